@@ -1,0 +1,205 @@
+package za.co.proconnectsa.support;
+
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import za.co.proconnectsa.support.access.AccessPolicy;
+import za.co.proconnectsa.support.event.TicketListener;
+import za.co.proconnectsa.support.internal.BeanValidation;
+import za.co.proconnectsa.support.internal.DefaultTicketService;
+import za.co.proconnectsa.support.internal.SupportTexts;
+import za.co.proconnectsa.support.spi.TicketStore;
+import za.co.proconnectsa.support.ticket.Category;
+import za.co.proconnectsa.support.ticket.TicketNumberFormat;
+import za.co.proconnectsa.support.ticket.TicketService;
+
+/**
+ * The entry point: one desk per application, built once and shared by all threads.
+ *
+ * <pre>{@code
+ * SupportDesk desk = SupportDesk.builder()
+ *         .store(InMemoryTicketStore.create())
+ *         .build();
+ * SubmissionReceipt receipt = desk.tickets().submit(provider, newTicket);
+ * }</pre>
+ *
+ * <p>A desk is immutable after {@link Builder#build()}: its configuration cannot change under running
+ * requests.
+ */
+public final class SupportDesk {
+
+    /** How far back a repeated submission is linked to an open ticket when nothing else is set. */
+    public static final Duration DEFAULT_DUPLICATE_WINDOW = Duration.ofHours(24);
+
+    private final TicketStore store;
+    private final Clock clock;
+    private final Set<Category> categories;
+    private final TicketNumberFormat numberFormat;
+    private final Duration duplicateWindow;
+    private final Locale locale;
+    private final TicketService tickets;
+
+    private SupportDesk(Builder b) {
+        this.store = b.store;
+        this.clock = b.clock;
+        this.categories = Set.copyOf(b.categories);
+        this.numberFormat = b.numberFormat;
+        this.duplicateWindow = b.duplicateWindow;
+        this.locale = b.locale;
+        this.tickets = new DefaultTicketService(store, clock, AccessPolicy.standard(), BeanValidation.using(b.validator),
+                numberFormat, categories, duplicateWindow, new SupportTexts(locale), b.listeners);
+    }
+
+    /** @return a builder; only {@link Builder#store(TicketStore)} is required */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the ticket operations */
+    public TicketService tickets() {
+        return tickets;
+    }
+
+    /** @return who may do what */
+    public AccessPolicy accessPolicy() {
+        return AccessPolicy.standard();
+    }
+
+    /** @return the desk's time source */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** @return the categories submissions may use */
+    public Set<Category> categories() {
+        return categories;
+    }
+
+    /** @return how ticket numbers look */
+    public TicketNumberFormat ticketNumberFormat() {
+        return numberFormat;
+    }
+
+    /** @return how far back repeated submissions are linked; zero when turned off */
+    public Duration duplicateWindow() {
+        return duplicateWindow;
+    }
+
+    /** @return the locale of texts shown to people */
+    public Locale locale() {
+        return locale;
+    }
+
+    /** Configures a {@link SupportDesk}. Not thread-safe; the desk it builds is. */
+    public static final class Builder {
+        private TicketStore store;
+        private Clock clock = Clock.systemUTC();
+        private final Set<Category> categories = new LinkedHashSet<>(
+                List.of(Category.BILLING, Category.TECHNICAL, Category.ACCOUNT, Category.GENERAL));
+        private TicketNumberFormat numberFormat = TicketNumberFormat.DEFAULT;
+        private Validator validator;
+        private final List<TicketListener> listeners = new ArrayList<>();
+        private Duration duplicateWindow = DEFAULT_DUPLICATE_WINDOW;
+        private Locale locale = Locale.ENGLISH;
+
+        private Builder() {
+        }
+
+        /**
+         * @param store where tickets live, e.g. {@code InMemoryTicketStore.create()} or a JDBC store
+         * @return this builder
+         */
+        public Builder store(TicketStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * @param clock the time source (UTC system clock by default); tests pass a settable clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Accepts one more category besides BILLING, TECHNICAL, ACCOUNT and GENERAL.
+         *
+         * @param category a host-defined category
+         * @return this builder
+         */
+        public Builder category(Category category) {
+            this.categories.add(Objects.requireNonNull(category, "category"));
+            return this;
+        }
+
+        /**
+         * @param format how ticket numbers look ({@code PCS-000042} by default)
+         * @return this builder
+         */
+        public Builder ticketNumberFormat(TicketNumberFormat format) {
+            this.numberFormat = Objects.requireNonNull(format, "format");
+            return this;
+        }
+
+        /**
+         * @param validator the Bean Validation validator; by default the provider on the class path
+         * @return this builder
+         */
+        public Builder validator(Validator validator) {
+            this.validator = Objects.requireNonNull(validator, "validator");
+            return this;
+        }
+
+        /**
+         * @param listener notified of every stored change, in registration order
+         * @return this builder
+         */
+        public Builder listener(TicketListener listener) {
+            this.listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * @param window how far back a repeated submission is linked to the requester's open ticket;
+         *               {@link Duration#ZERO} turns duplicate detection off
+         * @return this builder
+         */
+        public Builder duplicateWindow(Duration window) {
+            Objects.requireNonNull(window, "window");
+            if (window.isNegative()) {
+                throw ValidationException.of("duplicateWindow", "must not be negative");
+            }
+            this.duplicateWindow = window;
+            return this;
+        }
+
+        /**
+         * @param locale the locale of receipts and other texts (English by default)
+         * @return this builder
+         */
+        public Builder locale(Locale locale) {
+            this.locale = Objects.requireNonNull(locale, "locale");
+            return this;
+        }
+
+        /**
+         * @return the desk
+         * @throws ValidationException when no store was set
+         * @throws SupportException    when no Bean Validation provider is available
+         */
+        public SupportDesk build() {
+            if (store == null) {
+                throw ValidationException.of("store", "must be set, e.g. InMemoryTicketStore.create()");
+            }
+            return new SupportDesk(this);
+        }
+    }
+}

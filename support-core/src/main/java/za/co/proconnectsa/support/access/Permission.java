@@ -1,0 +1,25 @@
+package za.co.proconnectsa.support.access;
+
+/** The operations the {@link AccessPolicy} rules on. */
+public enum Permission {
+    /** Submit a ticket for oneself. */
+    SUBMIT,
+    /** Submit a ticket for someone else (e.g. logging a phone call). */
+    SUBMIT_ON_BEHALF,
+    /** Read a ticket with its public messages. */
+    VIEW_TICKET,
+    /** Read internal notes and internal history. */
+    VIEW_INTERNAL,
+    /** Add a public reply. */
+    REPLY,
+    /** Add an internal note. */
+    ADD_INTERNAL_NOTE,
+    /** Mark a ticket RESOLVED or CLOSED ("my problem is solved"). */
+    RESOLVE,
+    /** Make any allowed status change. */
+    CHANGE_STATUS,
+    /** Assign or unassign a ticket. */
+    ASSIGN,
+    /** List every ticket (the agent queue). */
+    VIEW_QUEUE
+}

@@ -1,0 +1,403 @@
+package za.co.proconnectsa.support.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import za.co.proconnectsa.support.ConcurrentModificationException;
+import za.co.proconnectsa.support.StoreUnavailableException;
+import za.co.proconnectsa.support.SupportException;
+import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.access.AccessPolicy;
+import za.co.proconnectsa.support.access.Actor;
+import za.co.proconnectsa.support.access.Permission;
+import za.co.proconnectsa.support.event.TicketEvent;
+import za.co.proconnectsa.support.event.TicketListener;
+import za.co.proconnectsa.support.spi.IdempotencyKey;
+import za.co.proconnectsa.support.spi.InsertResult;
+import za.co.proconnectsa.support.spi.TicketStore;
+import za.co.proconnectsa.support.ticket.AuditAction;
+import za.co.proconnectsa.support.ticket.AuditEvent;
+import za.co.proconnectsa.support.ticket.Category;
+import za.co.proconnectsa.support.ticket.InvalidTransitionException;
+import za.co.proconnectsa.support.ticket.Message;
+import za.co.proconnectsa.support.ticket.NewTicket;
+import za.co.proconnectsa.support.ticket.Page;
+import za.co.proconnectsa.support.ticket.Reply;
+import za.co.proconnectsa.support.ticket.SubmissionReceipt;
+import za.co.proconnectsa.support.ticket.Ticket;
+import za.co.proconnectsa.support.ticket.TicketDetails;
+import za.co.proconnectsa.support.ticket.TicketId;
+import za.co.proconnectsa.support.ticket.TicketNotFoundException;
+import za.co.proconnectsa.support.ticket.TicketNumberFormat;
+import za.co.proconnectsa.support.ticket.TicketQuery;
+import za.co.proconnectsa.support.ticket.TicketService;
+import za.co.proconnectsa.support.ticket.TicketStatus;
+import za.co.proconnectsa.support.ticket.Visibility;
+
+/** The {@link TicketService} behind {@link za.co.proconnectsa.support.SupportDesk}. */
+public final class DefaultTicketService implements TicketService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultTicketService.class);
+
+    /** Appending a reply commutes with other changes, so a conflict is retried this many times. */
+    private static final int MAX_ATTEMPTS = 8;
+
+    private final TicketStore store;
+    private final Clock clock;
+    private final AccessPolicy policy;
+    private final BeanValidation validation;
+    private final TicketNumberFormat numberFormat;
+    private final Set<Category> categories;
+    private final Duration duplicateWindow;
+    private final SupportTexts texts;
+    private final List<TicketListener> listeners;
+
+    /**
+     * @param store           where tickets live
+     * @param clock           the time source
+     * @param policy          who may do what
+     * @param validation      the bean validator
+     * @param numberFormat    how numbers look
+     * @param categories      the categories the desk accepts
+     * @param duplicateWindow how far back duplicate submissions are looked for; zero turns it off
+     * @param texts           texts shown to people
+     * @param listeners       notified after each stored change
+     */
+    public DefaultTicketService(TicketStore store, Clock clock, AccessPolicy policy, BeanValidation validation,
+            TicketNumberFormat numberFormat, Set<Category> categories, Duration duplicateWindow,
+            SupportTexts texts, List<TicketListener> listeners) {
+        this.store = store;
+        this.clock = clock;
+        this.policy = policy;
+        this.validation = validation;
+        this.numberFormat = numberFormat;
+        this.categories = Set.copyOf(categories);
+        this.duplicateWindow = duplicateWindow;
+        this.texts = texts;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    @Override
+    public SubmissionReceipt submit(Actor actor, NewTicket ticket) {
+        requireActor(actor);
+        if (ticket == null) {
+            throw ValidationException.of("ticket", "must not be null");
+        }
+        List<ValidationException.FieldError> errors = new ArrayList<>(validation.errors(ticket));
+        if (ticket.category() != null && !categories.contains(ticket.category())) {
+            errors.add(new ValidationException.FieldError("category",
+                    "is not one of this desk's categories " + categories.stream().map(Category::code).sorted().toList()));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        policy.check(actor, Permission.SUBMIT, null);
+        String requesterId = actor.id();
+        if (ticket.requesterId() != null && !ticket.requesterId().equals(actor.id())) {
+            policy.check(actor, Permission.SUBMIT_ON_BEHALF, null);
+            requesterId = ticket.requesterId();
+        }
+        String fingerprint = Fingerprints.of(ticket.subject(), ticket.body());
+        IdempotencyKey key = ticket.idempotencyKey() == null ? null : new IdempotencyKey(requesterId, ticket.idempotencyKey());
+        if (key != null) {
+            var earlier = storeCall("looking up an idempotency key", () -> store.findByIdempotencyKey(key));
+            if (earlier.isPresent()) {
+                return replayed(earlier.get(), fingerprint);
+            }
+        }
+        Instant now = now();
+        if (!duplicateWindow.isZero()) {
+            String requester = requesterId;
+            var duplicate = storeCall("looking for a duplicate",
+                    () -> store.findActiveDuplicate(requester, fingerprint, now.minus(duplicateWindow)));
+            if (duplicate.isPresent()) {
+                return linkDuplicate(actor, duplicate.get(), ticket, now);
+            }
+        }
+        long sequence = storeCall("taking a ticket number", store::nextSequence);
+        Ticket created = new Ticket(TicketId.random(), numberFormat.format(sequence), ticket.subject().strip(),
+                ticket.body(), ticket.category(), ticket.priority(), TicketStatus.NEW, ticket.origin(), requesterId,
+                null, ticket.tags(), ticket.attachments(), fingerprint, now, now, null, 1);
+        AuditEvent audit = new AuditEvent(created.id(), actor, AuditAction.CREATED, null,
+                TicketStatus.NEW.name(), Visibility.PUBLIC, now);
+        InsertResult result = storeCall("inserting a ticket", () -> store.insert(created, List.of(audit), key));
+        if (result instanceof InsertResult.KeyAlreadyUsed used) {
+            return replayed(used.ticket(), fingerprint);
+        }
+        LOG.debug("Ticket {} submitted in category {} over {}", created.number(), created.category(), created.origin());
+        publish(new TicketEvent(TicketEvent.Type.SUBMITTED, result.ticket(), actor, now, null));
+        return new SubmissionReceipt(created.id(), created.number(), created.status(), SubmissionReceipt.Outcome.CREATED,
+                now, texts.format("receipt.created", created.number().text()));
+    }
+
+    private SubmissionReceipt replayed(Ticket earlier, String fingerprint) {
+        if (!earlier.fingerprint().equals(fingerprint)) {
+            throw ValidationException.of("idempotencyKey",
+                    "was already used for a different submission (" + earlier.number() + ")");
+        }
+        return new SubmissionReceipt(earlier.id(), earlier.number(), earlier.status(),
+                SubmissionReceipt.Outcome.REPLAYED, earlier.createdAt(),
+                texts.format("receipt.replayed", earlier.number().text()));
+    }
+
+    private SubmissionReceipt linkDuplicate(Actor actor, Ticket existing, NewTicket ticket, Instant now) {
+        Ticket stored = retrying(existing.number().text(), () -> {
+            Ticket current = load(existing.id());
+            AuditEvent audit = new AuditEvent(current.id(), actor, AuditAction.DUPLICATE_LINKED, null,
+                    ticket.origin().name(), Visibility.PUBLIC, now);
+            return storeCall("linking a duplicate", () -> store.update(current.touchedAt(now), List.of(), List.of(audit)));
+        });
+        LOG.debug("Repeated submission linked to ticket {}", stored.number());
+        publish(new TicketEvent(TicketEvent.Type.DUPLICATE_LINKED, stored, actor, now, null));
+        return new SubmissionReceipt(stored.id(), stored.number(), stored.status(),
+                SubmissionReceipt.Outcome.LINKED_TO_EXISTING, now, texts.format("receipt.linked", stored.number().text()));
+    }
+
+    @Override
+    public Message reply(Actor actor, String ticketNumber, Reply reply) {
+        requireActor(actor);
+        if (reply == null) {
+            throw ValidationException.of("reply", "must not be null");
+        }
+        List<ValidationException.FieldError> errors = validation.errors(reply);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        Ticket first = visibleTicket(actor, ticketNumber);
+        boolean note = reply.visibility() == Visibility.INTERNAL;
+        policy.check(actor, note ? Permission.ADD_INTERNAL_NOTE : Permission.REPLY, first);
+        Instant now = now();
+        Message message = new Message(UUID.randomUUID(), first.id(), actor, reply.body(), reply.visibility(),
+                reply.attachments(), now);
+        Ticket stored = retrying(first.number().text(), () -> {
+            Ticket current = load(first.id());
+            if (current.status() == TicketStatus.CLOSED) {
+                throw new InvalidTransitionException(current.number().text(), TicketStatus.CLOSED, TicketStatus.OPEN,
+                        "a closed ticket takes no replies; submit a new ticket instead");
+            }
+            TicketStatus next = statusAfterReply(actor, current.status(), note);
+            Ticket changed = current.touchedAt(now).withStatus(next, now);
+            if (!note && actor.role().isSupport()) {
+                changed = changed.withFirstResponse(now);
+            }
+            List<AuditEvent> audit = new ArrayList<>();
+            audit.add(new AuditEvent(current.id(), actor, note ? AuditAction.NOTE_ADDED : AuditAction.REPLIED, null,
+                    message.id().toString(), reply.visibility(), now));
+            if (next != current.status()) {
+                audit.add(new AuditEvent(current.id(), actor, AuditAction.STATUS_CHANGED, current.status().name(),
+                        next.name(), Visibility.PUBLIC, now));
+            }
+            Ticket update = changed;
+            return storeCall("adding a reply", () -> store.update(update, List.of(message), audit));
+        });
+        publish(new TicketEvent(note ? TicketEvent.Type.NOTE_ADDED : TicketEvent.Type.REPLIED, stored, actor, now, message));
+        return message;
+    }
+
+    private static TicketStatus statusAfterReply(Actor actor, TicketStatus status, boolean note) {
+        if (note) {
+            return status;
+        }
+        if (actor.role().isSupport()) {
+            return status == TicketStatus.NEW ? TicketStatus.OPEN : status;
+        }
+        // a requester answering, or coming back to a resolved ticket, puts it back in support's court
+        return status == TicketStatus.PENDING || status == TicketStatus.RESOLVED ? TicketStatus.OPEN : status;
+    }
+
+    @Override
+    public Ticket changeStatus(Actor actor, String ticketNumber, TicketStatus status) {
+        return changeStatus(actor, ticketNumber, status, null);
+    }
+
+    @Override
+    public Ticket changeStatus(Actor actor, String ticketNumber, TicketStatus status, long expectedVersion) {
+        return changeStatus(actor, ticketNumber, status, Long.valueOf(expectedVersion));
+    }
+
+    private Ticket changeStatus(Actor actor, String ticketNumber, TicketStatus status, Long expectedVersion) {
+        requireActor(actor);
+        if (status == null) {
+            throw ValidationException.of("status", "must not be null");
+        }
+        Ticket first = visibleTicket(actor, ticketNumber);
+        boolean resolving = status == TicketStatus.RESOLVED || status == TicketStatus.CLOSED;
+        policy.check(actor, resolving ? Permission.RESOLVE : Permission.CHANGE_STATUS, first);
+        Instant now = now();
+        boolean[] changed = {false};
+        Ticket stored = retrying(first.number().text(), () -> {
+            Ticket current = expectedVersion == null ? load(first.id()) : first;
+            if (expectedVersion != null && current.version() != expectedVersion) {
+                throw new ConcurrentModificationException(current.number().text(), expectedVersion, current.version());
+            }
+            if (current.status() == status) {
+                return current;
+            }
+            if (!current.status().canTransitionTo(status)) {
+                throw new InvalidTransitionException(current.number().text(), current.status(), status,
+                        "allowed from " + current.status() + " are " + current.status().allowedTransitions());
+            }
+            AuditEvent audit = new AuditEvent(current.id(), actor, AuditAction.STATUS_CHANGED, current.status().name(),
+                    status.name(), Visibility.PUBLIC, now);
+            changed[0] = true;
+            return storeCall("changing a status", () -> store.update(current.withStatus(status, now), List.of(), List.of(audit)));
+        }, expectedVersion == null);
+        if (changed[0]) {
+            publish(new TicketEvent(TicketEvent.Type.STATUS_CHANGED, stored, actor, now, null));
+        }
+        return stored;
+    }
+
+    @Override
+    public Ticket assign(Actor actor, String ticketNumber, String agentId) {
+        requireActor(actor);
+        if (agentId == null || agentId.isBlank()) {
+            throw ValidationException.of("agentId", "must not be blank");
+        }
+        if (agentId.length() > 200) {
+            throw ValidationException.of("agentId", "must be at most 200 characters");
+        }
+        return setAssignee(actor, ticketNumber, agentId);
+    }
+
+    @Override
+    public Ticket unassign(Actor actor, String ticketNumber) {
+        requireActor(actor);
+        return setAssignee(actor, ticketNumber, null);
+    }
+
+    private Ticket setAssignee(Actor actor, String ticketNumber, String agentId) {
+        Ticket first = visibleTicket(actor, ticketNumber);
+        policy.check(actor, Permission.ASSIGN, first);
+        Instant now = now();
+        boolean[] changed = {false};
+        Ticket stored = retrying(first.number().text(), () -> {
+            Ticket current = load(first.id());
+            if (Objects.equals(current.assigneeId(), agentId)) {
+                return current;
+            }
+            AuditEvent audit = new AuditEvent(current.id(), actor, AuditAction.ASSIGNED, current.assigneeId(), agentId,
+                    Visibility.INTERNAL, now);
+            changed[0] = true;
+            return storeCall("assigning a ticket", () -> store.update(current.withAssignee(agentId, now), List.of(), List.of(audit)));
+        });
+        if (changed[0]) {
+            publish(new TicketEvent(TicketEvent.Type.ASSIGNED, stored, actor, now, null));
+        }
+        return stored;
+    }
+
+    @Override
+    public TicketDetails get(Actor actor, String ticketNumber) {
+        requireActor(actor);
+        Ticket ticket = visibleTicket(actor, ticketNumber);
+        policy.check(actor, Permission.VIEW_TICKET, ticket);
+        List<Message> messages = storeCall("reading messages", () -> store.messages(ticket.id()));
+        List<AuditEvent> history = storeCall("reading the audit trail", () -> store.auditTrail(ticket.id()));
+        if (!policy.permits(actor, Permission.VIEW_INTERNAL, ticket)) {
+            messages = messages.stream().filter(m -> m.visibility() == Visibility.PUBLIC).toList();
+            history = history.stream().filter(e -> e.visibility() == Visibility.PUBLIC).toList();
+        }
+        return new TicketDetails(ticket, messages, history);
+    }
+
+    @Override
+    public Page<Ticket> myTickets(Actor actor, TicketQuery query) {
+        requireActor(actor);
+        TicketQuery own = requireQuery(query).toBuilder().requester(actor.id()).build();
+        TicketQuery paged = query.cursor().map(own::after).orElse(own);
+        return storeCall("listing tickets", () -> store.query(paged));
+    }
+
+    @Override
+    public Page<Ticket> queue(Actor actor, TicketQuery query) {
+        requireActor(actor);
+        requireQuery(query);
+        policy.check(actor, Permission.VIEW_QUEUE, null);
+        return storeCall("listing the queue", () -> store.query(query));
+    }
+
+    private static TicketQuery requireQuery(TicketQuery query) {
+        if (query == null) {
+            throw ValidationException.of("query", "must not be null");
+        }
+        return query;
+    }
+
+    private Ticket visibleTicket(Actor actor, String ticketNumber) {
+        if (ticketNumber == null || ticketNumber.isBlank()) {
+            throw ValidationException.of("ticketNumber", "must not be blank");
+        }
+        String number = ticketNumber.strip();
+        Ticket ticket = storeCall("reading a ticket", () -> store.findByNumber(number))
+                .orElseThrow(() -> new TicketNotFoundException(number));
+        if (!policy.permits(actor, Permission.VIEW_TICKET, ticket)) {
+            // someone else's ticket looks exactly like a missing one
+            throw new TicketNotFoundException(number);
+        }
+        return ticket;
+    }
+
+    private Ticket load(TicketId id) {
+        return storeCall("reading a ticket", () -> store.findById(id))
+                .orElseThrow(() -> new TicketNotFoundException(id.toString()));
+    }
+
+    private Ticket retrying(String ticketNumber, Supplier<Ticket> attempt) {
+        return retrying(ticketNumber, attempt, true);
+    }
+
+    private Ticket retrying(String ticketNumber, Supplier<Ticket> attempt, boolean retry) {
+        for (int i = 1; ; i++) {
+            try {
+                return attempt.get();
+            } catch (ConcurrentModificationException e) {
+                if (!retry || i >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.debug("Ticket {} changed concurrently, attempt {} of {}", ticketNumber, i, MAX_ATTEMPTS);
+            }
+        }
+    }
+
+    private static <T> T storeCall(String what, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (SupportException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new StoreUnavailableException("The ticket store failed while " + what, e);
+        }
+    }
+
+    private void publish(TicketEvent event) {
+        for (TicketListener listener : listeners) {
+            try {
+                listener.onEvent(event);
+            } catch (RuntimeException e) {
+                LOG.warn("Ticket listener {} failed on {} of ticket {}; the change is stored",
+                        listener.getClass().getName(), event.type(), event.ticket().number(), e);
+            }
+        }
+    }
+
+    private Instant now() {
+        // stores keep microseconds, so the service never hands them finer instants
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static void requireActor(Actor actor) {
+        if (actor == null) {
+            throw ValidationException.of("actor", "must not be null");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package za.co.proconnectsa.support.spi;
+
+import java.util.Objects;
+import za.co.proconnectsa.support.ticket.Ticket;
+
+/** What {@link TicketStore#insert} did. */
+public sealed interface InsertResult {
+
+    /** @return the ticket now stored under the key: the new one, or the one that was there */
+    Ticket ticket();
+
+    /**
+     * The ticket was inserted.
+     *
+     * @param ticket the stored ticket
+     */
+    record Inserted(Ticket ticket) implements InsertResult {
+        /** Checks the component. */
+        public Inserted {
+            Objects.requireNonNull(ticket, "ticket");
+        }
+    }
+
+    /**
+     * The idempotency key was already taken; nothing was inserted.
+     *
+     * @param ticket the ticket stored under the key
+     */
+    record KeyAlreadyUsed(Ticket ticket) implements InsertResult {
+        /** Checks the component. */
+        public KeyAlreadyUsed {
+            Objects.requireNonNull(ticket, "ticket");
+        }
+    }
+}

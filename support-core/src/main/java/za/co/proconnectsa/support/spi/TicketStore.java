@@ -1,0 +1,114 @@
+package za.co.proconnectsa.support.spi;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import za.co.proconnectsa.support.ticket.AuditEvent;
+import za.co.proconnectsa.support.ticket.Message;
+import za.co.proconnectsa.support.ticket.Page;
+import za.co.proconnectsa.support.ticket.Ticket;
+import za.co.proconnectsa.support.ticket.TicketId;
+import za.co.proconnectsa.support.ticket.TicketQuery;
+
+/**
+ * Where tickets live. The library ships an in-memory store and a JDBC store; a host may write its own
+ * and prove it with {@code TicketStoreContract} from {@code support-testing}.
+ *
+ * <p>Rules every store keeps:
+ * <ul>
+ *   <li>Each write method is one atomic unit: the ticket, its new messages and audit events, and the
+ *       idempotency key are all stored or none is.</li>
+ *   <li>Nothing that was stored is ever hidden: every ticket is found by id, by number and by a query
+ *       that matches it.</li>
+ *   <li>Instants round-trip to the microsecond.</li>
+ *   <li>A failure of the underlying system is thrown as
+ *       {@link za.co.proconnectsa.support.StoreUnavailableException}; no other unchecked exception
+ *       than the ones documented here leaves a store.</li>
+ *   <li>Every method is safe to call from many threads at once.</li>
+ * </ul>
+ */
+public interface TicketStore {
+
+    /**
+     * Takes the next ticket-number sequence value. Values are positive, never repeat (even across
+     * store instances sharing one database) and may have gaps.
+     *
+     * @return the value
+     */
+    long nextSequence();
+
+    /**
+     * Inserts a new ticket with its audit events. With an idempotency key, inserts only if the key is
+     * new; otherwise stores nothing and returns the ticket already stored under the key.
+     *
+     * @param ticket a ticket at version 1
+     * @param events its audit events
+     * @param key    an idempotency key, or {@code null}
+     * @return what happened
+     */
+    InsertResult insert(Ticket ticket, List<AuditEvent> events, IdempotencyKey key);
+
+    /**
+     * Writes a changed ticket with its new messages and audit events, if the stored version still
+     * equals {@code ticket.version()}.
+     *
+     * @param ticket      the changed ticket, carrying the version it was read at
+     * @param newMessages messages to append
+     * @param events      audit events to append
+     * @return the stored ticket, at version {@code ticket.version() + 1}
+     * @throws za.co.proconnectsa.support.ConcurrentModificationException when the stored version differs
+     * @throws za.co.proconnectsa.support.ticket.TicketNotFoundException when no such ticket is stored
+     */
+    Ticket update(Ticket ticket, List<Message> newMessages, List<AuditEvent> events);
+
+    /**
+     * @param id a ticket id
+     * @return the ticket, if stored
+     */
+    Optional<Ticket> findById(TicketId id);
+
+    /**
+     * @param number a ticket number's text, e.g. {@code PCS-000042}
+     * @return the ticket, if stored
+     */
+    Optional<Ticket> findByNumber(String number);
+
+    /**
+     * @param key an idempotency key
+     * @return the ticket inserted under it, if any
+     */
+    Optional<Ticket> findByIdempotencyKey(IdempotencyKey key);
+
+    /**
+     * @param id a ticket id
+     * @return its messages, oldest first (in insertion order for equal instants)
+     */
+    List<Message> messages(TicketId id);
+
+    /**
+     * @param id a ticket id
+     * @return its audit events, oldest first (in insertion order for equal instants)
+     */
+    List<AuditEvent> auditTrail(TicketId id);
+
+    /**
+     * Lists tickets matching the query, ordered by number sequence in the query's order, starting
+     * after the query's cursor, at most {@code query.limit()} of them; the page's next cursor is set
+     * when more may follow.
+     *
+     * @param query filters, order, page size, cursor
+     * @return one page
+     */
+    Page<Ticket> query(TicketQuery query);
+
+    /**
+     * Finds the most recent active (not resolved or closed) ticket of a requester with this
+     * fingerprint created at or after {@code since}.
+     *
+     * @param requesterId the requester
+     * @param fingerprint {@link Ticket#fingerprint()}
+     * @param since       the start of the duplicate window
+     * @return the ticket, if any
+     */
+    Optional<Ticket> findActiveDuplicate(String requesterId, String fingerprint, Instant since);
+}

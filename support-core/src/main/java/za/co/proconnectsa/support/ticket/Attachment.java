@@ -1,0 +1,36 @@
+package za.co.proconnectsa.support.ticket;
+
+import za.co.proconnectsa.support.ValidationException;
+
+/**
+ * What the library knows about an attached file. The bytes stay with the host; {@code reference}
+ * is the host's handle to them (an object-store key, a media id).
+ *
+ * @param name        the file name shown to people, at most 255 characters
+ * @param contentType the media type, e.g. {@code image/png}
+ * @param sizeBytes   the size in bytes, not negative
+ * @param reference   the host's handle to the bytes, at most 500 characters
+ */
+public record Attachment(String name, String contentType, long sizeBytes, String reference) {
+
+    /**
+     * @throws ValidationException when a field is blank, too long or negative
+     */
+    public Attachment {
+        requireText("attachment.name", name, 255);
+        requireText("attachment.contentType", contentType, 100);
+        requireText("attachment.reference", reference, 500);
+        if (sizeBytes < 0) {
+            throw ValidationException.of("attachment.sizeBytes", "must not be negative");
+        }
+    }
+
+    private static void requireText(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            throw ValidationException.of(field, "must not be blank");
+        }
+        if (value.length() > max) {
+            throw ValidationException.of(field, "must be at most " + max + " characters");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package za.co.proconnectsa.support.ticket;
+
+import java.time.Instant;
+import java.util.Objects;
+import za.co.proconnectsa.support.access.Actor;
+
+/**
+ * One change to a ticket: who, what, when, before and after. Every operation of
+ * {@link TicketService} that changes a ticket writes at least one, in the same transaction.
+ *
+ * @param ticketId   the ticket that changed
+ * @param actor      who changed it
+ * @param action     what changed
+ * @param before     the value before, or {@code null}
+ * @param after      the value after, or {@code null}
+ * @param visibility whether requesters see the event in their history
+ * @param at         when it happened
+ */
+public record AuditEvent(
+        TicketId ticketId,
+        Actor actor,
+        AuditAction action,
+        String before,
+        String after,
+        Visibility visibility,
+        Instant at) {
+
+    /** Checks the required components. */
+    public AuditEvent {
+        Objects.requireNonNull(ticketId, "ticketId");
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(visibility, "visibility");
+        Objects.requireNonNull(at, "at");
+    }
+}

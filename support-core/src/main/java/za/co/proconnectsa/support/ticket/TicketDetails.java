@@ -1,0 +1,22 @@
+package za.co.proconnectsa.support.ticket;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A ticket with its conversation and history, as the caller may see it: a requester gets public
+ * messages and events only; support gets everything.
+ *
+ * @param ticket   the ticket
+ * @param messages replies and notes, oldest first
+ * @param history  audit events, oldest first
+ */
+public record TicketDetails(Ticket ticket, List<Message> messages, List<AuditEvent> history) {
+
+    /** Checks the components and copies the lists. */
+    public TicketDetails {
+        Objects.requireNonNull(ticket, "ticket");
+        messages = List.copyOf(messages);
+        history = List.copyOf(history);
+    }
+}

@@ -1,0 +1,32 @@
+package za.co.proconnectsa.support.ticket;
+
+import java.util.Objects;
+
+/**
+ * The number people quote for a ticket, such as {@code PCS-000042}. Numbers come from a sequence
+ * in the store that never repeats, so a number is never reused, even after a failed submission.
+ *
+ * @param sequence the store's sequence value; also the stable order of the queue
+ * @param text     the formatted number shown to people
+ */
+public record TicketNumber(long sequence, String text) {
+
+    /**
+     * @param sequence a positive sequence value
+     * @param text     the formatted number, not blank
+     */
+    public TicketNumber {
+        if (sequence <= 0) {
+            throw new IllegalArgumentException("sequence must be positive: " + sequence);
+        }
+        Objects.requireNonNull(text, "text");
+        if (text.isBlank()) {
+            throw new IllegalArgumentException("text must not be blank");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}
