@@ -1,0 +1,48 @@
+package za.co.proconnectsa.support;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+    private static JavaClasses core;
+
+    @BeforeAll
+    static void importCore() {
+        core = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("za.co.proconnectsa.support");
+    }
+
+    @Test
+    @DisplayName("support-core depends only on the JDK, jakarta.validation and slf4j")
+    void noFramework() {
+        classes().should().onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "jakarta.validation..", "org.slf4j..", "za.co.proconnectsa.support..")
+                .check(core);
+    }
+
+    @Test
+    @DisplayName("support-core uses no other module of ours")
+    void noOtherModule() {
+        noClasses().should().dependOnClassesThat()
+                .resideInAnyPackage("za.co.proconnectsa.support.testing..", "za.co.proconnectsa.support.jdbc..",
+                        "za.co.proconnectsa.support.whatsapp..", "za.co.proconnectsa.support.examples..")
+                .check(core);
+    }
+
+    @Test
+    @DisplayName("the public API never hands out internal types: only the desk and internal code touch internal")
+    void internalStaysInside() {
+        noClasses().that().resideOutsideOfPackage("za.co.proconnectsa.support.internal..")
+                .and().doNotHaveFullyQualifiedName(SupportDesk.class.getName())
+                .should().dependOnClassesThat().resideInAPackage("za.co.proconnectsa.support.internal..")
+                .check(core);
+    }
+}
