@@ -45,6 +45,8 @@ public interface TicketStore {
      * @param events its audit events
      * @param key    an idempotency key, or {@code null}
      * @return what happened
+     * @throws IllegalArgumentException when a ticket with this id or number is already stored (a caller bug:
+     *                                  ids are random and numbers come from {@link #nextSequence()})
      */
     InsertResult insert(Ticket ticket, List<AuditEvent> events, IdempotencyKey key);
 

@@ -1,5 +1,6 @@
 package za.co.proconnectsa.support.ticket;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 import za.co.proconnectsa.support.ValidationException;
 
@@ -36,9 +37,9 @@ public record TicketNumberFormat(String prefix, int width) {
      * Formats a sequence value.
      *
      * @param sequence a positive sequence value from the store
-     * @return the ticket number
+     * @return the ticket number, with ASCII digits whatever the JVM's locale
      */
     public TicketNumber format(long sequence) {
-        return new TicketNumber(sequence, prefix + "-" + String.format("%0" + width + "d", sequence));
+        return new TicketNumber(sequence, prefix + "-" + String.format(Locale.ROOT, "%0" + width + "d", sequence));
     }
 }
