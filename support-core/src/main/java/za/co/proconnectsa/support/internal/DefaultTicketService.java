@@ -175,15 +175,18 @@ public final class DefaultTicketService implements TicketService {
         Ticket first = visibleTicket(actor, ticketNumber);
         boolean note = reply.visibility() == Visibility.INTERNAL;
         policy.check(actor, note ? Permission.ADD_INTERNAL_NOTE : Permission.REPLY, first);
-        Instant now = now();
-        Message message = new Message(UUID.randomUUID(), first.id(), actor, reply.body(), reply.visibility(),
-                reply.attachments(), now);
+        UUID messageId = UUID.randomUUID();
+        Message[] written = new Message[1];
         Ticket stored = retrying(first.number().text(), () -> {
             Ticket current = load(first.id());
+            // the time is read after the ticket, so a retried reply is never older than the one it lost to
+            Instant now = now();
             if (current.status() == TicketStatus.CLOSED) {
                 throw new InvalidTransitionException(current.number().text(), TicketStatus.CLOSED, TicketStatus.OPEN,
                         "a closed ticket takes no replies; submit a new ticket instead");
             }
+            Message message = new Message(messageId, current.id(), actor, reply.body(), reply.visibility(),
+                    reply.attachments(), now);
             TicketStatus next = statusAfterReply(actor, current.status(), note);
             Ticket changed = current.touchedAt(now).withStatus(next, now);
             if (!note && actor.role().isSupport()) {
@@ -191,15 +194,18 @@ public final class DefaultTicketService implements TicketService {
             }
             List<AuditEvent> audit = new ArrayList<>();
             audit.add(new AuditEvent(current.id(), actor, note ? AuditAction.NOTE_ADDED : AuditAction.REPLIED, null,
-                    message.id().toString(), reply.visibility(), now));
+                    messageId.toString(), reply.visibility(), now));
             if (next != current.status()) {
                 audit.add(new AuditEvent(current.id(), actor, AuditAction.STATUS_CHANGED, current.status().name(),
                         next.name(), Visibility.PUBLIC, now));
             }
             Ticket update = changed;
+            written[0] = message;
             return storeCall("adding a reply", () -> store.update(update, List.of(message), audit));
         });
-        publish(new TicketEvent(note ? TicketEvent.Type.NOTE_ADDED : TicketEvent.Type.REPLIED, stored, actor, now, message));
+        Message message = written[0];
+        publish(new TicketEvent(note ? TicketEvent.Type.NOTE_ADDED : TicketEvent.Type.REPLIED, stored, actor,
+                message.createdAt(), message));
         return message;
     }
 

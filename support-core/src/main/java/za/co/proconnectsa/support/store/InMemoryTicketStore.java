@@ -2,6 +2,7 @@ package za.co.proconnectsa.support.store;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
 import za.co.proconnectsa.support.ConcurrentModificationException;
 import za.co.proconnectsa.support.spi.IdempotencyKey;
 import za.co.proconnectsa.support.spi.InsertResult;
@@ -62,13 +64,13 @@ public final class InMemoryTicketStore implements TicketStore {
             }
             long seq = ticket.number().sequence();
             if (sequenceById.containsKey(ticket.id()) || bySequence.containsKey(seq)) {
-                throw new IllegalStateException("ticket " + ticket.number() + " is already stored");
+                throw new IllegalArgumentException("ticket " + ticket.number() + " is already stored");
             }
             bySequence.put(seq, ticket);
             sequenceById.put(ticket.id(), seq);
             sequenceByNumber.put(ticket.number().text(), seq);
             messages.put(ticket.id(), new ArrayList<>());
-            audit.put(ticket.id(), new ArrayList<>(events));
+            audit.put(ticket.id(), appendInTimeOrder(new ArrayList<>(), events, AuditEvent::at));
             if (key != null) {
                 idempotencyKeys.put(key, ticket.id());
             }
@@ -92,8 +94,8 @@ public final class InMemoryTicketStore implements TicketStore {
             }
             Ticket written = ticket.withVersion(stored.version() + 1);
             bySequence.put(seq, written);
-            messages.get(ticket.id()).addAll(newMessages);
-            audit.get(ticket.id()).addAll(events);
+            appendInTimeOrder(messages.get(ticket.id()), newMessages, Message::createdAt);
+            appendInTimeOrder(audit.get(ticket.id()), events, AuditEvent::at);
             return written;
         } finally {
             lock.writeLock().unlock();
@@ -177,6 +179,13 @@ public final class InMemoryTicketStore implements TicketStore {
                 && (needle == null
                     || t.subject().toLowerCase(Locale.ROOT).contains(needle)
                     || t.body().toLowerCase(Locale.ROOT).contains(needle));
+    }
+
+    /** Keeps lists oldest first; the sort is stable, so equal instants keep insertion order. */
+    private static <T> List<T> appendInTimeOrder(List<T> list, List<T> added, Function<T, Instant> time) {
+        list.addAll(added);
+        list.sort(Comparator.comparing(time));
+        return list;
     }
 
     private <T> T read(java.util.function.Supplier<T> action) {
