@@ -3,18 +3,28 @@ package za.co.proconnectsa.support;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import za.co.proconnectsa.support.access.AccessPolicy;
 import za.co.proconnectsa.support.event.TicketListener;
+import za.co.proconnectsa.support.hours.BusinessHours;
+import za.co.proconnectsa.support.hours.SouthAfricanHolidays;
 import za.co.proconnectsa.support.internal.BeanValidation;
 import za.co.proconnectsa.support.internal.DefaultTicketService;
 import za.co.proconnectsa.support.internal.SupportTexts;
+import za.co.proconnectsa.support.page.SupportPage;
+import za.co.proconnectsa.support.routing.RoutingDecision;
+import za.co.proconnectsa.support.routing.RoutingPolicy;
+import za.co.proconnectsa.support.routing.SupportRequest;
 import za.co.proconnectsa.support.spi.TicketStore;
+import za.co.proconnectsa.support.spi.WhatsAppLinkFactory;
 import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.ticket.TicketNumberFormat;
 import za.co.proconnectsa.support.ticket.TicketService;
@@ -30,7 +40,8 @@ import za.co.proconnectsa.support.ticket.TicketService;
  * }</pre>
  *
  * <p>A desk is immutable after {@link Builder#build()}: its configuration cannot change under running
- * requests.
+ * requests. The one exception is the routing policy, which {@link #replaceRoutingPolicy(RoutingPolicy)}
+ * swaps atomically, so rules can be reloaded without a restart.
  */
 public final class SupportDesk {
 
@@ -44,8 +55,14 @@ public final class SupportDesk {
     private final Duration duplicateWindow;
     private final Locale locale;
     private final TicketService tickets;
+    private final BusinessHours hours;
+    private final WhatsAppLinkFactory whatsApp;
+    private final AtomicReference<RoutingPolicy> routingPolicy;
 
     private SupportDesk(Builder b) {
+        this.hours = b.hours;
+        this.whatsApp = b.whatsApp;
+        this.routingPolicy = new AtomicReference<>(b.routingPolicy);
         this.store = b.store;
         this.clock = b.clock;
         this.categories = Set.copyOf(b.categories);
@@ -64,6 +81,53 @@ public final class SupportDesk {
     /** @return the ticket operations */
     public TicketService tickets() {
         return tickets;
+    }
+
+    /**
+     * Decides whether a request goes to WhatsApp or becomes a ticket, with reasons, using the current
+     * routing policy, the desk's hours and clock, and its WhatsApp number for the chat link.
+     *
+     * @param request what the person asked
+     * @return the decision
+     */
+    public RoutingDecision route(SupportRequest request) {
+        if (request == null) {
+            throw ValidationException.of("request", "must not be null");
+        }
+        return routingPolicy.get().route(request, clock.instant(), hours, whatsApp);
+    }
+
+    /** @return the routing policy in force */
+    public RoutingPolicy routingPolicy() {
+        return routingPolicy.get();
+    }
+
+    /**
+     * Swaps the routing policy atomically: each routing call uses either the old or the new policy whole.
+     *
+     * @param policy the new policy, e.g. reloaded with {@link RoutingPolicy#fromJson(String)}
+     * @return the policy it replaced
+     */
+    public RoutingPolicy replaceRoutingPolicy(RoutingPolicy policy) {
+        return routingPolicy.getAndSet(Objects.requireNonNull(policy, "policy"));
+    }
+
+    /** @return the support page for now, in the desk's locale */
+    public SupportPage supportPage() {
+        return supportPage(locale);
+    }
+
+    /**
+     * @param pageLocale the locale of the page's texts
+     * @return the support page for now
+     */
+    public SupportPage supportPage(Locale pageLocale) {
+        return SupportPage.create(whatsApp, hours, clock.instant(), pageLocale);
+    }
+
+    /** @return the support team's hours */
+    public BusinessHours businessHours() {
+        return hours;
     }
 
     /** @return who may do what */
@@ -107,8 +171,44 @@ public final class SupportDesk {
         private final List<TicketListener> listeners = new ArrayList<>();
         private Duration duplicateWindow = DEFAULT_DUPLICATE_WINDOW;
         private Locale locale = Locale.ENGLISH;
+        private BusinessHours hours = BusinessHours.builder()
+                .zone(ZoneId.of("Africa/Johannesburg"))
+                .weekdays(LocalTime.of(8, 0), LocalTime.of(18, 0))
+                .holidays(SouthAfricanHolidays.calendar())
+                .build();
+        private WhatsAppLinkFactory whatsApp;
+        private RoutingPolicy routingPolicy = RoutingPolicy.standard();
 
         private Builder() {
+        }
+
+        /**
+         * @param value the support team's hours (by default Mon-Fri 8am-6pm in Africa/Johannesburg, closed on
+         *              South African public holidays)
+         * @return this builder
+         */
+        public Builder businessHours(BusinessHours value) {
+            this.hours = Objects.requireNonNull(value, "businessHours");
+            return this;
+        }
+
+        /**
+         * @param value the WhatsApp number's links, e.g. {@code WhatsAppContact.of("+27 67 951 8124")};
+         *              without one, routing decisions carry no link and the page shows no WhatsApp card
+         * @return this builder
+         */
+        public Builder whatsApp(WhatsAppLinkFactory value) {
+            this.whatsApp = Objects.requireNonNull(value, "whatsApp");
+            return this;
+        }
+
+        /**
+         * @param value the routing policy ({@link RoutingPolicy#standard()} by default)
+         * @return this builder
+         */
+        public Builder routingPolicy(RoutingPolicy value) {
+            this.routingPolicy = Objects.requireNonNull(value, "routingPolicy");
+            return this;
         }
 
         /**

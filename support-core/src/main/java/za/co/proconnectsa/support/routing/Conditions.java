@@ -1,0 +1,337 @@
+package za.co.proconnectsa.support.routing;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
+import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.access.Role;
+import za.co.proconnectsa.support.internal.TextNormaliser;
+import za.co.proconnectsa.support.ticket.Category;
+
+/** The built-in {@link Condition}s. */
+final class Conditions {
+
+    private Conditions() {
+    }
+
+    static final Condition ALWAYS = new Simple("always", c -> true);
+    static final Condition ATTACHMENTS = new Simple("has attachments", c -> c.request().hasAttachments());
+    static final Condition OPEN = new Simple("support is open", RoutingContext::isOpen);
+    static final Condition CLOSED = new Simple("support is closed", c -> !c.isOpen());
+
+    record Simple(String describe, Predicate<RoutingContext> test) implements Condition {
+        @Override
+        public boolean test(RoutingContext context) {
+            return test.test(context);
+        }
+    }
+
+    record CategoryIn(Set<Category> categories) implements Condition {
+        CategoryIn {
+            if (categories.isEmpty()) {
+                throw ValidationException.of("category", "needs at least one category");
+            }
+        }
+
+        @Override
+        public boolean test(RoutingContext context) {
+            Category hint = context.request().categoryHint();
+            return hint != null && categories.contains(hint);
+        }
+
+        @Override
+        public String describe() {
+            return "category in " + categories.stream().map(Category::code).sorted().toList();
+        }
+
+        @Override
+        public Evaluation evaluate(RoutingContext context) {
+            Category hint = context.request().categoryHint();
+            boolean matched = test(context);
+            return new Evaluation(matched, hint == null ? "no category was chosen"
+                    : "category " + hint + (matched ? " is" : " is not") + " in "
+                            + categories.stream().map(Category::code).sorted().toList());
+        }
+    }
+
+    static Condition keywords(List<String> words) {
+        Set<String> normalised = new LinkedHashSet<>();
+        for (String w : words) {
+            if (w == null || TextNormaliser.normalise(w).isEmpty()) {
+                throw ValidationException.of("keywords", "must not contain a blank keyword");
+            }
+            normalised.add(TextNormaliser.normalise(w));
+        }
+        if (normalised.isEmpty()) {
+            throw ValidationException.of("keywords", "needs at least one keyword");
+        }
+        return new Keywords(normalised.toArray(String[]::new),
+                normalised.stream().map(w -> " " + w + " ").toArray(String[]::new));
+    }
+
+    record Keywords(String[] words, String[] padded) implements Condition {
+        @Override
+        public boolean test(RoutingContext context) {
+            return find(context) >= 0;
+        }
+
+        int find(RoutingContext context) {
+            String text = context.padded();
+            for (int i = 0; i < padded.length; i++) {
+                if (text.indexOf(padded[i]) >= 0) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        @Override
+        public String describe() {
+            return "keywords " + List.of(words);
+        }
+
+        @Override
+        public Evaluation evaluate(RoutingContext context) {
+            int i = find(context);
+            return i >= 0 ? new Evaluation(true, "mentions \"" + words[i] + "\"")
+                    : new Evaluation(false, "mentions none of " + List.of(words));
+        }
+    }
+
+    static Condition regex(String regex) {
+        if (regex == null || regex.isEmpty()) {
+            throw ValidationException.of("regex", "must not be empty");
+        }
+        try {
+            return new Regex(Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+        } catch (PatternSyntaxException e) {
+            throw ValidationException.of("regex", "is not a valid regular expression at position " + e.getIndex()
+                    + ": " + e.getDescription() + " in \"" + regex + "\"");
+        }
+    }
+
+    record Regex(Pattern pattern) implements Condition {
+        @Override
+        public boolean test(RoutingContext context) {
+            return pattern.matcher(context.normalisedText()).find();
+        }
+
+        @Override
+        public String describe() {
+            return "matches /" + pattern.pattern() + "/";
+        }
+
+        @Override
+        public Evaluation evaluate(RoutingContext context) {
+            var m = pattern.matcher(context.normalisedText());
+            return m.find() ? new Evaluation(true, "mentions \"" + m.group() + "\"")
+                    : new Evaluation(false, "does not match /" + pattern.pattern() + "/");
+        }
+    }
+
+    static int nonNegative(String field, int value) {
+        if (value < 0) {
+            throw ValidationException.of(field, "must not be negative, was " + value);
+        }
+        return value;
+    }
+
+    record MinLength(int characters) implements Condition {
+        @Override
+        public boolean test(RoutingContext context) {
+            return context.length() >= characters;
+        }
+
+        @Override
+        public String describe() {
+            return "at least " + characters + " characters";
+        }
+
+        @Override
+        public Evaluation evaluate(RoutingContext context) {
+            return new Evaluation(test(context), context.length() + " characters (threshold " + characters + ")");
+        }
+    }
+
+    record MaxLength(int characters) implements Condition {
+        @Override
+        public boolean test(RoutingContext context) {
+            return context.length() <= characters;
+        }
+
+        @Override
+        public String describe() {
+            return "at most " + characters + " characters";
+        }
+
+        @Override
+        public Evaluation evaluate(RoutingContext context) {
+            return new Evaluation(test(context), context.length() + " characters (limit " + characters + ")");
+        }
+    }
+
+    record MinWords(int words) implements Condition {
+        @Override
+        public boolean test(RoutingContext context) {
+            return context.words() >= words;
+        }
+
+        @Override
+        public String describe() {
+            return "at least " + words + " words";
+        }
+
+        @Override
+        public Evaluation evaluate(RoutingContext context) {
+            return new Evaluation(test(context), context.words() + " words (threshold " + words + ")");
+        }
+    }
+
+    record RoleIn(Set<Role> roles) implements Condition {
+        @Override
+        public boolean test(RoutingContext context) {
+            Role role = context.request().requesterRole();
+            return role != null && roles.contains(role);
+        }
+
+        @Override
+        public String describe() {
+            return "requester role in " + roles.stream().sorted().toList();
+        }
+    }
+
+    static Condition tiers(List<String> tiers) {
+        if (tiers.isEmpty()) {
+            throw ValidationException.of("requesterTier", "needs at least one tier");
+        }
+        return new TierIn(tiers.stream().map(t -> t.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet()));
+    }
+
+    record TierIn(Set<String> tiers) implements Condition {
+        @Override
+        public boolean test(RoutingContext context) {
+            String tier = context.request().requesterTier();
+            return tier != null && tiers.contains(tier.toLowerCase(Locale.ROOT));
+        }
+
+        @Override
+        public String describe() {
+            return "requester tier in " + tiers.stream().sorted().toList();
+        }
+    }
+
+    static String requireName(String name) {
+        if (name == null || name.isBlank()) {
+            throw ValidationException.of("predicate", "needs a name");
+        }
+        return name;
+    }
+
+    record Host(String name, Predicate<RoutingContext> predicate) implements Condition {
+        @Override
+        public boolean test(RoutingContext context) {
+            return predicate.test(context);
+        }
+
+        @Override
+        public String describe() {
+            return "host check \"" + name + "\"";
+        }
+    }
+
+    record AllOf(List<Condition> conditions) implements Condition {
+        AllOf {
+            if (conditions.isEmpty()) {
+                throw ValidationException.of("allOf", "needs at least one condition");
+            }
+        }
+
+        @Override
+        public boolean test(RoutingContext context) {
+            for (Condition c : conditions) {
+                if (!c.test(context)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public String describe() {
+            return conditions.stream().map(Condition::describe).collect(Collectors.joining(" and ", "(", ")"));
+        }
+
+        @Override
+        public Evaluation evaluate(RoutingContext context) {
+            List<String> details = new ArrayList<>();
+            for (Condition c : conditions) {
+                Evaluation e = c.evaluate(context);
+                details.add(e.detail());
+                if (!e.matched()) {
+                    return new Evaluation(false, String.join(", but ", details));
+                }
+            }
+            return new Evaluation(true, String.join(" and ", details));
+        }
+    }
+
+    record AnyOf(List<Condition> conditions) implements Condition {
+        AnyOf {
+            if (conditions.isEmpty()) {
+                throw ValidationException.of("anyOf", "needs at least one condition");
+            }
+        }
+
+        @Override
+        public boolean test(RoutingContext context) {
+            for (Condition c : conditions) {
+                if (c.test(context)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public String describe() {
+            return conditions.stream().map(Condition::describe).collect(Collectors.joining(" or ", "(", ")"));
+        }
+
+        @Override
+        public Evaluation evaluate(RoutingContext context) {
+            List<String> details = new ArrayList<>();
+            for (Condition c : conditions) {
+                Evaluation e = c.evaluate(context);
+                if (e.matched()) {
+                    return e;
+                }
+                details.add(e.detail());
+            }
+            return new Evaluation(false, String.join("; ", details));
+        }
+    }
+
+    record Not(Condition condition) implements Condition {
+        @Override
+        public boolean test(RoutingContext context) {
+            return !condition.test(context);
+        }
+
+        @Override
+        public String describe() {
+            return "not " + condition.describe();
+        }
+
+        @Override
+        public Evaluation evaluate(RoutingContext context) {
+            Evaluation inner = condition.evaluate(context);
+            return new Evaluation(!inner.matched(), "not: " + inner.detail());
+        }
+    }
+}

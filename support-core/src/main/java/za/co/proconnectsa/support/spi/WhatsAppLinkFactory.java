@@ -1,0 +1,21 @@
+package za.co.proconnectsa.support.spi;
+
+import java.net.URI;
+
+/**
+ * Makes the WhatsApp chat links that routing decisions and the support page hand out.
+ * {@code support-whatsapp} implements it with full phone-number normalisation and reference codes;
+ * {@link za.co.proconnectsa.support.routing.WhatsAppContact} is a small implementation for numbers
+ * already written in international form.
+ */
+public interface WhatsAppLinkFactory {
+
+    /** @return the support number as people should read it, e.g. {@code +27 67 951 8124} */
+    String displayNumber();
+
+    /**
+     * @param prefilledText the message to prefill in the chat, possibly empty
+     * @return a link that opens a chat with the support number
+     */
+    URI chatLink(String prefilledText);
+}

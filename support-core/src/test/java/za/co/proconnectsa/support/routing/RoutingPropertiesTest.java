@@ -1,0 +1,49 @@
+package za.co.proconnectsa.support.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.LongRange;
+import za.co.proconnectsa.support.hours.BusinessHours;
+
+/** Routing is total and deterministic on any text and at any time. */
+class RoutingPropertiesTest {
+
+    private static final BusinessHours HOURS = BusinessHours.weekdays("08:00", "18:00", ZoneId.of("Africa/Johannesburg"));
+    private static final RoutingPolicy POLICY = RoutingPolicy.standard(AfterHours.WHATSAPP_WITH_NOTICE);
+    private static final WhatsAppContact CONTACT = WhatsAppContact.of("+27 67 951 8124");
+
+    @Provide
+    Arbitrary<String> anyText() {
+        return Arbitraries.oneOf(
+                Arbitraries.strings().all().ofMaxLength(600),
+                Arbitraries.strings().withChars("abcdeé 5012!?'\n\t").ofMaxLength(80),
+                Arbitraries.of("invoice", "500", "error", "log in", "hello", "").list().ofMaxSize(12)
+                        .map(words -> String.join(" ", words)));
+    }
+
+    @Property(tries = 2000)
+    void neverThrowsAndIsDeterministic(@ForAll("anyText") String subject, @ForAll("anyText") String text,
+            @ForAll boolean attachments, @ForAll @LongRange(min = 1_700_000_000L, max = 1_900_000_000L) long epoch) {
+        SupportRequest request = SupportRequest.builder().subject(subject).text(text).attachments(attachments).build();
+        Instant at = Instant.ofEpochSecond(epoch);
+
+        RoutingDecision first = POLICY.route(request, at, HOURS, CONTACT);
+        RoutingDecision second = POLICY.route(request, at, HOURS, CONTACT);
+
+        assertThat(second.channel()).isEqualTo(first.channel());
+        assertThat(second.ruleName()).isEqualTo(first.ruleName());
+        assertThat(second.reasons()).isEqualTo(first.reasons());
+        assertThat(first.explain()).isNotEmpty().last().matches(RuleEvaluation::decisive);
+        if (first.channel() == Channel.WHATSAPP) {
+            String link = first.whatsAppLink().orElseThrow().toString();
+            assertThat(link).startsWith("https://wa.me/27679518124").doesNotContain("+").doesNotContain(" ");
+        }
+    }
+}
