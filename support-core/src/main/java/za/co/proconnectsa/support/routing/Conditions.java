@@ -71,24 +71,18 @@ final class Conditions {
         if (normalised.isEmpty()) {
             throw ValidationException.of("keywords", "needs at least one keyword");
         }
-        return new Keywords(normalised.toArray(String[]::new),
-                normalised.stream().map(w -> " " + w + " ").toArray(String[]::new));
+        String[] padded = normalised.stream().map(w -> " " + w + " ").toArray(String[]::new);
+        return new Keywords(normalised.toArray(String[]::new), padded, new KeywordMatcher(padded));
     }
 
-    record Keywords(String[] words, String[] padded) implements Condition {
+    record Keywords(String[] words, String[] padded, KeywordMatcher matcher) implements Condition {
         @Override
         public boolean test(RoutingContext context) {
-            return find(context) >= 0;
+            return matcher.matches(context.padded());
         }
 
         int find(RoutingContext context) {
-            String text = context.padded();
-            for (int i = 0; i < padded.length; i++) {
-                if (text.indexOf(padded[i]) >= 0) {
-                    return i;
-                }
-            }
-            return -1;
+            return matcher.find(context.padded());
         }
 
         @Override

@@ -18,13 +18,29 @@ final class StandardPolicy {
     private StandardPolicy() {
     }
 
+    /**
+     * "http 503", "error500", "status 520" ...: the words before a 5xx code, with or without a space.
+     * The same set as the expression {@code \b(?:http|error|status)\s?5\d\d\b} on normalised text, as
+     * keywords so that one automaton pass checks them all.
+     */
+    static String[] serverErrorCodes() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String word : new String[] {"http", "error", "status"}) {
+            for (int code = 500; code <= 599; code++) {
+                out.add(word + " " + code);
+                out.add(word + code);
+            }
+        }
+        return out.toArray(String[]::new);
+    }
+
     static RoutingPolicy create(AfterHours afterHours) {
         RoutingPolicy.Builder b = RoutingPolicy.builder()
                 .rule(new Rule("outage",
                         anyOf(keywords("500", "502", "503", "504", "server error", "internal server error",
                                         "site is down", "website is down", "app is down", "system is down", "outage",
                                         "nobody can log in", "cannot access the site", "cant access the site"),
-                                Condition.matches("\\b(?:http|error|status)\\s?5\\d\\d\\b")),
+                                Condition.keywords(serverErrorCodes())),
                         Channel.TICKET, Category.TECHNICAL, Priority.HIGH,
                         "Errors and outages are tracked as tickets so our technical team can investigate."))
                 .rule(new Rule("attachments", Condition.hasAttachments(), Channel.TICKET, null, null,

@@ -46,4 +46,19 @@ class RoutingPropertiesTest {
             assertThat(link).startsWith("https://wa.me/27679518124").doesNotContain("+").doesNotContain(" ");
         }
     }
+
+    @Provide
+    Arbitrary<String> statusTexts() {
+        return Arbitraries.of("http", "error", "status", "5", "0", "9", "50", "599", "600", "x", " ", "-", "!", "HTTP")
+                .list().ofMaxSize(8).map(parts -> String.join("", parts));
+    }
+
+    @Property(tries = 3000)
+    void serverErrorKeywordsMatchTheExpression(@ForAll("statusTexts") String text) {
+        RoutingContext context = new RoutingContext(SupportRequest.of(text), Instant.EPOCH, HOURS);
+        Condition keywords = Condition.keywords(StandardPolicy.serverErrorCodes());
+        Condition regex = Condition.matches("\\b(?:http|error|status)\\s?5\\d\\d\\b");
+
+        assertThat(keywords.test(context)).as(context.normalisedText()).isEqualTo(regex.test(context));
+    }
 }

@@ -12,6 +12,8 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import za.co.proconnectsa.support.ticket.Message;
 import za.co.proconnectsa.support.ticket.TicketDetails;
 import za.co.proconnectsa.support.ticket.TicketStatus;
@@ -36,14 +38,28 @@ class QuickstartTest {
     }
 
     @Test
-    @DisplayName("the README's getting-started code is the quickstart's code, so it compiles in the build")
-    void readmeMatchesSource() throws IOException {
-        String source = Files.readString(Path.of("src/main/java/za/co/proconnectsa/support/examples/quickstart/Quickstart.java"));
-        String region = source.substring(source.indexOf("// getting-started:begin") + "// getting-started:begin".length(),
-                source.indexOf("// getting-started:end"));
+    @DisplayName("the routing example sends an error report to a ticket and explains why")
+    void routingExample() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        var decision = RoutingExample.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String out = bytes.toString(StandardCharsets.UTF_8);
+
+        assertThat(decision.ruleName()).isEqualTo("outage");
+        assertThat(out).contains("Please open a ticket (TECHNICAL)").contains("=> outage: matched")
+                .contains("Quick Support (Recommended)").contains("Create Support Ticket");
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource({"Quickstart.java, getting-started", "RoutingExample.java, routing"})
+    @DisplayName("the README's code is the examples' code, so it compiles in the build")
+    void readmeMatchesSource(String file, String region) throws IOException {
+        String source = Files.readString(Path.of("src/main/java/za/co/proconnectsa/support/examples/quickstart", file));
+        String begin = "// " + region + ":begin";
+        String code = source.substring(source.indexOf(begin) + begin.length(), source.indexOf("// " + region + ":end"));
         String readme = Files.readString(Path.of("../../README.md"));
 
-        assertThat(normalise(readme)).contains(normalise(region));
+        assertThat(code).isNotBlank();
+        assertThat(normalise(readme)).contains(normalise(code));
     }
 
     private static String normalise(String text) {

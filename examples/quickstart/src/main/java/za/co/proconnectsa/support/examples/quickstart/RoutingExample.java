@@ -1,0 +1,59 @@
+package za.co.proconnectsa.support.examples.quickstart;
+
+import java.io.PrintStream;
+import java.net.URI;
+import za.co.proconnectsa.support.SupportDesk;
+import za.co.proconnectsa.support.access.Role;
+import za.co.proconnectsa.support.page.SupportPage;
+import za.co.proconnectsa.support.routing.Channel;
+import za.co.proconnectsa.support.routing.RoutingDecision;
+import za.co.proconnectsa.support.routing.RoutingPolicy;
+import za.co.proconnectsa.support.routing.SupportRequest;
+import za.co.proconnectsa.support.routing.WhatsAppContact;
+import za.co.proconnectsa.support.store.InMemoryTicketStore;
+
+/**
+ * Routing requests between WhatsApp and tickets, and the support page model. The README's
+ * "Routing a request" section is this code.
+ */
+public final class RoutingExample {
+
+    private RoutingExample() {
+    }
+
+    /**
+     * Runs the example.
+     *
+     * @param args ignored
+     */
+    public static void main(String[] args) {
+        run(System.out);
+    }
+
+    static RoutingDecision run(PrintStream out) {
+        // routing:begin
+        SupportDesk desk = SupportDesk.builder()
+                .store(InMemoryTicketStore.create())
+                .whatsApp(WhatsAppContact.of("+27 67 951 8124"))   // Mon-Fri 8am-6pm SAST by default
+                .routingPolicy(RoutingPolicy.standard())            // the seed's rules
+                .build();
+
+        RoutingDecision decision = desk.route(SupportRequest.builder()
+                .requester("provider-17", Role.REQUESTER)
+                .text("I keep getting a 500 error when loading my tickets")
+                .build());
+
+        if (decision.channel() == Channel.WHATSAPP) {
+            URI chat = decision.whatsAppLink().orElseThrow();   // https://wa.me/27679518124?text=...
+            out.println("Chat with us: " + chat);
+        } else {
+            out.println("Please open a ticket (" + decision.suggestedCategory() + "): " + decision.reasons());
+        }
+        decision.explain().forEach(out::println);               // every rule tried, and why
+
+        SupportPage page = desk.supportPage();                   // WhatsApp card first, then the ticket card
+        // routing:end
+        page.cards().forEach(card -> out.println(card.title()));
+        return decision;
+    }
+}
