@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import za.co.proconnectsa.support.access.AccessPolicy;
@@ -28,6 +27,7 @@ import za.co.proconnectsa.support.spi.WhatsAppLinkFactory;
 import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.ticket.TicketNumberFormat;
 import za.co.proconnectsa.support.ticket.TicketService;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * The entry point: one desk per application, built once and shared by all threads.
@@ -109,7 +109,7 @@ public final class SupportDesk {
      * @return the policy it replaced
      */
     public RoutingPolicy replaceRoutingPolicy(RoutingPolicy policy) {
-        return routingPolicy.getAndSet(Objects.requireNonNull(policy, "policy"));
+        return routingPolicy.getAndSet(Checks.notNull(policy, "policy"));
     }
 
     /** @return the support page for now, in the desk's locale */
@@ -188,7 +188,7 @@ public final class SupportDesk {
          * @return this builder
          */
         public Builder businessHours(BusinessHours value) {
-            this.hours = Objects.requireNonNull(value, "businessHours");
+            this.hours = Checks.notNull(value, "businessHours");
             return this;
         }
 
@@ -198,7 +198,7 @@ public final class SupportDesk {
          * @return this builder
          */
         public Builder whatsApp(WhatsAppLinkFactory value) {
-            this.whatsApp = Objects.requireNonNull(value, "whatsApp");
+            this.whatsApp = Checks.notNull(value, "whatsApp");
             return this;
         }
 
@@ -207,7 +207,7 @@ public final class SupportDesk {
          * @return this builder
          */
         public Builder routingPolicy(RoutingPolicy value) {
-            this.routingPolicy = Objects.requireNonNull(value, "routingPolicy");
+            this.routingPolicy = Checks.notNull(value, "routingPolicy");
             return this;
         }
 
@@ -216,7 +216,7 @@ public final class SupportDesk {
          * @return this builder
          */
         public Builder store(TicketStore store) {
-            this.store = Objects.requireNonNull(store, "store");
+            this.store = Checks.notNull(store, "store");
             return this;
         }
 
@@ -225,7 +225,7 @@ public final class SupportDesk {
          * @return this builder
          */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            this.clock = Checks.notNull(clock, "clock");
             return this;
         }
 
@@ -236,7 +236,7 @@ public final class SupportDesk {
          * @return this builder
          */
         public Builder category(Category category) {
-            this.categories.add(Objects.requireNonNull(category, "category"));
+            this.categories.add(Checks.notNull(category, "category"));
             return this;
         }
 
@@ -245,7 +245,7 @@ public final class SupportDesk {
          * @return this builder
          */
         public Builder ticketNumberFormat(TicketNumberFormat format) {
-            this.numberFormat = Objects.requireNonNull(format, "format");
+            this.numberFormat = Checks.notNull(format, "format");
             return this;
         }
 
@@ -254,7 +254,7 @@ public final class SupportDesk {
          * @return this builder
          */
         public Builder validator(Validator validator) {
-            this.validator = Objects.requireNonNull(validator, "validator");
+            this.validator = Checks.notNull(validator, "validator");
             return this;
         }
 
@@ -263,7 +263,7 @@ public final class SupportDesk {
          * @return this builder
          */
         public Builder listener(TicketListener listener) {
-            this.listeners.add(Objects.requireNonNull(listener, "listener"));
+            this.listeners.add(Checks.notNull(listener, "listener"));
             return this;
         }
 
@@ -273,7 +273,7 @@ public final class SupportDesk {
          * @return this builder
          */
         public Builder duplicateWindow(Duration window) {
-            Objects.requireNonNull(window, "window");
+            Checks.notNull(window, "window");
             if (window.isNegative()) {
                 throw ValidationException.of("duplicateWindow", "must not be negative");
             }
@@ -286,7 +286,7 @@ public final class SupportDesk {
          * @return this builder
          */
         public Builder locale(Locale locale) {
-            this.locale = Objects.requireNonNull(locale, "locale");
+            this.locale = Checks.notNull(locale, "locale");
             return this;
         }
 

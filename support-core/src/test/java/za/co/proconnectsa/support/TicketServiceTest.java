@@ -457,6 +457,21 @@ class TicketServiceTest {
         }
 
         @Test
+        @DisplayName("null arguments anywhere in the API are ValidationExceptions naming the field, never NPEs")
+        void nullArguments() {
+            assertThatThrownBy(() -> SupportDesk.builder().store(null)).isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("store");
+            assertThatThrownBy(() -> SupportDesk.builder().clock(null)).isInstanceOf(ValidationException.class);
+            assertThatThrownBy(() -> TicketQuery.builder().order(null)).isInstanceOf(ValidationException.class);
+            assertThatThrownBy(() -> new Actor("a", null, "b")).isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("role");
+            assertThatThrownBy(() -> tickets.get(thandi, null)).isInstanceOf(ValidationException.class);
+            assertThatThrownBy(() -> tickets.changeStatus(sipho, "PCS-000001", null)).isInstanceOf(ValidationException.class);
+            assertThatThrownBy(() -> tickets.reply(thandi, "PCS-000001", null)).isInstanceOf(ValidationException.class);
+            assertThatThrownBy(() -> tickets.queue(sipho, null)).isInstanceOf(ValidationException.class);
+        }
+
+        @Test
         @DisplayName("a desk without a store is a clear error")
         void noStore() {
             assertThatThrownBy(() -> SupportDesk.builder().build()).isInstanceOf(ValidationException.class)

@@ -2,8 +2,8 @@ package za.co.proconnectsa.support.access;
 
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Objects;
 import za.co.proconnectsa.support.ticket.Ticket;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * Who may do what, in one table. {@link za.co.proconnectsa.support.ticket.TicketService} consults it
@@ -67,7 +67,7 @@ public final class AccessPolicy {
      * @return how far the role's right to the operation reaches
      */
     public Scope scope(Role role, Permission permission) {
-        return table.get(Objects.requireNonNull(permission, "permission")).get(Objects.requireNonNull(role, "role"));
+        return table.get(Checks.notNull(permission, "permission")).get(Checks.notNull(role, "role"));
     }
 
     /**

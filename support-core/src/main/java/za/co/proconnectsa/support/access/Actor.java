@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.access;
 
-import java.util.Objects;
 import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * Someone acting on the desk, as the host's authentication established them. The library trusts
@@ -17,7 +17,7 @@ public record Actor(String id, Role role, String displayName) {
      * @throws ValidationException when the id or name is blank or too long
      */
     public Actor {
-        Objects.requireNonNull(role, "role");
+        Checks.notNull(role, "role");
         check("actor.id", id);
         check("actor.displayName", displayName);
     }

@@ -1,11 +1,11 @@
 package za.co.proconnectsa.support.event;
 
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.ticket.Message;
 import za.co.proconnectsa.support.ticket.Ticket;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * Something happened to a ticket and was stored. Delivered to every {@link TicketListener} after the
@@ -37,10 +37,10 @@ public record TicketEvent(Type type, Ticket ticket, Actor actor, Instant at, Mes
 
     /** Checks the required components. */
     public TicketEvent {
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(ticket, "ticket");
-        Objects.requireNonNull(actor, "actor");
-        Objects.requireNonNull(at, "at");
+        Checks.notNull(type, "type");
+        Checks.notNull(ticket, "ticket");
+        Checks.notNull(actor, "actor");
+        Checks.notNull(at, "at");
     }
 
     /** @return the message added, if the event added one */

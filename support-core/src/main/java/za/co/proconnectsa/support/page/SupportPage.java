@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import za.co.proconnectsa.support.hours.BusinessHours;
 import za.co.proconnectsa.support.internal.SupportTexts;
 import za.co.proconnectsa.support.spi.WhatsAppLinkFactory;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * What a support page shows, for any UI to render (server pages, JSON, mobile): the cards in the
@@ -25,9 +25,9 @@ public record SupportPage(List<SupportCard> cards, String guidance, Instant gene
     /** Checks the components and copies the card list. */
     public SupportPage {
         cards = List.copyOf(cards);
-        Objects.requireNonNull(guidance, "guidance");
-        Objects.requireNonNull(generatedAt, "generatedAt");
-        Objects.requireNonNull(locale, "locale");
+        Checks.notNull(guidance, "guidance");
+        Checks.notNull(generatedAt, "generatedAt");
+        Checks.notNull(locale, "locale");
     }
 
     /**
@@ -40,9 +40,9 @@ public record SupportPage(List<SupportCard> cards, String guidance, Instant gene
      * @return the page
      */
     public static SupportPage create(WhatsAppLinkFactory whatsApp, BusinessHours hours, Instant now, Locale locale) {
-        Objects.requireNonNull(hours, "hours");
-        Objects.requireNonNull(now, "now");
-        SupportTexts texts = new SupportTexts(Objects.requireNonNull(locale, "locale"));
+        Checks.notNull(hours, "hours");
+        Checks.notNull(now, "now");
+        SupportTexts texts = new SupportTexts(Checks.notNull(locale, "locale"));
         List<SupportCard> cards = new ArrayList<>();
         if (whatsApp != null) {
             boolean open = hours.isOpen(now);

@@ -1,6 +1,6 @@
 package za.co.proconnectsa.support.page;
 
-import java.util.Objects;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * The ticket card: "Create Support Ticket", "For complex issues, billing, etc.".
@@ -13,8 +13,8 @@ public record TicketCard(String title, String description, String buttonText) im
 
     /** Checks the components. */
     public TicketCard {
-        Objects.requireNonNull(title, "title");
-        Objects.requireNonNull(description, "description");
-        Objects.requireNonNull(buttonText, "buttonText");
+        Checks.notNull(title, "title");
+        Checks.notNull(description, "description");
+        Checks.notNull(buttonText, "buttonText");
     }
 }

@@ -2,8 +2,8 @@ package za.co.proconnectsa.support.page;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * The WhatsApp card: "Quick Support (Recommended)", the number, a chat link and the hours.
@@ -22,12 +22,12 @@ public record WhatsAppCard(String title, String displayNumber, URI link, String 
 
     /** Checks the required components. */
     public WhatsAppCard {
-        Objects.requireNonNull(title, "title");
-        Objects.requireNonNull(displayNumber, "displayNumber");
-        Objects.requireNonNull(link, "link");
-        Objects.requireNonNull(availabilityText, "availabilityText");
-        Objects.requireNonNull(statusText, "statusText");
-        Objects.requireNonNull(buttonText, "buttonText");
+        Checks.notNull(title, "title");
+        Checks.notNull(displayNumber, "displayNumber");
+        Checks.notNull(link, "link");
+        Checks.notNull(availabilityText, "availabilityText");
+        Checks.notNull(statusText, "statusText");
+        Checks.notNull(buttonText, "buttonText");
     }
 
     /** @return when support next opens, if it is closed now */

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import za.co.proconnectsa.support.access.Role;
 import za.co.proconnectsa.support.ticket.Category;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * When a {@link Rule} applies. Build conditions with the static factories; they are immutable,
@@ -135,7 +136,7 @@ public interface Condition {
      * @return a condition backed by host code
      */
     static Condition predicate(String name, Predicate<RoutingContext> predicate) {
-        return new Conditions.Host(Conditions.requireName(name), java.util.Objects.requireNonNull(predicate, "predicate"));
+        return new Conditions.Host(Conditions.requireName(name), Checks.notNull(predicate, "predicate"));
     }
 
     /**
@@ -159,6 +160,6 @@ public interface Condition {
      * @return its negation
      */
     static Condition not(Condition condition) {
-        return new Conditions.Not(java.util.Objects.requireNonNull(condition, "condition"));
+        return new Conditions.Not(Checks.notNull(condition, "condition"));
     }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -16,6 +15,7 @@ import za.co.proconnectsa.support.internal.SupportTexts;
 import za.co.proconnectsa.support.spi.WhatsAppLinkFactory;
 import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.ticket.Priority;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * Ordered, named rules that decide between WhatsApp and a ticket; the first rule whose condition
@@ -52,7 +52,7 @@ public final class RoutingPolicy {
      * @return the policy
      */
     public static RoutingPolicy standard(AfterHours afterHours) {
-        return StandardPolicy.create(Objects.requireNonNull(afterHours, "afterHours"));
+        return StandardPolicy.create(Checks.notNull(afterHours, "afterHours"));
     }
 
     /** @return {@link #standard(AfterHours)} with {@link AfterHours#TICKET} */
@@ -108,9 +108,9 @@ public final class RoutingPolicy {
      * @return the decision
      */
     public RoutingDecision route(SupportRequest request, Instant now, BusinessHours hours, WhatsAppLinkFactory whatsApp) {
-        Objects.requireNonNull(request, "request");
-        Objects.requireNonNull(now, "now");
-        Objects.requireNonNull(hours, "hours");
+        Checks.notNull(request, "request");
+        Checks.notNull(now, "now");
+        Checks.notNull(hours, "hours");
         RoutingContext context = new RoutingContext(request, now, hours);
         Rule decisive = rules[rules.length - 1];
         for (Rule rule : rules) {
@@ -163,7 +163,7 @@ public final class RoutingPolicy {
          * @return this builder
          */
         public Builder rule(Rule rule) {
-            rules.add(Objects.requireNonNull(rule, "rule"));
+            rules.add(Checks.notNull(rule, "rule"));
             return this;
         }
 

@@ -1,10 +1,10 @@
 package za.co.proconnectsa.support.routing;
 
-import java.util.Objects;
 import java.util.regex.Pattern;
 import za.co.proconnectsa.support.ValidationException;
 import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.ticket.Priority;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * One named routing rule: when the condition holds, the request goes to the channel, with the
@@ -28,7 +28,7 @@ public record Rule(String name, Condition when, Channel channel, Category catego
             throw ValidationException.of("rule.name",
                     "must be lower-case letters, digits or '-' (at most 60), was \"" + name + "\"");
         }
-        Objects.requireNonNull(when, "when");
+        Checks.notNull(when, "when");
         if (channel == null) {
             throw ValidationException.of("rule." + name + ".channel", "must be WHATSAPP or TICKET");
         }

@@ -3,11 +3,11 @@ package za.co.proconnectsa.support.routing;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import za.co.proconnectsa.support.access.Role;
 import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.ticket.OriginChannel;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * What someone asked for, before it is a ticket or a chat: the input of routing. Every field but the
@@ -118,19 +118,19 @@ public record SupportRequest(
 
         /** @param value the channel it came in on @return this builder */
         public Builder origin(OriginChannel value) {
-            this.origin = Objects.requireNonNull(value, "origin");
+            this.origin = Checks.notNull(value, "origin");
             return this;
         }
 
         /** @param value the person's locale @return this builder */
         public Builder locale(Locale value) {
-            this.locale = Objects.requireNonNull(value, "locale");
+            this.locale = Checks.notNull(value, "locale");
             return this;
         }
 
         /** @param key a metadata key @param value its value @return this builder */
         public Builder metadata(String key, String value) {
-            this.metadata.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            this.metadata.put(Checks.notNull(key, "key"), Checks.notNull(value, "value"));
             return this;
         }
 

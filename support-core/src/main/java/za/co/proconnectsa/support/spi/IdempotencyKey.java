@@ -1,6 +1,6 @@
 package za.co.proconnectsa.support.spi;
 
-import java.util.Objects;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * An idempotency key in its scope: the same key from two requesters is two keys.
@@ -12,7 +12,7 @@ public record IdempotencyKey(String scope, String key) {
 
     /** Checks the components. */
     public IdempotencyKey {
-        Objects.requireNonNull(scope, "scope");
-        Objects.requireNonNull(key, "key");
+        Checks.notNull(scope, "scope");
+        Checks.notNull(key, "key");
     }
 }

@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.spi;
 
-import java.util.Objects;
 import za.co.proconnectsa.support.ticket.Ticket;
+import za.co.proconnectsa.support.internal.Checks;
 
 /** What {@link TicketStore#insert} did. */
 public sealed interface InsertResult {
@@ -17,7 +17,7 @@ public sealed interface InsertResult {
     record Inserted(Ticket ticket) implements InsertResult {
         /** Checks the component. */
         public Inserted {
-            Objects.requireNonNull(ticket, "ticket");
+            Checks.notNull(ticket, "ticket");
         }
     }
 
@@ -29,7 +29,7 @@ public sealed interface InsertResult {
     record KeyAlreadyUsed(Ticket ticket) implements InsertResult {
         /** Checks the component. */
         public KeyAlreadyUsed {
-            Objects.requireNonNull(ticket, "ticket");
+            Checks.notNull(ticket, "ticket");
         }
     }
 }

@@ -1,8 +1,8 @@
 package za.co.proconnectsa.support.ticket;
 
 import java.time.Instant;
-import java.util.Objects;
 import za.co.proconnectsa.support.access.Actor;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * One change to a ticket: who, what, when, before and after. Every operation of
@@ -27,10 +27,10 @@ public record AuditEvent(
 
     /** Checks the required components. */
     public AuditEvent {
-        Objects.requireNonNull(ticketId, "ticketId");
-        Objects.requireNonNull(actor, "actor");
-        Objects.requireNonNull(action, "action");
-        Objects.requireNonNull(visibility, "visibility");
-        Objects.requireNonNull(at, "at");
+        Checks.notNull(ticketId, "ticketId");
+        Checks.notNull(actor, "actor");
+        Checks.notNull(action, "action");
+        Checks.notNull(visibility, "visibility");
+        Checks.notNull(at, "at");
     }
 }

@@ -2,9 +2,9 @@ package za.co.proconnectsa.support.ticket;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import za.co.proconnectsa.support.access.Actor;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * A reply or an internal note on a ticket.
@@ -28,12 +28,12 @@ public record Message(
 
     /** Checks the components and copies the attachment list. */
     public Message {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(ticketId, "ticketId");
-        Objects.requireNonNull(author, "author");
-        Objects.requireNonNull(body, "body");
-        Objects.requireNonNull(visibility, "visibility");
-        Objects.requireNonNull(createdAt, "createdAt");
+        Checks.notNull(id, "id");
+        Checks.notNull(ticketId, "ticketId");
+        Checks.notNull(author, "author");
+        Checks.notNull(body, "body");
+        Checks.notNull(visibility, "visibility");
+        Checks.notNull(createdAt, "createdAt");
         attachments = List.copyOf(attachments);
     }
 }

@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.ticket;
 
 import java.time.Instant;
-import java.util.Objects;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * What a host shows after a submission: the ticket number, its status and a confirmation text
@@ -34,12 +34,12 @@ public record SubmissionReceipt(
 
     /** Checks the components. */
     public SubmissionReceipt {
-        Objects.requireNonNull(ticketId, "ticketId");
-        Objects.requireNonNull(ticketNumber, "ticketNumber");
-        Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(outcome, "outcome");
-        Objects.requireNonNull(submittedAt, "submittedAt");
-        Objects.requireNonNull(confirmationText, "confirmationText");
+        Checks.notNull(ticketId, "ticketId");
+        Checks.notNull(ticketNumber, "ticketNumber");
+        Checks.notNull(status, "status");
+        Checks.notNull(outcome, "outcome");
+        Checks.notNull(submittedAt, "submittedAt");
+        Checks.notNull(confirmationText, "confirmationText");
     }
 
     /** @return whether this submission created a new ticket */

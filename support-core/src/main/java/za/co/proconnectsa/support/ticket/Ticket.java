@@ -2,10 +2,11 @@ package za.co.proconnectsa.support.ticket;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import za.co.proconnectsa.support.access.Actor;
+import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * A support ticket as stored. Immutable: every change produces a new value with a higher
@@ -50,22 +51,22 @@ public record Ticket(
 
     /** Checks the required components and copies the collections. */
     public Ticket {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(number, "number");
-        Objects.requireNonNull(subject, "subject");
-        Objects.requireNonNull(body, "body");
-        Objects.requireNonNull(category, "category");
-        Objects.requireNonNull(priority, "priority");
-        Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(origin, "origin");
-        Objects.requireNonNull(requesterId, "requesterId");
-        Objects.requireNonNull(fingerprint, "fingerprint");
-        Objects.requireNonNull(createdAt, "createdAt");
-        Objects.requireNonNull(updatedAt, "updatedAt");
+        Checks.notNull(id, "id");
+        Checks.notNull(number, "number");
+        Checks.notNull(subject, "subject");
+        Checks.notNull(body, "body");
+        Checks.notNull(category, "category");
+        Checks.notNull(priority, "priority");
+        Checks.notNull(status, "status");
+        Checks.notNull(origin, "origin");
+        Checks.notNull(requesterId, "requesterId");
+        Checks.notNull(fingerprint, "fingerprint");
+        Checks.notNull(createdAt, "createdAt");
+        Checks.notNull(updatedAt, "updatedAt");
         tags = Set.copyOf(tags);
         attachments = List.copyOf(attachments);
         if (version < 1) {
-            throw new IllegalArgumentException("version must be at least 1: " + version);
+            throw ValidationException.of("version", "must be at least 1, was " + version);
         }
     }
 

@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.ticket;
 
 import java.util.List;
-import java.util.Objects;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * A ticket with its conversation and history, as the caller may see it: a requester gets public
@@ -15,7 +15,7 @@ public record TicketDetails(Ticket ticket, List<Message> messages, List<AuditEve
 
     /** Checks the components and copies the lists. */
     public TicketDetails {
-        Objects.requireNonNull(ticket, "ticket");
+        Checks.notNull(ticket, "ticket");
         messages = List.copyOf(messages);
         history = List.copyOf(history);
     }

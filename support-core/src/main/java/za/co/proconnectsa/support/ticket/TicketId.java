@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.ticket;
 
-import java.util.Objects;
 import java.util.UUID;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * The internal, never-changing identity of a ticket. Hosts show {@link TicketNumber} to people and
@@ -13,7 +13,7 @@ public record TicketId(UUID value) {
 
     /** @param value the UUID, not null */
     public TicketId {
-        Objects.requireNonNull(value, "value");
+        Checks.notNull(value, "value");
     }
 
     /** @return a new random id */
@@ -30,7 +30,7 @@ public record TicketId(UUID value) {
      */
     public static TicketId parse(String text) {
         try {
-            return new TicketId(UUID.fromString(Objects.requireNonNull(text, "text")));
+            return new TicketId(UUID.fromString(Checks.notNull(text, "text")));
         } catch (IllegalArgumentException e) {
             throw za.co.proconnectsa.support.ValidationException.of("ticketId", "is not a valid ticket id");
         }

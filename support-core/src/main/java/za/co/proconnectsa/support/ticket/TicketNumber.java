@@ -1,6 +1,6 @@
 package za.co.proconnectsa.support.ticket;
 
-import java.util.Objects;
+import za.co.proconnectsa.support.ValidationException;
 
 /**
  * The number people quote for a ticket, such as {@code PCS-000042}. Numbers come from a sequence
@@ -17,11 +17,10 @@ public record TicketNumber(long sequence, String text) {
      */
     public TicketNumber {
         if (sequence <= 0) {
-            throw new IllegalArgumentException("sequence must be positive: " + sequence);
+            throw ValidationException.of("ticketNumber.sequence", "must be positive, was " + sequence);
         }
-        Objects.requireNonNull(text, "text");
-        if (text.isBlank()) {
-            throw new IllegalArgumentException("text must not be blank");
+        if (text == null || text.isBlank()) {
+            throw ValidationException.of("ticketNumber.text", "must not be blank");
         }
     }
 

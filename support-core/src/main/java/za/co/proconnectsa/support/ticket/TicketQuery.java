@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * Filters, order and page size for a list of tickets (the agent queue, "my tickets"). Empty filters
@@ -243,7 +244,7 @@ public final class TicketQuery {
 
         /** @param value the order @return this builder */
         public Builder order(Order value) {
-            this.order = java.util.Objects.requireNonNull(value, "order");
+            this.order = Checks.notNull(value, "order");
             return this;
         }
 
