@@ -52,7 +52,8 @@ public interface TicketStore {
 
     /**
      * Writes a changed ticket with its new messages and audit events, if the stored version still
-     * equals {@code ticket.version()}.
+     * equals {@code ticket.version()}. The ticket's attachments are fixed at insert (they are the files
+     * submitted with it); stores need not write them again.
      *
      * @param ticket      the changed ticket, carrying the version it was read at
      * @param newMessages messages to append

@@ -1,0 +1,527 @@
+package za.co.proconnectsa.support.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import za.co.proconnectsa.support.ConcurrentModificationException;
+import za.co.proconnectsa.support.StoreUnavailableException;
+import za.co.proconnectsa.support.SupportException;
+import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.jdbc.internal.Rows;
+import za.co.proconnectsa.support.jdbc.internal.Schema;
+import za.co.proconnectsa.support.jdbc.internal.Sql;
+import za.co.proconnectsa.support.spi.IdempotencyKey;
+import za.co.proconnectsa.support.spi.InsertResult;
+import za.co.proconnectsa.support.spi.TicketStore;
+import za.co.proconnectsa.support.ticket.Attachment;
+import za.co.proconnectsa.support.ticket.AuditEvent;
+import za.co.proconnectsa.support.ticket.Cursor;
+import za.co.proconnectsa.support.ticket.Message;
+import za.co.proconnectsa.support.ticket.Page;
+import za.co.proconnectsa.support.ticket.Ticket;
+import za.co.proconnectsa.support.ticket.TicketId;
+import za.co.proconnectsa.support.ticket.TicketNotFoundException;
+import za.co.proconnectsa.support.ticket.TicketQuery;
+
+/**
+ * A {@link TicketStore} on a JDBC {@link DataSource}: H2, PostgreSQL or MariaDB, detected from the
+ * connection's metadata. Each write is one transaction (ticket, messages, attachments, audit events and
+ * idempotency key together); a failure rolls it back and is thrown as {@link StoreUnavailableException}.
+ * Several instances, in one JVM or many, may share one database: numbers come from a database sequence,
+ * and updates are guarded by the ticket's version.
+ *
+ * <pre>{@code
+ * TicketStore store = JdbcTicketStore.create(dataSource);             // creates the schema if missing
+ * TicketStore store = JdbcTicketStore.builder(dataSource)
+ *         .tablePrefix("helpdesk_").schemaMode(SchemaMode.VALIDATE).build();
+ * }</pre>
+ *
+ * <p>Text search: PostgreSQL uses full-text search ({@code 'simple'} configuration: every word of the
+ * search, whole words, any case); MariaDB uses an InnoDB FULLTEXT index in boolean mode (every word,
+ * whole words of at least 3 characters, InnoDB's stop words ignored); H2 matches the search text as a
+ * case-insensitive substring of subject or body.
+ */
+public final class JdbcTicketStore implements TicketStore {
+
+    /** The table prefix when none is set. */
+    public static final String DEFAULT_PREFIX = "support_";
+
+    private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_]{0,29}");
+
+    private final DataSource dataSource;
+    private final Dialect dialect;
+    private final String prefix;
+    private final Sql sql;
+
+    private JdbcTicketStore(DataSource dataSource, Dialect dialect, String prefix) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.prefix = prefix;
+        this.sql = new Sql(dialect, prefix);
+    }
+
+    /**
+     * A store with the default prefix that creates its schema if it is missing.
+     *
+     * @param dataSource the host's data source (pooled, e.g. HikariCP)
+     * @return the store
+     * @throws StoreUnavailableException when the database cannot be reached
+     */
+    public static JdbcTicketStore create(DataSource dataSource) {
+        return builder(dataSource).build();
+    }
+
+    /**
+     * @param dataSource the host's data source
+     * @return a builder
+     */
+    public static Builder builder(DataSource dataSource) {
+        if (dataSource == null) {
+            throw ValidationException.of("dataSource", "must not be null");
+        }
+        return new Builder(dataSource);
+    }
+
+    /**
+     * The schema's SQL for a dialect and prefix, as the store would apply it, for hosts that manage their
+     * schema with Flyway or Liquibase. The same files are in the jar under
+     * {@code za/co/proconnectsa/support/jdbc/schema/}.
+     *
+     * @param dialect the database
+     * @param prefix  the table prefix
+     * @return the SQL, statements ending with ";"
+     */
+    public static String schemaSql(Dialect dialect, String prefix) {
+        return Schema.sql(dialect, checkPrefix(prefix));
+    }
+
+    /** @return the database dialect in use */
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** @return the table prefix */
+    public String tablePrefix() {
+        return prefix;
+    }
+
+    @Override
+    public long nextSequence() {
+        return run("taking a ticket number", c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.nextSequence()); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    @Override
+    public InsertResult insert(Ticket ticket, List<AuditEvent> events, IdempotencyKey key) {
+        try {
+            return run("inserting a ticket", c -> {
+                try (PreparedStatement ps = c.prepareStatement(sql.insertTicket())) {
+                    Rows.bindTicketInsert(ps, ticket, dialect);
+                    ps.executeUpdate();
+                } catch (SQLException e) {
+                    if (isUniqueViolation(e)) {
+                        throw new IllegalArgumentException("ticket " + ticket.number() + " is already stored", e);
+                    }
+                    throw e;
+                }
+                insertAttachments(c, ticket.id(), null, ticket.attachments());
+                insertAudit(c, events);
+                if (key != null) {
+                    try (PreparedStatement ps = c.prepareStatement(sql.insertIdempotencyKey())) {
+                        ps.setString(1, key.scope());
+                        ps.setString(2, key.key());
+                        ps.setString(3, ticket.id().toString());
+                        ps.executeUpdate();
+                    } catch (SQLException e) {
+                        if (isUniqueViolation(e)) {
+                            throw new KeyTaken();
+                        }
+                        throw e;
+                    }
+                }
+                return new InsertResult.Inserted(ticket);
+            });
+        } catch (KeyTaken taken) {
+            // the transaction was rolled back; the key's owner committed before the unique check failed
+            return new InsertResult.KeyAlreadyUsed(findByIdempotencyKey(key).orElseThrow(() ->
+                    new StoreUnavailableException("An idempotency key was taken but its ticket cannot be read", taken)));
+        }
+    }
+
+    @Override
+    public Ticket update(Ticket ticket, List<Message> newMessages, List<AuditEvent> events) {
+        return run("updating a ticket", c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.updateTicket())) {
+                Rows.bindTicketUpdate(ps, ticket, dialect);
+                if (ps.executeUpdate() == 0) {
+                    throw versionConflict(c, ticket);
+                }
+            }
+            if (!newMessages.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement(sql.insertMessage())) {
+                    for (Message m : newMessages) {
+                        Rows.bindMessage(ps, m, dialect);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+                for (Message m : newMessages) {
+                    insertAttachments(c, ticket.id(), m.id(), m.attachments());
+                }
+            }
+            insertAudit(c, events);
+            return ticket.withVersion(ticket.version() + 1);
+        });
+    }
+
+    private SupportException versionConflict(Connection c, Ticket ticket) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql.versionOf())) {
+            ps.setString(1, ticket.id().toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return new TicketNotFoundException(ticket.number().text());
+                }
+                return new ConcurrentModificationException(ticket.number().text(), ticket.version(), rs.getLong(1));
+            }
+        }
+    }
+
+    @Override
+    public Optional<Ticket> findById(TicketId id) {
+        return findOne("reading a ticket", sql.ticketBy("id"), id.toString());
+    }
+
+    @Override
+    public Optional<Ticket> findByNumber(String number) {
+        return findOne("reading a ticket", sql.ticketBy("number"), number);
+    }
+
+    @Override
+    public Optional<Ticket> findByIdempotencyKey(IdempotencyKey key) {
+        return findOne("reading an idempotency key", sql.ticketByIdempotencyKey(), key.scope(), key.key());
+    }
+
+    @Override
+    public List<Message> messages(TicketId id) {
+        return run("reading messages", c -> {
+            Map<String, List<Attachment>> attachments = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(sql.messageAttachments())) {
+                ps.setString(1, id.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        attachments.computeIfAbsent(rs.getString("message_id"), k -> new ArrayList<>()).add(Rows.attachment(rs));
+                    }
+                }
+            }
+            List<Message> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql.messages())) {
+                ps.setString(1, id.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(Rows.message(rs, attachments.getOrDefault(rs.getString("id"), List.of()), dialect));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<AuditEvent> auditTrail(TicketId id) {
+        return run("reading the audit trail", c -> {
+            List<AuditEvent> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql.auditTrail())) {
+                ps.setString(1, id.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(Rows.audit(rs, dialect));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public Page<Ticket> query(TicketQuery query) {
+        StringBuilder where = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        in(where, params, "status", query.statuses().stream().map(Enum::name).toList());
+        in(where, params, "category", query.categories().stream().map(cat -> cat.code()).toList());
+        in(where, params, "priority", query.priorities().stream().map(Enum::name).toList());
+        in(where, params, "origin", query.origins().stream().map(Enum::name).toList());
+        query.assigneeId().ifPresent(a -> and(where, params, "assignee_id = ?", a));
+        if (query.unassignedOnly()) {
+            and(where, params, "assignee_id IS NULL", null);
+        }
+        query.requesterId().ifPresent(r -> and(where, params, "requester_id = ?", r));
+        query.text().ifPresent(text -> {
+            and(where, params, sql.textPredicate(), null);
+            params.addAll(sql.textParameters(text));
+        });
+        boolean ascending = query.order() == TicketQuery.Order.OLDEST_FIRST;
+        if (query.afterSequence().isPresent()) {
+            and(where, params, ascending ? "seq > ?" : "seq < ?", query.afterSequence().getAsLong());
+        }
+        String statement = sql.selectTickets() + (where.length() == 0 ? "" : " WHERE " + where) + " ORDER BY seq " + (ascending ? "ASC" : "DESC") + " "
+                + sql.limit(query.limit() + 1);
+        List<Ticket> rows = run("listing tickets", c -> readTickets(c, statement, params.toArray()));
+        boolean more = rows.size() > query.limit();
+        List<Ticket> items = more ? rows.subList(0, query.limit()) : rows;
+        return new Page<>(items, more ? Cursor.after(items.get(items.size() - 1).number().sequence()) : null);
+    }
+
+    @Override
+    public Optional<Ticket> findActiveDuplicate(String requesterId, String fingerprint, Instant since) {
+        return run("looking for a duplicate", c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.activeDuplicate())) {
+                ps.setString(1, requesterId);
+                ps.setString(2, fingerprint);
+                Rows.setInstant(ps, 3, since, dialect);
+                return withAttachments(c, ps).stream().findFirst();
+            }
+        });
+    }
+
+    private static void in(StringBuilder where, List<Object> params, String column, List<String> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        and(where, params, column + " IN (" + Sql.placeholders(values.size()) + ")", null);
+        params.addAll(values);
+    }
+
+    private static void and(StringBuilder where, List<Object> params, String predicate, Object value) {
+        where.append(where.length() == 0 ? "" : " AND ").append(predicate);
+        if (value != null) {
+            params.add(value);
+        }
+    }
+
+    private Optional<Ticket> findOne(String what, String statement, Object... params) {
+        return run(what, c -> readTickets(c, statement, params).stream().findFirst());
+    }
+
+    private List<Ticket> readTickets(Connection c, String statement, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(statement)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            return withAttachments(c, ps);
+        }
+    }
+
+    /** Runs a ticket query, then reads the tickets' attachments in one more query. */
+    private List<Ticket> withAttachments(Connection c, PreparedStatement ps) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        List<Ticket> bare = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Ticket t = Rows.ticket(rs, List.of(), dialect);
+                bare.add(t);
+                ids.add(t.id().toString());
+            }
+        }
+        if (bare.isEmpty()) {
+            return bare;
+        }
+        Map<String, List<Attachment>> attachments = new HashMap<>();
+        try (PreparedStatement ap = c.prepareStatement(sql.ticketAttachments(ids.size()))) {
+            for (int i = 0; i < ids.size(); i++) {
+                ap.setString(i + 1, ids.get(i));
+            }
+            try (ResultSet rs = ap.executeQuery()) {
+                while (rs.next()) {
+                    attachments.computeIfAbsent(rs.getString("ticket_id"), k -> new ArrayList<>()).add(Rows.attachment(rs));
+                }
+            }
+        }
+        if (attachments.isEmpty()) {
+            return bare;
+        }
+        List<Ticket> out = new ArrayList<>(bare.size());
+        for (Ticket t : bare) {
+            List<Attachment> a = attachments.get(t.id().toString());
+            out.add(a == null ? t : new Ticket(t.id(), t.number(), t.subject(), t.body(), t.category(), t.priority(),
+                    t.status(), t.origin(), t.requesterId(), t.assigneeId(), t.tags(), a, t.fingerprint(), t.createdAt(),
+                    t.updatedAt(), t.firstRespondedAt(), t.version()));
+        }
+        return out;
+    }
+
+    private void insertAttachments(Connection c, TicketId ticket, UUID message, List<Attachment> attachments)
+            throws SQLException {
+        if (attachments.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql.insertAttachment())) {
+            for (Attachment a : attachments) {
+                Rows.bindAttachment(ps, ticket, message, a);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private void insertAudit(Connection c, List<AuditEvent> events) throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql.insertAudit())) {
+            for (AuditEvent e : events) {
+                Rows.bindAudit(ps, e, dialect);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** SQLState class 23 is an integrity violation; 23505 (and MariaDB's 23000 with error 1062) a duplicate key. */
+    private static boolean isUniqueViolation(SQLException e) {
+        String state = e.getSQLState();
+        return "23505".equals(state) || ("23000".equals(state) && e.getErrorCode() == 1062);
+    }
+
+    /** Thrown inside the transaction to roll it back when an idempotency key is already taken. */
+    private static final class KeyTaken extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        KeyTaken() {
+            super(null, null, false, false);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** One transaction: commit on success, roll back on any failure; JDBC failures become StoreUnavailableException. */
+    private <T> T run(String what, Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollback(c, e);
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("The JDBC ticket store failed while " + what + " (SQLState "
+                    + e.getSQLState() + ", error " + e.getErrorCode() + ")", e);
+        }
+    }
+
+    private static void rollback(Connection c, Exception cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static String checkPrefix(String prefix) {
+        if (prefix == null || !PREFIX.matcher(prefix).matches()) {
+            throw ValidationException.of("tablePrefix",
+                    "must be 1 to 30 lower-case letters, digits or '_' starting with a letter, was \"" + prefix + "\"");
+        }
+        return prefix;
+    }
+
+    /** Configures a {@link JdbcTicketStore}. */
+    public static final class Builder {
+        private final DataSource dataSource;
+        private String prefix = DEFAULT_PREFIX;
+        private SchemaMode schemaMode = SchemaMode.CREATE;
+        private Dialect dialect;
+
+        private Builder(DataSource dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        /**
+         * @param value the table prefix, e.g. {@code "helpdesk_"} ({@value JdbcTicketStore#DEFAULT_PREFIX} by default)
+         * @return this builder
+         */
+        public Builder tablePrefix(String value) {
+            this.prefix = checkPrefix(value);
+            return this;
+        }
+
+        /**
+         * @param value what to do with the schema at build time ({@link SchemaMode#CREATE} by default)
+         * @return this builder
+         */
+        public Builder schemaMode(SchemaMode value) {
+            if (value == null) {
+                throw ValidationException.of("schemaMode", "must not be null");
+            }
+            this.schemaMode = value;
+            return this;
+        }
+
+        /**
+         * @param value the dialect to use instead of the detected one
+         * @return this builder
+         */
+        public Builder dialect(Dialect value) {
+            if (value == null) {
+                throw ValidationException.of("dialect", "must not be null");
+            }
+            this.dialect = value;
+            return this;
+        }
+
+        /**
+         * Connects once to detect the dialect and apply the schema mode.
+         *
+         * @return the store
+         * @throws StoreUnavailableException when the database cannot be reached
+         * @throws SupportException          when the database is not supported or the schema is missing or outdated
+         */
+        public JdbcTicketStore build() {
+            try (Connection c = dataSource.getConnection()) {
+                Dialect d = dialect != null ? dialect : Dialect.detect(c.getMetaData());
+                if (d == Dialect.MYSQL) {
+                    throw new SupportException("MySQL is recognised but no schema ships for it yet; "
+                            + "JdbcTicketStore supports H2, PostgreSQL and MariaDB");
+                }
+                JdbcTicketStore store = new JdbcTicketStore(dataSource, d, prefix);
+                boolean autoCommit = c.getAutoCommit();
+                c.setAutoCommit(true);
+                try {
+                    switch (schemaMode) {
+                        case CREATE -> Schema.create(c, store.sql, prefix);
+                        case VALIDATE -> Schema.validate(c, prefix);
+                        case NONE -> { }
+                    }
+                } finally {
+                    c.setAutoCommit(autoCommit);
+                }
+                return store;
+            } catch (SQLException e) {
+                throw new StoreUnavailableException("The JDBC ticket store could not start (SQLState " + e.getSQLState()
+                        + ")", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package za.co.proconnectsa.support.jdbc.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import za.co.proconnectsa.support.SupportException;
+import za.co.proconnectsa.support.jdbc.Dialect;
+
+/** Creates or checks the schema from the versioned SQL shipped in the jar. */
+public final class Schema {
+
+    /** The schema version this library writes and expects. */
+    public static final int VERSION = 1;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Schema.class);
+    private static final String[] TABLES = {"tickets", "messages", "attachments", "audit_events", "idempotency_keys",
+        "whatsapp_processed", "whatsapp_conversations", "outbox", "schema_version"};
+
+    private Schema() {
+    }
+
+    /**
+     * @param dialect the database
+     * @param prefix  the table prefix
+     * @return the schema's SQL, statements separated by ";" at the end of a line
+     */
+    public static String sql(Dialect dialect, String prefix) {
+        if (dialect == Dialect.MYSQL) {
+            throw new SupportException("No schema ships for MySQL yet; JdbcTicketStore supports H2, PostgreSQL and MariaDB");
+        }
+        String resource = "/za/co/proconnectsa/support/jdbc/schema/" + dialect.name().toLowerCase(Locale.ROOT)
+                + "-v" + VERSION + ".sql";
+        try (InputStream in = Schema.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new SupportException("The schema resource " + resource + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${prefix}", prefix);
+        } catch (IOException e) {
+            throw new SupportException("Could not read the schema resource " + resource, e);
+        }
+    }
+
+    /**
+     * Creates whatever is missing. Every statement is "IF NOT EXISTS", so two instances starting at once
+     * are safe.
+     *
+     * @param c       a connection in auto-commit mode
+     * @param sql     the store's SQL
+     * @param prefix  the table prefix
+     * @throws SQLException when a statement fails
+     */
+    public static void create(Connection c, Sql sql, String prefix) throws SQLException {
+        Integer found = version(c, prefix);
+        if (found != null) {
+            requireVersion(found, prefix);
+            return;
+        }
+        List<String> statements = statements(sql(sql.dialect(), prefix));
+        try (Statement st = c.createStatement()) {
+            for (String statement : statements) {
+                st.execute(statement);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + prefix
+                + "schema_version (version, applied_at) VALUES (?, ?)")) {
+            ps.setInt(1, VERSION);
+            Rows.setInstant(ps, 2, Instant.now(), sql.dialect());
+            ps.executeUpdate();
+        } catch (SQLException raced) {
+            // another instance created the schema at the same moment and wrote the row first
+            if (version(c, prefix) == null) {
+                throw raced;
+            }
+        }
+        LOG.info("Created the support schema version {} with table prefix '{}'", VERSION, prefix);
+    }
+
+    /**
+     * Checks that every table is there at the expected version.
+     *
+     * @param c      a connection in auto-commit mode
+     * @param prefix the table prefix
+     * @throws SQLException when the check itself fails
+     */
+    public static void validate(Connection c, String prefix) throws SQLException {
+        Integer found = version(c, prefix);
+        if (found == null) {
+            throw new SupportException("The support schema is missing (no " + prefix + "schema_version table); build the "
+                    + "store with SchemaMode.CREATE or apply the SQL from JdbcTicketStore.schemaSql(...)");
+        }
+        requireVersion(found, prefix);
+        List<String> missing = new ArrayList<>();
+        for (String table : TABLES) {
+            try (Statement st = c.createStatement()) {
+                st.executeQuery("SELECT 1 FROM " + prefix + table + " WHERE 1 = 0").close();
+            } catch (SQLException e) {
+                missing.add(prefix + table);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new SupportException("The support schema is incomplete; missing tables: " + missing);
+        }
+    }
+
+    private static void requireVersion(int found, String prefix) {
+        if (found != VERSION) {
+            throw new SupportException("The support schema with prefix '" + prefix + "' is at version " + found
+                    + " but this library needs version " + VERSION);
+        }
+    }
+
+    private static Integer version(Connection c, String prefix) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT MAX(version) FROM " + prefix + "schema_version")) {
+            if (rs.next()) {
+                int v = rs.getInt(1);
+                return rs.wasNull() ? null : v;
+            }
+            return null;
+        } catch (SQLException e) {
+            return null; // no such table
+        }
+    }
+
+    static List<String> statements(String script) {
+        List<String> out = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : script.split("\n")) {
+            String trimmed = line.strip();
+            if (trimmed.startsWith("--") || trimmed.isEmpty()) {
+                continue;
+            }
+            current.append(line).append('\n');
+            if (trimmed.endsWith(";")) {
+                String statement = current.toString().strip();
+                out.add(statement.substring(0, statement.length() - 1));
+                current.setLength(0);
+            }
+        }
+        return out;
+    }
+}

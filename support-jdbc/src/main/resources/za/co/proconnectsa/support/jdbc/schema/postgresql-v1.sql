@@ -1,0 +1,116 @@
+-- ProConnect Support SDK schema, version 1, PostgreSQL 12+.
+-- ${prefix} is the table prefix (default "support_"). Copy this file into Flyway or Liquibase if you
+-- manage the schema yourself, and build the store with SchemaMode.VALIDATE or NONE.
+CREATE SEQUENCE IF NOT EXISTS ${prefix}ticket_number_seq START WITH 1 INCREMENT BY 1;
+
+CREATE TABLE IF NOT EXISTS ${prefix}tickets (
+    id                 VARCHAR(36)  PRIMARY KEY,
+    seq                BIGINT       NOT NULL UNIQUE,
+    number             VARCHAR(40)  NOT NULL UNIQUE,
+    subject            VARCHAR(500) NOT NULL,
+    body               TEXT         NOT NULL,
+    category           VARCHAR(40)  NOT NULL,
+    priority           VARCHAR(10)  NOT NULL,
+    status             VARCHAR(10)  NOT NULL,
+    origin             VARCHAR(10)  NOT NULL,
+    requester_id       VARCHAR(200) NOT NULL,
+    assignee_id        VARCHAR(200),
+    tags               TEXT         NOT NULL,
+    fingerprint        VARCHAR(64)  NOT NULL,
+    created_at         TIMESTAMPTZ  NOT NULL,
+    updated_at         TIMESTAMPTZ  NOT NULL,
+    first_responded_at TIMESTAMPTZ,
+    version            BIGINT       NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ${prefix}tickets_status_seq ON ${prefix}tickets (status, seq);
+CREATE INDEX IF NOT EXISTS ${prefix}tickets_category_seq ON ${prefix}tickets (category, seq);
+CREATE INDEX IF NOT EXISTS ${prefix}tickets_priority_seq ON ${prefix}tickets (priority, seq);
+CREATE INDEX IF NOT EXISTS ${prefix}tickets_origin_seq ON ${prefix}tickets (origin, seq);
+CREATE INDEX IF NOT EXISTS ${prefix}tickets_assignee_seq ON ${prefix}tickets (assignee_id, seq);
+CREATE INDEX IF NOT EXISTS ${prefix}tickets_requester_seq ON ${prefix}tickets (requester_id, seq);
+CREATE INDEX IF NOT EXISTS ${prefix}tickets_duplicate ON ${prefix}tickets (requester_id, fingerprint, created_at);
+CREATE INDEX IF NOT EXISTS ${prefix}tickets_text ON ${prefix}tickets
+    USING GIN (to_tsvector('simple', subject || ' ' || body));
+
+CREATE TABLE IF NOT EXISTS ${prefix}messages (
+    pos         BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id          VARCHAR(36)  NOT NULL UNIQUE,
+    ticket_id   VARCHAR(36)  NOT NULL REFERENCES ${prefix}tickets (id),
+    author_id   VARCHAR(200) NOT NULL,
+    author_role VARCHAR(10)  NOT NULL,
+    author_name VARCHAR(200) NOT NULL,
+    body        TEXT         NOT NULL,
+    visibility  VARCHAR(10)  NOT NULL,
+    created_at  TIMESTAMPTZ  NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ${prefix}messages_ticket ON ${prefix}messages (ticket_id, created_at, pos);
+
+CREATE TABLE IF NOT EXISTS ${prefix}attachments (
+    pos          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    ticket_id    VARCHAR(36)  NOT NULL REFERENCES ${prefix}tickets (id),
+    message_id   VARCHAR(36),
+    name         VARCHAR(255) NOT NULL,
+    content_type VARCHAR(100) NOT NULL,
+    size_bytes   BIGINT       NOT NULL,
+    reference    VARCHAR(500) NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ${prefix}attachments_ticket ON ${prefix}attachments (ticket_id, pos);
+
+CREATE TABLE IF NOT EXISTS ${prefix}audit_events (
+    pos          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    ticket_id    VARCHAR(36)  NOT NULL REFERENCES ${prefix}tickets (id),
+    actor_id     VARCHAR(200) NOT NULL,
+    actor_role   VARCHAR(10)  NOT NULL,
+    actor_name   VARCHAR(200) NOT NULL,
+    action       VARCHAR(30)  NOT NULL,
+    before_value VARCHAR(500),
+    after_value  VARCHAR(500),
+    visibility   VARCHAR(10)  NOT NULL,
+    at           TIMESTAMPTZ  NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ${prefix}audit_events_ticket ON ${prefix}audit_events (ticket_id, at, pos);
+
+CREATE TABLE IF NOT EXISTS ${prefix}idempotency_keys (
+    scope     VARCHAR(200) NOT NULL,
+    idem_key  VARCHAR(200) NOT NULL,
+    ticket_id VARCHAR(36)  NOT NULL REFERENCES ${prefix}tickets (id),
+    PRIMARY KEY (scope, idem_key)
+);
+
+-- WhatsApp message ids already ingested: webhooks deliver at least once.
+CREATE TABLE IF NOT EXISTS ${prefix}whatsapp_processed (
+    message_id   VARCHAR(200) PRIMARY KEY,
+    processed_at TIMESTAMPTZ  NOT NULL
+);
+
+-- WhatsApp conversations, numbered like tickets, joined to a ticket on escalation.
+CREATE TABLE IF NOT EXISTS ${prefix}whatsapp_conversations (
+    id              VARCHAR(36)  PRIMARY KEY,
+    number          VARCHAR(40)  NOT NULL UNIQUE,
+    wa_id           VARCHAR(40)  NOT NULL,
+    status          VARCHAR(10)  NOT NULL,
+    ticket_id       VARCHAR(36)  REFERENCES ${prefix}tickets (id),
+    last_inbound_at TIMESTAMPTZ,
+    created_at      TIMESTAMPTZ  NOT NULL,
+    updated_at      TIMESTAMPTZ  NOT NULL,
+    version         BIGINT       NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_conversations_contact ON ${prefix}whatsapp_conversations (wa_id, status);
+
+-- Events to deliver after commit; several instances claim rows with FOR UPDATE SKIP LOCKED.
+CREATE TABLE IF NOT EXISTS ${prefix}outbox (
+    id            BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    event_type    VARCHAR(40)  NOT NULL,
+    ticket_id     VARCHAR(36)  NOT NULL,
+    payload       TEXT         NOT NULL,
+    created_at    TIMESTAMPTZ  NOT NULL,
+    claimed_by    VARCHAR(100),
+    claimed_until TIMESTAMPTZ,
+    processed_at  TIMESTAMPTZ
+);
+CREATE INDEX IF NOT EXISTS ${prefix}outbox_pending ON ${prefix}outbox (processed_at, id);
+
+CREATE TABLE IF NOT EXISTS ${prefix}schema_version (
+    version    INT         PRIMARY KEY,
+    applied_at TIMESTAMPTZ NOT NULL
+);
