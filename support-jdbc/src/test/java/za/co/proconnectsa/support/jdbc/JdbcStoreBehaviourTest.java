@@ -1,0 +1,148 @@
+package za.co.proconnectsa.support.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import za.co.proconnectsa.support.StoreUnavailableException;
+import za.co.proconnectsa.support.SupportDesk;
+import za.co.proconnectsa.support.SupportException;
+import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.access.Actor;
+import za.co.proconnectsa.support.ticket.AuditAction;
+import za.co.proconnectsa.support.ticket.AuditEvent;
+import za.co.proconnectsa.support.ticket.Message;
+import za.co.proconnectsa.support.ticket.NewTicket;
+import za.co.proconnectsa.support.ticket.Reply;
+import za.co.proconnectsa.support.ticket.Ticket;
+import za.co.proconnectsa.support.ticket.TicketQuery;
+import za.co.proconnectsa.support.ticket.Visibility;
+import za.co.proconnectsa.support.testing.SettableClock;
+import za.co.proconnectsa.support.testing.TicketFixtures;
+
+/** Transactions, failures and schema modes, on H2 (the same code paths run on every dialect). */
+class JdbcStoreBehaviourTest {
+
+    private static final AtomicInteger N = new AtomicInteger();
+    private static final Actor AGENT = Actor.agent("agent-1", "Sipho");
+
+    private final SettableClock clock = SettableClock.startingAt("2026-03-02T08:15:30.123456Z");
+
+    private static JdbcDataSource freshH2() {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:behaviour" + N.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
+        return ds;
+    }
+
+    /** An audit value longer than its column makes the database itself fail the statement. */
+    private static AuditEvent tooLong(Ticket t) {
+        return new AuditEvent(t.id(), AGENT, AuditAction.REPLIED, null, "x".repeat(600), Visibility.PUBLIC, t.createdAt());
+    }
+
+    @Test
+    @DisplayName("a statement failing inside insert rolls the whole ticket back and is a StoreUnavailableException")
+    void insertIsAtomic() {
+        JdbcTicketStore store = JdbcTicketStore.create(freshH2());
+        Ticket ticket = TicketFixtures.forStore(store, clock).newTicket("prov-17", "Invoice", "Charged twice");
+
+        assertThatThrownBy(() -> store.insert(ticket, List.of(tooLong(ticket)), null))
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("inserting a ticket");
+        assertThat(store.findById(ticket.id())).isEmpty();
+        assertThat(store.auditTrail(ticket.id())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a statement failing inside update leaves version, messages and audit as they were")
+    void updateIsAtomic() {
+        JdbcTicketStore store = JdbcTicketStore.create(freshH2());
+        TicketFixtures fixtures = TicketFixtures.forStore(store, clock);
+        Ticket ticket = fixtures.newTicket("prov-17", "Invoice", "Charged twice");
+        store.insert(ticket, List.of(), null);
+        Message reply = fixtures.message(ticket, AGENT, "On it", Visibility.PUBLIC);
+
+        assertThatThrownBy(() -> store.update(ticket.touchedAt(clock.instant()), List.of(reply), List.of(tooLong(ticket))))
+                .isInstanceOf(StoreUnavailableException.class);
+        assertThat(store.findById(ticket.id())).hasValueSatisfying(t -> assertThat(t.version()).isEqualTo(1));
+        assertThat(store.messages(ticket.id())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a database that went away gives StoreUnavailableException through the desk, never a raw SQLException")
+    void databaseGone() throws SQLException {
+        JdbcDataSource ds = freshH2();
+        JdbcTicketStore store = JdbcTicketStore.create(ds);
+        SupportDesk desk = SupportDesk.builder().store(store).clock(clock).build();
+        Actor provider = Actor.requester("prov-17", "Thandi");
+        String number = desk.tickets().submit(provider, NewTicket.builder().subject("Invoice").body("Charged twice")
+                .build()).ticketNumber().text();
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.execute("DROP ALL OBJECTS");
+        }
+
+        assertThatThrownBy(() -> desk.tickets().reply(provider, number, Reply.publicReply("hello?")))
+                .isInstanceOf(StoreUnavailableException.class).hasCauseInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> desk.tickets().queue(AGENT, TicketQuery.all()))
+                .isInstanceOf(StoreUnavailableException.class);
+    }
+
+    @Test
+    @DisplayName("an unreachable database fails at build time with StoreUnavailableException")
+    void unreachable() {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:tcp://127.0.0.1:1/nothing-listens-here");
+        assertThatThrownBy(() -> JdbcTicketStore.create(ds)).isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("could not start");
+    }
+
+    @Test
+    @DisplayName("schema modes: VALIDATE refuses a missing schema, CREATE is idempotent, NONE touches nothing")
+    void schemaModes() {
+        JdbcDataSource ds = freshH2();
+        assertThatThrownBy(() -> JdbcTicketStore.builder(ds).schemaMode(SchemaMode.VALIDATE).build())
+                .isInstanceOf(SupportException.class).hasMessageContaining("schema is missing");
+
+        JdbcTicketStore none = JdbcTicketStore.builder(ds).schemaMode(SchemaMode.NONE).build();
+        assertThatThrownBy(none::nextSequence).isInstanceOf(StoreUnavailableException.class);
+
+        JdbcTicketStore.create(ds);
+        JdbcTicketStore again = JdbcTicketStore.create(ds);
+        JdbcTicketStore validated = JdbcTicketStore.builder(ds).schemaMode(SchemaMode.VALIDATE).build();
+        assertThat(again.dialect()).isEqualTo(Dialect.H2);
+        assertThat(validated.nextSequence()).isPositive();
+    }
+
+    @Test
+    @DisplayName("two table prefixes in one database are two independent stores")
+    void prefixes() {
+        JdbcDataSource ds = freshH2();
+        JdbcTicketStore a = JdbcTicketStore.builder(ds).tablePrefix("helpdesk_").build();
+        JdbcTicketStore b = JdbcTicketStore.create(ds);
+        Ticket t = TicketFixtures.forStore(a, clock).newTicket("prov-17", "Invoice", "Charged twice");
+        a.insert(t, List.of(), null);
+
+        assertThat(a.findById(t.id())).isPresent();
+        assertThat(b.findById(t.id())).isEmpty();
+        assertThat(a.tablePrefix()).isEqualTo("helpdesk_");
+        assertThatThrownBy(() -> JdbcTicketStore.builder(ds).tablePrefix("Drop Table;"))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("tablePrefix");
+    }
+
+    @Test
+    @DisplayName("the schema SQL for Flyway users is the shipped file with the prefix applied")
+    void schemaSql() {
+        String sql = JdbcTicketStore.schemaSql(Dialect.POSTGRESQL, "helpdesk_");
+        assertThat(sql).contains("CREATE TABLE IF NOT EXISTS helpdesk_tickets").contains("helpdesk_outbox")
+                .contains("helpdesk_whatsapp_processed").contains("helpdesk_ticket_number_seq").doesNotContain("${prefix}");
+        assertThat(JdbcTicketStore.schemaSql(Dialect.MARIADB, "s_")).contains("FULLTEXT").contains("DATETIME(6)");
+        assertThatThrownBy(() -> JdbcTicketStore.schemaSql(Dialect.MYSQL, "s_")).isInstanceOf(SupportException.class)
+                .hasMessageContaining("MySQL");
+    }
+}
