@@ -49,7 +49,9 @@ public final class DefaultTicketService implements TicketService {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultTicketService.class);
 
     /** Appending a reply commutes with other changes, so a conflict is retried this many times. */
-    private static final int MAX_ATTEMPTS = 8;
+    private static final int MAX_ATTEMPTS = 16;
+    /** The longest pause between two attempts; pauses grow from 1 ms with full jitter. */
+    private static final long MAX_BACKOFF_MILLIS = 64;
 
     private final TicketStore store;
     private final Clock clock;
@@ -371,7 +373,19 @@ public final class DefaultTicketService implements TicketService {
                     throw e;
                 }
                 LOG.debug("Ticket {} changed concurrently, attempt {} of {}", ticketNumber, i, MAX_ATTEMPTS);
+                backOff(i);
             }
+        }
+    }
+
+    /** Full jitter, so writers that collided do not collide again in lock step. */
+    private static void backOff(int attempt) {
+        long ceiling = Math.min(MAX_BACKOFF_MILLIS, 1L << Math.min(attempt, 6));
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(ceiling + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("Interrupted while retrying a concurrent change", e);
         }
     }
 

@@ -1,0 +1,83 @@
+package za.co.proconnectsa.support.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import za.co.proconnectsa.support.SupportDesk;
+import za.co.proconnectsa.support.access.Actor;
+import za.co.proconnectsa.support.jdbc.testdb.TestDatabase;
+import za.co.proconnectsa.support.jdbc.testdb.TestDatabases;
+import za.co.proconnectsa.support.ticket.NewTicket;
+import za.co.proconnectsa.support.ticket.Reply;
+import za.co.proconnectsa.support.ticket.TicketDetails;
+import za.co.proconnectsa.support.ticket.TicketQuery;
+
+/** Two application instances (two pools, two stores, two desks) on one database, 8 threads at once. */
+class MultiInstanceTest {
+
+    private static final int THREADS = 8;
+    private static final int TICKETS_PER_THREAD = 10;
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"postgresql", "mariadb"})
+    @DisplayName("no duplicate ticket numbers and no lost reply across two store instances")
+    void twoInstances(String name) throws Exception {
+        TestDatabase db = TestDatabases.named(name);
+        try (HikariDataSource first = db.freshDatabase(); HikariDataSource second = copy(first)) {
+            SupportDesk a = SupportDesk.builder().store(JdbcTicketStore.create(first)).duplicateWindow(java.time.Duration.ZERO).build();
+            SupportDesk b = SupportDesk.builder().store(JdbcTicketStore.create(second)).duplicateWindow(java.time.Duration.ZERO).build();
+            Actor agent = Actor.agent("agent-1", "Sipho");
+            String shared = a.tickets().submit(Actor.requester("prov-0", "Thandi"),
+                    NewTicket.builder().subject("Shared").body("Everyone replies here").build()).ticketNumber().text();
+
+            ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+            List<Future<List<String>>> futures = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                SupportDesk desk = t % 2 == 0 ? a : b;
+                Actor provider = Actor.requester("prov-" + t, "Provider " + t);
+                futures.add(pool.submit(() -> {
+                    List<String> numbers = new ArrayList<>();
+                    for (int i = 0; i < TICKETS_PER_THREAD; i++) {
+                        numbers.add(desk.tickets().submit(provider, NewTicket.builder().subject("Question " + i)
+                                .body("From " + provider.id()).build()).ticketNumber().text());
+                        desk.tickets().reply(agent, shared, Reply.publicReply(provider.id() + " reply " + i));
+                    }
+                    return numbers;
+                }));
+            }
+            List<String> numbers = new ArrayList<>();
+            for (Future<List<String>> f : futures) {
+                numbers.addAll(f.get(120, TimeUnit.SECONDS));
+            }
+            pool.shutdownNow();
+
+            Set<String> distinct = new HashSet<>(numbers);
+            assertThat(distinct).hasSize(THREADS * TICKETS_PER_THREAD).doesNotContain(shared);
+            TicketDetails details = b.tickets().get(agent, shared);
+            assertThat(details.messages()).hasSize(THREADS * TICKETS_PER_THREAD);
+            assertThat(details.ticket().version()).isEqualTo(1 + THREADS * TICKETS_PER_THREAD);
+            assertThat(a.tickets().queue(agent, TicketQuery.builder().limit(200).build()).items())
+                    .hasSize(THREADS * TICKETS_PER_THREAD + 1);
+        }
+    }
+
+    private static HikariDataSource copy(HikariDataSource like) {
+        HikariDataSource ds = new HikariDataSource();
+        ds.setJdbcUrl(like.getJdbcUrl());
+        ds.setUsername(like.getUsername());
+        ds.setPassword(like.getPassword());
+        ds.setMaximumPoolSize(4);
+        return ds;
+    }
+}
