@@ -9,14 +9,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import za.co.proconnectsa.support.ConcurrentModificationException;
+import za.co.proconnectsa.support.internal.Checks;
 import za.co.proconnectsa.support.spi.IdempotencyKey;
 import za.co.proconnectsa.support.spi.InsertResult;
+import za.co.proconnectsa.support.spi.ProcessedMessageLog;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.ticket.AuditEvent;
 import za.co.proconnectsa.support.ticket.Cursor;
@@ -31,7 +35,7 @@ import za.co.proconnectsa.support.ticket.TicketQuery;
  * A thread-safe {@link TicketStore} in the JVM's memory, for tests, demos and hosts that keep no
  * history across restarts. Text search matches any case-insensitive substring of subject or body.
  */
-public final class InMemoryTicketStore implements TicketStore {
+public final class InMemoryTicketStore implements TicketStore, ProcessedMessageLog {
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final AtomicLong sequence = new AtomicLong();
@@ -41,6 +45,7 @@ public final class InMemoryTicketStore implements TicketStore {
     private final Map<IdempotencyKey, TicketId> idempotencyKeys = new HashMap<>();
     private final Map<TicketId, List<Message>> messages = new HashMap<>();
     private final Map<TicketId, List<AuditEvent>> audit = new HashMap<>();
+    private final Set<String> processedMessages = ConcurrentHashMap.newKeySet();
 
     private InMemoryTicketStore() {
     }
@@ -166,6 +171,11 @@ public final class InMemoryTicketStore implements TicketStore {
                         && t.status().isActive()
                         && !t.createdAt().isBefore(since))
                 .findFirst());
+    }
+
+    @Override
+    public boolean firstSeen(String messageId, Instant at) {
+        return processedMessages.add(Checks.notNull(messageId, "messageId"));
     }
 
     private static boolean matches(TicketQuery q, String needle, Ticket t) {

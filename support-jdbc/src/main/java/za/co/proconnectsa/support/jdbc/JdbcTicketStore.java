@@ -22,6 +22,7 @@ import za.co.proconnectsa.support.jdbc.internal.Schema;
 import za.co.proconnectsa.support.jdbc.internal.Sql;
 import za.co.proconnectsa.support.spi.IdempotencyKey;
 import za.co.proconnectsa.support.spi.InsertResult;
+import za.co.proconnectsa.support.spi.ProcessedMessageLog;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.ticket.Attachment;
 import za.co.proconnectsa.support.ticket.AuditEvent;
@@ -51,7 +52,7 @@ import za.co.proconnectsa.support.ticket.TicketQuery;
  * whole words of at least 3 characters, InnoDB's stop words ignored); H2 matches the search text as a
  * case-insensitive substring of subject or body.
  */
-public final class JdbcTicketStore implements TicketStore {
+public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog {
 
     /** The table prefix when none is set. */
     public static final String DEFAULT_PREFIX = "support_";
@@ -297,6 +298,30 @@ public final class JdbcTicketStore implements TicketStore {
         });
     }
 
+    @Override
+    public boolean firstSeen(String messageId, Instant at) {
+        if (messageId == null || messageId.isEmpty() || messageId.length() > 200) {
+            throw ValidationException.of("messageId", "must be 1 to 200 characters");
+        }
+        try {
+            return run("recording a processed message", c -> {
+                try (PreparedStatement ps = c.prepareStatement(sql.insertProcessed())) {
+                    ps.setString(1, messageId);
+                    Rows.setInstant(ps, 2, at, dialect);
+                    ps.executeUpdate();
+                    return true;
+                } catch (SQLException e) {
+                    if (isUniqueViolation(e)) {
+                        throw new KeyTaken();
+                    }
+                    throw e;
+                }
+            });
+        } catch (KeyTaken seen) {
+            return false;
+        }
+    }
+
     private static void in(StringBuilder where, List<Object> params, String column, List<String> values) {
         if (values.isEmpty()) {
             return;
@@ -396,7 +421,7 @@ public final class JdbcTicketStore implements TicketStore {
         return "23505".equals(state) || ("23000".equals(state) && e.getErrorCode() == 1062);
     }
 
-    /** Thrown inside the transaction to roll it back when an idempotency key is already taken. */
+    /** Thrown inside the transaction to roll it back when a unique key (idempotency key, message id) is taken. */
     private static final class KeyTaken extends RuntimeException {
         private static final long serialVersionUID = 1L;
 

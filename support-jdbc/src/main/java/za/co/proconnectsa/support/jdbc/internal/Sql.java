@@ -60,6 +60,10 @@ public final class Sql {
                 + "idempotency_keys k ON k.ticket_id = t.id WHERE k.scope = ? AND k.idem_key = ?";
     }
 
+    public String insertProcessed() {
+        return "INSERT INTO " + p + "whatsapp_processed (message_id, processed_at) VALUES (?, ?)";
+    }
+
     public String insertIdempotencyKey() {
         return "INSERT INTO " + p + "idempotency_keys (scope, idem_key, ticket_id) VALUES (?, ?, ?)";
     }

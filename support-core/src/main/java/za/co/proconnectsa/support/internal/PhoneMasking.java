@@ -1,0 +1,28 @@
+package za.co.proconnectsa.support.internal;
+
+/** Phone numbers in logs: enough to tell two apart, not enough to call one. */
+public final class PhoneMasking {
+
+    private PhoneMasking() {
+    }
+
+    /**
+     * Keeps the country code and first two national digits and the last two digits:
+     * {@code 27679518124} and {@code +27 67 951 8124} become {@code +27 67 *** **24}.
+     *
+     * @param number a phone number in any form, or null
+     * @return the masked number; "***" when there are too few digits to show any safely
+     */
+    public static String mask(String number) {
+        if (number == null) {
+            return "***";
+        }
+        String digits = number.replaceAll("[^0-9]", "");
+        if (digits.length() < 8) {
+            return "***";
+        }
+        int country = digits.length() > 11 ? 3 : 2;
+        return "+" + digits.substring(0, country) + " " + digits.substring(country, country + 2) + " *** **"
+                + digits.substring(digits.length() - 2);
+    }
+}

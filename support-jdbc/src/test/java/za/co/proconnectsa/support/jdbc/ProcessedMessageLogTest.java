@@ -1,0 +1,63 @@
+package za.co.proconnectsa.support.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import za.co.proconnectsa.support.jdbc.testdb.TestDatabase;
+import za.co.proconnectsa.support.jdbc.testdb.TestDatabases;
+import za.co.proconnectsa.support.spi.ProcessedMessageLog;
+import za.co.proconnectsa.support.testing.ProcessedMessageLogContract;
+
+/** Processed WhatsApp message ids on every database, durable across store instances. */
+class ProcessedMessageLogTest {
+
+    abstract static class OnDatabase extends ProcessedMessageLogContract {
+        private HikariDataSource dataSource;
+
+        abstract TestDatabase database();
+
+        @Override
+        protected ProcessedMessageLog createLog() {
+            dataSource = database().freshDatabase();
+            return JdbcTicketStore.create(dataSource);
+        }
+
+        @AfterEach
+        void dropDatabase() {
+            dataSource.close();
+        }
+
+        @Test
+        @DisplayName("a second store instance on the same database (a restart, another node) remembers the id")
+        void durable() {
+            log.firstSeen("wamid.durable", Instant.parse("2026-03-02T08:15:30Z"));
+            assertThat(JdbcTicketStore.create(dataSource).firstSeen("wamid.durable", Instant.now())).isFalse();
+        }
+    }
+
+    @Nested
+    class H2 extends OnDatabase {
+        TestDatabase database() {
+            return TestDatabases.h2Memory();
+        }
+    }
+
+    @Nested
+    class PostgreSql extends OnDatabase {
+        TestDatabase database() {
+            return TestDatabases.postgres();
+        }
+    }
+
+    @Nested
+    class MariaDb extends OnDatabase {
+        TestDatabase database() {
+            return TestDatabases.mariadb();
+        }
+    }
+}

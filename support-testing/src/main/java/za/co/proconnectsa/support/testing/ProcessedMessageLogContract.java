@@ -1,0 +1,83 @@
+package za.co.proconnectsa.support.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import za.co.proconnectsa.support.spi.ProcessedMessageLog;
+
+/**
+ * The contract of {@link ProcessedMessageLog}: extend it with a {@link #createLog()} that returns a new,
+ * empty log, as for {@link TicketStoreContract}.
+ */
+public abstract class ProcessedMessageLogContract {
+
+    private static final Instant AT = Instant.parse("2026-03-02T08:15:30.123456Z");
+
+    /** The log under test, new for every test. */
+    protected ProcessedMessageLog log;
+
+    /** @return a new, empty log */
+    protected abstract ProcessedMessageLog createLog();
+
+    /** Creates the log before each test. */
+    @BeforeEach
+    protected final void setUpLog() {
+        log = createLog();
+    }
+
+    @Test
+    @DisplayName("an id is first seen once; every repeat is reported as seen")
+    void firstSeenOnce() {
+        assertThat(log.firstSeen("wamid.HBgLMjc2Nzk1MTgxMjQVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=", AT)).isTrue();
+        assertThat(log.firstSeen("wamid.HBgLMjc2Nzk1MTgxMjQVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=", AT)).isFalse();
+        assertThat(log.firstSeen("wamid.HBgLMjc2Nzk1MTgxMjQVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=", AT.plusSeconds(86_400)))
+                .isFalse();
+        assertThat(log.firstSeen("wamid.other", AT)).isTrue();
+    }
+
+    @Test
+    @DisplayName("ids differing only in case are different ids")
+    void caseSensitive() {
+        assertThat(log.firstSeen("wamid.AbC", AT)).isTrue();
+        assertThat(log.firstSeen("wamid.abc", AT)).isTrue();
+    }
+
+    @Test
+    @DisplayName("8 threads recording one id at once: exactly one sees it first")
+    void concurrent() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String id = "wamid.race-" + round;
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Boolean>> results = new ArrayList<>();
+                for (int t = 0; t < 8; t++) {
+                    Callable<Boolean> call = () -> {
+                        start.await();
+                        return log.firstSeen(id, AT);
+                    };
+                    results.add(pool.submit(call));
+                }
+                start.countDown();
+                int first = 0;
+                for (Future<Boolean> f : results) {
+                    first += f.get(30, TimeUnit.SECONDS) ? 1 : 0;
+                }
+                assertThat(first).as("round %d", round).isEqualTo(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
