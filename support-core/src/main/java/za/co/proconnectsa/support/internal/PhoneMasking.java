@@ -7,7 +7,7 @@ public final class PhoneMasking {
     }
 
     /**
-     * Keeps the country code and first two national digits and the last two digits:
+     * Keeps the first four digits and the last two:
      * {@code 27679518124} and {@code +27 67 951 8124} become {@code +27 67 *** **24}.
      *
      * @param number a phone number in any form, or null
@@ -21,8 +21,7 @@ public final class PhoneMasking {
         if (digits.length() < 8) {
             return "***";
         }
-        int country = digits.length() > 11 ? 3 : 2;
-        return "+" + digits.substring(0, country) + " " + digits.substring(country, country + 2) + " *** **"
-                + digits.substring(digits.length() - 2);
+        // a fixed shape, not the real country code: the point is to hide the number, not to format it
+        return "+" + digits.substring(0, 2) + " " + digits.substring(2, 4) + " *** **" + digits.substring(digits.length() - 2);
     }
 }
