@@ -15,23 +15,46 @@ public sealed interface Answer permits Volume, TeamSize, IssueMix, Growth {
     DecisionPoint point();
 
     /**
+     * What the write-up says of this answer.
+     *
+     * @return the answer's band
+     */
+    Band band();
+
+    /**
      * The strategy the write-up gives for this answer, taken on its own.
      *
      * @return the suggested strategy
      */
-    Strategy suggests();
+    default Strategy suggests() {
+        return band().suggests();
+    }
 
     /**
      * The answer in words, including the write-up's band where it gives one.
      *
      * @return e.g. "medium (10-50 requests a day)"
      */
-    String description();
+    default String description() {
+        return band().description();
+    }
 
     /**
      * Why this answer, on its own, suggests {@link #suggests()}, in the write-up's words.
      *
      * @return e.g. "a hybrid works best"
      */
-    String verdict();
+    default String verdict() {
+        return band().verdict();
+    }
+
+    /**
+     * What the write-up says of one answer.
+     *
+     * @param suggests    the strategy it suggests on its own
+     * @param description the answer in words
+     * @param verdict     the write-up's verdict for it
+     */
+    record Band(Strategy suggests, String description, String verdict) {
+    }
 }

@@ -26,14 +26,10 @@ public enum Growth implements Answer {
     /** The lowest monthly growth rate (a fraction: 1.0 is 100% a month) that is {@link #ENTERPRISE}. */
     public static final double ENTERPRISE_FROM = 1.0;
 
-    private final Strategy suggests;
-    private final String description;
-    private final String verdict;
+    private final Band band;
 
     Growth(Strategy suggests, String description, String verdict) {
-        this.suggests = suggests;
-        this.description = description;
-        this.verdict = verdict;
+        this.band = new Band(suggests, description, verdict);
     }
 
     /**
@@ -62,21 +58,9 @@ public enum Growth implements Answer {
         return DecisionPoint.GROWTH;
     }
 
-    /** @return WHATSAPP_ONLY for SMALL, HYBRID for GROWING, TICKETS_ONLY for ENTERPRISE */
+    /** @return what the write-up says of this answer */
     @Override
-    public Strategy suggests() {
-        return suggests;
-    }
-
-    /** @return the plan in words, e.g. "enterprise scale" */
-    @Override
-    public String description() {
-        return description;
-    }
-
-    /** @return the write-up's verdict for this plan, e.g. "a ticket system is needed" */
-    @Override
-    public String verdict() {
-        return verdict;
+    public Band band() {
+        return band;
     }
 }

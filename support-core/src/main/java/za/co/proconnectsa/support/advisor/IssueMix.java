@@ -25,14 +25,10 @@ public enum IssueMix implements Answer {
     /** A billing/technical share above this is {@link #BILLING_TECHNICAL} (our threshold; the write-up gives none). */
     public static final double BILLING_TECHNICAL_ABOVE = 0.8;
 
-    private final Strategy suggests;
-    private final String description;
-    private final String verdict;
+    private final Band band;
 
     IssueMix(Strategy suggests, String description, String verdict) {
-        this.suggests = suggests;
-        this.description = description;
-        this.verdict = verdict;
+        this.band = new Band(suggests, description, verdict);
     }
 
     /**
@@ -60,21 +56,9 @@ public enum IssueMix implements Answer {
         return DecisionPoint.ISSUE_MIX;
     }
 
-    /** @return WHATSAPP_ONLY for SIMPLE, HYBRID for MIXED, TICKETS_ONLY for BILLING_TECHNICAL */
+    /** @return what the write-up says of this answer */
     @Override
-    public Strategy suggests() {
-        return suggests;
-    }
-
-    /** @return the mix in words, e.g. "billing and technical issues" */
-    @Override
-    public String description() {
-        return description;
-    }
-
-    /** @return the write-up's verdict for this mix, e.g. "they need tickets" */
-    @Override
-    public String verdict() {
-        return verdict;
+    public Band band() {
+        return band;
     }
 }

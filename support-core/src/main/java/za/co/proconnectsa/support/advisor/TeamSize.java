@@ -11,14 +11,10 @@ public enum TeamSize implements Answer {
     /** Four or more people: "Need ticket system". */
     FOUR_PLUS(Strategy.TICKETS_ONLY, "4 or more people", "a ticket system is needed");
 
-    private final Strategy suggests;
-    private final String description;
-    private final String verdict;
+    private final Band band;
 
     TeamSize(Strategy suggests, String description, String verdict) {
-        this.suggests = suggests;
-        this.description = description;
-        this.verdict = verdict;
+        this.band = new Band(suggests, description, verdict);
     }
 
     /**
@@ -44,21 +40,9 @@ public enum TeamSize implements Answer {
         return DecisionPoint.TEAM_SIZE;
     }
 
-    /** @return WHATSAPP_ONLY for ONE, HYBRID for TWO_TO_THREE, TICKETS_ONLY for FOUR_PLUS */
+    /** @return what the write-up says of this answer */
     @Override
-    public Strategy suggests() {
-        return suggests;
-    }
-
-    /** @return the band in words, e.g. "2-3 people" */
-    @Override
-    public String description() {
-        return description;
-    }
-
-    /** @return the write-up's verdict for this band, e.g. "a hybrid works" */
-    @Override
-    public String verdict() {
-        return verdict;
+    public Band band() {
+        return band;
     }
 }

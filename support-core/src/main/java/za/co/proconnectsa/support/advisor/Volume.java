@@ -19,14 +19,10 @@ public enum Volume implements Answer {
     /** The highest daily volume that is still {@link #MEDIUM}; anything above is {@link #HIGH}. */
     public static final double MEDIUM_UP_TO = 50.0;
 
-    private final Strategy suggests;
-    private final String description;
-    private final String verdict;
+    private final Band band;
 
     Volume(Strategy suggests, String description, String verdict) {
-        this.suggests = suggests;
-        this.description = description;
-        this.verdict = verdict;
+        this.band = new Band(suggests, description, verdict);
     }
 
     /**
@@ -53,21 +49,9 @@ public enum Volume implements Answer {
         return DecisionPoint.VOLUME;
     }
 
-    /** @return WHATSAPP_ONLY for LOW, HYBRID for MEDIUM, TICKETS_ONLY for HIGH */
+    /** @return what the write-up says of this answer */
     @Override
-    public Strategy suggests() {
-        return suggests;
-    }
-
-    /** @return the band in words, e.g. "medium (10-50 requests a day)" */
-    @Override
-    public String description() {
-        return description;
-    }
-
-    /** @return the write-up's verdict for this band, e.g. "a hybrid works best" */
-    @Override
-    public String verdict() {
-        return verdict;
+    public Band band() {
+        return band;
     }
 }

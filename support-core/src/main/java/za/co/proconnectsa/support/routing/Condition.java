@@ -80,7 +80,7 @@ public interface Condition {
      * @return holds when subject and text together are at least this long
      */
     static Condition minLength(int characters) {
-        return new Conditions.MinLength(Conditions.nonNegative("minLength", characters));
+        return new Conditions.Threshold("characters", RoutingContext::length, Conditions.nonNegative("minLength", characters), true);
     }
 
     /**
@@ -88,7 +88,7 @@ public interface Condition {
      * @return holds when subject and text together are at most this long
      */
     static Condition maxLength(int characters) {
-        return new Conditions.MaxLength(Conditions.nonNegative("maxLength", characters));
+        return new Conditions.Threshold("characters", RoutingContext::length, Conditions.nonNegative("maxLength", characters), false);
     }
 
     /**
@@ -96,7 +96,7 @@ public interface Condition {
      * @return holds when subject and text together have at least this many words
      */
     static Condition minWords(int words) {
-        return new Conditions.MinWords(Conditions.nonNegative("minWords", words));
+        return new Conditions.Threshold("words", RoutingContext::words, Conditions.nonNegative("minWords", words), true);
     }
 
     /** @return holds when files are attached */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
@@ -136,54 +137,23 @@ final class Conditions {
         return value;
     }
 
-    record MinLength(int characters) implements Condition {
+    /** A count of the request (characters, words) compared with a limit. */
+    record Threshold(String unit, ToIntFunction<RoutingContext> measure, int limit, boolean atLeast) implements Condition {
         @Override
         public boolean test(RoutingContext context) {
-            return context.length() >= characters;
+            int value = measure.applyAsInt(context);
+            return atLeast ? value >= limit : value <= limit;
         }
 
         @Override
         public String describe() {
-            return "at least " + characters + " characters";
+            return (atLeast ? "at least " : "at most ") + limit + " " + unit;
         }
 
         @Override
         public Evaluation evaluate(RoutingContext context) {
-            return new Evaluation(test(context), context.length() + " characters (threshold " + characters + ")");
-        }
-    }
-
-    record MaxLength(int characters) implements Condition {
-        @Override
-        public boolean test(RoutingContext context) {
-            return context.length() <= characters;
-        }
-
-        @Override
-        public String describe() {
-            return "at most " + characters + " characters";
-        }
-
-        @Override
-        public Evaluation evaluate(RoutingContext context) {
-            return new Evaluation(test(context), context.length() + " characters (limit " + characters + ")");
-        }
-    }
-
-    record MinWords(int words) implements Condition {
-        @Override
-        public boolean test(RoutingContext context) {
-            return context.words() >= words;
-        }
-
-        @Override
-        public String describe() {
-            return "at least " + words + " words";
-        }
-
-        @Override
-        public Evaluation evaluate(RoutingContext context) {
-            return new Evaluation(test(context), context.words() + " words (threshold " + words + ")");
+            return new Evaluation(test(context), measure.applyAsInt(context) + " " + unit + " ("
+                    + (atLeast ? "threshold " : "limit ") + limit + ")");
         }
     }
 

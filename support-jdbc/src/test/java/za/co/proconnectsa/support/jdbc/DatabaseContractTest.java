@@ -1,6 +1,7 @@
 package za.co.proconnectsa.support.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import za.co.proconnectsa.support.jdbc.testdb.TestDatabase;
@@ -17,15 +18,18 @@ class DatabaseContractTest {
 
     /** The contract on one database and session zone. */
     abstract static class OnDatabase extends TicketStoreContract {
+        private final Supplier<TestDatabase> database;
+        private final String sessionZone;
         private HikariDataSource dataSource;
 
-        abstract TestDatabase database();
-
-        abstract String sessionZone();
+        OnDatabase(Supplier<TestDatabase> database, String sessionZone) {
+            this.database = database;
+            this.sessionZone = sessionZone;
+        }
 
         @Override
         protected TicketStore createStore() {
-            dataSource = database().freshDatabase(sessionZone());
+            dataSource = database.get().freshDatabase(sessionZone);
             return JdbcTicketStore.create(dataSource);
         }
 
@@ -37,89 +41,57 @@ class DatabaseContractTest {
 
     @Nested
     class H2InMemory extends OnDatabase {
-        TestDatabase database() {
-            return TestDatabases.h2Memory();
-        }
-
-        String sessionZone() {
-            return "UTC";
+        H2InMemory() {
+            super(TestDatabases::h2Memory, "UTC");
         }
     }
 
     @Nested
     class H2File extends OnDatabase {
-        TestDatabase database() {
-            return TestDatabases.h2File();
-        }
-
-        String sessionZone() {
-            return "America/New_York";
+        H2File() {
+            super(TestDatabases::h2File, "America/New_York");
         }
     }
 
     @Nested
     class PostgreSqlUtc extends OnDatabase {
-        TestDatabase database() {
-            return TestDatabases.postgres();
-        }
-
-        String sessionZone() {
-            return "UTC";
+        PostgreSqlUtc() {
+            super(TestDatabases::postgres, "UTC");
         }
     }
 
     @Nested
     class PostgreSqlJohannesburg extends OnDatabase {
-        TestDatabase database() {
-            return TestDatabases.postgres();
-        }
-
-        String sessionZone() {
-            return "Africa/Johannesburg";
+        PostgreSqlJohannesburg() {
+            super(TestDatabases::postgres, "Africa/Johannesburg");
         }
     }
 
     @Nested
     class PostgreSqlNewYork extends OnDatabase {
-        TestDatabase database() {
-            return TestDatabases.postgres();
-        }
-
-        String sessionZone() {
-            return "America/New_York";
+        PostgreSqlNewYork() {
+            super(TestDatabases::postgres, "America/New_York");
         }
     }
 
     @Nested
     class MariaDbUtc extends OnDatabase {
-        TestDatabase database() {
-            return TestDatabases.mariadb();
-        }
-
-        String sessionZone() {
-            return "UTC";
+        MariaDbUtc() {
+            super(TestDatabases::mariadb, "UTC");
         }
     }
 
     @Nested
     class MariaDbJohannesburg extends OnDatabase {
-        TestDatabase database() {
-            return TestDatabases.mariadb();
-        }
-
-        String sessionZone() {
-            return "Africa/Johannesburg";
+        MariaDbJohannesburg() {
+            super(TestDatabases::mariadb, "Africa/Johannesburg");
         }
     }
 
     @Nested
     class MariaDbNewYork extends OnDatabase {
-        TestDatabase database() {
-            return TestDatabases.mariadb();
-        }
-
-        String sessionZone() {
-            return "America/New_York";
+        MariaDbNewYork() {
+            super(TestDatabases::mariadb, "America/New_York");
         }
     }
 }
