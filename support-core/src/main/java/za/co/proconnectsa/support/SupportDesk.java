@@ -27,7 +27,7 @@ import za.co.proconnectsa.support.spi.WhatsAppLinkFactory;
 import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.ticket.TicketNumberFormat;
 import za.co.proconnectsa.support.ticket.TicketService;
-import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.util.Checks;
 
 /**
  * The entry point: one desk per application, built once and shared by all threads.

@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.access;
 
 import za.co.proconnectsa.support.ValidationException;
-import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.util.Checks;
 
 /**
  * Someone acting on the desk, as the host's authentication established them. The library trusts

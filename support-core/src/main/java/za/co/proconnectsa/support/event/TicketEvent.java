@@ -5,7 +5,7 @@ import java.util.Optional;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.ticket.Message;
 import za.co.proconnectsa.support.ticket.Ticket;
-import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.util.Checks;
 
 /**
  * Something happened to a ticket and was stored. Delivered to every {@link TicketListener} after the

@@ -1,6 +1,6 @@
 package za.co.proconnectsa.support.spi;
 
-import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.util.Checks;
 
 /**
  * An idempotency key in its scope: the same key from two requesters is two keys.

@@ -18,4 +18,12 @@ public interface ProcessedMessageLog {
      * @return {@code true} the first time an id is seen, {@code false} for every repeat
      */
     boolean firstSeen(String messageId, Instant at);
+
+    /**
+     * Forgets a message id, so that the provider's next delivery of it is handled again. Called when
+     * handling the message failed after {@link #firstSeen} recorded it: a failed message must not be lost.
+     *
+     * @param messageId the provider's message id
+     */
+    void forget(String messageId);
 }

@@ -17,7 +17,7 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import za.co.proconnectsa.support.ConcurrentModificationException;
-import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.util.Checks;
 import za.co.proconnectsa.support.spi.IdempotencyKey;
 import za.co.proconnectsa.support.spi.InsertResult;
 import za.co.proconnectsa.support.spi.ProcessedMessageLog;
@@ -176,6 +176,11 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
     @Override
     public boolean firstSeen(String messageId, Instant at) {
         return processedMessages.add(Checks.notNull(messageId, "messageId"));
+    }
+
+    @Override
+    public void forget(String messageId) {
+        processedMessages.remove(Checks.notNull(messageId, "messageId"));
     }
 
     private static boolean matches(TicketQuery q, String needle, Ticket t) {

@@ -2,7 +2,7 @@ package za.co.proconnectsa.support.ticket;
 
 import java.time.Instant;
 import za.co.proconnectsa.support.access.Actor;
-import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.util.Checks;
 
 /**
  * One change to a ticket: who, what, when, before and after. Every operation of

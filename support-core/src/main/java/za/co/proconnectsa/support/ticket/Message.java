@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import za.co.proconnectsa.support.access.Actor;
-import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.util.Checks;
 
 /**
  * A reply or an internal note on a ticket.

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.ValidationException;
-import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.util.Checks;
 
 /**
  * A support ticket as stored. Immutable: every change produces a new value with a higher

@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.ticket;
 
 import java.util.List;
-import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.util.Checks;
 
 /**
  * A ticket with its conversation and history, as the caller may see it: a requester gets public

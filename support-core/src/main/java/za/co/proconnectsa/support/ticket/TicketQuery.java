@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import za.co.proconnectsa.support.ValidationException;
-import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.util.Checks;
 
 /**
  * Filters, order and page size for a list of tickets (the agent queue, "my tickets"). Empty filters

@@ -322,6 +322,16 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog {
         }
     }
 
+    @Override
+    public void forget(String messageId) {
+        run("forgetting a processed message", c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.deleteProcessed())) {
+                ps.setString(1, messageId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     private static void in(StringBuilder where, List<Object> params, String column, List<String> values) {
         if (values.isEmpty()) {
             return;

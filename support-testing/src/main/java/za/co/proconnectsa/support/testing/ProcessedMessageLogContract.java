@@ -47,6 +47,16 @@ public abstract class ProcessedMessageLogContract {
     }
 
     @Test
+    @DisplayName("a forgotten id is first seen again; forgetting an unknown id is harmless")
+    void forget() {
+        log.firstSeen("wamid.failed", AT);
+        log.forget("wamid.failed");
+        log.forget("wamid.never-seen");
+        assertThat(log.firstSeen("wamid.failed", AT)).isTrue();
+        assertThat(log.firstSeen("wamid.failed", AT)).isFalse();
+    }
+
+    @Test
     @DisplayName("ids differing only in case are different ids")
     void caseSensitive() {
         assertThat(log.firstSeen("wamid.AbC", AT)).isTrue();

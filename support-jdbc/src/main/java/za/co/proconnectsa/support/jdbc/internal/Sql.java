@@ -64,6 +64,10 @@ public final class Sql {
         return "INSERT INTO " + p + "whatsapp_processed (message_id, processed_at) VALUES (?, ?)";
     }
 
+    public String deleteProcessed() {
+        return "DELETE FROM " + p + "whatsapp_processed WHERE message_id = ?";
+    }
+
     public String insertIdempotencyKey() {
         return "INSERT INTO " + p + "idempotency_keys (scope, idem_key, ticket_id) VALUES (?, ?, ?)";
     }

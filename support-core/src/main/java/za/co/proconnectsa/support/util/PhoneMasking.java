@@ -1,4 +1,4 @@
-package za.co.proconnectsa.support.internal;
+package za.co.proconnectsa.support.util;
 
 /** Phone numbers in logs: enough to tell two apart, not enough to call one. */
 public final class PhoneMasking {

@@ -1,4 +1,4 @@
-package za.co.proconnectsa.support.internal;
+package za.co.proconnectsa.support.util;
 
 import za.co.proconnectsa.support.ValidationException;
 

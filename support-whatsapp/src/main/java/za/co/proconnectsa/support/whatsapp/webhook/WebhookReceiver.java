@@ -1,0 +1,319 @@
+package za.co.proconnectsa.support.whatsapp.webhook;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import za.co.proconnectsa.support.StoreUnavailableException;
+import za.co.proconnectsa.support.SupportException;
+import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.spi.ProcessedMessageLog;
+
+/**
+ * The webhook endpoint's logic, without the HTTP: for each POST it
+ * <ol>
+ *   <li>refuses a body over the size limit (default {@value #DEFAULT_MAX_BODY_BYTES} bytes, 1 MiB) before hashing
+ *       or parsing it;</li>
+ *   <li>checks the {@value WebhookSignatureVerifier#HEADER} signature over the raw bytes;</li>
+ *   <li>parses the body ({@link WhatsAppWebhook#parse(byte[])});</li>
+ *   <li>hands each inbound message to the {@link WebhookHandler} the first time its id is seen, remembered through
+ *       the {@link ProcessedMessageLog} (the in-memory and JDBC ticket stores implement it; the JDBC store
+ *       remembers across restarts and instances), so Meta's at-least-once, retried, concurrent deliveries are
+ *       handled once;</li>
+ *   <li>applies status updates to the {@link DeliveryStatusTracker}, which never lets a late status downgrade an
+ *       earlier, higher one.</li>
+ * </ol>
+ *
+ * <p>In a servlet:
+ * <pre>{@code
+ * WebhookReceipt receipt = receiver.receive(request.getInputStream(),
+ *         request.getHeader(WebhookSignatureVerifier.HEADER));
+ * response.setStatus(receipt.httpStatus());
+ * }</pre>
+ *
+ * <p>Thread-safe, provided the log and the handler are. Never logs phone numbers, message text or the secret.
+ */
+public final class WebhookReceiver {
+
+    /** The default size limit: 1 MiB. */
+    public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
+    /** The largest size limit that can be configured: 64 MiB. */
+    public static final int MAX_MAX_BODY_BYTES = 64 << 20;
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiver.class);
+
+    private final WebhookSignatureVerifier verifier;
+    private final ProcessedMessageLog processed;
+    private final WebhookHandler handler;
+    private final DeliveryStatusTracker tracker;
+    private final int maxBodyBytes;
+    private final Clock clock;
+
+    private WebhookReceiver(Builder b) {
+        this.verifier = b.verifier;
+        this.processed = b.processed;
+        this.handler = b.handler;
+        this.tracker = b.tracker == null ? DeliveryStatusTracker.inMemory() : b.tracker;
+        this.maxBodyBytes = b.maxBodyBytes;
+        this.clock = b.clock;
+    }
+
+    /** @return a builder; a verifier (or app secret), a processed-message log and a handler are required */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Receives a webhook POST whose body the host has already read.
+     *
+     * @param body            the raw request body
+     * @param signatureHeader the {@value WebhookSignatureVerifier#HEADER} header, or null when absent
+     * @return what was done and the HTTP status to answer with
+     * @throws ValidationException       when the body is null
+     * @throws StoreUnavailableException when the processed-message log fails; answer 5xx so that Meta retries
+     */
+    public WebhookReceipt receive(byte[] body, String signatureHeader) {
+        Checks.notNull(body, "body");
+        if (body.length > maxBodyBytes) {
+            LOG.warn("Refused a WhatsApp webhook body of {} bytes (limit {})", body.length, maxBodyBytes);
+            return WebhookReceipt.refused(WebhookReceipt.Outcome.TOO_LARGE);
+        }
+        return verified(body, signatureHeader);
+    }
+
+    /**
+     * Receives a webhook POST, reading at most the size limit plus one byte from the stream, so an oversized body
+     * is refused without being read whole. The stream is not closed.
+     *
+     * @param body            the request body stream
+     * @param signatureHeader the {@value WebhookSignatureVerifier#HEADER} header, or null when absent
+     * @return what was done and the HTTP status to answer with
+     * @throws ValidationException       when the stream is null
+     * @throws StoreUnavailableException when the processed-message log fails; answer 5xx so that Meta retries
+     */
+    public WebhookReceipt receive(InputStream body, String signatureHeader) {
+        Checks.notNull(body, "body");
+        byte[] bytes;
+        try {
+            bytes = body.readNBytes(maxBodyBytes + 1);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not read a WhatsApp webhook body ({})", e.getClass().getSimpleName());
+            return WebhookReceipt.refused(WebhookReceipt.Outcome.UNREADABLE);
+        }
+        if (bytes.length > maxBodyBytes) {
+            LOG.warn("Refused a WhatsApp webhook body over the limit of {} bytes", maxBodyBytes);
+            return WebhookReceipt.refused(WebhookReceipt.Outcome.TOO_LARGE);
+        }
+        return verified(bytes, signatureHeader);
+    }
+
+    /** @return the tracker that holds outbound messages' delivery statuses */
+    public DeliveryStatusTracker statusTracker() {
+        return tracker;
+    }
+
+    /** @return the size limit in bytes */
+    public int maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    private WebhookReceipt verified(byte[] body, String signatureHeader) {
+        boolean valid;
+        try {
+            valid = verifier.isValid(body, signatureHeader);
+        } catch (RuntimeException e) {
+            LOG.warn("The webhook signature verifier failed ({}); treating the signature as invalid",
+                    e.getClass().getSimpleName());
+            valid = false;
+        }
+        if (!valid) {
+            LOG.warn("Refused a WhatsApp webhook with a {} signature", signatureHeader == null ? "missing" : "bad");
+            return WebhookReceipt.refused(WebhookReceipt.Outcome.BAD_SIGNATURE);
+        }
+        List<WebhookEvent> events;
+        try {
+            events = WhatsAppWebhook.parse(body);
+        } catch (WebhookParseException e) {
+            LOG.warn("Refused a signed WhatsApp webhook: {}", e.getMessage());
+            return WebhookReceipt.refused(WebhookReceipt.Outcome.MALFORMED);
+        }
+        return ingest(events);
+    }
+
+    private WebhookReceipt ingest(List<WebhookEvent> events) {
+        Instant now = clock.instant();
+        int accepted = 0;
+        int duplicates = 0;
+        int applied = 0;
+        int ignored = 0;
+        int unsupported = 0;
+        List<String> failed = new ArrayList<>(0);
+        for (WebhookEvent event : events) {
+            if (event instanceof InboundMessage message) {
+                if (!firstSeen(message.messageId(), now)) {
+                    duplicates++;
+                    continue;
+                }
+                accepted++;
+                try {
+                    handler.onMessage(message);
+                } catch (RuntimeException e) {
+                    failed.add(message.messageId());
+                    // forget it, and answer 500: Meta delivers the body again and this message is handled then
+                    processed.forget(message.messageId());
+                    LOG.error("The webhook handler failed on WhatsApp message {}; it is kept for redelivery",
+                            message.messageId(), e);
+                }
+            } else if (event instanceof StatusUpdate update) {
+                if (!tracker.apply(update)) {
+                    ignored++;
+                    continue;
+                }
+                applied++;
+                try {
+                    handler.onStatusChange(update);
+                } catch (RuntimeException e) {
+                    LOG.error("The webhook handler failed on a {} status of WhatsApp message {}", update.status(),
+                            update.messageId(), e);
+                }
+            } else if (event instanceof UnsupportedEvent other) {
+                unsupported++;
+                LOG.debug("Unsupported WhatsApp webhook event: field={}, type={}", other.field(), other.type());
+                try {
+                    handler.onUnsupported(other);
+                } catch (RuntimeException e) {
+                    LOG.error("The webhook handler failed on an unsupported event ({})", other.field(), e);
+                }
+            }
+        }
+        LOG.debug("WhatsApp webhook: {} new, {} duplicate, {} statuses applied, {} ignored, {} unsupported",
+                accepted, duplicates, applied, ignored, unsupported);
+        return new WebhookReceipt(failed.isEmpty() ? WebhookReceipt.Outcome.ACCEPTED : WebhookReceipt.Outcome.HANDLER_FAILED,
+                accepted, duplicates, applied, ignored, unsupported, failed);
+    }
+
+    private boolean firstSeen(String messageId, Instant now) {
+        try {
+            return processed.firstSeen(messageId, now);
+        } catch (SupportException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new StoreUnavailableException("recording processed WhatsApp message " + messageId, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "WebhookReceiver[maxBodyBytes=" + maxBodyBytes + ", verifier=" + verifier + ']';
+    }
+
+    /** Builds a {@link WebhookReceiver}. */
+    public static final class Builder {
+        private WebhookSignatureVerifier verifier;
+        private ProcessedMessageLog processed;
+        private WebhookHandler handler;
+        private DeliveryStatusTracker tracker;
+        private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /**
+         * @param value the signature check, usually {@link WebhookSignatureVerifier#create(String)}
+         * @return this builder
+         */
+        public Builder verifier(WebhookSignatureVerifier value) {
+            this.verifier = Checks.notNull(value, "verifier");
+            return this;
+        }
+
+        /**
+         * Shorthand for {@code verifier(WebhookSignatureVerifier.create(appSecret))}.
+         *
+         * @param appSecret the Meta app's secret
+         * @return this builder
+         * @throws ValidationException when the secret is blank
+         */
+        public Builder appSecret(String appSecret) {
+            return verifier(WebhookSignatureVerifier.create(appSecret));
+        }
+
+        /**
+         * @param value where processed message ids are remembered: the ticket store (in-memory or JDBC)
+         * @return this builder
+         */
+        public Builder processedMessages(ProcessedMessageLog value) {
+            this.processed = Checks.notNull(value, "processedMessages");
+            return this;
+        }
+
+        /**
+         * @param value what to do with the events
+         * @return this builder
+         */
+        public Builder handler(WebhookHandler value) {
+            this.handler = Checks.notNull(value, "handler");
+            return this;
+        }
+
+        /**
+         * @param value the tracker for outbound delivery statuses; a new {@link DeliveryStatusTracker#inMemory()}
+         *              when not set
+         * @return this builder
+         */
+        public Builder statusTracker(DeliveryStatusTracker value) {
+            this.tracker = Checks.notNull(value, "statusTracker");
+            return this;
+        }
+
+        /**
+         * @param value the largest body accepted, 1 to {@value WebhookReceiver#MAX_MAX_BODY_BYTES} bytes
+         * @return this builder
+         * @throws ValidationException when out of range
+         */
+        public Builder maxBodyBytes(int value) {
+            if (value < 1 || value > MAX_MAX_BODY_BYTES) {
+                throw ValidationException.of("maxBodyBytes",
+                        "must be between 1 and " + MAX_MAX_BODY_BYTES + ", was " + value);
+            }
+            this.maxBodyBytes = value;
+            return this;
+        }
+
+        /**
+         * @param value the clock for the time recorded with processed message ids; the system UTC clock by default
+         * @return this builder
+         */
+        public Builder clock(Clock value) {
+            this.clock = Checks.notNull(value, "clock");
+            return this;
+        }
+
+        /**
+         * @return the receiver
+         * @throws ValidationException listing every required part that is missing
+         */
+        public WebhookReceiver build() {
+            List<ValidationException.FieldError> missing = new ArrayList<>();
+            if (verifier == null) {
+                missing.add(new ValidationException.FieldError("verifier", "is required (or set appSecret)"));
+            }
+            if (handler == null) {
+                missing.add(new ValidationException.FieldError("handler", "is required"));
+            }
+            if (processed == null) {
+                missing.add(new ValidationException.FieldError("processedMessages", "is required"));
+            }
+            if (!missing.isEmpty()) {
+                throw new ValidationException(missing);
+            }
+            return new WebhookReceiver(this);
+        }
+    }
+}
