@@ -49,8 +49,23 @@ class QuickstartTest {
                 .contains("Quick Support (Recommended)").contains("Create Support Ticket");
     }
 
+    @Test
+    @DisplayName("the WhatsApp example verifies and ingests a signed webhook and respects the closed window")
+    void whatsAppExample() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        var receipt = WhatsAppExample.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String out = bytes.toString(StandardCharsets.UTF_8);
+
+        assertThat(receipt.httpStatus()).isEqualTo(200);
+        assertThat(receipt.accepted()).isEqualTo(1);
+        assertThat(out).contains("New message wamid.example1 from Thandi")
+                .contains("send an approved template instead")
+                .contains("https://wa.me/27679518124?text=Hi%2C%20I%20need%20help%20with%20my%20invoice")
+                .doesNotContain("EAAG-example-token");
+    }
+
     @ParameterizedTest(name = "{1}")
-    @CsvSource({"Quickstart.java, getting-started", "RoutingExample.java, routing"})
+    @CsvSource({"Quickstart.java, getting-started", "RoutingExample.java, routing", "WhatsAppExample.java, whatsapp"})
     @DisplayName("the README's code is the examples' code, so it compiles in the build")
     void readmeMatchesSource(String file, String region) throws IOException {
         String source = Files.readString(Path.of("src/main/java/za/co/proconnectsa/support/examples/quickstart", file));
