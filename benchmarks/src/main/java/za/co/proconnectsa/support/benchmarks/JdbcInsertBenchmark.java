@@ -1,0 +1,199 @@
+package za.co.proconnectsa.support.benchmarks;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import za.co.proconnectsa.support.access.Actor;
+import za.co.proconnectsa.support.jdbc.JdbcTicketStore;
+import za.co.proconnectsa.support.ticket.AuditAction;
+import za.co.proconnectsa.support.ticket.AuditEvent;
+import za.co.proconnectsa.support.ticket.Category;
+import za.co.proconnectsa.support.ticket.OriginChannel;
+import za.co.proconnectsa.support.ticket.Priority;
+import za.co.proconnectsa.support.ticket.Ticket;
+import za.co.proconnectsa.support.ticket.TicketId;
+import za.co.proconnectsa.support.ticket.TicketNumberFormat;
+import za.co.proconnectsa.support.ticket.TicketStatus;
+import za.co.proconnectsa.support.ticket.Visibility;
+
+/**
+ * Creating one ticket on PostgreSQL through {@link JdbcTicketStore}, side by side with the same SQL
+ * written by hand with plain JDBC on the same HikariCP pool. Both take a number from the sequence, then
+ * insert the ticket row (all 17 columns) and its CREATED audit event in one transaction, exactly what
+ * {@code TicketService.submit} asks of the store. The Ticket and AuditEvent values are built the same
+ * way in both methods (a fresh id and the new number; everything else is fixed in setup).
+ *
+ * <p>Target: {@code store} at >= 0.8x the rate of {@code rawJdbc}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 3, time = 3)
+@Fork(1)
+@Threads(1)
+public class JdbcInsertBenchmark {
+
+    /** The SQL a developer would write by hand for the same rows (table prefix "support_"). */
+    static final String NEXTVAL = "SELECT nextval('support_ticket_number_seq')";
+    static final String INSERT_TICKET = "INSERT INTO support_tickets (id, seq, number, subject, body, category, "
+            + "priority, status, origin, requester_id, assignee_id, tags, fingerprint, created_at, updated_at, "
+            + "first_responded_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String INSERT_AUDIT = "INSERT INTO support_audit_events (ticket_id, actor_id, actor_role, actor_name, "
+            + "action, before_value, after_value, visibility, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static final Actor REQUESTER = Actor.requester("provider-20417", "Thandi Nkosi");
+    private static final String SUBJECT = "Charged twice for my March subscription";
+    private static final String BODY = "Hi, my card was debited twice on 3 March for the Pro plan (R 349 each). "
+            + "Please refund the second debit. Invoice numbers INV-88213 and INV-88214.";
+
+    private EmbeddedDatabase database;
+    private DataSource dataSource;
+    private JdbcTicketStore store;
+    private Instant now;
+    private String fingerprint;
+    private Ticket lastRaw;
+
+    /** Starts PostgreSQL, the pool and the store (which creates its schema). */
+    @Setup(Level.Trial)
+    public void start() {
+        database = EmbeddedDatabase.start();
+        dataSource = database.dataSource();
+        store = JdbcTicketStore.create(dataSource);
+        now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        fingerprint = Fingerprint.of(SUBJECT, BODY);
+    }
+
+    /** Notes whether the machine was quiet during the iteration. */
+    @TearDown(Level.Iteration)
+    public void noteMachineLoad() {
+        MachineLoad.note();
+    }
+
+    /** Checks that both ways wrote what they should, then stops everything. */
+    @TearDown(Level.Trial)
+    public void stop() throws SQLException {
+        try {
+            try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT (SELECT count(*) FROM support_tickets), "
+                            + "(SELECT count(*) FROM support_audit_events)")) {
+                rs.next();
+                if (rs.getLong(1) != rs.getLong(2)) {
+                    throw new IllegalStateException("tickets and audit events differ: " + rs.getLong(1) + " vs " + rs.getLong(2));
+                }
+            }
+            if (lastRaw != null) {
+                // the hand-written SQL must store exactly what the store would read back
+                Ticket read = store.findById(lastRaw.id()).orElseThrow();
+                if (!read.equals(lastRaw) || store.auditTrail(lastRaw.id()).size() != 1) {
+                    throw new IllegalStateException("raw JDBC stored something else: " + read + " vs " + lastRaw);
+                }
+            }
+        } finally {
+            database.close();
+        }
+    }
+
+    /** A new ticket as the ticket service builds it; identical in both benchmark methods. */
+    private Ticket ticket(long sequence) {
+        return new Ticket(TicketId.random(), TicketNumberFormat.DEFAULT.format(sequence), SUBJECT, BODY, Category.BILLING,
+                Priority.NORMAL, TicketStatus.NEW, OriginChannel.WEB, REQUESTER.id(), null, Set.of("billing"), List.of(),
+                fingerprint, now, now, null, 1);
+    }
+
+    private AuditEvent created(Ticket ticket) {
+        return new AuditEvent(ticket.id(), REQUESTER, AuditAction.CREATED, null, TicketStatus.NEW.name(),
+                Visibility.PUBLIC, now);
+    }
+
+    /** @return the ticket stored through the store: nextSequence, then insert (one transaction) */
+    @Benchmark
+    public Ticket store() {
+        Ticket ticket = ticket(store.nextSequence());
+        return store.insert(ticket, List.of(created(ticket)), null).ticket();
+    }
+
+    /**
+     * @return the ticket stored by hand: nextval in auto-commit, then both inserts in one transaction
+     * @throws SQLException from the driver
+     */
+    @Benchmark
+    public Ticket rawJdbc() throws SQLException {
+        long sequence;
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(NEXTVAL);
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            sequence = rs.getLong(1);
+        }
+        Ticket t = ticket(sequence);
+        AuditEvent e = created(t);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement ps = c.prepareStatement(INSERT_TICKET)) {
+                    ps.setString(1, t.id().toString());
+                    ps.setLong(2, t.number().sequence());
+                    ps.setString(3, t.number().text());
+                    ps.setString(4, t.subject());
+                    ps.setString(5, t.body());
+                    ps.setString(6, t.category().code());
+                    ps.setString(7, t.priority().name());
+                    ps.setString(8, t.status().name());
+                    ps.setString(9, t.origin().name());
+                    ps.setString(10, t.requesterId());
+                    ps.setString(11, t.assigneeId());
+                    ps.setString(12, String.join("\n", t.tags()));
+                    ps.setString(13, t.fingerprint());
+                    ps.setObject(14, t.createdAt().atOffset(ZoneOffset.UTC));
+                    ps.setObject(15, t.updatedAt().atOffset(ZoneOffset.UTC));
+                    ps.setNull(16, Types.TIMESTAMP_WITH_TIMEZONE);
+                    ps.setLong(17, t.version());
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = c.prepareStatement(INSERT_AUDIT)) {
+                    ps.setString(1, e.ticketId().toString());
+                    ps.setString(2, e.actor().id());
+                    ps.setString(3, e.actor().role().name());
+                    ps.setString(4, e.actor().displayName());
+                    ps.setString(5, e.action().name());
+                    ps.setString(6, e.before());
+                    ps.setString(7, e.after());
+                    ps.setString(8, e.visibility().name());
+                    ps.setObject(9, e.at().atOffset(ZoneOffset.UTC));
+                    ps.executeUpdate();
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException failure) {
+                c.rollback();
+                throw failure;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+        lastRaw = t;
+        return t;
+    }
+}
