@@ -42,8 +42,8 @@ import za.co.proconnectsa.support.ticket.Visibility;
 /**
  * Creating one ticket on PostgreSQL through {@link JdbcTicketStore}, side by side with the same SQL
  * written by hand with plain JDBC on the same HikariCP pool. Both take a number from the sequence, then
- * insert the ticket row (all 17 columns) and its CREATED audit event in one transaction, exactly what
- * {@code TicketService.submit} asks of the store. The Ticket and AuditEvent values are built the same
+ * insert the ticket row (all 17 columns), its CREATED audit event and its SUBMITTED outbox entry in one
+ * transaction, exactly what {@code TicketService.submit} asks of the store. The Ticket and AuditEvent values are built the same
  * way in both methods (a fresh id and the new number; everything else is fixed in setup).
  *
  * <p>Target: {@code store} at >= 0.8x the rate of {@code rawJdbc}.
@@ -64,6 +64,8 @@ public class JdbcInsertBenchmark {
             + "first_responded_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     static final String INSERT_AUDIT = "INSERT INTO support_audit_events (ticket_id, actor_id, actor_role, actor_name, "
             + "action, before_value, after_value, visibility, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String INSERT_OUTBOX = "INSERT INTO support_outbox (event_type, ticket_id, actor_id, actor_role, "
+            + "actor_name, message_id, occurred_at, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, 0)";
 
     private static final Actor REQUESTER = Actor.requester("provider-20417", "Thandi Nkosi");
     private static final String SUBJECT = "Charged twice for my March subscription";
@@ -99,10 +101,11 @@ public class JdbcInsertBenchmark {
         try {
             try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
                     ResultSet rs = st.executeQuery("SELECT (SELECT count(*) FROM support_tickets), "
-                            + "(SELECT count(*) FROM support_audit_events)")) {
+                            + "(SELECT count(*) FROM support_audit_events), (SELECT count(*) FROM support_outbox)")) {
                 rs.next();
-                if (rs.getLong(1) != rs.getLong(2)) {
-                    throw new IllegalStateException("tickets and audit events differ: " + rs.getLong(1) + " vs " + rs.getLong(2));
+                if (rs.getLong(1) != rs.getLong(2) || rs.getLong(1) != rs.getLong(3)) {
+                    throw new IllegalStateException("tickets, audit events and outbox entries differ: " + rs.getLong(1)
+                            + " vs " + rs.getLong(2) + " vs " + rs.getLong(3));
                 }
             }
             if (lastRaw != null) {
@@ -183,6 +186,16 @@ public class JdbcInsertBenchmark {
                     ps.setString(7, e.after());
                     ps.setString(8, e.visibility().name());
                     ps.setObject(9, e.at().atOffset(ZoneOffset.UTC));
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = c.prepareStatement(INSERT_OUTBOX)) {
+                    ps.setString(1, "SUBMITTED");
+                    ps.setString(2, e.ticketId().toString());
+                    ps.setString(3, e.actor().id());
+                    ps.setString(4, e.actor().role().name());
+                    ps.setString(5, e.actor().displayName());
+                    ps.setNull(6, Types.VARCHAR);
+                    ps.setObject(7, e.at().atOffset(ZoneOffset.UTC));
                     ps.executeUpdate();
                 }
                 c.commit();

@@ -3,6 +3,7 @@ package za.co.proconnectsa.support.event;
 import java.time.Instant;
 import java.util.Optional;
 import za.co.proconnectsa.support.access.Actor;
+import za.co.proconnectsa.support.ticket.AuditAction;
 import za.co.proconnectsa.support.ticket.Message;
 import za.co.proconnectsa.support.ticket.Ticket;
 import za.co.proconnectsa.support.util.Checks;
@@ -32,7 +33,26 @@ public record TicketEvent(Type type, Ticket ticket, Actor actor, Instant at, Mes
         /** The status changed. */
         STATUS_CHANGED,
         /** The assignee changed. */
-        ASSIGNED
+        ASSIGNED;
+
+        /**
+         * The event an operation publishes, from the first audit event it writes. Stores that keep an
+         * {@link za.co.proconnectsa.support.spi.EventOutbox} use it to type their entries, so the outbox
+         * carries exactly the events listeners get in process.
+         *
+         * @param action the operation's first audit action
+         * @return the event type
+         */
+        public static Type of(AuditAction action) {
+            return switch (Checks.notNull(action, "action")) {
+                case CREATED -> SUBMITTED;
+                case DUPLICATE_LINKED -> DUPLICATE_LINKED;
+                case REPLIED -> REPLIED;
+                case NOTE_ADDED -> NOTE_ADDED;
+                case STATUS_CHANGED -> STATUS_CHANGED;
+                case ASSIGNED -> ASSIGNED;
+            };
+        }
     }
 
     /** Checks the required components. */

@@ -1,5 +1,6 @@
 package za.co.proconnectsa.support.store;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,6 +19,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import za.co.proconnectsa.support.ConcurrentModificationException;
 import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.event.OutboxEntry;
+import za.co.proconnectsa.support.spi.EventOutbox;
 import za.co.proconnectsa.support.spi.IdempotencyKey;
 import za.co.proconnectsa.support.spi.InsertResult;
 import za.co.proconnectsa.support.spi.ProcessedMessageLog;
@@ -34,8 +37,9 @@ import za.co.proconnectsa.support.ticket.TicketQuery;
 /**
  * A thread-safe {@link TicketStore} in the JVM's memory, for tests, demos and hosts that keep no
  * history across restarts. Text search matches any case-insensitive substring of subject or body.
+ * Its {@link EventOutbox} lives as long as the store: it is for tests and for hosts that want one event path.
  */
-public final class InMemoryTicketStore implements TicketStore, ProcessedMessageLog {
+public final class InMemoryTicketStore implements TicketStore, ProcessedMessageLog, EventOutbox {
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final AtomicLong sequence = new AtomicLong();
@@ -46,6 +50,20 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
     private final Map<TicketId, List<Message>> messages = new HashMap<>();
     private final Map<TicketId, List<AuditEvent>> audit = new HashMap<>();
     private final Set<String> processedMessages = ConcurrentHashMap.newKeySet();
+    private final NavigableMap<Long, OutboxSlot> outbox = new TreeMap<>();
+    private long outboxSequence;
+
+    /** An outbox entry with its claim. */
+    private static final class OutboxSlot {
+        final OutboxEntry.Pending entry;
+        int attempts;
+        String owner;
+        Instant claimedUntil;
+
+        OutboxSlot(OutboxEntry.Pending entry) {
+            this.entry = entry;
+        }
+    }
 
     private InMemoryTicketStore() {
     }
@@ -79,6 +97,7 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
             if (key != null) {
                 idempotencyKeys.put(key, ticket.id());
             }
+            OutboxEntry.pending(events, List.of()).ifPresent(e -> outbox.put(++outboxSequence, new OutboxSlot(e)));
             return new InsertResult.Inserted(ticket);
         } finally {
             lock.writeLock().unlock();
@@ -101,6 +120,7 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
             bySequence.put(seq, written);
             appendInTimeOrder(messages.get(ticket.id()), newMessages, Message::createdAt);
             appendInTimeOrder(audit.get(ticket.id()), events, AuditEvent::at);
+            OutboxEntry.pending(events, newMessages).ifPresent(e -> outbox.put(++outboxSequence, new OutboxSlot(e)));
             return written;
         } finally {
             lock.writeLock().unlock();
@@ -181,6 +201,70 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
     @Override
     public void forget(String messageId) {
         processedMessages.remove(Checks.notNull(messageId, "messageId"));
+    }
+
+    @Override
+    public List<OutboxEntry> claim(String owner, int max, Duration lease, Instant now) {
+        Checks.notNull(owner, "owner");
+        Checks.notNull(lease, "lease");
+        Checks.notNull(now, "now");
+        Instant until = now.plus(lease);
+        lock.writeLock().lock();
+        try {
+            List<OutboxEntry> claimed = new ArrayList<>();
+            for (Map.Entry<Long, OutboxSlot> e : outbox.entrySet()) {
+                if (claimed.size() == max) {
+                    break;
+                }
+                OutboxSlot slot = e.getValue();
+                if (slot.claimedUntil == null || slot.claimedUntil.isBefore(now)) {
+                    slot.owner = owner;
+                    slot.claimedUntil = until;
+                    slot.attempts++;
+                    claimed.add(slot.entry.withId(e.getKey(), slot.attempts));
+                }
+            }
+            return claimed;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public boolean complete(long entryId, String owner) {
+        lock.writeLock().lock();
+        try {
+            OutboxSlot slot = outbox.get(entryId);
+            if (slot == null || !owner.equals(slot.owner)) {
+                return false;
+            }
+            outbox.remove(entryId);
+            return true;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public boolean release(long entryId, String owner, Instant retryAt) {
+        lock.writeLock().lock();
+        try {
+            OutboxSlot slot = outbox.get(entryId);
+            if (slot == null || !owner.equals(slot.owner)) {
+                return false;
+            }
+            // claimable again once retryAt has passed: the claim test is "claimedUntil before now"
+            slot.claimedUntil = retryAt;
+            slot.owner = null;
+            return true;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public long pendingCount() {
+        return read(() -> (long) outbox.size());
     }
 
     private static boolean matches(TicketQuery q, String needle, Ticket t) {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import za.co.proconnectsa.support.ConcurrentModificationException;
 import za.co.proconnectsa.support.StoreUnavailableException;
@@ -19,7 +21,11 @@ import za.co.proconnectsa.support.SupportException;
 import za.co.proconnectsa.support.ValidationException;
 import za.co.proconnectsa.support.jdbc.internal.Rows;
 import za.co.proconnectsa.support.jdbc.internal.Schema;
+import za.co.proconnectsa.support.jdbc.internal.JdbcOutbox;
 import za.co.proconnectsa.support.jdbc.internal.Sql;
+import za.co.proconnectsa.support.jdbc.internal.Tx;
+import za.co.proconnectsa.support.event.OutboxEntry;
+import za.co.proconnectsa.support.spi.EventOutbox;
 import za.co.proconnectsa.support.spi.IdempotencyKey;
 import za.co.proconnectsa.support.spi.InsertResult;
 import za.co.proconnectsa.support.spi.ProcessedMessageLog;
@@ -39,7 +45,8 @@ import za.co.proconnectsa.support.ticket.TicketQuery;
  * connection's metadata. Each write is one transaction (ticket, messages, attachments, audit events and
  * idempotency key together); a failure rolls it back and is thrown as {@link StoreUnavailableException}.
  * Several instances, in one JVM or many, may share one database: numbers come from a database sequence,
- * and updates are guarded by the ticket's version.
+ * and updates are guarded by the ticket's version. Each insert and update also writes its event to the outbox
+ * table in the same transaction ({@link EventOutbox}), for {@link za.co.proconnectsa.support.event.OutboxRelay}.
  *
  * <pre>{@code
  * TicketStore store = JdbcTicketStore.create(dataSource);             // creates the schema if missing
@@ -52,23 +59,25 @@ import za.co.proconnectsa.support.ticket.TicketQuery;
  * whole words of at least 3 characters, InnoDB's stop words ignored); H2 matches the search text as a
  * case-insensitive substring of subject or body.
  */
-public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog {
+public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, EventOutbox {
 
     /** The table prefix when none is set. */
     public static final String DEFAULT_PREFIX = "support_";
 
     private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_]{0,29}");
 
-    private final DataSource dataSource;
     private final Dialect dialect;
     private final String prefix;
     private final Sql sql;
+    private final Tx tx;
+    private final JdbcOutbox outbox;
 
     private JdbcTicketStore(DataSource dataSource, Dialect dialect, String prefix) {
-        this.dataSource = dataSource;
         this.dialect = dialect;
         this.prefix = prefix;
         this.sql = new Sql(dialect, prefix);
+        this.tx = new Tx(dataSource);
+        this.outbox = new JdbcOutbox(tx, dialect, prefix);
     }
 
     /**
@@ -118,7 +127,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog {
 
     @Override
     public long nextSequence() {
-        return run("taking a ticket number", c -> {
+        return tx.run("taking a ticket number", c -> {
             try (PreparedStatement ps = c.prepareStatement(sql.nextSequence()); ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -129,18 +138,22 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog {
     @Override
     public InsertResult insert(Ticket ticket, List<AuditEvent> events, IdempotencyKey key) {
         try {
-            return run("inserting a ticket", c -> {
+            return tx.run("inserting a ticket", c -> {
                 try (PreparedStatement ps = c.prepareStatement(sql.insertTicket())) {
                     Rows.bindTicketInsert(ps, ticket, dialect);
                     ps.executeUpdate();
                 } catch (SQLException e) {
-                    if (isUniqueViolation(e)) {
+                    if (Tx.isUniqueViolation(e)) {
                         throw new IllegalArgumentException("ticket " + ticket.number() + " is already stored", e);
                     }
                     throw e;
                 }
                 insertAttachments(c, ticket.id(), null, ticket.attachments());
                 insertAudit(c, events);
+                Optional<OutboxEntry.Pending> event = OutboxEntry.pending(events, List.of());
+                if (event.isPresent()) {
+                    outbox.write(c, event.get());
+                }
                 if (key != null) {
                     try (PreparedStatement ps = c.prepareStatement(sql.insertIdempotencyKey())) {
                         ps.setString(1, key.scope());
@@ -148,15 +161,15 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog {
                         ps.setString(3, ticket.id().toString());
                         ps.executeUpdate();
                     } catch (SQLException e) {
-                        if (isUniqueViolation(e)) {
-                            throw new KeyTaken();
+                        if (Tx.isUniqueViolation(e)) {
+                            throw new Tx.KeyTaken();
                         }
                         throw e;
                     }
                 }
                 return new InsertResult.Inserted(ticket);
             });
-        } catch (KeyTaken taken) {
+        } catch (Tx.KeyTaken taken) {
             // the transaction was rolled back; the key's owner committed before the unique check failed
             return new InsertResult.KeyAlreadyUsed(findByIdempotencyKey(key).orElseThrow(() ->
                     new StoreUnavailableException("An idempotency key was taken but its ticket cannot be read", taken)));
@@ -165,7 +178,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog {
 
     @Override
     public Ticket update(Ticket ticket, List<Message> newMessages, List<AuditEvent> events) {
-        return run("updating a ticket", c -> {
+        return tx.run("updating a ticket", c -> {
             try (PreparedStatement ps = c.prepareStatement(sql.updateTicket())) {
                 Rows.bindTicketUpdate(ps, ticket, dialect);
                 if (ps.executeUpdate() == 0) {
@@ -185,6 +198,10 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog {
                 }
             }
             insertAudit(c, events);
+            Optional<OutboxEntry.Pending> event = OutboxEntry.pending(events, newMessages);
+            if (event.isPresent()) {
+                outbox.write(c, event.get());
+            }
             return ticket.withVersion(ticket.version() + 1);
         });
     }
@@ -218,7 +235,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog {
 
     @Override
     public List<Message> messages(TicketId id) {
-        return run("reading messages", c -> {
+        return tx.run("reading messages", c -> {
             Map<String, List<Attachment>> attachments = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement(sql.messageAttachments())) {
                 ps.setString(1, id.toString());
@@ -243,7 +260,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog {
 
     @Override
     public List<AuditEvent> auditTrail(TicketId id) {
-        return run("reading the audit trail", c -> {
+        return tx.run("reading the audit trail", c -> {
             List<AuditEvent> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(sql.auditTrail())) {
                 ps.setString(1, id.toString());
@@ -261,7 +278,11 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog {
     public Page<Ticket> query(TicketQuery query) {
         StringBuilder where = new StringBuilder();
         List<Object> params = new ArrayList<>();
-        in(where, params, "status", query.statuses().stream().map(Enum::name).toList());
+        if (!query.statuses().isEmpty()) {
+            // literals, not parameters: PostgreSQL then plans the queue on its partial index of active tickets
+            and(where, params, "status IN (" + query.statuses().stream().sorted().map(s -> "'" + s.name() + "'")
+                    .collect(Collectors.joining(", ")) + ")", null);
+        }
         in(where, params, "category", query.categories().stream().map(cat -> cat.code()).toList());
         in(where, params, "priority", query.priorities().stream().map(Enum::name).toList());
         in(where, params, "origin", query.origins().stream().map(Enum::name).toList());
@@ -280,7 +301,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog {
         }
         String statement = sql.selectTickets() + (where.length() == 0 ? "" : " WHERE " + where) + " ORDER BY seq " + (ascending ? "ASC" : "DESC") + " "
                 + sql.limit(query.limit() + 1);
-        List<Ticket> rows = run("listing tickets", c -> readTickets(c, statement, params.toArray()));
+        List<Ticket> rows = tx.run("listing tickets", c -> readTickets(c, statement, params.toArray()));
         boolean more = rows.size() > query.limit();
         List<Ticket> items = more ? rows.subList(0, query.limit()) : rows;
         return new Page<>(items, more ? Cursor.after(items.get(items.size() - 1).number().sequence()) : null);
@@ -288,7 +309,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog {
 
     @Override
     public Optional<Ticket> findActiveDuplicate(String requesterId, String fingerprint, Instant since) {
-        return run("looking for a duplicate", c -> {
+        return tx.run("looking for a duplicate", c -> {
             try (PreparedStatement ps = c.prepareStatement(sql.activeDuplicate())) {
                 ps.setString(1, requesterId);
                 ps.setString(2, fingerprint);
@@ -304,32 +325,52 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog {
             throw ValidationException.of("messageId", "must be 1 to 200 characters");
         }
         try {
-            return run("recording a processed message", c -> {
+            return tx.run("recording a processed message", c -> {
                 try (PreparedStatement ps = c.prepareStatement(sql.insertProcessed())) {
                     ps.setString(1, messageId);
                     Rows.setInstant(ps, 2, at, dialect);
                     ps.executeUpdate();
                     return true;
                 } catch (SQLException e) {
-                    if (isUniqueViolation(e)) {
-                        throw new KeyTaken();
+                    if (Tx.isUniqueViolation(e)) {
+                        throw new Tx.KeyTaken();
                     }
                     throw e;
                 }
             });
-        } catch (KeyTaken seen) {
+        } catch (Tx.KeyTaken seen) {
             return false;
         }
     }
 
     @Override
     public void forget(String messageId) {
-        run("forgetting a processed message", c -> {
+        tx.run("forgetting a processed message", c -> {
             try (PreparedStatement ps = c.prepareStatement(sql.deleteProcessed())) {
                 ps.setString(1, messageId);
                 return ps.executeUpdate();
             }
         });
+    }
+
+    @Override
+    public List<OutboxEntry> claim(String owner, int max, Duration lease, Instant now) {
+        return outbox.claim(owner, max, lease, now);
+    }
+
+    @Override
+    public boolean complete(long entryId, String owner) {
+        return outbox.complete(entryId, owner);
+    }
+
+    @Override
+    public boolean release(long entryId, String owner, Instant retryAt) {
+        return outbox.release(entryId, owner, retryAt);
+    }
+
+    @Override
+    public long pendingCount() {
+        return outbox.count();
     }
 
     private static void in(StringBuilder where, List<Object> params, String column, List<String> values) {
@@ -348,7 +389,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog {
     }
 
     private Optional<Ticket> findOne(String what, String statement, Object... params) {
-        return run(what, c -> readTickets(c, statement, params).stream().findFirst());
+        return tx.run(what, c -> readTickets(c, statement, params).stream().findFirst());
     }
 
     private List<Ticket> readTickets(Connection c, String statement, Object... params) throws SQLException {
@@ -425,55 +466,6 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog {
         }
     }
 
-    /** SQLState class 23 is an integrity violation; 23505 (and MariaDB's 23000 with error 1062) a duplicate key. */
-    private static boolean isUniqueViolation(SQLException e) {
-        String state = e.getSQLState();
-        return "23505".equals(state) || ("23000".equals(state) && e.getErrorCode() == 1062);
-    }
-
-    /** Thrown inside the transaction to roll it back when a unique key (idempotency key, message id) is taken. */
-    private static final class KeyTaken extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        KeyTaken() {
-            super(null, null, false, false);
-        }
-    }
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    /** One transaction: commit on success, roll back on any failure; JDBC failures become StoreUnavailableException. */
-    private <T> T run(String what, Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollback(c, e);
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw new StoreUnavailableException("The JDBC ticket store failed while " + what + " (SQLState "
-                    + e.getSQLState() + ", error " + e.getErrorCode() + ")", e);
-        }
-    }
-
-    private static void rollback(Connection c, Exception cause) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
-        }
-    }
-
     private static String checkPrefix(String prefix) {
         if (prefix == null || !PREFIX.matcher(prefix).matches()) {
             throw ValidationException.of("tablePrefix",
@@ -485,7 +477,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog {
     /** Configures a {@link JdbcTicketStore}. */
     public static final class Builder {
         private final DataSource dataSource;
-        private String prefix = DEFAULT_PREFIX;
+            private String prefix = DEFAULT_PREFIX;
         private SchemaMode schemaMode = SchemaMode.CREATE;
         private Dialect dialect;
 

@@ -57,6 +57,7 @@ class JdbcStoreBehaviourTest {
                 .hasMessageContaining("inserting a ticket");
         assertThat(store.findById(ticket.id())).isEmpty();
         assertThat(store.auditTrail(ticket.id())).isEmpty();
+        assertThat(store.pendingCount()).as("outbox entries").isZero();
     }
 
     @Test
@@ -72,6 +73,7 @@ class JdbcStoreBehaviourTest {
                 .isInstanceOf(StoreUnavailableException.class);
         assertThat(store.findById(ticket.id())).hasValueSatisfying(t -> assertThat(t.version()).isEqualTo(1));
         assertThat(store.messages(ticket.id())).isEmpty();
+        assertThat(store.pendingCount()).as("outbox entries").isZero();
     }
 
     @Test

@@ -1,9 +1,12 @@
 package za.co.proconnectsa.support.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import za.co.proconnectsa.support.SupportDesk;
 import za.co.proconnectsa.support.access.Actor;
+import za.co.proconnectsa.support.event.OutboxRelay;
+import za.co.proconnectsa.support.event.TicketEvent;
 import za.co.proconnectsa.support.jdbc.testdb.TestDatabase;
 import za.co.proconnectsa.support.jdbc.testdb.TestDatabases;
 import za.co.proconnectsa.support.ticket.NewTicket;
@@ -31,12 +36,20 @@ class MultiInstanceTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"postgresql", "mariadb"})
-    @DisplayName("no duplicate ticket numbers and no lost reply across two store instances")
+    @DisplayName("no duplicate ticket numbers, no lost reply, and every outbox event relayed once, across two store instances")
     void twoInstances(String name) throws Exception {
         TestDatabase db = TestDatabases.named(name);
+        List<TicketEvent> relayed = Collections.synchronizedList(new ArrayList<>());
         try (HikariDataSource first = db.freshDatabase(); HikariDataSource second = copy(first)) {
-            SupportDesk a = SupportDesk.builder().store(JdbcTicketStore.create(first)).duplicateWindow(java.time.Duration.ZERO).build();
-            SupportDesk b = SupportDesk.builder().store(JdbcTicketStore.create(second)).duplicateWindow(java.time.Duration.ZERO).build();
+            JdbcTicketStore storeA = JdbcTicketStore.create(first);
+            JdbcTicketStore storeB = JdbcTicketStore.create(second);
+            SupportDesk a = SupportDesk.builder().store(storeA).duplicateWindow(java.time.Duration.ZERO).build();
+            SupportDesk b = SupportDesk.builder().store(storeB).duplicateWindow(java.time.Duration.ZERO).build();
+            // one relay per instance, claiming from the one outbox table while the writers run
+            OutboxRelay relayA = OutboxRelay.builder(storeA).owner("instance-a").batchSize(7)
+                    .pollInterval(Duration.ofMillis(10)).listener(relayed::add).build().start();
+            OutboxRelay relayB = OutboxRelay.builder(storeB).owner("instance-b").batchSize(7)
+                    .pollInterval(Duration.ofMillis(10)).listener(relayed::add).build().start();
             Actor agent = Actor.agent("agent-1", "Sipho");
             String shared = a.tickets().submit(Actor.requester("prov-0", "Thandi"),
                     NewTicket.builder().subject("Shared").body("Everyone replies here").build()).ticketNumber().text();
@@ -69,6 +82,16 @@ class MultiInstanceTest {
             assertThat(details.ticket().version()).isEqualTo(1 + THREADS * TICKETS_PER_THREAD);
             assertThat(a.tickets().queue(agent, TicketQuery.builder().limit(200).build()).items())
                     .hasSize(THREADS * TICKETS_PER_THREAD + 1);
+
+            int events = 1 + 2 * THREADS * TICKETS_PER_THREAD;
+            await().atMost(Duration.ofSeconds(60)).until(() -> relayed.size() >= events && storeA.pendingCount() == 0);
+            relayA.close();
+            relayB.close();
+            assertThat(relayed).hasSize(events);
+            assertThat(relayed.stream().map(e -> e.type() + " " + e.ticket().number() + " " + e.at() + " "
+                    + (e.message() == null ? "" : e.message().id())).distinct()).hasSize(events);
+            assertThat(relayed).filteredOn(e -> e.type() == TicketEvent.Type.REPLIED).hasSize(THREADS * TICKETS_PER_THREAD)
+                    .allSatisfy(e -> assertThat(e.message()).isNotNull());
         }
     }
 

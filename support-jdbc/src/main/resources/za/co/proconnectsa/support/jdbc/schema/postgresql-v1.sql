@@ -2,6 +2,7 @@
 -- ${prefix} is the table prefix (default "support_"). Copy this file into Flyway or Liquibase if you
 -- manage the schema yourself, and build the store with SchemaMode.VALIDATE or NONE.
 CREATE SEQUENCE IF NOT EXISTS ${prefix}ticket_number_seq START WITH 1 INCREMENT BY 1;
+CREATE SEQUENCE IF NOT EXISTS ${prefix}conversation_number_seq START WITH 1 INCREMENT BY 1;
 
 CREATE TABLE IF NOT EXISTS ${prefix}tickets (
     id                 VARCHAR(36)  PRIMARY KEY,
@@ -23,6 +24,9 @@ CREATE TABLE IF NOT EXISTS ${prefix}tickets (
     version            BIGINT       NOT NULL
 );
 CREATE INDEX IF NOT EXISTS ${prefix}tickets_status_seq ON ${prefix}tickets (status, seq);
+-- The admin queue (active tickets, oldest or newest first) reads this, however many closed tickets lie in between.
+CREATE INDEX IF NOT EXISTS ${prefix}tickets_active_seq ON ${prefix}tickets (seq)
+    WHERE status IN ('NEW', 'OPEN', 'PENDING', 'ON_HOLD');
 CREATE INDEX IF NOT EXISTS ${prefix}tickets_category_seq ON ${prefix}tickets (category, seq);
 CREATE INDEX IF NOT EXISTS ${prefix}tickets_priority_seq ON ${prefix}tickets (priority, seq);
 CREATE INDEX IF NOT EXISTS ${prefix}tickets_origin_seq ON ${prefix}tickets (origin, seq);
@@ -83,32 +87,58 @@ CREATE TABLE IF NOT EXISTS ${prefix}whatsapp_processed (
     processed_at TIMESTAMPTZ  NOT NULL
 );
 
--- WhatsApp conversations, numbered like tickets, joined to a ticket on escalation.
+-- WhatsApp conversations, numbered like tickets; joined to a ticket on escalation. active_contact is the
+-- contact while the conversation is OPEN or ESCALATED and NULL after: at most one active conversation a contact.
 CREATE TABLE IF NOT EXISTS ${prefix}whatsapp_conversations (
     id              VARCHAR(36)  PRIMARY KEY,
+    seq             BIGINT       NOT NULL UNIQUE,
     number          VARCHAR(40)  NOT NULL UNIQUE,
-    wa_id           VARCHAR(40)  NOT NULL,
+    contact         VARCHAR(100) NOT NULL,
+    active_contact  VARCHAR(100) UNIQUE,
+    contact_name    VARCHAR(200),
+    requester_id    VARCHAR(200) NOT NULL,
     status          VARCHAR(10)  NOT NULL,
     ticket_id       VARCHAR(36)  REFERENCES ${prefix}tickets (id),
+    reference       VARCHAR(40),
     last_inbound_at TIMESTAMPTZ,
     created_at      TIMESTAMPTZ  NOT NULL,
     updated_at      TIMESTAMPTZ  NOT NULL,
     version         BIGINT       NOT NULL
 );
-CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_conversations_contact ON ${prefix}whatsapp_conversations (wa_id, status);
+CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_conversations_contact ON ${prefix}whatsapp_conversations (contact, seq);
+CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_conversations_status ON ${prefix}whatsapp_conversations (status, seq);
+CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_conversations_ticket ON ${prefix}whatsapp_conversations (ticket_id);
 
--- Events to deliver after commit; several instances claim rows with FOR UPDATE SKIP LOCKED.
+-- The transcript of each conversation: the customer's messages, and the agents' and automated replies.
+CREATE TABLE IF NOT EXISTS ${prefix}whatsapp_messages (
+    pos             BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id              VARCHAR(200) NOT NULL UNIQUE,
+    conversation_id VARCHAR(36)  NOT NULL REFERENCES ${prefix}whatsapp_conversations (id),
+    contact         VARCHAR(100) NOT NULL,
+    author          VARCHAR(10)  NOT NULL,
+    author_id       VARCHAR(200) NOT NULL,
+    author_name     VARCHAR(200) NOT NULL,
+    body            TEXT NOT NULL,
+    created_at      TIMESTAMPTZ  NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_messages_conversation ON ${prefix}whatsapp_messages (conversation_id, created_at, pos);
+CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_messages_author ON ${prefix}whatsapp_messages (contact, author, created_at);
+
+-- Ticket events written in the same transaction as their change; relays claim rows oldest first with
+-- FOR UPDATE SKIP LOCKED, for a lease, and delete a row once it is delivered.
 CREATE TABLE IF NOT EXISTS ${prefix}outbox (
     id            BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    event_type    VARCHAR(40)  NOT NULL,
+    event_type    VARCHAR(20)  NOT NULL,
     ticket_id     VARCHAR(36)  NOT NULL,
-    payload       TEXT         NOT NULL,
-    created_at    TIMESTAMPTZ  NOT NULL,
+    actor_id      VARCHAR(200) NOT NULL,
+    actor_role    VARCHAR(10)  NOT NULL,
+    actor_name    VARCHAR(200) NOT NULL,
+    message_id    VARCHAR(36),
+    occurred_at   TIMESTAMPTZ  NOT NULL,
+    attempts      INT          NOT NULL,
     claimed_by    VARCHAR(100),
-    claimed_until TIMESTAMPTZ,
-    processed_at  TIMESTAMPTZ
+    claimed_until TIMESTAMPTZ
 );
-CREATE INDEX IF NOT EXISTS ${prefix}outbox_pending ON ${prefix}outbox (processed_at, id);
 
 CREATE TABLE IF NOT EXISTS ${prefix}schema_version (
     version    INT         PRIMARY KEY,

@@ -1,0 +1,84 @@
+package za.co.proconnectsa.support.jdbc.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import za.co.proconnectsa.support.StoreUnavailableException;
+
+/** Runs work in one transaction on a connection of the data source: commit on success, roll back on any failure. */
+public final class Tx {
+
+    /** Work inside a transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        /**
+         * @param c the connection, auto-commit off
+         * @return the result
+         * @throws SQLException from the driver
+         */
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Thrown inside the work to roll the transaction back when a unique key (idempotency key, message id) is taken. */
+    public static final class KeyTaken extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        /** Without a stack trace: it is control flow. */
+        public KeyTaken() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final DataSource dataSource;
+
+    /** @param dataSource the host's data source */
+    public Tx(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * @param what what the work does, for the error message ("inserting a ticket")
+     * @param work the work
+     * @param <T>  its result type
+     * @return its result
+     * @throws StoreUnavailableException when the connection or a statement fails
+     */
+    public <T> T run(String what, Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollback(c, e);
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("The JDBC ticket store failed while " + what + " (SQLState "
+                    + e.getSQLState() + ", error " + e.getErrorCode() + ")", e);
+        }
+    }
+
+    private static void rollback(Connection c, Exception cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /**
+     * SQLState class 23 is an integrity violation; 23505 (and MariaDB's 23000 with error 1062) a duplicate key.
+     *
+     * @param e a failure
+     * @return whether it is a duplicate key
+     */
+    public static boolean isUniqueViolation(SQLException e) {
+        String state = e.getSQLState();
+        return "23505".equals(state) || ("23000".equals(state) && e.getErrorCode() == 1062);
+    }
+}
