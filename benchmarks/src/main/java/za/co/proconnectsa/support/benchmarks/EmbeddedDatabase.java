@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import javax.sql.DataSource;
 
 /**
@@ -29,11 +30,24 @@ final class EmbeddedDatabase implements AutoCloseable {
         this.pool = pool;
     }
 
-    /** @return a started server with a warm pool */
+    /** @return a started server on a fresh, empty data directory, with a warm pool */
     static EmbeddedDatabase start() {
+        return start(null);
+    }
+
+    /**
+     * @param dataDirectory a data directory to keep between runs (created by initdb when it holds no server yet),
+     *                      or null for a fresh temporary one
+     * @return a started server with a warm pool
+     */
+    static EmbeddedDatabase start(Path dataDirectory) {
         EmbeddedPostgres postgres;
         try {
-            postgres = EmbeddedPostgres.builder().start();
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (dataDirectory != null) {
+                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+            }
+            postgres = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL server", e);
         }

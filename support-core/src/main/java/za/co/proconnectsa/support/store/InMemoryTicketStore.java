@@ -20,6 +20,12 @@ import java.util.function.Function;
 import za.co.proconnectsa.support.ConcurrentModificationException;
 import za.co.proconnectsa.support.util.Checks;
 import za.co.proconnectsa.support.event.OutboxEntry;
+import za.co.proconnectsa.support.conversation.Conversation;
+import za.co.proconnectsa.support.conversation.ConversationMessage;
+import za.co.proconnectsa.support.conversation.ConversationQuery;
+import za.co.proconnectsa.support.internal.InMemoryConversations;
+import za.co.proconnectsa.support.spi.ConversationInsert;
+import za.co.proconnectsa.support.spi.ConversationStore;
 import za.co.proconnectsa.support.spi.EventOutbox;
 import za.co.proconnectsa.support.spi.IdempotencyKey;
 import za.co.proconnectsa.support.spi.InsertResult;
@@ -38,8 +44,10 @@ import za.co.proconnectsa.support.ticket.TicketQuery;
  * A thread-safe {@link TicketStore} in the JVM's memory, for tests, demos and hosts that keep no
  * history across restarts. Text search matches any case-insensitive substring of subject or body.
  * Its {@link EventOutbox} lives as long as the store: it is for tests and for hosts that want one event path.
+ * It also keeps WhatsApp conversations ({@link ConversationStore}); their text search is a case-insensitive
+ * substring of any message.
  */
-public final class InMemoryTicketStore implements TicketStore, ProcessedMessageLog, EventOutbox {
+public final class InMemoryTicketStore implements TicketStore, ProcessedMessageLog, EventOutbox, ConversationStore {
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final AtomicLong sequence = new AtomicLong();
@@ -52,6 +60,7 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
     private final Set<String> processedMessages = ConcurrentHashMap.newKeySet();
     private final NavigableMap<Long, OutboxSlot> outbox = new TreeMap<>();
     private long outboxSequence;
+    private final InMemoryConversations conversations = new InMemoryConversations();
 
     /** An outbox entry with its claim. */
     private static final class OutboxSlot {
@@ -265,6 +274,56 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
     @Override
     public long pendingCount() {
         return read(() -> (long) outbox.size());
+    }
+
+    @Override
+    public long nextConversationSequence() {
+        return conversations.nextConversationSequence();
+    }
+
+    @Override
+    public ConversationInsert insertConversation(Conversation conversation, List<ConversationMessage> messages) {
+        return conversations.insertConversation(conversation, messages);
+    }
+
+    @Override
+    public Conversation updateConversation(Conversation conversation, List<ConversationMessage> newMessages) {
+        return conversations.updateConversation(conversation, newMessages);
+    }
+
+    @Override
+    public Optional<Conversation> findConversation(java.util.UUID id) {
+        return conversations.findConversation(id);
+    }
+
+    @Override
+    public Optional<Conversation> findConversationByNumber(String number) {
+        return conversations.findConversationByNumber(number);
+    }
+
+    @Override
+    public Optional<Conversation> findActiveConversation(String contact) {
+        return conversations.findActiveConversation(contact);
+    }
+
+    @Override
+    public Optional<Conversation> findConversationByTicket(TicketId ticketId) {
+        return conversations.findConversationByTicket(ticketId);
+    }
+
+    @Override
+    public List<ConversationMessage> conversationMessages(java.util.UUID id) {
+        return conversations.conversationMessages(id);
+    }
+
+    @Override
+    public Page<Conversation> queryConversations(ConversationQuery query) {
+        return conversations.queryConversations(query);
+    }
+
+    @Override
+    public int countMessages(String contact, ConversationMessage.Author author, Instant since) {
+        return conversations.countMessages(contact, author, since);
     }
 
     private static boolean matches(TicketQuery q, String needle, Ticket t) {

@@ -21,10 +21,16 @@ import za.co.proconnectsa.support.SupportException;
 import za.co.proconnectsa.support.ValidationException;
 import za.co.proconnectsa.support.jdbc.internal.Rows;
 import za.co.proconnectsa.support.jdbc.internal.Schema;
+import za.co.proconnectsa.support.jdbc.internal.JdbcConversations;
 import za.co.proconnectsa.support.jdbc.internal.JdbcOutbox;
 import za.co.proconnectsa.support.jdbc.internal.Sql;
 import za.co.proconnectsa.support.jdbc.internal.Tx;
 import za.co.proconnectsa.support.event.OutboxEntry;
+import za.co.proconnectsa.support.conversation.Conversation;
+import za.co.proconnectsa.support.conversation.ConversationMessage;
+import za.co.proconnectsa.support.conversation.ConversationQuery;
+import za.co.proconnectsa.support.spi.ConversationInsert;
+import za.co.proconnectsa.support.spi.ConversationStore;
 import za.co.proconnectsa.support.spi.EventOutbox;
 import za.co.proconnectsa.support.spi.IdempotencyKey;
 import za.co.proconnectsa.support.spi.InsertResult;
@@ -47,6 +53,8 @@ import za.co.proconnectsa.support.ticket.TicketQuery;
  * Several instances, in one JVM or many, may share one database: numbers come from a database sequence,
  * and updates are guarded by the ticket's version. Each insert and update also writes its event to the outbox
  * table in the same transaction ({@link EventOutbox}), for {@link za.co.proconnectsa.support.event.OutboxRelay}.
+ * WhatsApp conversations are kept too ({@link ConversationStore}); their text search is a case-insensitive
+ * substring of any message ({@code LIKE}), without an index: meant for one contact's or a recent set's history.
  *
  * <pre>{@code
  * TicketStore store = JdbcTicketStore.create(dataSource);             // creates the schema if missing
@@ -59,7 +67,7 @@ import za.co.proconnectsa.support.ticket.TicketQuery;
  * whole words of at least 3 characters, InnoDB's stop words ignored); H2 matches the search text as a
  * case-insensitive substring of subject or body.
  */
-public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, EventOutbox {
+public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, EventOutbox, ConversationStore {
 
     /** The table prefix when none is set. */
     public static final String DEFAULT_PREFIX = "support_";
@@ -71,6 +79,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     private final Sql sql;
     private final Tx tx;
     private final JdbcOutbox outbox;
+    private final JdbcConversations conversations;
 
     private JdbcTicketStore(DataSource dataSource, Dialect dialect, String prefix) {
         this.dialect = dialect;
@@ -78,6 +87,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
         this.sql = new Sql(dialect, prefix);
         this.tx = new Tx(dataSource);
         this.outbox = new JdbcOutbox(tx, dialect, prefix);
+        this.conversations = new JdbcConversations(tx, dialect, prefix);
     }
 
     /**
@@ -371,6 +381,56 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     @Override
     public long pendingCount() {
         return outbox.count();
+    }
+
+    @Override
+    public long nextConversationSequence() {
+        return conversations.nextSequence();
+    }
+
+    @Override
+    public ConversationInsert insertConversation(Conversation conversation, List<ConversationMessage> messages) {
+        return conversations.insert(conversation, messages);
+    }
+
+    @Override
+    public Conversation updateConversation(Conversation conversation, List<ConversationMessage> newMessages) {
+        return conversations.update(conversation, newMessages);
+    }
+
+    @Override
+    public Optional<Conversation> findConversation(UUID id) {
+        return conversations.find(id);
+    }
+
+    @Override
+    public Optional<Conversation> findConversationByNumber(String number) {
+        return conversations.findByNumber(number);
+    }
+
+    @Override
+    public Optional<Conversation> findActiveConversation(String contact) {
+        return conversations.findActive(contact);
+    }
+
+    @Override
+    public Optional<Conversation> findConversationByTicket(TicketId ticketId) {
+        return conversations.findByTicket(ticketId);
+    }
+
+    @Override
+    public List<ConversationMessage> conversationMessages(UUID id) {
+        return conversations.messages(id);
+    }
+
+    @Override
+    public Page<Conversation> queryConversations(ConversationQuery query) {
+        return conversations.query(query);
+    }
+
+    @Override
+    public int countMessages(String contact, ConversationMessage.Author author, Instant since) {
+        return conversations.count(contact, author, since);
     }
 
     private static void in(StringBuilder where, List<Object> params, String column, List<String> values) {

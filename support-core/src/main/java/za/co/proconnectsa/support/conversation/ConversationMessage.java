@@ -1,0 +1,86 @@
+package za.co.proconnectsa.support.conversation;
+
+import java.time.Instant;
+import java.util.UUID;
+import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.util.PhoneMasking;
+
+/**
+ * One message of a conversation's transcript.
+ *
+ * @param id             the channel's message id (a WhatsApp {@code wamid.…}), or a generated one for a message
+ *                       that got none; 1 to 200 characters, unique in the store
+ * @param conversationId the conversation
+ * @param contact        the conversation's contact
+ * @param author         who wrote it
+ * @param authorId       the customer's contact, the agent's id, or the automation's name
+ * @param authorName     the name shown next to it
+ * @param body           the text, 1 to {@value #MAX_BODY} characters; media are described ("[image] caption")
+ * @param at             when it was written
+ */
+public record ConversationMessage(
+        String id,
+        UUID conversationId,
+        String contact,
+        Author author,
+        String authorId,
+        String authorName,
+        String body,
+        Instant at) {
+
+    /** The longest body kept, in characters. */
+    public static final int MAX_BODY = 10_000;
+
+    /** Who wrote a message. */
+    public enum Author {
+        /** The contact, inbound. */
+        CUSTOMER,
+        /** A support agent, outbound. */
+        AGENT,
+        /** The library's automation (FAQ answer, out-of-hours notice, escalation notice), outbound. */
+        AUTOMATED;
+
+        /** @return whether the message went out to the contact */
+        public boolean isOutbound() {
+            return this != CUSTOMER;
+        }
+    }
+
+    /** Checks the components. */
+    public ConversationMessage {
+        if (id == null || id.isBlank() || id.length() > 200) {
+            throw ValidationException.of("id", "must be 1 to 200 characters");
+        }
+        Checks.notNull(conversationId, "conversationId");
+        if (contact == null || contact.isBlank() || contact.length() > 100) {
+            throw ValidationException.of("contact", "must be 1 to 100 characters");
+        }
+        Checks.notNull(author, "author");
+        if (authorId == null || authorId.isBlank() || authorId.length() > 200) {
+            throw ValidationException.of("authorId", "must be 1 to 200 characters");
+        }
+        if (authorName == null || authorName.isBlank()) {
+            throw ValidationException.of("authorName", "must not be blank");
+        }
+        authorName = authorName.length() > 200 ? authorName.substring(0, 200) : authorName;
+        if (body == null || body.isBlank() || body.length() > MAX_BODY) {
+            throw ValidationException.of("body", "must be 1 to " + MAX_BODY + " characters");
+        }
+        Checks.notNull(at, "at");
+    }
+
+    /**
+     * @return an id for an outbound message the channel gave none (e.g. not sent)
+     */
+    public static String generatedId() {
+        return "local." + UUID.randomUUID();
+    }
+
+    /** Leaves the text out and masks the contact, so a message can be logged. */
+    @Override
+    public String toString() {
+        return "ConversationMessage[id=" + id + ", author=" + author + ", contact=" + PhoneMasking.mask(contact)
+                + ", at=" + at + ", body=(" + body.length() + " chars)]";
+    }
+}

@@ -1,0 +1,173 @@
+package za.co.proconnectsa.support.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import za.co.proconnectsa.support.ConcurrentModificationException;
+import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.conversation.Conversation;
+import za.co.proconnectsa.support.conversation.ConversationMessage;
+import za.co.proconnectsa.support.conversation.ConversationNotFoundException;
+import za.co.proconnectsa.support.conversation.ConversationQuery;
+import za.co.proconnectsa.support.spi.ConversationInsert;
+import za.co.proconnectsa.support.spi.ConversationStore;
+import za.co.proconnectsa.support.ticket.Cursor;
+import za.co.proconnectsa.support.ticket.Page;
+import za.co.proconnectsa.support.ticket.TicketId;
+import za.co.proconnectsa.support.util.Checks;
+
+/** The conversations of {@link za.co.proconnectsa.support.store.InMemoryTicketStore}; one lock guards all of it. */
+public final class InMemoryConversations implements ConversationStore {
+
+    private final AtomicLong sequence = new AtomicLong();
+    private final NavigableMap<Long, Conversation> bySequence = new TreeMap<>();
+    private final Map<UUID, Long> sequenceById = new HashMap<>();
+    private final Map<String, Long> sequenceByNumber = new HashMap<>();
+    private final Map<String, Long> activeByContact = new HashMap<>();
+    private final Map<UUID, List<ConversationMessage>> messages = new HashMap<>();
+    private final Set<String> messageIds = new HashSet<>();
+
+    @Override
+    public long nextConversationSequence() {
+        return sequence.incrementAndGet();
+    }
+
+    @Override
+    public synchronized ConversationInsert insertConversation(Conversation conversation, List<ConversationMessage> first) {
+        Checks.notNull(conversation, "conversation");
+        Checks.notNull(first, "messages");
+        if (conversation.status().isActive() && activeByContact.containsKey(conversation.contact())) {
+            return new ConversationInsert.ActiveExists(bySequence.get(activeByContact.get(conversation.contact())));
+        }
+        long seq = conversation.number().sequence();
+        if (sequenceById.containsKey(conversation.id()) || bySequence.containsKey(seq)) {
+            throw new IllegalArgumentException("conversation " + conversation.number() + " is already stored");
+        }
+        checkNewIds(first);
+        bySequence.put(seq, conversation);
+        sequenceById.put(conversation.id(), seq);
+        sequenceByNumber.put(conversation.number().text(), seq);
+        if (conversation.status().isActive()) {
+            activeByContact.put(conversation.contact(), seq);
+        }
+        messages.put(conversation.id(), new ArrayList<>());
+        append(conversation.id(), first);
+        return new ConversationInsert.Inserted(conversation);
+    }
+
+    @Override
+    public synchronized Conversation updateConversation(Conversation conversation, List<ConversationMessage> newMessages) {
+        Checks.notNull(conversation, "conversation");
+        Checks.notNull(newMessages, "newMessages");
+        Long seq = sequenceById.get(conversation.id());
+        if (seq == null) {
+            throw new ConversationNotFoundException(conversation.number().text());
+        }
+        Conversation stored = bySequence.get(seq);
+        if (stored.version() != conversation.version()) {
+            throw new ConcurrentModificationException(stored.number().text(), conversation.version(), stored.version());
+        }
+        if (!stored.status().isActive() && conversation.status().isActive()) {
+            throw ValidationException.of("status", "a closed conversation stays closed; start a new one");
+        }
+        checkNewIds(newMessages);
+        Conversation written = conversation.withVersion(stored.version() + 1);
+        bySequence.put(seq, written);
+        if (!written.status().isActive()) {
+            activeByContact.remove(written.contact(), seq);
+        }
+        append(conversation.id(), newMessages);
+        return written;
+    }
+
+    private void checkNewIds(List<ConversationMessage> added) {
+        Set<String> ids = new HashSet<>();
+        for (ConversationMessage m : added) {
+            if (messageIds.contains(m.id()) || !ids.add(m.id())) {
+                throw new IllegalArgumentException("message " + m.id() + " is already stored");
+            }
+        }
+    }
+
+    private void append(UUID id, List<ConversationMessage> added) {
+        List<ConversationMessage> list = messages.get(id);
+        list.addAll(added);
+        list.sort(Comparator.comparing(ConversationMessage::at));
+        added.forEach(m -> messageIds.add(m.id()));
+    }
+
+    @Override
+    public synchronized Optional<Conversation> findConversation(UUID id) {
+        return Optional.ofNullable(sequenceById.get(id)).map(bySequence::get);
+    }
+
+    @Override
+    public synchronized Optional<Conversation> findConversationByNumber(String number) {
+        return Optional.ofNullable(sequenceByNumber.get(number)).map(bySequence::get);
+    }
+
+    @Override
+    public synchronized Optional<Conversation> findActiveConversation(String contact) {
+        return Optional.ofNullable(activeByContact.get(contact)).map(bySequence::get);
+    }
+
+    @Override
+    public synchronized Optional<Conversation> findConversationByTicket(TicketId ticketId) {
+        return bySequence.descendingMap().values().stream().filter(c -> ticketId.equals(c.ticketId())).findFirst();
+    }
+
+    @Override
+    public synchronized List<ConversationMessage> conversationMessages(UUID id) {
+        return List.copyOf(messages.getOrDefault(id, List.of()));
+    }
+
+    @Override
+    public synchronized Page<Conversation> queryConversations(ConversationQuery query) {
+        NavigableMap<Long, Conversation> range = query.after().isPresent()
+                ? bySequence.headMap(query.after().getAsLong(), false)
+                : bySequence;
+        String needle = query.textFilter().map(t -> t.toLowerCase(Locale.ROOT)).orElse(null);
+        List<Conversation> items = new ArrayList<>();
+        boolean more = false;
+        for (Conversation c : range.descendingMap().values()) {
+            if (!(query.statuses().isEmpty() || query.statuses().contains(c.status()))
+                    || !query.contactFilter().map(c.contact()::equals).orElse(true)
+                    || (needle != null && messages.get(c.id()).stream()
+                            .noneMatch(m -> m.body().toLowerCase(Locale.ROOT).contains(needle)))) {
+                continue;
+            }
+            if (items.size() == query.limit()) {
+                more = true;
+                break;
+            }
+            items.add(c);
+        }
+        return new Page<>(items, more ? Cursor.after(items.get(items.size() - 1).number().sequence()) : null);
+    }
+
+    @Override
+    public synchronized int countMessages(String contact, ConversationMessage.Author author, Instant since) {
+        int n = 0;
+        for (Conversation c : bySequence.values()) {
+            if (c.contact().equals(contact)) {
+                for (ConversationMessage m : messages.get(c.id())) {
+                    if (m.author() == author && !m.at().isBefore(since)) {
+                        n++;
+                    }
+                }
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,97 @@
+package za.co.proconnectsa.support.spi;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import za.co.proconnectsa.support.conversation.Conversation;
+import za.co.proconnectsa.support.conversation.ConversationMessage;
+import za.co.proconnectsa.support.conversation.ConversationQuery;
+import za.co.proconnectsa.support.ticket.Page;
+import za.co.proconnectsa.support.ticket.TicketId;
+
+/**
+ * Where chat conversations and their transcripts live. The in-memory and JDBC ticket stores implement it; a
+ * host's store proves itself with {@code ConversationStoreContract} from {@code support-testing}.
+ *
+ * <p>Rules every store keeps: each write is atomic (the conversation and its new messages together); a contact
+ * has at most one active (OPEN or ESCALATED) conversation, even when two webhook deliveries race; updates are
+ * guarded by the version; message ids are unique; instants round-trip to the microsecond; every method is safe
+ * from many threads.
+ */
+public interface ConversationStore {
+
+    /**
+     * @return the next conversation-number sequence value: positive, never repeated, gaps allowed
+     */
+    long nextConversationSequence();
+
+    /**
+     * Inserts a new conversation with its first messages, unless the contact already has an active one.
+     *
+     * @param conversation a new conversation at version 1
+     * @param messages     its first messages
+     * @return what happened
+     */
+    ConversationInsert insertConversation(Conversation conversation, List<ConversationMessage> messages);
+
+    /**
+     * Writes a changed conversation with its new messages, if the stored version still equals
+     * {@code conversation.version()}.
+     *
+     * @param conversation the changed conversation, carrying the version it was read at
+     * @param newMessages  messages to append
+     * @return the stored conversation, at version {@code conversation.version() + 1}
+     * @throws za.co.proconnectsa.support.ConcurrentModificationException when the stored version differs
+     * @throws za.co.proconnectsa.support.conversation.ConversationNotFoundException when no such conversation is stored
+     * @throws za.co.proconnectsa.support.ValidationException when the change would make a CLOSED conversation active
+     *                                                        again (start a new one instead)
+     */
+    Conversation updateConversation(Conversation conversation, List<ConversationMessage> newMessages);
+
+    /**
+     * @param id a conversation id
+     * @return the conversation, if stored
+     */
+    Optional<Conversation> findConversation(UUID id);
+
+    /**
+     * @param number a conversation number's text, e.g. {@code WA-000042}
+     * @return the conversation, if stored
+     */
+    Optional<Conversation> findConversationByNumber(String number);
+
+    /**
+     * @param contact a contact
+     * @return the contact's active (OPEN or ESCALATED) conversation, if any
+     */
+    Optional<Conversation> findActiveConversation(String contact);
+
+    /**
+     * @param ticketId a ticket
+     * @return the most recent conversation joined to it, if any
+     */
+    Optional<Conversation> findConversationByTicket(TicketId ticketId);
+
+    /**
+     * @param id a conversation id
+     * @return its messages, oldest first (insertion order for equal instants)
+     */
+    List<ConversationMessage> conversationMessages(UUID id);
+
+    /**
+     * @param query filters and page
+     * @return conversations newest first (by number), at most {@code query.limit()}, with a cursor when more may follow
+     */
+    Page<Conversation> queryConversations(ConversationQuery query);
+
+    /**
+     * @param contact a contact
+     * @param author  who wrote
+     * @param since   from when (inclusive)
+     * @return how many messages of that author the contact's conversations got since then: the auto-responder's
+     *         loop guard counts its own replies with it
+     */
+    int countMessages(String contact, ConversationMessage.Author author,
+            Instant since);
+}

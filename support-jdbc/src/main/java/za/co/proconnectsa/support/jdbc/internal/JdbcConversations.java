@@ -1,0 +1,313 @@
+package za.co.proconnectsa.support.jdbc.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import za.co.proconnectsa.support.ConcurrentModificationException;
+import za.co.proconnectsa.support.SupportException;
+import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.conversation.Conversation;
+import za.co.proconnectsa.support.conversation.ConversationMessage;
+import za.co.proconnectsa.support.conversation.ConversationNotFoundException;
+import za.co.proconnectsa.support.conversation.ConversationNumber;
+import za.co.proconnectsa.support.conversation.ConversationQuery;
+import za.co.proconnectsa.support.conversation.ConversationStatus;
+import za.co.proconnectsa.support.jdbc.Dialect;
+import za.co.proconnectsa.support.spi.ConversationInsert;
+import za.co.proconnectsa.support.ticket.Cursor;
+import za.co.proconnectsa.support.ticket.Page;
+import za.co.proconnectsa.support.ticket.TicketId;
+
+/**
+ * WhatsApp conversations and their transcripts in two tables. One active conversation a contact is kept by a
+ * unique {@code active_contact} column (the contact while active, NULL after), so racing inserts on several
+ * instances cannot both win.
+ */
+public final class JdbcConversations {
+
+    private static final String COLUMNS = "id, seq, number, contact, contact_name, requester_id, status, ticket_id, "
+            + "reference, last_inbound_at, created_at, updated_at, version";
+    private static final String MESSAGE_COLUMNS = "id, conversation_id, contact, author, author_id, author_name, body, "
+            + "created_at";
+
+    private final Tx tx;
+    private final Dialect dialect;
+    private final String conversations;
+    private final String messages;
+    private final String nextSequence;
+
+    /**
+     * @param tx      the store's transactions
+     * @param dialect the database
+     * @param prefix  the table prefix
+     */
+    public JdbcConversations(Tx tx, Dialect dialect, String prefix) {
+        this.tx = tx;
+        this.dialect = dialect;
+        this.conversations = prefix + "whatsapp_conversations";
+        this.messages = prefix + "whatsapp_messages";
+        this.nextSequence = switch (dialect) {
+            case POSTGRESQL -> "SELECT nextval('" + prefix + "conversation_number_seq')";
+            case MARIADB -> "SELECT NEXTVAL(" + prefix + "conversation_number_seq)";
+            default -> "SELECT NEXT VALUE FOR " + prefix + "conversation_number_seq";
+        };
+    }
+
+    /** @return the next sequence value */
+    public long nextSequence() {
+        return tx.run("taking a conversation number", c -> {
+            try (PreparedStatement ps = c.prepareStatement(nextSequence); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /**
+     * @param conversation the new conversation
+     * @param first        its first messages
+     * @return inserted, or the contact's active conversation
+     */
+    public ConversationInsert insert(Conversation conversation, List<ConversationMessage> first) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tx.run("inserting a conversation", c -> {
+                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + conversations + " (" + COLUMNS
+                            + ", active_contact) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        bind(ps, conversation);
+                        ps.setString(14, conversation.status().isActive() ? conversation.contact() : null);
+                        ps.executeUpdate();
+                    } catch (SQLException e) {
+                        if (Tx.isUniqueViolation(e)) {
+                            throw new Tx.KeyTaken();
+                        }
+                        throw e;
+                    }
+                    insertMessages(c, first);
+                    return new ConversationInsert.Inserted(conversation);
+                });
+            } catch (Tx.KeyTaken taken) {
+                // rolled back; which key was taken is read afresh, as a failed transaction can ask nothing more
+                Optional<Conversation> active = conversation.status().isActive()
+                        ? findActive(conversation.contact()) : Optional.empty();
+                if (active.isPresent()) {
+                    return new ConversationInsert.ActiveExists(active.get());
+                }
+                if (find(conversation.id()).isPresent() || findByNumber(conversation.number().text()).isPresent()
+                        || attempt == 3) {
+                    throw new IllegalArgumentException("conversation " + conversation.number()
+                            + " or one of its message ids is already stored", taken);
+                }
+                // the active conversation that was in the way was closed meanwhile: try again
+            }
+        }
+    }
+
+    /**
+     * @param conversation the changed conversation at the version it was read
+     * @param added        new messages
+     * @return the stored conversation at the next version
+     */
+    public Conversation update(Conversation conversation, List<ConversationMessage> added) {
+        return tx.run("updating a conversation", c -> {
+            String current;
+            long version;
+            try (PreparedStatement ps = c.prepareStatement("SELECT status, version FROM " + conversations + " WHERE id = ?")) {
+                ps.setString(1, conversation.id().toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new ConversationNotFoundException(conversation.number().text());
+                    }
+                    current = rs.getString(1);
+                    version = rs.getLong(2);
+                }
+            }
+            if (!ConversationStatus.valueOf(current).isActive() && conversation.status().isActive()) {
+                throw ValidationException.of("status", "a closed conversation stays closed; start a new one");
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + conversations + " SET contact_name = ?, "
+                    + "requester_id = ?, status = ?, ticket_id = ?, reference = ?, last_inbound_at = ?, updated_at = ?, "
+                    + "version = ?, active_contact = ? WHERE id = ? AND version = ?")) {
+                ps.setString(1, conversation.contactName());
+                ps.setString(2, conversation.requesterId());
+                ps.setString(3, conversation.status().name());
+                ps.setString(4, conversation.ticketId() == null ? null : conversation.ticketId().toString());
+                ps.setString(5, conversation.reference());
+                Rows.setInstant(ps, 6, conversation.lastInboundAt(), dialect);
+                Rows.setInstant(ps, 7, conversation.updatedAt(), dialect);
+                ps.setLong(8, conversation.version() + 1);
+                ps.setString(9, conversation.status().isActive() ? conversation.contact() : null);
+                ps.setString(10, conversation.id().toString());
+                ps.setLong(11, conversation.version());
+                if (ps.executeUpdate() == 0) {
+                    throw new ConcurrentModificationException(conversation.number().text(), conversation.version(), version);
+                }
+            }
+            insertMessages(c, added);
+            return conversation.withVersion(conversation.version() + 1);
+        });
+    }
+
+    private void insertMessages(Connection c, List<ConversationMessage> added) throws SQLException {
+        if (added.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + messages + " (" + MESSAGE_COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (ConversationMessage m : added) {
+                ps.setString(1, m.id());
+                ps.setString(2, m.conversationId().toString());
+                ps.setString(3, m.contact());
+                ps.setString(4, m.author().name());
+                ps.setString(5, m.authorId());
+                ps.setString(6, m.authorName());
+                ps.setString(7, m.body());
+                Rows.setInstant(ps, 8, m.at(), dialect);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private void bind(PreparedStatement ps, Conversation v) throws SQLException {
+        ps.setString(1, v.id().toString());
+        ps.setLong(2, v.number().sequence());
+        ps.setString(3, v.number().text());
+        ps.setString(4, v.contact());
+        ps.setString(5, v.contactName());
+        ps.setString(6, v.requesterId());
+        ps.setString(7, v.status().name());
+        ps.setString(8, v.ticketId() == null ? null : v.ticketId().toString());
+        ps.setString(9, v.reference());
+        Rows.setInstant(ps, 10, v.lastInboundAt(), dialect);
+        Rows.setInstant(ps, 11, v.createdAt(), dialect);
+        Rows.setInstant(ps, 12, v.updatedAt(), dialect);
+        ps.setLong(13, v.version());
+    }
+
+    private Conversation read(ResultSet rs) throws SQLException {
+        String ticket = rs.getString("ticket_id");
+        return new Conversation(UUID.fromString(rs.getString("id")),
+                new ConversationNumber(rs.getLong("seq"), rs.getString("number")), rs.getString("contact"),
+                rs.getString("contact_name"), rs.getString("requester_id"),
+                ConversationStatus.valueOf(rs.getString("status")), ticket == null ? null : TicketId.parse(ticket),
+                rs.getString("reference"), Rows.getInstant(rs, "last_inbound_at", dialect),
+                Rows.getInstant(rs, "created_at", dialect), Rows.getInstant(rs, "updated_at", dialect),
+                rs.getLong("version"));
+    }
+
+    private List<Conversation> select(String what, String where, Object... params) {
+        return tx.run(what, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM " + conversations + " " + where)) {
+                for (int i = 0; i < params.length; i++) {
+                    ps.setObject(i + 1, params[i]);
+                }
+                List<Conversation> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(read(rs));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** @param id an id @return the conversation */
+    public Optional<Conversation> find(UUID id) {
+        return select("reading a conversation", "WHERE id = ?", id.toString()).stream().findFirst();
+    }
+
+    /** @param number a number @return the conversation */
+    public Optional<Conversation> findByNumber(String number) {
+        return select("reading a conversation", "WHERE number = ?", number).stream().findFirst();
+    }
+
+    /** @param contact a contact @return its active conversation */
+    public Optional<Conversation> findActive(String contact) {
+        return select("reading a contact's conversation", "WHERE active_contact = ?", contact).stream().findFirst();
+    }
+
+    /** @param ticketId a ticket @return the newest conversation joined to it */
+    public Optional<Conversation> findByTicket(TicketId ticketId) {
+        return select("reading a ticket's conversation", "WHERE ticket_id = ? ORDER BY seq DESC LIMIT 1",
+                ticketId.toString()).stream().findFirst();
+    }
+
+    /** @param id a conversation @return its messages, oldest first */
+    public List<ConversationMessage> messages(UUID id) {
+        return tx.run("reading a conversation's messages", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + MESSAGE_COLUMNS + " FROM " + messages
+                    + " WHERE conversation_id = ? ORDER BY created_at, pos")) {
+                ps.setString(1, id.toString());
+                List<ConversationMessage> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new ConversationMessage(rs.getString("id"), UUID.fromString(rs.getString("conversation_id")),
+                                rs.getString("contact"), ConversationMessage.Author.valueOf(rs.getString("author")),
+                                rs.getString("author_id"), rs.getString("author_name"), rs.getString("body"),
+                                Rows.getInstant(rs, "created_at", dialect)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** @param query filters and page @return one page, newest first */
+    public Page<Conversation> query(ConversationQuery query) {
+        StringBuilder where = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        if (!query.statuses().isEmpty()) {
+            where.append("status IN (").append(Sql.placeholders(query.statuses().size())).append(")");
+            query.statuses().stream().sorted().forEach(s -> params.add(s.name()));
+        }
+        query.contactFilter().ifPresent(contact -> {
+            where.append(where.length() == 0 ? "" : " AND ").append("contact = ?");
+            params.add(contact);
+        });
+        query.textFilter().ifPresent(text -> {
+            where.append(where.length() == 0 ? "" : " AND ").append("id IN (SELECT conversation_id FROM ").append(messages)
+                    .append(" WHERE LOWER(body) LIKE ? ESCAPE '!')");
+            // '!' escapes, not a backslash: MariaDB reads a backslash inside a literal as an escape of its own
+            params.add("%" + text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        });
+        if (query.after().isPresent()) {
+            where.append(where.length() == 0 ? "" : " AND ").append("seq < ?");
+            params.add(query.after().getAsLong());
+        }
+        List<Conversation> rows = select("listing conversations", (where.length() == 0 ? "" : "WHERE " + where)
+                + " ORDER BY seq DESC LIMIT " + (query.limit() + 1), params.toArray());
+        boolean more = rows.size() > query.limit();
+        List<Conversation> items = more ? rows.subList(0, query.limit()) : rows;
+        return new Page<>(items, more ? Cursor.after(items.get(items.size() - 1).number().sequence()) : null);
+    }
+
+    /**
+     * @param contact a contact
+     * @param author  who wrote
+     * @param since   from when
+     * @return how many
+     */
+    public int count(String contact, ConversationMessage.Author author, Instant since) {
+        return tx.run("counting a contact's messages", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + messages
+                    + " WHERE contact = ? AND author = ? AND created_at >= ?")) {
+                ps.setString(1, contact);
+                ps.setString(2, author.name());
+                Rows.setInstant(ps, 3, since, dialect);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+}

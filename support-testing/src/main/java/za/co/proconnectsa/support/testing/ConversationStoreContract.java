@@ -1,0 +1,299 @@
+package za.co.proconnectsa.support.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import za.co.proconnectsa.support.ConcurrentModificationException;
+import za.co.proconnectsa.support.access.Actor;
+import za.co.proconnectsa.support.conversation.Conversation;
+import za.co.proconnectsa.support.conversation.ConversationMessage;
+import za.co.proconnectsa.support.conversation.ConversationMessage.Author;
+import za.co.proconnectsa.support.conversation.ConversationNotFoundException;
+import za.co.proconnectsa.support.conversation.ConversationNumber;
+import za.co.proconnectsa.support.conversation.ConversationQuery;
+import za.co.proconnectsa.support.conversation.ConversationStatus;
+import za.co.proconnectsa.support.spi.ConversationInsert;
+import za.co.proconnectsa.support.spi.ConversationStore;
+import za.co.proconnectsa.support.spi.TicketStore;
+import za.co.proconnectsa.support.ticket.AuditAction;
+import za.co.proconnectsa.support.ticket.Cursor;
+import za.co.proconnectsa.support.ticket.Page;
+import za.co.proconnectsa.support.ticket.Ticket;
+
+/**
+ * The behaviour of a {@link ConversationStore}: numbering, one active conversation a contact even under racing
+ * inserts, optimistic updates, ordered transcripts, escalation to a ticket, search and keyset paging, and the
+ * loop guard's count.
+ *
+ * <pre>{@code
+ * class MyConversationStoreTest extends ConversationStoreContract {
+ *     @Override
+ *     protected TicketStore createStore() {
+ *         return MyStore.createEmpty();   // must implement ConversationStore
+ *     }
+ * }
+ * }</pre>
+ */
+public abstract class ConversationStoreContract {
+
+    /** Where {@link #clock} stands at the start of every test; it has microseconds on purpose. */
+    protected static final Instant START = Instant.parse("2026-03-02T08:15:30.123456Z");
+    private static final String THANDI = "27679518124";
+    private static final String SIPHO = "27821234567";
+
+    /** Dates the values; back at {@link #START} before each test. */
+    protected final SettableClock clock = SettableClock.at(START);
+    /** The store under test, as a ticket store (escalation joins conversations to its tickets). */
+    protected TicketStore tickets;
+    /** The same store as a conversation store. */
+    protected ConversationStore store;
+
+    /** @return a new, empty store implementing both {@link TicketStore} and {@link ConversationStore} */
+    protected abstract TicketStore createStore();
+
+    /** Makes the store for the next test. */
+    @BeforeEach
+    protected final void setUpConversations() {
+        clock.set(START);
+        tickets = Objects.requireNonNull(createStore(), "createStore() returned null");
+        assertThat(tickets).as("the store must implement ConversationStore").isInstanceOf(ConversationStore.class);
+        store = (ConversationStore) tickets;
+    }
+
+    @Test
+    @DisplayName("a conversation and its first message read back equal, every field and microsecond kept; by id, number and contact")
+    void insertThenFind() {
+        Conversation c = conversation(THANDI, "Thandi Nkosi ✓").withVersion(1);
+        Conversation withReference = new Conversation(c.id(), c.number(), c.contact(), c.contactName(), c.requesterId(),
+                c.status(), null, "REF-7K3Q9", START, START, START, 1);
+        ConversationMessage hello = inbound(withReference, "wamid.HBgLMjc2Nzk1MTgxMjQVAgASGBQzQUVCOUQ", "Hallo, is julle oop? 🙂");
+        assertThat(store.insertConversation(withReference, List.of(hello)))
+                .isEqualTo(new ConversationInsert.Inserted(withReference));
+
+        assertThat(store.findConversation(c.id())).contains(withReference);
+        assertThat(store.findConversationByNumber(c.number().text())).contains(withReference);
+        assertThat(store.findActiveConversation(THANDI)).contains(withReference);
+        assertThat(store.findActiveConversation(SIPHO)).isEmpty();
+        assertThat(store.findConversationByNumber("WA-999999")).isEmpty();
+        assertThat(store.conversationMessages(c.id())).containsExactly(hello);
+    }
+
+    @Test
+    @DisplayName("conversation numbers never repeat and are positive")
+    void numbering() {
+        List<Long> seen = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            seen.add(store.nextConversationSequence());
+        }
+        assertThat(seen).doesNotHaveDuplicates().allSatisfy(s -> assertThat(s).isPositive());
+    }
+
+    @Test
+    @DisplayName("a second active conversation for a contact is not inserted: the store answers with the active one")
+    void oneActivePerContact() {
+        Conversation first = insert(conversation(THANDI, "Thandi"));
+        Conversation second = conversation(THANDI, "Thandi");
+        assertThat(store.insertConversation(second, List.of(inbound(second, "wamid.second", "Hello again"))))
+                .isEqualTo(new ConversationInsert.ActiveExists(first));
+        assertThat(store.findConversation(second.id())).isEmpty();
+        assertThat(store.conversationMessages(second.id())).isEmpty();
+
+        Conversation closed = store.updateConversation(first.closedAt(clock.instant()), List.of());
+        assertThat(store.findActiveConversation(THANDI)).isEmpty();
+        assertThat(store.insertConversation(second, List.of())).isEqualTo(new ConversationInsert.Inserted(second));
+        assertThat(store.findActiveConversation(THANDI)).contains(second);
+        assertThat(closed.status()).isEqualTo(ConversationStatus.CLOSED);
+    }
+
+    @Test
+    @DisplayName("eight racing inserts for one contact leave exactly one active conversation")
+    void racingInserts() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<ConversationInsert>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                Conversation c = conversation(THANDI, "Thandi");
+                ConversationMessage m = inbound(c, "wamid.race." + i, "Message " + i);
+                results.add(pool.submit((Callable<ConversationInsert>) () -> {
+                    go.await();
+                    return store.insertConversation(c, List.of(m));
+                }));
+            }
+            go.countDown();
+            List<ConversationInsert> outcomes = new ArrayList<>();
+            for (Future<ConversationInsert> f : results) {
+                outcomes.add(f.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(outcomes).filteredOn(o -> o instanceof ConversationInsert.Inserted).hasSize(1);
+            Conversation winner = outcomes.stream().filter(o -> o instanceof ConversationInsert.Inserted).findFirst()
+                    .orElseThrow().conversation();
+            assertThat(outcomes).allSatisfy(o -> assertThat(o.conversation().id()).isEqualTo(winner.id()));
+            assertThat(store.queryConversations(ConversationQuery.builder().contact(THANDI).build()).items())
+                    .containsExactly(winner);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    @DisplayName("updates append messages in time order, bump the version, and refuse a stale version or an unknown conversation")
+    void updates() {
+        Conversation c = insert(conversation(THANDI, "Thandi"));
+        clock.advance(Duration.ofMinutes(2));
+        ConversationMessage later = inbound(c, "wamid.later", "Are you there?");
+        ConversationMessage answer = new ConversationMessage("wamid.out.1", c.id(), THANDI, Author.AUTOMATED, "faq",
+                "ProConnect", "We are open Mon-Fri 8am-6pm.", clock.instant().minus(1, ChronoUnit.MICROS));
+        Conversation v2 = store.updateConversation(c.receivedAt(later.at(), "Thandi N."), List.of(later, answer));
+        assertThat(v2.version()).isEqualTo(2);
+        assertThat(v2.contactName()).isEqualTo("Thandi N.");
+        assertThat(store.findConversation(c.id())).contains(v2);
+        assertThat(store.conversationMessages(c.id())).extracting(ConversationMessage::id)
+                .containsExactly("wamid.first." + c.number().sequence(), "wamid.out.1", "wamid.later");
+
+        assertThatThrownBy(() -> store.updateConversation(c.touchedAt(clock.instant()), List.of()))
+                .isInstanceOf(ConcurrentModificationException.class);
+        Conversation unknown = conversation(SIPHO, "Sipho");
+        assertThatThrownBy(() -> store.updateConversation(unknown, List.of()))
+                .isInstanceOf(ConversationNotFoundException.class);
+        assertThat(store.findConversation(c.id())).contains(v2);
+    }
+
+    @Test
+    @DisplayName("an escalated conversation is found by its ticket and stays the contact's active one")
+    void escalation() {
+        TicketFixtures fixtures = TicketFixtures.forStore(tickets, clock);
+        Ticket ticket = fixtures.newTicket("wa:" + THANDI, "Invoice charged twice", "From WhatsApp");
+        tickets.insert(ticket, List.of(fixtures.audit(ticket, Actor.requester("wa:" + THANDI, "Thandi"),
+                AuditAction.CREATED, null, "NEW")), null);
+        Conversation c = insert(conversation(THANDI, "Thandi"));
+        Conversation escalated = store.updateConversation(c.escalatedTo(ticket.id(), clock.instant()), List.of());
+        assertThat(store.findConversationByTicket(ticket.id())).contains(escalated);
+        assertThat(store.findActiveConversation(THANDI)).contains(escalated);
+        assertThat(escalated.status()).isEqualTo(ConversationStatus.ESCALATED);
+        assertThat(escalated.ticketId()).isEqualTo(ticket.id());
+    }
+
+    @Test
+    @DisplayName("a closed conversation cannot become active again")
+    void closedStaysClosed() {
+        Conversation c = insert(conversation(THANDI, "Thandi"));
+        Conversation closed = store.updateConversation(c.closedAt(clock.instant()), List.of());
+        Conversation reopened = new Conversation(closed.id(), closed.number(), closed.contact(), closed.contactName(),
+                closed.requesterId(), ConversationStatus.OPEN, null, null, closed.lastInboundAt(), closed.createdAt(),
+                clock.instant(), closed.version());
+        assertThatThrownBy(() -> store.updateConversation(reopened, List.of()))
+                .isInstanceOf(za.co.proconnectsa.support.ValidationException.class);
+        assertThat(store.findConversation(c.id())).contains(closed);
+    }
+
+    @Test
+    @DisplayName("queries: newest first, by status, contact and message text (any case), paged without gaps or repeats")
+    void queries() {
+        Conversation a = insert(conversation(THANDI, "Thandi"), "My INVOICE is wrong");
+        Conversation b = insert(conversation(SIPHO, "Sipho"), "When do you open?");
+        store.updateConversation(a.closedAt(clock.instant()), List.of());
+        Conversation c = insert(conversation(THANDI, "Thandi"), "Thanks for the invoice fix");
+        List<Conversation> more = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            more.add(insert(conversation("2783000000" + i, "Provider " + i), "Question " + i));
+        }
+
+        assertThat(ids(ConversationQuery.builder().contact(THANDI).build())).containsExactly(c.id(), a.id());
+        assertThat(ids(ConversationQuery.builder().text("invoice").build())).containsExactly(c.id(), a.id());
+        assertThat(ids(ConversationQuery.builder().text("OPEN?").build())).containsExactly(b.id());
+        assertThat(ids(ConversationQuery.builder().status(ConversationStatus.CLOSED).build())).containsExactly(a.id());
+        assertThat(ids(ConversationQuery.builder().active().contact(THANDI).build())).containsExactly(c.id());
+        assertThat(ids(ConversationQuery.builder().text("no such words").build())).isEmpty();
+
+        ConversationQuery pageOf3 = ConversationQuery.builder().limit(3).build();
+        List<java.util.UUID> seen = new ArrayList<>();
+        Page<Conversation> page = store.queryConversations(pageOf3);
+        seen.addAll(page.items().stream().map(Conversation::id).toList());
+        while (page.hasNext()) {
+            Cursor cursor = Cursor.parse(page.nextCursor().token());
+            page = store.queryConversations(pageOf3.after(cursor));
+            seen.addAll(page.items().stream().map(Conversation::id).toList());
+        }
+        assertThat(seen).hasSize(10).doesNotHaveDuplicates();
+        assertThat(seen.get(0)).isEqualTo(more.get(6).id());
+    }
+
+    @Test
+    @DisplayName("text search takes %, _ and ! literally")
+    void searchIsLiteral() {
+        Conversation percent = insert(conversation(THANDI, "Thandi"), "Is the 100% refund_policy real! ?");
+        insert(conversation(SIPHO, "Sipho"), "I paid 1000 rand for refundXpolicy");
+        assertThat(ids(ConversationQuery.builder().text("100%").build())).containsExactly(percent.id());
+        assertThat(ids(ConversationQuery.builder().text("refund_policy").build())).containsExactly(percent.id());
+        assertThat(ids(ConversationQuery.builder().text("real!").build())).containsExactly(percent.id());
+        assertThat(ids(ConversationQuery.builder().text("1_0").build())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("countMessages counts one contact's messages of one author from a time on, across conversations")
+    void countMessages() {
+        Conversation first = insert(conversation(THANDI, "Thandi"));
+        store.updateConversation(first, List.of(automated(first, "auto.1")));
+        Conversation firstClosed = store.findConversation(first.id()).orElseThrow();
+        store.updateConversation(firstClosed.closedAt(clock.instant()), List.of());
+        clock.advance(Duration.ofHours(1));
+        Conversation second = insert(conversation(THANDI, "Thandi"));
+        store.updateConversation(second, List.of(automated(second, "auto.2"), automated(second, "auto.3")));
+        Conversation other = insert(conversation(SIPHO, "Sipho"));
+        store.updateConversation(other, List.of(automated(other, "auto.4")));
+
+        assertThat(store.countMessages(THANDI, Author.AUTOMATED, START)).isEqualTo(3);
+        assertThat(store.countMessages(THANDI, Author.AUTOMATED, START.plusSeconds(1))).isEqualTo(2);
+        assertThat(store.countMessages(THANDI, Author.CUSTOMER, START)).isEqualTo(2);
+        assertThat(store.countMessages(SIPHO, Author.AGENT, START)).isZero();
+    }
+
+    private List<java.util.UUID> ids(ConversationQuery query) {
+        return store.queryConversations(query).items().stream().map(Conversation::id).toList();
+    }
+
+    private Conversation conversation(String contact, String name) {
+        long seq = store.nextConversationSequence();
+        Instant now = clock.instant();
+        return new Conversation(UUID.randomUUID(), ConversationNumber.format(ConversationNumber.DEFAULT_FORMAT, seq),
+                contact, name, "wa:" + contact, ConversationStatus.OPEN, null, null, now, now, now, 1);
+    }
+
+    private Conversation insert(Conversation c) {
+        return insert(c, "Hi");
+    }
+
+    private Conversation insert(Conversation c, String firstText) {
+        ConversationInsert result = store.insertConversation(c,
+                List.of(inbound(c, "wamid.first." + c.number().sequence(), firstText)));
+        assertThat(result).isEqualTo(new ConversationInsert.Inserted(c));
+        return c;
+    }
+
+    private ConversationMessage inbound(Conversation c, String id, String text) {
+        return new ConversationMessage(id, c.id(), c.contact(), Author.CUSTOMER, c.contact(),
+                c.contactName() == null ? c.contact() : c.contactName(), text, clock.instant());
+    }
+
+    private ConversationMessage automated(Conversation c, String id) {
+        return new ConversationMessage(id, c.id(), c.contact(), Author.AUTOMATED, "faq", "ProConnect",
+                "Automated answer", clock.instant());
+    }
+}
