@@ -130,6 +130,17 @@ public final class SupportDesk {
         return hours;
     }
 
+    /**
+     * The store this desk writes to, for the parts of the library that share it: an
+     * {@link za.co.proconnectsa.support.event.OutboxRelay}, the WhatsApp inbox's conversations. Writing to it
+     * directly bypasses the access policy and the audit trail.
+     *
+     * @return the store
+     */
+    public TicketStore store() {
+        return store;
+    }
+
     /** @return who may do what */
     public AccessPolicy accessPolicy() {
         return AccessPolicy.standard();

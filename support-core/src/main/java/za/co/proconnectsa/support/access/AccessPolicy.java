@@ -21,6 +21,7 @@ import za.co.proconnectsa.support.util.Checks;
  * CHANGE_STATUS       -           any     any
  * ASSIGN              -           any     any
  * VIEW_QUEUE          -           yes     yes
+ * WORK_CONVERSATIONS  -           yes     yes
  * </pre>
  *
  * <p>"own" means the actor is the ticket's requester. A requester asking for a ticket that is not
@@ -54,6 +55,7 @@ public final class AccessPolicy {
         row(Permission.CHANGE_STATUS, Scope.NONE, Scope.ANY, Scope.ANY);
         row(Permission.ASSIGN, Scope.NONE, Scope.ANY, Scope.ANY);
         row(Permission.VIEW_QUEUE, Scope.NONE, Scope.ANY, Scope.ANY);
+        row(Permission.WORK_CONVERSATIONS, Scope.NONE, Scope.ANY, Scope.ANY);
     }
 
     /** @return the policy described in this class's documentation */

@@ -21,5 +21,7 @@ public enum Permission {
     /** Assign or unassign a ticket. */
     ASSIGN,
     /** List every ticket (the agent queue). */
-    VIEW_QUEUE
+    VIEW_QUEUE,
+    /** List, read, answer, escalate and close chat conversations (WhatsApp). */
+    WORK_CONVERSATIONS
 }

@@ -91,6 +91,9 @@ public final class BusinessHours {
     /** How many days a search goes without a change before giving up. */
     public static final int SEARCH_DAYS = 3660;
 
+    private static final java.time.format.DateTimeFormatter MOMENT =
+            java.time.format.DateTimeFormatter.ofPattern("EEE d MMM 'at' h:mma", Locale.ENGLISH);
+
     /** How many days {@link #businessDuration} and {@link #plus} cover at most from their start. */
     public static final int MAX_SPAN_DAYS = 366_000;
 
@@ -420,6 +423,21 @@ public final class BusinessHours {
             throw ValidationException.of("locale", "must not be null");
         }
         return description;
+    }
+
+    /**
+     * A moment as people read it in the team's zone, for "we reply from ..." texts: {@code "Mon 2 Mar at 8:00am"}.
+     * English only, like {@link #describe()}.
+     *
+     * @param at the moment, e.g. {@link #nextOpening(Instant)}
+     * @return the text
+     * @throws ValidationException if {@code at} is null
+     */
+    public String describeMoment(Instant at) {
+        if (at == null) {
+            throw ValidationException.of("at", "must not be null");
+        }
+        return MOMENT.format(at.atZone(zone)).replace("AM", "am").replace("PM", "pm");
     }
 
     @Override

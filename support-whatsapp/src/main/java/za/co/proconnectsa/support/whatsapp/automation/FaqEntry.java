@@ -1,0 +1,47 @@
+package za.co.proconnectsa.support.whatsapp.automation;
+
+import java.util.List;
+import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.routing.KeywordSet;
+
+/**
+ * A frequently asked question the auto-responder answers on WhatsApp: its answer and the words or phrases that
+ * recognise it (whole words, any case or accent, as routing keywords).
+ *
+ * @param id      a name for logs and transcripts, 1 to 64 characters
+ * @param answer  the text sent, 1 to {@value ResponseTemplate#MAX_TEXT} characters
+ * @param phrases what a question must mention; the entry mentioning most of them wins
+ */
+public record FaqEntry(String id, String answer, KeywordSet phrases) {
+
+    /** Checks the components. */
+    public FaqEntry {
+        if (id == null || id.isBlank() || id.length() > 64) {
+            throw ValidationException.of("id", "must be 1 to 64 characters");
+        }
+        if (answer == null || answer.isBlank() || answer.length() > ResponseTemplate.MAX_TEXT) {
+            throw ValidationException.of("answer", "must be 1 to " + ResponseTemplate.MAX_TEXT + " characters");
+        }
+        if (phrases == null) {
+            throw ValidationException.of("phrases", "must not be null");
+        }
+    }
+
+    /**
+     * @param id      a name
+     * @param answer  the answer
+     * @param phrases the words or phrases that recognise the question, at least one
+     * @return the entry
+     */
+    public static FaqEntry of(String id, String answer, String... phrases) {
+        return new FaqEntry(id, answer, KeywordSet.of(phrases));
+    }
+
+    /**
+     * @param text a message
+     * @return the phrases it mentions
+     */
+    public List<String> matchedIn(String text) {
+        return phrases.matchedIn(text);
+    }
+}

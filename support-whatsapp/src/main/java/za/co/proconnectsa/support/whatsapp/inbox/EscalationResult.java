@@ -1,0 +1,24 @@
+package za.co.proconnectsa.support.whatsapp.inbox;
+
+import za.co.proconnectsa.support.conversation.Conversation;
+import za.co.proconnectsa.support.ticket.SubmissionReceipt;
+import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.whatsapp.cloud.SendOutcome;
+
+/**
+ * A conversation that became a ticket.
+ *
+ * @param conversation the conversation, ESCALATED and joined to the ticket
+ * @param receipt      the ticket's receipt: CREATED, or LINKED_TO_EXISTING when the contact already had the same
+ *                     request open, or REPLAYED when this conversation was escalated before
+ * @param notice       what became of the message telling the customer the ticket number
+ */
+public record EscalationResult(Conversation conversation, SubmissionReceipt receipt, SendOutcome notice) {
+
+    /** Checks the components. */
+    public EscalationResult {
+        Checks.notNull(conversation, "conversation");
+        Checks.notNull(receipt, "receipt");
+        Checks.notNull(notice, "notice");
+    }
+}

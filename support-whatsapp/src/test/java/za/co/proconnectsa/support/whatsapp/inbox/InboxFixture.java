@@ -1,0 +1,130 @@
+package za.co.proconnectsa.support.whatsapp.inbox;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import za.co.proconnectsa.support.whatsapp.cloud.RetryPolicy;
+import za.co.proconnectsa.support.whatsapp.cloud.WhatsAppCloudClient;
+
+/** Webhook bodies as Meta sends them, signed, and the Graph API on WireMock answering with fresh message ids. */
+final class InboxFixture {
+
+    static final String SECRET = "app-secret-for-inbox-tests";
+    static final String PHONE_NUMBER_ID = "106540352242922";
+    static final String PATH = "/v23.0/" + PHONE_NUMBER_ID + "/messages";
+    static final String THANDI = "27679518124";
+    static final String THANDI_MASKED = "+27 67 *** **24";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicInteger IDS = new AtomicInteger();
+
+    private InboxFixture() {
+    }
+
+    /** Every send succeeds with a new wamid (WireMock's response templating). */
+    static void graphAccepts(WireMockExtension wm) {
+        wm.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"x\",\"wa_id\":\"x\"}],"
+                        + "\"messages\":[{\"id\":\"wamid.out.{{randomValue length=24 type='ALPHANUMERIC'}}\"}]}")
+                .withTransformers("response-template")));
+    }
+
+    static WhatsAppCloudClient client(WireMockExtension wm, java.time.Clock clock) {
+        return WhatsAppCloudClient.builder()
+                .baseUrl(URI.create("http://127.0.0.1:" + wm.getPort()))
+                .apiVersion("v23.0")
+                .phoneNumberId(PHONE_NUMBER_ID)
+                .accessToken("EAAG-inbox-test-token")
+                .requestTimeout(Duration.ofSeconds(5))
+                .retryPolicy(RetryPolicy.noRetries())
+                .clock(clock)
+                .build();
+    }
+
+    /** @return the JSON bodies the client POSTed to the Graph API, oldest first */
+    static List<JsonNode> sent(WireMockExtension wm) {
+        return wm.findAll(postRequestedFor(urlEqualTo(PATH))).stream().map(LoggedRequest::getBodyAsString)
+                .map(InboxFixture::parse).toList();
+    }
+
+    /** @return the texts of the text messages sent to a number, oldest first */
+    static List<String> textsTo(WireMockExtension wm, String waId) {
+        return sent(wm).stream().filter(b -> b.path("to").asText().equals(waId) && b.path("type").asText().equals("text"))
+                .map(b -> b.path("text").path("body").asText()).toList();
+    }
+
+    private static JsonNode parse(String s) {
+        try {
+            return JSON.readTree(s);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A webhook body with one text message, as Meta's documentation shows it. */
+    static byte[] textWebhook(String waId, String name, String text, Instant at) {
+        return textWebhook(waId, name, text, at, "wamid.in." + IDS.incrementAndGet());
+    }
+
+    static byte[] textWebhook(String waId, String name, String text, Instant at, String messageId) {
+        ObjectNode message = JSON.createObjectNode();
+        message.put("from", waId).put("id", messageId).put("timestamp", Long.toString(at.getEpochSecond()))
+                .put("type", "text").putObject("text").put("body", text);
+        return webhook(waId, name, message);
+    }
+
+    /** A webhook body with one image and its caption. */
+    static byte[] imageWebhook(String waId, String name, String caption, Instant at) {
+        ObjectNode message = JSON.createObjectNode();
+        message.put("from", waId).put("id", "wamid.in." + IDS.incrementAndGet())
+                .put("timestamp", Long.toString(at.getEpochSecond())).put("type", "image");
+        ObjectNode image = message.putObject("image");
+        image.put("caption", caption).put("mime_type", "image/jpeg").put("sha256", "c2hhMjU2").put("id", "1003383421387256");
+        return webhook(waId, name, message);
+    }
+
+    private static byte[] webhook(String waId, String name, ObjectNode message) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("object", "whatsapp_business_account");
+        ObjectNode value = root.putArray("entry").addObject().put("id", "102290129340398")
+                .putArray("changes").addObject().put("field", "messages").putObject("value");
+        value.put("messaging_product", "whatsapp");
+        value.putObject("metadata").put("display_phone_number", "27679518124").put("phone_number_id", PHONE_NUMBER_ID);
+        ArrayNode contacts = value.putArray("contacts");
+        contacts.addObject().put("wa_id", waId).putObject("profile").put("name", name);
+        value.putArray("messages").add(message);
+        try {
+            return JSON.writeValueAsBytes(root);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String sign(byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
