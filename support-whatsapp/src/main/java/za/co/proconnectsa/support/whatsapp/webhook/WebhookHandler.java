@@ -7,9 +7,10 @@ package za.co.proconnectsa.support.whatsapp.webhook;
  * example create or update a ticket) and return. Meta expects an answer within a few seconds.
  *
  * <p>The receiver records a message id as processed <em>before</em> calling {@link #onMessage}, so that concurrent
- * and repeated deliveries are handled once. If {@code onMessage} throws, the message id is reported in
- * {@link WebhookReceipt#failedMessageIds()} and Meta's retries will not bring it back: make the handler's own
- * write durable, or keep the failed ids for a retry of your own.
+ * and repeated deliveries are handled once. If {@code onMessage} throws, the receiver forgets the id again, reports
+ * it in {@link WebhookReceipt#failedMessageIds()} and answers 500, so Meta delivers the body again and the message
+ * is handled then: a handler must therefore tolerate seeing a message it partly handled before
+ * ({@link za.co.proconnectsa.support.whatsapp.inbox.WhatsAppInbox} does).
  */
 @FunctionalInterface
 public interface WebhookHandler {
