@@ -36,7 +36,7 @@ public final class InMemoryConversations implements ConversationStore {
     private final Map<String, Long> sequenceByNumber = new HashMap<>();
     private final Map<String, Long> activeByContact = new HashMap<>();
     private final Map<UUID, List<ConversationMessage>> messages = new HashMap<>();
-    private final Set<String> messageIds = new HashSet<>();
+    private final Map<String, ConversationMessage> messageIds = new HashMap<>();
 
     @Override
     public long nextConversationSequence() {
@@ -94,7 +94,7 @@ public final class InMemoryConversations implements ConversationStore {
     private void checkNewIds(List<ConversationMessage> added) {
         Set<String> ids = new HashSet<>();
         for (ConversationMessage m : added) {
-            if (messageIds.contains(m.id()) || !ids.add(m.id())) {
+            if (messageIds.containsKey(m.id()) || !ids.add(m.id())) {
                 throw new IllegalArgumentException("message " + m.id() + " is already stored");
             }
         }
@@ -104,7 +104,7 @@ public final class InMemoryConversations implements ConversationStore {
         List<ConversationMessage> list = messages.get(id);
         list.addAll(added);
         list.sort(Comparator.comparing(ConversationMessage::at));
-        added.forEach(m -> messageIds.add(m.id()));
+        added.forEach(m -> messageIds.put(m.id(), m));
     }
 
     @Override
@@ -125,6 +125,11 @@ public final class InMemoryConversations implements ConversationStore {
     @Override
     public synchronized Optional<Conversation> findConversationByTicket(TicketId ticketId) {
         return bySequence.descendingMap().values().stream().filter(c -> ticketId.equals(c.ticketId())).findFirst();
+    }
+
+    @Override
+    public synchronized Optional<ConversationMessage> findConversationMessage(String messageId) {
+        return Optional.ofNullable(messageIds.get(messageId));
     }
 
     @Override

@@ -74,6 +74,12 @@ public interface ConversationStore {
     Optional<Conversation> findConversationByTicket(TicketId ticketId);
 
     /**
+     * @param messageId a message id (a WhatsApp {@code wamid.…})
+     * @return the message, in whichever conversation it was recorded
+     */
+    Optional<ConversationMessage> findConversationMessage(String messageId);
+
+    /**
      * @param id a conversation id
      * @return its messages, oldest first (insertion order for equal instants)
      */

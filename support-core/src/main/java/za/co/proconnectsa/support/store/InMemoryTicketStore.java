@@ -312,6 +312,11 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
     }
 
     @Override
+    public Optional<ConversationMessage> findConversationMessage(String messageId) {
+        return conversations.findConversationMessage(messageId);
+    }
+
+    @Override
     public List<ConversationMessage> conversationMessages(java.util.UUID id) {
         return conversations.conversationMessages(id);
     }

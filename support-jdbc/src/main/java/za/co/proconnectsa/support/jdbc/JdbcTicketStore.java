@@ -137,7 +137,8 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
 
     @Override
     public long nextSequence() {
-        return tx.run("taking a ticket number", c -> {
+        // a sequence's next value is atomic by itself: no transaction around it
+        return tx.autoCommit("taking a ticket number", c -> {
             try (PreparedStatement ps = c.prepareStatement(sql.nextSequence()); ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -416,6 +417,11 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     @Override
     public Optional<Conversation> findConversationByTicket(TicketId ticketId) {
         return conversations.findByTicket(ticketId);
+    }
+
+    @Override
+    public Optional<ConversationMessage> findConversationMessage(String messageId) {
+        return conversations.findMessage(messageId);
     }
 
     @Override

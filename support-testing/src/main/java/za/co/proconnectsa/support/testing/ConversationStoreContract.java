@@ -92,6 +92,19 @@ public abstract class ConversationStoreContract {
         assertThat(store.findActiveConversation(SIPHO)).isEmpty();
         assertThat(store.findConversationByNumber("WA-999999")).isEmpty();
         assertThat(store.conversationMessages(c.id())).containsExactly(hello);
+        assertThat(store.findConversationMessage(hello.id())).contains(hello);
+        assertThat(store.findConversationMessage("wamid.unknown")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a message id is stored once across all conversations: a second write with it is refused whole (IllegalArgumentException)")
+    void messageIdsUnique() {
+        Conversation c = insert(conversation(THANDI, "Thandi"));
+        ConversationMessage again = inbound(c, "wamid.first." + c.number().sequence(), "Same id, other text");
+        assertThatThrownBy(() -> store.updateConversation(c.touchedAt(clock.instant()), List.of(again)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(store.findConversation(c.id())).contains(c);
+        assertThat(store.conversationMessages(c.id())).extracting(ConversationMessage::body).containsExactly("Hi");
     }
 
     @Test

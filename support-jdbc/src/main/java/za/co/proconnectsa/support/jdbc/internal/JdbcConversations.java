@@ -62,7 +62,7 @@ public final class JdbcConversations {
 
     /** @return the next sequence value */
     public long nextSequence() {
-        return tx.run("taking a conversation number", c -> {
+        return tx.autoCommit("taking a conversation number", c -> {
             try (PreparedStatement ps = c.prepareStatement(nextSequence); ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -173,6 +173,11 @@ public final class JdbcConversations {
                 ps.addBatch();
             }
             ps.executeBatch();
+        } catch (SQLException e) {
+            if (Tx.isUniqueViolation(e) || (e.getNextException() != null && Tx.isUniqueViolation(e.getNextException()))) {
+                throw new IllegalArgumentException("a message id of " + added.size() + " new messages is already stored", e);
+            }
+            throw e;
         }
     }
 
@@ -243,10 +248,20 @@ public final class JdbcConversations {
 
     /** @param id a conversation @return its messages, oldest first */
     public List<ConversationMessage> messages(UUID id) {
-        return tx.run("reading a conversation's messages", c -> {
+        return selectMessages("reading a conversation's messages", "conversation_id = ? ORDER BY created_at, pos",
+                id.toString());
+    }
+
+    /** @param messageId a message id @return the message */
+    public Optional<ConversationMessage> findMessage(String messageId) {
+        return selectMessages("reading a conversation message", "id = ?", messageId).stream().findFirst();
+    }
+
+    private List<ConversationMessage> selectMessages(String what, String where, String param) {
+        return tx.run(what, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + MESSAGE_COLUMNS + " FROM " + messages
-                    + " WHERE conversation_id = ? ORDER BY created_at, pos")) {
-                ps.setString(1, id.toString());
+                    + " WHERE " + where)) {
+                ps.setString(1, param);
                 List<ConversationMessage> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

@@ -10,7 +10,7 @@ import za.co.proconnectsa.support.ValidationException;
 
 /**
  * A set of named {@link ResponseTemplate}s: the texts the inbox sends ({@link #ESCALATED}, {@link #JOINED_TICKET},
- * {@link #OUT_OF_HOURS}, {@link #TICKET_CLOSED}) and the host's own quick responses for agents. Immutable:
+ * {@link #OUT_OF_HOURS}) and the host's own quick responses for agents. Immutable:
  * {@link #with(ResponseTemplate)} returns a new set.
  *
  * <pre>{@code
@@ -27,8 +27,6 @@ public final class ResponseTemplates {
     public static final String JOINED_TICKET = "joined-ticket";
     /** Sent outside business hours: {name}, {hours}, {nextOpening}. */
     public static final String OUT_OF_HOURS = "out-of-hours";
-    /** Sent when a message named a closed ticket: {ticket}. */
-    public static final String TICKET_CLOSED = "ticket-closed";
 
     private static final String BUNDLE = "za.co.proconnectsa.support.whatsapp.WhatsAppMessages";
 
@@ -52,7 +50,7 @@ public final class ResponseTemplates {
         ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale, ResponseTemplates.class.getClassLoader(),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         Map<String, ResponseTemplate> out = new LinkedHashMap<>();
-        for (String key : new String[] {ESCALATED, JOINED_TICKET, OUT_OF_HOURS, TICKET_CLOSED}) {
+        for (String key : new String[] {ESCALATED, JOINED_TICKET, OUT_OF_HOURS}) {
             out.put(key, ResponseTemplate.of(key, bundle.getString(key)));
         }
         return new ResponseTemplates(out);

@@ -174,11 +174,14 @@ public final class WhatsAppInbox implements WebhookHandler {
         Optional<Ticket> referenced = reference.flatMap(code -> ownTicket(contact, code.value()));
         for (int attempt = 1; ; attempt++) {
             try {
-                Optional<Conversation> active = store.findActiveConversation(contact.id());
-                if (active.isPresent() && alreadyRecorded(active.get(), message.messageId())) {
-                    LOG.debug("WhatsApp message {} is already in conversation {}", message.messageId(), active.get().number());
-                    return new InboundResult(InboundResult.Outcome.DUPLICATE, active.get(), null, null, null);
+                Optional<ConversationMessage> recorded = store.findConversationMessage(message.messageId());
+                if (recorded.isPresent()) {
+                    Conversation in = store.findConversation(recorded.get().conversationId()).orElseThrow(() ->
+                            new ConversationNotFoundException(recorded.get().conversationId().toString()));
+                    LOG.debug("WhatsApp message {} is already in conversation {}", message.messageId(), in.number());
+                    return new InboundResult(InboundResult.Outcome.DUPLICATE, in, null, null, null);
                 }
+                Optional<Conversation> active = store.findActiveConversation(contact.id());
                 ConversationMessage record = new ConversationMessage(message.messageId(), UUID.randomUUID(), contact.id(),
                         Author.CUSTOMER, contact.id(), contact.name(), body, at);
                 if (referenced.isPresent() && referenced.get().status() != TicketStatus.CLOSED) {
@@ -238,10 +241,6 @@ public final class WhatsAppInbox implements WebhookHandler {
         }
     }
 
-    private boolean alreadyRecorded(Conversation conversation, String messageId) {
-        return store.conversationMessages(conversation.id()).stream().anyMatch(m -> m.id().equals(messageId));
-    }
-
     private Optional<Ticket> ownTicket(Contact contact, String number) {
         try {
             // asked as the contact: someone else's ticket is "not found", never revealed or joined
@@ -265,11 +264,26 @@ public final class WhatsAppInbox implements WebhookHandler {
         return inserted.conversation();
     }
 
+    /**
+     * Records a customer message, re-reading the conversation when another message got in first: it runs after side
+     * effects (a reply on the ticket), so it must not start the whole message over.
+     */
     private Conversation append(Conversation conversation, ConversationMessage record, Contact contact, Instant at) {
-        Instant last = conversation.lastInboundAt() == null || at.isAfter(conversation.lastInboundAt())
-                ? at : conversation.lastInboundAt();
-        return store.updateConversation(conversation.receivedAt(last, contact.name()).touchedAt(now()),
-                List.of(retarget(record, conversation)));
+        Conversation current = conversation;
+        for (int attempt = 1; ; attempt++) {
+            Instant last = current.lastInboundAt() == null || at.isAfter(current.lastInboundAt())
+                    ? at : current.lastInboundAt();
+            try {
+                return store.updateConversation(current.receivedAt(last, contact.name()).touchedAt(now()),
+                        List.of(retarget(record, current)));
+            } catch (ConcurrentModificationException e) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+                current = store.findConversation(conversation.id())
+                        .orElseThrow(() -> new ConversationNotFoundException(conversation.number().text()));
+            }
+        }
     }
 
     private static ConversationMessage retarget(ConversationMessage m, Conversation c) {
@@ -279,19 +293,20 @@ public final class WhatsAppInbox implements WebhookHandler {
 
     private InboundResult joinTicket(Contact contact, Optional<Conversation> active, ConversationMessage record,
             Ticket ticket, InboundMessage message) {
-        Conversation conversation;
-        boolean newlyJoined;
         if (active.isPresent() && ticket.id().equals(active.get().ticketId())) {
             return addToTicket(contact, active.get(), record, ticket);
         }
+        // the ticket first, as in addToTicket: a failure after it repeats the reply rather than lose it
+        String text = message.text() == null ? record.body() : ReferenceCode.remove(message.text()).strip();
+        desk.tickets().reply(contact.actor(), ticket.number().text(), Reply.publicReply(text.isEmpty() ? record.body() : text));
+        Conversation conversation;
         if (active.isPresent() && active.get().status() == ConversationStatus.OPEN) {
             // the chat so far was about this ticket: join it
-            conversation = store.updateConversation(append(active.get(), record, contact, record.at())
-                    .escalatedTo(ticket.id(), now()), List.of());
-            newlyJoined = true;
+            Conversation appended = append(active.get(), record, contact, record.at());
+            conversation = updateRetrying(appended, c -> c.escalatedTo(ticket.id(), now()));
         } else {
             if (active.isPresent()) {
-                store.updateConversation(active.get().closedAt(now()), List.of());
+                updateRetrying(active.get(), c -> c.closedAt(now()));
             }
             Instant now = now();
             Conversation fresh = new Conversation(UUID.randomUUID(),
@@ -299,25 +314,21 @@ public final class WhatsAppInbox implements WebhookHandler {
                     contact.name(), contact.requesterId(), ConversationStatus.ESCALATED, ticket.id(), null, record.at(),
                     now, now, 1);
             ConversationInsert inserted = store.insertConversation(fresh, List.of(retarget(record, fresh)));
-            if (inserted instanceof ConversationInsert.ActiveExists) {
-                throw new ActiveConversationChanged();
+            if (inserted instanceof ConversationInsert.ActiveExists other) {
+                // another message of the contact started a conversation meanwhile: record this one there
+                conversation = updateRetrying(append(other.conversation(), record, contact, record.at()),
+                        c -> c.status() == ConversationStatus.OPEN ? c.escalatedTo(ticket.id(), now()) : c);
+            } else {
+                conversation = inserted.conversation();
             }
-            conversation = inserted.conversation();
-            newlyJoined = true;
         }
-        String text = message.text() == null ? record.body() : ReferenceCode.remove(message.text()).strip();
-        desk.tickets().reply(contact.actor(), ticket.number().text(), Reply.publicReply(text.isEmpty() ? record.body() : text));
         LOG.info("WhatsApp message of {} joined ticket {} through its reference code", PhoneMasking.mask(contact.id()),
                 ticket.number());
-        SendOutcome sent = null;
-        if (newlyJoined) {
-            Map<String, Object> values = Map.of("name", contact.name(), "ticket", ticket.number().text());
-            Sent out = sendAutomated(contact, conversation, templates.render(ResponseTemplates.JOINED_TICKET, values),
-                    "joined-ticket");
-            conversation = out.conversation();
-            sent = out.outcome();
-        }
-        return new InboundResult(InboundResult.Outcome.JOINED_TICKET, conversation, ticket.number(), null, sent);
+        Map<String, Object> values = Map.of("name", contact.name(), "ticket", ticket.number().text());
+        Sent out = sendAutomated(contact, conversation, templates.render(ResponseTemplates.JOINED_TICKET, values),
+                "joined-ticket");
+        return new InboundResult(InboundResult.Outcome.JOINED_TICKET, out.conversation(), ticket.number(), null,
+                out.outcome());
     }
 
     private InboundResult addToTicket(Contact contact, Conversation conversation, ConversationMessage record, Ticket ticket) {
@@ -343,7 +354,7 @@ public final class WhatsAppInbox implements WebhookHandler {
                 EscalationResult escalated = escalate(conversation, contact.actor(), contact,
                         decision.suggestedCategory(), decision.suggestedPriority(), body);
                 return new InboundResult(InboundResult.Outcome.ESCALATED, escalated.conversation(),
-                        escalated.receipt().ticketNumber(), null, escalated.notice());
+                        escalated.receipt().ticketNumber(), null, escalated.notice().orElse(null));
             }
         }
         Instant now = now();
@@ -467,10 +478,7 @@ public final class WhatsAppInbox implements WebhookHandler {
         Optional<Ticket> earlier = tickets.findByIdempotencyKey(new IdempotencyKey(contact.requesterId(), key));
         if (earlier.isPresent()) {
             // escalated before, then interrupted (a redelivery): finish joining, never open a second ticket
-            Ticket t = earlier.get();
-            return notifyEscalated(conversation, contact, new SubmissionReceipt(t.id(), t.number(), t.status(),
-                    SubmissionReceipt.Outcome.REPLAYED, t.createdAt(), "Ticket " + t.number() + " was already opened for "
-                    + conversation.number() + "."));
+            return joinEscalated(conversation, contact, earlier.get(), trigger);
         }
         List<ConversationMessage> transcript = store.conversationMessages(conversation.id());
         NewTicket.Builder ticket = NewTicket.builder()
@@ -484,14 +492,39 @@ public final class WhatsAppInbox implements WebhookHandler {
         if (!actor.id().equals(contact.requesterId())) {
             ticket.onBehalfOf(contact.requesterId());
         }
-        return notifyEscalated(conversation, contact, desk.tickets().submit(actor, ticket.build()));
+        SubmissionReceipt receipt;
+        try {
+            receipt = desk.tickets().submit(actor, ticket.build());
+        } catch (ValidationException e) {
+            // another message of the same conversation escalated it a moment ago, from a shorter transcript
+            Optional<Ticket> raced = tickets.findByIdempotencyKey(new IdempotencyKey(contact.requesterId(), key));
+            if (raced.isEmpty()) {
+                throw e;
+            }
+            return joinEscalated(conversation, contact, raced.get(), trigger);
+        }
+        return notifyEscalated(conversation, contact, receipt);
+    }
+
+    /** The conversation was escalated by an earlier or concurrent delivery: make sure this message is on the ticket. */
+    private EscalationResult joinEscalated(Conversation conversation, Contact contact, Ticket t, String trigger) {
+        boolean onTicket = t.body().contains(": " + trigger) || tickets.messages(t.id()).stream()
+                .anyMatch(m -> m.body().equals(trigger));
+        if (!onTicket) {
+            desk.tickets().reply(contact.actor(), t.number().text(), Reply.publicReply(trigger));
+        }
+        return notifyEscalated(conversation, contact, new SubmissionReceipt(t.id(), t.number(), t.status(),
+                SubmissionReceipt.Outcome.REPLAYED, t.createdAt(), "Ticket " + t.number() + " was already opened for "
+                + conversation.number() + "."));
     }
 
     private EscalationResult notifyEscalated(Conversation conversation, Contact contact, SubmissionReceipt receipt) {
-        Conversation escalated = conversation;
-        if (!receipt.ticketId().equals(conversation.ticketId())) {
-            escalated = updateRetrying(conversation, c -> c.escalatedTo(receipt.ticketId(), now()));
+        Conversation current = store.findConversation(conversation.id()).orElse(conversation);
+        if (receipt.ticketId().equals(current.ticketId())) {
+            // already joined to this ticket, so the customer was already told its number
+            return new EscalationResult(current, receipt, null);
         }
+        Conversation escalated = updateRetrying(current, c -> c.escalatedTo(receipt.ticketId(), now()));
         Map<String, Object> values = Map.of("name", contact.name(), "ticket", receipt.ticketNumber().text());
         Sent out = sendAutomated(contact, escalated, templates.render(ResponseTemplates.ESCALATED, values), "escalated");
         if (!(out.outcome() instanceof SendOutcome.Sent)) {

@@ -273,7 +273,7 @@ class WhatsAppInboxTest {
             Conversation c = only();
             EscalationResult result = inbox.escalate(AGENT, c.number().text(), Category.ACCOUNT);
             assertThat(result.receipt().outcome()).isEqualTo(za.co.proconnectsa.support.ticket.SubmissionReceipt.Outcome.CREATED);
-            assertThat(result.notice()).isInstanceOf(SendOutcome.Sent.class);
+            assertThat(result.notice()).hasValueSatisfying(n -> assertThat(n).isInstanceOf(SendOutcome.Sent.class));
             Ticket t = store.findById(result.conversation().ticketId()).orElseThrow();
             assertThat(t.category()).isEqualTo(Category.ACCOUNT);
             assertThat(t.requesterId()).isEqualTo("wa:" + THANDI);
@@ -499,6 +499,41 @@ class WhatsAppInboxTest {
             }
             assertThat(store.conversationMessages(only().id())).filteredOn(m -> m.author() == Author.CUSTOMER)
                     .extracting(ConversationMessage::body).hasSize(8).doesNotHaveDuplicates();
+        }
+
+        @Test
+        @DisplayName("eight billing messages at once: one ticket, every message on it, the number sent once")
+        void concurrentEscalation() throws Exception {
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            CountDownLatch go = new CountDownLatch(1);
+            List<String> texts = new ArrayList<>();
+            try {
+                List<Future<WebhookReceipt>> results = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    String text = "Refund request number " + i + " for invoice INV-" + (2290 + i);
+                    texts.add(text);
+                    byte[] body = textWebhook(THANDI, "Thandi Nkosi", text, clock.instant());
+                    results.add(pool.submit(() -> {
+                        go.await();
+                        WebhookReceipt r = receiver.receive(body, InboxFixture.sign(body));
+                        // a handler failure answers 500 and Meta delivers again: do what Meta does
+                        return r.httpStatus() == 200 ? r : receiver.receive(body, InboxFixture.sign(body));
+                    }));
+                }
+                go.countDown();
+                for (Future<WebhookReceipt> f : results) {
+                    assertThat(f.get(60, TimeUnit.SECONDS).httpStatus()).isEqualTo(200);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            List<Ticket> all = store.query(za.co.proconnectsa.support.ticket.TicketQuery.builder().build()).items();
+            assertThat(all).hasSize(1);
+            Ticket t = all.get(0);
+            String onTicket = t.body() + "\n" + String.join("\n", store.messages(t.id()).stream().map(Message::body).toList());
+            assertThat(texts).allSatisfy(text -> assertThat(onTicket).contains(text));
+            assertThat(textsTo(GRAPH, THANDI)).filteredOn(x -> x.contains(t.number().text())).hasSize(1);
+            assertThat(only().status()).isEqualTo(ConversationStatus.ESCALATED);
         }
 
         @Test

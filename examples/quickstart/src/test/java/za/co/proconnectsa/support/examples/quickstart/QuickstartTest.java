@@ -64,8 +64,25 @@ class QuickstartTest {
                 .doesNotContain("EAAG-example-token");
     }
 
+    @Test
+    @DisplayName("the inbox example answers the FAQ, escalates the double charge and delivers the agent's reply")
+    void inboxExample() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        var reply = InboxExample.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String out = bytes.toString(StandardCharsets.UTF_8);
+
+        assertThat(reply.delivery()).isEqualTo(za.co.proconnectsa.support.whatsapp.inbox.TicketReplyResult.Delivery.SENT);
+        assertThat(out).contains("WhatsApp -> customer: Add service areas under Profile > Areas.")
+                .contains("we have opened ticket PCS-000001")
+                .contains("WhatsApp -> customer: Refunded, sorry about that!")
+                .contains("Reply on PCS-000001: SENT")
+                .contains("Conversation 5 messages, 3 sent on WhatsApp")
+                .doesNotContain("EAAG-example-token");
+    }
+
     @ParameterizedTest(name = "{1}")
-    @CsvSource({"Quickstart.java, getting-started", "RoutingExample.java, routing", "WhatsAppExample.java, whatsapp"})
+    @CsvSource({"Quickstart.java, getting-started", "RoutingExample.java, routing", "WhatsAppExample.java, whatsapp",
+        "InboxExample.java, inbox"})
     @DisplayName("the README's code is the examples' code, so it compiles in the build")
     void readmeMatchesSource(String file, String region) throws IOException {
         String source = Files.readString(Path.of("src/main/java/za/co/proconnectsa/support/examples/quickstart", file));
