@@ -1,10 +1,10 @@
 package za.co.proconnectsa.support.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Nested;
-import za.co.proconnectsa.support.jdbc.testdb.TestDatabase;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.CsvSource;
 import za.co.proconnectsa.support.jdbc.testdb.TestDatabases;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.testing.TicketStoreContract;
@@ -14,84 +14,33 @@ import za.co.proconnectsa.support.testing.TicketStoreContract;
  * session time zone in UTC and in two other zones (the JVM runs in yet another zone, Pacific/Auckland,
  * set in this module's surefire configuration), so that a time-zone bug cannot hide.
  */
-class DatabaseContractTest {
+@ParameterizedClass(name = "{0}, session zone {1}")
+@CsvSource({
+    "h2-mem, UTC",
+    "h2-file, America/New_York",
+    "postgresql, UTC",
+    "postgresql, Africa/Johannesburg",
+    "postgresql, America/New_York",
+    "mariadb, UTC",
+    "mariadb, Africa/Johannesburg",
+    "mariadb, America/New_York",
+})
+class DatabaseContractTest extends TicketStoreContract {
 
-    /** The contract on one database and session zone. */
-    abstract static class OnDatabase extends TicketStoreContract {
-        private final Supplier<TestDatabase> database;
-        private final String sessionZone;
-        private HikariDataSource dataSource;
+    @Parameter(0)
+    String database;
+    @Parameter(1)
+    String sessionZone;
+    private HikariDataSource dataSource;
 
-        OnDatabase(Supplier<TestDatabase> database, String sessionZone) {
-            this.database = database;
-            this.sessionZone = sessionZone;
-        }
-
-        @Override
-        protected TicketStore createStore() {
-            dataSource = database.get().freshDatabase(sessionZone);
-            return JdbcTicketStore.create(dataSource);
-        }
-
-        @AfterEach
-        void dropDatabase() {
-            dataSource.close();
-        }
+    @Override
+    protected TicketStore createStore() {
+        dataSource = TestDatabases.named(database).freshDatabase(sessionZone);
+        return JdbcTicketStore.create(dataSource);
     }
 
-    @Nested
-    class H2InMemory extends OnDatabase {
-        H2InMemory() {
-            super(TestDatabases::h2Memory, "UTC");
-        }
-    }
-
-    @Nested
-    class H2File extends OnDatabase {
-        H2File() {
-            super(TestDatabases::h2File, "America/New_York");
-        }
-    }
-
-    @Nested
-    class PostgreSqlUtc extends OnDatabase {
-        PostgreSqlUtc() {
-            super(TestDatabases::postgres, "UTC");
-        }
-    }
-
-    @Nested
-    class PostgreSqlJohannesburg extends OnDatabase {
-        PostgreSqlJohannesburg() {
-            super(TestDatabases::postgres, "Africa/Johannesburg");
-        }
-    }
-
-    @Nested
-    class PostgreSqlNewYork extends OnDatabase {
-        PostgreSqlNewYork() {
-            super(TestDatabases::postgres, "America/New_York");
-        }
-    }
-
-    @Nested
-    class MariaDbUtc extends OnDatabase {
-        MariaDbUtc() {
-            super(TestDatabases::mariadb, "UTC");
-        }
-    }
-
-    @Nested
-    class MariaDbJohannesburg extends OnDatabase {
-        MariaDbJohannesburg() {
-            super(TestDatabases::mariadb, "Africa/Johannesburg");
-        }
-    }
-
-    @Nested
-    class MariaDbNewYork extends OnDatabase {
-        MariaDbNewYork() {
-            super(TestDatabases::mariadb, "America/New_York");
-        }
+    @AfterEach
+    void dropDatabase() {
+        dataSource.close();
     }
 }

@@ -2,50 +2,30 @@ package za.co.proconnectsa.support.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Nested;
-import za.co.proconnectsa.support.jdbc.testdb.TestDatabase;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import za.co.proconnectsa.support.jdbc.testdb.TestDatabases;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.testing.EventOutboxContract;
 
 /** The outbox contract on every database; claims use FOR UPDATE SKIP LOCKED on each. */
-class EventOutboxTest {
+@ParameterizedClass(name = "{0}")
+@ValueSource(strings = {"h2-mem", "postgresql", "mariadb"})
+class EventOutboxTest extends EventOutboxContract {
 
-    abstract static class OnDatabase extends EventOutboxContract {
-        private HikariDataSource dataSource;
+    @Parameter
+    String database;
+    private HikariDataSource dataSource;
 
-        abstract TestDatabase database();
-
-        @Override
-        protected TicketStore createStore() {
-            dataSource = database().freshDatabase();
-            return JdbcTicketStore.create(dataSource);
-        }
-
-        @AfterEach
-        void dropDatabase() {
-            dataSource.close();
-        }
+    @Override
+    protected TicketStore createStore() {
+        dataSource = TestDatabases.named(database).freshDatabase();
+        return JdbcTicketStore.create(dataSource);
     }
 
-    @Nested
-    class H2 extends OnDatabase {
-        TestDatabase database() {
-            return TestDatabases.h2Memory();
-        }
-    }
-
-    @Nested
-    class PostgreSql extends OnDatabase {
-        TestDatabase database() {
-            return TestDatabases.postgres();
-        }
-    }
-
-    @Nested
-    class MariaDb extends OnDatabase {
-        TestDatabase database() {
-            return TestDatabases.mariadb();
-        }
+    @AfterEach
+    void dropDatabase() {
+        dataSource.close();
     }
 }

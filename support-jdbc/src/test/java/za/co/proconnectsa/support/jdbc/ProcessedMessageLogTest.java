@@ -6,58 +6,38 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import za.co.proconnectsa.support.jdbc.testdb.TestDatabase;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import za.co.proconnectsa.support.jdbc.testdb.TestDatabases;
 import za.co.proconnectsa.support.spi.ProcessedMessageLog;
 import za.co.proconnectsa.support.testing.ProcessedMessageLogContract;
 
 /** Processed WhatsApp message ids on every database, durable across store instances. */
-class ProcessedMessageLogTest {
+@ParameterizedClass(name = "{0}")
+@ValueSource(strings = {"h2-mem", "postgresql", "mariadb"})
+class ProcessedMessageLogTest extends ProcessedMessageLogContract {
 
-    abstract static class OnDatabase extends ProcessedMessageLogContract {
-        private HikariDataSource dataSource;
+    @Parameter
+    String database;
+    private HikariDataSource dataSource;
 
-        abstract TestDatabase database();
-
-        @Override
-        protected ProcessedMessageLog createLog() {
-            dataSource = database().freshDatabase();
-            return JdbcTicketStore.create(dataSource);
-        }
-
-        @AfterEach
-        void dropDatabase() {
-            dataSource.close();
-        }
-
-        @Test
-        @DisplayName("a second store instance on the same database (a restart, another node) remembers the id")
-        void durable() {
-            log.firstSeen("wamid.durable", Instant.parse("2026-03-02T08:15:30Z"));
-            assertThat(JdbcTicketStore.create(dataSource).firstSeen("wamid.durable", Instant.now())).isFalse();
-        }
+    @Override
+    protected ProcessedMessageLog createLog() {
+        dataSource = TestDatabases.named(database).freshDatabase();
+        return JdbcTicketStore.create(dataSource);
     }
 
-    @Nested
-    class H2 extends OnDatabase {
-        TestDatabase database() {
-            return TestDatabases.h2Memory();
-        }
+    @AfterEach
+    void dropDatabase() {
+        dataSource.close();
     }
 
-    @Nested
-    class PostgreSql extends OnDatabase {
-        TestDatabase database() {
-            return TestDatabases.postgres();
-        }
-    }
-
-    @Nested
-    class MariaDb extends OnDatabase {
-        TestDatabase database() {
-            return TestDatabases.mariadb();
-        }
+    @Test
+    @DisplayName("a second store instance on the same database (a restart, another node) remembers the id")
+    void durable() {
+        log.firstSeen("wamid.durable", Instant.parse("2026-03-02T08:15:30Z"));
+        assertThat(JdbcTicketStore.create(dataSource).firstSeen("wamid.durable", Instant.now())).isFalse();
     }
 }

@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import za.co.proconnectsa.support.ConcurrentModificationException;
@@ -269,21 +271,11 @@ public final class WhatsAppInbox implements WebhookHandler {
      * effects (a reply on the ticket), so it must not start the whole message over.
      */
     private Conversation append(Conversation conversation, ConversationMessage record, Contact contact, Instant at) {
-        Conversation current = conversation;
-        for (int attempt = 1; ; attempt++) {
+        return updateRetrying(conversation, current -> {
             Instant last = current.lastInboundAt() == null || at.isAfter(current.lastInboundAt())
                     ? at : current.lastInboundAt();
-            try {
-                return store.updateConversation(current.receivedAt(last, contact.name()).touchedAt(now()),
-                        List.of(retarget(record, current)));
-            } catch (ConcurrentModificationException e) {
-                if (attempt >= MAX_ATTEMPTS) {
-                    throw e;
-                }
-                current = store.findConversation(conversation.id())
-                        .orElseThrow(() -> new ConversationNotFoundException(conversation.number().text()));
-            }
-        }
+            return current.receivedAt(last, contact.name()).touchedAt(now());
+        }, current -> List.of(retarget(record, current)));
     }
 
     private static ConversationMessage retarget(ConversationMessage m, Conversation c) {
@@ -413,18 +405,7 @@ public final class WhatsAppInbox implements WebhookHandler {
 
     /** Appends an outbound message, re-reading the conversation when a customer message got in between. */
     private Conversation record(Conversation conversation, ConversationMessage message) {
-        Conversation current = conversation;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return store.updateConversation(current.touchedAt(now()), List.of(message));
-            } catch (ConcurrentModificationException e) {
-                if (attempt >= MAX_ATTEMPTS) {
-                    throw e;
-                }
-                current = store.findConversation(conversation.id())
-                        .orElseThrow(() -> new ConversationNotFoundException(conversation.number().text()));
-            }
-        }
+        return updateRetrying(conversation, current -> current.touchedAt(now()), current -> List.of(message));
     }
 
     private static String describe(SendOutcome outcome) {
@@ -534,11 +515,24 @@ public final class WhatsAppInbox implements WebhookHandler {
         return new EscalationResult(out.conversation(), receipt, out.outcome());
     }
 
-    private Conversation updateRetrying(Conversation conversation, java.util.function.UnaryOperator<Conversation> change) {
+    private Conversation updateRetrying(Conversation conversation, UnaryOperator<Conversation> change) {
+        return updateRetrying(conversation, change, current -> List.of());
+    }
+
+    /**
+     * Writes a change, re-reading the conversation and applying the change again when another write got in first.
+     *
+     * @param conversation the conversation as read
+     * @param change       what to change, applied to the current version
+     * @param added        the messages to append, given the current version
+     * @return the stored conversation
+     */
+    private Conversation updateRetrying(Conversation conversation, UnaryOperator<Conversation> change,
+            Function<Conversation, List<ConversationMessage>> added) {
         Conversation current = conversation;
         for (int attempt = 1; ; attempt++) {
             try {
-                return store.updateConversation(change.apply(current), List.of());
+                return store.updateConversation(change.apply(current), added.apply(current));
             } catch (ConcurrentModificationException e) {
                 if (attempt >= MAX_ATTEMPTS) {
                     throw e;
