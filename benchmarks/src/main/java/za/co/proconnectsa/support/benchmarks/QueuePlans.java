@@ -40,24 +40,25 @@ public final class QueuePlans {
                 long cursor;
                 try (ResultSet rs = st.executeQuery("SELECT seq FROM support_tickets WHERE " + active
                         + " ORDER BY seq OFFSET " + (99 * QueuePagingBenchmark.PAGE - 1) + " LIMIT 1")) {
-                    rs.next();
-                    cursor = rs.getLong(1);
+                    // a small data set has fewer than 100 pages of active tickets: then page 100 is not shown
+                    cursor = rs.next() ? rs.getLong(1) : -1;
                 }
                 String tail = " ORDER BY seq ASC LIMIT " + (QueuePagingBenchmark.PAGE + 1);
                 explain(st, "first page", select + " WHERE " + active + tail);
-                explain(st, "page 100", select + " WHERE " + active + " AND seq > " + cursor + tail);
+                if (cursor >= 0) {
+                    explain(st, "page 100", select + " WHERE " + active + " AND seq > " + cursor + tail);
+                }
                 explain(st, "filtered first page (TECHNICAL, unassigned)", select + " WHERE " + active
                         + " AND category IN ('TECHNICAL') AND assignee_id IS NULL" + tail);
 
-                st.execute("PREPARE queue(text, text, text, text, bigint) AS " + select
-                        + " WHERE status IN ($1, $2, $3, $4) AND seq > $5" + tail);
+                st.execute("PREPARE queue(bigint) AS " + select + " WHERE " + active + " AND seq > $1" + tail);
                 st.execute("SET plan_cache_mode = force_generic_plan");
-                explain(st, "page 100, generic plan of the prepared statement",
-                        "EXECUTE queue('NEW', 'OPEN', 'PENDING', 'ON_HOLD', " + cursor + ")");
+                explain(st, "page after a cursor, generic plan of the prepared statement (statuses as literals, as the "
+                        + "store sends them)", "EXECUTE queue(" + Math.max(cursor, 0) + ")");
                 st.execute("RESET plan_cache_mode");
                 st.execute("DEALLOCATE queue");
 
-                if (proposals) {
+                if (proposals && cursor >= 0) {
                     proposals(st, select, cursor, tail);
                 }
             }
