@@ -99,9 +99,17 @@ public final class OutboxRelay implements AutoCloseable {
      *                                                              claimed entries come back when their lease ends)
      */
     public int runOnce() {
-        List<OutboxEntry> batch = outbox.claim(owner, batchSize, lease, clock.instant());
+        Instant claimedAt = clock.instant();
+        List<OutboxEntry> batch = outbox.claim(owner, batchSize, lease, claimedAt);
+        // stop a little before the lease ends, so no entry is delivered while another relay may claim it
+        Instant stopAt = claimedAt.plus(lease.multipliedBy(9).dividedBy(10));
         int delivered = 0;
         for (OutboxEntry entry : batch) {
+            if (!clock.instant().isBefore(stopAt)) {
+                LOG.warn("Outbox relay {} ran out of its {} lease after {} of {} entries; the rest are claimed again "
+                        + "when it ends (a longer lease or a smaller batch avoids this)", owner, lease, delivered, batch.size());
+                break;
+            }
             if (deliver(entry)) {
                 outbox.complete(entry.id(), owner);
                 delivered++;
@@ -122,7 +130,7 @@ public final class OutboxRelay implements AutoCloseable {
         for (TicketListener listener : listeners) {
             try {
                 listener.onEvent(event);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError | AssertionError e) {
                 Instant retryAt = clock.instant().plus(backoff(entry.attempts()));
                 LOG.warn("Outbox listener {} failed on {} of ticket {} (attempt {}); retrying from {}",
                         listener.getClass().getName(), entry.type(), ticket.get().number(), entry.attempts(), retryAt, e);
@@ -173,6 +181,9 @@ public final class OutboxRelay implements AutoCloseable {
                 delivered = runOnce();
             } catch (RuntimeException e) {
                 LOG.warn("Outbox relay {} could not read the outbox; trying again in {}", owner, pollInterval, e);
+            } catch (Error e) {
+                // an Error from a listener (a missing class, an assertion) must not end delivery for good
+                LOG.error("Outbox relay {} met an error; trying again in {}", owner, pollInterval, e);
             }
             if (delivered < batchSize) {
                 pause();

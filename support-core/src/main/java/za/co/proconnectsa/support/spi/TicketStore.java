@@ -26,6 +26,10 @@ import za.co.proconnectsa.support.ticket.TicketQuery;
  *       than the ones documented here leaves a store.</li>
  *   <li>Every method is safe to call from many threads at once.</li>
  * </ul>
+ *
+ * <p>A store may also implement {@link EventOutbox} (then each insert and update also writes its event, in the
+ * same unit), {@link ConversationStore} (for the WhatsApp inbox) and {@link ProcessedMessageLog} (for webhook
+ * deduplication); the in-memory and JDBC stores implement all of them.
  */
 public interface TicketStore {
 

@@ -77,6 +77,31 @@ class JdbcStoreBehaviourTest {
     }
 
     @Test
+    @DisplayName("a pooled connection goes back with the auto-commit mode it came with, also after a sequence value")
+    void connectionStateRestored() throws SQLException {
+        JdbcDataSource h2 = freshH2();
+        Connection real = h2.getConnection();
+        real.setAutoCommit(false);
+        // one connection handed out again and again, as a pool would, never really closed
+        javax.sql.DataSource single = (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {javax.sql.DataSource.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection")) {
+                        return java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                                new Class<?>[] {Connection.class}, (p, m, a) -> m.getName().equals("close") ? null
+                                        : m.invoke(real, a));
+                    }
+                    return method.invoke(h2, args);
+                });
+        JdbcTicketStore store = JdbcTicketStore.create(single);
+        long first = store.nextSequence();
+        assertThat(real.getAutoCommit()).isFalse();
+        store.insert(TicketFixtures.forStore(store, clock).newTicket("prov-17", "Invoice", "Charged twice"), List.of(), null);
+        assertThat(real.getAutoCommit()).isFalse();
+        assertThat(store.nextSequence()).isGreaterThan(first);
+        real.close();
+    }
+
+    @Test
     @DisplayName("a database that went away gives StoreUnavailableException through the desk, never a raw SQLException")
     void databaseGone() throws SQLException {
         JdbcDataSource ds = freshH2();

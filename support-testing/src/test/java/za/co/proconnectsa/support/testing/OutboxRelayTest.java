@@ -83,6 +83,41 @@ class OutboxRelayTest {
     }
 
     @Test
+    @DisplayName("a slow batch stops before its lease ends; the rest is delivered on the next run")
+    void leaseRunsOut() {
+        submitAndWork();
+        int events = inProcess.size();
+        List<TicketEvent> delivered = new ArrayList<>();
+        OutboxRelay relay = OutboxRelay.builder(store).clock(clock).lease(Duration.ofSeconds(60)).listener(e -> {
+            delivered.add(e);
+            clock.advance(Duration.ofSeconds(20)); // each delivery takes 20 s
+        }).build();
+        // 54 s into the 60 s lease the relay stops: three deliveries, not five
+        assertThat(relay.runOnce()).isEqualTo(3);
+        assertThat(store.pendingCount()).isEqualTo(events - 3);
+        clock.advance(Duration.ofSeconds(60));
+        assertThat(relay.runOnce() + relay.runOnce()).isEqualTo(events - 3);
+        assertThat(delivered).hasSize(events);
+    }
+
+    @Test
+    @DisplayName("an Error thrown by a listener is a failed delivery, retried later, not the end of the relay")
+    void errorsAreFailures() {
+        submitAndWork();
+        AtomicInteger calls = new AtomicInteger();
+        OutboxRelay relay = OutboxRelay.builder(store).clock(clock).retryDelay(Duration.ofSeconds(1)).listener(e -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new AssertionError("listener bug");
+            }
+        }).build();
+        int first = relay.runOnce();
+        assertThat(first).isEqualTo(inProcess.size() - 1);
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(relay.runOnce()).isEqualTo(1);
+        assertThat(store.pendingCount()).isZero();
+    }
+
+    @Test
     @DisplayName("started, the relay delivers new events on its own thread until closed")
     void backgroundThread() {
         List<TicketEvent> delivered = Collections.synchronizedList(new ArrayList<>());

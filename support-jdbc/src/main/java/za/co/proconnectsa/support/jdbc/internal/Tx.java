@@ -75,10 +75,18 @@ public final class Tx {
      */
     public <T> T autoCommit(String what, Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
-            if (!c.getAutoCommit()) {
+            boolean autoCommit = c.getAutoCommit();
+            if (!autoCommit) {
                 c.setAutoCommit(true);
             }
-            return work.run(c);
+            try {
+                return work.run(c);
+            } finally {
+                // the pool's connection goes back as it came
+                if (!autoCommit) {
+                    c.setAutoCommit(false);
+                }
+            }
         } catch (SQLException e) {
             throw new StoreUnavailableException("The JDBC ticket store failed while " + what + " (SQLState "
                     + e.getSQLState() + ", error " + e.getErrorCode() + ")", e);

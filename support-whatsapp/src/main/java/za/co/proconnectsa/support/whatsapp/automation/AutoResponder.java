@@ -72,7 +72,7 @@ public final class AutoResponder {
         return new Builder();
     }
 
-    /** @return a responder that never answers (the inbox's default) */
+    /** @return a responder that never answers: no FAQ, no out-of-hours notice */
     public static AutoResponder none() {
         return builder().outOfHoursReply(false).build();
     }
@@ -247,9 +247,18 @@ public final class AutoResponder {
             return this;
         }
 
-        /** @return the responder */
+        /**
+         * @return the responder
+         * @throws ValidationException when the out-of-hours text uses a placeholder other than {name}, {hours} and
+         *                             {nextOpening}
+         */
         public AutoResponder build() {
-            templates.get(ResponseTemplates.OUT_OF_HOURS);
+            Set<String> unknown = new java.util.TreeSet<>(templates.get(ResponseTemplates.OUT_OF_HOURS).placeholders());
+            unknown.removeAll(Set.of("name", "hours", "nextOpening"));
+            if (!unknown.isEmpty()) {
+                throw ValidationException.of("templates", "the out-of-hours text may use only {name}, {hours} and "
+                        + "{nextOpening}, not " + unknown);
+            }
             return new AutoResponder(this);
         }
     }

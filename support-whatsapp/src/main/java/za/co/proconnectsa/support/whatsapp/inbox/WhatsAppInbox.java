@@ -181,6 +181,13 @@ public final class WhatsAppInbox implements WebhookHandler {
                     Conversation in = store.findConversation(recorded.get().conversationId()).orElseThrow(() ->
                             new ConversationNotFoundException(recorded.get().conversationId().toString()));
                     LOG.debug("WhatsApp message {} is already in conversation {}", message.messageId(), in.number());
+                    if (in.status() == ConversationStatus.OPEN) {
+                        // recorded, then interrupted before escalating: escalation is idempotent, so decide again
+                        Optional<InboundResult> escalated = escalateByRule(contact, in, message, body);
+                        if (escalated.isPresent()) {
+                            return escalated.get();
+                        }
+                    }
                     return new InboundResult(InboundResult.Outcome.DUPLICATE, in, null, null, null);
                 }
                 Optional<Conversation> active = store.findActiveConversation(contact.id());
@@ -198,10 +205,21 @@ public final class WhatsAppInbox implements WebhookHandler {
                     store.updateConversation(active.get().closedAt(now()), List.of());
                     active = Optional.empty();
                 }
-                Conversation conversation = active.isPresent()
-                        ? append(active.get(), record, contact, at)
-                        : start(contact, record, reference.filter(r -> referenced.isEmpty()).map(ReferenceCode::value)
-                                .orElse(null), at);
+                Conversation conversation;
+                if (active.isPresent()) {
+                    conversation = appendWhileActive(active.get(), record, contact, at);
+                    if (conversation.status() == ConversationStatus.ESCALATED) {
+                        // escalated between our read and our write: the message belongs on the ticket
+                        Ticket ticket = conversation.ticket().flatMap(tickets::findById)
+                                .orElseThrow(ActiveConversationChanged::new);
+                        desk.tickets().reply(contact.actor(), ticket.number().text(), Reply.publicReply(record.body()));
+                        return new InboundResult(InboundResult.Outcome.ADDED_TO_TICKET, conversation, ticket.number(),
+                                null, null);
+                    }
+                } else {
+                    conversation = start(contact, record, reference.filter(r -> referenced.isEmpty())
+                            .map(ReferenceCode::value).orElse(null), at);
+                }
                 return automate(contact, conversation, message, body);
             } catch (ConcurrentModificationException | ActiveConversationChanged e) {
                 if (attempt >= MAX_ATTEMPTS) {
@@ -271,11 +289,24 @@ public final class WhatsAppInbox implements WebhookHandler {
      * effects (a reply on the ticket), so it must not start the whole message over.
      */
     private Conversation append(Conversation conversation, ConversationMessage record, Contact contact, Instant at) {
+        return updateRetrying(conversation, current -> received(current, contact, at),
+                current -> List.of(retarget(record, current)));
+    }
+
+    /** As {@link #append}, before any side effect: a conversation closed meanwhile starts the message over. */
+    private Conversation appendWhileActive(Conversation conversation, ConversationMessage record, Contact contact,
+            Instant at) {
         return updateRetrying(conversation, current -> {
-            Instant last = current.lastInboundAt() == null || at.isAfter(current.lastInboundAt())
-                    ? at : current.lastInboundAt();
-            return current.receivedAt(last, contact.name()).touchedAt(now());
+            if (!current.status().isActive()) {
+                throw new ActiveConversationChanged();
+            }
+            return received(current, contact, at);
         }, current -> List.of(retarget(record, current)));
+    }
+
+    private Conversation received(Conversation current, Contact contact, Instant at) {
+        Instant last = current.lastInboundAt() == null || at.isAfter(current.lastInboundAt()) ? at : current.lastInboundAt();
+        return current.receivedAt(last, contact.name()).touchedAt(now());
     }
 
     private static ConversationMessage retarget(ConversationMessage m, Conversation c) {
@@ -295,7 +326,9 @@ public final class WhatsAppInbox implements WebhookHandler {
         if (active.isPresent() && active.get().status() == ConversationStatus.OPEN) {
             // the chat so far was about this ticket: join it
             Conversation appended = append(active.get(), record, contact, record.at());
-            conversation = updateRetrying(appended, c -> c.escalatedTo(ticket.id(), now()));
+            // only an open chat joins the ticket: one escalated or closed meanwhile keeps what it has
+            conversation = updateRetrying(appended,
+                    c -> c.status() == ConversationStatus.OPEN ? c.escalatedTo(ticket.id(), now()) : c);
         } else {
             if (active.isPresent()) {
                 updateRetrying(active.get(), c -> c.closedAt(now()));
@@ -319,6 +352,10 @@ public final class WhatsAppInbox implements WebhookHandler {
         Map<String, Object> values = Map.of("name", contact.name(), "ticket", ticket.number().text());
         Sent out = sendAutomated(contact, conversation, templates.render(ResponseTemplates.JOINED_TICKET, values),
                 "joined-ticket");
+        if (!(out.outcome() instanceof SendOutcome.Sent)) {
+            note(ticket.number().text(), "The customer was not told on WhatsApp that their message reached this "
+                    + "ticket: " + describe(out.outcome()) + ".");
+        }
         return new InboundResult(InboundResult.Outcome.JOINED_TICKET, out.conversation(), ticket.number(), null,
                 out.outcome());
     }
@@ -331,23 +368,34 @@ public final class WhatsAppInbox implements WebhookHandler {
         return new InboundResult(InboundResult.Outcome.ADDED_TO_TICKET, stored, ticket.number(), null, null);
     }
 
+    /** Escalates when the escalation policy routes the message to a ticket. */
+    private Optional<InboundResult> escalateByRule(Contact contact, Conversation conversation, InboundMessage message,
+            String body) {
+        if (escalationPolicy == null) {
+            return Optional.empty();
+        }
+        RoutingDecision decision = escalationPolicy.route(SupportRequest.builder()
+                .requester(contact.requesterId(), za.co.proconnectsa.support.access.Role.REQUESTER)
+                .text(body)
+                // a screenshot or a document is a case file; a sticker or a voice note is chat
+                .attachments(message.type() == InboundMessage.Type.IMAGE || message.type() == InboundMessage.Type.VIDEO
+                        || message.type() == InboundMessage.Type.DOCUMENT)
+                .origin(OriginChannel.WHATSAPP)
+                .build(), now(), desk.businessHours(), null);
+        if (decision.channel() != Channel.TICKET) {
+            return Optional.empty();
+        }
+        LOG.info("WhatsApp conversation {} escalated by rule {}", conversation.number(), decision.ruleName());
+        EscalationResult escalated = escalate(conversation, contact.actor(), contact, decision.suggestedCategory(),
+                decision.suggestedPriority(), body);
+        return Optional.of(new InboundResult(InboundResult.Outcome.ESCALATED, escalated.conversation(),
+                escalated.receipt().ticketNumber(), null, escalated.notice().orElse(null)));
+    }
+
     private InboundResult automate(Contact contact, Conversation conversation, InboundMessage message, String body) {
-        if (escalationPolicy != null) {
-            RoutingDecision decision = escalationPolicy.route(SupportRequest.builder()
-                    .requester(contact.requesterId(), za.co.proconnectsa.support.access.Role.REQUESTER)
-                    .text(body)
-                    // a screenshot or a document is a case file; a sticker or a voice note is chat
-                    .attachments(message.type() == InboundMessage.Type.IMAGE || message.type() == InboundMessage.Type.VIDEO
-                            || message.type() == InboundMessage.Type.DOCUMENT)
-                    .origin(OriginChannel.WHATSAPP)
-                    .build(), now(), desk.businessHours(), null);
-            if (decision.channel() == Channel.TICKET) {
-                LOG.info("WhatsApp conversation {} escalated by rule {}", conversation.number(), decision.ruleName());
-                EscalationResult escalated = escalate(conversation, contact.actor(), contact,
-                        decision.suggestedCategory(), decision.suggestedPriority(), body);
-                return new InboundResult(InboundResult.Outcome.ESCALATED, escalated.conversation(),
-                        escalated.receipt().ticketNumber(), null, escalated.notice().orElse(null));
-            }
+        Optional<InboundResult> escalated = escalateByRule(contact, conversation, message, body);
+        if (escalated.isPresent()) {
+            return escalated.get();
         }
         Instant now = now();
         List<ConversationMessage> transcript = store.conversationMessages(conversation.id());
@@ -455,21 +503,21 @@ public final class WhatsAppInbox implements WebhookHandler {
 
     private EscalationResult escalate(Conversation conversation, Actor actor, Contact contact, Category category,
             Priority priority, String trigger) {
-        String key = "whatsapp-escalation:" + conversation.id();
-        Optional<Ticket> earlier = tickets.findByIdempotencyKey(new IdempotencyKey(contact.requesterId(), key));
+        IdempotencyKey key = new IdempotencyKey(contact.requesterId(), "whatsapp-escalation:" + conversation.id());
+        Optional<Ticket> earlier = tickets.findByIdempotencyKey(key);
         if (earlier.isPresent()) {
             // escalated before, then interrupted (a redelivery): finish joining, never open a second ticket
-            return joinEscalated(conversation, contact, earlier.get(), trigger);
+            return link(conversation, contact, earlier.get(), replayed(earlier.get(), conversation), null);
         }
-        List<ConversationMessage> transcript = store.conversationMessages(conversation.id());
+        List<ConversationMessage> snapshot = store.conversationMessages(conversation.id());
         NewTicket.Builder ticket = NewTicket.builder()
                 .subject(subject(trigger))
-                .body(transcript(conversation, contact, transcript))
+                .body(transcript(conversation, contact, snapshot))
                 .category(category == null ? Category.GENERAL : category)
                 .priority(priority == null ? Priority.NORMAL : priority)
                 .origin(OriginChannel.WHATSAPP)
                 .tag("whatsapp")
-                .idempotencyKey(key);
+                .idempotencyKey(key.key());
         if (!actor.id().equals(contact.requesterId())) {
             ticket.onBehalfOf(contact.requesterId());
         }
@@ -477,42 +525,95 @@ public final class WhatsAppInbox implements WebhookHandler {
         try {
             receipt = desk.tickets().submit(actor, ticket.build());
         } catch (ValidationException e) {
-            // another message of the same conversation escalated it a moment ago, from a shorter transcript
-            Optional<Ticket> raced = tickets.findByIdempotencyKey(new IdempotencyKey(contact.requesterId(), key));
+            // another message of the same conversation escalated it a moment ago, from another transcript
+            Optional<Ticket> raced = tickets.findByIdempotencyKey(key);
             if (raced.isEmpty()) {
                 throw e;
             }
-            return joinEscalated(conversation, contact, raced.get(), trigger);
+            return link(conversation, contact, raced.get(), replayed(raced.get(), conversation), null);
         }
-        return notifyEscalated(conversation, contact, receipt);
+        Ticket created = tickets.findById(receipt.ticketId())
+                .orElseThrow(() -> new TicketNotFoundException(receipt.ticketNumber().text()));
+        return link(conversation, contact, created, receipt,
+                snapshot.stream().map(ConversationMessage::id).collect(java.util.stream.Collectors.toSet()));
     }
 
-    /** The conversation was escalated by an earlier or concurrent delivery: make sure this message is on the ticket. */
-    private EscalationResult joinEscalated(Conversation conversation, Contact contact, Ticket t, String trigger) {
-        boolean onTicket = t.body().contains(": " + trigger) || tickets.messages(t.id()).stream()
-                .anyMatch(m -> m.body().equals(trigger));
-        if (!onTicket) {
-            desk.tickets().reply(contact.actor(), t.number().text(), Reply.publicReply(trigger));
-        }
-        return notifyEscalated(conversation, contact, new SubmissionReceipt(t.id(), t.number(), t.status(),
-                SubmissionReceipt.Outcome.REPLAYED, t.createdAt(), "Ticket " + t.number() + " was already opened for "
-                + conversation.number() + "."));
+    private static SubmissionReceipt replayed(Ticket t, Conversation conversation) {
+        return new SubmissionReceipt(t.id(), t.number(), t.status(), SubmissionReceipt.Outcome.REPLAYED, t.createdAt(),
+                "Ticket " + t.number() + " was already opened for " + conversation.number() + ".");
     }
 
-    private EscalationResult notifyEscalated(Conversation conversation, Contact contact, SubmissionReceipt receipt) {
-        Conversation current = store.findConversation(conversation.id()).orElse(conversation);
-        if (receipt.ticketId().equals(current.ticketId())) {
-            // already joined to this ticket, so the customer was already told its number
-            return new EscalationResult(current, receipt, null);
+    /**
+     * Joins the conversation to the ticket, unless it already is, and puts on the ticket, as the customer's replies,
+     * the customer messages its description does not hold. The join is written at the version the transcript was
+     * read at, so exactly the messages recorded before it are looked at here; every later message sees the
+     * conversation ESCALATED and goes to the ticket on its own.
+     *
+     * @param described the ids of the messages in the ticket's description, or {@code null} when not known (a
+     *                  redelivery or a race): then the description itself is searched for each message's line
+     */
+    private EscalationResult link(Conversation conversation, Contact contact, Ticket ticket, SubmissionReceipt receipt,
+            java.util.Set<String> described) {
+        for (int attempt = 1; ; attempt++) {
+            Conversation current = store.findConversation(conversation.id())
+                    .orElseThrow(() -> new ConversationNotFoundException(conversation.number().text()));
+            if (ticket.id().equals(current.ticketId())) {
+                // whoever joined it put the rest on the ticket and told the customer the number
+                return new EscalationResult(current, receipt, null);
+            }
+            if (current.status() != ConversationStatus.OPEN) {
+                note(ticket.number().text(), "Conversation " + current.number() + " was " + current.status()
+                        + " before this ticket could join it; its later messages stay in the conversation.");
+                return new EscalationResult(current, receipt, null);
+            }
+            List<ConversationMessage> transcript = store.conversationMessages(current.id());
+            Conversation escalated;
+            try {
+                escalated = store.updateConversation(current.escalatedTo(ticket.id(), now()), List.of());
+            } catch (ConcurrentModificationException e) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+                continue;
+            }
+            for (ConversationMessage m : missingFromTicket(ticket, transcript, described)) {
+                desk.tickets().reply(contact.actor(), ticket.number().text(), Reply.publicReply(m.body()));
+            }
+            Map<String, Object> values = Map.of("name", contact.name(), "ticket", ticket.number().text());
+            Sent out = sendAutomated(contact, escalated, templates.render(ResponseTemplates.ESCALATED, values),
+                    "escalated");
+            if (!(out.outcome() instanceof SendOutcome.Sent)) {
+                note(ticket.number().text(), "The ticket number could not be sent to the customer on WhatsApp: "
+                        + describe(out.outcome()) + ".");
+            }
+            return new EscalationResult(out.conversation(), receipt, out.outcome());
         }
-        Conversation escalated = updateRetrying(current, c -> c.escalatedTo(receipt.ticketId(), now()));
-        Map<String, Object> values = Map.of("name", contact.name(), "ticket", receipt.ticketNumber().text());
-        Sent out = sendAutomated(contact, escalated, templates.render(ResponseTemplates.ESCALATED, values), "escalated");
-        if (!(out.outcome() instanceof SendOutcome.Sent)) {
-            note(receipt.ticketNumber().text(), "The ticket number could not be sent to the customer on WhatsApp: "
-                    + describe(out.outcome()) + ".");
+    }
+
+    /** The customer's messages of the transcript that are neither in the ticket's description nor already replies. */
+    private List<ConversationMessage> missingFromTicket(Ticket ticket, List<ConversationMessage> transcript,
+            java.util.Set<String> described) {
+        List<ConversationMessage> customer = transcript.stream().filter(m -> m.author() == Author.CUSTOMER).toList();
+        if (described != null) {
+            return customer.stream().filter(m -> !described.contains(m.id())).toList();
         }
-        return new EscalationResult(out.conversation(), receipt, out.outcome());
+        String body = ticket.body() + "\n";
+        List<String> replies = tickets.messages(ticket.id()).stream().map(Message::body).toList();
+        int firstDescribed = -1;
+        for (int i = 0; i < customer.size() && firstDescribed < 0; i++) {
+            if (body.contains(transcriptLine(customer.get(i)) + "\n")) {
+                firstDescribed = i;
+            }
+        }
+        List<ConversationMessage> missing = new ArrayList<>();
+        // messages older than the first one described were cut from a long description: they are in the conversation
+        for (int i = Math.max(firstDescribed, 0); i < customer.size(); i++) {
+            ConversationMessage m = customer.get(i);
+            if (!body.contains(transcriptLine(m) + "\n") && !replies.contains(m.body())) {
+                missing.add(m);
+            }
+        }
+        return missing;
     }
 
     private Conversation updateRetrying(Conversation conversation, UnaryOperator<Conversation> change) {
@@ -553,15 +654,7 @@ public final class WhatsAppInbox implements WebhookHandler {
     private String transcript(Conversation conversation, Contact contact, List<ConversationMessage> messages) {
         String header = "WhatsApp conversation " + conversation.number() + " with " + contact.name() + " ("
                 + PhoneMasking.mask(conversation.contact()) + ")\n\n";
-        List<String> lines = new ArrayList<>();
-        for (ConversationMessage m : messages) {
-            String who = switch (m.author()) {
-                case CUSTOMER -> m.authorName();
-                case AGENT -> m.authorName() + " (support)";
-                case AUTOMATED -> m.authorName() + " (automated)";
-            };
-            lines.add("[" + transcriptTime.format(m.at()) + "] " + who + ": " + m.body());
-        }
+        List<String> lines = messages.stream().map(this::transcriptLine).toList();
         int budget = NewTicket.MAX_BODY_LENGTH - header.length() - 80;
         int used = 0;
         int first = lines.size();
@@ -581,6 +674,16 @@ public final class WhatsAppInbox implements WebhookHandler {
             out.append(lines.get(i)).append('\n');
         }
         return out.toString().strip();
+    }
+
+    /** One message as the ticket's description shows it: {@code [Mon 2 Mar 10:02] Thandi Nkosi: text}. */
+    private String transcriptLine(ConversationMessage m) {
+        String who = switch (m.author()) {
+            case CUSTOMER -> m.authorName();
+            case AGENT -> m.authorName() + " (support)";
+            case AUTOMATED -> m.authorName() + " (automated)";
+        };
+        return "[" + transcriptTime.format(m.at()) + "] " + who + ": " + m.body();
     }
 
     private void note(String ticketNumber, String text) {
@@ -655,10 +758,10 @@ public final class WhatsAppInbox implements WebhookHandler {
     public SendOutcome replyWithTemplate(Actor agent, String conversationNumber, String templateName,
             Map<String, ?> values) {
         Conversation c = conversationFor(agent, conversationNumber);
-        Map<String, Object> all = new HashMap<>();
+        Map<String, Object> all = new HashMap<>(Checks.notNull(values, "values"));
+        // {name} and {ticket} come from the conversation, whatever the caller passed
         all.put("name", c.contactName() == null ? PhoneMasking.mask(c.contact()) : c.contactName());
         c.ticket().flatMap(tickets::findById).ifPresent(t -> all.put("ticket", t.number().text()));
-        all.putAll(Checks.notNull(values, "values"));
         return reply(agent, conversationNumber, templates.render(templateName, all));
     }
 
@@ -903,11 +1006,21 @@ public final class WhatsAppInbox implements WebhookHandler {
                 }
                 conversations = own;
             }
-            for (String name : new String[] {ResponseTemplates.ESCALATED, ResponseTemplates.JOINED_TICKET,
-                ResponseTemplates.OUT_OF_HOURS}) {
-                templates().get(name);
-            }
+            // checked now, not when a customer is waiting: the inbox fills only these placeholders
+            ResponseTemplates texts = templates();
+            requirePlaceholders(texts, ResponseTemplates.ESCALATED, java.util.Set.of("name", "ticket"));
+            requirePlaceholders(texts, ResponseTemplates.JOINED_TICKET, java.util.Set.of("name", "ticket"));
+            requirePlaceholders(texts, ResponseTemplates.OUT_OF_HOURS, java.util.Set.of("name", "hours", "nextOpening"));
             return new WhatsAppInbox(this);
+        }
+
+        private static void requirePlaceholders(ResponseTemplates texts, String name, java.util.Set<String> known) {
+            java.util.Set<String> unknown = new java.util.TreeSet<>(texts.get(name).placeholders());
+            unknown.removeAll(known);
+            if (!unknown.isEmpty()) {
+                throw ValidationException.of("templates", "the \"" + name + "\" text may use only " + new java.util.TreeSet<>(known)
+                        + ", not " + unknown);
+            }
         }
     }
 }

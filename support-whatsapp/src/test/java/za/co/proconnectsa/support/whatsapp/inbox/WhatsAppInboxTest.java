@@ -425,6 +425,9 @@ class WhatsAppInboxTest {
             assertThatThrownBy(() -> inbox.replyWithTemplate(AGENT, conversation, "thanks", Map.of()))
                     .isInstanceOf(ValidationException.class).hasMessageContaining("{topic}");
             assertThat(textsTo(GRAPH, THANDI)).hasSize(2);
+            // {name} is the conversation's, whatever the caller passes
+            inbox.replyWithTemplate(AGENT, conversation, "thanks", Map.of("topic", "x", "name", "Someone Else"));
+            assertThat(textsTo(GRAPH, THANDI)).last().asString().startsWith("Thanks Thandi Nkosi!");
 
             Actor provider = Actor.requester("wa:" + THANDI, "Thandi");
             assertThatThrownBy(() -> inbox.conversations(provider, ConversationQuery.builder().build()))
@@ -434,10 +437,22 @@ class WhatsAppInboxTest {
 
             ConversationDetails details = inbox.conversation(AGENT, conversation);
             assertThat(details.messages()).extracting(ConversationMessage::author)
-                    .containsExactly(Author.CUSTOMER, Author.AGENT, Author.AGENT);
+                    .containsExactly(Author.CUSTOMER, Author.AGENT, Author.AGENT, Author.AGENT);
             assertThat(details.window().isOpen()).isTrue();
             assertThat(inbox.close(AGENT, conversation).status()).isEqualTo(ConversationStatus.CLOSED);
             assertThat(say("New question").conversation().number().text()).isEqualTo("WA-000002");
+        }
+
+        @Test
+        @DisplayName("the inbox's own texts are checked when it is built: an unknown placeholder is refused then")
+        void textsCheckedAtBuild() {
+            assertThatThrownBy(() -> WhatsAppInbox.builder().desk(desk).client(InboxFixture.client(GRAPH, clock))
+                    .templates(ResponseTemplates.defaults().with(ResponseTemplate.of("escalated",
+                            "Ticket {ticket} opened at {time}"))).build())
+                    .isInstanceOf(ValidationException.class).hasMessageContaining("[time]");
+            assertThatThrownBy(() -> AutoResponder.builder().templates(ResponseTemplates.defaults().with(
+                    ResponseTemplate.of("out-of-hours", "Closed, {name}; call {phone}"))).build())
+                    .isInstanceOf(ValidationException.class).hasMessageContaining("[phone]");
         }
 
         @Test
@@ -473,6 +488,28 @@ class WhatsAppInboxTest {
             assertThat(direct.outcome()).isEqualTo(InboundResult.Outcome.DUPLICATE);
             assertThat(textsTo(GRAPH, THANDI)).hasSize(1);
             assertThat(store.conversationMessages(only().id())).filteredOn(m -> m.author() == Author.CUSTOMER).hasSize(1);
+        }
+
+        @Test
+        @DisplayName("the database failing while a billing message escalates: Meta's redelivery makes the ticket, once")
+        void failureThenRedelivery() {
+            FlakyStore flaky = new FlakyStore();
+            desk = SupportDesk.builder().store(flaky).clock(clock).build();
+            inbox = WhatsAppInbox.builder().desk(desk).client(InboxFixture.client(GRAPH, clock)).build();
+            receiver = WebhookReceiver.builder().appSecret(InboxFixture.SECRET).processedMessages(flaky).handler(inbox)
+                    .clock(clock).build();
+            byte[] body = textWebhook(THANDI, "Thandi Nkosi", "I was charged twice, please refund", clock.instant());
+
+            flaky.failingInserts.set(1);
+            WebhookReceipt failed = receiver.receive(body, InboxFixture.sign(body));
+            assertThat(failed.httpStatus()).isEqualTo(500);
+            assertThat(flaky.query(za.co.proconnectsa.support.ticket.TicketQuery.builder().build()).items()).isEmpty();
+
+            deliver(body);
+            deliver(body);
+            List<Ticket> tickets = flaky.query(za.co.proconnectsa.support.ticket.TicketQuery.builder().build()).items();
+            assertThat(tickets).singleElement().satisfies(t -> assertThat(t.body()).contains("charged twice"));
+            assertThat(textsTo(GRAPH, THANDI)).singleElement().asString().contains(tickets.get(0).number().text());
         }
 
         @Test
