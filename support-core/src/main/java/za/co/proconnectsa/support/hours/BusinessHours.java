@@ -91,11 +91,11 @@ public final class BusinessHours {
     /** How many days a search goes without a change before giving up. */
     public static final int SEARCH_DAYS = 3660;
 
-    private static final java.time.format.DateTimeFormatter MOMENT =
-            java.time.format.DateTimeFormatter.ofPattern("EEE d MMM 'at' h:mma", Locale.ENGLISH);
-
     /** How many days {@link #businessDuration} and {@link #plus} cover at most from their start. */
     public static final int MAX_SPAN_DAYS = 366_000;
+
+    private static final java.time.format.DateTimeFormatter MOMENT =
+            java.time.format.DateTimeFormatter.ofPattern("EEE d MMM 'at' h:mma", Locale.ENGLISH);
 
     private static final int DAY = 86_400;
     private static final int[] NONE = new int[0];

@@ -49,7 +49,7 @@ public record SupportPage(List<SupportCard> cards, String guidance, Instant gene
             Instant next = open ? null : hours.nextOpening(now).orElse(null);
             String status = open ? texts.format("page.whatsapp.open")
                     : next == null ? texts.format("page.whatsapp.never")
-                    : texts.format("page.whatsapp.closed", SupportTexts.opening(next, hours.zone()));
+                    : texts.format("page.whatsapp.closed", hours.describeMoment(next));
             cards.add(new WhatsAppCard(texts.format("page.whatsapp.title"), whatsApp.displayNumber(),
                     whatsApp.chatLink(texts.format("page.whatsapp.prefill")),
                     texts.format("page.whatsapp.available", hours.describe()), open, next, status,

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.function.Predicate;
 import za.co.proconnectsa.support.ValidationException;
 import za.co.proconnectsa.support.hours.BusinessHours;
-import za.co.proconnectsa.support.internal.SupportTexts;
 import za.co.proconnectsa.support.spi.WhatsAppLinkFactory;
 import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.ticket.Priority;
@@ -132,7 +131,7 @@ public final class RoutingPolicy {
             return reason;
         }
         String opening = nextOpening == null ? "the next opening"
-                : SupportTexts.opening(nextOpening, hours.zone());
+                : hours.describeMoment(nextOpening);
         return reason.replace("{nextOpening}", opening).replace("{hours}", hours.describe());
     }
 
