@@ -87,7 +87,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
         this.sql = new Sql(dialect, prefix);
         this.tx = new Tx(dataSource);
         this.outbox = new JdbcOutbox(tx, dialect, prefix);
-        this.conversations = new JdbcConversations(tx, dialect, prefix);
+        this.conversations = new JdbcConversations(tx, sql, prefix);
     }
 
     /**
@@ -137,13 +137,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
 
     @Override
     public long nextSequence() {
-        // a sequence's next value is atomic by itself: no transaction around it
-        return tx.autoCommit("taking a ticket number", c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql.nextSequence()); ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        return tx.nextValue("taking a ticket number", sql.nextSequence());
     }
 
     @Override
@@ -161,10 +155,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
                 }
                 insertAttachments(c, ticket.id(), null, ticket.attachments());
                 insertAudit(c, events);
-                Optional<OutboxEntry.Pending> event = OutboxEntry.pending(events, List.of());
-                if (event.isPresent()) {
-                    outbox.write(c, event.get());
-                }
+                outbox.write(c, events, List.of());
                 if (key != null) {
                     try (PreparedStatement ps = c.prepareStatement(sql.insertIdempotencyKey())) {
                         ps.setString(1, key.scope());
@@ -209,10 +200,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
                 }
             }
             insertAudit(c, events);
-            Optional<OutboxEntry.Pending> event = OutboxEntry.pending(events, newMessages);
-            if (event.isPresent()) {
-                outbox.write(c, event.get());
-            }
+            outbox.write(c, events, newMessages);
             return ticket.withVersion(ticket.version() + 1);
         });
     }

@@ -77,6 +77,21 @@ class JdbcStoreBehaviourTest {
     }
 
     @Test
+    @DisplayName("H2's substring search takes %, _ and ! in the search text literally")
+    void h2SearchIsLiteral() {
+        JdbcTicketStore store = JdbcTicketStore.create(freshH2());
+        TicketFixtures fixtures = TicketFixtures.forStore(store, clock);
+        Ticket percent = fixtures.newTicket("prov-17", "Is the 100% refund_policy real!", "Asking for a friend");
+        store.insert(percent, List.of(), null);
+        store.insert(fixtures.newTicket("prov-18", "I paid 1000 rand", "for refundXpolicy"), List.of(), null);
+        for (String literal : new String[] {"100%", "REFUND_POLICY", "real!"}) {
+            assertThat(store.query(TicketQuery.builder().text(literal).build()).items()).as(literal)
+                    .extracting(Ticket::id).containsExactly(percent.id());
+        }
+        assertThat(store.query(TicketQuery.builder().text("1_0").build()).items()).isEmpty();
+    }
+
+    @Test
     @DisplayName("a pooled connection goes back with the auto-commit mode it came with, also after a sequence value")
     void connectionStateRestored() throws SQLException {
         JdbcDataSource h2 = freshH2();

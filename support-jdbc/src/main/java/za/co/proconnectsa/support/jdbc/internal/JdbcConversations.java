@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import za.co.proconnectsa.support.ConcurrentModificationException;
@@ -44,30 +43,21 @@ public final class JdbcConversations {
     private final String nextSequence;
 
     /**
-     * @param tx      the store's transactions
-     * @param dialect the database
-     * @param prefix  the table prefix
+     * @param tx     the store's transactions
+     * @param sql    the store's SQL (dialect and prefix)
+     * @param prefix the table prefix
      */
-    public JdbcConversations(Tx tx, Dialect dialect, String prefix) {
+    public JdbcConversations(Tx tx, Sql sql, String prefix) {
         this.tx = tx;
-        this.dialect = dialect;
+        this.dialect = sql.dialect();
         this.conversations = prefix + "whatsapp_conversations";
         this.messages = prefix + "whatsapp_messages";
-        this.nextSequence = switch (dialect) {
-            case POSTGRESQL -> "SELECT nextval('" + prefix + "conversation_number_seq')";
-            case MARIADB -> "SELECT NEXTVAL(" + prefix + "conversation_number_seq)";
-            default -> "SELECT NEXT VALUE FOR " + prefix + "conversation_number_seq";
-        };
+        this.nextSequence = sql.nextValue("conversation_number_seq");
     }
 
     /** @return the next sequence value */
     public long nextSequence() {
-        return tx.autoCommit("taking a conversation number", c -> {
-            try (PreparedStatement ps = c.prepareStatement(nextSequence); ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        return tx.nextValue("taking a conversation number", nextSequence);
     }
 
     /**
@@ -290,9 +280,8 @@ public final class JdbcConversations {
         });
         query.textFilter().ifPresent(text -> {
             where.append(where.length() == 0 ? "" : " AND ").append("id IN (SELECT conversation_id FROM ").append(messages)
-                    .append(" WHERE LOWER(body) LIKE ? ESCAPE '!')");
-            // '!' escapes, not a backslash: MariaDB reads a backslash inside a literal as an escape of its own
-            params.add("%" + text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+                    .append(" WHERE LOWER(body) LIKE ? ").append(Sql.LIKE_ESCAPE).append(")");
+            params.add(Sql.containsPattern(text));
         });
         if (query.after().isPresent()) {
             where.append(where.length() == 0 ? "" : " AND ").append("seq < ?");

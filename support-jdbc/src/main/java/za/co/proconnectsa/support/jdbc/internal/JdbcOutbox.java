@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import za.co.proconnectsa.support.ValidationException;
 import za.co.proconnectsa.support.access.Actor;
@@ -15,6 +16,8 @@ import za.co.proconnectsa.support.access.Role;
 import za.co.proconnectsa.support.event.OutboxEntry;
 import za.co.proconnectsa.support.event.TicketEvent;
 import za.co.proconnectsa.support.jdbc.Dialect;
+import za.co.proconnectsa.support.ticket.AuditEvent;
+import za.co.proconnectsa.support.ticket.Message;
 import za.co.proconnectsa.support.ticket.TicketId;
 
 /**
@@ -53,13 +56,20 @@ public final class JdbcOutbox {
     }
 
     /**
-     * Writes the entry of one store write, inside its transaction.
+     * Writes the entry of one store write ({@link OutboxEntry#pending}), inside its transaction; nothing when the
+     * write has no audit events.
      *
-     * @param c     the transaction's connection
-     * @param entry the entry
+     * @param c           the transaction's connection
+     * @param events      the write's audit events
+     * @param newMessages the write's new messages
      * @throws SQLException from the driver
      */
-    public void write(Connection c, OutboxEntry.Pending entry) throws SQLException {
+    public void write(Connection c, List<AuditEvent> events, List<Message> newMessages) throws SQLException {
+        Optional<OutboxEntry.Pending> pending = OutboxEntry.pending(events, newMessages);
+        if (pending.isEmpty()) {
+            return;
+        }
+        OutboxEntry.Pending entry = pending.get();
         try (PreparedStatement ps = c.prepareStatement(insert)) {
             ps.setString(1, entry.type().name());
             ps.setString(2, entry.ticketId().toString());

@@ -11,6 +11,8 @@ public final class Sql {
     static final String TICKET_COLUMNS = "id, seq, number, subject, body, category, priority, status, origin, "
             + "requester_id, assignee_id, tags, fingerprint, created_at, updated_at, first_responded_at, version";
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    /** The escape clause of every {@link #containsPattern} comparison. */
+    public static final String LIKE_ESCAPE = "ESCAPE '!'";
 
     private final Dialect dialect;
     private final String p;
@@ -30,10 +32,18 @@ public final class Sql {
     }
 
     public String nextSequence() {
+        return nextValue("ticket_number_seq");
+    }
+
+    /**
+     * @param sequence a sequence's name without the prefix, e.g. {@code conversation_number_seq}
+     * @return the query for its next value
+     */
+    public String nextValue(String sequence) {
         return switch (dialect) {
-            case POSTGRESQL -> "SELECT nextval('" + p + "ticket_number_seq')";
-            case MARIADB -> "SELECT NEXTVAL(" + p + "ticket_number_seq)";
-            default -> "SELECT NEXT VALUE FOR " + p + "ticket_number_seq";
+            case POSTGRESQL -> "SELECT nextval('" + p + sequence + "')";
+            case MARIADB -> "SELECT NEXTVAL(" + p + sequence + ")";
+            default -> "SELECT NEXT VALUE FOR " + p + sequence;
         };
     }
 
@@ -125,7 +135,7 @@ public final class Sql {
         return switch (dialect) {
             case POSTGRESQL -> "to_tsvector('simple', subject || ' ' || body) @@ plainto_tsquery('simple', ?)";
             case MARIADB -> "MATCH (subject, body) AGAINST (? IN BOOLEAN MODE)";
-            default -> "(LOWER(subject) LIKE ? ESCAPE '\\' OR LOWER(body) LIKE ? ESCAPE '\\')";
+            default -> "(LOWER(subject) LIKE ? " + LIKE_ESCAPE + " OR LOWER(body) LIKE ? " + LIKE_ESCAPE + ")";
         };
     }
 
@@ -138,8 +148,7 @@ public final class Sql {
             case POSTGRESQL -> List.of(text);
             case MARIADB -> List.of(booleanModeQuery(text));
             default -> {
-                String like = "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                        .replace("_", "\\_") + "%";
+                String like = containsPattern(text);
                 yield List.of(like, like);
             }
         };
@@ -154,6 +163,16 @@ public final class Sql {
             }
         }
         return out.length() == 0 ? "\"\"" : out.toString();
+    }
+
+    /**
+     * @param text a search text
+     * @return a {@code LIKE} pattern, for {@link #LIKE_ESCAPE}, matching any lower-cased text that contains it
+     *         literally ('%', '_' and '!' in it match themselves)
+     */
+    public static String containsPattern(String text) {
+        // '!' escapes, not a backslash: MariaDB reads a backslash inside a literal as an escape of its own
+        return "%" + text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 
     public String limit(int rows) {

@@ -1,6 +1,8 @@
 package za.co.proconnectsa.support.jdbc.internal;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import za.co.proconnectsa.support.StoreUnavailableException;
@@ -91,6 +93,20 @@ public final class Tx {
             throw new StoreUnavailableException("The JDBC ticket store failed while " + what + " (SQLState "
                     + e.getSQLState() + ", error " + e.getErrorCode() + ")", e);
         }
+    }
+
+    /**
+     * @param what     what it is for, for the error message ("taking a ticket number")
+     * @param sequence the query of a sequence's next value ({@link Sql#nextValue})
+     * @return the value, taken in auto-commit: it is atomic by itself
+     */
+    public long nextValue(String what, String sequence) {
+        return autoCommit(what, c -> {
+            try (PreparedStatement ps = c.prepareStatement(sequence); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
     }
 
     private static void rollback(Connection c, Exception cause) {
