@@ -233,7 +233,7 @@ public final class WhatsAppInbox implements WebhookHandler {
     }
 
     /** The sender as the inbox knows them. */
-    private record Contact(String id, String name, String requesterId, boolean canReceive) {
+    private record Contact(String id, String name, String requesterId) {
         static Contact of(InboundMessage m, ContactDirectory directory) {
             String waId = m.sender().waId();
             String id = waId != null ? waId : m.sender().userId();
@@ -244,7 +244,7 @@ public final class WhatsAppInbox implements WebhookHandler {
             if (requester == null || requester.isBlank() || requester.length() > 200) {
                 throw ValidationException.of("requesterId", "the contact directory must give 1 to 200 characters");
             }
-            return new Contact(id, name, requester, waId != null);
+            return new Contact(id, name, requester);
         }
 
         Actor actor() {
@@ -350,7 +350,7 @@ public final class WhatsAppInbox implements WebhookHandler {
         LOG.info("WhatsApp message of {} joined ticket {} through its reference code", PhoneMasking.mask(contact.id()),
                 ticket.number());
         Map<String, Object> values = Map.of("name", contact.name(), "ticket", ticket.number().text());
-        Sent out = sendAutomated(contact, conversation, templates.render(ResponseTemplates.JOINED_TICKET, values),
+        Sent out = sendAutomated(conversation, templates.render(ResponseTemplates.JOINED_TICKET, values),
                 "joined-ticket");
         if (!(out.outcome() instanceof SendOutcome.Sent)) {
             note(ticket.number().text(), "The customer was not told on WhatsApp that their message reached this "
@@ -404,8 +404,8 @@ public final class WhatsAppInbox implements WebhookHandler {
                 .map(ConversationMessage::at).reduce((a, b) -> b).orElse(null);
         AutoReply decision = responder.decide(new AutoResponder.Inbound(message.text(), contact.id(), contact.name(), now,
                 store.countMessages(contact.id(), Author.AUTOMATED, now.minus(responder.window())), lastNotice));
-        if (decision instanceof AutoReply.Answer answer && contact.canReceive()) {
-            Sent out = sendAutomated(contact, conversation, answer.text(), answer.source());
+        if (decision instanceof AutoReply.Answer answer && isPhoneNumber(contact.id())) {
+            Sent out = sendAutomated(conversation, answer.text(), answer.source());
             return new InboundResult(InboundResult.Outcome.AUTO_REPLIED, out.conversation(), null, decision, out.outcome());
         }
         return new InboundResult(InboundResult.Outcome.WAITING_FOR_AGENT, conversation, null, decision, null);
@@ -417,10 +417,7 @@ public final class WhatsAppInbox implements WebhookHandler {
     private record Sent(SendOutcome outcome, Conversation conversation) {
     }
 
-    private Sent sendAutomated(Contact contact, Conversation conversation, String text, String source) {
-        if (!contact.canReceive()) {
-            return new Sent(noNumber(), conversation);
-        }
+    private Sent sendAutomated(Conversation conversation, String text, String source) {
         return send(conversation, text, Author.AUTOMATED, source, system.displayName());
     }
 
@@ -493,14 +490,11 @@ public final class WhatsAppInbox implements WebhookHandler {
             throw ValidationException.of("conversation", conversation.number() + " is already ticket " + ticket);
         }
         Contact contact = new Contact(conversation.contact(), conversation.contactName() == null
-                ? PhoneMasking.mask(conversation.contact()) : conversation.contactName(), conversation.requesterId(),
-                isPhoneNumber(conversation.contact()));
-        List<ConversationMessage> transcript = store.conversationMessages(conversation.id());
-        String trigger = transcript.stream().filter(m -> m.author() == Author.CUSTOMER).map(ConversationMessage::body)
-                .reduce((a, b) -> b).orElse(conversation.number().text());
-        return escalate(conversation, agent, contact, category, Priority.NORMAL, trigger);
+                ? PhoneMasking.mask(conversation.contact()) : conversation.contactName(), conversation.requesterId());
+        return escalate(conversation, agent, contact, category, Priority.NORMAL, null);
     }
 
+    /** Files the conversation as a ticket; {@code trigger} is the message that decided it, or null for an agent's. */
     private EscalationResult escalate(Conversation conversation, Actor actor, Contact contact, Category category,
             Priority priority, String trigger) {
         IdempotencyKey key = new IdempotencyKey(contact.requesterId(), "whatsapp-escalation:" + conversation.id());
@@ -510,8 +504,11 @@ public final class WhatsAppInbox implements WebhookHandler {
             return link(conversation, contact, earlier.get(), replayed(earlier.get(), conversation), null);
         }
         List<ConversationMessage> snapshot = store.conversationMessages(conversation.id());
+        // an agent's escalation is about the customer's latest message
+        String about = trigger != null ? trigger : snapshot.stream().filter(m -> m.author() == Author.CUSTOMER)
+                .map(ConversationMessage::body).reduce((first, last) -> last).orElse(conversation.number().text());
         NewTicket.Builder ticket = NewTicket.builder()
-                .subject(subject(trigger))
+                .subject(subject(about))
                 .body(transcript(conversation, contact, snapshot))
                 .category(category == null ? Category.GENERAL : category)
                 .priority(priority == null ? Priority.NORMAL : priority)
@@ -580,7 +577,7 @@ public final class WhatsAppInbox implements WebhookHandler {
                 desk.tickets().reply(contact.actor(), ticket.number().text(), Reply.publicReply(m.body()));
             }
             Map<String, Object> values = Map.of("name", contact.name(), "ticket", ticket.number().text());
-            Sent out = sendAutomated(contact, escalated, templates.render(ResponseTemplates.ESCALATED, values),
+            Sent out = sendAutomated(escalated, templates.render(ResponseTemplates.ESCALATED, values),
                     "escalated");
             if (!(out.outcome() instanceof SendOutcome.Sent)) {
                 note(ticket.number().text(), "The ticket number could not be sent to the customer on WhatsApp: "
