@@ -48,6 +48,9 @@ public final class SupportDesk {
     /** How far back a repeated submission is linked to an open ticket when nothing else is set. */
     public static final Duration DEFAULT_DUPLICATE_WINDOW = Duration.ofHours(24);
 
+    /** How long a reply or another commuting change keeps retrying a lost race when nothing else is set. */
+    public static final Duration DEFAULT_CONFLICT_RETRY_BUDGET = Duration.ofSeconds(10);
+
     private final TicketStore store;
     private final Clock clock;
     private final Set<Category> categories;
@@ -70,7 +73,8 @@ public final class SupportDesk {
         this.duplicateWindow = b.duplicateWindow;
         this.locale = b.locale;
         this.tickets = new DefaultTicketService(store, clock, AccessPolicy.standard(), BeanValidation.using(b.validator),
-                numberFormat, categories, duplicateWindow, new SupportTexts(locale), b.listeners);
+                numberFormat, categories, duplicateWindow, new SupportTexts(locale), b.listeners,
+                b.conflictRetryBudget);
     }
 
     /** @return a builder; only {@link Builder#store(TicketStore)} is required */
@@ -181,6 +185,7 @@ public final class SupportDesk {
         private Validator validator;
         private final List<TicketListener> listeners = new ArrayList<>();
         private Duration duplicateWindow = DEFAULT_DUPLICATE_WINDOW;
+        private Duration conflictRetryBudget = DEFAULT_CONFLICT_RETRY_BUDGET;
         private Locale locale = Locale.ENGLISH;
         private BusinessHours hours = BusinessHours.builder()
                 .zone(ZoneId.of("Africa/Johannesburg"))
@@ -289,6 +294,26 @@ public final class SupportDesk {
                 throw ValidationException.of("duplicateWindow", "must not be negative");
             }
             this.duplicateWindow = window;
+            return this;
+        }
+
+        /**
+         * Sets how long a change that commutes with others (a reply, an internal note, an assignment, a status
+         * change without an expected version, a duplicate submission linked to an open ticket) keeps retrying when another writer changed the ticket first. Each attempt reloads the ticket and
+         * applies the change again; attempts are spaced by a jittered pause of up to 64 ms. At least 16
+         * attempts are made whatever the budget; after that, the next conflict once the budget has passed
+         * reaches the caller as {@link ConcurrentModificationException}. A change with an expected version
+         * ({@code changeStatus(..., expectedVersion)}) is never retried.
+         *
+         * @param budget how long to keep retrying; {@link #DEFAULT_CONFLICT_RETRY_BUDGET} by default
+         * @return this builder
+         */
+        public Builder conflictRetryBudget(Duration budget) {
+            Checks.notNull(budget, "budget");
+            if (budget.isNegative()) {
+                throw ValidationException.of("conflictRetryBudget", "must not be negative");
+            }
+            this.conflictRetryBudget = budget;
             return this;
         }
 

@@ -48,8 +48,12 @@ public final class DefaultTicketService implements TicketService {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultTicketService.class);
 
-    /** Appending a reply commutes with other changes, so a conflict is retried this many times. */
-    private static final int MAX_ATTEMPTS = 16;
+    /**
+     * Appending a reply commutes with other changes, so a conflict is retried: at least this many times, and
+     * after that until the retry budget has passed, so that a busy ticket on a slow database does not fail a
+     * writer that merely lost a run of races.
+     */
+    private static final int MIN_ATTEMPTS = 16;
     /** The longest pause between two attempts; pauses grow from 1 ms with full jitter. */
     private static final long MAX_BACKOFF_MILLIS = 64;
 
@@ -62,6 +66,7 @@ public final class DefaultTicketService implements TicketService {
     private final Duration duplicateWindow;
     private final SupportTexts texts;
     private final List<TicketListener> listeners;
+    private final long retryBudgetNanos;
 
     /**
      * @param store           where tickets live
@@ -73,10 +78,11 @@ public final class DefaultTicketService implements TicketService {
      * @param duplicateWindow how far back duplicate submissions are looked for; zero turns it off
      * @param texts           texts shown to people
      * @param listeners       notified after each stored change
+     * @param retryBudget     how long a commuting change keeps retrying after a conflict (after 16 attempts)
      */
     public DefaultTicketService(TicketStore store, Clock clock, AccessPolicy policy, BeanValidation validation,
             TicketNumberFormat numberFormat, Set<Category> categories, Duration duplicateWindow,
-            SupportTexts texts, List<TicketListener> listeners) {
+            SupportTexts texts, List<TicketListener> listeners, Duration retryBudget) {
         this.store = store;
         this.clock = clock;
         this.policy = policy;
@@ -86,6 +92,7 @@ public final class DefaultTicketService implements TicketService {
         this.duplicateWindow = duplicateWindow;
         this.texts = texts;
         this.listeners = List.copyOf(listeners);
+        this.retryBudgetNanos = retryBudget.toNanos();
     }
 
     @Override
@@ -365,14 +372,15 @@ public final class DefaultTicketService implements TicketService {
     }
 
     private Ticket retrying(String ticketNumber, Supplier<Ticket> attempt, boolean retry) {
+        long started = System.nanoTime();
         for (int i = 1; ; i++) {
             try {
                 return attempt.get();
             } catch (ConcurrentModificationException e) {
-                if (!retry || i >= MAX_ATTEMPTS) {
+                if (!retry || i >= MIN_ATTEMPTS && System.nanoTime() - started > retryBudgetNanos) {
                     throw e;
                 }
-                LOG.debug("Ticket {} changed concurrently, attempt {} of {}", ticketNumber, i, MAX_ATTEMPTS);
+                LOG.debug("Ticket {} changed concurrently, retrying (attempt {})", ticketNumber, i);
                 backOff(i);
             }
         }

@@ -45,54 +45,62 @@ class MultiInstanceTest {
             JdbcTicketStore storeB = JdbcTicketStore.create(second);
             SupportDesk a = SupportDesk.builder().store(storeA).duplicateWindow(java.time.Duration.ZERO).build();
             SupportDesk b = SupportDesk.builder().store(storeB).duplicateWindow(java.time.Duration.ZERO).build();
-            // one relay per instance, claiming from the one outbox table while the writers run
-            OutboxRelay relayA = OutboxRelay.builder(storeA).owner("instance-a").batchSize(7)
+            // one relay per instance, claiming from the one outbox table while the writers run; the relays are
+            // closed before the pools, also when an assertion fails
+            try (OutboxRelay relayA = OutboxRelay.builder(storeA).owner("instance-a").batchSize(7)
                     .pollInterval(Duration.ofMillis(10)).listener(relayed::add).build().start();
-            OutboxRelay relayB = OutboxRelay.builder(storeB).owner("instance-b").batchSize(7)
-                    .pollInterval(Duration.ofMillis(10)).listener(relayed::add).build().start();
-            Actor agent = Actor.agent("agent-1", "Sipho");
-            String shared = a.tickets().submit(Actor.requester("prov-0", "Thandi"),
-                    NewTicket.builder().subject("Shared").body("Everyone replies here").build()).ticketNumber().text();
-
-            ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-            List<Future<List<String>>> futures = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                SupportDesk desk = t % 2 == 0 ? a : b;
-                Actor provider = Actor.requester("prov-" + t, "Provider " + t);
-                futures.add(pool.submit(() -> {
-                    List<String> numbers = new ArrayList<>();
-                    for (int i = 0; i < TICKETS_PER_THREAD; i++) {
-                        numbers.add(desk.tickets().submit(provider, NewTicket.builder().subject("Question " + i)
-                                .body("From " + provider.id()).build()).ticketNumber().text());
-                        desk.tickets().reply(agent, shared, Reply.publicReply(provider.id() + " reply " + i));
-                    }
-                    return numbers;
-                }));
+                 OutboxRelay relayB = OutboxRelay.builder(storeB).owner("instance-b").batchSize(7)
+                    .pollInterval(Duration.ofMillis(10)).listener(relayed::add).build().start()) {
+                writeAndCheck(a, b, storeA, relayed);
             }
-            List<String> numbers = new ArrayList<>();
+        }
+    }
+
+    private static void writeAndCheck(SupportDesk a, SupportDesk b, JdbcTicketStore storeA, List<TicketEvent> relayed)
+            throws Exception {
+        Actor agent = Actor.agent("agent-1", "Sipho");
+        String shared = a.tickets().submit(Actor.requester("prov-0", "Thandi"),
+                NewTicket.builder().subject("Shared").body("Everyone replies here").build()).ticketNumber().text();
+
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        List<Future<List<String>>> futures = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            SupportDesk desk = t % 2 == 0 ? a : b;
+            Actor provider = Actor.requester("prov-" + t, "Provider " + t);
+            futures.add(pool.submit(() -> {
+                List<String> numbers = new ArrayList<>();
+                for (int i = 0; i < TICKETS_PER_THREAD; i++) {
+                    numbers.add(desk.tickets().submit(provider, NewTicket.builder().subject("Question " + i)
+                            .body("From " + provider.id()).build()).ticketNumber().text());
+                    desk.tickets().reply(agent, shared, Reply.publicReply(provider.id() + " reply " + i));
+                }
+                return numbers;
+            }));
+        }
+        List<String> numbers = new ArrayList<>();
+        try {
             for (Future<List<String>> f : futures) {
                 numbers.addAll(f.get(120, TimeUnit.SECONDS));
             }
+        } finally {
             pool.shutdownNow();
-
-            Set<String> distinct = new HashSet<>(numbers);
-            assertThat(distinct).hasSize(THREADS * TICKETS_PER_THREAD).doesNotContain(shared);
-            TicketDetails details = b.tickets().get(agent, shared);
-            assertThat(details.messages()).hasSize(THREADS * TICKETS_PER_THREAD);
-            assertThat(details.ticket().version()).isEqualTo(1 + THREADS * TICKETS_PER_THREAD);
-            assertThat(a.tickets().queue(agent, TicketQuery.builder().limit(200).build()).items())
-                    .hasSize(THREADS * TICKETS_PER_THREAD + 1);
-
-            int events = 1 + 2 * THREADS * TICKETS_PER_THREAD;
-            await().atMost(Duration.ofSeconds(60)).until(() -> relayed.size() >= events && storeA.pendingCount() == 0);
-            relayA.close();
-            relayB.close();
-            assertThat(relayed).hasSize(events);
-            assertThat(relayed.stream().map(e -> e.type() + " " + e.ticket().number() + " " + e.at() + " "
-                    + (e.message() == null ? "" : e.message().id())).distinct()).hasSize(events);
-            assertThat(relayed).filteredOn(e -> e.type() == TicketEvent.Type.REPLIED).hasSize(THREADS * TICKETS_PER_THREAD)
-                    .allSatisfy(e -> assertThat(e.message()).isNotNull());
         }
+
+        Set<String> distinct = new HashSet<>(numbers);
+        assertThat(distinct).hasSize(THREADS * TICKETS_PER_THREAD).doesNotContain(shared);
+        TicketDetails details = b.tickets().get(agent, shared);
+        assertThat(details.messages()).hasSize(THREADS * TICKETS_PER_THREAD);
+        assertThat(details.ticket().version()).isEqualTo(1 + THREADS * TICKETS_PER_THREAD);
+        assertThat(a.tickets().queue(agent, TicketQuery.builder().limit(200).build()).items())
+                .hasSize(THREADS * TICKETS_PER_THREAD + 1);
+
+        int events = 1 + 2 * THREADS * TICKETS_PER_THREAD;
+        await().atMost(Duration.ofSeconds(60)).until(() -> relayed.size() >= events && storeA.pendingCount() == 0);
+        assertThat(relayed).hasSize(events);
+        assertThat(relayed.stream().map(e -> e.type() + " " + e.ticket().number() + " " + e.at() + " "
+                + (e.message() == null ? "" : e.message().id())).distinct()).hasSize(events);
+        assertThat(relayed).filteredOn(e -> e.type() == TicketEvent.Type.REPLIED).hasSize(THREADS * TICKETS_PER_THREAD)
+                .allSatisfy(e -> assertThat(e.message()).isNotNull());
     }
 
     private static HikariDataSource copy(HikariDataSource like) {
