@@ -289,11 +289,7 @@ public final class SupportDesk {
          * @return this builder
          */
         public Builder duplicateWindow(Duration window) {
-            Checks.notNull(window, "window");
-            if (window.isNegative()) {
-                throw ValidationException.of("duplicateWindow", "must not be negative");
-            }
-            this.duplicateWindow = window;
+            this.duplicateWindow = Checks.notNegative(window, "duplicateWindow");
             return this;
         }
 
@@ -309,11 +305,7 @@ public final class SupportDesk {
          * @return this builder
          */
         public Builder conflictRetryBudget(Duration budget) {
-            Checks.notNull(budget, "budget");
-            if (budget.isNegative()) {
-                throw ValidationException.of("conflictRetryBudget", "must not be negative");
-            }
-            this.conflictRetryBudget = budget;
+            this.conflictRetryBudget = Checks.notNegative(budget, "conflictRetryBudget");
             return this;
         }
 

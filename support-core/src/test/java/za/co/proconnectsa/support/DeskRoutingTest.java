@@ -41,20 +41,32 @@ class DeskRoutingTest {
                 .otherwise(Channel.TICKET, "All tickets today.").build();
         AtomicBoolean stop = new AtomicBoolean();
         List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean sawNew = new AtomicBoolean();
         Thread router = new Thread(() -> {
             while (!stop.get()) {
                 RoutingDecision d = desk.route(SupportRequest.of("hello"));
                 seen.add(d.ruleName() + "/" + d.channel());
+                if (d.ruleName().equals("everything")) {
+                    sawNew.set(true);
+                }
             }
         });
         router.start();
-        Thread.sleep(20);
+        // swap while the router is running, and stop once it has routed with the new policy; waits, not sleeps,
+        // so that a slow machine cannot end the test before the router ran
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (seen.isEmpty() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
         RoutingPolicy old = desk.replaceRoutingPolicy(allTickets);
-        Thread.sleep(20);
+        while (!sawNew.get() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
         stop.set(true);
         router.join(5000);
 
         assertThat(old.rules()).isNotEmpty();
+        assertThat(sawNew).isTrue();
         assertThat(desk.routingPolicy()).isSameAs(allTickets);
         assertThat(seen).isNotEmpty().allMatch(s -> s.equals("quick-question/WHATSAPP") || s.equals("everything/TICKET"));
         assertThat(desk.route(SupportRequest.of("hello")).ruleName()).isEqualTo("everything");

@@ -42,6 +42,7 @@ import za.co.proconnectsa.support.ticket.TicketQuery;
 import za.co.proconnectsa.support.ticket.TicketService;
 import za.co.proconnectsa.support.ticket.TicketStatus;
 import za.co.proconnectsa.support.ticket.Visibility;
+import za.co.proconnectsa.support.util.ConflictRetry;
 
 /** The {@link TicketService} behind {@link za.co.proconnectsa.support.SupportDesk}. */
 public final class DefaultTicketService implements TicketService {
@@ -54,8 +55,6 @@ public final class DefaultTicketService implements TicketService {
      * writer that merely lost a run of races.
      */
     private static final int MIN_ATTEMPTS = 16;
-    /** The longest pause between two attempts; pauses grow from 1 ms with full jitter. */
-    private static final long MAX_BACKOFF_MILLIS = 64;
 
     private final TicketStore store;
     private final Clock clock;
@@ -66,7 +65,7 @@ public final class DefaultTicketService implements TicketService {
     private final Duration duplicateWindow;
     private final SupportTexts texts;
     private final List<TicketListener> listeners;
-    private final long retryBudgetNanos;
+    private final Duration retryBudget;
 
     /**
      * @param store           where tickets live
@@ -92,7 +91,7 @@ public final class DefaultTicketService implements TicketService {
         this.duplicateWindow = duplicateWindow;
         this.texts = texts;
         this.listeners = List.copyOf(listeners);
-        this.retryBudgetNanos = retryBudget.toNanos();
+        this.retryBudget = retryBudget;
     }
 
     @Override
@@ -372,28 +371,16 @@ public final class DefaultTicketService implements TicketService {
     }
 
     private Ticket retrying(String ticketNumber, Supplier<Ticket> attempt, boolean retry) {
-        long started = System.nanoTime();
-        for (int i = 1; ; i++) {
+        ConflictRetry retries = ConflictRetry.start(MIN_ATTEMPTS, retryBudget);
+        while (true) {
             try {
                 return attempt.get();
             } catch (ConcurrentModificationException e) {
-                if (!retry || i >= MIN_ATTEMPTS && System.nanoTime() - started > retryBudgetNanos) {
+                if (!retry || !retries.again()) {
                     throw e;
                 }
-                LOG.debug("Ticket {} changed concurrently, retrying (attempt {})", ticketNumber, i);
-                backOff(i);
+                LOG.debug("Ticket {} changed concurrently, attempt {}", ticketNumber, retries.attempts());
             }
-        }
-    }
-
-    /** Full jitter, so writers that collided do not collide again in lock step. */
-    private static void backOff(int attempt) {
-        long ceiling = Math.min(MAX_BACKOFF_MILLIS, 1L << Math.min(attempt, 6));
-        try {
-            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(ceiling + 1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreUnavailableException("Interrupted while retrying a concurrent change", e);
         }
     }
 

@@ -21,4 +21,17 @@ public final class Checks {
         }
         return value;
     }
+
+    /**
+     * @param value a required duration that may be zero
+     * @param field its name, for the error
+     * @return the value
+     * @throws ValidationException when it is null or negative
+     */
+    public static java.time.Duration notNegative(java.time.Duration value, String field) {
+        if (notNull(value, field).isNegative()) {
+            throw ValidationException.of(field, "must not be negative, was " + value);
+        }
+        return value;
+    }
 }

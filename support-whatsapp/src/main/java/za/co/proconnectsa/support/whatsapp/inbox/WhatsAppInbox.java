@@ -1,6 +1,7 @@
 package za.co.proconnectsa.support.whatsapp.inbox;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -51,6 +52,7 @@ import za.co.proconnectsa.support.ticket.TicketNotFoundException;
 import za.co.proconnectsa.support.ticket.TicketNumberFormat;
 import za.co.proconnectsa.support.ticket.TicketStatus;
 import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.util.ConflictRetry;
 import za.co.proconnectsa.support.util.PhoneMasking;
 import za.co.proconnectsa.support.whatsapp.ReferenceCode;
 import za.co.proconnectsa.support.whatsapp.automation.AutoReply;
@@ -106,7 +108,10 @@ import za.co.proconnectsa.support.whatsapp.webhook.WebhookHandler;
 public final class WhatsAppInbox implements WebhookHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(WhatsAppInbox.class);
-    private static final int MAX_ATTEMPTS = 8;
+    /** A message that lost a race for its conversation is tried again at least this many times... */
+    private static final int MIN_ATTEMPTS = 8;
+    /** ...and after that until this has passed since its first attempt. */
+    private static final Duration RETRY_BUDGET = Duration.ofSeconds(10);
     private static final int SUBJECT_LENGTH = 80;
     private static final String TRANSCRIPT_CUT = "(%d earlier messages are in conversation %s)";
 
@@ -174,7 +179,8 @@ public final class WhatsAppInbox implements WebhookHandler {
 
         Optional<ReferenceCode> reference = message.text() == null ? Optional.empty() : ReferenceCode.find(message.text());
         Optional<Ticket> referenced = reference.flatMap(code -> ownTicket(contact, code.value()));
-        for (int attempt = 1; ; attempt++) {
+        ConflictRetry retries = ConflictRetry.start(MIN_ATTEMPTS, RETRY_BUDGET);
+        while (true) {
             try {
                 Optional<ConversationMessage> recorded = store.findConversationMessage(message.messageId());
                 if (recorded.isPresent()) {
@@ -222,12 +228,12 @@ public final class WhatsAppInbox implements WebhookHandler {
                 }
                 return automate(contact, conversation, message, body);
             } catch (ConcurrentModificationException | ActiveConversationChanged e) {
-                if (attempt >= MAX_ATTEMPTS) {
+                if (!retries.again()) {
                     throw e instanceof SupportException s ? s : new SupportException("The conversation of "
                             + PhoneMasking.mask(contact.id()) + " kept changing; try again", e);
                 }
-                LOG.debug("Conversation of {} changed concurrently, attempt {} of {}", PhoneMasking.mask(contact.id()),
-                        attempt, MAX_ATTEMPTS);
+                LOG.debug("Conversation of {} changed concurrently, attempt {}", PhoneMasking.mask(contact.id()),
+                        retries.attempts());
             }
         }
     }
@@ -551,7 +557,8 @@ public final class WhatsAppInbox implements WebhookHandler {
      */
     private EscalationResult link(Conversation conversation, Contact contact, Ticket ticket, SubmissionReceipt receipt,
             java.util.Set<String> described) {
-        for (int attempt = 1; ; attempt++) {
+        ConflictRetry retries = ConflictRetry.start(MIN_ATTEMPTS, RETRY_BUDGET);
+        while (true) {
             Conversation current = store.findConversation(conversation.id())
                     .orElseThrow(() -> new ConversationNotFoundException(conversation.number().text()));
             if (ticket.id().equals(current.ticketId())) {
@@ -568,7 +575,7 @@ public final class WhatsAppInbox implements WebhookHandler {
             try {
                 escalated = store.updateConversation(current.escalatedTo(ticket.id(), now()), List.of());
             } catch (ConcurrentModificationException e) {
-                if (attempt >= MAX_ATTEMPTS) {
+                if (!retries.again()) {
                     throw e;
                 }
                 continue;
@@ -628,11 +635,12 @@ public final class WhatsAppInbox implements WebhookHandler {
     private Conversation updateRetrying(Conversation conversation, UnaryOperator<Conversation> change,
             Function<Conversation, List<ConversationMessage>> added) {
         Conversation current = conversation;
-        for (int attempt = 1; ; attempt++) {
+        ConflictRetry retries = ConflictRetry.start(MIN_ATTEMPTS, RETRY_BUDGET);
+        while (true) {
             try {
                 return store.updateConversation(change.apply(current), added.apply(current));
             } catch (ConcurrentModificationException e) {
-                if (attempt >= MAX_ATTEMPTS) {
+                if (!retries.again()) {
                     throw e;
                 }
                 current = store.findConversation(conversation.id())
