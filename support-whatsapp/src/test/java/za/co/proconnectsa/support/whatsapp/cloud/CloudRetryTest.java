@@ -189,9 +189,10 @@ class CloudRetryTest {
     @Test
     @DisplayName("a timeout, then a quick answer: Sent")
     void timeoutThenSuccess() {
-        failThenSucceed(1, json(200, "responses/sent.json").withFixedDelay(1500));
+        // a timeout of a second, so that the quick answer is in time even on a slow, busy machine
+        failThenSucceed(1, json(200, "responses/sent.json").withFixedDelay(4000));
         WhatsAppCloudClient client = CloudTestSupport.client(wm, new RecordingSleeper())
-                .requestTimeout(Duration.ofMillis(250)).build();
+                .requestTimeout(Duration.ofSeconds(1)).build();
 
         assertThat(client.sendText(TO, "Hello")).isEqualTo(new SendOutcome.Sent(WAMID));
         wm.verify(2, postRequestedFor(urlEqualTo(PATH)));
