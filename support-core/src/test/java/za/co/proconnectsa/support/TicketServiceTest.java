@@ -20,8 +20,6 @@ import org.junit.jupiter.api.Test;
 import za.co.proconnectsa.support.access.AccessDeniedException;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.event.TicketEvent;
-import za.co.proconnectsa.support.spi.IdempotencyKey;
-import za.co.proconnectsa.support.spi.InsertResult;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.store.InMemoryTicketStore;
 import za.co.proconnectsa.support.ticket.Attachment;
@@ -370,119 +368,6 @@ class TicketServiceTest {
 
             Page<Ticket> page = tickets.myTickets(thandi, TicketQuery.builder().requester("prov-99").build());
             assertThat(page.items()).extracting(Ticket::requesterId).containsExactly("prov-17");
-        }
-    }
-
-    @Nested
-    @DisplayName("conflicts with other writers")
-    class Conflicts {
-
-        @Test
-        @DisplayName("a reply that loses more races than the minimum attempts is retried within the budget and stored once")
-        void retriedWithinBudget() {
-            String number = tickets.submit(thandi, invoice()).ticketNumber().text();
-            RacedStore raced = new RacedStore(store, 20);
-            TicketService racing = SupportDesk.builder().store(raced).clock(clock).build().tickets();
-
-            racing.reply(sipho, number, Reply.publicReply("Refund issued"));
-
-            assertThat(raced.lost).isEqualTo(20);
-            Ticket stored = store.findByNumber(number).orElseThrow();
-            assertThat(store.messages(stored.id())).extracting(Message::body).containsExactly("Refund issued");
-            assertThat(stored.version()).isEqualTo(1 + 20 + 1);
-        }
-
-        @Test
-        @DisplayName("once the attempts and the budget are spent the conflict reaches the caller and nothing is written")
-        void budgetSpent() {
-            String number = tickets.submit(thandi, invoice()).ticketNumber().text();
-            RacedStore raced = new RacedStore(store, Integer.MAX_VALUE);
-            TicketService racing = SupportDesk.builder().store(raced).clock(clock).conflictRetryBudget(Duration.ZERO)
-                    .build().tickets();
-
-            assertThatThrownBy(() -> racing.reply(sipho, number, Reply.publicReply("Refund issued")))
-                    .isInstanceOf(ConcurrentModificationException.class).hasMessageContaining(number);
-
-            assertThat(raced.lost).isEqualTo(16);
-            Ticket stored = store.findByNumber(number).orElseThrow();
-            assertThat(store.messages(stored.id())).isEmpty();
-            assertThat(store.auditTrail(stored.id())).noneMatch(a -> a.action() == AuditAction.REPLIED);
-        }
-
-        @Test
-        @DisplayName("a negative budget is refused")
-        void negativeBudget() {
-            assertThatThrownBy(() -> SupportDesk.builder().conflictRetryBudget(Duration.ofSeconds(-1)))
-                    .isInstanceOf(ValidationException.class).hasMessageContaining("conflictRetryBudget");
-        }
-    }
-
-    /**
-     * A store where another writer gets in first: before each of the first {@code races} updates, the stored
-     * ticket is changed (an empty update that bumps its version), so the update loses a real version race.
-     */
-    private static final class RacedStore implements TicketStore {
-        private final TicketStore inner;
-        private final int races;
-        private int lost;
-
-        RacedStore(TicketStore inner, int races) {
-            this.inner = inner;
-            this.races = races;
-        }
-
-        @Override
-        public Ticket update(Ticket ticket, List<Message> newMessages, List<AuditEvent> auditEvents) {
-            if (lost < races) {
-                lost++;
-                inner.update(inner.findById(ticket.id()).orElseThrow(), List.of(), List.of());
-            }
-            return inner.update(ticket, newMessages, auditEvents);
-        }
-
-        @Override
-        public long nextSequence() {
-            return inner.nextSequence();
-        }
-
-        @Override
-        public InsertResult insert(Ticket ticket, List<AuditEvent> auditEvents, IdempotencyKey key) {
-            return inner.insert(ticket, auditEvents, key);
-        }
-
-        @Override
-        public java.util.Optional<Ticket> findById(za.co.proconnectsa.support.ticket.TicketId id) {
-            return inner.findById(id);
-        }
-
-        @Override
-        public java.util.Optional<Ticket> findByNumber(String number) {
-            return inner.findByNumber(number);
-        }
-
-        @Override
-        public java.util.Optional<Ticket> findByIdempotencyKey(IdempotencyKey key) {
-            return inner.findByIdempotencyKey(key);
-        }
-
-        @Override
-        public List<Message> messages(za.co.proconnectsa.support.ticket.TicketId id) {
-            return inner.messages(id);
-        }
-
-        @Override
-        public List<AuditEvent> auditTrail(za.co.proconnectsa.support.ticket.TicketId id) {
-            return inner.auditTrail(id);
-        }
-
-        @Override
-        public Page<Ticket> query(TicketQuery query) {
-            return inner.query(query);
-        }
-
-        @Override
-        public java.util.Optional<Ticket> findActiveDuplicate(String requesterId, String fingerprint, Instant since) {
-            return inner.findActiveDuplicate(requesterId, fingerprint, since);
         }
     }
 

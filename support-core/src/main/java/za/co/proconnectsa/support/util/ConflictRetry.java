@@ -9,7 +9,7 @@ import za.co.proconnectsa.support.StoreUnavailableException;
  * ({@link za.co.proconnectsa.support.ConcurrentModificationException}) and is safe to apply again to the reloaded
  * record. It allows at least {@code minAttempts} attempts, and after that more until {@code budget} has passed
  * since it was started, so that a writer on a busy record of a slow database is not failed for losing a run of
- * races. Attempts are spaced by a pause with full jitter whose ceiling doubles from 1 ms to 64 ms, so writers that
+ * races. Attempts are spaced by a pause with full jitter whose ceiling doubles from 2 ms to 64 ms, so writers that
  * collided do not collide again in lock step.
  *
  * <pre>{@code

@@ -133,7 +133,7 @@ class OutboxRelayTest {
     @Test
     @DisplayName("a relay needs an outbox and a listener")
     void configuration() {
-        TicketStore noOutbox = new ForwardingStore(store);
+        TicketStore noOutbox = new ForwardingTicketStore(store); // a store without an outbox of its own
         assertThatThrownBy(() -> OutboxRelay.builder(noOutbox).listener(e -> { }).build())
                 .isInstanceOf(ValidationException.class).hasMessageContaining("EventOutbox");
         assertThatThrownBy(() -> OutboxRelay.builder(store).build())
@@ -154,63 +154,5 @@ class OutboxRelayTest {
         desk.tickets().assign(AGENT, number, "agent-3");
         desk.tickets().changeStatus(AGENT, number, TicketStatus.RESOLVED);
         return number;
-    }
-
-    /** A store without an outbox of its own. */
-    private record ForwardingStore(TicketStore delegate) implements TicketStore {
-        @Override
-        public long nextSequence() {
-            return delegate.nextSequence();
-        }
-
-        @Override
-        public za.co.proconnectsa.support.spi.InsertResult insert(za.co.proconnectsa.support.ticket.Ticket ticket,
-                List<za.co.proconnectsa.support.ticket.AuditEvent> events, za.co.proconnectsa.support.spi.IdempotencyKey key) {
-            return delegate.insert(ticket, events, key);
-        }
-
-        @Override
-        public za.co.proconnectsa.support.ticket.Ticket update(za.co.proconnectsa.support.ticket.Ticket ticket,
-                List<za.co.proconnectsa.support.ticket.Message> newMessages, List<za.co.proconnectsa.support.ticket.AuditEvent> events) {
-            return delegate.update(ticket, newMessages, events);
-        }
-
-        @Override
-        public java.util.Optional<za.co.proconnectsa.support.ticket.Ticket> findById(za.co.proconnectsa.support.ticket.TicketId id) {
-            return delegate.findById(id);
-        }
-
-        @Override
-        public java.util.Optional<za.co.proconnectsa.support.ticket.Ticket> findByNumber(String number) {
-            return delegate.findByNumber(number);
-        }
-
-        @Override
-        public java.util.Optional<za.co.proconnectsa.support.ticket.Ticket> findByIdempotencyKey(
-                za.co.proconnectsa.support.spi.IdempotencyKey key) {
-            return delegate.findByIdempotencyKey(key);
-        }
-
-        @Override
-        public List<za.co.proconnectsa.support.ticket.Message> messages(za.co.proconnectsa.support.ticket.TicketId id) {
-            return delegate.messages(id);
-        }
-
-        @Override
-        public List<za.co.proconnectsa.support.ticket.AuditEvent> auditTrail(za.co.proconnectsa.support.ticket.TicketId id) {
-            return delegate.auditTrail(id);
-        }
-
-        @Override
-        public za.co.proconnectsa.support.ticket.Page<za.co.proconnectsa.support.ticket.Ticket> query(
-                za.co.proconnectsa.support.ticket.TicketQuery query) {
-            return delegate.query(query);
-        }
-
-        @Override
-        public java.util.Optional<za.co.proconnectsa.support.ticket.Ticket> findActiveDuplicate(String requesterId,
-                String fingerprint, java.time.Instant since) {
-            return delegate.findActiveDuplicate(requesterId, fingerprint, since);
-        }
     }
 }

@@ -14,20 +14,27 @@ import za.co.proconnectsa.support.spi.ConversationStore;
 import za.co.proconnectsa.support.spi.IdempotencyKey;
 import za.co.proconnectsa.support.spi.InsertResult;
 import za.co.proconnectsa.support.spi.ProcessedMessageLog;
-import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.store.InMemoryTicketStore;
+import za.co.proconnectsa.support.testing.ForwardingTicketStore;
 import za.co.proconnectsa.support.ticket.AuditEvent;
-import za.co.proconnectsa.support.ticket.Message;
 import za.co.proconnectsa.support.ticket.Page;
 import za.co.proconnectsa.support.ticket.Ticket;
 import za.co.proconnectsa.support.ticket.TicketId;
-import za.co.proconnectsa.support.ticket.TicketQuery;
 
 /** The in-memory store, whose next ticket inserts can be made to fail as a lost database would. */
-final class FlakyStore implements TicketStore, ConversationStore, ProcessedMessageLog {
+final class FlakyStore extends ForwardingTicketStore implements ConversationStore, ProcessedMessageLog {
 
-    final InMemoryTicketStore delegate = InMemoryTicketStore.create();
+    final InMemoryTicketStore delegate;
     final AtomicInteger failingInserts = new AtomicInteger();
+
+    FlakyStore() {
+        this(InMemoryTicketStore.create());
+    }
+
+    private FlakyStore(InMemoryTicketStore delegate) {
+        super(delegate);
+        this.delegate = delegate;
+    }
 
     @Override
     public InsertResult insert(Ticket ticket, List<AuditEvent> events, IdempotencyKey key) {
@@ -35,51 +42,6 @@ final class FlakyStore implements TicketStore, ConversationStore, ProcessedMessa
             throw new StoreUnavailableException("The database went away (simulated)", null);
         }
         return delegate.insert(ticket, events, key);
-    }
-
-    @Override
-    public long nextSequence() {
-        return delegate.nextSequence();
-    }
-
-    @Override
-    public Ticket update(Ticket ticket, List<Message> newMessages, List<AuditEvent> events) {
-        return delegate.update(ticket, newMessages, events);
-    }
-
-    @Override
-    public Optional<Ticket> findById(TicketId id) {
-        return delegate.findById(id);
-    }
-
-    @Override
-    public Optional<Ticket> findByNumber(String number) {
-        return delegate.findByNumber(number);
-    }
-
-    @Override
-    public Optional<Ticket> findByIdempotencyKey(IdempotencyKey key) {
-        return delegate.findByIdempotencyKey(key);
-    }
-
-    @Override
-    public List<Message> messages(TicketId id) {
-        return delegate.messages(id);
-    }
-
-    @Override
-    public List<AuditEvent> auditTrail(TicketId id) {
-        return delegate.auditTrail(id);
-    }
-
-    @Override
-    public Page<Ticket> query(TicketQuery query) {
-        return delegate.query(query);
-    }
-
-    @Override
-    public Optional<Ticket> findActiveDuplicate(String requesterId, String fingerprint, Instant since) {
-        return delegate.findActiveDuplicate(requesterId, fingerprint, since);
     }
 
     @Override
