@@ -21,7 +21,7 @@ import za.co.proconnectsa.support.jdbc.Dialect;
 public final class Schema {
 
     /** The schema version this library writes and expects. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private static final Logger LOG = LoggerFactory.getLogger(Schema.class);
     private static final String[] TABLES = {"tickets", "messages", "attachments", "audit_events", "idempotency_keys",

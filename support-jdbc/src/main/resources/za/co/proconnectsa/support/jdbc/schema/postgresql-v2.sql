@@ -1,4 +1,4 @@
--- ProConnect Support SDK schema, version 1, PostgreSQL 12+.
+-- ProConnect Support SDK schema, version 2, PostgreSQL 12+.
 -- ${prefix} is the table prefix (default "support_"). Copy this file into Flyway or Liquibase if you
 -- manage the schema yourself, and build the store with SchemaMode.VALIDATE or NONE.
 CREATE SEQUENCE IF NOT EXISTS ${prefix}ticket_number_seq START WITH 1 INCREMENT BY 1;
