@@ -13,7 +13,6 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import za.co.proconnectsa.support.ConcurrentModificationException;
-import za.co.proconnectsa.support.StoreUnavailableException;
 import za.co.proconnectsa.support.SupportException;
 import za.co.proconnectsa.support.ValidationException;
 import za.co.proconnectsa.support.access.AccessPolicy;
@@ -116,33 +115,45 @@ public final class DefaultTicketService implements TicketService {
         }
         String fingerprint = Fingerprints.of(ticket.subject(), ticket.body());
         IdempotencyKey key = ticket.idempotencyKey() == null ? null : new IdempotencyKey(requesterId, ticket.idempotencyKey());
+        String requester = requesterId;
+        // one unit: the key check, the duplicate check and the write see one state and commit together
+        return retrying("a submission", () -> store.inTransaction(() -> submitOnce(actor, ticket, requester, fingerprint, key)));
+    }
+
+    private SubmissionReceipt submitOnce(Actor actor, NewTicket ticket, String requesterId, String fingerprint,
+            IdempotencyKey key) {
         if (key != null) {
-            var earlier = storeCall("looking up an idempotency key", () -> store.findByIdempotencyKey(key));
+            var earlier = store.findByIdempotencyKey(key);
             if (earlier.isPresent()) {
                 return replayed(earlier.get(), fingerprint);
             }
         }
         Instant now = now();
         if (!duplicateWindow.isZero()) {
-            String requester = requesterId;
-            var duplicate = storeCall("looking for a duplicate",
-                    () -> store.findActiveDuplicate(requester, fingerprint, now.minus(duplicateWindow)));
+            var duplicate = store.findActiveDuplicate(requesterId, fingerprint, now.minus(duplicateWindow));
             if (duplicate.isPresent()) {
+                if (key != null) {
+                    // the key stands for the linked ticket from now on; a twin that raced us took it first
+                    var owner = store.recordIdempotencyKey(key, duplicate.get().id());
+                    if (owner.isPresent()) {
+                        return replayed(owner.get(), fingerprint);
+                    }
+                }
                 return linkDuplicate(actor, duplicate.get(), ticket, now);
             }
         }
-        long sequence = storeCall("taking a ticket number", store::nextSequence);
+        long sequence = store.nextSequence();
         Ticket created = new Ticket(TicketId.random(), numberFormat.format(sequence), ticket.subject().strip(),
                 ticket.body(), ticket.category(), ticket.priority(), TicketStatus.NEW, ticket.origin(), requesterId,
                 null, ticket.tags(), ticket.attachments(), fingerprint, now, now, null, 1);
         AuditEvent audit = new AuditEvent(created.id(), actor, AuditAction.CREATED, null,
                 TicketStatus.NEW.name(), Visibility.PUBLIC, now);
-        InsertResult result = storeCall("inserting a ticket", () -> store.insert(created, List.of(audit), key));
+        InsertResult result = store.insert(created, List.of(audit), key);
         if (result instanceof InsertResult.KeyAlreadyUsed used) {
             return replayed(used.ticket(), fingerprint);
         }
         LOG.debug("Ticket {} submitted in category {} over {}", created.number(), created.category(), created.origin());
-        publish(new TicketEvent(TicketEvent.Type.SUBMITTED, result.ticket(), actor, now, null));
+        publishAfterCommit(new TicketEvent(TicketEvent.Type.SUBMITTED, result.ticket(), actor, now, null));
         return new SubmissionReceipt(created.id(), created.number(), created.status(), SubmissionReceipt.Outcome.CREATED,
                 now, texts.format("receipt.created", created.number().text()));
     }
@@ -157,15 +168,14 @@ public final class DefaultTicketService implements TicketService {
                 texts.format("receipt.replayed", earlier.number().text()));
     }
 
+    /** Runs inside the submission's unit: a lost version race fails the unit, and the submission is tried again. */
     private SubmissionReceipt linkDuplicate(Actor actor, Ticket existing, NewTicket ticket, Instant now) {
-        Ticket stored = retrying(existing.number().text(), () -> {
-            Ticket current = load(existing.id());
-            AuditEvent audit = new AuditEvent(current.id(), actor, AuditAction.DUPLICATE_LINKED, null,
-                    ticket.origin().name(), Visibility.PUBLIC, now);
-            return storeCall("linking a duplicate", () -> store.update(current.touchedAt(now), List.of(), List.of(audit)));
-        });
+        Ticket current = load(existing.id());
+        AuditEvent audit = new AuditEvent(current.id(), actor, AuditAction.DUPLICATE_LINKED, null,
+                ticket.origin().name(), Visibility.PUBLIC, now);
+        Ticket stored = store.update(current.touchedAt(now), List.of(), List.of(audit));
         LOG.debug("Repeated submission linked to ticket {}", stored.number());
-        publish(new TicketEvent(TicketEvent.Type.DUPLICATE_LINKED, stored, actor, now, null));
+        publishAfterCommit(new TicketEvent(TicketEvent.Type.DUPLICATE_LINKED, stored, actor, now, null));
         return new SubmissionReceipt(stored.id(), stored.number(), stored.status(),
                 SubmissionReceipt.Outcome.LINKED_TO_EXISTING, now, texts.format("receipt.linked", stored.number().text()));
     }
@@ -184,8 +194,7 @@ public final class DefaultTicketService implements TicketService {
         boolean note = reply.visibility() == Visibility.INTERNAL;
         policy.check(actor, note ? Permission.ADD_INTERNAL_NOTE : Permission.REPLY, first);
         UUID messageId = UUID.randomUUID();
-        Message[] written = new Message[1];
-        Ticket stored = retrying(first.number().text(), () -> {
+        return retrying(first.number().text(), () -> store.inTransaction(() -> {
             Ticket current = load(first.id());
             // the time is read after the ticket, so a retried reply is never older than the one it lost to
             Instant now = now();
@@ -207,14 +216,11 @@ public final class DefaultTicketService implements TicketService {
                 audit.add(new AuditEvent(current.id(), actor, AuditAction.STATUS_CHANGED, current.status().name(),
                         next.name(), Visibility.PUBLIC, now));
             }
-            Ticket update = changed;
-            written[0] = message;
-            return storeCall("adding a reply", () -> store.update(update, List.of(message), audit));
-        });
-        Message message = written[0];
-        publish(new TicketEvent(note ? TicketEvent.Type.NOTE_ADDED : TicketEvent.Type.REPLIED, stored, actor,
-                message.createdAt(), message));
-        return message;
+            Ticket stored = store.update(changed, List.of(message), audit);
+            publishAfterCommit(new TicketEvent(note ? TicketEvent.Type.NOTE_ADDED : TicketEvent.Type.REPLIED, stored,
+                    actor, now, message));
+            return message;
+        }));
     }
 
     private static TicketStatus statusAfterReply(Actor actor, TicketStatus status, boolean note) {
@@ -246,9 +252,7 @@ public final class DefaultTicketService implements TicketService {
         Ticket first = visibleTicket(actor, ticketNumber);
         boolean resolving = status == TicketStatus.RESOLVED || status == TicketStatus.CLOSED;
         policy.check(actor, resolving ? Permission.RESOLVE : Permission.CHANGE_STATUS, first);
-        Instant now = now();
-        boolean[] changed = {false};
-        Ticket stored = retrying(first.number().text(), () -> {
+        return retrying(first.number().text(), () -> store.inTransaction(() -> {
             Ticket current = expectedVersion == null ? load(first.id()) : first;
             if (expectedVersion != null && current.version() != expectedVersion) {
                 throw new ConcurrentModificationException(current.number().text(), expectedVersion, current.version());
@@ -260,15 +264,14 @@ public final class DefaultTicketService implements TicketService {
                 throw new InvalidTransitionException(current.number().text(), current.status(), status,
                         "allowed from " + current.status() + " are " + current.status().allowedTransitions());
             }
+            // read after the ticket: a retried change is never older than the change it lost to
+            Instant now = now();
             AuditEvent audit = new AuditEvent(current.id(), actor, AuditAction.STATUS_CHANGED, current.status().name(),
                     status.name(), Visibility.PUBLIC, now);
-            changed[0] = true;
-            return storeCall("changing a status", () -> store.update(current.withStatus(status, now), List.of(), List.of(audit)));
-        }, expectedVersion == null);
-        if (changed[0]) {
-            publish(new TicketEvent(TicketEvent.Type.STATUS_CHANGED, stored, actor, now, null));
-        }
-        return stored;
+            Ticket stored = store.update(current.withStatus(status, now), List.of(), List.of(audit));
+            publishAfterCommit(new TicketEvent(TicketEvent.Type.STATUS_CHANGED, stored, actor, now, null));
+            return stored;
+        }), expectedVersion == null);
     }
 
     @Override
@@ -292,22 +295,18 @@ public final class DefaultTicketService implements TicketService {
     private Ticket setAssignee(Actor actor, String ticketNumber, String agentId) {
         Ticket first = visibleTicket(actor, ticketNumber);
         policy.check(actor, Permission.ASSIGN, first);
-        Instant now = now();
-        boolean[] changed = {false};
-        Ticket stored = retrying(first.number().text(), () -> {
+        return retrying(first.number().text(), () -> store.inTransaction(() -> {
             Ticket current = load(first.id());
             if (Objects.equals(current.assigneeId(), agentId)) {
                 return current;
             }
+            Instant now = now();
             AuditEvent audit = new AuditEvent(current.id(), actor, AuditAction.ASSIGNED, current.assigneeId(), agentId,
                     Visibility.INTERNAL, now);
-            changed[0] = true;
-            return storeCall("assigning a ticket", () -> store.update(current.withAssignee(agentId, now), List.of(), List.of(audit)));
-        });
-        if (changed[0]) {
-            publish(new TicketEvent(TicketEvent.Type.ASSIGNED, stored, actor, now, null));
-        }
-        return stored;
+            Ticket stored = store.update(current.withAssignee(agentId, now), List.of(), List.of(audit));
+            publishAfterCommit(new TicketEvent(TicketEvent.Type.ASSIGNED, stored, actor, now, null));
+            return stored;
+        }));
     }
 
     @Override
@@ -315,8 +314,8 @@ public final class DefaultTicketService implements TicketService {
         requireActor(actor);
         Ticket ticket = visibleTicket(actor, ticketNumber);
         policy.check(actor, Permission.VIEW_TICKET, ticket);
-        List<Message> messages = storeCall("reading messages", () -> store.messages(ticket.id()));
-        List<AuditEvent> history = storeCall("reading the audit trail", () -> store.auditTrail(ticket.id()));
+        List<Message> messages = store.messages(ticket.id());
+        List<AuditEvent> history = store.auditTrail(ticket.id());
         if (!policy.permits(actor, Permission.VIEW_INTERNAL, ticket)) {
             messages = messages.stream().filter(m -> m.visibility() == Visibility.PUBLIC).toList();
             history = history.stream().filter(e -> e.visibility() == Visibility.PUBLIC).toList();
@@ -329,7 +328,7 @@ public final class DefaultTicketService implements TicketService {
         requireActor(actor);
         TicketQuery own = requireQuery(query).toBuilder().requester(actor.id()).build();
         TicketQuery paged = query.cursor().map(own::after).orElse(own);
-        return storeCall("listing tickets", () -> store.query(paged));
+        return store.query(paged);
     }
 
     @Override
@@ -337,7 +336,7 @@ public final class DefaultTicketService implements TicketService {
         requireActor(actor);
         requireQuery(query);
         policy.check(actor, Permission.VIEW_QUEUE, null);
-        return storeCall("listing the queue", () -> store.query(query));
+        return store.query(query);
     }
 
     private static TicketQuery requireQuery(TicketQuery query) {
@@ -352,7 +351,7 @@ public final class DefaultTicketService implements TicketService {
             throw ValidationException.of("ticketNumber", "must not be blank");
         }
         String number = ticketNumber.strip();
-        Ticket ticket = storeCall("reading a ticket", () -> store.findByNumber(number))
+        Ticket ticket = store.findByNumber(number)
                 .orElseThrow(() -> new TicketNotFoundException(number));
         if (!policy.permits(actor, Permission.VIEW_TICKET, ticket)) {
             // someone else's ticket looks exactly like a missing one
@@ -362,15 +361,15 @@ public final class DefaultTicketService implements TicketService {
     }
 
     private Ticket load(TicketId id) {
-        return storeCall("reading a ticket", () -> store.findById(id))
+        return store.findById(id)
                 .orElseThrow(() -> new TicketNotFoundException(id.toString()));
     }
 
-    private Ticket retrying(String ticketNumber, Supplier<Ticket> attempt) {
-        return retrying(ticketNumber, attempt, true);
+    private <T> T retrying(String what, Supplier<T> attempt) {
+        return retrying(what, attempt, true);
     }
 
-    private Ticket retrying(String ticketNumber, Supplier<Ticket> attempt, boolean retry) {
+    private <T> T retrying(String what, Supplier<T> attempt, boolean retry) {
         ConflictRetry retries = ConflictRetry.start(MIN_ATTEMPTS, retryBudget);
         while (true) {
             try {
@@ -379,18 +378,14 @@ public final class DefaultTicketService implements TicketService {
                 if (!retry || !retries.again()) {
                     throw e;
                 }
-                LOG.debug("Ticket {} changed concurrently, attempt {}", ticketNumber, retries.attempts());
+                LOG.debug("Lost a version race on {}, attempt {}", what, retries.attempts());
             }
         }
     }
 
-    private static <T> T storeCall(String what, Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (SupportException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new StoreUnavailableException("The ticket store failed while " + what, e);
+    private void publishAfterCommit(TicketEvent event) {
+        if (!listeners.isEmpty()) {
+            store.afterCommit(() -> publish(event));
         }
     }
 

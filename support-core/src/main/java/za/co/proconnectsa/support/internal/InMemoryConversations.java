@@ -20,6 +20,7 @@ import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.ConversationNotFoundException;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
+import za.co.proconnectsa.support.spi.AlreadyStoredException;
 import za.co.proconnectsa.support.spi.ConversationInsert;
 import za.co.proconnectsa.support.spi.ConversationStore;
 import za.co.proconnectsa.support.ticket.Cursor;
@@ -37,6 +38,12 @@ public final class InMemoryConversations implements ConversationStore {
     private final Map<String, Long> activeByContact = new HashMap<>();
     private final Map<UUID, List<ConversationMessage>> messages = new HashMap<>();
     private final Map<String, ConversationMessage> messageIds = new HashMap<>();
+    private final UndoLog undo;
+
+    /** @param undo where writes made inside the store's unit of work record how to take them back */
+    public InMemoryConversations(UndoLog undo) {
+        this.undo = undo;
+    }
 
     @Override
     public long nextConversationSequence() {
@@ -52,7 +59,7 @@ public final class InMemoryConversations implements ConversationStore {
         }
         long seq = conversation.number().sequence();
         if (sequenceById.containsKey(conversation.id()) || bySequence.containsKey(seq)) {
-            throw new IllegalArgumentException("conversation " + conversation.number() + " is already stored");
+            throw new AlreadyStoredException("conversation " + conversation.number());
         }
         checkNewIds(first);
         bySequence.put(seq, conversation);
@@ -63,6 +70,14 @@ public final class InMemoryConversations implements ConversationStore {
         }
         messages.put(conversation.id(), new ArrayList<>());
         append(conversation.id(), first);
+        undo.record(() -> {
+            bySequence.remove(seq);
+            sequenceById.remove(conversation.id());
+            sequenceByNumber.remove(conversation.number().text());
+            activeByContact.remove(conversation.contact(), seq);
+            messages.remove(conversation.id());
+            first.forEach(m -> messageIds.remove(m.id()));
+        });
         return new ConversationInsert.Inserted(conversation);
     }
 
@@ -83,6 +98,18 @@ public final class InMemoryConversations implements ConversationStore {
         }
         checkNewIds(newMessages);
         Conversation written = conversation.withVersion(stored.version() + 1);
+        if (undo.active()) {
+            List<ConversationMessage> before = List.copyOf(messages.get(conversation.id()));
+            boolean wasActive = seq.equals(activeByContact.get(stored.contact()));
+            undo.record(() -> {
+                bySequence.put(seq, stored);
+                if (wasActive) {
+                    activeByContact.put(stored.contact(), seq);
+                }
+                messages.put(conversation.id(), new ArrayList<>(before));
+                newMessages.forEach(m -> messageIds.remove(m.id()));
+            });
+        }
         bySequence.put(seq, written);
         if (!written.status().isActive()) {
             activeByContact.remove(written.contact(), seq);
@@ -95,7 +122,7 @@ public final class InMemoryConversations implements ConversationStore {
         Set<String> ids = new HashSet<>();
         for (ConversationMessage m : added) {
             if (messageIds.containsKey(m.id()) || !ids.add(m.id())) {
-                throw new IllegalArgumentException("message " + m.id() + " is already stored");
+                throw new AlreadyStoredException("message " + m.id());
             }
         }
     }

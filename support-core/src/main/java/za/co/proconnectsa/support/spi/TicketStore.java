@@ -17,7 +17,8 @@ import za.co.proconnectsa.support.ticket.TicketQuery;
  * <p>Rules every store keeps:
  * <ul>
  *   <li>Each write method is one atomic unit: the ticket, its new messages and audit events, and the
- *       idempotency key are all stored or none is.</li>
+ *       idempotency key are all stored or none is. Several writes are one unit inside
+ *       {@link #inTransaction}.</li>
  *   <li>Nothing that was stored is ever hidden: every ticket is found by id, by number and by a query
  *       that matches it.</li>
  *   <li>Instants round-trip to the microsecond.</li>
@@ -31,7 +32,7 @@ import za.co.proconnectsa.support.ticket.TicketQuery;
  * same unit), {@link ConversationStore} (for the WhatsApp inbox) and {@link ProcessedMessageLog} (for webhook
  * deduplication); the in-memory and JDBC stores implement all of them.
  */
-public interface TicketStore {
+public interface TicketStore extends UnitOfWork {
 
     /**
      * Takes the next ticket-number sequence value. Values are positive, never repeat (even across
@@ -49,10 +50,23 @@ public interface TicketStore {
      * @param events its audit events
      * @param key    an idempotency key, or {@code null}
      * @return what happened
-     * @throws IllegalArgumentException when a ticket with this id or number is already stored (a caller bug:
-     *                                  ids are random and numbers come from {@link #nextSequence()})
+     * @throws AlreadyStoredException when a ticket with this id or number is already stored (a caller bug: ids are
+     *                                random and numbers come from {@link #nextSequence()})
      */
     InsertResult insert(Ticket ticket, List<AuditEvent> events, IdempotencyKey key);
+
+    /**
+     * Records an idempotency key for a ticket that is already stored (a keyed submission linked to an existing
+     * ticket as its duplicate), so that a retry of that submission finds the same ticket, even after it is resolved.
+     * Inside a unit of work a taken key leaves the unit usable.
+     *
+     * @param key    the key
+     * @param ticket the stored ticket it stands for
+     * @return empty when the key was recorded; the ticket already stored under it when it was taken (then nothing
+     *         was written)
+     * @throws za.co.proconnectsa.support.ticket.TicketNotFoundException when no such ticket is stored
+     */
+    Optional<Ticket> recordIdempotencyKey(IdempotencyKey key, TicketId ticket);
 
     /**
      * Writes a changed ticket with its new messages and audit events, if the stored version still

@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import za.co.proconnectsa.support.ConcurrentModificationException;
@@ -24,6 +23,8 @@ import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
 import za.co.proconnectsa.support.internal.InMemoryConversations;
+import za.co.proconnectsa.support.internal.UndoLog;
+import za.co.proconnectsa.support.spi.AlreadyStoredException;
 import za.co.proconnectsa.support.spi.ConversationInsert;
 import za.co.proconnectsa.support.spi.ConversationStore;
 import za.co.proconnectsa.support.spi.EventOutbox;
@@ -46,10 +47,13 @@ import za.co.proconnectsa.support.ticket.TicketQuery;
  * Its {@link EventOutbox} lives as long as the store: it is for tests and for hosts that want one event path.
  * It also keeps WhatsApp conversations ({@link ConversationStore}); their text search is a case-insensitive
  * substring of any message.
+ *
+ * <p>A unit of work ({@link #inTransaction}) holds the store's write lock from start to end, so units run one at a
+ * time and nobody reads a unit's writes before it ends; a unit that throws has each of its writes taken back.
  */
 public final class InMemoryTicketStore implements TicketStore, ProcessedMessageLog, EventOutbox, ConversationStore {
 
-    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final AtomicLong sequence = new AtomicLong();
     private final NavigableMap<Long, Ticket> bySequence = new TreeMap<>();
     private final Map<TicketId, Long> sequenceById = new HashMap<>();
@@ -60,7 +64,8 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
     private final Set<String> processedMessages = ConcurrentHashMap.newKeySet();
     private final NavigableMap<Long, OutboxSlot> outbox = new TreeMap<>();
     private long outboxSequence;
-    private final InMemoryConversations conversations = new InMemoryConversations();
+    private final UndoLog undo = new UndoLog();
+    private final InMemoryConversations conversations = new InMemoryConversations(undo);
 
     /** An outbox entry with its claim. */
     private static final class OutboxSlot {
@@ -83,6 +88,39 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
     }
 
     @Override
+    public <T> T inTransaction(java.util.function.Supplier<T> work) {
+        Checks.notNull(work, "work");
+        if (lock.isWriteLockedByCurrentThread() && undo.active()) {
+            return work.get();
+        }
+        List<Runnable> afterCommit;
+        T result;
+        lock.writeLock().lock();
+        try {
+            undo.begin();
+            try {
+                result = work.get();
+            } catch (RuntimeException | Error e) {
+                undo.rollback();
+                throw e;
+            }
+            afterCommit = undo.commit();
+        } finally {
+            lock.writeLock().unlock();
+        }
+        afterCommit.forEach(Runnable::run);
+        return result;
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        Checks.notNull(action, "action");
+        if (!(lock.isWriteLockedByCurrentThread() && undo.deferUntilCommit(action))) {
+            action.run();
+        }
+    }
+
+    @Override
     public long nextSequence() {
         return sequence.incrementAndGet();
     }
@@ -95,8 +133,9 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
                 return new InsertResult.KeyAlreadyUsed(bySequence.get(sequenceById.get(idempotencyKeys.get(key))));
             }
             long seq = ticket.number().sequence();
-            if (sequenceById.containsKey(ticket.id()) || bySequence.containsKey(seq)) {
-                throw new IllegalArgumentException("ticket " + ticket.number() + " is already stored");
+            if (sequenceById.containsKey(ticket.id()) || bySequence.containsKey(seq)
+                    || sequenceByNumber.containsKey(ticket.number().text())) {
+                throw new AlreadyStoredException("ticket " + ticket.number());
             }
             bySequence.put(seq, ticket);
             sequenceById.put(ticket.id(), seq);
@@ -106,10 +145,59 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
             if (key != null) {
                 idempotencyKeys.put(key, ticket.id());
             }
-            OutboxEntry.pending(events, List.of()).ifPresent(e -> outbox.put(++outboxSequence, new OutboxSlot(e)));
+            Long entry = addToOutbox(events, List.of());
+            undo.record(() -> {
+                bySequence.remove(seq);
+                sequenceById.remove(ticket.id());
+                sequenceByNumber.remove(ticket.number().text());
+                messages.remove(ticket.id());
+                audit.remove(ticket.id());
+                if (key != null) {
+                    idempotencyKeys.remove(key);
+                }
+                removeFromOutbox(entry);
+            });
             return new InsertResult.Inserted(ticket);
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public Optional<Ticket> recordIdempotencyKey(IdempotencyKey key, TicketId ticket) {
+        Checks.notNull(key, "key");
+        Checks.notNull(ticket, "ticket");
+        lock.writeLock().lock();
+        try {
+            Long seq = sequenceById.get(ticket);
+            if (seq == null) {
+                throw new TicketNotFoundException(ticket.toString());
+            }
+            TicketId owner = idempotencyKeys.get(key);
+            if (owner != null) {
+                return Optional.of(bySequence.get(sequenceById.get(owner)));
+            }
+            idempotencyKeys.put(key, ticket);
+            undo.record(() -> idempotencyKeys.remove(key));
+            return Optional.empty();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private Long addToOutbox(List<AuditEvent> events, List<Message> newMessages) {
+        Optional<OutboxEntry.Pending> pending = OutboxEntry.pending(events, newMessages);
+        if (pending.isEmpty()) {
+            return null;
+        }
+        long id = ++outboxSequence;
+        outbox.put(id, new OutboxSlot(pending.get()));
+        return id;
+    }
+
+    private void removeFromOutbox(Long entry) {
+        if (entry != null) {
+            outbox.remove(entry);
         }
     }
 
@@ -126,10 +214,20 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
                 throw new ConcurrentModificationException(stored.number().text(), ticket.version(), stored.version());
             }
             Ticket written = ticket.withVersion(stored.version() + 1);
+            if (undo.active()) {
+                List<Message> messagesBefore = List.copyOf(messages.get(ticket.id()));
+                List<AuditEvent> auditBefore = List.copyOf(audit.get(ticket.id()));
+                undo.record(() -> {
+                    bySequence.put(seq, stored);
+                    messages.put(ticket.id(), new ArrayList<>(messagesBefore));
+                    audit.put(ticket.id(), new ArrayList<>(auditBefore));
+                });
+            }
             bySequence.put(seq, written);
             appendInTimeOrder(messages.get(ticket.id()), newMessages, Message::createdAt);
             appendInTimeOrder(audit.get(ticket.id()), events, AuditEvent::at);
-            OutboxEntry.pending(events, newMessages).ifPresent(e -> outbox.put(++outboxSequence, new OutboxSlot(e)));
+            Long entry = addToOutbox(events, newMessages);
+            undo.record(() -> removeFromOutbox(entry));
             return written;
         } finally {
             lock.writeLock().unlock();
@@ -204,12 +302,25 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
 
     @Override
     public boolean firstSeen(String messageId, Instant at) {
-        return processedMessages.add(Checks.notNull(messageId, "messageId"));
+        Checks.notNull(messageId, "messageId");
+        return write(() -> {
+            boolean added = processedMessages.add(messageId);
+            if (added) {
+                undo.record(() -> processedMessages.remove(messageId));
+            }
+            return added;
+        });
     }
 
     @Override
     public void forget(String messageId) {
-        processedMessages.remove(Checks.notNull(messageId, "messageId"));
+        Checks.notNull(messageId, "messageId");
+        write(() -> {
+            if (processedMessages.remove(messageId)) {
+                undo.record(() -> processedMessages.add(messageId));
+            }
+            return null;
+        });
     }
 
     @Override
@@ -283,52 +394,52 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
 
     @Override
     public ConversationInsert insertConversation(Conversation conversation, List<ConversationMessage> messages) {
-        return conversations.insertConversation(conversation, messages);
+        return write(() -> conversations.insertConversation(conversation, messages));
     }
 
     @Override
     public Conversation updateConversation(Conversation conversation, List<ConversationMessage> newMessages) {
-        return conversations.updateConversation(conversation, newMessages);
+        return write(() -> conversations.updateConversation(conversation, newMessages));
     }
 
     @Override
     public Optional<Conversation> findConversation(java.util.UUID id) {
-        return conversations.findConversation(id);
+        return read(() -> conversations.findConversation(id));
     }
 
     @Override
     public Optional<Conversation> findConversationByNumber(String number) {
-        return conversations.findConversationByNumber(number);
+        return read(() -> conversations.findConversationByNumber(number));
     }
 
     @Override
     public Optional<Conversation> findActiveConversation(String contact) {
-        return conversations.findActiveConversation(contact);
+        return read(() -> conversations.findActiveConversation(contact));
     }
 
     @Override
     public Optional<Conversation> findConversationByTicket(TicketId ticketId) {
-        return conversations.findConversationByTicket(ticketId);
+        return read(() -> conversations.findConversationByTicket(ticketId));
     }
 
     @Override
     public Optional<ConversationMessage> findConversationMessage(String messageId) {
-        return conversations.findConversationMessage(messageId);
+        return read(() -> conversations.findConversationMessage(messageId));
     }
 
     @Override
     public List<ConversationMessage> conversationMessages(java.util.UUID id) {
-        return conversations.conversationMessages(id);
+        return read(() -> conversations.conversationMessages(id));
     }
 
     @Override
     public Page<Conversation> queryConversations(ConversationQuery query) {
-        return conversations.queryConversations(query);
+        return read(() -> conversations.queryConversations(query));
     }
 
     @Override
     public int countMessages(String contact, ConversationMessage.Author author, Instant since) {
-        return conversations.countMessages(contact, author, since);
+        return read(() -> conversations.countMessages(contact, author, since));
     }
 
     private static boolean matches(TicketQuery q, String needle, Ticket t) {
@@ -349,6 +460,15 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
         list.addAll(added);
         list.sort(Comparator.comparing(time));
         return list;
+    }
+
+    private <T> T write(java.util.function.Supplier<T> action) {
+        lock.writeLock().lock();
+        try {
+            return action.get();
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 
     private <T> T read(java.util.function.Supplier<T> action) {

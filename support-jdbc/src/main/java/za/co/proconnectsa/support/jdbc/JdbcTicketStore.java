@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import za.co.proconnectsa.support.ConcurrentModificationException;
@@ -29,6 +30,7 @@ import za.co.proconnectsa.support.event.OutboxEntry;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
+import za.co.proconnectsa.support.spi.AlreadyStoredException;
 import za.co.proconnectsa.support.spi.ConversationInsert;
 import za.co.proconnectsa.support.spi.ConversationStore;
 import za.co.proconnectsa.support.spi.EventOutbox;
@@ -50,6 +52,9 @@ import za.co.proconnectsa.support.ticket.TicketQuery;
  * A {@link TicketStore} on a JDBC {@link DataSource}: H2, PostgreSQL or MariaDB, detected from the
  * connection's metadata. Each write is one transaction (ticket, messages, attachments, audit events and
  * idempotency key together); a failure rolls it back and is thrown as {@link StoreUnavailableException}.
+ * Several writes are one transaction inside {@link #inTransaction}: the unit binds one connection to the calling
+ * thread and every call of this store on that thread runs on it; with {@link Builder#joinHostTransactions} the unit
+ * runs in the host's own transaction instead.
  * Several instances, in one JVM or many, may share one database: numbers come from a database sequence,
  * and updates are guarded by the ticket's version. Each insert and update also writes its event to the outbox
  * table in the same transaction ({@link EventOutbox}), for {@link za.co.proconnectsa.support.event.OutboxRelay}.
@@ -81,11 +86,11 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     private final JdbcOutbox outbox;
     private final JdbcConversations conversations;
 
-    private JdbcTicketStore(DataSource dataSource, Dialect dialect, String prefix) {
+    private JdbcTicketStore(DataSource dataSource, Dialect dialect, String prefix, boolean joinHostTransactions) {
         this.dialect = dialect;
         this.prefix = prefix;
         this.sql = new Sql(dialect, prefix);
-        this.tx = new Tx(dataSource);
+        this.tx = new Tx(dataSource, joinHostTransactions);
         this.outbox = new JdbcOutbox(tx, dialect, prefix);
         this.conversations = new JdbcConversations(tx, sql, prefix);
     }
@@ -136,6 +141,22 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     }
 
     @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        if (work == null) {
+            throw ValidationException.of("work", "must not be null");
+        }
+        return tx.inTransaction(work);
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        if (action == null) {
+            throw ValidationException.of("action", "must not be null");
+        }
+        tx.afterCommit(action);
+    }
+
+    @Override
     public long nextSequence() {
         return tx.nextValue("taking a ticket number", sql.nextSequence());
     }
@@ -143,13 +164,13 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     @Override
     public InsertResult insert(Ticket ticket, List<AuditEvent> events, IdempotencyKey key) {
         try {
-            return tx.run("inserting a ticket", c -> {
+            return tx.runKeyed("inserting a ticket", c -> {
                 try (PreparedStatement ps = c.prepareStatement(sql.insertTicket())) {
                     Rows.bindTicketInsert(ps, ticket, dialect);
                     ps.executeUpdate();
                 } catch (SQLException e) {
                     if (Tx.isUniqueViolation(e)) {
-                        throw new IllegalArgumentException("ticket " + ticket.number() + " is already stored", e);
+                        throw new AlreadyStoredException("ticket " + ticket.number(), e);
                     }
                     throw e;
                 }
@@ -157,25 +178,56 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
                 insertAudit(c, events);
                 outbox.write(c, events, List.of());
                 if (key != null) {
-                    try (PreparedStatement ps = c.prepareStatement(sql.insertIdempotencyKey())) {
-                        ps.setString(1, key.scope());
-                        ps.setString(2, key.key());
-                        ps.setString(3, ticket.id().toString());
-                        ps.executeUpdate();
-                    } catch (SQLException e) {
-                        if (Tx.isUniqueViolation(e)) {
-                            throw new Tx.KeyTaken();
-                        }
-                        throw e;
-                    }
+                    insertKey(c, key, ticket.id());
                 }
                 return new InsertResult.Inserted(ticket);
             });
         } catch (Tx.KeyTaken taken) {
-            // the transaction was rolled back; the key's owner committed before the unique check failed
-            return new InsertResult.KeyAlreadyUsed(findByIdempotencyKey(key).orElseThrow(() ->
-                    new StoreUnavailableException("An idempotency key was taken but its ticket cannot be read", taken)));
+            // the insert was taken back; the key's owner committed before the unique check failed
+            return new InsertResult.KeyAlreadyUsed(keyOwner(key, taken));
         }
+    }
+
+    @Override
+    public Optional<Ticket> recordIdempotencyKey(IdempotencyKey key, TicketId ticket) {
+        if (key == null || ticket == null) {
+            throw ValidationException.of(key == null ? "key" : "ticket", "must not be null");
+        }
+        try {
+            return tx.runKeyed("recording an idempotency key", c -> {
+                try (PreparedStatement ps = c.prepareStatement(sql.versionOf())) {
+                    ps.setString(1, ticket.toString());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            throw new TicketNotFoundException(ticket.toString());
+                        }
+                    }
+                }
+                insertKey(c, key, ticket);
+                return Optional.<Ticket>empty();
+            });
+        } catch (Tx.KeyTaken taken) {
+            return Optional.of(keyOwner(key, taken));
+        }
+    }
+
+    private void insertKey(Connection c, IdempotencyKey key, TicketId ticket) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql.insertIdempotencyKey())) {
+            ps.setString(1, key.scope());
+            ps.setString(2, key.key());
+            ps.setString(3, ticket.toString());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            if (Tx.isUniqueViolation(e)) {
+                throw new Tx.KeyTaken();
+            }
+            throw e;
+        }
+    }
+
+    private Ticket keyOwner(IdempotencyKey key, Tx.KeyTaken taken) {
+        return findByIdempotencyKey(key).orElseThrow(() ->
+                new StoreUnavailableException("An idempotency key was taken but its ticket cannot be read", taken));
     }
 
     @Override
@@ -324,7 +376,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
             throw ValidationException.of("messageId", "must be 1 to 200 characters");
         }
         try {
-            return tx.run("recording a processed message", c -> {
+            return tx.runKeyed("recording a processed message", c -> {
                 try (PreparedStatement ps = c.prepareStatement(sql.insertProcessed())) {
                     ps.setString(1, messageId);
                     Rows.setInstant(ps, 2, at, dialect);
@@ -534,6 +586,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
             private String prefix = DEFAULT_PREFIX;
         private SchemaMode schemaMode = SchemaMode.CREATE;
         private Dialect dialect;
+        private boolean joinHostTransactions;
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -573,6 +626,22 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
         }
 
         /**
+         * Makes the store join the host's transactions: when the data source hands out a connection with auto-commit
+         * off (as Spring's {@code TransactionAwareDataSourceProxy} does inside {@code @Transactional}), the store's
+         * writes run in that transaction, never commit or roll back on their own, and commit or roll back with the
+         * host's work. A connection with auto-commit on still gets a transaction of the store's own. Off by default,
+         * for pools whose connections have auto-commit off. On MariaDB, run the host's transactions at
+         * READ COMMITTED: a retried read must see what others committed meanwhile.
+         *
+         * @param value whether to join
+         * @return this builder
+         */
+        public Builder joinHostTransactions(boolean value) {
+            this.joinHostTransactions = value;
+            return this;
+        }
+
+        /**
          * Connects once to detect the dialect and apply the schema mode.
          *
          * @return the store
@@ -586,7 +655,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
                     throw new SupportException("MySQL is recognised but no schema ships for it yet; "
                             + "JdbcTicketStore supports H2, PostgreSQL and MariaDB");
                 }
-                JdbcTicketStore store = new JdbcTicketStore(dataSource, d, prefix);
+                JdbcTicketStore store = new JdbcTicketStore(dataSource, d, prefix, joinHostTransactions);
                 boolean autoCommit = c.getAutoCommit();
                 c.setAutoCommit(true);
                 try {

@@ -28,6 +28,7 @@ import za.co.proconnectsa.support.conversation.ConversationNotFoundException;
 import za.co.proconnectsa.support.conversation.ConversationNumber;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
 import za.co.proconnectsa.support.conversation.ConversationStatus;
+import za.co.proconnectsa.support.spi.AlreadyStoredException;
 import za.co.proconnectsa.support.spi.ConversationInsert;
 import za.co.proconnectsa.support.spi.ConversationStore;
 import za.co.proconnectsa.support.spi.TicketStore;
@@ -97,12 +98,12 @@ public abstract class ConversationStoreContract {
     }
 
     @Test
-    @DisplayName("a message id is stored once across all conversations: a second write with it is refused whole (IllegalArgumentException)")
+    @DisplayName("a message id is stored once across all conversations: a second write with it is refused whole (AlreadyStoredException)")
     void messageIdsUnique() {
         Conversation c = insert(conversation(THANDI, "Thandi"));
         ConversationMessage again = inbound(c, "wamid.first." + c.number().sequence(), "Same id, other text");
         assertThatThrownBy(() -> store.updateConversation(c.touchedAt(clock.instant()), List.of(again)))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(AlreadyStoredException.class);
         assertThat(store.findConversation(c.id())).contains(c);
         assertThat(store.conversationMessages(c.id())).extracting(ConversationMessage::body).containsExactly("Hi");
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import za.co.proconnectsa.support.spi.IdempotencyKey;
 import za.co.proconnectsa.support.spi.InsertResult;
 import za.co.proconnectsa.support.spi.TicketStore;
@@ -44,6 +45,21 @@ public class ForwardingTicketStore implements TicketStore {
     /** @return the store that answers every call not overridden */
     protected TicketStore delegate() {
         return delegate;
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        return delegate.inTransaction(work);
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        delegate.afterCommit(action);
+    }
+
+    @Override
+    public Optional<Ticket> recordIdempotencyKey(IdempotencyKey key, TicketId ticket) {
+        return delegate.recordIdempotencyKey(key, ticket);
     }
 
     @Override

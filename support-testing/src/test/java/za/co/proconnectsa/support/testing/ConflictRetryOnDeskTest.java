@@ -52,7 +52,8 @@ class ConflictRetryOnDeskTest {
         assertThat(raced.lost).isEqualTo(20);
         Ticket stored = store.findByNumber(number).orElseThrow();
         assertThat(store.messages(stored.id())).extracting(Message::body).containsExactly("Refund issued");
-        assertThat(stored.version()).isEqualTo(1 + 20 + 1);
+        assertThat(store.auditTrail(stored.id())).filteredOn(a -> a.action() == AuditAction.REPLIED).hasSize(1);
+        assertThat(stored.version()).isEqualTo(2);
     }
 
     @Test
@@ -80,8 +81,9 @@ class ConflictRetryOnDeskTest {
     }
 
     /**
-     * A store where another writer gets in first: before each of the first {@code races} updates, the stored
-     * ticket is changed (an empty update that bumps its version), so the update loses a real version race.
+     * A store where another writer gets in first: each of the first {@code races} updates is refused as the store
+     * refuses an update whose version another writer has moved on (the in-memory store runs units one at a time, so
+     * a real race cannot happen inside one; the JDBC tests race real writers).
      */
     private static final class RacedStore extends ForwardingTicketStore {
         private final int races;
@@ -96,7 +98,7 @@ class ConflictRetryOnDeskTest {
         public Ticket update(Ticket ticket, List<Message> newMessages, List<AuditEvent> auditEvents) {
             if (lost < races) {
                 lost++;
-                delegate().update(delegate().findById(ticket.id()).orElseThrow(), List.of(), List.of());
+                throw new ConcurrentModificationException(ticket.number().text(), ticket.version(), ticket.version() + 1);
             }
             return delegate().update(ticket, newMessages, auditEvents);
         }

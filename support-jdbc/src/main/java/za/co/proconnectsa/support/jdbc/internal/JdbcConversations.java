@@ -19,6 +19,7 @@ import za.co.proconnectsa.support.conversation.ConversationNumber;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
 import za.co.proconnectsa.support.conversation.ConversationStatus;
 import za.co.proconnectsa.support.jdbc.Dialect;
+import za.co.proconnectsa.support.spi.AlreadyStoredException;
 import za.co.proconnectsa.support.spi.ConversationInsert;
 import za.co.proconnectsa.support.ticket.Cursor;
 import za.co.proconnectsa.support.ticket.Page;
@@ -68,7 +69,7 @@ public final class JdbcConversations {
     public ConversationInsert insert(Conversation conversation, List<ConversationMessage> first) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return tx.run("inserting a conversation", c -> {
+                return tx.runKeyed("inserting a conversation", c -> {
                     try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + conversations + " (" + COLUMNS
                             + ", active_contact) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                         bind(ps, conversation);
@@ -92,8 +93,8 @@ public final class JdbcConversations {
                 }
                 if (find(conversation.id()).isPresent() || findByNumber(conversation.number().text()).isPresent()
                         || attempt == 3) {
-                    throw new IllegalArgumentException("conversation " + conversation.number()
-                            + " or one of its message ids is already stored", taken);
+                    throw new AlreadyStoredException("conversation " + conversation.number()
+                            + " or one of its message ids", taken);
                 }
                 // the active conversation that was in the way was closed meanwhile: try again
             }
@@ -165,7 +166,7 @@ public final class JdbcConversations {
             ps.executeBatch();
         } catch (SQLException e) {
             if (Tx.isUniqueViolation(e) || (e.getNextException() != null && Tx.isUniqueViolation(e.getNextException()))) {
-                throw new IllegalArgumentException("a message id of " + added.size() + " new messages is already stored", e);
+                throw new AlreadyStoredException("a message id of " + added.size() + " new messages", e);
             }
             throw e;
         }

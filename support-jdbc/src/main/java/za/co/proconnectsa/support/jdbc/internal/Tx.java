@@ -4,11 +4,25 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import za.co.proconnectsa.support.StoreUnavailableException;
 
-/** Runs work in one transaction on a connection of the data source: commit on success, roll back on any failure. */
+/**
+ * The store's transactions. A unit of work ({@link #inTransaction}) binds one connection to the calling thread;
+ * every store call on that thread runs on it ({@link #run}) and only the unit commits. A store call outside a unit
+ * is a unit of its own. When the host's connection comes already inside a transaction (auto-commit off) and the
+ * store joins host transactions, the unit runs in the host's transaction and leaves commit and rollback to the
+ * host.
+ */
 public final class Tx {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Tx.class);
 
     /** Work inside a transaction. */
     @FunctionalInterface
@@ -21,7 +35,7 @@ public final class Tx {
         T run(Connection c) throws SQLException;
     }
 
-    /** Thrown inside the work to roll the transaction back when a unique key (idempotency key, message id) is taken. */
+    /** Thrown inside the work when a unique key (idempotency key, message id) is taken; see {@link #runKeyed}. */
     public static final class KeyTaken extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
@@ -31,14 +45,112 @@ public final class Tx {
         }
     }
 
-    private final DataSource dataSource;
+    /** The unit of work bound to a thread. */
+    private static final class Unit {
+        final Connection connection;
+        final boolean own;
+        final List<Runnable> afterCommit = new ArrayList<>();
 
-    /** @param dataSource the host's data source */
-    public Tx(DataSource dataSource) {
+        Unit(Connection connection, boolean own) {
+            this.connection = connection;
+            this.own = own;
+        }
+    }
+
+    private final DataSource dataSource;
+    private final boolean joinHostTransactions;
+    private final ThreadLocal<Unit> current = new ThreadLocal<>();
+
+    /**
+     * @param dataSource           the host's data source
+     * @param joinHostTransactions whether a connection handed out with auto-commit off is the host's transaction to
+     *                             join rather than a pooled connection to run our own transaction on
+     */
+    public Tx(DataSource dataSource, boolean joinHostTransactions) {
         this.dataSource = dataSource;
+        this.joinHostTransactions = joinHostTransactions;
     }
 
     /**
+     * Runs work as one unit, or inside the unit already bound to this thread.
+     *
+     * @param work the work
+     * @param <T>  its result type
+     * @return its result, after the commit
+     * @throws StoreUnavailableException when the transaction cannot begin or commit
+     */
+    public <T> T inTransaction(Supplier<T> work) {
+        if (current.get() != null) {
+            return work.get();
+        }
+        Connection c;
+        try {
+            c = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw unavailable("beginning a transaction", e);
+        }
+        Unit unit;
+        boolean autoCommit;
+        int isolation;
+        try {
+            autoCommit = c.getAutoCommit();
+            boolean own = autoCommit || !joinHostTransactions;
+            isolation = own ? c.getTransactionIsolation() : Connection.TRANSACTION_NONE;
+            if (own) {
+                if (autoCommit) {
+                    c.setAutoCommit(false);
+                }
+                // a retried read must see what others committed meanwhile (MariaDB defaults to REPEATABLE READ)
+                if (isolation > Connection.TRANSACTION_READ_COMMITTED) {
+                    c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                }
+            }
+            unit = new Unit(c, own);
+        } catch (SQLException e) {
+            close(c, e);
+            throw unavailable("beginning a transaction", e);
+        }
+        current.set(unit);
+        try {
+            T result = work.get();
+            if (unit.own) {
+                commit(c);
+            }
+            current.remove();
+            unit.afterCommit.forEach(Tx::runAfterCommit);
+            return result;
+        } catch (RuntimeException | Error e) {
+            if (unit.own) {
+                rollback(c, e);
+            }
+            throw e;
+        } finally {
+            current.remove();
+            if (unit.own) {
+                restore(c, autoCommit, isolation);
+            }
+            close(c, null);
+        }
+    }
+
+    /**
+     * Runs an action after the unit bound to this thread commits, or at once when none is bound. In a joined host
+     * transaction the store cannot see the host's commit: the action runs when the store's unit ends.
+     *
+     * @param action the action
+     */
+    public void afterCommit(Runnable action) {
+        Unit unit = current.get();
+        if (unit == null) {
+            runAfterCommit(action);
+        } else {
+            unit.afterCommit.add(action);
+        }
+    }
+
+    /**
+     * Runs one store call: in the unit bound to this thread, or as a unit of its own.
+     *
      * @param what what the work does, for the error message ("inserting a ticket")
      * @param work the work
      * @param <T>  its result type
@@ -46,28 +158,45 @@ public final class Tx {
      * @throws StoreUnavailableException when the connection or a statement fails
      */
     public <T> T run(String what, Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollback(c, e);
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
+        Unit unit = current.get();
+        if (unit == null) {
+            return inTransaction(() -> run(what, work));
+        }
+        try {
+            return work.run(unit.connection);
         } catch (SQLException e) {
-            throw new StoreUnavailableException("The JDBC ticket store failed while " + what + " (SQLState "
-                    + e.getSQLState() + ", error " + e.getErrorCode() + ")", e);
+            throw unavailable(what, e);
         }
     }
 
     /**
-     * Runs one self-contained statement in auto-commit mode: no transaction to begin and commit, one round trip
-     * fewer. Only for work that is atomic on its own (a sequence's next value, a single read).
+     * Runs a store call that may find a unique key taken and throw {@link KeyTaken}: behind a savepoint, so that the
+     * call's writes are taken back and the unit stays usable (PostgreSQL refuses every statement of a transaction
+     * after a failed one). The caller catches {@link KeyTaken} and reads who holds the key.
+     *
+     * @param what what the work does, for the error message
+     * @param work the work
+     * @param <T>  its result type
+     * @return its result
+     * @throws KeyTaken when the work found its key taken; its writes are undone
+     */
+    public <T> T runKeyed(String what, Work<T> work) {
+        return run(what, c -> {
+            Savepoint savepoint = c.setSavepoint();
+            try {
+                T result = work.run(c);
+                c.releaseSavepoint(savepoint);
+                return result;
+            } catch (KeyTaken taken) {
+                c.rollback(savepoint);
+                throw taken;
+            }
+        });
+    }
+
+    /**
+     * Runs one self-contained statement in auto-commit mode when no unit is bound: no transaction to begin and
+     * commit, one round trip fewer. Only for work that is atomic on its own (a sequence's next value, a single read).
      *
      * @param what what the work does, for the error message
      * @param work the work
@@ -76,8 +205,15 @@ public final class Tx {
      * @throws StoreUnavailableException when the connection or the statement fails
      */
     public <T> T autoCommit(String what, Work<T> work) {
+        if (current.get() != null) {
+            return run(what, work);
+        }
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
+            if (!autoCommit && joinHostTransactions) {
+                // the host's transaction: the statement joins it
+                return work.run(c);
+            }
             if (!autoCommit) {
                 c.setAutoCommit(true);
             }
@@ -90,15 +226,14 @@ public final class Tx {
                 }
             }
         } catch (SQLException e) {
-            throw new StoreUnavailableException("The JDBC ticket store failed while " + what + " (SQLState "
-                    + e.getSQLState() + ", error " + e.getErrorCode() + ")", e);
+            throw unavailable(what, e);
         }
     }
 
     /**
      * @param what     what it is for, for the error message ("taking a ticket number")
      * @param sequence the query of a sequence's next value ({@link Sql#nextValue})
-     * @return the value, taken in auto-commit: it is atomic by itself
+     * @return the value, taken in auto-commit outside a unit: it is atomic by itself
      */
     public long nextValue(String what, String sequence) {
         return autoCommit(what, c -> {
@@ -109,12 +244,59 @@ public final class Tx {
         });
     }
 
-    private static void rollback(Connection c, Exception cause) {
+    private static void commit(Connection c) {
+        try {
+            c.commit();
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("The JDBC ticket store could not commit a unit of work (SQLState "
+                    + e.getSQLState() + ", error " + e.getErrorCode() + "); it may or may not have been stored", e);
+        }
+    }
+
+    private static void runAfterCommit(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            LOG.warn("An after-commit action failed; the unit of work is committed", e);
+        }
+    }
+
+    private static void restore(Connection c, boolean autoCommit, int isolation) {
+        try {
+            if (c.getTransactionIsolation() != isolation) {
+                c.setTransactionIsolation(isolation);
+            }
+            if (autoCommit) {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            LOG.debug("Could not restore a pooled connection's settings", e);
+        }
+    }
+
+    private static void close(Connection c, Exception cause) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            if (cause != null) {
+                cause.addSuppressed(e);
+            } else {
+                LOG.debug("Could not close a connection", e);
+            }
+        }
+    }
+
+    private static void rollback(Connection c, Throwable cause) {
         try {
             c.rollback();
         } catch (SQLException e) {
             cause.addSuppressed(e);
         }
+    }
+
+    private static StoreUnavailableException unavailable(String what, SQLException e) {
+        return new StoreUnavailableException("The JDBC ticket store failed while " + what + " (SQLState "
+                + e.getSQLState() + ", error " + e.getErrorCode() + ")", e);
     }
 
     /**
