@@ -41,9 +41,9 @@ import za.co.proconnectsa.support.ticket.Visibility;
 
 /**
  * Creating one ticket on PostgreSQL through {@link JdbcTicketStore}, side by side with the same SQL
- * written by hand with plain JDBC on the same HikariCP pool. Both take a number from the sequence, then
- * insert the ticket row (all 17 columns), its CREATED audit event and its SUBMITTED outbox entry in one
- * transaction, exactly what {@code TicketService.submit} asks of the store. The Ticket and AuditEvent values are built the same
+ * written by hand with plain JDBC on the same HikariCP pool. Both, in one transaction, take a number from its
+ * counter row, insert the ticket row (all 17 columns), its CREATED audit event and its SUBMITTED outbox entry, and
+ * stamp the ticket with the next change position: exactly what {@code TicketService.submit} asks of the store. The Ticket and AuditEvent values are built the same
  * way in both methods (a fresh id and the new number; everything else is fixed in setup).
  *
  * <p>Target: {@code store} at >= 0.8x the rate of {@code rawJdbc}.
@@ -58,7 +58,11 @@ import za.co.proconnectsa.support.ticket.Visibility;
 public class JdbcInsertBenchmark {
 
     /** The SQL a developer would write by hand for the same rows (table prefix "support_"). */
-    static final String NEXTVAL = "SELECT nextval('support_ticket_number_seq')";
+    static final String NEXT_NUMBER = "UPDATE support_counters SET counter_value = counter_value + 1 "
+            + "WHERE counter_name = 'ticket_number' RETURNING counter_value";
+    static final String NEXT_CHANGE = "UPDATE support_counters SET counter_value = counter_value + 1 "
+            + "WHERE counter_name = 'ticket_change' RETURNING counter_value";
+    static final String STAMP_CHANGE = "UPDATE support_tickets SET change_seq = ? WHERE id = ?";
     static final String INSERT_TICKET = "INSERT INTO support_tickets (id, seq, number, subject, body, category, "
             + "priority, status, origin, requester_id, assignee_id, tags, fingerprint, created_at, updated_at, "
             + "first_responded_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -145,73 +149,36 @@ public class JdbcInsertBenchmark {
                 Visibility.PUBLIC, now);
     }
 
-    /** @return the ticket stored through the store: nextSequence, then insert (one transaction) */
+    /** @return the ticket stored through the store as the desk stores it: number and insert in one unit of work */
     @Benchmark
     public Ticket store() {
-        Ticket ticket = ticket(store.nextSequence());
-        return store.insert(ticket, List.of(created(ticket)), null).ticket();
+        return store.inTransaction(() -> {
+            Ticket ticket = ticket(store.nextSequence());
+            return store.insert(ticket, List.of(created(ticket)), null).ticket();
+        });
     }
 
     /**
-     * @return the ticket stored by hand: nextval in auto-commit, then both inserts in one transaction
+     * @return the ticket stored by hand, the same rows in one transaction: the number from its counter, the ticket,
+     *         audit and outbox rows, then the change position
      * @throws SQLException from the driver
      */
     @Benchmark
     public Ticket rawJdbc() throws SQLException {
-        long sequence;
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(NEXTVAL);
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            sequence = rs.getLong(1);
-        }
-        Ticket t = ticket(sequence);
-        AuditEvent e = created(t);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                try (PreparedStatement ps = c.prepareStatement(INSERT_TICKET)) {
-                    ps.setString(1, t.id().toString());
-                    ps.setLong(2, t.number().sequence());
-                    ps.setString(3, t.number().text());
-                    ps.setString(4, t.subject());
-                    ps.setString(5, t.body());
-                    ps.setString(6, t.category().code());
-                    ps.setString(7, t.priority().name());
-                    ps.setString(8, t.status().name());
-                    ps.setString(9, t.origin().name());
-                    ps.setString(10, t.requesterId());
-                    ps.setString(11, t.assigneeId());
-                    ps.setString(12, String.join("\n", t.tags()));
-                    ps.setString(13, t.fingerprint());
-                    ps.setObject(14, t.createdAt().atOffset(ZoneOffset.UTC));
-                    ps.setObject(15, t.updatedAt().atOffset(ZoneOffset.UTC));
-                    ps.setNull(16, Types.TIMESTAMP_WITH_TIMEZONE);
-                    ps.setLong(17, t.version());
-                    ps.executeUpdate();
-                }
-                try (PreparedStatement ps = c.prepareStatement(INSERT_AUDIT)) {
-                    ps.setString(1, e.ticketId().toString());
-                    ps.setString(2, e.actor().id());
-                    ps.setString(3, e.actor().role().name());
-                    ps.setString(4, e.actor().displayName());
-                    ps.setString(5, e.action().name());
-                    ps.setString(6, e.before());
-                    ps.setString(7, e.after());
-                    ps.setString(8, e.visibility().name());
-                    ps.setObject(9, e.at().atOffset(ZoneOffset.UTC));
-                    ps.executeUpdate();
-                }
-                try (PreparedStatement ps = c.prepareStatement(INSERT_OUTBOX)) {
-                    ps.setString(1, "SUBMITTED");
-                    ps.setString(2, e.ticketId().toString());
-                    ps.setString(3, e.actor().id());
-                    ps.setString(4, e.actor().role().name());
-                    ps.setString(5, e.actor().displayName());
-                    ps.setNull(6, Types.VARCHAR);
-                    ps.setObject(7, e.at().atOffset(ZoneOffset.UTC));
+                Ticket t = ticket(next(c, NEXT_NUMBER));
+                insertRows(c, t, created(t));
+                // the change position is taken last, as the store takes it, and stamped on the new row
+                try (PreparedStatement ps = c.prepareStatement(STAMP_CHANGE)) {
+                    ps.setLong(1, next(c, NEXT_CHANGE));
+                    ps.setString(2, t.id().toString());
                     ps.executeUpdate();
                 }
                 c.commit();
+                lastRaw = t;
+                return t;
             } catch (SQLException | RuntimeException failure) {
                 c.rollback();
                 throw failure;
@@ -219,7 +186,57 @@ public class JdbcInsertBenchmark {
                 c.setAutoCommit(true);
             }
         }
-        lastRaw = t;
-        return t;
+    }
+
+    private static long next(Connection c, String counter) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(counter); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void insertRows(Connection c, Ticket t, AuditEvent e) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_TICKET)) {
+            ps.setString(1, t.id().toString());
+            ps.setLong(2, t.number().sequence());
+            ps.setString(3, t.number().text());
+            ps.setString(4, t.subject());
+            ps.setString(5, t.body());
+            ps.setString(6, t.category().code());
+            ps.setString(7, t.priority().name());
+            ps.setString(8, t.status().name());
+            ps.setString(9, t.origin().name());
+            ps.setString(10, t.requesterId());
+            ps.setString(11, t.assigneeId());
+            ps.setString(12, String.join("\n", t.tags()));
+            ps.setString(13, t.fingerprint());
+            ps.setObject(14, t.createdAt().atOffset(ZoneOffset.UTC));
+            ps.setObject(15, t.updatedAt().atOffset(ZoneOffset.UTC));
+            ps.setNull(16, Types.TIMESTAMP_WITH_TIMEZONE);
+            ps.setLong(17, t.version());
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement(INSERT_AUDIT)) {
+            ps.setString(1, e.ticketId().toString());
+            ps.setString(2, e.actor().id());
+            ps.setString(3, e.actor().role().name());
+            ps.setString(4, e.actor().displayName());
+            ps.setString(5, e.action().name());
+            ps.setString(6, e.before());
+            ps.setString(7, e.after());
+            ps.setString(8, e.visibility().name());
+            ps.setObject(9, e.at().atOffset(ZoneOffset.UTC));
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement(INSERT_OUTBOX)) {
+            ps.setString(1, "SUBMITTED");
+            ps.setString(2, e.ticketId().toString());
+            ps.setString(3, e.actor().id());
+            ps.setString(4, e.actor().role().name());
+            ps.setString(5, e.actor().displayName());
+            ps.setNull(6, Types.VARCHAR);
+            ps.setObject(7, e.at().atOffset(ZoneOffset.UTC));
+            ps.executeUpdate();
+        }
     }
 }

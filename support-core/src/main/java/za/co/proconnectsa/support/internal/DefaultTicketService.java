@@ -25,6 +25,7 @@ import za.co.proconnectsa.support.spi.InsertResult;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.ticket.AuditAction;
 import za.co.proconnectsa.support.ticket.AuditEvent;
+import za.co.proconnectsa.support.ticket.ChangeCursor;
 import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.ticket.InvalidTransitionException;
 import za.co.proconnectsa.support.ticket.Message;
@@ -33,6 +34,7 @@ import za.co.proconnectsa.support.ticket.Page;
 import za.co.proconnectsa.support.ticket.Reply;
 import za.co.proconnectsa.support.ticket.SubmissionReceipt;
 import za.co.proconnectsa.support.ticket.Ticket;
+import za.co.proconnectsa.support.ticket.TicketChanges;
 import za.co.proconnectsa.support.ticket.TicketDetails;
 import za.co.proconnectsa.support.ticket.TicketId;
 import za.co.proconnectsa.support.ticket.TicketNotFoundException;
@@ -41,6 +43,7 @@ import za.co.proconnectsa.support.ticket.TicketQuery;
 import za.co.proconnectsa.support.ticket.TicketService;
 import za.co.proconnectsa.support.ticket.TicketStatus;
 import za.co.proconnectsa.support.ticket.Visibility;
+import za.co.proconnectsa.support.util.Checks;
 import za.co.proconnectsa.support.util.ConflictRetry;
 
 /** The {@link TicketService} behind {@link za.co.proconnectsa.support.SupportDesk}. */
@@ -337,6 +340,24 @@ public final class DefaultTicketService implements TicketService {
         requireQuery(query);
         policy.check(actor, Permission.VIEW_QUEUE, null);
         return store.query(query);
+    }
+
+    @Override
+    public TicketChanges changesSince(Actor actor, ChangeCursor cursor, int limit) {
+        requireActor(actor);
+        Checks.notNull(cursor, "cursor");
+        if (limit < 1 || limit > 1000) {
+            throw ValidationException.of("limit", "must be 1 to 1000, was " + limit);
+        }
+        policy.check(actor, Permission.VIEW_QUEUE, null);
+        return store.changesSince(cursor, limit);
+    }
+
+    @Override
+    public ChangeCursor latestChange(Actor actor) {
+        requireActor(actor);
+        policy.check(actor, Permission.VIEW_QUEUE, null);
+        return store.latestChange();
     }
 
     private static TicketQuery requireQuery(TicketQuery query) {

@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import za.co.proconnectsa.support.ticket.AuditEvent;
+import za.co.proconnectsa.support.ticket.ChangeCursor;
 import za.co.proconnectsa.support.ticket.Message;
 import za.co.proconnectsa.support.ticket.Page;
 import za.co.proconnectsa.support.ticket.Ticket;
+import za.co.proconnectsa.support.ticket.TicketChanges;
 import za.co.proconnectsa.support.ticket.TicketId;
 import za.co.proconnectsa.support.ticket.TicketQuery;
 
@@ -36,11 +38,27 @@ public interface TicketStore extends UnitOfWork {
 
     /**
      * Takes the next ticket-number sequence value. Values are positive, never repeat (even across
-     * store instances sharing one database) and may have gaps.
+     * store instances sharing one database) and may have gaps. Taken inside the unit of work that inserts the ticket,
+     * numbers become visible in increasing order: the unit holds the number until it commits, so a reader paging the
+     * queue by number never passes a ticket that commits later.
      *
      * @return the value
      */
     long nextSequence();
+
+    /**
+     * Lists tickets whose last change has a position after {@code after}, in position order, each once, as stored
+     * now. Every insert and update gives its ticket a new position; positions follow commit order, so a change that
+     * commits later never gets a position below one already read.
+     *
+     * @param after a change cursor ({@link ChangeCursor#start()} for every ticket)
+     * @param limit at most this many, 1 to 1000
+     * @return the tickets and the cursor to continue from
+     */
+    TicketChanges changesSince(ChangeCursor after, int limit);
+
+    /** @return the cursor after the latest committed change: polling from it returns only later changes */
+    ChangeCursor latestChange();
 
     /**
      * Inserts a new ticket with its audit events. With an idempotency key, inserts only if the key is

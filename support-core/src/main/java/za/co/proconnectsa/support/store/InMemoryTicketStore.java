@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import za.co.proconnectsa.support.ConcurrentModificationException;
+import za.co.proconnectsa.support.ValidationException;
 import za.co.proconnectsa.support.util.Checks;
 import za.co.proconnectsa.support.event.OutboxEntry;
 import za.co.proconnectsa.support.conversation.Conversation;
@@ -33,10 +34,12 @@ import za.co.proconnectsa.support.spi.InsertResult;
 import za.co.proconnectsa.support.spi.ProcessedMessageLog;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.ticket.AuditEvent;
+import za.co.proconnectsa.support.ticket.ChangeCursor;
 import za.co.proconnectsa.support.ticket.Cursor;
 import za.co.proconnectsa.support.ticket.Message;
 import za.co.proconnectsa.support.ticket.Page;
 import za.co.proconnectsa.support.ticket.Ticket;
+import za.co.proconnectsa.support.ticket.TicketChanges;
 import za.co.proconnectsa.support.ticket.TicketId;
 import za.co.proconnectsa.support.ticket.TicketNotFoundException;
 import za.co.proconnectsa.support.ticket.TicketQuery;
@@ -64,6 +67,9 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
     private final Set<String> processedMessages = ConcurrentHashMap.newKeySet();
     private final NavigableMap<Long, OutboxSlot> outbox = new TreeMap<>();
     private long outboxSequence;
+    private final Map<TicketId, Long> changeById = new HashMap<>();
+    private final NavigableMap<Long, TicketId> byChange = new TreeMap<>();
+    private long changeCounter;
     private final UndoLog undo = new UndoLog();
     private final InMemoryConversations conversations = new InMemoryConversations(undo);
 
@@ -138,6 +144,7 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
                 throw new AlreadyStoredException("ticket " + ticket.number());
             }
             bySequence.put(seq, ticket);
+            changed(ticket.id());
             sequenceById.put(ticket.id(), seq);
             sequenceByNumber.put(ticket.number().text(), seq);
             messages.put(ticket.id(), new ArrayList<>());
@@ -185,6 +192,50 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
         }
     }
 
+    /** Gives a ticket the next change position; runs under the write lock. */
+    private void changed(TicketId id) {
+        long position = ++changeCounter;
+        Long before = changeById.put(id, position);
+        if (before != null) {
+            byChange.remove(before);
+        }
+        byChange.put(position, id);
+        undo.record(() -> {
+            byChange.remove(position);
+            if (before == null) {
+                changeById.remove(id);
+            } else {
+                changeById.put(id, before);
+                byChange.put(before, id);
+            }
+        });
+    }
+
+    @Override
+    public TicketChanges changesSince(ChangeCursor after, int limit) {
+        Checks.notNull(after, "after");
+        if (limit < 1 || limit > 1000) {
+            throw ValidationException.of("limit", "must be 1 to 1000, was " + limit);
+        }
+        return read(() -> {
+            List<Ticket> items = new ArrayList<>();
+            long last = after.position();
+            for (Map.Entry<Long, TicketId> e : byChange.tailMap(after.position(), false).entrySet()) {
+                if (items.size() == limit) {
+                    return new TicketChanges(items, ChangeCursor.after(last), true);
+                }
+                items.add(bySequence.get(sequenceById.get(e.getValue())));
+                last = e.getKey();
+            }
+            return new TicketChanges(items, ChangeCursor.after(last), false);
+        });
+    }
+
+    @Override
+    public ChangeCursor latestChange() {
+        return read(() -> ChangeCursor.after(changeCounter));
+    }
+
     private Long addToOutbox(List<AuditEvent> events, List<Message> newMessages) {
         Optional<OutboxEntry.Pending> pending = OutboxEntry.pending(events, newMessages);
         if (pending.isEmpty()) {
@@ -224,6 +275,7 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
                 });
             }
             bySequence.put(seq, written);
+            changed(ticket.id());
             appendInTimeOrder(messages.get(ticket.id()), newMessages, Message::createdAt);
             appendInTimeOrder(audit.get(ticket.id()), events, AuditEvent::at);
             Long entry = addToOutbox(events, newMessages);

@@ -114,4 +114,29 @@ public interface TicketService {
      * @return one page
      */
     Page<Ticket> queue(Actor actor, TicketQuery query);
+
+    /**
+     * What changed in the queue since a cursor, for a dashboard that refreshes itself: each ticket changed since
+     * then, once, as it is now, in the order the changes committed (agents and admins only). Keep the returned
+     * cursor and ask again with it; a change that commits after a cursor was handed out is never skipped.
+     *
+     * <pre>{@code
+     * ChangeCursor cursor = desk.tickets().latestChange(agent);       // when the page is first drawn
+     * TicketChanges changes = desk.tickets().changesSince(agent, cursor, 100);
+     * changes.tickets().forEach(row -> redraw(row));
+     * cursor = changes.cursor();                                      // and poll again with it
+     * }</pre>
+     *
+     * @param actor  who asks
+     * @param cursor where the last poll ended ({@link ChangeCursor#start()} for every ticket)
+     * @param limit  at most this many tickets, 1 to 1000
+     * @return the changed tickets and the cursor to poll from next
+     */
+    TicketChanges changesSince(Actor actor, ChangeCursor cursor, int limit);
+
+    /**
+     * @param actor who asks (agents and admins only)
+     * @return the cursor after the latest committed change: polling from it returns only later changes
+     */
+    ChangeCursor latestChange(Actor actor);
 }

@@ -40,10 +40,12 @@ import za.co.proconnectsa.support.spi.ProcessedMessageLog;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.ticket.Attachment;
 import za.co.proconnectsa.support.ticket.AuditEvent;
+import za.co.proconnectsa.support.ticket.ChangeCursor;
 import za.co.proconnectsa.support.ticket.Cursor;
 import za.co.proconnectsa.support.ticket.Message;
 import za.co.proconnectsa.support.ticket.Page;
 import za.co.proconnectsa.support.ticket.Ticket;
+import za.co.proconnectsa.support.ticket.TicketChanges;
 import za.co.proconnectsa.support.ticket.TicketId;
 import za.co.proconnectsa.support.ticket.TicketNotFoundException;
 import za.co.proconnectsa.support.ticket.TicketQuery;
@@ -78,6 +80,10 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     public static final String DEFAULT_PREFIX = "support_";
 
     private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_]{0,29}");
+
+    private static final String TICKET_NUMBERS = "ticket_number";
+    private static final String TICKET_CHANGES = "ticket_change";
+    private static final Object CHANGED_TICKETS = new Object();
 
     private final Dialect dialect;
     private final String prefix;
@@ -158,7 +164,78 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
 
     @Override
     public long nextSequence() {
-        return tx.nextValue("taking a ticket number", sql.nextSequence());
+        return tx.run("taking a ticket number", c -> bump(c, TICKET_NUMBERS));
+    }
+
+    /** Moves a counter on and reads it; its row stays locked until the unit commits. */
+    private long bump(Connection c, String counter) throws SQLException {
+        if (dialect == Dialect.POSTGRESQL) {
+            try (PreparedStatement ps = c.prepareStatement(sql.bumpCounter(counter)); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql.bumpCounter(counter))) {
+            ps.executeUpdate();
+        }
+        return counterValue(c, counter);
+    }
+
+    private long counterValue(Connection c, String counter) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql.counterValue(counter)); ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw new SupportException("The counter '" + counter + "' is missing from " + prefix
+                        + "counters; apply the schema SQL again");
+            }
+            return rs.getLong(1);
+        }
+    }
+
+    /**
+     * Notes a ticket the current unit changed. Just before the unit commits, every ticket it changed is stamped with
+     * the next change position, taken last so that the counter's lock is held only for the commit.
+     */
+    private void changed(TicketId ticket) {
+        tx.unitState(CHANGED_TICKETS, java.util.LinkedHashSet<String>::new, tickets -> c -> {
+            long position = bump(c, TICKET_CHANGES);
+            try (PreparedStatement ps = c.prepareStatement(sql.stampChange(tickets.size()))) {
+                ps.setLong(1, position);
+                int i = 2;
+                for (String id : tickets) {
+                    ps.setString(i++, id);
+                }
+                ps.executeUpdate();
+            }
+            return null;
+        }).add(ticket.toString());
+    }
+
+    @Override
+    public TicketChanges changesSince(ChangeCursor after, int limit) {
+        if (after == null) {
+            throw ValidationException.of("after", "must not be null");
+        }
+        if (limit < 1 || limit > 1000) {
+            throw ValidationException.of("limit", "must be 1 to 1000, was " + limit);
+        }
+        return tx.run("reading ticket changes", c -> {
+            List<Long> positions = new ArrayList<>();
+            List<Ticket> tickets;
+            try (PreparedStatement ps = c.prepareStatement(sql.changesSince())) {
+                ps.setLong(1, after.position());
+                ps.setInt(2, limit + 1);
+                tickets = withAttachments(c, ps, positions);
+            }
+            boolean more = tickets.size() > limit;
+            List<Ticket> items = more ? tickets.subList(0, limit) : tickets;
+            ChangeCursor next = items.isEmpty() ? after : ChangeCursor.after(positions.get(items.size() - 1));
+            return new TicketChanges(items, next, more);
+        });
+    }
+
+    @Override
+    public ChangeCursor latestChange() {
+        return tx.run("reading the latest change", c -> ChangeCursor.after(counterValue(c, TICKET_CHANGES)));
     }
 
     @Override
@@ -180,6 +257,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
                 if (key != null) {
                     insertKey(c, key, ticket.id());
                 }
+                changed(ticket.id());
                 return new InsertResult.Inserted(ticket);
             });
         } catch (Tx.KeyTaken taken) {
@@ -253,6 +331,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
             }
             insertAudit(c, events);
             outbox.write(c, events, newMessages);
+            changed(ticket.id());
             return ticket.withVersion(ticket.version() + 1);
         });
     }
@@ -509,6 +588,11 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
 
     /** Runs a ticket query, then reads the tickets' attachments in one more query. */
     private List<Ticket> withAttachments(Connection c, PreparedStatement ps) throws SQLException {
+        return withAttachments(c, ps, null);
+    }
+
+    /** The same, also collecting each row's change position when {@code positions} is given. */
+    private List<Ticket> withAttachments(Connection c, PreparedStatement ps, List<Long> positions) throws SQLException {
         List<String> ids = new ArrayList<>();
         List<Ticket> bare = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
@@ -516,6 +600,9 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
                 Ticket t = Rows.ticket(rs, List.of(), dialect);
                 bare.add(t);
                 ids.add(t.id().toString());
+                if (positions != null) {
+                    positions.add(rs.getLong("change_seq"));
+                }
             }
         }
         if (bare.isEmpty()) {

@@ -182,7 +182,7 @@ class JdbcStoreBehaviourTest {
     void schemaSql() {
         String sql = JdbcTicketStore.schemaSql(Dialect.POSTGRESQL, "helpdesk_");
         assertThat(sql).contains("CREATE TABLE IF NOT EXISTS helpdesk_tickets").contains("helpdesk_outbox")
-                .contains("helpdesk_whatsapp_processed").contains("helpdesk_ticket_number_seq").doesNotContain("${prefix}");
+                .contains("helpdesk_whatsapp_processed").contains("helpdesk_counters").doesNotContain("${prefix}");
         assertThat(JdbcTicketStore.schemaSql(Dialect.MARIADB, "s_")).contains("FULLTEXT").contains("DATETIME(6)");
         assertThatThrownBy(() -> JdbcTicketStore.schemaSql(Dialect.MYSQL, "s_")).isInstanceOf(SupportException.class)
                 .hasMessageContaining("MySQL");

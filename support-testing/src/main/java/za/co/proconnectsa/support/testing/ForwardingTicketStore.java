@@ -9,9 +9,11 @@ import za.co.proconnectsa.support.spi.IdempotencyKey;
 import za.co.proconnectsa.support.spi.InsertResult;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.ticket.AuditEvent;
+import za.co.proconnectsa.support.ticket.ChangeCursor;
 import za.co.proconnectsa.support.ticket.Message;
 import za.co.proconnectsa.support.ticket.Page;
 import za.co.proconnectsa.support.ticket.Ticket;
+import za.co.proconnectsa.support.ticket.TicketChanges;
 import za.co.proconnectsa.support.ticket.TicketId;
 import za.co.proconnectsa.support.ticket.TicketQuery;
 
@@ -60,6 +62,16 @@ public class ForwardingTicketStore implements TicketStore {
     @Override
     public Optional<Ticket> recordIdempotencyKey(IdempotencyKey key, TicketId ticket) {
         return delegate.recordIdempotencyKey(key, ticket);
+    }
+
+    @Override
+    public TicketChanges changesSince(ChangeCursor after, int limit) {
+        return delegate.changesSince(after, limit);
+    }
+
+    @Override
+    public ChangeCursor latestChange() {
+        return delegate.latestChange();
     }
 
     @Override

@@ -31,6 +31,8 @@ import za.co.proconnectsa.support.spi.InsertResult;
 import za.co.proconnectsa.support.spi.ProcessedMessageLog;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.ticket.AuditAction;
+import za.co.proconnectsa.support.ticket.ChangeCursor;
+import za.co.proconnectsa.support.ticket.TicketChanges;
 import za.co.proconnectsa.support.ticket.Message;
 import za.co.proconnectsa.support.ticket.Ticket;
 import za.co.proconnectsa.support.ticket.TicketId;
@@ -77,7 +79,7 @@ public abstract class UnitOfWorkContract {
         assertThat(store).isInstanceOf(ConversationStore.class).isInstanceOf(EventOutbox.class)
                 .isInstanceOf(ProcessedMessageLog.class);
         fixtures = TicketFixtures.forStore(store, clock);
-        threads = Executors.newFixedThreadPool(2);
+        threads = Executors.newFixedThreadPool(4);
     }
 
     /** Stops the test's threads. */
@@ -249,6 +251,102 @@ public abstract class UnitOfWorkContract {
 
         store.afterCommit(() -> ran.add("no unit"));
         assertThat(ran).containsExactly("committed", "no unit");
+    }
+
+    @Test
+    @DisplayName("a ticket whose unit commits late is never skipped by a reader paging the queue by number")
+    void lateCommitPaging() throws Exception {
+        Ticket before = insert(fixtures.newTicket("prov-17", "Before", "Committed first"));
+        CountDownLatch numbered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<Ticket> slow = threads.submit(() -> store.inTransaction(() -> {
+            Ticket t = fixtures.newTicket("prov-17", "Slow", "Numbered first, committed last");
+            store.insert(t, List.of(), null);
+            numbered.countDown();
+            await(release);
+            return t;
+        }));
+        assertThat(numbered.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<Ticket> quick = threads.submit(() -> store.inTransaction(() -> insert(
+                fixtures.newTicket("prov-17", "Quick", "Numbered second, committed first"))));
+        // let the quick unit commit if the store lets it pass the slow one; it may wait for the slow unit's number
+        waitBriefly(quick);
+        // a store that blocks readers during a unit answers once the slow unit ends
+        Future<List<Ticket>> read = threads.submit(() -> store.query(za.co.proconnectsa.support.ticket.TicketQuery
+                .builder().limit(100).build()).items());
+        waitBriefly(read);
+        release.countDown();
+        List<Ticket> seen = new ArrayList<>(read.get(10, TimeUnit.SECONDS));
+        long last = seen.get(seen.size() - 1).number().sequence();
+        Ticket slowTicket = slow.get(10, TimeUnit.SECONDS);
+        Ticket quickTicket = quick.get(10, TimeUnit.SECONDS);
+
+        seen.addAll(store.query(za.co.proconnectsa.support.ticket.TicketQuery.builder().limit(100).build()
+                .after(za.co.proconnectsa.support.ticket.Cursor.after(last))).items());
+        assertThat(seen).extracting(Ticket::id).containsExactlyInAnyOrder(before.id(), slowTicket.id(), quickTicket.id());
+    }
+
+    @Test
+    @DisplayName("changesSince lists each changed ticket once, in commit order, paged; a change committed late is never skipped")
+    void changesSince() throws Exception {
+        ChangeCursor start = store.latestChange();
+        Ticket a = insert(fixtures.newTicket("prov-17", "A", "First"));
+        Ticket b = insert(fixtures.newTicket("prov-17", "B", "Second"));
+        Ticket c = insert(fixtures.newTicket("prov-17", "C", "Third"));
+        TicketChanges first = store.changesSince(start, 2);
+        assertThat(first.tickets()).extracting(Ticket::id).containsExactly(a.id(), b.id());
+        assertThat(first.more()).isTrue();
+        TicketChanges second = store.changesSince(first.cursor(), 2);
+        assertThat(second.tickets()).extracting(Ticket::id).containsExactly(c.id());
+        assertThat(second.more()).isFalse();
+        assertThat(store.changesSince(second.cursor(), 10).tickets()).isEmpty();
+        assertThat(store.changesSince(second.cursor(), 10).cursor()).isEqualTo(second.cursor());
+
+        Ticket aChanged = store.update(a, List.of(), List.of(fixtures.audit(a, AGENT, AuditAction.ASSIGNED, null, "agent-1")));
+        TicketChanges afterUpdate = store.changesSince(second.cursor(), 10);
+        assertThat(afterUpdate.tickets()).containsExactly(aChanged);
+        assertThat(store.changesSince(start, 10).tickets()).as("each ticket once, at its last change")
+                .extracting(Ticket::id).containsExactly(b.id(), c.id(), a.id());
+
+        // a unit that changes B and commits last must not fall behind C's later-started change
+        CountDownLatch written = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<?> slow = threads.submit(() -> store.useTransaction(() -> {
+            store.update(b, List.of(), List.of());
+            written.countDown();
+            await(release);
+        }));
+        assertThat(written.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<?> quick = threads.submit(() -> store.update(c, List.of(), List.of()));
+        waitBriefly(quick);
+        Future<TicketChanges> poll = threads.submit(() -> store.changesSince(afterUpdate.cursor(), 10));
+        waitBriefly(poll);
+        release.countDown();
+        TicketChanges polled = poll.get(10, TimeUnit.SECONDS);
+        slow.get(10, TimeUnit.SECONDS);
+        quick.get(10, TimeUnit.SECONDS);
+        List<za.co.proconnectsa.support.ticket.TicketId> seen = new ArrayList<>(
+                polled.tickets().stream().map(Ticket::id).toList());
+        seen.addAll(store.changesSince(polled.cursor(), 10).tickets().stream().map(Ticket::id).toList());
+        assertThat(seen).containsExactlyInAnyOrder(b.id(), c.id());
+        assertThat(store.changesSince(store.latestChange(), 10).tickets()).isEmpty();
+    }
+
+    /** Gives another thread's work a moment to finish; a store may make it wait for a running unit. */
+    private static void waitBriefly(Future<?> work) throws Exception {
+        try {
+            work.get(300, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException stillWaiting) {
+            // waiting for the unit is allowed
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Ticket insert(Ticket ticket) {

@@ -31,8 +31,35 @@ public final class Sql {
         return dialect;
     }
 
-    public String nextSequence() {
-        return nextValue("ticket_number_seq");
+    /**
+     * @param counter a row of the counters table
+     * @return the statement that moves the counter on by one; its row stays locked until the unit commits
+     */
+    public String bumpCounter(String counter) {
+        return "UPDATE " + p + "counters SET counter_value = counter_value + 1 WHERE counter_name = '" + counter + "'"
+                + (dialect == Dialect.POSTGRESQL ? " RETURNING counter_value" : "");
+    }
+
+    /**
+     * @param counter a row of the counters table
+     * @return the query of its value
+     */
+    public String counterValue(String counter) {
+        return "SELECT counter_value FROM " + p + "counters WHERE counter_name = '" + counter + "'";
+    }
+
+    /**
+     * @param tickets how many tickets
+     * @return the statement that stamps tickets with a change position
+     */
+    public String stampChange(int tickets) {
+        return "UPDATE " + p + "tickets SET change_seq = ? WHERE id IN (" + placeholders(tickets) + ")";
+    }
+
+    /** @return tickets changed after a position, by position, with a LIMIT parameter */
+    public String changesSince() {
+        return "SELECT " + TICKET_COLUMNS + ", change_seq FROM " + p + "tickets WHERE change_seq > ? "
+                + "ORDER BY change_seq, seq LIMIT ?";
     }
 
     /**

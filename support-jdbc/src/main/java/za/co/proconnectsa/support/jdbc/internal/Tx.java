@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -50,6 +52,8 @@ public final class Tx {
         final Connection connection;
         final boolean own;
         final List<Runnable> afterCommit = new ArrayList<>();
+        final Map<Object, Object> state = new HashMap<>();
+        final List<Work<?>> beforeCommit = new ArrayList<>();
 
         Unit(Connection connection, boolean own) {
             this.connection = connection;
@@ -113,6 +117,10 @@ public final class Tx {
         current.set(unit);
         try {
             T result = work.get();
+            for (int i = 0; i < unit.beforeCommit.size(); i++) {
+                Work<?> last = unit.beforeCommit.get(i);
+                run("finishing a unit of work", last);
+            }
             if (unit.own) {
                 commit(c);
             }
@@ -146,6 +154,34 @@ public final class Tx {
         } else {
             unit.afterCommit.add(action);
         }
+    }
+
+    /**
+     * State kept for the unit bound to this thread, made on first use: the store uses it to collect what the unit
+     * changed, and {@code onFirstUse} registers the work that writes it down just before the commit (after all other
+     * writes of the unit, so that a lock it takes is held only for the commit).
+     *
+     * @param key        identifies the state
+     * @param initial    makes the state
+     * @param onFirstUse registers a before-commit step for the new state
+     * @param <S>        the state's type
+     * @return the state of the current unit
+     * @throws IllegalStateException when no unit is bound (a store bug)
+     */
+    @SuppressWarnings("unchecked")
+    public <S> S unitState(Object key, Supplier<S> initial, java.util.function.Function<S, Work<?>> onFirstUse) {
+        Unit unit = current.get();
+        if (unit == null) {
+            throw new IllegalStateException("no unit of work is bound to this thread");
+        }
+        Object existing = unit.state.get(key);
+        if (existing != null) {
+            return (S) existing;
+        }
+        S created = initial.get();
+        unit.state.put(key, created);
+        unit.beforeCommit.add(onFirstUse.apply(created));
+        return created;
     }
 
     /**

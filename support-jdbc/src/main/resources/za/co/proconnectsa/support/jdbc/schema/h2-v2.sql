@@ -1,8 +1,18 @@
 -- ProConnect Support SDK schema, version 2, H2 2.x.
 -- ${prefix} is the table prefix (default "support_"). Copy this file into Flyway or Liquibase if you
 -- manage the schema yourself, and build the store with SchemaMode.VALIDATE or NONE.
-CREATE SEQUENCE IF NOT EXISTS ${prefix}ticket_number_seq START WITH 1 INCREMENT BY 1;
 CREATE SEQUENCE IF NOT EXISTS ${prefix}conversation_number_seq START WITH 1 INCREMENT BY 1;
+
+-- Counters whose row lock orders commits: a unit of work takes the next ticket number, or the next change position,
+-- from its row and holds the row until it commits, so numbers and positions become visible in increasing order and
+-- a reader paging by them never passes one that commits later. Numbers rolled back are taken again: no gaps.
+CREATE TABLE IF NOT EXISTS ${prefix}counters (
+    counter_name  VARCHAR(40) PRIMARY KEY,
+    counter_value BIGINT      NOT NULL
+);
+MERGE INTO ${prefix}counters t USING (VALUES ('ticket_number', CAST(0 AS BIGINT)), ('ticket_change', CAST(0 AS BIGINT)))
+    s (counter_name, counter_value) ON t.counter_name = s.counter_name
+    WHEN NOT MATCHED THEN INSERT (counter_name, counter_value) VALUES (s.counter_name, s.counter_value);
 
 CREATE TABLE IF NOT EXISTS ${prefix}tickets (
     id                 VARCHAR(36)  PRIMARY KEY,
@@ -21,9 +31,12 @@ CREATE TABLE IF NOT EXISTS ${prefix}tickets (
     created_at         TIMESTAMP(6) WITH TIME ZONE  NOT NULL,
     updated_at         TIMESTAMP(6) WITH TIME ZONE  NOT NULL,
     first_responded_at TIMESTAMP(6) WITH TIME ZONE,
-    version            BIGINT       NOT NULL
+    version            BIGINT       NOT NULL,
+    -- the position of the ticket's last change, from the ticket_change counter: changesSince pages by it
+    change_seq         BIGINT       DEFAULT 0 NOT NULL
 );
 CREATE INDEX IF NOT EXISTS ${prefix}tickets_status_seq ON ${prefix}tickets (status, seq);
+CREATE INDEX IF NOT EXISTS ${prefix}tickets_change ON ${prefix}tickets (change_seq, seq);
 CREATE INDEX IF NOT EXISTS ${prefix}tickets_category_seq ON ${prefix}tickets (category, seq);
 CREATE INDEX IF NOT EXISTS ${prefix}tickets_priority_seq ON ${prefix}tickets (priority, seq);
 CREATE INDEX IF NOT EXISTS ${prefix}tickets_origin_seq ON ${prefix}tickets (origin, seq);

@@ -1,8 +1,16 @@
 -- ProConnect Support SDK schema, version 2, PostgreSQL 12+.
 -- ${prefix} is the table prefix (default "support_"). Copy this file into Flyway or Liquibase if you
 -- manage the schema yourself, and build the store with SchemaMode.VALIDATE or NONE.
-CREATE SEQUENCE IF NOT EXISTS ${prefix}ticket_number_seq START WITH 1 INCREMENT BY 1;
 CREATE SEQUENCE IF NOT EXISTS ${prefix}conversation_number_seq START WITH 1 INCREMENT BY 1;
+
+-- Counters whose row lock orders commits: a unit of work takes the next ticket number, or the next change position,
+-- from its row and holds the row until it commits, so numbers and positions become visible in increasing order and
+-- a reader paging by them never passes one that commits later. Numbers rolled back are taken again: no gaps.
+CREATE TABLE IF NOT EXISTS ${prefix}counters (
+    counter_name  VARCHAR(40) PRIMARY KEY,
+    counter_value BIGINT      NOT NULL
+);
+INSERT INTO ${prefix}counters (counter_name, counter_value) VALUES ('ticket_number', 0), ('ticket_change', 0) ON CONFLICT (counter_name) DO NOTHING;
 
 CREATE TABLE IF NOT EXISTS ${prefix}tickets (
     id                 VARCHAR(36)  PRIMARY KEY,
@@ -21,9 +29,12 @@ CREATE TABLE IF NOT EXISTS ${prefix}tickets (
     created_at         TIMESTAMPTZ  NOT NULL,
     updated_at         TIMESTAMPTZ  NOT NULL,
     first_responded_at TIMESTAMPTZ,
-    version            BIGINT       NOT NULL
+    version            BIGINT       NOT NULL,
+    -- the position of the ticket's last change, from the ticket_change counter: changesSince pages by it
+    change_seq         BIGINT       DEFAULT 0 NOT NULL
 );
 CREATE INDEX IF NOT EXISTS ${prefix}tickets_status_seq ON ${prefix}tickets (status, seq);
+CREATE INDEX IF NOT EXISTS ${prefix}tickets_change ON ${prefix}tickets (change_seq, seq);
 -- The admin queue (active tickets, oldest or newest first) reads this, however many closed tickets lie in between.
 CREATE INDEX IF NOT EXISTS ${prefix}tickets_active_seq ON ${prefix}tickets (seq)
     WHERE status IN ('NEW', 'OPEN', 'PENDING', 'ON_HOLD');
