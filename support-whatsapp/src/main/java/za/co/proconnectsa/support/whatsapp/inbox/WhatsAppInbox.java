@@ -57,8 +57,10 @@ import za.co.proconnectsa.support.whatsapp.webhook.WebhookHandler;
  * <ol>
  *   <li>It is recorded in the contact's active conversation, or starts one ({@code WA-000042}).</li>
  *   <li>If it carries a reference code naming one of the contact's own tickets ({@code [ref: PCS-000042]} from a
- *       chat link on the ticket page), it is added to that ticket as the customer's reply. A code naming someone
- *       else's ticket is not followed: the ticket's existence is not revealed and nothing reaches it.</li>
+ *       chat link on the ticket page), it is added to that ticket as the customer's reply. A ticket number that is
+ *       not the contact's own (someone else's, or none at all) is plain text: nothing reaches that ticket, it is not
+ *       kept on the conversation, and the answer is the same whether the ticket exists or not. Any other code (a
+ *       page code such as {@code [ref: REF-7K3Q9]}) is kept as the new conversation's reference.</li>
  *   <li>If the conversation is already a ticket, the message becomes the customer's reply on it (reopening a
  *       pending or resolved ticket; a closed ticket starts a new conversation).</li>
  *   <li>Otherwise the escalation policy (routing rules) decides: billing, technical, account and error reports,

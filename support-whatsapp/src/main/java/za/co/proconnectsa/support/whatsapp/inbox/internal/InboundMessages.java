@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import za.co.proconnectsa.support.ConcurrentModificationException;
@@ -49,6 +50,8 @@ public final class InboundMessages {
     private final Escalations escalations;
     private final OutboundMessages outbound;
     private final TicketWriter writer;
+    /** How this desk's ticket numbers look: a code of this shape is never kept as a page code. */
+    private final Pattern ticketNumberShape;
 
     /**
      * @param desk          the desk, whose tickets messages may reach
@@ -69,6 +72,7 @@ public final class InboundMessages {
         this.escalations = escalations;
         this.outbound = outbound;
         this.writer = writer;
+        this.ticketNumberShape = Pattern.compile(Pattern.quote(desk.ticketNumberFormat().prefix()) + "-[0-9]+");
     }
 
     /**
@@ -84,6 +88,10 @@ public final class InboundMessages {
 
         Optional<ReferenceCode> reference = message.text() == null ? Optional.empty() : ReferenceCode.find(message.text());
         Optional<Ticket> referenced = reference.flatMap(code -> ownTicket(contact, code.value()));
+        // a page code says where the chat started; a ticket number is kept only by joining the contact's own ticket
+        String pageCode = referenced.isPresent() ? null
+                : reference.map(ReferenceCode::value).filter(code -> !ticketNumberShape.matcher(code).matches())
+                        .orElse(null);
         ConflictRetry retries = ConversationLog.retries();
         while (true) {
             try {
@@ -132,8 +140,7 @@ public final class InboundMessages {
                                 null, null);
                     }
                 } else {
-                    conversation = conversations.start(contact, record, reference.filter(r -> referenced.isEmpty())
-                            .map(ReferenceCode::value).orElse(null));
+                    conversation = conversations.start(contact, record, pageCode);
                 }
                 return automate(contact, conversation, message, body);
             } catch (ConcurrentModificationException | ActiveConversationChanged e) {
