@@ -327,6 +327,27 @@ class WhatsAppInboxTest {
         }
 
         @Test
+        @DisplayName("someone else's ticket number is plain text: the new conversation keeps no reference")
+        void foreignTicketNotKept() {
+            String number = desk.tickets().submit(Actor.requester("provider-99", "Someone Else"), NewTicket.builder()
+                    .subject("Private matter").body("Not for Thandi").build()).ticketNumber().text();
+            InboundResult result = say("Hi, is there news? [ref: " + number + "]");
+            assertThat(result.conversation().reference()).isNull();
+            assertThat(only().reference()).isNull();
+            assertThat(store.conversationMessages(only().id())).extracting(ConversationMessage::body)
+                    .containsExactly("Hi, is there news? [ref: " + number + "]");
+            assertThat(desk.tickets().get(AGENT, number).messages()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("an unknown ticket number is plain text too, so a foreign one cannot be told from it")
+        void unknownTicketNotKept() {
+            InboundResult result = say("Hi, is there news? [ref: PCS-999999]");
+            assertThat(result.outcome()).isNotEqualTo(InboundResult.Outcome.JOINED_TICKET);
+            assertThat(only().reference()).isNull();
+        }
+
+        @Test
         @DisplayName("a page code is kept on the conversation, so agents see where the chat started")
         void pageCodeKept() {
             say("Hi, I have a quick question: [ref: REF-7K3Q9]");

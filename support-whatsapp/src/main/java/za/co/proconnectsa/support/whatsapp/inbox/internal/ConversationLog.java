@@ -1,0 +1,256 @@
+package za.co.proconnectsa.support.whatsapp.inbox.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import za.co.proconnectsa.support.ConcurrentModificationException;
+import za.co.proconnectsa.support.conversation.Conversation;
+import za.co.proconnectsa.support.conversation.ConversationMessage;
+import za.co.proconnectsa.support.conversation.ConversationNotFoundException;
+import za.co.proconnectsa.support.conversation.ConversationNumber;
+import za.co.proconnectsa.support.conversation.ConversationQuery;
+import za.co.proconnectsa.support.conversation.ConversationStatus;
+import za.co.proconnectsa.support.spi.ConversationInsert;
+import za.co.proconnectsa.support.spi.ConversationStore;
+import za.co.proconnectsa.support.ticket.Page;
+import za.co.proconnectsa.support.ticket.TicketId;
+import za.co.proconnectsa.support.ticket.TicketNumberFormat;
+import za.co.proconnectsa.support.util.ConflictRetry;
+import za.co.proconnectsa.support.util.PhoneMasking;
+import za.co.proconnectsa.support.whatsapp.inbox.WhatsAppInbox;
+
+/**
+ * Conversation state for the inbox: every read and write of conversations and their transcripts goes through here,
+ * and each write that lost a version race to another message of the contact is re-read and applied again.
+ */
+public final class ConversationLog {
+
+    // hosts set one log level for the whole inbox
+    private static final Logger LOG = LoggerFactory.getLogger(WhatsAppInbox.class);
+    /** A write that lost a race for its conversation is tried again at least this many times... */
+    private static final int MIN_ATTEMPTS = 8;
+    /** ...and after that until this has passed since its first attempt. */
+    private static final Duration RETRY_BUDGET = Duration.ofSeconds(10);
+
+    private final ConversationStore store;
+    private final TicketNumberFormat numberFormat;
+    private final Clock clock;
+
+    /**
+     * @param store        where conversations live
+     * @param numberFormat how new conversations are numbered
+     * @param clock        the desk's clock
+     */
+    public ConversationLog(ConversationStore store, TicketNumberFormat numberFormat, Clock clock) {
+        this.store = store;
+        this.numberFormat = numberFormat;
+        this.clock = clock;
+    }
+
+    /** @return a fresh budget for the attempts at one change of a conversation that other messages race for */
+    public static ConflictRetry retries() {
+        return ConflictRetry.start(MIN_ATTEMPTS, RETRY_BUDGET);
+    }
+
+    /** @return the time to write on conversations and messages, in the microseconds every store keeps */
+    public Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    // ---------------------------------------------------------------------------------------------- reads
+
+    /** @param id a conversation's id @return the conversation, if stored */
+    public Optional<Conversation> find(UUID id) {
+        return store.findConversation(id);
+    }
+
+    /** @param number a conversation number, e.g. {@code WA-000042} @return the conversation, if stored */
+    public Optional<Conversation> findByNumber(String number) {
+        return store.findConversationByNumber(number);
+    }
+
+    /** @param ticketId a ticket @return the conversation escalated to or joined to it, if any */
+    public Optional<Conversation> findByTicket(TicketId ticketId) {
+        return store.findConversationByTicket(ticketId);
+    }
+
+    /** @param contact a contact's id @return their open or escalated conversation, if any */
+    public Optional<Conversation> findActive(String contact) {
+        return store.findActiveConversation(contact);
+    }
+
+    /** @param messageId a WhatsApp message id @return the message, if it is already in a conversation */
+    public Optional<ConversationMessage> findMessage(String messageId) {
+        return store.findConversationMessage(messageId);
+    }
+
+    /**
+     * @param conversation a conversation as read earlier
+     * @return its stored version now
+     * @throws ConversationNotFoundException when it is gone
+     */
+    public Conversation reread(Conversation conversation) {
+        return store.findConversation(conversation.id())
+                .orElseThrow(() -> new ConversationNotFoundException(conversation.number().text()));
+    }
+
+    /** @param conversation a conversation @return its transcript, oldest first */
+    public List<ConversationMessage> messages(Conversation conversation) {
+        return store.conversationMessages(conversation.id());
+    }
+
+    /**
+     * @param contact a contact's id
+     * @param author  whose messages
+     * @param since   from when
+     * @return how many messages of that author the contact's conversations hold since then
+     */
+    public int countMessages(String contact, ConversationMessage.Author author, Instant since) {
+        return store.countMessages(contact, author, since);
+    }
+
+    /** @param query filters and page @return one page of conversations, newest first */
+    public Page<Conversation> query(ConversationQuery query) {
+        return store.queryConversations(query);
+    }
+
+    // --------------------------------------------------------------------------------------------- writes
+
+    /**
+     * Starts an OPEN conversation with the contact's first message.
+     *
+     * @param reference the reference code the chat was started from, or {@code null}
+     * @throws ActiveConversationChanged when another message of the contact started one first
+     */
+    public Conversation start(Contact contact, ConversationMessage first, String reference) {
+        ConversationInsert inserted = insert(contact, first, ConversationStatus.OPEN, null, reference);
+        if (inserted instanceof ConversationInsert.ActiveExists) {
+            throw new ActiveConversationChanged();
+        }
+        LOG.info("WhatsApp conversation {} started by {}", inserted.conversation().number(),
+                PhoneMasking.mask(contact.id()));
+        return inserted.conversation();
+    }
+
+    /**
+     * Starts a conversation already joined to a ticket, with the contact's first message.
+     *
+     * @return the insert: the new conversation, or the active one another message of the contact started first
+     */
+    public ConversationInsert startOnTicket(Contact contact, ConversationMessage first, TicketId ticketId) {
+        return insert(contact, first, ConversationStatus.ESCALATED, ticketId, null);
+    }
+
+    private ConversationInsert insert(Contact contact, ConversationMessage first, ConversationStatus status,
+            TicketId ticketId, String reference) {
+        Instant now = now();
+        long seq = store.nextConversationSequence();
+        Conversation fresh = new Conversation(UUID.randomUUID(), ConversationNumber.format(numberFormat, seq),
+                contact.id(), contact.name(), contact.requesterId(), status, ticketId, reference, first.at(), now, now,
+                1);
+        return store.insertConversation(fresh, List.of(retarget(first, fresh)));
+    }
+
+    /**
+     * Records a customer message, re-reading the conversation when another message got in first: it runs after side
+     * effects (a reply on the ticket), so it must not start the whole message over.
+     */
+    public Conversation append(Conversation conversation, ConversationMessage message, Contact contact) {
+        return update(conversation, current -> received(current, contact, message.at()),
+                current -> List.of(retarget(message, current)));
+    }
+
+    /**
+     * As {@link #append}, before any side effect.
+     *
+     * @throws ActiveConversationChanged when the conversation was closed meanwhile: the message starts over
+     */
+    public Conversation appendWhileActive(Conversation conversation, ConversationMessage message, Contact contact) {
+        return update(conversation, current -> {
+            if (!current.status().isActive()) {
+                throw new ActiveConversationChanged();
+            }
+            return received(current, contact, message.at());
+        }, current -> List.of(retarget(message, current)));
+    }
+
+    /** Records a message that was sent to the contact, re-reading the conversation when a customer message got in. */
+    public Conversation recordSent(Conversation conversation, ConversationMessage sent) {
+        return update(conversation, current -> current.touchedAt(now()), current -> List.of(sent));
+    }
+
+    /** Joins the conversation to a ticket if it is still OPEN; one escalated or closed meanwhile keeps what it has. */
+    public Conversation joinIfOpen(Conversation conversation, TicketId ticketId) {
+        return update(conversation,
+                c -> c.status() == ConversationStatus.OPEN ? c.escalatedTo(ticketId, now()) : c);
+    }
+
+    /** Closes the conversation: the contact's next message starts a new one. */
+    public Conversation close(Conversation conversation) {
+        return update(conversation, current -> current.closedAt(now()));
+    }
+
+    /**
+     * Closes the conversation at the version read, once.
+     *
+     * @throws ConcurrentModificationException when it changed since: the caller decides again
+     */
+    public Conversation closeAsRead(Conversation conversation) {
+        return store.updateConversation(conversation.closedAt(now()), List.of());
+    }
+
+    /**
+     * Joins the conversation to a ticket at the version read, once: exactly the messages recorded before it are
+     * the ones the caller read.
+     *
+     * @throws ConcurrentModificationException when it changed since: the caller reads again
+     */
+    public Conversation escalateAsRead(Conversation conversation, TicketId ticketId) {
+        return store.updateConversation(conversation.escalatedTo(ticketId, now()), List.of());
+    }
+
+    /** Writes a change, re-reading the conversation and applying the change again when another write got in first. */
+    public Conversation update(Conversation conversation, UnaryOperator<Conversation> change) {
+        return update(conversation, change, current -> List.of());
+    }
+
+    /**
+     * @param conversation the conversation as read
+     * @param change       what to change, applied to the current version
+     * @param added        the messages to append, given the current version
+     * @return the stored conversation
+     */
+    private Conversation update(Conversation conversation, UnaryOperator<Conversation> change,
+            Function<Conversation, List<ConversationMessage>> added) {
+        Conversation current = conversation;
+        ConflictRetry retries = retries();
+        while (true) {
+            try {
+                return store.updateConversation(change.apply(current), added.apply(current));
+            } catch (ConcurrentModificationException e) {
+                if (!retries.again()) {
+                    throw e;
+                }
+                current = reread(conversation);
+            }
+        }
+    }
+
+    private Conversation received(Conversation current, Contact contact, Instant at) {
+        Instant last = current.lastInboundAt() == null || at.isAfter(current.lastInboundAt()) ? at : current.lastInboundAt();
+        return current.receivedAt(last, contact.name()).touchedAt(now());
+    }
+
+    private static ConversationMessage retarget(ConversationMessage m, Conversation c) {
+        return new ConversationMessage(m.id(), c.id(), m.contact(), m.author(), m.authorId(), m.authorName(), m.body(),
+                m.at());
+    }
+}
