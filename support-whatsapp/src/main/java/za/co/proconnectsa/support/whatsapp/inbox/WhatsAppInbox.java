@@ -270,7 +270,8 @@ public final class WhatsAppInbox implements WebhookHandler {
     private Optional<Ticket> ownTicket(Contact contact, String number) {
         try {
             // asked as the contact: someone else's ticket is "not found", never revealed or joined
-            return Optional.of(desk.tickets().get(contact.actor(), number).ticket());
+            return tickets.findByNumber(number.strip())
+                    .filter(t -> desk.accessPolicy().permits(contact.actor(), Permission.VIEW_TICKET, t));
         } catch (TicketNotFoundException | ValidationException e) {
             return Optional.empty();
         }
