@@ -43,7 +43,7 @@ import za.co.proconnectsa.support.ticket.TicketService;
 import za.co.proconnectsa.support.ticket.TicketStatus;
 import za.co.proconnectsa.support.ticket.Visibility;
 
-/** Requesters never receive support's internal fields. */
+/** Requesters never receive support's internal fields, and the desk offers no way around its access policy. */
 class RequesterViewTest {
 
     private static final String NOTE = "Card fraud suspected, check with finance before refunding";
@@ -165,7 +165,7 @@ class RequesterViewTest {
 
             Page<RequesterTicket> page = tickets.myTickets(thandi, TicketQuery.all());
 
-            assertThat(page.items()).extracting(RequesterTicket::number).extracting(n -> n.text()).containsExactly(number);
+            assertThat(page.items()).extracting(t -> t.number().text()).containsExactly(number);
             assertThat(page.toString()).doesNotContain("agent-1").doesNotContain(stored.fingerprint());
             assertThatThrownBy(() -> tickets.myTickets(thandi, TicketQuery.builder().assignee("agent-1").build()))
                     .isInstanceOf(ValidationException.class).hasMessageContaining("assignee");
@@ -181,7 +181,8 @@ class RequesterViewTest {
             assertThat(resolved.toString()).doesNotContain("agent-1");
 
             assertThat(tickets.closeMyTicket(thandi, number).status()).isEqualTo(TicketStatus.CLOSED);
-            assertThatThrownBy(() -> tickets.resolveMyTicket(pieter, number)).isInstanceOf(TicketNotFoundException.class);
+            assertThatThrownBy(() -> tickets.resolveMyTicket(pieter, number))
+                    .isInstanceOf(TicketNotFoundException.class);
         }
 
         @Test
@@ -195,7 +196,8 @@ class RequesterViewTest {
                     .isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> tickets.changeStatus(thandi, number, TicketStatus.RESOLVED, version))
                     .isInstanceOf(AccessDeniedException.class);
-            assertThatThrownBy(() -> tickets.queue(thandi, TicketQuery.all())).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> tickets.queue(thandi, TicketQuery.all()))
+                    .isInstanceOf(AccessDeniedException.class);
             assertThat(store.findByNumber(number).orElseThrow().version()).isEqualTo(version);
         }
 
@@ -215,6 +217,33 @@ class RequesterViewTest {
             assertThat(full.messages()).extracting(Message::body).contains(NOTE);
 
             assertThat(RequesterTicketDetails.of(full)).isEqualTo(tickets.myTicket(thandi, number));
+        }
+    }
+
+    @Nested
+    @DisplayName("the desk")
+    class Facade {
+
+        @Test
+        @DisplayName("offers no way to the raw store: no public method or field of desk or service yields an SPI")
+        void noRawStore() {
+            for (Class<?> type : List.of(SupportDesk.class, TicketService.class, desk.tickets().getClass())) {
+                for (Method m : type.getMethods()) {
+                    assertThat(m.getReturnType().getPackageName()).as(type.getSimpleName() + "." + m.getName())
+                            .isNotEqualTo("za.co.proconnectsa.support.spi");
+                }
+                assertThat(Arrays.stream(type.getFields()).map(f -> f.getType().getPackageName()))
+                        .doesNotContain("za.co.proconnectsa.support.spi");
+            }
+            assertThat(Arrays.stream(SupportDesk.class.getMethods()).map(Method::getName)).doesNotContain("store");
+        }
+
+        @Test
+        @DisplayName("tells whether it is backed by a store without handing its own out")
+        void backedBy() {
+            assertThat(desk.isBackedBy(store)).isTrue();
+            assertThat(desk.isBackedBy(InMemoryTicketStore.create())).isFalse();
+            assertThat(desk.isBackedBy(null)).isFalse();
         }
     }
 

@@ -273,7 +273,8 @@ class TicketServiceTest {
                     .isInstanceOf(AccessDeniedException.class);
 
             RequesterTicketDetails asRequester = tickets.myTicket(thandi, number);
-            assertThat(asRequester.messages()).extracting(RequesterMessage::body).containsExactly("Refund is on its way");
+            assertThat(asRequester.messages()).extracting(RequesterMessage::body)
+                    .containsExactly("Refund is on its way");
             assertThat(asRequester.messages().get(0).attachments()).hasSize(1);
             assertThat(asRequester.history()).extracting(RequesterAuditEvent::action)
                     .doesNotContain(AuditAction.NOTE_ADDED, AuditAction.ASSIGNED);
@@ -375,7 +376,8 @@ class TicketServiceTest {
             tickets.submit(pieter, NewTicket.builder().subject("Profile").body("Change my email").build());
 
             Page<RequesterTicket> page = tickets.myTickets(thandi, TicketQuery.builder().requester("prov-99").build());
-            assertThat(page.items()).extracting(RequesterTicket::subject).containsExactly("Invoice INV-2291 charged twice");
+            assertThat(page.items()).extracting(RequesterTicket::subject)
+                    .containsExactly("Invoice INV-2291 charged twice");
         }
     }
 

@@ -73,7 +73,8 @@ import za.co.proconnectsa.support.whatsapp.webhook.WebhookHandler;
  *
  * <pre>{@code
  * WhatsAppInbox inbox = WhatsAppInbox.builder()
- *         .desk(desk)                                   // its store must keep conversations (in-memory or JDBC)
+ *         .desk(desk)
+ *         .store(store)                                 // the desk's store; it keeps conversations (in-memory, JDBC)
  *         .client(cloudClient)
  *         .autoResponder(AutoResponder.builder()
  *                 .faq(FaqEntry.of("payout-dates", "Payouts run every Friday.", "payout", "paid out"))
@@ -132,7 +133,7 @@ public final class WhatsAppInbox implements WebhookHandler {
 
     private WhatsAppInbox(Builder b) {
         this.desk = b.desk;
-        this.tickets = b.desk.store();
+        this.tickets = b.store;
         this.store = b.conversations;
         this.client = b.client;
         this.responder = b.responder != null ? b.responder
@@ -887,6 +888,7 @@ public final class WhatsAppInbox implements WebhookHandler {
     /** Configures a {@link WhatsAppInbox}. */
     public static final class Builder {
         private SupportDesk desk;
+        private TicketStore store;
         private ConversationStore conversations;
         private WhatsAppCloudClient client;
         private AutoResponder responder;
@@ -902,12 +904,22 @@ public final class WhatsAppInbox implements WebhookHandler {
         }
 
         /**
-         * @param value the desk: tickets, business hours, clock and access policy; its store keeps the conversations
-         *              too unless {@link #conversations} is set
+         * @param value the desk: tickets, business hours, clock and access policy; its store is given with
+         *              {@link #store}
          * @return this builder
          */
         public Builder desk(SupportDesk value) {
             this.desk = Checks.notNull(value, "desk");
+            return this;
+        }
+
+        /**
+         * @param value the store the desk was built with (the desk does not hand it out); the inbox reads tickets
+         *              from it and keeps conversations in it unless {@link #conversations} is set
+         * @return this builder
+         */
+        public Builder store(TicketStore value) {
+            this.store = Checks.notNull(value, "store");
             return this;
         }
 
@@ -996,7 +1008,8 @@ public final class WhatsAppInbox implements WebhookHandler {
 
         /**
          * @return the inbox
-         * @throws ValidationException when the desk or client is missing, or no store keeps conversations
+         * @throws ValidationException when the desk, its store or the client is missing, the store is not the desk's,
+         *                             or no store keeps conversations
          */
         public WhatsAppInbox build() {
             if (desk == null) {
@@ -1005,8 +1018,11 @@ public final class WhatsAppInbox implements WebhookHandler {
             if (client == null) {
                 throw ValidationException.of("client", "must be set");
             }
+            if (store == null || !desk.isBackedBy(store)) {
+                throw ValidationException.of("store", "must be the store the desk was built with");
+            }
             if (conversations == null) {
-                if (!(desk.store() instanceof ConversationStore own)) {
+                if (!(store instanceof ConversationStore own)) {
                     throw ValidationException.of("conversations", "the desk's store does not keep conversations; "
                             + "set a ConversationStore");
                 }
