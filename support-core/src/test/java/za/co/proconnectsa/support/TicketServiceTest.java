@@ -27,7 +27,6 @@ import za.co.proconnectsa.support.ticket.AuditAction;
 import za.co.proconnectsa.support.ticket.AuditEvent;
 import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.ticket.InvalidTransitionException;
-import za.co.proconnectsa.support.ticket.Message;
 import za.co.proconnectsa.support.ticket.NewTicket;
 import za.co.proconnectsa.support.ticket.OriginChannel;
 import za.co.proconnectsa.support.ticket.Page;
@@ -45,7 +44,6 @@ import za.co.proconnectsa.support.ticket.TicketNumberFormat;
 import za.co.proconnectsa.support.ticket.TicketQuery;
 import za.co.proconnectsa.support.ticket.TicketService;
 import za.co.proconnectsa.support.ticket.TicketStatus;
-import za.co.proconnectsa.support.ticket.Visibility;
 
 class TicketServiceTest {
 
