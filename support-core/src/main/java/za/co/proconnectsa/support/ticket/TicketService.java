@@ -17,9 +17,9 @@ import za.co.proconnectsa.support.access.Actor;
  * exception nothing was written.
  *
  * <p><b>Two sides.</b> Requesters (customers, providers) never receive support's internal fields. They use
- * {@link #submit}, {@link #reply}, {@link #myTickets}, {@link #myTicket}, {@link #resolveMyTicket} and
- * {@link #closeMyTicket}, which return {@link RequesterTicket}s: no assignee, no fingerprint, no internal notes or
- * events. The support team (agents, admins) uses {@link #get}, {@link #queue}, {@link #changeStatus},
+ * {@link #submit} (a {@link SubmissionReceipt}), {@link #reply} (their own {@link Message}) and {@link #myTickets},
+ * {@link #myTicket}, {@link #resolveMyTicket} and {@link #closeMyTicket}, which return {@link RequesterTicket}s:
+ * no assignee, no fingerprint, no version, no internal notes or events. The support team (agents, admins) uses {@link #get}, {@link #queue}, {@link #changeStatus},
  * {@link #assign} and {@link #unassign}, which return full {@link Ticket}s and refuse requesters with
  * {@link za.co.proconnectsa.support.access.AccessDeniedException}.
  *
