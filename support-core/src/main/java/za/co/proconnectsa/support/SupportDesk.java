@@ -135,14 +135,16 @@ public final class SupportDesk {
     }
 
     /**
-     * The store this desk writes to, for the parts of the library that share it: an
-     * {@link za.co.proconnectsa.support.event.OutboxRelay}, the WhatsApp inbox's conversations. Writing to it
-     * directly bypasses the access policy and the audit trail.
+     * Tells whether this desk writes to the given store, so that a part built next to the desk (the WhatsApp
+     * inbox) can refuse a different one. The desk never hands its store out: every read and write of hosts goes
+     * through {@link #tickets()} and its access policy. Parts that need the store itself (an
+     * {@link za.co.proconnectsa.support.event.OutboxRelay}, the WhatsApp inbox) take it from the host, which built it.
      *
-     * @return the store
+     * @param candidate a store
+     * @return whether it is the very store given to {@link Builder#store(TicketStore)}
      */
-    public TicketStore store() {
-        return store;
+    public boolean isBackedBy(TicketStore candidate) {
+        return candidate == store;
     }
 
     /** @return who may do what */

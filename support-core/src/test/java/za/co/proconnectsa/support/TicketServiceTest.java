@@ -27,12 +27,15 @@ import za.co.proconnectsa.support.ticket.AuditAction;
 import za.co.proconnectsa.support.ticket.AuditEvent;
 import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.ticket.InvalidTransitionException;
-import za.co.proconnectsa.support.ticket.Message;
 import za.co.proconnectsa.support.ticket.NewTicket;
 import za.co.proconnectsa.support.ticket.OriginChannel;
 import za.co.proconnectsa.support.ticket.Page;
 import za.co.proconnectsa.support.ticket.Priority;
 import za.co.proconnectsa.support.ticket.Reply;
+import za.co.proconnectsa.support.ticket.RequesterAuditEvent;
+import za.co.proconnectsa.support.ticket.RequesterMessage;
+import za.co.proconnectsa.support.ticket.RequesterTicket;
+import za.co.proconnectsa.support.ticket.RequesterTicketDetails;
 import za.co.proconnectsa.support.ticket.SubmissionReceipt;
 import za.co.proconnectsa.support.ticket.Ticket;
 import za.co.proconnectsa.support.ticket.TicketDetails;
@@ -41,7 +44,6 @@ import za.co.proconnectsa.support.ticket.TicketNumberFormat;
 import za.co.proconnectsa.support.ticket.TicketQuery;
 import za.co.proconnectsa.support.ticket.TicketService;
 import za.co.proconnectsa.support.ticket.TicketStatus;
-import za.co.proconnectsa.support.ticket.Visibility;
 
 class TicketServiceTest {
 
@@ -206,7 +208,9 @@ class TicketServiceTest {
                     .origin(OriginChannel.PHONE).onBehalfOf("prov-17").build();
 
             SubmissionReceipt receipt = tickets.submit(sipho, phoned);
-            assertThat(tickets.get(thandi, receipt.ticketNumber().text()).ticket().requesterId()).isEqualTo("prov-17");
+            assertThat(tickets.myTicket(thandi, receipt.ticketNumber().text()).ticket().number())
+                    .isEqualTo(receipt.ticketNumber());
+            assertThat(tickets.get(sipho, receipt.ticketNumber().text()).ticket().requesterId()).isEqualTo("prov-17");
 
             NewTicket spoof = NewTicket.builder().subject("x").body("y").onBehalfOf("prov-17").build();
             assertThatThrownBy(() -> tickets.submit(pieter, spoof)).isInstanceOf(AccessDeniedException.class);
@@ -231,8 +235,8 @@ class TicketServiceTest {
             tickets.reply(thandi, number, Reply.publicReply("The Visa ending 4421."));
             assertThat(store.findByNumber(number).orElseThrow().status()).isEqualTo(TicketStatus.OPEN);
 
-            TicketDetails details = tickets.get(thandi, number);
-            assertThat(details.messages()).extracting(Message::body)
+            RequesterTicketDetails details = tickets.myTicket(thandi, number);
+            assertThat(details.messages()).extracting(RequesterMessage::body)
                     .containsExactly("Sorry about that. Which card was charged?", "The Visa ending 4421.");
             assertThat(events).extracting(TicketEvent::type).containsExactly(TicketEvent.Type.SUBMITTED,
                     TicketEvent.Type.REPLIED, TicketEvent.Type.STATUS_CHANGED, TicketEvent.Type.REPLIED);
@@ -266,11 +270,12 @@ class TicketServiceTest {
             assertThatThrownBy(() -> tickets.reply(thandi, number, Reply.internalNote("sneaky")))
                     .isInstanceOf(AccessDeniedException.class);
 
-            TicketDetails asRequester = tickets.get(thandi, number);
-            assertThat(asRequester.messages()).extracting(Message::visibility).containsOnly(Visibility.PUBLIC);
-            assertThat(asRequester.messages()).extracting(Message::body).containsExactly("Refund is on its way");
+            RequesterTicketDetails asRequester = tickets.myTicket(thandi, number);
+            assertThat(asRequester.messages()).extracting(RequesterMessage::body)
+                    .containsExactly("Refund is on its way");
             assertThat(asRequester.messages().get(0).attachments()).hasSize(1);
-            assertThat(asRequester.history()).extracting(AuditEvent::visibility).containsOnly(Visibility.PUBLIC);
+            assertThat(asRequester.history()).extracting(RequesterAuditEvent::action)
+                    .doesNotContain(AuditAction.NOTE_ADDED, AuditAction.ASSIGNED);
 
             TicketDetails asAgent = tickets.get(sipho, number);
             assertThat(asAgent.messages()).hasSize(2);
@@ -325,11 +330,11 @@ class TicketServiceTest {
         void foreignTicket() {
             String number = tickets.submit(thandi, invoice()).ticketNumber().text();
 
-            assertThatThrownBy(() -> tickets.get(pieter, number)).isInstanceOf(TicketNotFoundException.class)
+            assertThatThrownBy(() -> tickets.myTicket(pieter, number)).isInstanceOf(TicketNotFoundException.class)
                     .hasMessage("No ticket " + number + " was found");
             assertThatThrownBy(() -> tickets.reply(pieter, number, Reply.publicReply("mine now")))
                     .isInstanceOf(TicketNotFoundException.class);
-            assertThatThrownBy(() -> tickets.get(pieter, "PCS-999999")).isInstanceOf(TicketNotFoundException.class)
+            assertThatThrownBy(() -> tickets.myTicket(pieter, "PCS-999999")).isInstanceOf(TicketNotFoundException.class)
                     .hasMessage("No ticket PCS-999999 was found");
             assertThat(store.messages(store.findByNumber(number).orElseThrow().id())).isEmpty();
         }
@@ -344,7 +349,9 @@ class TicketServiceTest {
             assertThatThrownBy(() -> tickets.assign(thandi, number, "prov-17")).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> tickets.changeStatus(thandi, number, TicketStatus.ON_HOLD))
                     .isInstanceOf(AccessDeniedException.class);
-            assertThat(tickets.changeStatus(thandi, number, TicketStatus.RESOLVED).status()).isEqualTo(TicketStatus.RESOLVED);
+            assertThatThrownBy(() -> tickets.changeStatus(thandi, number, TicketStatus.RESOLVED))
+                    .isInstanceOf(AccessDeniedException.class).hasMessageContaining("resolveMyTicket");
+            assertThat(tickets.resolveMyTicket(thandi, number).status()).isEqualTo(TicketStatus.RESOLVED);
         }
 
         @Test
@@ -366,8 +373,9 @@ class TicketServiceTest {
             tickets.submit(thandi, invoice());
             tickets.submit(pieter, NewTicket.builder().subject("Profile").body("Change my email").build());
 
-            Page<Ticket> page = tickets.myTickets(thandi, TicketQuery.builder().requester("prov-99").build());
-            assertThat(page.items()).extracting(Ticket::requesterId).containsExactly("prov-17");
+            Page<RequesterTicket> page = tickets.myTickets(thandi, TicketQuery.builder().requester("prov-99").build());
+            assertThat(page.items()).extracting(RequesterTicket::subject)
+                    .containsExactly("Invoice INV-2291 charged twice");
         }
     }
 
@@ -470,7 +478,8 @@ class TicketServiceTest {
             assertThatThrownBy(() -> TicketQuery.builder().order(null)).isInstanceOf(ValidationException.class);
             assertThatThrownBy(() -> new Actor("a", null, "b")).isInstanceOf(ValidationException.class)
                     .hasMessageContaining("role");
-            assertThatThrownBy(() -> tickets.get(thandi, null)).isInstanceOf(ValidationException.class);
+            assertThatThrownBy(() -> tickets.myTicket(thandi, null)).isInstanceOf(ValidationException.class);
+            assertThatThrownBy(() -> tickets.get(sipho, null)).isInstanceOf(ValidationException.class);
             assertThatThrownBy(() -> tickets.changeStatus(sipho, "PCS-000001", null)).isInstanceOf(ValidationException.class);
             assertThatThrownBy(() -> tickets.reply(thandi, "PCS-000001", null)).isInstanceOf(ValidationException.class);
             assertThatThrownBy(() -> tickets.queue(sipho, null)).isInstanceOf(ValidationException.class);

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import za.co.proconnectsa.support.ConcurrentModificationException;
 import za.co.proconnectsa.support.SupportException;
 import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.access.AccessDeniedException;
 import za.co.proconnectsa.support.access.AccessPolicy;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.access.Permission;
@@ -32,6 +33,8 @@ import za.co.proconnectsa.support.ticket.Message;
 import za.co.proconnectsa.support.ticket.NewTicket;
 import za.co.proconnectsa.support.ticket.Page;
 import za.co.proconnectsa.support.ticket.Reply;
+import za.co.proconnectsa.support.ticket.RequesterTicket;
+import za.co.proconnectsa.support.ticket.RequesterTicketDetails;
 import za.co.proconnectsa.support.ticket.SubmissionReceipt;
 import za.co.proconnectsa.support.ticket.Ticket;
 import za.co.proconnectsa.support.ticket.TicketChanges;
@@ -239,11 +242,13 @@ public final class DefaultTicketService implements TicketService {
 
     @Override
     public Ticket changeStatus(Actor actor, String ticketNumber, TicketStatus status) {
+        requireSupport(actor);
         return changeStatus(actor, ticketNumber, status, null);
     }
 
     @Override
     public Ticket changeStatus(Actor actor, String ticketNumber, TicketStatus status, long expectedVersion) {
+        requireSupport(actor);
         return changeStatus(actor, ticketNumber, status, Long.valueOf(expectedVersion));
     }
 
@@ -313,25 +318,43 @@ public final class DefaultTicketService implements TicketService {
     }
 
     @Override
+    public RequesterTicket resolveMyTicket(Actor actor, String ticketNumber) {
+        return RequesterTicket.of(changeStatus(actor, ownTicket(actor, ticketNumber).number().text(),
+                TicketStatus.RESOLVED, (Long) null));
+    }
+
+    @Override
+    public RequesterTicket closeMyTicket(Actor actor, String ticketNumber) {
+        return RequesterTicket.of(changeStatus(actor, ownTicket(actor, ticketNumber).number().text(),
+                TicketStatus.CLOSED, (Long) null));
+    }
+
+    @Override
     public TicketDetails get(Actor actor, String ticketNumber) {
-        requireActor(actor);
+        requireSupport(actor);
         Ticket ticket = visibleTicket(actor, ticketNumber);
         policy.check(actor, Permission.VIEW_TICKET, ticket);
+        return details(ticket);
+    }
+
+    @Override
+    public RequesterTicketDetails myTicket(Actor actor, String ticketNumber) {
+        return RequesterTicketDetails.of(details(ownTicket(actor, ticketNumber)));
+    }
+
+    private TicketDetails details(Ticket ticket) {
         List<Message> messages = store.messages(ticket.id());
         List<AuditEvent> history = store.auditTrail(ticket.id());
-        if (!policy.permits(actor, Permission.VIEW_INTERNAL, ticket)) {
-            messages = messages.stream().filter(m -> m.visibility() == Visibility.PUBLIC).toList();
-            history = history.stream().filter(e -> e.visibility() == Visibility.PUBLIC).toList();
-        }
         return new TicketDetails(ticket, messages, history);
     }
 
     @Override
-    public Page<Ticket> myTickets(Actor actor, TicketQuery query) {
+    public Page<RequesterTicket> myTickets(Actor actor, TicketQuery query) {
         requireActor(actor);
-        TicketQuery own = requireQuery(query).toBuilder().requester(actor.id()).build();
+        TicketQuery own = RequesterViews.ownQuery(requireQuery(query), actor);
         TicketQuery paged = query.cursor().map(own::after).orElse(own);
-        return store.query(paged);
+        Page<Ticket> page = store.query(paged);
+        return RequesterViews.page(page);
     }
 
     @Override
@@ -379,6 +402,25 @@ public final class DefaultTicketService implements TicketService {
             throw new TicketNotFoundException(number);
         }
         return ticket;
+    }
+
+    /** A ticket the actor requested; any other looks missing, whoever asks. */
+    private Ticket ownTicket(Actor actor, String ticketNumber) {
+        requireActor(actor);
+        Ticket ticket = visibleTicket(actor, ticketNumber);
+        if (!ticket.isRequestedBy(actor)) {
+            throw new TicketNotFoundException(ticket.number().text());
+        }
+        return ticket;
+    }
+
+    /** Refuses requesters the operations that hand out full tickets. */
+    private void requireSupport(Actor actor) {
+        requireActor(actor);
+        if (!policy.permits(actor, Permission.VIEW_INTERNAL, null)) {
+            throw new AccessDeniedException(actor.role(), Permission.VIEW_INTERNAL, "full tickets are for the support "
+                    + "team; requesters use myTickets, myTicket, resolveMyTicket and closeMyTicket");
+        }
     }
 
     private Ticket load(TicketId id) {

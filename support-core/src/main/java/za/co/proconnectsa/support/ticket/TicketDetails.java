@@ -4,8 +4,9 @@ import java.util.List;
 import za.co.proconnectsa.support.util.Checks;
 
 /**
- * A ticket with its conversation and history, as the caller may see it: a requester gets public
- * messages and events only; support gets everything.
+ * A ticket with its whole conversation and history, as the support team sees it: the full {@link Ticket},
+ * internal notes and internal events included. Requesters get {@link RequesterTicketDetails} instead
+ * ({@link TicketService#myTicket}).
  *
  * @param ticket   the ticket
  * @param messages replies and notes, oldest first

@@ -15,6 +15,21 @@ import za.co.proconnectsa.support.access.Actor;
  * {@link za.co.proconnectsa.support.ConcurrentModificationException} for a stale version and
  * {@link za.co.proconnectsa.support.StoreUnavailableException} when the store fails. After an
  * exception nothing was written.
+ *
+ * <p><b>Two sides.</b> Requesters (customers, providers) never receive support's internal fields. They use
+ * {@link #submit} (a {@link SubmissionReceipt}), {@link #reply} (their own {@link Message}) and {@link #myTickets},
+ * {@link #myTicket}, {@link #resolveMyTicket} and {@link #closeMyTicket}, which return {@link RequesterTicket}s:
+ * no assignee, no fingerprint, no version, no internal notes or events. The support team (agents, admins) uses {@link #get}, {@link #queue}, {@link #changeStatus},
+ * {@link #assign} and {@link #unassign}, which return full {@link Ticket}s and refuse requesters with
+ * {@link za.co.proconnectsa.support.access.AccessDeniedException}.
+ *
+ * <pre>{@code
+ * // a provider portal
+ * Page<RequesterTicket> mine = desk.tickets().myTickets(provider, TicketQuery.builder().active().build());
+ * RequesterTicketDetails shown = desk.tickets().myTicket(provider, "PCS-000042");
+ * // the support dashboard
+ * TicketDetails full = desk.tickets().get(agent, "PCS-000042");   // with assignee and internal notes
+ * }</pre>
  */
 public interface TicketService {
 
@@ -47,24 +62,26 @@ public interface TicketService {
     Message reply(Actor actor, String ticketNumber, Reply reply);
 
     /**
-     * Changes a ticket's status. Agents and admins may make any allowed transition; a requester may
-     * only mark their own ticket RESOLVED or CLOSED.
+     * Changes a ticket's status (support only). Agents and admins may make any allowed transition; requesters
+     * mark their own tickets with {@link #resolveMyTicket} and {@link #closeMyTicket} instead.
      *
      * @param actor        who changes it
      * @param ticketNumber the ticket
      * @param status       the new status
      * @return the ticket after the change
+     * @throws za.co.proconnectsa.support.access.AccessDeniedException when the actor is a requester
      */
     Ticket changeStatus(Actor actor, String ticketNumber, TicketStatus status);
 
     /**
-     * Changes a ticket's status only if it is still at the version the caller saw.
+     * Changes a ticket's status only if it is still at the version the caller saw (support only).
      *
      * @param actor           who changes it
      * @param ticketNumber    the ticket
      * @param status          the new status
      * @param expectedVersion the {@link Ticket#version()} the caller read
      * @return the ticket after the change
+     * @throws za.co.proconnectsa.support.access.AccessDeniedException when the actor is a requester
      */
     Ticket changeStatus(Actor actor, String ticketNumber, TicketStatus status, long expectedVersion);
 
@@ -88,23 +105,61 @@ public interface TicketService {
     Ticket unassign(Actor actor, String ticketNumber);
 
     /**
-     * Reads a ticket with its conversation and history. A requester sees only their own tickets and
-     * only public messages and events; support sees everything.
+     * Marks one of the actor's own tickets RESOLVED ("my problem is solved"). A later reply by the requester
+     * reopens it.
      *
-     * @param actor        who reads
+     * @param actor        who asked for help on the ticket
+     * @param ticketNumber the ticket, e.g. {@code PCS-000042}
+     * @return the ticket after the change, as its requester sees it
+     * @throws TicketNotFoundException   when there is no such ticket or the actor did not request it
+     * @throws InvalidTransitionException when the ticket cannot be resolved from its status (e.g. CLOSED)
+     */
+    RequesterTicket resolveMyTicket(Actor actor, String ticketNumber);
+
+    /**
+     * Closes one of the actor's own tickets for good: a closed ticket takes no more replies.
+     *
+     * @param actor        who asked for help on the ticket
+     * @param ticketNumber the ticket, e.g. {@code PCS-000042}
+     * @return the ticket after the change, as its requester sees it
+     * @throws TicketNotFoundException   when there is no such ticket or the actor did not request it
+     * @throws InvalidTransitionException when the ticket cannot be closed from its status
+     */
+    RequesterTicket closeMyTicket(Actor actor, String ticketNumber);
+
+    /**
+     * Reads a ticket with its whole conversation and history (support only): the full {@link Ticket} with its
+     * assignee, internal notes and internal events. Requesters read their tickets with {@link #myTicket}.
+     *
+     * @param actor        an agent or admin
      * @param ticketNumber the ticket
-     * @return the ticket as the actor may see it
+     * @return the ticket with everything on it
+     * @throws za.co.proconnectsa.support.access.AccessDeniedException when the actor is a requester
      */
     TicketDetails get(Actor actor, String ticketNumber);
 
     /**
-     * Lists the tickets the actor requested.
+     * Reads one of the actor's own tickets as its requester sees it: public replies and public events only, no
+     * assignee, no internal field. This is the ticket page of a customer or provider portal.
+     *
+     * @param actor        who asked for help on the ticket
+     * @param ticketNumber the ticket, e.g. {@code PCS-000042}
+     * @return the ticket as its requester sees it
+     * @throws TicketNotFoundException when there is no such ticket or the actor did not request it (someone
+     *                                 else's ticket looks exactly like a missing one, for agents too)
+     */
+    RequesterTicketDetails myTicket(Actor actor, String ticketNumber);
+
+    /**
+     * Lists the tickets the actor requested, as their requester sees them.
      *
      * @param actor who asks
      * @param query filters and paging; a requester filter in it is replaced by the actor
      * @return one page
+     * @throws za.co.proconnectsa.support.ValidationException when the query filters by assignee, which
+     *                                                        requesters do not see
      */
-    Page<Ticket> myTickets(Actor actor, TicketQuery query);
+    Page<RequesterTicket> myTickets(Actor actor, TicketQuery query);
 
     /**
      * The agent queue: every ticket matching the query (agents and admins only).

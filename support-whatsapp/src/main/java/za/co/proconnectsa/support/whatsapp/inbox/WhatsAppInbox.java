@@ -15,6 +15,7 @@ import za.co.proconnectsa.support.conversation.ConversationStatus;
 import za.co.proconnectsa.support.routing.AfterHours;
 import za.co.proconnectsa.support.routing.RoutingPolicy;
 import za.co.proconnectsa.support.spi.ConversationStore;
+import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.ticket.Page;
 import za.co.proconnectsa.support.ticket.TicketNumberFormat;
@@ -98,10 +99,10 @@ public final class WhatsAppInbox implements WebhookHandler {
         this.conversations = new ConversationLog(b.conversations, b.numberFormat, b.desk.clock());
         this.outbound = new OutboundMessages(b.client, conversations, b.desk.clock(), automation.displayName());
         TicketWriter writer = new TicketWriter(b.desk, automation);
-        this.escalations = new Escalations(b.desk, escalationPolicy, conversations, outbound, writer,
+        this.escalations = new Escalations(b.desk, b.store, escalationPolicy, conversations, outbound, writer,
                 new Transcripts(b.desk.businessHours().zone()), templates);
-        this.inbound = new InboundMessages(b.desk, b.contacts, responder, conversations, escalations, outbound, writer);
-        this.replies = new AgentReplies(b.desk, conversations, outbound, writer, templates, b.windowClosedTemplate,
+        this.inbound = new InboundMessages(b.desk, b.store, b.contacts, responder, conversations, escalations, outbound, writer);
+        this.replies = new AgentReplies(b.desk, b.store, conversations, outbound, writer, templates, b.windowClosedTemplate,
                 b.windowClosedLanguage);
     }
 
@@ -265,6 +266,7 @@ public final class WhatsAppInbox implements WebhookHandler {
     /** Configures a {@link WhatsAppInbox}. */
     public static final class Builder {
         private SupportDesk desk;
+        private TicketStore store;
         private ConversationStore conversations;
         private WhatsAppCloudClient client;
         private AutoResponder responder;
@@ -286,6 +288,16 @@ public final class WhatsAppInbox implements WebhookHandler {
          */
         public Builder desk(SupportDesk value) {
             this.desk = Checks.notNull(value, "desk");
+            return this;
+        }
+
+        /**
+         * @param value the store the desk was built with (the desk does not hand it out); the inbox reads tickets
+         *              from it and keeps conversations in it unless {@link #conversations} is set
+         * @return this builder
+         */
+        public Builder store(TicketStore value) {
+            this.store = Checks.notNull(value, "store");
             return this;
         }
 
@@ -374,7 +386,8 @@ public final class WhatsAppInbox implements WebhookHandler {
 
         /**
          * @return the inbox
-         * @throws ValidationException when the desk or client is missing, or no store keeps conversations
+         * @throws ValidationException when the desk, its store or the client is missing, the store is not the desk's,
+         *                             or no store keeps conversations
          */
         public WhatsAppInbox build() {
             if (desk == null) {
@@ -383,8 +396,11 @@ public final class WhatsAppInbox implements WebhookHandler {
             if (client == null) {
                 throw ValidationException.of("client", "must be set");
             }
+            if (store == null || !desk.isBackedBy(store)) {
+                throw ValidationException.of("store", "must be the store the desk was built with");
+            }
             if (conversations == null) {
-                if (!(desk.store() instanceof ConversationStore own)) {
+                if (!(store instanceof ConversationStore own)) {
                     throw ValidationException.of("conversations", "the desk's store does not keep conversations; "
                             + "set a ConversationStore");
                 }

@@ -42,7 +42,8 @@ class InboxOnJdbcTest {
 
         JdbcTicketStore store = JdbcTicketStore.create(db);
         SupportDesk desk = SupportDesk.builder().store(store).clock(clock).build();
-        WhatsAppInbox inbox = WhatsAppInbox.builder().desk(desk).client(InboxFixture.client(GRAPH, clock)).build();
+        WhatsAppInbox inbox = WhatsAppInbox.builder().desk(desk).store(store).client(InboxFixture.client(GRAPH, clock))
+                .build();
         WebhookReceiver receiver = WebhookReceiver.builder().appSecret(InboxFixture.SECRET).processedMessages(store)
                 .handler(inbox).clock(clock).build();
 
@@ -60,7 +61,8 @@ class InboxOnJdbcTest {
         // a new application instance on the same database
         JdbcTicketStore restarted = JdbcTicketStore.create(db);
         SupportDesk desk2 = SupportDesk.builder().store(restarted).clock(clock).build();
-        WhatsAppInbox inbox2 = WhatsAppInbox.builder().desk(desk2).client(InboxFixture.client(GRAPH, clock)).build();
+        WhatsAppInbox inbox2 = WhatsAppInbox.builder().desk(desk2).store(restarted)
+                .client(InboxFixture.client(GRAPH, clock)).build();
         WebhookReceiver receiver2 = WebhookReceiver.builder().appSecret(InboxFixture.SECRET).processedMessages(restarted)
                 .handler(inbox2).clock(clock).build();
         assertThat(receiver2.receive(second, InboxFixture.sign(second)).duplicates()).isEqualTo(1);

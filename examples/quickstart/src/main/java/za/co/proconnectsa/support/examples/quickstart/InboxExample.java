@@ -68,7 +68,8 @@ public final class InboxExample {
             // inbox:begin
             SupportDesk desk = SupportDesk.builder().store(store).clock(clock).build();
             WhatsAppInbox inbox = WhatsAppInbox.builder()
-                    .desk(desk)                                              // the store keeps the conversations too
+                    .desk(desk)
+                    .store(store)                                            // the desk's store, for conversations too
                     .client(client)
                     .autoResponder(AutoResponder.builder()
                             .faq(FaqEntry.of("service-areas", "Add service areas under Profile > Areas.",

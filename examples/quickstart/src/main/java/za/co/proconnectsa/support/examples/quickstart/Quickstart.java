@@ -6,17 +6,18 @@ import java.time.format.DateTimeFormatter;
 import za.co.proconnectsa.support.SupportDesk;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.store.InMemoryTicketStore;
-import za.co.proconnectsa.support.ticket.AuditEvent;
 import za.co.proconnectsa.support.ticket.Category;
-import za.co.proconnectsa.support.ticket.Message;
 import za.co.proconnectsa.support.ticket.NewTicket;
 import za.co.proconnectsa.support.ticket.Reply;
+import za.co.proconnectsa.support.ticket.RequesterAuditEvent;
+import za.co.proconnectsa.support.ticket.RequesterMessage;
+import za.co.proconnectsa.support.ticket.RequesterTicketDetails;
 import za.co.proconnectsa.support.ticket.SubmissionReceipt;
-import za.co.proconnectsa.support.ticket.TicketDetails;
 
 /**
  * The smallest complete use of the library: a provider submits a billing ticket, an agent answers,
- * the provider answers back on their own ticket, and the receipt and history are printed.
+ * the provider answers back on their own ticket and reads it as requesters see it (public replies only),
+ * and the receipt and history are printed.
  */
 public final class Quickstart {
 
@@ -35,7 +36,7 @@ public final class Quickstart {
         run(System.out);
     }
 
-    static TicketDetails run(PrintStream out) {
+    static RequesterTicketDetails run(PrintStream out) {
         // getting-started:begin
         SupportDesk desk = SupportDesk.builder()
                 .store(InMemoryTicketStore.create())
@@ -53,7 +54,7 @@ public final class Quickstart {
 
         desk.tickets().reply(agent, number, Reply.publicReply("Sorry! Which card was charged?"));
         desk.tickets().reply(provider, number, Reply.publicReply("The Visa ending 4421."));
-        TicketDetails details = desk.tickets().get(provider, number);
+        RequesterTicketDetails details = desk.tickets().myTicket(provider, number);   // no internal notes
         // getting-started:end
 
         out.println(receipt.confirmationText());
@@ -62,13 +63,13 @@ public final class Quickstart {
                 details.ticket().subject(), details.ticket().status());
         out.printf("  %s  %s: %s%n", TIME.format(details.ticket().createdAt()), provider.displayName(),
                 details.ticket().body());
-        for (Message m : details.messages()) {
-            out.printf("  %s  %s: %s%n", TIME.format(m.createdAt()), m.author().displayName(), m.body());
+        for (RequesterMessage m : details.messages()) {
+            out.printf("  %s  %s: %s%n", TIME.format(m.createdAt()), m.authorName(), m.body());
         }
         out.println();
         out.println("History:");
-        for (AuditEvent e : details.history()) {
-            out.printf("  %s  %-16s %-15s %s%n", TIME.format(e.at()), e.action(), e.actor().displayName(),
+        for (RequesterAuditEvent e : details.history()) {
+            out.printf("  %s  %-16s %-15s %s%n", TIME.format(e.at()), e.action(), e.actorName(),
                     e.before() == null ? nullToEmpty(e.after()) : e.before() + " -> " + e.after());
         }
         return details;

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import za.co.proconnectsa.support.ticket.Message;
-import za.co.proconnectsa.support.ticket.TicketDetails;
+import za.co.proconnectsa.support.ticket.RequesterMessage;
+import za.co.proconnectsa.support.ticket.RequesterTicketDetails;
 import za.co.proconnectsa.support.ticket.TicketStatus;
 
 class QuickstartTest {
@@ -24,12 +24,12 @@ class QuickstartTest {
     @DisplayName("the quickstart submits, converses and prints the receipt and history")
     void runs() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        TicketDetails details = Quickstart.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        RequesterTicketDetails details = Quickstart.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String out = bytes.toString(StandardCharsets.UTF_8);
 
         assertThat(details.ticket().number().text()).isEqualTo("PCS-000001");
         assertThat(details.ticket().status()).isEqualTo(TicketStatus.OPEN);
-        assertThat(details.messages()).extracting(Message::body)
+        assertThat(details.messages()).extracting(RequesterMessage::body)
                 .containsExactly("Sorry! Which card was charged?", "The Visa ending 4421.");
         assertThat(out).contains("Your ticket number is PCS-000001")
                 .contains("Sipho (Support): Sorry! Which card was charged?")

@@ -37,6 +37,7 @@ public final class AgentReplies {
 
     /**
      * @param desk                 the desk the tickets are on
+     * @param tickets              the desk's store, read for tickets the desk's service does not hand out
      * @param conversations        conversation state
      * @param outbound             sends the answers
      * @param writer               writes the notes
@@ -44,10 +45,10 @@ public final class AgentReplies {
      * @param windowClosedTemplate the approved template sent when the window is closed, or {@code null}
      * @param windowClosedLanguage its language, or {@code null}
      */
-    public AgentReplies(SupportDesk desk, ConversationLog conversations, OutboundMessages outbound, TicketWriter writer,
+    public AgentReplies(SupportDesk desk, TicketStore tickets, ConversationLog conversations, OutboundMessages outbound, TicketWriter writer,
             ResponseTemplates templates, String windowClosedTemplate, String windowClosedLanguage) {
         this.desk = desk;
-        this.tickets = desk.store();
+        this.tickets = tickets;
         this.conversations = conversations;
         this.outbound = outbound;
         this.writer = writer;

@@ -63,6 +63,7 @@ public final class Escalations {
 
     /**
      * @param desk          the desk tickets are filed on
+     * @param tickets       the desk's store, read for tickets the desk's service does not hand out
      * @param policy        the rules that make a conversation a ticket, or {@code null} for agents only
      * @param conversations conversation state
      * @param outbound      sends the ticket number to the customer
@@ -70,10 +71,10 @@ public final class Escalations {
      * @param transcripts   the ticket's subject and description
      * @param templates     the texts sent
      */
-    public Escalations(SupportDesk desk, RoutingPolicy policy, ConversationLog conversations, OutboundMessages outbound,
+    public Escalations(SupportDesk desk, TicketStore tickets, RoutingPolicy policy, ConversationLog conversations, OutboundMessages outbound,
             TicketWriter writer, Transcripts transcripts, ResponseTemplates templates) {
         this.desk = desk;
-        this.tickets = desk.store();
+        this.tickets = tickets;
         this.policy = policy;
         this.conversations = conversations;
         this.outbound = outbound;

@@ -12,6 +12,7 @@ import za.co.proconnectsa.support.ConcurrentModificationException;
 import za.co.proconnectsa.support.SupportDesk;
 import za.co.proconnectsa.support.SupportException;
 import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.access.Permission;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.ConversationMessage.Author;
@@ -55,6 +56,7 @@ public final class InboundMessages {
 
     /**
      * @param desk          the desk, whose tickets messages may reach
+     * @param tickets       the desk's store, read for tickets the desk's service does not hand out
      * @param contacts      who contacts are in the host's application
      * @param responder     answers quick questions and out-of-hours messages
      * @param conversations conversation state
@@ -62,10 +64,10 @@ public final class InboundMessages {
      * @param outbound      sends automated answers
      * @param writer        writes messages on tickets
      */
-    public InboundMessages(SupportDesk desk, ContactDirectory contacts, AutoResponder responder,
+    public InboundMessages(SupportDesk desk, TicketStore tickets, ContactDirectory contacts, AutoResponder responder,
             ConversationLog conversations, Escalations escalations, OutboundMessages outbound, TicketWriter writer) {
         this.desk = desk;
-        this.tickets = desk.store();
+        this.tickets = tickets;
         this.contacts = contacts;
         this.responder = responder;
         this.conversations = conversations;
@@ -157,7 +159,8 @@ public final class InboundMessages {
     private Optional<Ticket> ownTicket(Contact contact, String number) {
         try {
             // asked as the contact: someone else's ticket is "not found", never revealed or joined
-            return Optional.of(desk.tickets().get(contact.actor(), number).ticket());
+            return tickets.findByNumber(number.strip())
+                    .filter(t -> desk.accessPolicy().permits(contact.actor(), Permission.VIEW_TICKET, t));
         } catch (TicketNotFoundException | ValidationException e) {
             return Optional.empty();
         }
