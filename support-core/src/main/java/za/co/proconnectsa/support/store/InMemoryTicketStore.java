@@ -24,6 +24,9 @@ import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
 import za.co.proconnectsa.support.internal.InMemoryConversations;
+import za.co.proconnectsa.support.internal.InMemoryWorkQueue;
+import za.co.proconnectsa.support.queue.Job;
+import za.co.proconnectsa.support.spi.WorkQueue;
 import za.co.proconnectsa.support.internal.UndoLog;
 import za.co.proconnectsa.support.spi.AlreadyStoredException;
 import za.co.proconnectsa.support.spi.ConversationInsert;
@@ -54,7 +57,8 @@ import za.co.proconnectsa.support.ticket.TicketQuery;
  * <p>A unit of work ({@link #inTransaction}) holds the store's write lock from start to end, so units run one at a
  * time and nobody reads a unit's writes before it ends; a unit that throws has each of its writes taken back.
  */
-public final class InMemoryTicketStore implements TicketStore, ProcessedMessageLog, EventOutbox, ConversationStore {
+public final class InMemoryTicketStore implements TicketStore, ProcessedMessageLog, EventOutbox, ConversationStore,
+        WorkQueue {
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final AtomicLong sequence = new AtomicLong();
@@ -72,6 +76,7 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
     private long changeCounter;
     private final UndoLog undo = new UndoLog();
     private final InMemoryConversations conversations = new InMemoryConversations(undo);
+    private final InMemoryWorkQueue jobs = new InMemoryWorkQueue(undo);
 
     /** An outbox entry with its claim. */
     private static final class OutboxSlot {
@@ -492,6 +497,61 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
     @Override
     public int countMessages(String contact, ConversationMessage.Author author, Instant since) {
         return read(() -> conversations.countMessages(contact, author, since));
+    }
+
+    @Override
+    public boolean enqueueJob(String kind, String key, byte[] payload, Instant at) {
+        return write(() -> jobs.enqueueJob(kind, key, payload, at));
+    }
+
+    @Override
+    public List<Job> claimJobs(String kind, String owner, int max, Duration lease, Instant now) {
+        return write(() -> jobs.claimJobs(kind, owner, max, lease, now));
+    }
+
+    @Override
+    public boolean renewJob(long jobId, String owner, Instant until) {
+        return write(() -> jobs.renewJob(jobId, owner, until));
+    }
+
+    @Override
+    public boolean completeJob(long jobId, String owner, Instant at) {
+        return write(() -> jobs.completeJob(jobId, owner, at));
+    }
+
+    @Override
+    public boolean releaseJob(long jobId, String owner, Instant retryAt, String error) {
+        return write(() -> jobs.releaseJob(jobId, owner, retryAt, error));
+    }
+
+    @Override
+    public boolean buryJob(long jobId, String owner, String reason, Instant at) {
+        return write(() -> jobs.buryJob(jobId, owner, reason, at));
+    }
+
+    @Override
+    public Optional<Job> findJob(String kind, String key) {
+        return read(() -> jobs.findJob(kind, key));
+    }
+
+    @Override
+    public List<Job> deadJobs(String kind, long afterId, int limit) {
+        return read(() -> jobs.deadJobs(kind, afterId, limit));
+    }
+
+    @Override
+    public boolean retryDeadJob(long jobId) {
+        return write(() -> jobs.retryDeadJob(jobId));
+    }
+
+    @Override
+    public long pendingJobs(String kind) {
+        return read(() -> jobs.pendingJobs(kind));
+    }
+
+    @Override
+    public int purgeDoneJobs(String kind, Instant before) {
+        return write(() -> jobs.purgeDoneJobs(kind, before));
     }
 
     private static boolean matches(TicketQuery q, String needle, Ticket t) {

@@ -24,6 +24,7 @@ import za.co.proconnectsa.support.jdbc.internal.Rows;
 import za.co.proconnectsa.support.jdbc.internal.Schema;
 import za.co.proconnectsa.support.jdbc.internal.JdbcConversations;
 import za.co.proconnectsa.support.jdbc.internal.JdbcOutbox;
+import za.co.proconnectsa.support.jdbc.internal.JdbcWorkQueue;
 import za.co.proconnectsa.support.jdbc.internal.Sql;
 import za.co.proconnectsa.support.jdbc.internal.Tx;
 import za.co.proconnectsa.support.event.OutboxEntry;
@@ -38,6 +39,8 @@ import za.co.proconnectsa.support.spi.IdempotencyKey;
 import za.co.proconnectsa.support.spi.InsertResult;
 import za.co.proconnectsa.support.spi.ProcessedMessageLog;
 import za.co.proconnectsa.support.spi.TicketStore;
+import za.co.proconnectsa.support.spi.WorkQueue;
+import za.co.proconnectsa.support.queue.Job;
 import za.co.proconnectsa.support.ticket.Attachment;
 import za.co.proconnectsa.support.ticket.AuditEvent;
 import za.co.proconnectsa.support.ticket.ChangeCursor;
@@ -74,7 +77,8 @@ import za.co.proconnectsa.support.ticket.TicketQuery;
  * whole words of at least 3 characters, InnoDB's stop words ignored); H2 matches the search text as a
  * case-insensitive substring of subject or body.
  */
-public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, EventOutbox, ConversationStore {
+public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, EventOutbox, ConversationStore,
+        WorkQueue {
 
     /** The table prefix when none is set. */
     public static final String DEFAULT_PREFIX = "support_";
@@ -91,6 +95,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     private final Tx tx;
     private final JdbcOutbox outbox;
     private final JdbcConversations conversations;
+    private final JdbcWorkQueue jobs;
 
     private JdbcTicketStore(DataSource dataSource, Dialect dialect, String prefix, boolean joinHostTransactions) {
         this.dialect = dialect;
@@ -99,6 +104,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
         this.tx = new Tx(dataSource, joinHostTransactions);
         this.outbox = new JdbcOutbox(tx, dialect, prefix);
         this.conversations = new JdbcConversations(tx, sql, prefix);
+        this.jobs = new JdbcWorkQueue(tx, dialect, prefix);
     }
 
     /**
@@ -556,6 +562,61 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     @Override
     public int countMessages(String contact, ConversationMessage.Author author, Instant since) {
         return conversations.count(contact, author, since);
+    }
+
+    @Override
+    public boolean enqueueJob(String kind, String key, byte[] payload, Instant at) {
+        return jobs.enqueue(kind, key, payload, at);
+    }
+
+    @Override
+    public List<Job> claimJobs(String kind, String owner, int max, Duration lease, Instant now) {
+        return jobs.claim(kind, owner, max, lease, now);
+    }
+
+    @Override
+    public boolean renewJob(long jobId, String owner, Instant until) {
+        return jobs.renew(jobId, owner, until);
+    }
+
+    @Override
+    public boolean completeJob(long jobId, String owner, Instant at) {
+        return jobs.complete(jobId, owner, at);
+    }
+
+    @Override
+    public boolean releaseJob(long jobId, String owner, Instant retryAt, String error) {
+        return jobs.release(jobId, owner, retryAt, error);
+    }
+
+    @Override
+    public boolean buryJob(long jobId, String owner, String reason, Instant at) {
+        return jobs.bury(jobId, owner, reason, at);
+    }
+
+    @Override
+    public Optional<Job> findJob(String kind, String key) {
+        return jobs.find(kind, key);
+    }
+
+    @Override
+    public List<Job> deadJobs(String kind, long afterId, int limit) {
+        return jobs.dead(kind, afterId, limit);
+    }
+
+    @Override
+    public boolean retryDeadJob(long jobId) {
+        return jobs.retryDead(jobId);
+    }
+
+    @Override
+    public long pendingJobs(String kind) {
+        return jobs.pending(kind);
+    }
+
+    @Override
+    public int purgeDoneJobs(String kind, Instant before) {
+        return jobs.purgeDone(kind, before);
     }
 
     private static void in(StringBuilder where, List<Object> params, String column, List<String> values) {

@@ -24,7 +24,7 @@ public final class Schema {
     public static final int VERSION = 2;
 
     private static final Logger LOG = LoggerFactory.getLogger(Schema.class);
-    private static final String[] TABLES = {"counters", "tickets", "messages", "attachments", "audit_events", "idempotency_keys",
+    private static final String[] TABLES = {"counters", "jobs", "tickets", "messages", "attachments", "audit_events", "idempotency_keys",
         "whatsapp_processed", "whatsapp_conversations", "whatsapp_messages", "outbox", "schema_version"};
 
     private Schema() {

@@ -151,6 +151,26 @@ CREATE TABLE IF NOT EXISTS ${prefix}outbox (
     claimed_until TIMESTAMPTZ
 );
 
+-- Durable jobs: inbound webhook messages waiting to be applied and outbound messages waiting to be sent. A job's key
+-- is unique within its kind while the job is kept (done jobs too, until purged), so a redelivery is one job; workers
+-- claim PENDING jobs whose available_at has come with FOR UPDATE SKIP LOCKED, for a lease that moves available_at on.
+CREATE TABLE IF NOT EXISTS ${prefix}jobs (
+    id           BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    kind         VARCHAR(40)   NOT NULL,
+    job_key      VARCHAR(200)  NOT NULL,
+    payload      BYTEA NOT NULL,
+    state        VARCHAR(10)   NOT NULL,
+    attempts     INT           NOT NULL,
+    claimed_by   VARCHAR(100),
+    available_at TIMESTAMPTZ  NOT NULL,
+    created_at   TIMESTAMPTZ  NOT NULL,
+    finished_at  TIMESTAMPTZ ,
+    last_error   VARCHAR(1000),
+    UNIQUE (kind, job_key)
+);
+CREATE INDEX IF NOT EXISTS ${prefix}jobs_claimable ON ${prefix}jobs (kind, state, available_at, id);
+CREATE INDEX IF NOT EXISTS ${prefix}jobs_finished ON ${prefix}jobs (kind, state, finished_at);
+
 CREATE TABLE IF NOT EXISTS ${prefix}schema_version (
     version    INT         PRIMARY KEY,
     applied_at TIMESTAMPTZ NOT NULL

@@ -43,7 +43,8 @@ import za.co.proconnectsa.support.whatsapp.webhook.WebhookHandler;
  *
  * <pre>{@code
  * WhatsAppInbox inbox = WhatsAppInbox.builder()
- *         .desk(desk)                                   // its store must keep conversations (in-memory or JDBC)
+ *         .desk(desk)
+ *         .store(store)                                 // the desk's store; it keeps conversations (in-memory or JDBC)
  *         .client(cloudClient)
  *         .autoResponder(AutoResponder.builder()
  *                 .faq(FaqEntry.of("payout-dates", "Payouts run every Friday.", "payout", "paid out"))
