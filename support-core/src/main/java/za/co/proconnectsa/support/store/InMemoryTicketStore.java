@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -57,7 +56,7 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
     private final Map<IdempotencyKey, TicketId> idempotencyKeys = new HashMap<>();
     private final Map<TicketId, List<Message>> messages = new HashMap<>();
     private final Map<TicketId, List<AuditEvent>> audit = new HashMap<>();
-    private final Set<String> processedMessages = ConcurrentHashMap.newKeySet();
+    private final Map<String, Instant> processedMessages = new ConcurrentHashMap<>();
     private final NavigableMap<Long, OutboxSlot> outbox = new TreeMap<>();
     private long outboxSequence;
     private final InMemoryConversations conversations = new InMemoryConversations();
@@ -204,12 +203,24 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
 
     @Override
     public boolean firstSeen(String messageId, Instant at) {
-        return processedMessages.add(Checks.notNull(messageId, "messageId"));
+        return processedMessages.putIfAbsent(Checks.notNull(messageId, "messageId"), Checks.notNull(at, "at")) == null;
     }
 
     @Override
     public void forget(String messageId) {
         processedMessages.remove(Checks.notNull(messageId, "messageId"));
+    }
+
+    @Override
+    public int purgeProcessedBefore(Instant cutoff) {
+        Checks.notNull(cutoff, "cutoff");
+        int removed = 0;
+        for (Map.Entry<String, Instant> e : processedMessages.entrySet()) {
+            if (e.getValue().isBefore(cutoff) && processedMessages.remove(e.getKey(), e.getValue())) {
+                removed++;
+            }
+        }
+        return removed;
     }
 
     @Override

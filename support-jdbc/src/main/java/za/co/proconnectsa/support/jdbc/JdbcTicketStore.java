@@ -353,6 +353,19 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     }
 
     @Override
+    public int purgeProcessedBefore(Instant cutoff) {
+        if (cutoff == null) {
+            throw ValidationException.of("cutoff", "must not be null");
+        }
+        return tx.run("purging processed message ids", c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.purgeProcessed())) {
+                Rows.setInstant(ps, 1, cutoff, dialect);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
     public List<OutboxEntry> claim(String owner, int max, Duration lease, Instant now) {
         return outbox.claim(owner, max, lease, now);
     }

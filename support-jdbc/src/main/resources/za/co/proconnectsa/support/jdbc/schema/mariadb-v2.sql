@@ -82,6 +82,8 @@ CREATE TABLE IF NOT EXISTS ${prefix}whatsapp_processed (
     message_id   VARCHAR(200) PRIMARY KEY,
     processed_at DATETIME(6)  NOT NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+-- purgeProcessedBefore deletes by age.
+CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_processed_at ON ${prefix}whatsapp_processed (processed_at);
 
 -- WhatsApp conversations, numbered like tickets; joined to a ticket on escalation. active_contact is the
 -- contact while the conversation is OPEN or ESCALATED and NULL after: at most one active conversation a contact.
