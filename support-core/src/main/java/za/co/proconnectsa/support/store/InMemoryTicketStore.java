@@ -18,11 +18,13 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import za.co.proconnectsa.support.ConcurrentModificationException;
 import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.event.DeadLetter;
 import za.co.proconnectsa.support.event.OutboxEntry;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
 import za.co.proconnectsa.support.internal.InMemoryConversations;
+import za.co.proconnectsa.support.internal.InMemoryOutbox;
 import za.co.proconnectsa.support.spi.ConversationInsert;
 import za.co.proconnectsa.support.spi.ConversationStore;
 import za.co.proconnectsa.support.spi.EventOutbox;
@@ -57,21 +59,8 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
     private final Map<TicketId, List<Message>> messages = new HashMap<>();
     private final Map<TicketId, List<AuditEvent>> audit = new HashMap<>();
     private final Map<String, Instant> processedMessages = new ConcurrentHashMap<>();
-    private final NavigableMap<Long, OutboxSlot> outbox = new TreeMap<>();
-    private long outboxSequence;
+    private final InMemoryOutbox outbox = new InMemoryOutbox();
     private final InMemoryConversations conversations = new InMemoryConversations();
-
-    /** An outbox entry with its claim. */
-    private static final class OutboxSlot {
-        final OutboxEntry.Pending entry;
-        int attempts;
-        String owner;
-        Instant claimedUntil;
-
-        OutboxSlot(OutboxEntry.Pending entry) {
-            this.entry = entry;
-        }
-    }
 
     private InMemoryTicketStore() {
     }
@@ -105,7 +94,7 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
             if (key != null) {
                 idempotencyKeys.put(key, ticket.id());
             }
-            OutboxEntry.pending(events, List.of()).ifPresent(e -> outbox.put(++outboxSequence, new OutboxSlot(e)));
+            OutboxEntry.pending(events, List.of()).ifPresent(outbox::add);
             return new InsertResult.Inserted(ticket);
         } finally {
             lock.writeLock().unlock();
@@ -128,7 +117,7 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
             bySequence.put(seq, written);
             appendInTimeOrder(messages.get(ticket.id()), newMessages, Message::createdAt);
             appendInTimeOrder(audit.get(ticket.id()), events, AuditEvent::at);
-            OutboxEntry.pending(events, newMessages).ifPresent(e -> outbox.put(++outboxSequence, new OutboxSlot(e)));
+            OutboxEntry.pending(events, newMessages).ifPresent(outbox::add);
             return written;
         } finally {
             lock.writeLock().unlock();
@@ -225,66 +214,57 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
 
     @Override
     public List<OutboxEntry> claim(String owner, int max, Duration lease, Instant now) {
-        Checks.notNull(owner, "owner");
-        Checks.notNull(lease, "lease");
-        Checks.notNull(now, "now");
-        Instant until = now.plus(lease);
-        lock.writeLock().lock();
-        try {
-            List<OutboxEntry> claimed = new ArrayList<>();
-            for (Map.Entry<Long, OutboxSlot> e : outbox.entrySet()) {
-                if (claimed.size() == max) {
-                    break;
-                }
-                OutboxSlot slot = e.getValue();
-                if (slot.claimedUntil == null || slot.claimedUntil.isBefore(now)) {
-                    slot.owner = owner;
-                    slot.claimedUntil = until;
-                    slot.attempts++;
-                    claimed.add(slot.entry.withId(e.getKey(), slot.attempts));
-                }
-            }
-            return claimed;
-        } finally {
-            lock.writeLock().unlock();
-        }
+        return outbox.claim(owner, max, lease, now);
+    }
+
+    @Override
+    public boolean renew(long entryId, String owner, Instant until) {
+        return outbox.renew(entryId, owner, until);
     }
 
     @Override
     public boolean complete(long entryId, String owner) {
-        lock.writeLock().lock();
-        try {
-            OutboxSlot slot = outbox.get(entryId);
-            if (slot == null || !owner.equals(slot.owner)) {
-                return false;
-            }
-            outbox.remove(entryId);
-            return true;
-        } finally {
-            lock.writeLock().unlock();
-        }
+        return outbox.complete(entryId, owner);
     }
 
     @Override
     public boolean release(long entryId, String owner, Instant retryAt) {
-        lock.writeLock().lock();
-        try {
-            OutboxSlot slot = outbox.get(entryId);
-            if (slot == null || !owner.equals(slot.owner)) {
-                return false;
-            }
-            // claimable again once retryAt has passed: the claim test is "claimedUntil before now"
-            slot.claimedUntil = retryAt;
-            slot.owner = null;
-            return true;
-        } finally {
-            lock.writeLock().unlock();
-        }
+        return outbox.release(entryId, owner, retryAt);
+    }
+
+    @Override
+    public boolean deadLetter(long entryId, String owner, String reason, Instant at) {
+        return outbox.deadLetter(entryId, owner, reason, at);
     }
 
     @Override
     public long pendingCount() {
-        return read(() -> (long) outbox.size());
+        return outbox.pendingCount();
+    }
+
+    @Override
+    public long deadLetterCount() {
+        return outbox.deadLetterCount();
+    }
+
+    @Override
+    public List<DeadLetter> deadLetters(long afterId, int limit) {
+        return outbox.deadLetters(afterId, limit);
+    }
+
+    @Override
+    public Optional<DeadLetter> findDeadLetter(long entryId) {
+        return outbox.findDeadLetter(entryId);
+    }
+
+    @Override
+    public boolean retryDeadLetter(long entryId) {
+        return outbox.retryDeadLetter(entryId);
+    }
+
+    @Override
+    public boolean deleteDeadLetter(long entryId) {
+        return outbox.deleteDeadLetter(entryId);
     }
 
     @Override

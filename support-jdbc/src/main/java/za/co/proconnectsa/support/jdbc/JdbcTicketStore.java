@@ -25,6 +25,7 @@ import za.co.proconnectsa.support.jdbc.internal.JdbcConversations;
 import za.co.proconnectsa.support.jdbc.internal.JdbcOutbox;
 import za.co.proconnectsa.support.jdbc.internal.Sql;
 import za.co.proconnectsa.support.jdbc.internal.Tx;
+import za.co.proconnectsa.support.event.DeadLetter;
 import za.co.proconnectsa.support.event.OutboxEntry;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
@@ -371,6 +372,11 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     }
 
     @Override
+    public boolean renew(long entryId, String owner, Instant until) {
+        return outbox.renew(entryId, owner, until);
+    }
+
+    @Override
     public boolean complete(long entryId, String owner) {
         return outbox.complete(entryId, owner);
     }
@@ -381,8 +387,38 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     }
 
     @Override
+    public boolean deadLetter(long entryId, String owner, String reason, Instant at) {
+        return outbox.deadLetter(entryId, owner, reason, at);
+    }
+
+    @Override
     public long pendingCount() {
-        return outbox.count();
+        return outbox.countLive();
+    }
+
+    @Override
+    public long deadLetterCount() {
+        return outbox.countDead();
+    }
+
+    @Override
+    public List<DeadLetter> deadLetters(long afterId, int limit) {
+        return outbox.deadLetters(afterId, limit);
+    }
+
+    @Override
+    public Optional<DeadLetter> findDeadLetter(long entryId) {
+        return outbox.findDeadLetter(entryId);
+    }
+
+    @Override
+    public boolean retryDeadLetter(long entryId) {
+        return outbox.retryDeadLetter(entryId);
+    }
+
+    @Override
+    public boolean deleteDeadLetter(long entryId) {
+        return outbox.deleteDeadLetter(entryId);
     }
 
     @Override
