@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,16 +18,18 @@ import java.util.function.Function;
 import za.co.proconnectsa.support.ConcurrentModificationException;
 import za.co.proconnectsa.support.ValidationException;
 import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.event.DeadLetter;
 import za.co.proconnectsa.support.event.OutboxEntry;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
 import za.co.proconnectsa.support.internal.InMemoryConversations;
+import za.co.proconnectsa.support.internal.InMemoryOutbox;
 import za.co.proconnectsa.support.internal.InMemoryWorkQueue;
-import za.co.proconnectsa.support.queue.Job;
-import za.co.proconnectsa.support.spi.WorkQueue;
 import za.co.proconnectsa.support.internal.UndoLog;
+import za.co.proconnectsa.support.queue.Job;
 import za.co.proconnectsa.support.spi.AlreadyStoredException;
+import za.co.proconnectsa.support.spi.WorkQueue;
 import za.co.proconnectsa.support.spi.ConversationInsert;
 import za.co.proconnectsa.support.spi.ConversationStore;
 import za.co.proconnectsa.support.spi.EventOutbox;
@@ -68,27 +69,14 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
     private final Map<IdempotencyKey, TicketId> idempotencyKeys = new HashMap<>();
     private final Map<TicketId, List<Message>> messages = new HashMap<>();
     private final Map<TicketId, List<AuditEvent>> audit = new HashMap<>();
-    private final Set<String> processedMessages = ConcurrentHashMap.newKeySet();
-    private final NavigableMap<Long, OutboxSlot> outbox = new TreeMap<>();
-    private long outboxSequence;
+    private final Map<String, Instant> processedMessages = new ConcurrentHashMap<>();
+    private final InMemoryOutbox outbox = new InMemoryOutbox();
     private final Map<TicketId, Long> changeById = new HashMap<>();
     private final NavigableMap<Long, TicketId> byChange = new TreeMap<>();
     private long changeCounter;
     private final UndoLog undo = new UndoLog();
     private final InMemoryConversations conversations = new InMemoryConversations(undo);
     private final InMemoryWorkQueue jobs = new InMemoryWorkQueue(undo);
-
-    /** An outbox entry with its claim. */
-    private static final class OutboxSlot {
-        final OutboxEntry.Pending entry;
-        int attempts;
-        String owner;
-        Instant claimedUntil;
-
-        OutboxSlot(OutboxEntry.Pending entry) {
-            this.entry = entry;
-        }
-    }
 
     private InMemoryTicketStore() {
     }
@@ -246,9 +234,7 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
         if (pending.isEmpty()) {
             return null;
         }
-        long id = ++outboxSequence;
-        outbox.put(id, new OutboxSlot(pending.get()));
-        return id;
+        return outbox.add(pending.get());
     }
 
     private void removeFromOutbox(Long entry) {
@@ -360,8 +346,9 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
     @Override
     public boolean firstSeen(String messageId, Instant at) {
         Checks.notNull(messageId, "messageId");
+        Checks.notNull(at, "at");
         return write(() -> {
-            boolean added = processedMessages.add(messageId);
+            boolean added = processedMessages.putIfAbsent(messageId, at) == null;
             if (added) {
                 undo.record(() -> processedMessages.remove(messageId));
             }
@@ -373,75 +360,84 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
     public void forget(String messageId) {
         Checks.notNull(messageId, "messageId");
         write(() -> {
-            if (processedMessages.remove(messageId)) {
-                undo.record(() -> processedMessages.add(messageId));
+            Instant seen = processedMessages.remove(messageId);
+            if (seen != null) {
+                undo.record(() -> processedMessages.put(messageId, seen));
             }
             return null;
         });
     }
 
     @Override
-    public List<OutboxEntry> claim(String owner, int max, Duration lease, Instant now) {
-        Checks.notNull(owner, "owner");
-        Checks.notNull(lease, "lease");
-        Checks.notNull(now, "now");
-        Instant until = now.plus(lease);
-        lock.writeLock().lock();
-        try {
-            List<OutboxEntry> claimed = new ArrayList<>();
-            for (Map.Entry<Long, OutboxSlot> e : outbox.entrySet()) {
-                if (claimed.size() == max) {
-                    break;
-                }
-                OutboxSlot slot = e.getValue();
-                if (slot.claimedUntil == null || slot.claimedUntil.isBefore(now)) {
-                    slot.owner = owner;
-                    slot.claimedUntil = until;
-                    slot.attempts++;
-                    claimed.add(slot.entry.withId(e.getKey(), slot.attempts));
+    public int purgeProcessedBefore(Instant cutoff) {
+        Checks.notNull(cutoff, "cutoff");
+        return write(() -> {
+            int removed = 0;
+            for (var it = processedMessages.entrySet().iterator(); it.hasNext();) {
+                Map.Entry<String, Instant> e = it.next();
+                if (e.getValue().isBefore(cutoff)) {
+                    it.remove();
+                    undo.record(() -> processedMessages.put(e.getKey(), e.getValue()));
+                    removed++;
                 }
             }
-            return claimed;
-        } finally {
-            lock.writeLock().unlock();
-        }
+            return removed;
+        });
+    }
+
+    @Override
+    public List<OutboxEntry> claim(String owner, int max, Duration lease, Instant now) {
+        return write(() -> outbox.claim(owner, max, lease, now));
+    }
+
+    @Override
+    public boolean renew(long entryId, String owner, Instant until) {
+        return write(() -> outbox.renew(entryId, owner, until));
     }
 
     @Override
     public boolean complete(long entryId, String owner) {
-        lock.writeLock().lock();
-        try {
-            OutboxSlot slot = outbox.get(entryId);
-            if (slot == null || !owner.equals(slot.owner)) {
-                return false;
-            }
-            outbox.remove(entryId);
-            return true;
-        } finally {
-            lock.writeLock().unlock();
-        }
+        return write(() -> outbox.complete(entryId, owner));
     }
 
     @Override
     public boolean release(long entryId, String owner, Instant retryAt) {
-        lock.writeLock().lock();
-        try {
-            OutboxSlot slot = outbox.get(entryId);
-            if (slot == null || !owner.equals(slot.owner)) {
-                return false;
-            }
-            // claimable again once retryAt has passed: the claim test is "claimedUntil before now"
-            slot.claimedUntil = retryAt;
-            slot.owner = null;
-            return true;
-        } finally {
-            lock.writeLock().unlock();
-        }
+        return write(() -> outbox.release(entryId, owner, retryAt));
+    }
+
+    @Override
+    public boolean deadLetter(long entryId, String owner, String reason, Instant at) {
+        return write(() -> outbox.deadLetter(entryId, owner, reason, at));
     }
 
     @Override
     public long pendingCount() {
-        return read(() -> (long) outbox.size());
+        return read(() -> outbox.pendingCount());
+    }
+
+    @Override
+    public long deadLetterCount() {
+        return read(() -> outbox.deadLetterCount());
+    }
+
+    @Override
+    public List<DeadLetter> deadLetters(long afterId, int limit) {
+        return read(() -> outbox.deadLetters(afterId, limit));
+    }
+
+    @Override
+    public Optional<DeadLetter> findDeadLetter(long entryId) {
+        return read(() -> outbox.findDeadLetter(entryId));
+    }
+
+    @Override
+    public boolean retryDeadLetter(long entryId) {
+        return write(() -> outbox.retryDeadLetter(entryId));
+    }
+
+    @Override
+    public boolean deleteDeadLetter(long entryId) {
+        return write(() -> outbox.deleteDeadLetter(entryId));
     }
 
     @Override

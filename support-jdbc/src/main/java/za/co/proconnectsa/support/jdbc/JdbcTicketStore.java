@@ -27,6 +27,7 @@ import za.co.proconnectsa.support.jdbc.internal.JdbcOutbox;
 import za.co.proconnectsa.support.jdbc.internal.JdbcWorkQueue;
 import za.co.proconnectsa.support.jdbc.internal.Sql;
 import za.co.proconnectsa.support.jdbc.internal.Tx;
+import za.co.proconnectsa.support.event.DeadLetter;
 import za.co.proconnectsa.support.event.OutboxEntry;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
@@ -490,8 +491,26 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     }
 
     @Override
+    public int purgeProcessedBefore(Instant cutoff) {
+        if (cutoff == null) {
+            throw ValidationException.of("cutoff", "must not be null");
+        }
+        return tx.run("purging processed message ids", c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.purgeProcessed())) {
+                Rows.setInstant(ps, 1, cutoff, dialect);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
     public List<OutboxEntry> claim(String owner, int max, Duration lease, Instant now) {
         return outbox.claim(owner, max, lease, now);
+    }
+
+    @Override
+    public boolean renew(long entryId, String owner, Instant until) {
+        return outbox.renew(entryId, owner, until);
     }
 
     @Override
@@ -505,8 +524,38 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     }
 
     @Override
+    public boolean deadLetter(long entryId, String owner, String reason, Instant at) {
+        return outbox.deadLetter(entryId, owner, reason, at);
+    }
+
+    @Override
     public long pendingCount() {
-        return outbox.count();
+        return outbox.countLive();
+    }
+
+    @Override
+    public long deadLetterCount() {
+        return outbox.countDead();
+    }
+
+    @Override
+    public List<DeadLetter> deadLetters(long afterId, int limit) {
+        return outbox.deadLetters(afterId, limit);
+    }
+
+    @Override
+    public Optional<DeadLetter> findDeadLetter(long entryId) {
+        return outbox.findDeadLetter(entryId);
+    }
+
+    @Override
+    public boolean retryDeadLetter(long entryId) {
+        return outbox.retryDeadLetter(entryId);
+    }
+
+    @Override
+    public boolean deleteDeadLetter(long entryId) {
+        return outbox.deleteDeadLetter(entryId);
     }
 
     @Override

@@ -13,11 +13,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import za.co.proconnectsa.support.ConcurrentModificationException;
+import za.co.proconnectsa.support.ValidationException;
 import za.co.proconnectsa.support.access.Actor;
+import za.co.proconnectsa.support.event.DeadLetter;
 import za.co.proconnectsa.support.event.OutboxEntry;
 import za.co.proconnectsa.support.event.TicketEvent;
 import za.co.proconnectsa.support.spi.EventOutbox;
@@ -30,7 +33,10 @@ import za.co.proconnectsa.support.ticket.Visibility;
 
 /**
  * The behaviour of a store's {@link EventOutbox}: one entry per write, in the write's transaction; exclusive,
- * leased claims oldest first; completion and release only by the claimer; disjoint claims under concurrency.
+ * leased claims oldest first, renewed only by their holder; completion, release and burial only by the claimer;
+ * disjoint claims under concurrency; dead letters listed, found, retried and deleted; an entry the store cannot
+ * read parked as a dead letter without failing the claim (when the test can write one: see
+ * {@link #writeUnreadableEntry}).
  *
  * <pre>{@code
  * class MyStoreOutboxTest extends EventOutboxContract {
@@ -62,6 +68,18 @@ public abstract class EventOutboxContract {
      * @return a new store with an empty outbox (no tickets either); it must implement {@link EventOutbox}
      */
     protected abstract TicketStore createStore();
+
+    /**
+     * Writes an outbox entry with an event type this version does not know, as a newer version of the library
+     * would during a rolling deploy, straight into the store's storage (e.g. with SQL). By default the test that
+     * needs it is skipped.
+     *
+     * @param eventType the unknown type's name, e.g. {@code "ESCALATED_TO_MARS"}
+     * @param ticket    the stored ticket the entry names
+     */
+    protected void writeUnreadableEntry(String eventType, Ticket ticket) {
+        Assumptions.abort("this store cannot be given an unreadable outbox entry from a test");
+    }
 
     /** Makes the store for the next test. */
     @BeforeEach
@@ -199,6 +217,155 @@ public abstract class EventOutboxContract {
         }
         assertThat(claimedIds).hasSize(60).doesNotHaveDuplicates();
         assertThat(outbox.pendingCount()).isZero();
+    }
+
+    @Test
+    @DisplayName("a renewed claim stays exclusive past its first lease; only its holder renews it")
+    void renewKeepsClaim() {
+        submit("Slow listener");
+        OutboxEntry entry = outbox.claim("relay-a", 10, LEASE, START).get(0);
+        assertThat(outbox.renew(entry.id(), "relay-b", START.plusSeconds(100))).isFalse();
+        assertThat(outbox.renew(entry.id(), "relay-a", START.plusSeconds(50))).isTrue();
+        assertThat(outbox.claim("relay-b", 10, LEASE, START.plusSeconds(40))).as("claim renewed to +50 s").isEmpty();
+        assertThat(outbox.renew(entry.id(), "relay-a", START.plusSeconds(80))).isTrue();
+        assertThat(outbox.claim("relay-b", 10, LEASE, START.plusSeconds(79))).isEmpty();
+
+        List<OutboxEntry> taken = outbox.claim("relay-b", 10, LEASE, START.plusSeconds(81));
+        assertThat(taken).singleElement().satisfies(e -> {
+            assertThat(e.id()).isEqualTo(entry.id());
+            assertThat(e.attempts()).isEqualTo(2);
+        });
+        // the first holder lost it: its renewal must neither succeed nor take the entry back
+        assertThat(outbox.renew(entry.id(), "relay-a", START.plusSeconds(200))).isFalse();
+        assertThat(outbox.claim("relay-c", 10, LEASE, START.plusSeconds(100))).isEmpty();
+        assertThat(outbox.complete(entry.id(), "relay-b")).isTrue();
+        assertThat(outbox.renew(entry.id(), "relay-b", START.plusSeconds(200))).as("completed").isFalse();
+    }
+
+    @Test
+    @DisplayName("a released entry is no longer renewable by its former holder")
+    void renewAfterRelease() {
+        submit("Failing listener");
+        OutboxEntry entry = outbox.claim("relay-a", 10, LEASE, START).get(0);
+        assertThat(outbox.release(entry.id(), "relay-a", START.plusSeconds(5))).isTrue();
+        assertThat(outbox.renew(entry.id(), "relay-a", START.plusSeconds(60))).isFalse();
+        assertThat(outbox.claim("relay-b", 10, LEASE, START.plusSeconds(6))).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("a dead letter is never claimed, is listed and found with its reason, and retried or deleted")
+    void deadLetterLifecycle() {
+        Ticket first = submit("Webhook endpoint gone");
+        submit("Still deliverable");
+        OutboxEntry entry = outbox.claim("relay-a", 1, LEASE, START).get(0);
+        outbox.release(entry.id(), "relay-a", START.plusSeconds(1));
+        OutboxEntry again = outbox.claim("relay-a", 1, LEASE, START.plusSeconds(2)).get(0);
+        assertThat(again.id()).isEqualTo(entry.id());
+        Instant died = START.plusSeconds(3);
+
+        assertThat(outbox.deadLetter(entry.id(), "relay-b", "not the holder", died)).isFalse();
+        assertThat(outbox.deadLetter(entry.id(), "relay-a", "java.io.IOException: connection refused", died)).isTrue();
+        assertThat(outbox.deadLetter(entry.id(), "relay-a", "twice", died)).isFalse();
+        assertThat(outbox.pendingCount()).isEqualTo(1);
+        assertThat(outbox.deadLetterCount()).isEqualTo(1);
+        assertThat(outbox.complete(entry.id(), "relay-a")).as("a dead entry is not completed").isFalse();
+        assertThat(outbox.claim("relay-b", 10, LEASE, START.plus(Duration.ofDays(1))))
+                .extracting(OutboxEntry::id).doesNotContain(entry.id()).hasSize(1);
+
+        DeadLetter dead = outbox.findDeadLetter(entry.id()).orElseThrow();
+        assertThat(dead.id()).isEqualTo(entry.id());
+        assertThat(dead.type()).isEqualTo("SUBMITTED");
+        assertThat(dead.eventType()).contains(TicketEvent.Type.SUBMITTED);
+        assertThat(dead.ticketId()).isEqualTo(first.id().toString());
+        assertThat(dead.occurredAt()).isEqualTo(START);
+        assertThat(dead.attempts()).isEqualTo(2);
+        assertThat(dead.reason()).isEqualTo("java.io.IOException: connection refused");
+        assertThat(dead.diedAt()).isEqualTo(died);
+        assertThat(outbox.deadLetters(0, 10)).containsExactly(dead);
+
+        assertThat(outbox.retryDeadLetter(entry.id())).isTrue();
+        assertThat(outbox.retryDeadLetter(entry.id())).as("live again, not dead").isFalse();
+        assertThat(outbox.findDeadLetter(entry.id())).isEmpty();
+        assertThat(outbox.deadLetterCount()).isZero();
+        assertThat(outbox.pendingCount()).isEqualTo(2);
+        List<OutboxEntry> retried = outbox.claim("relay-c", 10, LEASE, START.plusSeconds(4));
+        assertThat(retried).singleElement().satisfies(e -> {
+            assertThat(e.id()).isEqualTo(entry.id());
+            assertThat(e.attempts()).as("attempts start again").isEqualTo(1);
+        });
+
+        assertThat(outbox.deadLetter(entry.id(), "relay-c", "gave up again", START.plusSeconds(5))).isTrue();
+        assertThat(outbox.deleteDeadLetter(entry.id())).isTrue();
+        assertThat(outbox.deleteDeadLetter(entry.id())).isFalse();
+        assertThat(outbox.findDeadLetter(entry.id())).isEmpty();
+        assertThat(outbox.deadLetterCount()).isZero();
+        assertThat(outbox.pendingCount()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("retry and delete touch dead letters only; live entries are not dead letters")
+    void liveEntriesAreNotDeadLetters() {
+        submit("Live");
+        OutboxEntry entry = outbox.claim("relay-a", 10, LEASE, START).get(0);
+        assertThat(outbox.findDeadLetter(entry.id())).isEmpty();
+        assertThat(outbox.deadLetters(0, 10)).isEmpty();
+        assertThat(outbox.retryDeadLetter(entry.id())).isFalse();
+        assertThat(outbox.deleteDeadLetter(entry.id())).isFalse();
+        assertThat(outbox.pendingCount()).isEqualTo(1);
+        assertThat(outbox.complete(entry.id(), "relay-a")).isTrue();
+    }
+
+    @Test
+    @DisplayName("dead letters page by id, oldest first; a long reason is cut to its maximum")
+    void deadLetterPages() {
+        for (int i = 0; i < 5; i++) {
+            submit("Request " + i);
+        }
+        List<OutboxEntry> claimed = outbox.claim("relay-a", 10, LEASE, START);
+        String longReason = "x".repeat(DeadLetter.MAX_REASON_LENGTH + 50);
+        for (OutboxEntry e : claimed) {
+            assertThat(outbox.deadLetter(e.id(), "relay-a", longReason, START.plusSeconds(1))).isTrue();
+        }
+        List<DeadLetter> first = outbox.deadLetters(0, 2);
+        List<DeadLetter> second = outbox.deadLetters(first.get(1).id(), 2);
+        List<DeadLetter> third = outbox.deadLetters(second.get(1).id(), 2);
+        assertThat(first).hasSize(2);
+        assertThat(second).hasSize(2);
+        assertThat(third).hasSize(1);
+        assertThat(outbox.deadLetters(third.get(0).id(), 2)).isEmpty();
+        List<Long> ids = new ArrayList<>();
+        for (List<DeadLetter> page : List.of(first, second, third)) {
+            page.forEach(d -> ids.add(d.id()));
+        }
+        assertThat(ids).containsExactlyElementsOf(claimed.stream().map(OutboxEntry::id).toList());
+        assertThat(first.get(0).reason()).hasSize(DeadLetter.MAX_REASON_LENGTH);
+        assertThatThrownBy(() -> outbox.deadLetters(0, 0)).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    @DisplayName("an entry of an unknown event type is parked as a dead letter; the claim returns the others")
+    void unreadableEntryParked() {
+        Ticket before = submit("Before");
+        writeUnreadableEntry("ESCALATED_TO_MARS", before);
+        Ticket after = submit("After");
+
+        List<OutboxEntry> claimed = outbox.claim("relay-a", 10, LEASE, START);
+        assertThat(claimed).extracting(OutboxEntry::ticketId).containsExactly(before.id(), after.id());
+        assertThat(outbox.pendingCount()).isEqualTo(2);
+        assertThat(outbox.deadLetterCount()).isEqualTo(1);
+        DeadLetter parked = outbox.deadLetters(0, 10).get(0);
+        assertThat(parked.type()).isEqualTo("ESCALATED_TO_MARS");
+        assertThat(parked.eventType()).isEmpty();
+        assertThat(parked.ticketId()).isEqualTo(before.id().toString());
+        assertThat(parked.reason()).contains("unknown event type 'ESCALATED_TO_MARS'");
+        assertThat(parked.diedAt()).isEqualTo(START);
+        assertThat(outbox.claim("relay-b", 10, LEASE, START.plus(Duration.ofDays(1))))
+                .extracting(OutboxEntry::ticketId).containsExactly(before.id(), after.id());
+
+        // retried on a version that still does not know the type, it is parked again, not delivered
+        assertThat(outbox.retryDeadLetter(parked.id())).isTrue();
+        assertThat(outbox.claim("relay-c", 10, LEASE, START.plus(Duration.ofDays(3)))).hasSize(2);
+        assertThat(outbox.findDeadLetter(parked.id())).isPresent();
     }
 
     private Ticket submit(String subject) {

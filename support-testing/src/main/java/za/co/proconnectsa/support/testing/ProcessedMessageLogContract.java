@@ -1,7 +1,9 @@
 package za.co.proconnectsa.support.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import za.co.proconnectsa.support.ValidationException;
 import za.co.proconnectsa.support.spi.ProcessedMessageLog;
 
 /**
@@ -61,6 +64,36 @@ public abstract class ProcessedMessageLogContract {
     void caseSensitive() {
         assertThat(log.firstSeen("wamid.AbC", AT)).isTrue();
         assertThat(log.firstSeen("wamid.abc", AT)).isTrue();
+    }
+
+    @Test
+    @DisplayName("a purge removes the ids recorded before the cutoff, keeps the rest, and says how many went")
+    void purgeBefore() {
+        log.firstSeen("wamid.old-1", AT.minus(Duration.ofDays(10)));
+        log.firstSeen("wamid.old-2", AT.minus(Duration.ofDays(8)));
+        log.firstSeen("wamid.at-cutoff", AT.minus(Duration.ofDays(7)));
+        log.firstSeen("wamid.recent", AT.minus(Duration.ofHours(1)));
+
+        assertThat(log.purgeProcessedBefore(AT.minus(Duration.ofDays(7)))).isEqualTo(2);
+        assertThat(log.purgeProcessedBefore(AT.minus(Duration.ofDays(7)))).as("nothing left to purge").isZero();
+        assertThat(log.firstSeen("wamid.at-cutoff", AT)).as("kept: not before the cutoff").isFalse();
+        assertThat(log.firstSeen("wamid.recent", AT)).as("kept").isFalse();
+        assertThat(log.firstSeen("wamid.old-1", AT)).as("purged, so new again").isTrue();
+        assertThat(log.firstSeen("wamid.old-2", AT)).as("purged, so new again").isTrue();
+    }
+
+    @Test
+    @DisplayName("a purge by retention keeps at least 7 days and refuses a shorter retention")
+    void purgeByRetention() {
+        log.firstSeen("wamid.nine-days", AT.minus(Duration.ofDays(9)));
+        log.firstSeen("wamid.six-days", AT.minus(Duration.ofDays(6)));
+        assertThatThrownBy(() -> log.purgeProcessedOlderThan(Duration.ofDays(6), AT))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("7 days");
+        assertThat(log.firstSeen("wamid.nine-days", AT)).as("the refused purge removed nothing").isFalse();
+
+        assertThat(log.purgeProcessedOlderThan(ProcessedMessageLog.MIN_RETENTION, AT)).isEqualTo(1);
+        assertThat(log.firstSeen("wamid.six-days", AT)).isFalse();
+        assertThat(log.firstSeen("wamid.nine-days", AT)).isTrue();
     }
 
     @Test

@@ -131,7 +131,7 @@ class OutboxRelayTest {
     }
 
     @Test
-    @DisplayName("a relay needs an outbox and a listener")
+    @DisplayName("a relay needs an outbox and a listener, at least one attempt, and a heartbeat shorter than its lease")
     void configuration() {
         TicketStore noOutbox = new ForwardingTicketStore(store); // a store without an outbox of its own
         assertThatThrownBy(() -> OutboxRelay.builder(noOutbox).listener(e -> { }).build())
@@ -142,6 +142,11 @@ class OutboxRelayTest {
                 .isInstanceOf(ValidationException.class).hasMessageContaining("batchSize");
         assertThatThrownBy(() -> OutboxRelay.builder(store).lease(Duration.ZERO))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("lease");
+        assertThatThrownBy(() -> OutboxRelay.builder(store).maxAttempts(0))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("maxAttempts");
+        assertThatThrownBy(() -> OutboxRelay.builder(store).listener(e -> { }).lease(Duration.ofSeconds(30))
+                .heartbeatInterval(Duration.ofSeconds(30)).build())
+                .isInstanceOf(ValidationException.class).hasMessageContaining("heartbeatInterval");
     }
 
     private String submitAndWork() {

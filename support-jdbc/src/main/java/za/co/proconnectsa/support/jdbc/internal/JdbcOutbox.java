@@ -7,12 +7,14 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import za.co.proconnectsa.support.ValidationException;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.access.Role;
+import za.co.proconnectsa.support.event.DeadLetter;
 import za.co.proconnectsa.support.event.OutboxEntry;
 import za.co.proconnectsa.support.event.TicketEvent;
 import za.co.proconnectsa.support.jdbc.Dialect;
@@ -22,18 +24,31 @@ import za.co.proconnectsa.support.ticket.TicketId;
 
 /**
  * The outbox table: written inside the ticket store's transactions, claimed with {@code FOR UPDATE SKIP LOCKED}
- * so relays on several instances never wait for each other's rows, and deleted once delivered.
+ * so relays on several instances never wait for each other's rows, and deleted once delivered. A row that cannot
+ * be read is made dead by the claim that meets it; dead rows are never claimed.
  */
 public final class JdbcOutbox {
+
+    private static final String COLUMNS = "id, event_type, ticket_id, actor_id, actor_role, actor_name, message_id, "
+            + "occurred_at, attempts";
+    private static final String DEAD_COLUMNS = "id, event_type, ticket_id, occurred_at, attempts, last_error, dead_at";
 
     private final Tx tx;
     private final Dialect dialect;
     private final String insert;
     private final String selectClaimable;
     private final String claim;
+    private final String park;
+    private final String renew;
     private final String complete;
     private final String release;
-    private final String count;
+    private final String bury;
+    private final String countLive;
+    private final String countDead;
+    private final String listDead;
+    private final String findDead;
+    private final String retryDead;
+    private final String deleteDead;
 
     /**
      * @param tx      the store's transactions
@@ -44,15 +59,26 @@ public final class JdbcOutbox {
         this.tx = tx;
         this.dialect = dialect;
         String table = prefix + "outbox";
+        String held = " WHERE id = ? AND claimed_by = ? AND dead_at IS NULL";
         this.insert = "INSERT INTO " + table + " (event_type, ticket_id, actor_id, actor_role, actor_name, message_id, "
                 + "occurred_at, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, 0)";
-        this.selectClaimable = "SELECT id, event_type, ticket_id, actor_id, actor_role, actor_name, message_id, "
-                + "occurred_at, attempts FROM " + table + " WHERE claimed_until IS NULL OR claimed_until < ? "
-                + "ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
+        this.selectClaimable = "SELECT " + COLUMNS + " FROM " + table + " WHERE dead_at IS NULL "
+                + "AND (claimed_until IS NULL OR claimed_until < ?) ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
         this.claim = "UPDATE " + table + " SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1 WHERE id = ?";
-        this.complete = "DELETE FROM " + table + " WHERE id = ? AND claimed_by = ?";
-        this.release = "UPDATE " + table + " SET claimed_by = NULL, claimed_until = ? WHERE id = ? AND claimed_by = ?";
-        this.count = "SELECT COUNT(*) FROM " + table;
+        this.park = "UPDATE " + table + " SET claimed_by = NULL, claimed_until = NULL, dead_at = ?, last_error = ? "
+                + "WHERE id = ?";
+        this.renew = "UPDATE " + table + " SET claimed_until = ?" + held;
+        this.complete = "DELETE FROM " + table + held;
+        this.release = "UPDATE " + table + " SET claimed_by = NULL, claimed_until = ?" + held;
+        this.bury = "UPDATE " + table + " SET claimed_by = NULL, claimed_until = NULL, dead_at = ?, last_error = ?" + held;
+        this.countLive = "SELECT COUNT(*) FROM " + table + " WHERE dead_at IS NULL";
+        this.countDead = "SELECT COUNT(*) FROM " + table + " WHERE dead_at IS NOT NULL";
+        this.listDead = "SELECT " + DEAD_COLUMNS + " FROM " + table + " WHERE dead_at IS NOT NULL AND id > ? "
+                + "ORDER BY id LIMIT ?";
+        this.findDead = "SELECT " + DEAD_COLUMNS + " FROM " + table + " WHERE dead_at IS NOT NULL AND id = ?";
+        this.retryDead = "UPDATE " + table + " SET dead_at = NULL, last_error = NULL, attempts = 0, claimed_by = NULL, "
+                + "claimed_until = NULL WHERE id = ? AND dead_at IS NOT NULL";
+        this.deleteDead = "DELETE FROM " + table + " WHERE id = ? AND dead_at IS NOT NULL";
     }
 
     /**
@@ -83,6 +109,8 @@ public final class JdbcOutbox {
     }
 
     /**
+     * Claims live rows; a row that cannot be read is made dead with the reason, in the same transaction.
+     *
      * @param owner the claimer
      * @param max   at most this many
      * @param lease how long
@@ -101,19 +129,30 @@ public final class JdbcOutbox {
         }
         return tx.run("claiming outbox entries", c -> {
             List<OutboxEntry> claimed = new ArrayList<>();
+            List<Unreadable> unreadable = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(selectClaimable)) {
                 Rows.setInstant(ps, 1, now, dialect);
                 ps.setInt(2, max);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        String message = rs.getString("message_id");
-                        claimed.add(new OutboxEntry(rs.getLong("id"), TicketEvent.Type.valueOf(rs.getString("event_type")),
-                                TicketId.parse(rs.getString("ticket_id")),
-                                new Actor(rs.getString("actor_id"), Role.valueOf(rs.getString("actor_role")),
-                                        rs.getString("actor_name")),
-                                Rows.getInstant(rs, "occurred_at", dialect),
-                                message == null ? null : UUID.fromString(message), rs.getInt("attempts") + 1));
+                        long id = rs.getLong("id");
+                        try {
+                            claimed.add(entry(rs, id));
+                        } catch (RuntimeException e) {
+                            unreadable.add(new Unreadable(id, why(rs.getString("event_type"), e)));
+                        }
                     }
+                }
+            }
+            if (!unreadable.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement(park)) {
+                    for (Unreadable u : unreadable) {
+                        Rows.setInstant(ps, 1, now, dialect);
+                        ps.setString(2, u.reason());
+                        ps.setLong(3, u.id());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
                 }
             }
             if (!claimed.isEmpty()) {
@@ -128,6 +167,44 @@ public final class JdbcOutbox {
                 }
             }
             return claimed;
+        });
+    }
+
+    private OutboxEntry entry(ResultSet rs, long id) throws SQLException {
+        String message = rs.getString("message_id");
+        return new OutboxEntry(id, TicketEvent.Type.valueOf(rs.getString("event_type")),
+                TicketId.parse(rs.getString("ticket_id")),
+                new Actor(rs.getString("actor_id"), Role.valueOf(rs.getString("actor_role")), rs.getString("actor_name")),
+                Rows.getInstant(rs, "occurred_at", dialect),
+                message == null ? null : UUID.fromString(message), rs.getInt("attempts") + 1);
+    }
+
+    private static String why(String type, RuntimeException e) {
+        boolean known = Arrays.stream(TicketEvent.Type.values()).anyMatch(t -> t.name().equals(type));
+        String reason = known
+                ? "Unreadable entry: " + e.getClass().getSimpleName() + ": " + e.getMessage()
+                : "Unreadable entry: unknown event type '" + type + "' (written by a newer version? retry it once every "
+                        + "instance runs that version)";
+        return cut(reason);
+    }
+
+    /**
+     * @param entryId the entry
+     * @param owner   the claimer
+     * @param until   the claim's new end
+     * @return whether the owner held it
+     */
+    public boolean renew(long entryId, String owner, Instant until) {
+        if (until == null) {
+            throw ValidationException.of("until", "must not be null");
+        }
+        return tx.run("renewing an outbox claim", c -> {
+            try (PreparedStatement ps = c.prepareStatement(renew)) {
+                Rows.setInstant(ps, 1, until, dialect);
+                ps.setLong(2, entryId);
+                ps.setString(3, owner);
+                return ps.executeUpdate() == 1;
+            }
         });
     }
 
@@ -153,6 +230,9 @@ public final class JdbcOutbox {
      * @return whether the owner held it
      */
     public boolean release(long entryId, String owner, Instant retryAt) {
+        if (retryAt == null) {
+            throw ValidationException.of("retryAt", "must not be null");
+        }
         return tx.run("releasing an outbox entry", c -> {
             try (PreparedStatement ps = c.prepareStatement(release)) {
                 Rows.setInstant(ps, 1, retryAt, dialect);
@@ -163,13 +243,122 @@ public final class JdbcOutbox {
         });
     }
 
-    /** @return the number of rows */
-    public long count() {
-        return tx.run("counting outbox entries", c -> {
-            try (PreparedStatement ps = c.prepareStatement(count); ResultSet rs = ps.executeQuery()) {
+    /**
+     * @param entryId the entry
+     * @param owner   the claimer
+     * @param reason  why it dies
+     * @param at      when
+     * @return whether the owner held it
+     */
+    public boolean deadLetter(long entryId, String owner, String reason, Instant at) {
+        if (reason == null || reason.isBlank()) {
+            throw ValidationException.of("reason", "must not be blank");
+        }
+        if (at == null) {
+            throw ValidationException.of("at", "must not be null");
+        }
+        return tx.run("moving an outbox entry to the dead letters", c -> {
+            try (PreparedStatement ps = c.prepareStatement(bury)) {
+                Rows.setInstant(ps, 1, at, dialect);
+                ps.setString(2, cut(reason));
+                ps.setLong(3, entryId);
+                ps.setString(4, owner);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** @return the number of live rows */
+    public long countLive() {
+        return count("counting outbox entries", countLive);
+    }
+
+    /** @return the number of dead rows */
+    public long countDead() {
+        return count("counting dead letters", countDead);
+    }
+
+    private long count(String what, String statement) {
+        return tx.run(what, c -> {
+            try (PreparedStatement ps = c.prepareStatement(statement); ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }
         });
+    }
+
+    /**
+     * @param afterId only greater ids
+     * @param limit   at most this many
+     * @return dead letters by id
+     */
+    public List<DeadLetter> deadLetters(long afterId, int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw ValidationException.of("limit", "must be 1 to 1000, was " + limit);
+        }
+        return tx.run("listing dead letters", c -> {
+            try (PreparedStatement ps = c.prepareStatement(listDead)) {
+                ps.setLong(1, afterId);
+                ps.setInt(2, limit);
+                return deadLetters(ps);
+            }
+        });
+    }
+
+    /**
+     * @param entryId the entry
+     * @return the dead letter with that id, if it is one
+     */
+    public Optional<DeadLetter> findDeadLetter(long entryId) {
+        return tx.run("reading a dead letter", c -> {
+            try (PreparedStatement ps = c.prepareStatement(findDead)) {
+                ps.setLong(1, entryId);
+                return deadLetters(ps).stream().findFirst();
+            }
+        });
+    }
+
+    private List<DeadLetter> deadLetters(PreparedStatement ps) throws SQLException {
+        List<DeadLetter> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new DeadLetter(rs.getLong("id"), rs.getString("event_type"), rs.getString("ticket_id"),
+                        Rows.getInstant(rs, "occurred_at", dialect), rs.getInt("attempts"), rs.getString("last_error"),
+                        Rows.getInstant(rs, "dead_at", dialect)));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param entryId the entry
+     * @return whether it was dead and is live again
+     */
+    public boolean retryDeadLetter(long entryId) {
+        return updateOne("retrying a dead letter", retryDead, entryId);
+    }
+
+    /**
+     * @param entryId the entry
+     * @return whether it was dead and is deleted
+     */
+    public boolean deleteDeadLetter(long entryId) {
+        return updateOne("deleting a dead letter", deleteDead, entryId);
+    }
+
+    private boolean updateOne(String what, String statement, long entryId) {
+        return tx.run(what, c -> {
+            try (PreparedStatement ps = c.prepareStatement(statement)) {
+                ps.setLong(1, entryId);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    private static String cut(String reason) {
+        return reason.length() <= DeadLetter.MAX_REASON_LENGTH ? reason : reason.substring(0, DeadLetter.MAX_REASON_LENGTH);
+    }
+
+    private record Unreadable(long id, String reason) {
     }
 }

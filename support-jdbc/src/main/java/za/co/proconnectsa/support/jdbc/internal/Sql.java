@@ -105,6 +105,11 @@ public final class Sql {
         return "DELETE FROM " + p + "whatsapp_processed WHERE message_id = ?";
     }
 
+    /** @return deletes the processed message ids recorded before a time */
+    public String purgeProcessed() {
+        return "DELETE FROM " + p + "whatsapp_processed WHERE processed_at < ?";
+    }
+
     public String insertIdempotencyKey() {
         return "INSERT INTO " + p + "idempotency_keys (scope, idem_key, ticket_id) VALUES (?, ?, ?)";
     }

@@ -95,6 +95,8 @@ CREATE TABLE IF NOT EXISTS ${prefix}whatsapp_processed (
     message_id   VARCHAR(200) PRIMARY KEY,
     processed_at TIMESTAMP(6) WITH TIME ZONE  NOT NULL
 );
+-- purgeProcessedBefore deletes by age.
+CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_processed_at ON ${prefix}whatsapp_processed (processed_at);
 
 -- WhatsApp conversations, numbered like tickets; joined to a ticket on escalation. active_contact is the
 -- contact while the conversation is OPEN or ESCALATED and NULL after: at most one active conversation a contact.
@@ -133,11 +135,13 @@ CREATE TABLE IF NOT EXISTS ${prefix}whatsapp_messages (
 CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_messages_conversation ON ${prefix}whatsapp_messages (conversation_id, created_at, pos);
 CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_messages_author ON ${prefix}whatsapp_messages (contact, author, created_at);
 
--- Ticket events written in the same transaction as their change; relays claim rows oldest first with
--- FOR UPDATE SKIP LOCKED, for a lease, and delete a row once it is delivered.
+-- Ticket events written in the same transaction as their change; relays claim live rows (dead_at NULL) oldest
+-- first with FOR UPDATE SKIP LOCKED, for a lease they renew while delivering, and delete a row once it is
+-- delivered. A dead row (dead_at set, with last_error) failed too often or could not be read; it waits for an
+-- operator to retry (dead_at back to NULL) or delete it.
 CREATE TABLE IF NOT EXISTS ${prefix}outbox (
     id            BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    event_type    VARCHAR(20)  NOT NULL,
+    event_type    VARCHAR(40)  NOT NULL,
     ticket_id     VARCHAR(36)  NOT NULL,
     actor_id      VARCHAR(200) NOT NULL,
     actor_role    VARCHAR(10)  NOT NULL,
@@ -146,8 +150,11 @@ CREATE TABLE IF NOT EXISTS ${prefix}outbox (
     occurred_at   TIMESTAMP(6) WITH TIME ZONE  NOT NULL,
     attempts      INT          NOT NULL,
     claimed_by    VARCHAR(100),
-    claimed_until TIMESTAMP(6) WITH TIME ZONE
+    claimed_until TIMESTAMP(6) WITH TIME ZONE,
+    dead_at       TIMESTAMP(6) WITH TIME ZONE,
+    last_error    VARCHAR(1000)
 );
+CREATE INDEX IF NOT EXISTS ${prefix}outbox_live ON ${prefix}outbox (dead_at, id);
 
 -- Durable jobs: inbound webhook messages waiting to be applied and outbound messages waiting to be sent. A job's key
 -- is unique within its kind while the job is kept (done jobs too, until purged), so a redelivery is one job; workers

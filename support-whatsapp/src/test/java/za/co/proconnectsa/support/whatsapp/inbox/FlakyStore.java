@@ -108,4 +108,9 @@ final class FlakyStore extends ForwardingTicketStore implements ConversationStor
     public void forget(String messageId) {
         delegate.forget(messageId);
     }
+
+    @Override
+    public int purgeProcessedBefore(Instant cutoff) {
+        return delegate.purgeProcessedBefore(cutoff);
+    }
 }

@@ -139,6 +139,11 @@ class WebhookReceiverTest {
             @Override
             public void forget(String id) {
             }
+
+            @Override
+            public int purgeProcessedBefore(Instant cutoff) {
+                return 0;
+            }
         };
         deliver(builder().processedMessages(log).build(), "text.json");
         assertThat(recorded).containsExactly(NOW);
@@ -307,6 +312,11 @@ class WebhookReceiverTest {
 
             @Override
             public void forget(String id) {
+                throw new IllegalStateException("db down");
+            }
+
+            @Override
+            public int purgeProcessedBefore(java.time.Instant cutoff) {
                 throw new IllegalStateException("db down");
             }
         }).build();
