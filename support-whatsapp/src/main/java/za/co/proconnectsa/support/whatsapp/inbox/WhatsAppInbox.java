@@ -54,6 +54,7 @@ import za.co.proconnectsa.support.ticket.TicketStatus;
 import za.co.proconnectsa.support.util.Checks;
 import za.co.proconnectsa.support.util.ConflictRetry;
 import za.co.proconnectsa.support.util.PhoneMasking;
+import za.co.proconnectsa.support.util.Text;
 import za.co.proconnectsa.support.whatsapp.ReferenceCode;
 import za.co.proconnectsa.support.whatsapp.automation.AutoReply;
 import za.co.proconnectsa.support.whatsapp.automation.AutoResponder;
@@ -245,7 +246,7 @@ public final class WhatsAppInbox implements WebhookHandler {
             String id = waId != null ? waId : m.sender().userId();
             String profile = m.sender().profileName();
             String name = profile == null || profile.isBlank() ? PhoneMasking.mask(id) : profile.strip();
-            name = name.length() > 200 ? name.substring(0, 200) : name;
+            name = Text.truncate(name, 200);
             String requester = directory.requesterId(id, profile);
             if (requester == null || requester.isBlank() || requester.length() > 200) {
                 throw ValidationException.of("requesterId", "the contact directory must give 1 to 200 characters");
@@ -652,7 +653,7 @@ public final class WhatsAppInbox implements WebhookHandler {
     private static String subject(String trigger) {
         String line = trigger.strip().lines().findFirst().orElse("").strip();
         String s = "WhatsApp: " + (line.isEmpty() ? "conversation" : line);
-        return s.length() <= SUBJECT_LENGTH ? s : s.substring(0, SUBJECT_LENGTH - 3).strip() + "...";
+        return s.length() <= SUBJECT_LENGTH ? s : Text.truncate(s, SUBJECT_LENGTH - 3).strip() + "...";
     }
 
     /** The conversation as the ticket's description: a header, then one line a message, the newest kept if too long. */
@@ -741,6 +742,7 @@ public final class WhatsAppInbox implements WebhookHandler {
         if (text == null || text.isBlank() || text.length() > WhatsAppCloudClient.MAX_TEXT_BODY) {
             throw ValidationException.of("text", "must be 1 to " + WhatsAppCloudClient.MAX_TEXT_BODY + " characters");
         }
+        Text.text(text, "text", WhatsAppCloudClient.MAX_TEXT_BODY);
         if (c.status() == ConversationStatus.ESCALATED && c.ticketId() != null) {
             Ticket ticket = tickets.findById(c.ticketId()).orElseThrow(() -> new TicketNotFoundException(c.ticketId().toString()));
             TicketReplyResult result = replyOnTicket(agent, ticket.number().text(), text);
@@ -849,7 +851,7 @@ public final class WhatsAppInbox implements WebhookHandler {
         if (conversationNumber == null || conversationNumber.isBlank()) {
             throw ValidationException.of("conversationNumber", "must not be blank");
         }
-        String number = conversationNumber.strip();
+        String number = Text.identifier(conversationNumber.strip(), "conversationNumber");
         return store.findConversationByNumber(number).orElseThrow(() -> new ConversationNotFoundException(number));
     }
 
@@ -875,7 +877,7 @@ public final class WhatsAppInbox implements WebhookHandler {
                 yield text == null || text.isEmpty() ? kind : kind + " " + text;
             }
         };
-        return out.length() <= ConversationMessage.MAX_BODY ? out : out.substring(0, ConversationMessage.MAX_BODY);
+        return Text.truncate(out, ConversationMessage.MAX_BODY);
     }
 
     @Override
