@@ -443,7 +443,9 @@ public final class WhatsAppInbox implements WebhookHandler {
                 conversation.lastInboundAt() == null ? Instant.EPOCH : conversation.lastInboundAt(), clock);
         SendOutcome outcome = client.reply(window, conversation.contact(), text);
         if (outcome instanceof SendOutcome.Sent sent) {
-            return new Sent(outcome, record(conversation, new ConversationMessage(sent.messageId(), conversation.id(),
+            // the transcript keeps only ids every store keeps exactly; the send is done either way
+            String id = Text.isIdentifier(sent.messageId()) ? sent.messageId() : ConversationMessage.generatedId();
+            return new Sent(outcome, record(conversation, new ConversationMessage(id, conversation.id(),
                     conversation.contact(), author, authorId, authorName, text, now())));
         }
         LOG.warn("WhatsApp message to {} in conversation {} not sent: {}", PhoneMasking.mask(conversation.contact()),
