@@ -340,6 +340,30 @@ public abstract class TextRoundTripContract {
     }
 
     @Test
+    @DisplayName("the longest accepted conversation values fit: 100-character contact, 200-character id and name, 10,000-character emoji body")
+    void longestConversationValuesFit() {
+        if (!(store instanceof ConversationStore conversations)) {
+            return;
+        }
+        String contact = "c".repeat(100);
+        String name = "😀".repeat(100);
+        String body = "😀".repeat(ConversationMessage.MAX_BODY / 2);
+        Instant now = clock.instant();
+        Conversation conversation = new Conversation(UUID.randomUUID(), ConversationNumber.format(
+                ConversationNumber.DEFAULT_FORMAT, conversations.nextConversationSequence()), contact, name,
+                "r".repeat(Text.MAX_IDENTIFIER_LENGTH), ConversationStatus.OPEN, null, "R".repeat(40), now, now, now, 1);
+        ConversationMessage message = new ConversationMessage("w".repeat(Text.MAX_IDENTIFIER_LENGTH), conversation.id(),
+                contact, Author.CUSTOMER, contact, name, body, now);
+        assertThat(conversations.insertConversation(conversation, List.of(message)))
+                .isEqualTo(new ConversationInsert.Inserted(conversation));
+        assertThat(conversations.findConversation(conversation.id())).contains(conversation);
+        assertThat(conversations.conversationMessages(conversation.id())).containsExactly(message);
+        assertThat(new Conversation(conversation.id(), conversation.number(), contact, "a".repeat(199) + "😀",
+                conversation.requesterId(), ConversationStatus.OPEN, null, null, now, now, now, 1).contactName())
+                .as("a name cut at 200 keeps no half of an emoji").isEqualTo("a".repeat(199));
+    }
+
+    @Test
     @DisplayName("processed WhatsApp message ids that differ only in case or by a trailing character are each new once")
     void processedIdsNeverCollide() {
         if (!(store instanceof ProcessedMessageLog log)) {
