@@ -2,8 +2,11 @@ package za.co.proconnectsa.support.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -14,6 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import za.co.proconnectsa.support.DataRejectedException;
 import za.co.proconnectsa.support.StoreUnavailableException;
 import za.co.proconnectsa.support.access.Actor;
+import za.co.proconnectsa.support.jdbc.internal.Tx;
 import za.co.proconnectsa.support.jdbc.testdb.TestDatabases;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.testing.TextRoundTripContract;
@@ -53,6 +57,25 @@ class TextRoundTripTest extends TextRoundTripContract {
                         e -> assertThat(e.sqlState()).as("SQLState").startsWith("22"))
                 .isNotInstanceOf(StoreUnavailableException.class);
         assertThat(store.findById(ticket.id())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("NUL reaching PostgreSQL past the checks is a DataRejectedException (SQLState 22021), never StoreUnavailableException; H2 and MariaDB keep it")
+    void nulPastTheChecks() {
+        Throwable thrown = catchThrowable(() -> new Tx(dataSource).run("recording a message id", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO support_whatsapp_processed (message_id, processed_at) VALUES (?, ?)")) {
+                ps.setString(1, "wamid.A\u0000B");
+                ps.setTimestamp(2, Timestamp.from(START));
+                return ps.executeUpdate();
+            }
+        }));
+        if (database.equals("postgresql")) {
+            assertThat(thrown).isInstanceOfSatisfying(DataRejectedException.class,
+                    e -> assertThat(e.sqlState()).isEqualTo("22021"));
+        } else {
+            assertThat(thrown).isNull();
+        }
     }
 
     @AfterEach
