@@ -160,12 +160,15 @@ public final class Text {
      * at the cut is left out whole).
      *
      * @param value     the text, or null
-     * @param maxLength the longest result, at least 1
+     * @param maxLength the longest result; below 1 gives the empty string
      * @return the text, or its longest prefix that fits
      */
     public static String truncate(String value, int maxLength) {
         if (value == null || value.length() <= maxLength) {
             return value;
+        }
+        if (maxLength < 1) {
+            return "";
         }
         int end = maxLength;
         if (Character.isHighSurrogate(value.charAt(end - 1)) && Character.isLowSurrogate(value.charAt(end))) {

@@ -102,5 +102,7 @@ class TextTest {
         assertThat(Text.truncate("ab🙂", 4)).isEqualTo("ab🙂");
         assertThat(Text.truncate("abc", 2)).isEqualTo("ab");
         assertThat(Text.truncate(null, 2)).isNull();
+        assertThat(Text.truncate("🙂", 1)).isEmpty();
+        assertThat(Text.truncate("abc", 0)).isEmpty();
     }
 }
