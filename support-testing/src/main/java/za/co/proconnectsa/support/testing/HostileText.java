@@ -82,6 +82,40 @@ public final class HostileText {
                 Character.toUpperCase(id.charAt(0)) + id.substring(1), id + ".");
     }
 
+    /**
+     * A random text that mixes the hard corners of Unicode: ASCII, C0 and C1 controls, lone and paired
+     * surrogates, emoji with ZWJ and skin tones, combining marks, bidirectional controls, CJK, noncharacters and
+     * white space. Most such texts break a rule; some do not.
+     *
+     * @param random the source, seeded for a repeatable test
+     * @param pieces how many pieces to join
+     * @return the text
+     */
+    public static String randomText(java.util.Random random, int pieces) {
+        String[] corners = {"a", "Z", "7", " ", "\t", "\n", "\r", "'", "%", "_", "\\", "\u0000", "\u0001", "\u001F",
+            "\u007F", "\u0085", "\u009F", "\u00A0", "\u00E9", "e\u0301", "\u0308", "\u200B", "\u200D", "\u200E",
+            "\u200F", "\u202A", "\u202E", "\u2066", "\u2028", "\uFEFF", "\uFFFD", "\uFFFE", "\uFFFF", "\uD83D",
+            "\uDE00", "\uD83D\uDE00", "\uD83D\uDC4B\uD83C\uDFFD", "👨\u200D👩\u200D👧", "🇿🇦", "日本", "مرحبا",
+            "\uDB7F\uDFFF", "\uDBFF\uDFFF", "𝒜"};
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < pieces; i++) {
+            out.append(corners[random.nextInt(corners.length)]);
+        }
+        return out.toString();
+    }
+
+    /**
+     * @param text any text
+     * @return its UTF-16 code units as {@code U+XXXX}, for a failure message that shows what was invisible
+     */
+    public static String codes(String text) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            out.append(i == 0 ? "" : " ").append(String.format("U+%04X", (int) text.charAt(i)));
+        }
+        return out.toString();
+    }
+
     /** @return a string of ten million characters, far beyond every limit */
     public static String tenMegabytes() {
         return "x".repeat(10_000_000);

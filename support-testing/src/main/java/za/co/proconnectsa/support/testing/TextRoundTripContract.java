@@ -121,6 +121,31 @@ public abstract class TextRoundTripContract {
     }
 
     @Test
+    @DisplayName("random text from every hard corner of Unicode is either kept exactly or refused with ValidationException, never altered")
+    void randomTextKeptOrRefused() {
+        java.util.Random random = new java.util.Random(20261206L);
+        int kept = 0;
+        for (int i = 0; i < 120; i++) {
+            String text = HostileText.randomText(random, 1 + random.nextInt(40));
+            Actor requester = Actor.requester("random-" + i, "Random " + i);
+            NewTicket submission = NewTicket.builder().subject("Random " + i).body(text).build();
+            Throwable refused = catchThrowable(() -> tickets.submit(requester, submission));
+            if (Text.isText(text) && !text.isBlank()) {
+                assertThat(refused).as("text %d accepted", i).isNull();
+                List<Ticket> own = tickets.myTickets(requester, TicketQuery.all()).items();
+                assertThat(own).as("tickets of %s", requester.id()).hasSize(1);
+                assertThat(own.get(0).body()).as("text %d: %s", i, HostileText.codes(text)).isEqualTo(text);
+                kept++;
+            } else {
+                assertThat(refused).as("text %d: %s", i, HostileText.codes(text))
+                        .isInstanceOf(ValidationException.class);
+                assertThat(tickets.myTickets(requester, TicketQuery.all()).items()).isEmpty();
+            }
+        }
+        assertThat(kept).as("texts kept").isGreaterThan(10);
+    }
+
+    @Test
     @DisplayName("the longest accepted values fit every database, in 4-byte emoji and in 3-byte characters")
     void longestValuesFit() {
         for (String unit : List.of("😀", "€")) {
