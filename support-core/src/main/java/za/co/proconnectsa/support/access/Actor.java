@@ -2,24 +2,30 @@ package za.co.proconnectsa.support.access;
 
 import za.co.proconnectsa.support.ValidationException;
 import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.util.Text;
 
 /**
  * Someone acting on the desk, as the host's authentication established them. The library trusts
  * the host for who the person is and decides itself what they may do.
  *
- * @param id          the host's stable id of the person, 1 to 200 characters
+ * <p>The id is an identifier and the name free text, as {@link Text} defines them: an id is 1 to 200 printable
+ * ASCII characters without spaces, compared exactly (case and all); a name is any Unicode text without control
+ * characters (other than tab and line breaks) or lone surrogates.
+ *
+ * @param id          the host's stable id of the person, 1 to 200 printable ASCII characters without spaces
  * @param role        their role
- * @param displayName the name shown next to their messages, 1 to 200 characters
+ * @param displayName the name shown next to their messages, 1 to 200 characters of text
  */
 public record Actor(String id, Role role, String displayName) {
 
     /**
-     * @throws ValidationException when the id or name is blank or too long
+     * @throws ValidationException when the id is not an identifier, or the name is blank, too long or holds a
+     *                             character no store keeps
      */
     public Actor {
         Checks.notNull(role, "role");
-        check("actor.id", id);
-        check("actor.displayName", displayName);
+        Text.identifier(id, "actor.id");
+        Text.text(displayName, "actor.displayName", 200);
     }
 
     /**
@@ -47,14 +53,5 @@ public record Actor(String id, Role role, String displayName) {
      */
     public static Actor admin(String id, String displayName) {
         return new Actor(id, Role.ADMIN, displayName);
-    }
-
-    private static void check(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw ValidationException.of(field, "must not be blank");
-        }
-        if (value.length() > 200) {
-            throw ValidationException.of(field, "must be at most 200 characters");
-        }
     }
 }

@@ -7,6 +7,7 @@ import za.co.proconnectsa.support.ValidationException;
 import za.co.proconnectsa.support.ticket.TicketId;
 import za.co.proconnectsa.support.util.Checks;
 import za.co.proconnectsa.support.util.PhoneMasking;
+import za.co.proconnectsa.support.util.Text;
 
 /**
  * A chat with one contact. Immutable: changes make a copy, which the store writes if its version is still
@@ -15,12 +16,14 @@ import za.co.proconnectsa.support.util.PhoneMasking;
  * @param id            the conversation's id
  * @param number        the number people quote, e.g. {@code WA-000042}
  * @param contact       the contact's address on the channel: a WhatsApp id (phone digits) or business-scoped
- *                      user id, 1 to 100 characters
- * @param contactName   the contact's profile name, or {@code null}
- * @param requesterId   the host's id of the person, as tickets of this conversation are requested by
+ *                      user id, an identifier ({@link Text}) of 1 to 100 characters
+ * @param contactName   the contact's profile name, free text ({@link Text}) cut to 200 characters, or {@code null}
+ * @param requesterId   the host's id of the person, as tickets of this conversation are requested by (an
+ *                      identifier)
  * @param status        where it stands
  * @param ticketId      the ticket it was escalated to or joined, or {@code null}
- * @param reference     the reference code the chat was started from (a page code), or {@code null}
+ * @param reference     the reference code the chat was started from (a page code), an identifier of 1 to 40
+ *                      characters, or {@code null}
  * @param lastInboundAt when the contact last wrote; opens the 24-hour customer-service window; {@code null}
  *                      before the contact wrote
  * @param createdAt     when it started
@@ -45,20 +48,16 @@ public record Conversation(
     public Conversation {
         Checks.notNull(id, "id");
         Checks.notNull(number, "number");
-        if (contact == null || contact.isBlank() || contact.length() > 100) {
+        if (Text.identifier(contact, "contact").length() > 100) {
             throw ValidationException.of("contact", "must be 1 to 100 characters");
         }
-        if (contactName != null && contactName.length() > 200) {
-            contactName = contactName.substring(0, 200);
-        }
-        if (requesterId == null || requesterId.isBlank() || requesterId.length() > 200) {
-            throw ValidationException.of("requesterId", "must be 1 to 200 characters");
-        }
+        contactName = Text.optionalText(Text.truncate(contactName, 200), "contactName", 200);
+        Text.identifier(requesterId, "requesterId");
         Checks.notNull(status, "status");
         if (status == ConversationStatus.ESCALATED && ticketId == null) {
             throw ValidationException.of("ticketId", "is required for an ESCALATED conversation");
         }
-        if (reference != null && (reference.isBlank() || reference.length() > 40)) {
+        if (reference != null && Text.identifier(reference, "reference").length() > 40) {
             throw ValidationException.of("reference", "must be 1 to 40 characters");
         }
         Checks.notNull(createdAt, "createdAt");

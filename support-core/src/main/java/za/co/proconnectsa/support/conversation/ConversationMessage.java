@@ -5,17 +5,21 @@ import java.util.UUID;
 import za.co.proconnectsa.support.ValidationException;
 import za.co.proconnectsa.support.util.Checks;
 import za.co.proconnectsa.support.util.PhoneMasking;
+import za.co.proconnectsa.support.util.Text;
 
 /**
  * One message of a conversation's transcript.
  *
+ * <p>Ids are identifiers and name and body free text, as {@link Text} defines them; every store keeps them
+ * exactly.
+ *
  * @param id             the channel's message id (a WhatsApp {@code wamid.…}), or a generated one for a message
- *                       that got none; 1 to 200 characters, unique in the store
+ *                       that got none; an identifier of 1 to 200 characters, unique in the store
  * @param conversationId the conversation
  * @param contact        the conversation's contact
  * @param author         who wrote it
  * @param authorId       the customer's contact, the agent's id, or the automation's name
- * @param authorName     the name shown next to it
+ * @param authorName     the name shown next to it, cut to 200 characters
  * @param body           the text, 1 to {@value #MAX_BODY} characters; media are described ("[image] caption")
  * @param at             when it was written
  */
@@ -49,24 +53,15 @@ public record ConversationMessage(
 
     /** Checks the components. */
     public ConversationMessage {
-        if (id == null || id.isBlank() || id.length() > 200) {
-            throw ValidationException.of("id", "must be 1 to 200 characters");
-        }
+        Text.identifier(id, "id");
         Checks.notNull(conversationId, "conversationId");
-        if (contact == null || contact.isBlank() || contact.length() > 100) {
+        if (Text.identifier(contact, "contact").length() > 100) {
             throw ValidationException.of("contact", "must be 1 to 100 characters");
         }
         Checks.notNull(author, "author");
-        if (authorId == null || authorId.isBlank() || authorId.length() > 200) {
-            throw ValidationException.of("authorId", "must be 1 to 200 characters");
-        }
-        if (authorName == null || authorName.isBlank()) {
-            throw ValidationException.of("authorName", "must not be blank");
-        }
-        authorName = authorName.length() > 200 ? authorName.substring(0, 200) : authorName;
-        if (body == null || body.isBlank() || body.length() > MAX_BODY) {
-            throw ValidationException.of("body", "must be 1 to " + MAX_BODY + " characters");
-        }
+        Text.identifier(authorId, "authorId");
+        authorName = Text.text(Text.truncate(authorName, 200), "authorName", 200);
+        Text.text(body, "body", MAX_BODY);
         Checks.notNull(at, "at");
     }
 

@@ -3,6 +3,7 @@ package za.co.proconnectsa.support.conversation;
 import za.co.proconnectsa.support.ValidationException;
 import za.co.proconnectsa.support.ticket.TicketNumber;
 import za.co.proconnectsa.support.ticket.TicketNumberFormat;
+import za.co.proconnectsa.support.util.Text;
 
 /**
  * The number people and agents quote for a conversation, such as {@code WA-000042}, from a store sequence
@@ -24,9 +25,7 @@ public record ConversationNumber(long sequence, String text) {
         if (sequence <= 0) {
             throw ValidationException.of("conversationNumber.sequence", "must be positive, was " + sequence);
         }
-        if (text == null || text.isBlank()) {
-            throw ValidationException.of("conversationNumber.text", "must not be blank");
-        }
+        Text.identifier(text, "conversationNumber.text");
     }
 
     /**

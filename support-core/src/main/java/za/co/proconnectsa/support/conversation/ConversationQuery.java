@@ -7,6 +7,7 @@ import java.util.Set;
 import za.co.proconnectsa.support.ValidationException;
 import za.co.proconnectsa.support.ticket.Cursor;
 import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.util.Text;
 
 /**
  * Which conversations to list, newest first, and which page. Filters combine with AND; an empty status set
@@ -28,11 +29,11 @@ public record ConversationQuery(Set<ConversationStatus> statuses, String contact
     /** Checks and copies the components. */
     public ConversationQuery {
         statuses = statuses == null || statuses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(statuses));
-        if (contact != null && (contact.isBlank() || contact.length() > 100)) {
+        if (contact != null && Text.identifier(contact, "contact").length() > 100) {
             throw ValidationException.of("contact", "must be 1 to 100 characters");
         }
-        if (text != null && (text.isBlank() || text.length() > 200)) {
-            throw ValidationException.of("text", "must be 1 to 200 characters");
+        if (text != null) {
+            Text.text(text, "text", 200);
         }
         if (limit < 1 || limit > 200) {
             throw ValidationException.of("limit", "must be between 1 and 200, was " + limit);

@@ -48,6 +48,7 @@ import za.co.proconnectsa.support.ticket.TicketStatus;
 import za.co.proconnectsa.support.ticket.Visibility;
 import za.co.proconnectsa.support.util.Checks;
 import za.co.proconnectsa.support.util.ConflictRetry;
+import za.co.proconnectsa.support.util.Text;
 
 /** The {@link TicketService} behind {@link za.co.proconnectsa.support.SupportDesk}. */
 public final class DefaultTicketService implements TicketService {
@@ -106,6 +107,7 @@ public final class DefaultTicketService implements TicketService {
             throw ValidationException.of("ticket", "must not be null");
         }
         List<ValidationException.FieldError> errors = new ArrayList<>(validation.errors(ticket));
+        errors.addAll(TextFields.errors(ticket));
         if (ticket.category() != null && !categories.contains(ticket.category())) {
             errors.add(new ValidationException.FieldError("category",
                     "is not one of this desk's categories " + categories.stream().map(Category::code).sorted().toList()));
@@ -192,7 +194,8 @@ public final class DefaultTicketService implements TicketService {
         if (reply == null) {
             throw ValidationException.of("reply", "must not be null");
         }
-        List<ValidationException.FieldError> errors = validation.errors(reply);
+        List<ValidationException.FieldError> errors = new ArrayList<>(validation.errors(reply));
+        errors.addAll(TextFields.errors(reply));
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
@@ -285,12 +288,7 @@ public final class DefaultTicketService implements TicketService {
     @Override
     public Ticket assign(Actor actor, String ticketNumber, String agentId) {
         requireActor(actor);
-        if (agentId == null || agentId.isBlank()) {
-            throw ValidationException.of("agentId", "must not be blank");
-        }
-        if (agentId.length() > 200) {
-            throw ValidationException.of("agentId", "must be at most 200 characters");
-        }
+        Text.identifier(agentId, "agentId");
         return setAssignee(actor, ticketNumber, agentId);
     }
 
@@ -394,7 +392,7 @@ public final class DefaultTicketService implements TicketService {
         if (ticketNumber == null || ticketNumber.isBlank()) {
             throw ValidationException.of("ticketNumber", "must not be blank");
         }
-        String number = ticketNumber.strip();
+        String number = Text.identifier(ticketNumber.strip(), "ticketNumber");
         Ticket ticket = store.findByNumber(number)
                 .orElseThrow(() -> new TicketNotFoundException(number));
         if (!policy.permits(actor, Permission.VIEW_TICKET, ticket)) {

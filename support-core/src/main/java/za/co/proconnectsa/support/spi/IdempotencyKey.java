@@ -1,18 +1,24 @@
 package za.co.proconnectsa.support.spi;
 
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.util.Text;
 
 /**
- * An idempotency key in its scope: the same key from two requesters is two keys.
+ * An idempotency key in its scope: the same key from two requesters is two keys. Both parts are identifiers
+ * ({@link Text}): 1 to 200 printable ASCII characters without spaces, compared exactly, so two keys that differ
+ * only in case are two keys on every store.
  *
  * @param scope the requester's id
  * @param key   the host's key
  */
 public record IdempotencyKey(String scope, String key) {
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @throws za.co.proconnectsa.support.ValidationException when a part is not an identifier
+     */
     public IdempotencyKey {
-        Checks.notNull(scope, "scope");
-        Checks.notNull(key, "key");
+        Text.identifier(scope, "scope");
+        Text.identifier(key, "idempotencyKey");
     }
 }

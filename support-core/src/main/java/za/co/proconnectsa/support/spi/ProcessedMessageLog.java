@@ -27,7 +27,9 @@ public interface ProcessedMessageLog {
      * Records a message id if it is new. Atomic: of several concurrent calls with one id, exactly one
      * returns {@code true}.
      *
-     * @param messageId the provider's message id, 1 to 200 characters
+     * @param messageId the provider's message id, an identifier
+     *                  ({@link za.co.proconnectsa.support.util.Text}: 1 to 200 printable ASCII characters
+     *                  without spaces), compared exactly
      * @param at        when it was handled
      * @return {@code true} the first time an id is seen, {@code false} for every repeat
      */

@@ -24,6 +24,9 @@ import za.co.proconnectsa.support.ticket.TicketQuery;
  *   <li>Nothing that was stored is ever hidden: every ticket is found by id, by number and by a query
  *       that matches it.</li>
  *   <li>Instants round-trip to the microsecond.</li>
+ *   <li>Text round-trips exactly ({@link String#equals}): the library hands a store only ids and texts that follow
+ *       {@link za.co.proconnectsa.support.util.Text}, and ids that differ in case are different ids. A value the
+ *       database refuses as data is thrown as {@link za.co.proconnectsa.support.DataRejectedException}.</li>
  *   <li>A failure of the underlying system is thrown as
  *       {@link za.co.proconnectsa.support.StoreUnavailableException}; no other unchecked exception
  *       than the ones documented here leaves a store.</li>

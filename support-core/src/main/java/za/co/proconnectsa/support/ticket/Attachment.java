@@ -1,10 +1,12 @@
 package za.co.proconnectsa.support.ticket;
 
 import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.util.Text;
 
 /**
  * What the library knows about an attached file. The bytes stay with the host; {@code reference}
- * is the host's handle to them (an object-store key, a media id).
+ * is the host's handle to them (an object-store key, a media id). All three texts are free text as {@link Text}
+ * defines it: no control characters other than tab and line breaks, no lone surrogates.
  *
  * @param name        the file name shown to people, at most 255 characters
  * @param contentType the media type, e.g. {@code image/png}
@@ -14,7 +16,7 @@ import za.co.proconnectsa.support.ValidationException;
 public record Attachment(String name, String contentType, long sizeBytes, String reference) {
 
     /**
-     * @throws ValidationException when a field is blank, too long or negative
+     * @throws ValidationException when a field is blank, too long, negative or holds a character no store keeps
      */
     public Attachment {
         requireText("attachment.name", name, 255);
@@ -26,11 +28,6 @@ public record Attachment(String name, String contentType, long sizeBytes, String
     }
 
     private static void requireText(String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            throw ValidationException.of(field, "must not be blank");
-        }
-        if (value.length() > max) {
-            throw ValidationException.of(field, "must be at most " + max + " characters");
-        }
+        Text.text(value, field, max);
     }
 }

@@ -3,6 +3,7 @@ package za.co.proconnectsa.support.ticket;
 import java.time.Instant;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.util.Text;
 
 /**
  * One change to a ticket: who, what, when, before and after. Every operation of
@@ -11,8 +12,8 @@ import za.co.proconnectsa.support.util.Checks;
  * @param ticketId   the ticket that changed
  * @param actor      who changed it
  * @param action     what changed
- * @param before     the value before, or {@code null}
- * @param after      the value after, or {@code null}
+ * @param before     the value before, or {@code null}; free text ({@link Text})
+ * @param after      the value after, or {@code null}; free text ({@link Text})
  * @param visibility whether requesters see the event in their history
  * @param at         when it happened
  */
@@ -25,12 +26,18 @@ public record AuditEvent(
         Visibility visibility,
         Instant at) {
 
-    /** Checks the required components. */
+    /**
+     * Checks the required components, and that the values hold only characters every store keeps.
+     *
+     * @throws za.co.proconnectsa.support.ValidationException when a component is missing or refused
+     */
     public AuditEvent {
         Checks.notNull(ticketId, "ticketId");
         Checks.notNull(actor, "actor");
         Checks.notNull(action, "action");
         Checks.notNull(visibility, "visibility");
         Checks.notNull(at, "at");
+        Text.optionalText(before, "before", Integer.MAX_VALUE);
+        Text.optionalText(after, "after", Integer.MAX_VALUE);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.util.Text;
 
 /**
  * A reply or an internal note on a ticket.
@@ -12,7 +13,8 @@ import za.co.proconnectsa.support.util.Checks;
  * @param id          the message's identity
  * @param ticketId    the ticket it belongs to
  * @param author      who wrote it
- * @param body        the text
+ * @param body        the text: free text as {@link Text} defines it (no control characters other than tab and
+ *                    line breaks, no lone surrogates)
  * @param visibility  {@link Visibility#INTERNAL} for notes that requesters never see
  * @param attachments files attached to it
  * @param createdAt   when it was written
@@ -31,7 +33,7 @@ public record Message(
         Checks.notNull(id, "id");
         Checks.notNull(ticketId, "ticketId");
         Checks.notNull(author, "author");
-        Checks.notNull(body, "body");
+        Text.optionalText(Checks.notNull(body, "body"), "body", Integer.MAX_VALUE);
         Checks.notNull(visibility, "visibility");
         Checks.notNull(createdAt, "createdAt");
         attachments = List.copyOf(attachments);

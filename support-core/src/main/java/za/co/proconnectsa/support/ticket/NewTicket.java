@@ -15,15 +15,23 @@ import java.util.Set;
  * it is checked when submitted, so that every problem is reported at once in one
  * {@link za.co.proconnectsa.support.ValidationException}.
  *
+ * <p>Subject and body are free text, the requester id and the idempotency key identifiers, as
+ * {@link za.co.proconnectsa.support.util.Text} defines them: text may hold any Unicode (emoji, right-to-left
+ * marks, combining marks) but no control characters other than tab, line feed and carriage return, and no lone
+ * surrogates; an identifier is printable ASCII without spaces, compared exactly. Every store keeps what is
+ * accepted exactly as given; the subject is stored without its leading and trailing white space.
+ *
  * @param subject        a one-line summary, 1 to 200 characters
  * @param body           the description, 1 to {@value #MAX_BODY_LENGTH} characters
  * @param category       what it is about; must be known to the desk
  * @param priority       how urgent it is
  * @param origin         the channel it came in on
- * @param requesterId    for agents submitting on someone's behalf: that person's id; {@code null} means the submitter
+ * @param requesterId    for agents submitting on someone's behalf: that person's id (an identifier); {@code null}
+ *                       means the submitter
  * @param tags           free labels, at most 20, each 1 to 50 characters of letters, digits, '-' or '_'
  * @param attachments    files attached, at most 10
- * @param idempotencyKey a key that makes a retried submission return the first receipt, or {@code null}
+ * @param idempotencyKey a key that makes a retried submission return the first receipt (an identifier), or
+ *                       {@code null}
  */
 public record NewTicket(
         @NotBlank @Size(max = 200) String subject,

@@ -7,6 +7,7 @@ import java.util.Set;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.ValidationException;
 import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.util.Text;
 
 /**
  * A support ticket as stored. Immutable: every change produces a new value with a higher
@@ -20,8 +21,8 @@ import za.co.proconnectsa.support.util.Checks;
  * @param priority         how urgent it is
  * @param status           where it is in its life
  * @param origin           the channel it came in on
- * @param requesterId      the host's id of the person the ticket is for
- * @param assigneeId       the host's id of the agent working on it, or {@code null}
+ * @param requesterId      the host's id of the person the ticket is for, an identifier ({@link Text})
+ * @param assigneeId       the host's id of the agent working on it (an identifier), or {@code null}
  * @param tags             free labels, lower case
  * @param attachments      files attached at submission
  * @param fingerprint      a hash of the normalised subject and body, used to find duplicate submissions
@@ -49,17 +50,23 @@ public record Ticket(
         Instant firstRespondedAt,
         long version) {
 
-    /** Checks the required components and copies the collections. */
+    /**
+     * Checks the required components, that subject and body are text every store keeps and that the ids are
+     * identifiers ({@link Text}), and copies the collections.
+     *
+     * @throws ValidationException when a component is missing or refused
+     */
     public Ticket {
         Checks.notNull(id, "id");
         Checks.notNull(number, "number");
-        Checks.notNull(subject, "subject");
-        Checks.notNull(body, "body");
+        Text.optionalText(Checks.notNull(subject, "subject"), "subject", Integer.MAX_VALUE);
+        Text.optionalText(Checks.notNull(body, "body"), "body", Integer.MAX_VALUE);
         Checks.notNull(category, "category");
         Checks.notNull(priority, "priority");
         Checks.notNull(status, "status");
         Checks.notNull(origin, "origin");
-        Checks.notNull(requesterId, "requesterId");
+        Text.identifier(requesterId, "requesterId");
+        Text.optionalIdentifier(assigneeId, "assigneeId");
         Checks.notNull(fingerprint, "fingerprint");
         Checks.notNull(createdAt, "createdAt");
         Checks.notNull(updatedAt, "updatedAt");

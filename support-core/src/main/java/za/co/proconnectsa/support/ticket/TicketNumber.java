@@ -1,13 +1,14 @@
 package za.co.proconnectsa.support.ticket;
 
 import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.util.Text;
 
 /**
  * The number people quote for a ticket, such as {@code PCS-000042}. Numbers come from a sequence
  * in the store that never repeats, so a number is never reused, even after a failed submission.
  *
  * @param sequence the store's sequence value; also the stable order of the queue
- * @param text     the formatted number shown to people
+ * @param text     the formatted number shown to people, an identifier ({@link Text})
  */
 public record TicketNumber(long sequence, String text) {
 
@@ -19,9 +20,7 @@ public record TicketNumber(long sequence, String text) {
         if (sequence <= 0) {
             throw ValidationException.of("ticketNumber.sequence", "must be positive, was " + sequence);
         }
-        if (text == null || text.isBlank()) {
-            throw ValidationException.of("ticketNumber.text", "must not be blank");
-        }
+        Text.identifier(text, "ticketNumber.text");
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import za.co.proconnectsa.support.ValidationException;
 import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.util.Text;
 
 /**
  * Filters, order and page size for a list of tickets (the agent queue, "my tickets"). Empty filters
@@ -214,9 +215,13 @@ public final class TicketQuery {
             return this;
         }
 
-        /** @param agentId only tickets assigned to this agent @return this builder */
+        /**
+         * @param agentId only tickets assigned to this agent, an identifier ({@link Text})
+         * @return this builder
+         * @throws ValidationException when the id is not an identifier
+         */
         public Builder assignee(String agentId) {
-            this.assigneeId = requireText("assignee", agentId);
+            this.assigneeId = Text.identifier(agentId, "assignee");
             return this;
         }
 
@@ -226,19 +231,24 @@ public final class TicketQuery {
             return this;
         }
 
-        /** @param id only tickets of this requester @return this builder */
+        /**
+         * @param id only tickets of this requester, an identifier ({@link Text}): matched exactly, case and all
+         * @return this builder
+         * @throws ValidationException when the id is not an identifier
+         */
         public Builder requester(String id) {
-            this.requesterId = requireText("requester", id);
+            this.requesterId = Text.identifier(id, "requester");
             return this;
         }
 
-        /** @param search text to find in subject or body, at most 200 characters @return this builder */
+        /**
+         * @param search text to find in subject or body, at most 200 characters of free text ({@link Text});
+         *               leading and trailing white space is ignored
+         * @return this builder
+         * @throws ValidationException when it is blank, too long or holds a character no store keeps
+         */
         public Builder text(String search) {
-            String t = requireText("text", search).strip();
-            if (t.length() > 200) {
-                throw ValidationException.of("text", "must be at most 200 characters");
-            }
-            this.text = t;
+            this.text = Text.text(requireText("text", search).strip(), "text", 200);
             return this;
         }
 

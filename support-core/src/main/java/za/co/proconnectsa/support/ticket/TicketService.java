@@ -13,8 +13,15 @@ import za.co.proconnectsa.support.access.Actor;
  * {@link TicketNotFoundException} for an unknown (or someone else's) ticket,
  * {@link InvalidTransitionException} for an illegal status change,
  * {@link za.co.proconnectsa.support.ConcurrentModificationException} for a stale version and
- * {@link za.co.proconnectsa.support.StoreUnavailableException} when the store fails. After an
- * exception nothing was written.
+ * {@link za.co.proconnectsa.support.StoreUnavailableException} when the store fails (worth retrying) and
+ * {@link za.co.proconnectsa.support.DataRejectedException} when the store refused a value (not worth
+ * retrying). After an exception nothing was written.
+ *
+ * <p>Text follows {@link za.co.proconnectsa.support.util.Text}: ids (actor, requester, agent, idempotency
+ * key, ticket number) are 1 to 200 printable ASCII characters without spaces and compared exactly, case and
+ * all; free text (subject, body, reply, names) may hold any Unicode except control characters other than tab
+ * and line breaks, and lone surrogates. What is accepted is stored and read back exactly on every store; what
+ * is not is refused with a {@code ValidationException} naming the field.
  *
  * <p><b>Two sides.</b> Requesters (customers, providers) never receive support's internal fields. They use
  * {@link #submit} (a {@link SubmissionReceipt}), {@link #reply} (their own {@link Message}) and {@link #myTickets},

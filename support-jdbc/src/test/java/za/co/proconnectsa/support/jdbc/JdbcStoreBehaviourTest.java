@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import za.co.proconnectsa.support.DataRejectedException;
 import za.co.proconnectsa.support.StoreUnavailableException;
 import za.co.proconnectsa.support.SupportDesk;
 import za.co.proconnectsa.support.SupportException;
@@ -47,14 +48,16 @@ class JdbcStoreBehaviourTest {
     }
 
     @Test
-    @DisplayName("a statement failing inside insert rolls the whole ticket back and is a StoreUnavailableException")
+    @DisplayName("a statement failing inside insert rolls the whole ticket back; a value the database refuses is a DataRejectedException, not a reason to retry")
     void insertIsAtomic() {
         JdbcTicketStore store = JdbcTicketStore.create(freshH2());
         Ticket ticket = TicketFixtures.forStore(store, clock).newTicket("prov-17", "Invoice", "Charged twice");
 
         assertThatThrownBy(() -> store.insert(ticket, List.of(tooLong(ticket)), null))
-                .isInstanceOf(StoreUnavailableException.class)
-                .hasMessageContaining("inserting a ticket");
+                .isInstanceOf(DataRejectedException.class)
+                .isNotInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("inserting a ticket")
+                .extracting(e -> ((DataRejectedException) e).sqlState()).asString().startsWith("22");
         assertThat(store.findById(ticket.id())).isEmpty();
         assertThat(store.auditTrail(ticket.id())).isEmpty();
         assertThat(store.pendingCount()).as("outbox entries").isZero();
@@ -70,7 +73,7 @@ class JdbcStoreBehaviourTest {
         Message reply = fixtures.message(ticket, AGENT, "On it", Visibility.PUBLIC);
 
         assertThatThrownBy(() -> store.update(ticket.touchedAt(clock.instant()), List.of(reply), List.of(tooLong(ticket))))
-                .isInstanceOf(StoreUnavailableException.class);
+                .isInstanceOf(DataRejectedException.class);
         assertThat(store.findById(ticket.id())).hasValueSatisfying(t -> assertThat(t.version()).isEqualTo(1));
         assertThat(store.messages(ticket.id())).isEmpty();
         assertThat(store.pendingCount()).as("outbox entries").isZero();

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import za.co.proconnectsa.support.DataRejectedException;
 import za.co.proconnectsa.support.StoreUnavailableException;
 
 /**
@@ -192,6 +193,7 @@ public final class Tx {
      * @param <T>  its result type
      * @return its result
      * @throws StoreUnavailableException when the connection or a statement fails
+     * @throws DataRejectedException     when the database refused a value (SQLState class 22 or 23)
      */
     public <T> T run(String what, Work<T> work) {
         Unit unit = current.get();
@@ -201,7 +203,7 @@ public final class Tx {
         try {
             return work.run(unit.connection);
         } catch (SQLException e) {
-            throw unavailable(what, e);
+            throw failure(what, e);
         }
     }
 
@@ -239,6 +241,7 @@ public final class Tx {
      * @param <T>  its result type
      * @return its result
      * @throws StoreUnavailableException when the connection or the statement fails
+     * @throws DataRejectedException     when the database refused a value (SQLState class 22 or 23)
      */
     public <T> T autoCommit(String what, Work<T> work) {
         if (current.get() != null) {
@@ -262,7 +265,7 @@ public final class Tx {
                 }
             }
         } catch (SQLException e) {
-            throw unavailable(what, e);
+            throw failure(what, e);
         }
     }
 
@@ -320,6 +323,39 @@ public final class Tx {
                 LOG.debug("Could not close a connection", e);
             }
         }
+    }
+
+    /**
+     * A data exception (SQLState class 22) or an integrity violation (class 23) that reaches here fails the same
+     * way on every retry, so it is not reported as {@link StoreUnavailableException}, which tells a host to retry.
+     *
+     * @param what what the work did
+     * @param e    the failure
+     * @return the typed exception to throw
+     */
+    static RuntimeException failure(String what, SQLException e) {
+        SQLException data = dataError(e);
+        if (data != null) {
+            return new DataRejectedException("The database refused a value while " + what + " (SQLState "
+                    + data.getSQLState() + ", error " + data.getErrorCode() + ")", data.getSQLState(), e);
+        }
+        return new StoreUnavailableException("The JDBC ticket store failed while " + what + " (SQLState "
+                + e.getSQLState() + ", error " + e.getErrorCode() + ")", e);
+    }
+
+    /**
+     * @param e a failure, perhaps a batch failure with the statement's own failure chained behind it
+     * @return the first data error or integrity violation in the chain, or {@code null}
+     */
+    public static SQLException dataError(SQLException e) {
+        int depth = 0;
+        for (SQLException s = e; s != null && depth < 8; s = s.getNextException(), depth++) {
+            String state = s.getSQLState();
+            if (state != null && (state.startsWith("22") || state.startsWith("23"))) {
+                return s;
+            }
+        }
+        return null;
     }
 
     private static void rollback(Connection c, Throwable cause) {

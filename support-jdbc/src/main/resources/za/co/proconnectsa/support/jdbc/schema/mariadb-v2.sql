@@ -1,6 +1,9 @@
 -- ProConnect Support SDK schema, version 2, MariaDB 10.6+ (instants stored as UTC in DATETIME(6)).
 -- ${prefix} is the table prefix (default "support_"). Copy this file into Flyway or Liquibase if you
 -- manage the schema yourself, and build the store with SchemaMode.VALIDATE or NONE.
+-- Tables default to utf8mb4 (4-byte emoji) with the binary collation utf8mb4_bin, so ids compare exactly, case and
+-- all; it pads spaces, which cannot join two ids because the library refuses spaces in ids. Only subject and bodies
+-- are case-insensitive (utf8mb4_unicode_ci), for search.
 CREATE SEQUENCE IF NOT EXISTS ${prefix}conversation_number_seq START WITH 1 INCREMENT BY 1;
 
 -- Counters whose row lock orders commits: a unit of work takes the next ticket number, or the next change position,

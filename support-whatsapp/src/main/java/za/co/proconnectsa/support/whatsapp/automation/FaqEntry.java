@@ -3,25 +3,28 @@ package za.co.proconnectsa.support.whatsapp.automation;
 import java.util.List;
 import za.co.proconnectsa.support.ValidationException;
 import za.co.proconnectsa.support.routing.KeywordSet;
+import za.co.proconnectsa.support.util.Text;
 
 /**
  * A frequently asked question the auto-responder answers on WhatsApp: its answer and the words or phrases that
  * recognise it (whole words, any case or accent, as routing keywords).
  *
- * @param id      a name for logs and transcripts, 1 to 64 characters
- * @param answer  the text sent, 1 to {@value ResponseTemplate#MAX_TEXT} characters
+ * @param id      a name for logs and transcripts, an identifier ({@link Text}: printable ASCII without spaces) of
+ *                1 to 64 characters
+ * @param answer  the text sent, 1 to {@value ResponseTemplate#MAX_TEXT} characters of free text ({@link Text})
  * @param phrases what a question must mention; the entry mentioning most of them wins
  */
 public record FaqEntry(String id, String answer, KeywordSet phrases) {
 
     /** Checks the components. */
     public FaqEntry {
-        if (id == null || id.isBlank() || id.length() > 64) {
+        if (Text.identifier(id, "id").length() > 64) {
             throw ValidationException.of("id", "must be 1 to 64 characters");
         }
         if (answer == null || answer.isBlank() || answer.length() > ResponseTemplate.MAX_TEXT) {
             throw ValidationException.of("answer", "must be 1 to " + ResponseTemplate.MAX_TEXT + " characters");
         }
+        Text.text(answer, "answer", ResponseTemplate.MAX_TEXT);
         if (phrases == null) {
             throw ValidationException.of("phrases", "must not be null");
         }

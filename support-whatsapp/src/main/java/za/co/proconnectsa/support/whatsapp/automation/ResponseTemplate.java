@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.util.Text;
 
 /**
  * A quick response with named placeholders, such as
@@ -53,7 +54,9 @@ public final class ResponseTemplate {
 
     /**
      * @param name the template's name: 1 to 64 lower-case letters, digits, '.', '_' or '-', starting with a letter
-     * @param text the text, 1 to {@value #MAX_TEXT} characters, with {@code {placeholders}}
+     * @param text the text, 1 to {@value #MAX_TEXT} characters of free text
+     *             ({@link za.co.proconnectsa.support.util.Text}: no control characters other than tab and line
+     *             breaks, no lone surrogates), with {@code {placeholders}}
      * @return the template
      * @throws ValidationException listing every problem of the name and the text
      */
@@ -66,6 +69,8 @@ public final class ResponseTemplate {
         List<String> parts = new ArrayList<>();
         if (text == null || text.isBlank() || text.length() > MAX_TEXT) {
             errors.add(new ValidationException.FieldError("text", "must be 1 to " + MAX_TEXT + " characters"));
+        } else if (!Text.isText(text)) {
+            errors.add(new ValidationException.FieldError("text", Text.characterProblem(text).orElseThrow()));
         } else {
             parse(text, parts, errors);
         }
@@ -135,7 +140,9 @@ public final class ResponseTemplate {
      *
      * @param values a value for every placeholder; {@code toString()} of each is used
      * @return the text
-     * @throws ValidationException naming every placeholder without a value (missing, null or blank), in order
+     * @throws ValidationException naming every placeholder without a value (missing, null or blank), in order, or
+     *                             when a value brings a character no store keeps
+     *                             ({@link za.co.proconnectsa.support.util.Text})
      */
     public String render(Map<String, ?> values) {
         if (values == null) {
@@ -159,6 +166,7 @@ public final class ResponseTemplate {
             throw ValidationException.of("values", "template \"" + name + "\" renders to " + out.length()
                     + " characters, more than the " + MAX_TEXT + " a WhatsApp message holds");
         }
+        Text.optionalText(out.toString(), "values", MAX_TEXT);
         return out.toString();
     }
 

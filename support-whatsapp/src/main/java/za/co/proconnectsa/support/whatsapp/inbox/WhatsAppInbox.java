@@ -19,6 +19,7 @@ import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.ticket.Page;
 import za.co.proconnectsa.support.ticket.TicketNumberFormat;
+import za.co.proconnectsa.support.util.Text;
 import za.co.proconnectsa.support.util.Checks;
 import za.co.proconnectsa.support.whatsapp.automation.AutoResponder;
 import za.co.proconnectsa.support.whatsapp.automation.ResponseTemplates;
@@ -250,7 +251,7 @@ public final class WhatsAppInbox implements WebhookHandler {
         if (conversationNumber == null || conversationNumber.isBlank()) {
             throw ValidationException.of("conversationNumber", "must not be blank");
         }
-        String number = conversationNumber.strip();
+        String number = Text.identifier(conversationNumber.strip(), "conversationNumber");
         return conversations.findByNumber(number).orElseThrow(() -> new ConversationNotFoundException(number));
     }
 

@@ -5,6 +5,7 @@ import java.util.Set;
 import za.co.proconnectsa.support.ValidationException;
 import za.co.proconnectsa.support.util.Checks;
 import za.co.proconnectsa.support.util.PhoneMasking;
+import za.co.proconnectsa.support.util.Text;
 
 /**
  * A message a WhatsApp user sent to the business: text, media, a tapped reply button or list row, or a tapped
@@ -13,8 +14,9 @@ import za.co.proconnectsa.support.util.PhoneMasking;
  * <p>Absent optional parts are {@code null}. {@link #toString()} masks phone numbers and leaves the text out, so
  * a message can be logged.
  *
- * @param messageId             WhatsApp's message id ({@code wamid.…}), 1 to 200 characters: the key on which
- *                              ingest is idempotent
+ * @param messageId             WhatsApp's message id ({@code wamid.…}), an identifier
+ *                              ({@link za.co.proconnectsa.support.util.Text}: 1 to 200 printable ASCII characters
+ *                              without spaces): the key on which ingest is idempotent
  * @param businessPhoneNumberId the id of the business phone number that received it ({@code metadata.phone_number_id}),
  *                              or null
  * @param sender                who sent it
@@ -75,9 +77,7 @@ public record InboundMessage(
      * @throws ValidationException when a required part is missing or does not match the type
      */
     public InboundMessage {
-        if (messageId == null || messageId.isBlank() || messageId.length() > MAX_ID_LENGTH) {
-            throw ValidationException.of("messageId", "must be 1 to " + MAX_ID_LENGTH + " characters");
-        }
+        Text.identifier(messageId, "messageId");
         Checks.notNull(sender, "sender");
         Checks.notNull(timestamp, "timestamp");
         Checks.notNull(type, "type");

@@ -25,6 +25,9 @@ import za.co.proconnectsa.support.spi.ProcessedMessageLog;
  *       the {@link ProcessedMessageLog} (the in-memory and JDBC ticket stores implement it; the JDBC store
  *       remembers across restarts and instances), so Meta's at-least-once, retried, concurrent deliveries are
  *       handled once;</li>
+ *   <li>refuses, message by message, a message whose id, sender id or text no store keeps exactly
+ *       ({@link za.co.proconnectsa.support.util.Text}), counting it in {@link WebhookReceipt#unsupported()} and
+ *       handing it to {@link WebhookHandler#onUnsupported} as a {@code refused/...} {@link UnsupportedEvent};</li>
  *   <li>applies status updates to the {@link DeliveryStatusTracker}, which never lets a late status downgrade an
  *       earlier, higher one.</li>
  * </ol>

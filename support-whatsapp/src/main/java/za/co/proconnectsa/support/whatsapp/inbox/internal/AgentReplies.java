@@ -13,6 +13,7 @@ import za.co.proconnectsa.support.ticket.Message;
 import za.co.proconnectsa.support.ticket.Reply;
 import za.co.proconnectsa.support.ticket.Ticket;
 import za.co.proconnectsa.support.ticket.TicketNotFoundException;
+import za.co.proconnectsa.support.util.Text;
 import za.co.proconnectsa.support.util.Checks;
 import za.co.proconnectsa.support.whatsapp.automation.ResponseTemplates;
 import za.co.proconnectsa.support.whatsapp.cloud.SendOutcome;
@@ -131,5 +132,6 @@ public final class AgentReplies {
         if (text == null || text.isBlank() || text.length() > WhatsAppCloudClient.MAX_TEXT_BODY) {
             throw ValidationException.of("text", "must be 1 to " + WhatsAppCloudClient.MAX_TEXT_BODY + " characters");
         }
+        Text.text(text, "text", WhatsAppCloudClient.MAX_TEXT_BODY);
     }
 }

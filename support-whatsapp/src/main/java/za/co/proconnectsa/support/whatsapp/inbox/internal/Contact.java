@@ -3,6 +3,7 @@ package za.co.proconnectsa.support.whatsapp.inbox.internal;
 import za.co.proconnectsa.support.ValidationException;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.conversation.Conversation;
+import za.co.proconnectsa.support.util.Text;
 import za.co.proconnectsa.support.util.PhoneMasking;
 import za.co.proconnectsa.support.whatsapp.inbox.ContactDirectory;
 import za.co.proconnectsa.support.whatsapp.webhook.InboundMessage;
@@ -29,7 +30,7 @@ public record Contact(String id, String name, String requesterId) {
         String id = waId != null ? waId : m.sender().userId();
         String profile = m.sender().profileName();
         String name = profile == null || profile.isBlank() ? PhoneMasking.mask(id) : profile.strip();
-        name = name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name;
+        name = Text.truncate(name, MAX_NAME);
         String requester = directory.requesterId(id, profile);
         if (requester == null || requester.isBlank() || requester.length() > MAX_NAME) {
             throw ValidationException.of("requesterId", "the contact directory must give 1 to 200 characters");

@@ -9,6 +9,7 @@ import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.ConversationMessage.Author;
+import za.co.proconnectsa.support.util.Text;
 import za.co.proconnectsa.support.util.PhoneMasking;
 import za.co.proconnectsa.support.whatsapp.cloud.CustomerServiceWindow;
 import za.co.proconnectsa.support.whatsapp.cloud.ProviderError;
@@ -78,12 +79,17 @@ public final class OutboundMessages {
                 .orElseGet(() -> CustomerServiceWindow.since(Instant.EPOCH, clock));
         SendOutcome outcome = client.reply(window, conversation.contact(), text);
         if (outcome instanceof SendOutcome.Sent sent) {
-            return new Sent(outcome, conversations.recordSent(conversation, new ConversationMessage(sent.messageId(),
+            return new Sent(outcome, conversations.recordSent(conversation, new ConversationMessage(transcriptId(sent),
                     conversation.id(), conversation.contact(), author, authorId, authorName, text, conversations.now())));
         }
         LOG.warn("WhatsApp message to {} in conversation {} not sent: {}", PhoneMasking.mask(conversation.contact()),
                 conversation.number(), describe(outcome));
         return new Sent(outcome, conversation);
+    }
+
+    /** The transcript keeps only ids every store keeps exactly; the send is done either way. */
+    private static String transcriptId(SendOutcome.Sent sent) {
+        return Text.isIdentifier(sent.messageId()) ? sent.messageId() : ConversationMessage.generatedId();
     }
 
     /**
@@ -97,7 +103,7 @@ public final class OutboundMessages {
         TemplateMessage template = TemplateMessage.builder(name, languageCode).bodyText(bodyParameter).build();
         SendOutcome outcome = client.sendTemplate(conversation.contact(), template);
         if (outcome instanceof SendOutcome.Sent sent) {
-            return new Sent(outcome, conversations.recordSent(conversation, new ConversationMessage(sent.messageId(),
+            return new Sent(outcome, conversations.recordSent(conversation, new ConversationMessage(transcriptId(sent),
                     conversation.id(), conversation.contact(), Author.AUTOMATED, "template:" + name, automationName,
                     "[template " + name + ": " + bodyParameter + "]", conversations.now())));
         }

@@ -8,6 +8,7 @@ import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.ticket.NewTicket;
 import za.co.proconnectsa.support.ticket.Ticket;
+import za.co.proconnectsa.support.util.Text;
 import za.co.proconnectsa.support.util.PhoneMasking;
 import za.co.proconnectsa.support.whatsapp.webhook.InboundMessage;
 
@@ -43,14 +44,14 @@ public final class Transcripts {
                 yield text == null || text.isEmpty() ? kind : kind + " " + text;
             }
         };
-        return out.length() <= ConversationMessage.MAX_BODY ? out : out.substring(0, ConversationMessage.MAX_BODY);
+        return Text.truncate(out, ConversationMessage.MAX_BODY);
     }
 
     /** @param trigger the message a ticket is about @return the ticket's subject: its first line, shortened */
     public static String subject(String trigger) {
         String line = trigger.strip().lines().findFirst().orElse("").strip();
         String s = "WhatsApp: " + (line.isEmpty() ? "conversation" : line);
-        return s.length() <= SUBJECT_LENGTH ? s : s.substring(0, SUBJECT_LENGTH - 3).strip() + "...";
+        return s.length() <= SUBJECT_LENGTH ? s : Text.truncate(s, SUBJECT_LENGTH - 3).strip() + "...";
     }
 
     /**

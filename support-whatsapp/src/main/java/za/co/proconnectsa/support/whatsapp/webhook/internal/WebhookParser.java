@@ -166,6 +166,9 @@ public final class WebhookParser {
 
     private static WebhookEvent message(JsonNode m, String path, String phoneNumberId, List<Contact> contacts) {
         String id = messageId(m, path);
+        if (!StorableEvents.isStorableId(id)) {
+            return new UnsupportedEvent("messages", StorableEvents.REFUSED_ID, null);
+        }
         String type = requiredText(m, "type", path + ".type");
         Instant timestamp = timestamp(m, path);
         InboundMessage.Type kind;
@@ -214,8 +217,12 @@ public final class WebhookParser {
                 return new UnsupportedEvent("messages", type, id);
             }
         }
-        return new InboundMessage(id, phoneNumberId, sender(m, path, contacts), timestamp, kind, text, media, reply,
-                context(m.get("context"), path + ".context"), referral(m.get("referral"), path + ".referral"));
+        InboundMessage message = new InboundMessage(id, phoneNumberId, sender(m, path, contacts), timestamp, kind, text,
+                media, reply, context(m.get("context"), path + ".context"), referral(m.get("referral"), path + ".referral"));
+        if (StorableEvents.refusedPart(message).isPresent()) {
+            return new UnsupportedEvent("messages", StorableEvents.REFUSED_CONTENT, id);
+        }
+        return message;
     }
 
     private static Sender sender(JsonNode m, String path, List<Contact> contacts) {
@@ -273,6 +280,9 @@ public final class WebhookParser {
 
     private static WebhookEvent status(JsonNode s, String path, String phoneNumberId) {
         String id = messageId(s, path);
+        if (!StorableEvents.isStorableId(id)) {
+            return new UnsupportedEvent("messages", StorableEvents.REFUSED_ID, null);
+        }
         String raw = requiredText(s, "status", path + ".status");
         Instant timestamp = timestamp(s, path);
         DeliveryStatus status;

@@ -1,0 +1,161 @@
+package za.co.proconnectsa.support.whatsapp.webhook;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.queue.Job;
+import za.co.proconnectsa.support.queue.JobWorker;
+import za.co.proconnectsa.support.spi.TicketStore;
+import za.co.proconnectsa.support.spi.WorkQueue;
+import za.co.proconnectsa.support.util.Checks;
+
+/**
+ * Applies the inbound WhatsApp messages that {@link WebhookReceiver} stored, off the webhook's request thread: each
+ * message is handed to the {@link WebhookHandler} (usually the {@code WhatsAppInbox}) inside one unit of work of the
+ * store, which also marks the message done. Conversation, transcript, ticket changes, audit events, outbox entries
+ * and the done mark commit together, so a crash at any point leaves the message to be applied again, whole, and a
+ * message is never applied twice. A failing message is retried after a doubling pause and, after
+ * {@link Builder#maxAttempts}, left dead for a person ({@link WorkQueue#deadJobs}
+ * with {@link WebhookReceiver#INBOUND_KIND}).
+ *
+ * <pre>{@code
+ * InboundMessageWorker worker = InboundMessageWorker.builder(store, inbox).build().start();
+ * ...
+ * worker.close();
+ * }</pre>
+ *
+ * <p>Several workers, on one instance or many, share the stored messages. Hosts with their own scheduler call
+ * {@link #runOnce()} instead of {@link #start()}.
+ */
+public final class InboundMessageWorker implements AutoCloseable {
+
+    private final JobWorker worker;
+
+    private InboundMessageWorker(JobWorker worker) {
+        this.worker = worker;
+    }
+
+    /**
+     * @param store   the ticket store the receiver enqueues into; it must implement {@link WorkQueue} (the in-memory
+     *                and JDBC stores do)
+     * @param handler what to do with each message, usually the {@code WhatsAppInbox}
+     * @return a builder
+     * @throws ValidationException when the store keeps no job queue
+     */
+    public static Builder builder(TicketStore store, WebhookHandler handler) {
+        Checks.notNull(store, "store");
+        Checks.notNull(handler, "handler");
+        if (!(store instanceof WorkQueue queue)) {
+            throw ValidationException.of("store", "does not keep a job queue (WorkQueue); the in-memory and JDBC stores do");
+        }
+        return new Builder(JobWorker.builder(store, queue, WebhookReceiver.INBOUND_KIND, job -> apply(job, handler)));
+    }
+
+    /** Finds the job's message in its stored body and hands it over, inside the worker's unit of work. */
+    private static void apply(Job job, WebhookHandler handler) {
+        List<WebhookEvent> events;
+        try {
+            events = WhatsAppWebhook.parse(job.payload());
+        } catch (WebhookParseException e) {
+            throw ValidationException.of("payload", "the stored webhook body cannot be read: " + e.getMessage());
+        }
+        InboundMessage message = events.stream()
+                .filter(e -> e instanceof InboundMessage m && m.messageId().equals(job.key()))
+                .map(InboundMessage.class::cast)
+                .findFirst()
+                .orElseThrow(() -> ValidationException.of("payload", "the stored webhook body has no message " + job.key()));
+        handler.onMessage(message);
+    }
+
+    /**
+     * Applies one batch of stored messages.
+     *
+     * @return how many were applied
+     */
+    public int runOnce() {
+        return worker.runOnce();
+    }
+
+    /**
+     * Starts a daemon thread that applies messages until {@link #close()}.
+     *
+     * @return this worker
+     */
+    public InboundMessageWorker start() {
+        worker.start();
+        return this;
+    }
+
+    /** Wakes a started worker to look at once, e.g. right after the receiver stored a message. */
+    public void wakeUp() {
+        worker.wakeUp();
+    }
+
+    /** Stops the thread after the message it is applying. */
+    @Override
+    public void close() {
+        worker.close();
+    }
+
+    @Override
+    public String toString() {
+        return "InboundMessageWorker[" + worker + "]";
+    }
+
+    /** Configures an {@link InboundMessageWorker}. */
+    public static final class Builder {
+        private final JobWorker.Builder worker;
+
+        private Builder(JobWorker.Builder worker) {
+            this.worker = worker;
+        }
+
+        /** @param value a name unique among the workers sharing the store @return this builder */
+        public Builder owner(String value) {
+            worker.owner(value);
+            return this;
+        }
+
+        /** @param value messages claimed at a time, 1 to 1000 @return this builder */
+        public Builder batchSize(int value) {
+            worker.batchSize(value);
+            return this;
+        }
+
+        /** @param value how long a claim lasts; renewed while a message is applied @return this builder */
+        public Builder lease(Duration value) {
+            worker.lease(value);
+            return this;
+        }
+
+        /** @param value the pause between polls when nothing is waiting @return this builder */
+        public Builder pollInterval(Duration value) {
+            worker.pollInterval(value);
+            return this;
+        }
+
+        /** @param value the first pause before a failed message is tried again; it doubles @return this builder */
+        public Builder retryDelay(Duration value) {
+            worker.retryDelay(value);
+            return this;
+        }
+
+        /** @param value attempts before a failing message is left dead @return this builder */
+        public Builder maxAttempts(int value) {
+            worker.maxAttempts(value);
+            return this;
+        }
+
+        /** @param value the time source @return this builder */
+        public Builder clock(Clock value) {
+            worker.clock(value);
+            return this;
+        }
+
+        /** @return the worker, not yet started */
+        public InboundMessageWorker build() {
+            return new InboundMessageWorker(worker.build());
+        }
+    }
+}
