@@ -52,9 +52,13 @@ import za.co.proconnectsa.support.whatsapp.webhook.WebhookHandler;
  *                 .businessHours(desk.businessHours())
  *                 .build())
  *         .build();
+ * InboundMessageWorker worker = InboundMessageWorker.builder(store, inbox).build().start();
  * WebhookReceiver receiver = WebhookReceiver.builder()
- *         .appSecret(appSecret).processedMessages(store).handler(inbox).build();
+ *         .appSecret(appSecret).queue(store).onStored(worker::wakeUp).build();
  * }</pre>
+ *
+ * <p>The worker hands each stored message to {@link #onMessage} inside one unit of work of the store, so the
+ * conversation, the transcript, a ticket it becomes and the message's done mark commit together.
  *
  * <p>What happens to an inbound message ({@link #ingest(InboundMessage)}):
  * <ol>

@@ -3,14 +3,14 @@ package za.co.proconnectsa.support.whatsapp.webhook;
 /**
  * The host's side of {@link WebhookReceiver}: what to do with the events of a verified webhook.
  *
- * <p>Called on the request thread, before the receiver answers, so keep it short: record the message (for
- * example create or update a ticket) and return. Meta expects an answer within a few seconds.
+ * <p>Messages reach {@link #onMessage} from an {@link InboundMessageWorker}, off the request thread: the receiver
+ * only stores them and answers. The worker calls it inside one unit of work of the store that also marks the message
+ * done, so whatever the handler writes through that store commits with the mark, or, when it throws, is rolled back
+ * and the message is tried again later. A handler must therefore tolerate seeing a message again after a failed
+ * attempt ({@link za.co.proconnectsa.support.whatsapp.inbox.WhatsAppInbox} does).
  *
- * <p>The receiver records a message id as processed <em>before</em> calling {@link #onMessage}, so that concurrent
- * and repeated deliveries are handled once. If {@code onMessage} throws, the receiver forgets the id again, reports
- * it in {@link WebhookReceipt#failedMessageIds()} and answers 500, so Meta delivers the body again and the message
- * is handled then: a handler must therefore tolerate seeing a message it partly handled before
- * ({@link za.co.proconnectsa.support.whatsapp.inbox.WhatsAppInbox} does).
+ * <p>Status updates and unsupported events reach {@link #onStatusChange} and {@link #onUnsupported} on the request
+ * thread, before the receiver answers: keep those short.
  */
 @FunctionalInterface
 public interface WebhookHandler {

@@ -1,18 +1,16 @@
 package za.co.proconnectsa.support.whatsapp.webhook;
 
-import java.util.List;
 import za.co.proconnectsa.support.util.Checks;
 
 /**
  * What {@link WebhookReceiver} did with one webhook request, and the HTTP status to answer with.
  *
- * @param outcome          accepted, or why the request was refused
- * @param accepted         inbound messages handed to {@link WebhookHandler#onMessage} for the first time
- * @param duplicates       inbound messages already processed (a retry or a concurrent duplicate)
- * @param statusesApplied  status updates that advanced a message's status
- * @param statusesIgnored  status updates that were repeats or lower than the known status
- * @param unsupported      events this library does not read
- * @param failedMessageIds ids of first-seen messages whose handler threw (they will not be delivered again)
+ * @param outcome         accepted, or why the request was refused
+ * @param accepted        inbound messages stored for the first time, to be applied by an {@link InboundMessageWorker}
+ * @param duplicates      inbound messages already stored (a retry or a concurrent duplicate)
+ * @param statusesApplied status updates that advanced a message's status
+ * @param statusesIgnored status updates that were repeats or lower than the known status
+ * @param unsupported     events this library does not read, and events refused for holding text no store keeps
  */
 public record WebhookReceipt(
         Outcome outcome,
@@ -20,12 +18,11 @@ public record WebhookReceipt(
         int duplicates,
         int statusesApplied,
         int statusesIgnored,
-        int unsupported,
-        List<String> failedMessageIds) {
+        int unsupported) {
 
     /** Whether the request was accepted and, if not, why not. */
     public enum Outcome {
-        /** Verified and read; answer 200 so that Meta does not retry. */
+        /** Verified, read and its messages stored; answer 200 so that Meta does not retry. */
         ACCEPTED(200),
         /** The body exceeded the size limit; it was neither hashed nor parsed. */
         TOO_LARGE(413),
@@ -37,13 +34,7 @@ public record WebhookReceipt(
          */
         MALFORMED(400),
         /** The body could not be read from the request stream. */
-        UNREADABLE(400),
-        /**
-         * The handler failed on at least one new message ({@link #failedMessageIds()}); those ids were forgotten,
-         * so answering 500 makes Meta deliver the body again and they are handled then. Messages of the body
-         * that were handled count as duplicates on the redelivery.
-         */
-        HANDLER_FAILED(500);
+        UNREADABLE(400);
 
         private final int httpStatus;
 
@@ -57,10 +48,9 @@ public record WebhookReceipt(
         }
     }
 
-    /** Checks the outcome and copies the list. */
+    /** Checks the outcome. */
     public WebhookReceipt {
         Checks.notNull(outcome, "outcome");
-        failedMessageIds = List.copyOf(failedMessageIds);
     }
 
     /**
@@ -68,7 +58,7 @@ public record WebhookReceipt(
      * @return a receipt with nothing processed
      */
     static WebhookReceipt refused(Outcome outcome) {
-        return new WebhookReceipt(outcome, 0, 0, 0, 0, 0, List.of());
+        return new WebhookReceipt(outcome, 0, 0, 0, 0, 0);
     }
 
     /** @return the HTTP status to answer Meta with */

@@ -12,7 +12,8 @@ import za.co.proconnectsa.support.StoreUnavailableException;
 import za.co.proconnectsa.support.SupportException;
 import za.co.proconnectsa.support.ValidationException;
 import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.spi.ProcessedMessageLog;
+import za.co.proconnectsa.support.spi.UnitOfWork;
+import za.co.proconnectsa.support.spi.WorkQueue;
 
 /**
  * The webhook endpoint's logic, without the HTTP: for each POST it
@@ -21,10 +22,11 @@ import za.co.proconnectsa.support.spi.ProcessedMessageLog;
  *       or parsing it;</li>
  *   <li>checks the {@value WebhookSignatureVerifier#HEADER} signature over the raw bytes;</li>
  *   <li>parses the body ({@link WhatsAppWebhook#parse(byte[])});</li>
- *   <li>hands each inbound message to the {@link WebhookHandler} the first time its id is seen, remembered through
- *       the {@link ProcessedMessageLog} (the in-memory and JDBC ticket stores implement it; the JDBC store
- *       remembers across restarts and instances), so Meta's at-least-once, retried, concurrent deliveries are
- *       handled once;</li>
+ *   <li>stores each inbound message, with the raw body it came in, in the store's job queue ({@link WorkQueue}: the
+ *       in-memory and JDBC ticket stores keep one; the JDBC store keeps it across restarts and instances), in one
+ *       transaction, keyed by its message id, so Meta's at-least-once, retried, concurrent deliveries are stored once;
+ *       and answers at once. An {@link InboundMessageWorker} applies the stored messages later, each in one unit of
+ *       work with its done mark, so no message is lost or applied twice, whatever crashes in between;</li>
  *   <li>refuses, message by message, a message whose id, sender id or text no store keeps exactly
  *       ({@link za.co.proconnectsa.support.util.Text}), counting it in {@link WebhookReceipt#unsupported()} and
  *       handing it to {@link WebhookHandler#onUnsupported} as a {@code refused/...} {@link UnsupportedEvent};</li>
@@ -39,7 +41,7 @@ import za.co.proconnectsa.support.spi.ProcessedMessageLog;
  * response.setStatus(receipt.httpStatus());
  * }</pre>
  *
- * <p>Thread-safe, provided the log and the handler are. Never logs phone numbers, message text or the secret.
+ * <p>Thread-safe, provided the queue and the handler are. Never logs phone numbers, message text or the secret.
  */
 public final class WebhookReceiver {
 
@@ -47,26 +49,30 @@ public final class WebhookReceiver {
     public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
     /** The largest size limit that can be configured: 64 MiB. */
     public static final int MAX_MAX_BODY_BYTES = 64 << 20;
+    /** The job kind inbound messages are stored under in the {@link WorkQueue}. */
+    public static final String INBOUND_KIND = "whatsapp.inbound";
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiver.class);
 
     private final WebhookSignatureVerifier verifier;
-    private final ProcessedMessageLog processed;
+    private final WorkQueue queue;
     private final WebhookHandler handler;
+    private final Runnable onStored;
     private final DeliveryStatusTracker tracker;
     private final int maxBodyBytes;
     private final Clock clock;
 
     private WebhookReceiver(Builder b) {
         this.verifier = b.verifier;
-        this.processed = b.processed;
-        this.handler = b.handler;
+        this.queue = b.queue;
+        this.handler = b.handler == null ? message -> { } : b.handler;
+        this.onStored = b.onStored;
         this.tracker = b.tracker == null ? DeliveryStatusTracker.inMemory() : b.tracker;
         this.maxBodyBytes = b.maxBodyBytes;
         this.clock = b.clock;
     }
 
-    /** @return a builder; a verifier (or app secret), a processed-message log and a handler are required */
+    /** @return a builder; a verifier (or app secret) and a queue are required */
     public static Builder builder() {
         return new Builder();
     }
@@ -78,7 +84,7 @@ public final class WebhookReceiver {
      * @param signatureHeader the {@value WebhookSignatureVerifier#HEADER} header, or null when absent
      * @return what was done and the HTTP status to answer with
      * @throws ValidationException       when the body is null
-     * @throws StoreUnavailableException when the processed-message log fails; answer 5xx so that Meta retries
+     * @throws StoreUnavailableException when the queue cannot store the messages; answer 5xx so that Meta retries
      */
     public WebhookReceipt receive(byte[] body, String signatureHeader) {
         Checks.notNull(body, "body");
@@ -97,7 +103,7 @@ public final class WebhookReceiver {
      * @param signatureHeader the {@value WebhookSignatureVerifier#HEADER} header, or null when absent
      * @return what was done and the HTTP status to answer with
      * @throws ValidationException       when the stream is null
-     * @throws StoreUnavailableException when the processed-message log fails; answer 5xx so that Meta retries
+     * @throws StoreUnavailableException when the queue cannot store the messages; answer 5xx so that Meta retries
      */
     public WebhookReceipt receive(InputStream body, String signatureHeader) {
         Checks.notNull(body, "body");
@@ -145,34 +151,20 @@ public final class WebhookReceiver {
             LOG.warn("Refused a signed WhatsApp webhook: {}", e.getMessage());
             return WebhookReceipt.refused(WebhookReceipt.Outcome.MALFORMED);
         }
-        return ingest(events);
+        return ingest(body, events);
     }
 
-    private WebhookReceipt ingest(List<WebhookEvent> events) {
+    private WebhookReceipt ingest(byte[] body, List<WebhookEvent> events) {
         Instant now = clock.instant();
-        int accepted = 0;
-        int duplicates = 0;
+        List<InboundMessage> messages = events.stream().filter(InboundMessage.class::isInstance)
+                .map(InboundMessage.class::cast).toList();
+        int accepted = messages.isEmpty() ? 0 : store(messages, body, now);
+        int duplicates = messages.size() - accepted;
         int applied = 0;
         int ignored = 0;
         int unsupported = 0;
-        List<String> failed = new ArrayList<>(0);
         for (WebhookEvent event : events) {
-            if (event instanceof InboundMessage message) {
-                if (!firstSeen(message.messageId(), now)) {
-                    duplicates++;
-                    continue;
-                }
-                accepted++;
-                try {
-                    handler.onMessage(message);
-                } catch (RuntimeException e) {
-                    failed.add(message.messageId());
-                    // forget it, and answer 500: Meta delivers the body again and this message is handled then
-                    processed.forget(message.messageId());
-                    LOG.error("The webhook handler failed on WhatsApp message {}; it is kept for redelivery",
-                            message.messageId(), e);
-                }
-            } else if (event instanceof StatusUpdate update) {
+            if (event instanceof StatusUpdate update) {
                 if (!tracker.apply(update)) {
                     ignored++;
                     continue;
@@ -196,17 +188,33 @@ public final class WebhookReceiver {
         }
         LOG.debug("WhatsApp webhook: {} new, {} duplicate, {} statuses applied, {} ignored, {} unsupported",
                 accepted, duplicates, applied, ignored, unsupported);
-        return new WebhookReceipt(failed.isEmpty() ? WebhookReceipt.Outcome.ACCEPTED : WebhookReceipt.Outcome.HANDLER_FAILED,
-                accepted, duplicates, applied, ignored, unsupported, failed);
+        if (accepted > 0) {
+            try {
+                onStored.run();
+            } catch (RuntimeException e) {
+                LOG.warn("The receiver's onStored action failed; the messages are stored", e);
+            }
+        }
+        return new WebhookReceipt(WebhookReceipt.Outcome.ACCEPTED, accepted, duplicates, applied, ignored, unsupported);
     }
 
-    private boolean firstSeen(String messageId, Instant now) {
+    /** Stores the body's messages in one transaction where the queue has one; returns how many were new. */
+    private int store(List<InboundMessage> messages, byte[] body, Instant now) {
+        java.util.function.Supplier<Integer> all = () -> {
+            int stored = 0;
+            for (InboundMessage message : messages) {
+                if (queue.enqueueJob(INBOUND_KIND, message.messageId(), body, now)) {
+                    stored++;
+                }
+            }
+            return stored;
+        };
         try {
-            return processed.firstSeen(messageId, now);
+            return queue instanceof UnitOfWork units ? units.inTransaction(all) : all.get();
         } catch (SupportException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new StoreUnavailableException("recording processed WhatsApp message " + messageId, e);
+            throw new StoreUnavailableException("storing " + messages.size() + " inbound WhatsApp messages", e);
         }
     }
 
@@ -218,8 +226,9 @@ public final class WebhookReceiver {
     /** Builds a {@link WebhookReceiver}. */
     public static final class Builder {
         private WebhookSignatureVerifier verifier;
-        private ProcessedMessageLog processed;
+        private WorkQueue queue;
         private WebhookHandler handler;
+        private Runnable onStored = () -> { };
         private DeliveryStatusTracker tracker;
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private Clock clock = Clock.systemUTC();
@@ -248,20 +257,32 @@ public final class WebhookReceiver {
         }
 
         /**
-         * @param value where processed message ids are remembered: the ticket store (in-memory or JDBC)
+         * @param value where inbound messages are stored until an {@link InboundMessageWorker} applies them: the ticket
+         *              store (in-memory or JDBC), whose unit of work the worker runs them in
          * @return this builder
          */
-        public Builder processedMessages(ProcessedMessageLog value) {
-            this.processed = Checks.notNull(value, "processedMessages");
+        public Builder queue(WorkQueue value) {
+            this.queue = Checks.notNull(value, "queue");
             return this;
         }
 
         /**
-         * @param value what to do with the events
+         * @param value what to do with status updates and unsupported events, on the request thread; inbound
+         *              messages go to the {@link InboundMessageWorker}'s handler instead. Optional.
          * @return this builder
          */
         public Builder handler(WebhookHandler value) {
             this.handler = Checks.notNull(value, "handler");
+            return this;
+        }
+
+        /**
+         * @param value run after a request stored new messages, e.g. {@code worker::wakeUp} so that they are applied
+         *              at once rather than at the worker's next poll. Optional.
+         * @return this builder
+         */
+        public Builder onStored(Runnable value) {
+            this.onStored = Checks.notNull(value, "onStored");
             return this;
         }
 
@@ -290,7 +311,7 @@ public final class WebhookReceiver {
         }
 
         /**
-         * @param value the clock for the time recorded with processed message ids; the system UTC clock by default
+         * @param value the clock for the time messages are stored at; the system UTC clock by default
          * @return this builder
          */
         public Builder clock(Clock value) {
@@ -307,11 +328,8 @@ public final class WebhookReceiver {
             if (verifier == null) {
                 missing.add(new ValidationException.FieldError("verifier", "is required (or set appSecret)"));
             }
-            if (handler == null) {
-                missing.add(new ValidationException.FieldError("handler", "is required"));
-            }
-            if (processed == null) {
-                missing.add(new ValidationException.FieldError("processedMessages", "is required"));
+            if (queue == null) {
+                missing.add(new ValidationException.FieldError("queue", "is required (the ticket store)"));
             }
             if (!missing.isEmpty()) {
                 throw new ValidationException(missing);

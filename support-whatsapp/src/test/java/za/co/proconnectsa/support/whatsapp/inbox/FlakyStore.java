@@ -13,7 +13,9 @@ import za.co.proconnectsa.support.spi.ConversationInsert;
 import za.co.proconnectsa.support.spi.ConversationStore;
 import za.co.proconnectsa.support.spi.IdempotencyKey;
 import za.co.proconnectsa.support.spi.InsertResult;
-import za.co.proconnectsa.support.spi.ProcessedMessageLog;
+import za.co.proconnectsa.support.spi.WorkQueue;
+import za.co.proconnectsa.support.queue.Job;
+import java.time.Duration;
 import za.co.proconnectsa.support.store.InMemoryTicketStore;
 import za.co.proconnectsa.support.testing.ForwardingTicketStore;
 import za.co.proconnectsa.support.ticket.AuditEvent;
@@ -22,7 +24,7 @@ import za.co.proconnectsa.support.ticket.Ticket;
 import za.co.proconnectsa.support.ticket.TicketId;
 
 /** The in-memory store, whose next ticket inserts can be made to fail as a lost database would. */
-final class FlakyStore extends ForwardingTicketStore implements ConversationStore, ProcessedMessageLog {
+final class FlakyStore extends ForwardingTicketStore implements ConversationStore, WorkQueue {
 
     final InMemoryTicketStore delegate;
     final AtomicInteger failingInserts = new AtomicInteger();
@@ -100,17 +102,57 @@ final class FlakyStore extends ForwardingTicketStore implements ConversationStor
     }
 
     @Override
-    public boolean firstSeen(String messageId, Instant at) {
-        return delegate.firstSeen(messageId, at);
+    public boolean enqueueJob(String kind, String key, byte[] payload, Instant at) {
+        return delegate.enqueueJob(kind, key, payload, at);
     }
 
     @Override
-    public void forget(String messageId) {
-        delegate.forget(messageId);
+    public List<Job> claimJobs(String kind, String owner, int max, Duration lease, Instant now) {
+        return delegate.claimJobs(kind, owner, max, lease, now);
     }
 
     @Override
-    public int purgeProcessedBefore(Instant cutoff) {
-        return delegate.purgeProcessedBefore(cutoff);
+    public boolean renewJob(long jobId, String owner, Instant until) {
+        return delegate.renewJob(jobId, owner, until);
+    }
+
+    @Override
+    public boolean completeJob(long jobId, String owner, Instant at) {
+        return delegate.completeJob(jobId, owner, at);
+    }
+
+    @Override
+    public boolean releaseJob(long jobId, String owner, Instant retryAt, String error) {
+        return delegate.releaseJob(jobId, owner, retryAt, error);
+    }
+
+    @Override
+    public boolean buryJob(long jobId, String owner, String reason, Instant at) {
+        return delegate.buryJob(jobId, owner, reason, at);
+    }
+
+    @Override
+    public Optional<Job> findJob(String kind, String key) {
+        return delegate.findJob(kind, key);
+    }
+
+    @Override
+    public List<Job> deadJobs(String kind, long afterId, int limit) {
+        return delegate.deadJobs(kind, afterId, limit);
+    }
+
+    @Override
+    public boolean retryDeadJob(long jobId) {
+        return delegate.retryDeadJob(jobId);
+    }
+
+    @Override
+    public long pendingJobs(String kind) {
+        return delegate.pendingJobs(kind);
+    }
+
+    @Override
+    public int purgeDoneJobs(String kind, Instant before) {
+        return delegate.purgeDoneJobs(kind, before);
     }
 }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import za.co.proconnectsa.support.whatsapp.webhook.InboundMessageWorker;
 import za.co.proconnectsa.support.whatsapp.cloud.RetryPolicy;
 import za.co.proconnectsa.support.whatsapp.cloud.WhatsAppCloudClient;
 
@@ -125,6 +126,16 @@ final class InboxFixture {
             return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Applies every stored message that is due, on the calling thread, as the worker's own thread would: tests pass it
+     * to {@code WebhookReceiver.Builder.onStored} so that a delivery's effects are there when {@code receive} returns.
+     */
+    static void drain(InboundMessageWorker worker) {
+        while (worker.runOnce() > 0) {
+            // until nothing is due
         }
     }
 }

@@ -25,11 +25,12 @@ import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
 import za.co.proconnectsa.support.jdbc.JdbcTicketStore;
 import za.co.proconnectsa.support.spi.ConversationStore;
-import za.co.proconnectsa.support.spi.ProcessedMessageLog;
+import za.co.proconnectsa.support.spi.WorkQueue;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.store.InMemoryTicketStore;
 import za.co.proconnectsa.support.testing.SettableClock;
 import za.co.proconnectsa.support.ticket.Ticket;
+import za.co.proconnectsa.support.whatsapp.webhook.InboundMessageWorker;
 import za.co.proconnectsa.support.whatsapp.webhook.WebhookReceiver;
 
 /**
@@ -69,9 +70,9 @@ class InboxHostileTextTest {
         }
         SupportDesk desk = SupportDesk.builder().store(store).clock(clock).build();
         inbox = WhatsAppInbox.builder().desk(desk).store(store).client(InboxFixture.client(GRAPH, clock)).build();
-        receiver = WebhookReceiver.builder().appSecret(InboxFixture.SECRET)
-                .processedMessages((ProcessedMessageLog) store)
-                .handler(inbox).clock(clock).build();
+        InboundMessageWorker worker = InboundMessageWorker.builder(store, inbox).clock(clock).build();
+        receiver = WebhookReceiver.builder().appSecret(InboxFixture.SECRET).queue((WorkQueue) store)
+                .onStored(() -> InboxFixture.drain(worker)).clock(clock).build();
     }
 
     private Conversation thandisConversation() {

@@ -21,6 +21,7 @@ import za.co.proconnectsa.support.conversation.ConversationStatus;
 import za.co.proconnectsa.support.jdbc.JdbcTicketStore;
 import za.co.proconnectsa.support.testing.SettableClock;
 import za.co.proconnectsa.support.ticket.TicketStatus;
+import za.co.proconnectsa.support.whatsapp.webhook.InboundMessageWorker;
 import za.co.proconnectsa.support.whatsapp.webhook.WebhookReceiver;
 
 /** The same inbox on the JDBC store (H2): webhooks survive a restart of the application. */
@@ -44,8 +45,9 @@ class InboxOnJdbcTest {
         SupportDesk desk = SupportDesk.builder().store(store).clock(clock).build();
         WhatsAppInbox inbox = WhatsAppInbox.builder().desk(desk).store(store).client(InboxFixture.client(GRAPH, clock))
                 .build();
-        WebhookReceiver receiver = WebhookReceiver.builder().appSecret(InboxFixture.SECRET).processedMessages(store)
-                .handler(inbox).clock(clock).build();
+        InboundMessageWorker worker = InboundMessageWorker.builder(store, inbox).clock(clock).build();
+        WebhookReceiver receiver = WebhookReceiver.builder().appSecret(InboxFixture.SECRET).queue(store)
+                .onStored(() -> InboxFixture.drain(worker)).clock(clock).build();
 
         byte[] first = textWebhook(THANDI, "Thandi Nkosi", "I get an error 500 on the leads page", clock.instant());
         assertThat(receiver.receive(first, InboxFixture.sign(first)).httpStatus()).isEqualTo(200);
@@ -63,8 +65,9 @@ class InboxOnJdbcTest {
         SupportDesk desk2 = SupportDesk.builder().store(restarted).clock(clock).build();
         WhatsAppInbox inbox2 = WhatsAppInbox.builder().desk(desk2).store(restarted)
                 .client(InboxFixture.client(GRAPH, clock)).build();
-        WebhookReceiver receiver2 = WebhookReceiver.builder().appSecret(InboxFixture.SECRET).processedMessages(restarted)
-                .handler(inbox2).clock(clock).build();
+        InboundMessageWorker worker2 = InboundMessageWorker.builder(restarted, inbox2).clock(clock).build();
+        WebhookReceiver receiver2 = WebhookReceiver.builder().appSecret(InboxFixture.SECRET).queue(restarted)
+                .onStored(() -> InboxFixture.drain(worker2)).clock(clock).build();
         assertThat(receiver2.receive(second, InboxFixture.sign(second)).duplicates()).isEqualTo(1);
 
         var details = inbox2.conversation(Actor.agent("agent-3", "Sipho"), conversation.number().text());

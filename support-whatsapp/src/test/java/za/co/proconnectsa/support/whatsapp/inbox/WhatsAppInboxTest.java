@@ -58,6 +58,7 @@ import za.co.proconnectsa.support.whatsapp.automation.ResponseTemplate;
 import za.co.proconnectsa.support.whatsapp.automation.ResponseTemplates;
 import za.co.proconnectsa.support.whatsapp.cloud.SendOutcome;
 import za.co.proconnectsa.support.whatsapp.webhook.WebhookReceipt;
+import za.co.proconnectsa.support.whatsapp.webhook.InboundMessageWorker;
 import za.co.proconnectsa.support.whatsapp.webhook.WebhookReceiver;
 
 /**
@@ -99,8 +100,9 @@ class WhatsAppInboxTest {
                         .businessHours(desk.businessHours())
                         .build())
                 .build();
-        receiver = WebhookReceiver.builder().appSecret(InboxFixture.SECRET).processedMessages(store).handler(built)
-                .clock(clock).build();
+        InboundMessageWorker worker = InboundMessageWorker.builder(store, built).clock(clock).build();
+        receiver = WebhookReceiver.builder().appSecret(InboxFixture.SECRET).queue(store)
+                .onStored(() -> InboxFixture.drain(worker)).clock(clock).build();
         return built;
     }
 
@@ -513,22 +515,27 @@ class WhatsAppInboxTest {
         }
 
         @Test
-        @DisplayName("the database failing while a billing message escalates: Meta's redelivery makes the ticket, once")
+        @DisplayName("the database failing while a billing message escalates: the stored message is tried again and makes the ticket, once")
         void failureThenRedelivery() {
             FlakyStore flaky = new FlakyStore();
             desk = SupportDesk.builder().store(flaky).clock(clock).build();
             inbox = WhatsAppInbox.builder().desk(desk).store(flaky).client(InboxFixture.client(GRAPH, clock)).build();
-            receiver = WebhookReceiver.builder().appSecret(InboxFixture.SECRET).processedMessages(flaky).handler(inbox)
-                    .clock(clock).build();
+            InboundMessageWorker worker = InboundMessageWorker.builder(flaky, inbox).clock(clock).build();
+            receiver = WebhookReceiver.builder().appSecret(InboxFixture.SECRET).queue(flaky).clock(clock).build();
             byte[] body = textWebhook(THANDI, "Thandi Nkosi", "I was charged twice, please refund", clock.instant());
 
             flaky.failingInserts.set(1);
-            WebhookReceipt failed = receiver.receive(body, InboxFixture.sign(body));
-            assertThat(failed.httpStatus()).isEqualTo(500);
+            assertThat(deliver(body).accepted()).as("stored and answered 200 whatever comes after").isEqualTo(1);
+            assertThat(worker.runOnce()).as("the attempt fails and is rolled back").isZero();
             assertThat(flaky.query(za.co.proconnectsa.support.ticket.TicketQuery.builder().build()).items()).isEmpty();
+            assertThat(textsTo(GRAPH, THANDI)).isEmpty();
+            assertThat(flaky.queryConversations(ConversationQuery.builder().contact(THANDI).build()).items())
+                    .as("the conversation went with the failed attempt").isEmpty();
 
-            deliver(body);
-            deliver(body);
+            assertThat(deliver(body).duplicates()).as("Meta's redelivery").isEqualTo(1);
+            clock.advance(java.time.Duration.ofMinutes(1));
+            assertThat(worker.runOnce()).isEqualTo(1);
+            assertThat(worker.runOnce()).isZero();
             List<Ticket> tickets = flaky.query(za.co.proconnectsa.support.ticket.TicketQuery.builder().build()).items();
             assertThat(tickets).singleElement().satisfies(t -> assertThat(t.body()).contains("charged twice"));
             assertThat(textsTo(GRAPH, THANDI)).singleElement().asString().contains(tickets.get(0).number().text());

@@ -21,12 +21,13 @@ class WebhookArchitectureTest {
     }
 
     @Test
-    @DisplayName("the webhook package uses only the JDK, Jackson, slf4j and support-core")
+    @DisplayName("the webhook package uses only the JDK, Jackson, slf4j and support-core (its API, SPIs and job queue)")
     void dependencies() {
         classes().should().onlyDependOnClassesThat()
                 .resideInAnyPackage("java..", "javax.crypto..", "com.fasterxml.jackson..", "org.slf4j..",
                         "za.co.proconnectsa.support", "za.co.proconnectsa.support.util..",
-                        "za.co.proconnectsa.support.spi..", "za.co.proconnectsa.support.whatsapp.webhook..")
+                        "za.co.proconnectsa.support.spi..", "za.co.proconnectsa.support.queue..",
+                        "za.co.proconnectsa.support.whatsapp.webhook..")
                 .check(webhook);
     }
 

@@ -17,7 +17,8 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import za.co.proconnectsa.support.jdbc.JdbcTicketStore;
-import za.co.proconnectsa.support.spi.ProcessedMessageLog;
+import za.co.proconnectsa.support.spi.TicketStore;
+import za.co.proconnectsa.support.spi.WorkQueue;
 import za.co.proconnectsa.support.store.InMemoryTicketStore;
 import za.co.proconnectsa.support.testing.SettableClock;
 
@@ -38,7 +39,7 @@ class WebhookHostileTextTest {
 
     private final List<InboundMessage> handled = new CopyOnWriteArrayList<>();
     private final List<UnsupportedEvent> unsupported = new CopyOnWriteArrayList<>();
-    private ProcessedMessageLog log;
+    private TicketStore log;
     private WebhookReceiver receiver;
 
     @BeforeEach
@@ -50,17 +51,23 @@ class WebhookHostileTextTest {
             ds.setURL("jdbc:h2:mem:webhook-text" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
             log = JdbcTicketStore.create(ds);
         }
-        receiver = WebhookReceiver.builder().appSecret(SECRET).processedMessages(log)
-                .clock(SettableClock.at(Instant.parse("2026-03-02T08:15:30Z")))
-                .handler(new WebhookHandler() {
-                    @Override
-                    public void onMessage(InboundMessage message) {
-                        handled.add(message);
-                    }
+        WebhookHandler handler = new WebhookHandler() {
+            @Override
+            public void onMessage(InboundMessage message) {
+                handled.add(message);
+            }
 
-                    @Override
-                    public void onUnsupported(UnsupportedEvent event) {
-                        unsupported.add(event);
+            @Override
+            public void onUnsupported(UnsupportedEvent event) {
+                unsupported.add(event);
+            }
+        };
+        SettableClock clock = SettableClock.at(Instant.parse("2026-03-02T08:15:30Z"));
+        InboundMessageWorker worker = InboundMessageWorker.builder(log, handler).clock(clock).build();
+        receiver = WebhookReceiver.builder().appSecret(SECRET).queue((WorkQueue) log).clock(clock).handler(handler)
+                .onStored(() -> {
+                    while (worker.runOnce() > 0) {
+                        // apply what was stored, as a worker thread would
                     }
                 }).build();
     }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import za.co.proconnectsa.support.StoreUnavailableException;
 import za.co.proconnectsa.support.ValidationException;
-import za.co.proconnectsa.support.spi.ProcessedMessageLog;
+import za.co.proconnectsa.support.spi.WorkQueue;
 import za.co.proconnectsa.support.store.InMemoryTicketStore;
 import za.co.proconnectsa.support.testing.SettableClock;
 
@@ -57,11 +57,21 @@ class WebhookReceiverTest {
     };
 
     private WebhookReceiver.Builder builder() {
-        return WebhookReceiver.builder().appSecret(SECRET).processedMessages(store).handler(handler)
+        return WebhookReceiver.builder().appSecret(SECRET).queue(store).handler(handler)
                 .clock(SettableClock.at(NOW));
     }
 
     private final WebhookReceiver receiver = builder().build();
+    private final SettableClock workerClock = SettableClock.at(NOW);
+    private final InboundMessageWorker worker = InboundMessageWorker.builder(store, handler).clock(workerClock).build();
+
+    /** Lets the worker apply every stored message that is due, then shows what the handler got. */
+    private List<InboundMessage> applied() {
+        while (worker.runOnce() > 0) {
+            // until nothing is due
+        }
+        return handled;
+    }
 
     private WebhookReceipt deliver(WebhookReceiver r, String fixture) {
         byte[] body = bytes(fixture);
@@ -76,7 +86,7 @@ class WebhookReceiverTest {
         assertThat(receipt.httpStatus()).isEqualTo(200);
         assertThat(receipt.isAccepted()).isTrue();
         assertThat(receipt.accepted()).isEqualTo(1);
-        assertThat(handled).singleElement().extracting(InboundMessage::text).isEqualTo("Does it come in another color?");
+        assertThat(applied()).singleElement().extracting(InboundMessage::text).isEqualTo("Does it come in another color?");
     }
 
     @Test
@@ -85,7 +95,7 @@ class WebhookReceiverTest {
         WebhookReceipt first = deliver(receiver, "text.json");
         WebhookReceipt second = deliver(receiver, "text.json");
         WebhookReceipt third = deliver(receiver, "text.json");
-        assertThat(handled).hasSize(1);
+        assertThat(applied()).hasSize(1);
         assertThat(first.accepted()).isEqualTo(1);
         assertThat(second.duplicates()).isEqualTo(1);
         assertThat(third.duplicates()).isEqualTo(1);
@@ -116,7 +126,7 @@ class WebhookReceiverTest {
                 accepted += receipt.accepted();
                 duplicates += receipt.duplicates();
             }
-            assertThat(handled).hasSize(1);
+            assertThat(applied()).hasSize(1);
             assertThat(accepted).isEqualTo(1);
             assertThat(duplicates).isEqualTo(7);
             assertThat(statusChanges).hasSize(2);
@@ -126,27 +136,19 @@ class WebhookReceiverTest {
     }
 
     @Test
-    @DisplayName("the clock's time is what the processed-message log records")
-    void clockUsed() {
-        List<Instant> recorded = new ArrayList<>();
-        ProcessedMessageLog log = new ProcessedMessageLog() {
-            @Override
-            public boolean firstSeen(String id, Instant at) {
-                recorded.add(at);
-                return true;
-            }
-
-            @Override
-            public void forget(String id) {
-            }
-
-            @Override
-            public int purgeProcessedBefore(Instant cutoff) {
-                return 0;
-            }
-        };
-        deliver(builder().processedMessages(log).build(), "text.json");
-        assertThat(recorded).containsExactly(NOW);
+    @DisplayName("a message is stored with its raw body, at the receiver's clock, and applied by the worker, not on the request thread")
+    void storedThenApplied() {
+        byte[] body = bytes("text.json");
+        WebhookReceipt receipt = receiver.receive(body, sign(body, SECRET));
+        assertThat(receipt.accepted()).isEqualTo(1);
+        assertThat(handled).as("nothing is applied before the worker runs").isEmpty();
+        za.co.proconnectsa.support.queue.Job job = store.findJob(WebhookReceiver.INBOUND_KIND,
+                "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=").orElseThrow();
+        assertThat(job.payload()).isEqualTo(body);
+        assertThat(job.createdAt()).isEqualTo(NOW);
+        assertThat(applied()).hasSize(1);
+        assertThat(store.findJob(WebhookReceiver.INBOUND_KIND, job.key()).orElseThrow().state())
+                .isEqualTo(za.co.proconnectsa.support.queue.JobState.DONE);
     }
 
     @Test
@@ -229,7 +231,7 @@ class WebhookReceiverTest {
         assertThat(receiver.receive(body, sign(body, "wrong")).httpStatus()).isEqualTo(403);
         assertThat(receiver.receive(utf8("not json"), sign(body, SECRET)).outcome())
                 .isEqualTo(WebhookReceipt.Outcome.BAD_SIGNATURE);
-        assertThat(handled).isEmpty();
+        assertThat(applied()).isEmpty();
     }
 
     @Test
@@ -274,7 +276,7 @@ class WebhookReceiverTest {
     }
 
     @Test
-    @DisplayName("a handler that throws: the rest of the batch is handled, 500 asks for redelivery, and the failed message is handled then")
+    @DisplayName("a handler that throws: the body is answered 200 once stored, the rest of the batch is applied, and the failed message is applied on a later attempt")
     void handlerFails() {
         byte[] body = utf8("""
                 {"entry":[{"changes":[{"field":"messages","value":{"messages":[
@@ -282,46 +284,36 @@ class WebhookReceiverTest {
                   {"from":"27679518124","id":"wamid.good","timestamp":"1","type":"text","text":{"body":"y"}}]}}]}]}""");
         List<String> seen = new ArrayList<>();
         boolean[] hostBug = {true};
-        WebhookReceiver r = builder().handler(m -> {
+        InboundMessageWorker flaky = InboundMessageWorker.builder(store, m -> {
             if (m.messageId().equals("wamid.bad") && hostBug[0]) {
                 throw new IllegalStateException("host bug");
             }
             seen.add(m.messageId());
-        }).build();
-        WebhookReceipt receipt = r.receive(body, sign(body, SECRET));
-        assertThat(receipt.outcome()).isEqualTo(WebhookReceipt.Outcome.HANDLER_FAILED);
-        assertThat(receipt.httpStatus()).isEqualTo(500);
-        assertThat(receipt.failedMessageIds()).containsExactly("wamid.bad");
+        }).clock(workerClock).build();
+        WebhookReceipt receipt = receiver.receive(body, sign(body, SECRET));
+        assertThat(receipt.httpStatus()).isEqualTo(200);
+        assertThat(receipt.accepted()).isEqualTo(2);
+        assertThat(flaky.runOnce()).isEqualTo(1);
         assertThat(seen).containsExactly("wamid.good");
 
-        hostBug[0] = false; // the host recovers; Meta delivers the same body again
-        WebhookReceipt again = r.receive(body, sign(body, SECRET));
-        assertThat(again.httpStatus()).isEqualTo(200);
-        assertThat(again.duplicates()).isEqualTo(1);
+        hostBug[0] = false; // the host recovers; the worker tries again after its pause
+        workerClock.advance(java.time.Duration.ofMinutes(1));
+        assertThat(flaky.runOnce()).isEqualTo(1);
         assertThat(seen).containsExactly("wamid.good", "wamid.bad");
+        assertThat(receiver.receive(body, sign(body, SECRET)).duplicates()).as("Meta's redelivery").isEqualTo(2);
+        assertThat(flaky.runOnce()).isZero();
     }
 
     @Test
-    @DisplayName("a failing processed-message log is a StoreUnavailableException")
+    @DisplayName("a queue that cannot store is a StoreUnavailableException, so the host answers 5xx and Meta delivers again")
     void storeFails() {
-        WebhookReceiver r = builder().processedMessages(new ProcessedMessageLog() {
-            @Override
-            public boolean firstSeen(String id, java.time.Instant at) {
-                throw new IllegalStateException("db down");
-            }
-
-            @Override
-            public void forget(String id) {
-                throw new IllegalStateException("db down");
-            }
-
-            @Override
-            public int purgeProcessedBefore(java.time.Instant cutoff) {
-                throw new IllegalStateException("db down");
-            }
-        }).build();
+        WorkQueue down = (WorkQueue) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {WorkQueue.class}, (proxy, method, args) -> {
+                    throw new IllegalStateException("db down");
+                });
+        WebhookReceiver r = builder().queue(down).build();
         assertThatThrownBy(() -> deliver(r, "text.json")).isInstanceOf(StoreUnavailableException.class);
-        assertThat(handled).isEmpty();
+        assertThat(applied()).isEmpty();
     }
 
     @Test
@@ -330,7 +322,7 @@ class WebhookReceiverTest {
         assertThatThrownBy(() -> WebhookReceiver.builder().build()).isInstanceOf(ValidationException.class)
                 .satisfies(e -> assertThat(((ValidationException) e).fieldErrors())
                         .extracting(ValidationException.FieldError::field)
-                        .containsExactlyInAnyOrder("verifier", "handler", "processedMessages"));
+                        .containsExactlyInAnyOrder("verifier", "queue"));
         assertThatThrownBy(() -> builder().maxBodyBytes(0)).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> builder().maxBodyBytes((64 << 20) + 1)).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> receiver.receive((byte[]) null, "x")).isInstanceOf(ValidationException.class);

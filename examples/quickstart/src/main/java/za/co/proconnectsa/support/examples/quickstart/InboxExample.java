@@ -26,6 +26,7 @@ import za.co.proconnectsa.support.whatsapp.cloud.RetryPolicy;
 import za.co.proconnectsa.support.whatsapp.cloud.WhatsAppCloudClient;
 import za.co.proconnectsa.support.whatsapp.inbox.TicketReplyResult;
 import za.co.proconnectsa.support.whatsapp.inbox.WhatsAppInbox;
+import za.co.proconnectsa.support.whatsapp.webhook.InboundMessageWorker;
 import za.co.proconnectsa.support.whatsapp.webhook.WebhookReceiver;
 
 /**
@@ -79,10 +80,12 @@ public final class InboxExample {
                     .windowClosedTemplate("ticket_update", "en")             // approved template for replies after 24h
                     .build();
             WebhookReceiver receiver = WebhookReceiver.builder()
-                    .appSecret(appSecret).processedMessages(store).handler(inbox).build();
+                    .appSecret(appSecret).queue(store).clock(clock).build(); // stores each message, answers Meta at once
+            InboundMessageWorker worker = InboundMessageWorker.builder(store, inbox).clock(clock).build();
 
-            deliver(receiver, appSecret, "How do I add a service area?");           // answered by the FAQ
-            deliver(receiver, appSecret, "My invoice INV-2291 was charged twice");   // ticket PCS-000001, number sent back
+            deliver(receiver, appSecret, "How do I add a service area?");
+            deliver(receiver, appSecret, "My invoice INV-2291 was charged twice");
+            worker.runOnce();           // FAQ answer; ticket PCS-000001, its number sent back (worker.start() in an app)
 
             TicketReplyResult reply = inbox.replyOnTicket(agent, "PCS-000001", "Refunded, sorry about that!");
             out.println("Reply on PCS-000001: " + reply.delivery());                // SENT inside the 24-hour window

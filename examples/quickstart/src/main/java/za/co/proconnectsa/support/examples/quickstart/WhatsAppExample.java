@@ -14,6 +14,7 @@ import za.co.proconnectsa.support.whatsapp.cloud.CustomerServiceWindow;
 import za.co.proconnectsa.support.whatsapp.cloud.SendOutcome;
 import za.co.proconnectsa.support.whatsapp.cloud.WhatsAppCloudClient;
 import za.co.proconnectsa.support.whatsapp.webhook.WebhookReceipt;
+import za.co.proconnectsa.support.whatsapp.webhook.InboundMessageWorker;
 import za.co.proconnectsa.support.whatsapp.webhook.WebhookReceiver;
 
 /**
@@ -50,12 +51,16 @@ public final class WhatsAppExample {
         URI chat = links.chatLink("Hi, I need help with my invoice");     // https://wa.me/27679518124?text=Hi%2C%20I%20need...
         byte[] qrPng = links.qrCode("Hi, I need help").png(300);          // for the support page
 
+        InMemoryTicketStore store = InMemoryTicketStore.create();          // or the JdbcTicketStore: durable
         WebhookReceiver receiver = WebhookReceiver.builder()
                 .appSecret(appSecret)                                      // X-Hub-Signature-256 over the raw bytes
-                .processedMessages(InMemoryTicketStore.create())           // or the JdbcTicketStore: durable ids
-                .handler(message -> out.println("New message " + message.messageId() + " from " + message.sender().profileName()))
+                .queue(store)                                              // stores each message once, answers at once
                 .build();
         WebhookReceipt receipt = receiver.receive(body, signatureHeader);   // answer receipt.httpStatus() to Meta
+        InboundMessageWorker worker = InboundMessageWorker.builder(store,
+                message -> out.println("New message " + message.messageId() + " from " + message.sender().profileName()))
+                .build();
+        worker.runOnce();                                                  // or worker.start(): a background thread
 
         WhatsAppCloudClient client = WhatsAppCloudClient.builder()
                 .phoneNumberId("106540352242922")
