@@ -25,8 +25,10 @@ import java.util.Set;
  * issue; 131045 certificate; 131048 spam rate limit (a quality problem, not a pause); 131049, 131050
  * marketing limits and opt-out; 131051 unsupported type; 132000 template parameter count mismatch; 132001
  * template does not exist; 132005, 132007, 132012, 132015, 132016, 132018 other template problems; 133000,
- * 133010 phone number registration; 368 policy block; 130472 experiment</td><td>the same request will fail
- * again: fix the input, the token or the account</td></tr>
+ * 133010 phone number registration; 368 policy block; 130472 experiment; and the client's own
+ * {@link ProviderError#CODE_OUTCOME_UNKNOWN} (sent, not answered: perhaps accepted, so never sent again blindly)
+ * </td><td>the same request will fail again, or must not be sent again: fix the input, the token or the account,
+ * or wait for the status webhook</td></tr>
  * <tr><td colspan="3">Any other code: HTTP 408, 429 and 5xx are {@link #RETRYABLE}; everything else,
  * including a malformed error body ({@link ProviderError#CODE_UNREADABLE}) on a 4xx, is
  * {@link #PERMANENT}.</td></tr>

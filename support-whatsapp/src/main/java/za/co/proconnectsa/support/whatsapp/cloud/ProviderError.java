@@ -25,12 +25,18 @@ public record ProviderError(int httpStatus, int code, int subcode, String type, 
 
     /** The response was not a Graph error (or not the expected success) JSON. */
     public static final int CODE_UNREADABLE = -1;
-    /** No response arrived within the request timeout (or the connection could not be made in time). */
+    /** The connection could not be made in time: the request never left, so sending again is safe. */
     public static final int CODE_TIMEOUT = -2;
     /** The connection failed or broke before a response arrived. */
     public static final int CODE_NETWORK = -3;
     /** The sending thread was interrupted while sending or waiting to retry. */
     public static final int CODE_INTERRUPTED = -4;
+    /**
+     * The request was sent but no answer came (a response timeout, a connection broken mid-exchange): Meta may have
+     * accepted the message. The Cloud API takes no idempotency key, so the client never sends such a request again
+     * by itself; the message's status webhook (sent, delivered, read or failed) tells what became of it.
+     */
+    public static final int CODE_OUTCOME_UNKNOWN = -5;
 
     /**
      * Creates an error.
@@ -57,6 +63,16 @@ public record ProviderError(int httpStatus, int code, int subcode, String type, 
     public static ProviderError timeout(Duration timeout) {
         return new ProviderError(0, CODE_TIMEOUT, 0, "Timeout",
                 "No response from the WhatsApp Cloud API within " + timeout.toMillis() + " ms", "", "");
+    }
+
+    /**
+     * @param what why no answer came, e.g. "no response within 10000 ms"
+     * @return the error for a request that was sent but not answered: perhaps accepted, never sent again
+     */
+    public static ProviderError outcomeUnknown(String what) {
+        return new ProviderError(0, CODE_OUTCOME_UNKNOWN, 0, "OutcomeUnknown", "No answer from the WhatsApp Cloud API"
+                + " after the request was sent (" + what + "); the message may have been accepted, so it is not sent"
+                + " again: its status webhook tells", "", "");
     }
 
     /**

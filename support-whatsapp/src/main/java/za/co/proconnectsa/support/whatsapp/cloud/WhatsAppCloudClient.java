@@ -41,11 +41,14 @@ import za.co.proconnectsa.support.whatsapp.cloud.internal.Secret;
  * is sent; provider errors, timeouts and network failures never throw.
  *
  * <p><b>Retries.</b> A {@link ErrorClass#RETRYABLE} failure (rate limits such as 130429 and 131056, transient
- * errors such as 1, 2, 131000, 133004, HTTP 429 and 5xx, timeouts, connection failures) is retried by the
+ * errors such as 1, 2, 131000, 133004, HTTP 429 and 5xx, a connection that could not be made) is retried by the
  * {@link RetryPolicy}: exponential backoff with full jitter, or the response's {@code Retry-After}. When the
  * attempts run out the outcome is {@link SendOutcome.Failed} with {@code retryable} true. A
  * {@link ErrorClass#PERMANENT} error is returned at once with {@code retryable} false. The Cloud API has no
- * idempotency key: a retry after a timeout can deliver a message twice if the first attempt did reach Meta.
+ * idempotency key, so a request that was sent but not answered (a response timeout, a connection broken
+ * mid-exchange) is never sent again: it may have reached Meta. It comes back as {@code Failed} with
+ * {@link ProviderError#CODE_OUTCOME_UNKNOWN} and {@code retryable} false; the message's status webhook tells
+ * whether it was delivered.
  *
  * <p><b>The 24-hour window.</b> {@link #reply} checks the {@link CustomerServiceWindow} and, when it is
  * closed, returns {@link SendOutcome.RequiresTemplate} without calling the API. Any send the provider refuses

@@ -1,8 +1,10 @@
 package za.co.proconnectsa.support.whatsapp.cloud.internal;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -91,6 +93,10 @@ public final class GraphSender {
                         + " required ({})", operation, target, safe(e));
                 return new SendOutcome.RequiresTemplate(closed);
             }
+            if (e.code() == ProviderError.CODE_OUTCOME_UNKNOWN) {
+                LOG.warn("WhatsApp {} {}: {}", operation, target, safe(e));
+                return new SendOutcome.Failed(e, false);
+            }
             if (kind == ErrorClass.PERMANENT) {
                 LOG.warn("WhatsApp {} {} failed permanently: {}", operation, target, safe(e));
                 return new SendOutcome.Failed(e, false);
@@ -134,10 +140,17 @@ public final class GraphSender {
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (HttpTimeoutException e) {
+        } catch (HttpConnectTimeoutException e) {
+            // the connection was never made: nothing reached Meta, a retry is safe
             return Attempt.failed(ProviderError.timeout(timeout));
-        } catch (IOException e) {
+        } catch (HttpTimeoutException e) {
+            // the request went out and no answer came: Meta may have accepted it, and a resend would send it twice
+            return Attempt.failed(ProviderError.outcomeUnknown("no response within " + timeout.toMillis() + " ms"));
+        } catch (ConnectException e) {
             return Attempt.failed(ProviderError.network(describe(e)));
+        } catch (IOException e) {
+            // broken after the connection was made: whether Meta got the request is unknown
+            return Attempt.failed(ProviderError.outcomeUnknown(describe(e)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Attempt.failed(ProviderError.interrupted());

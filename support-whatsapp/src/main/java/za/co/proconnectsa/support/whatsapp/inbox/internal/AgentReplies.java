@@ -108,7 +108,10 @@ public final class AgentReplies {
         if (outcome instanceof SendOutcome.RequiresTemplate closed) {
             return windowClosed(message, c, number, closed);
         }
-        writer.note(number, "This reply was not delivered on WhatsApp: " + OutboundMessages.describe(outcome) + ".");
+        writer.note(number, OutboundMessages.outcomeUnknown(outcome)
+                ? "This reply may or may not have reached WhatsApp (" + OutboundMessages.describe(outcome)
+                        + "); it was not sent again, so check the customer's chat before repeating it."
+                : "This reply was not delivered on WhatsApp: " + OutboundMessages.describe(outcome) + ".");
         return new TicketReplyResult(message, TicketReplyResult.Delivery.FAILED, outcome);
     }
 

@@ -127,6 +127,14 @@ public final class OutboundMessages {
                 false);
     }
 
+    /**
+     * @param outcome a send's outcome
+     * @return whether the request went out unanswered: the message may have been delivered, and is not sent again
+     */
+    public static boolean outcomeUnknown(SendOutcome outcome) {
+        return outcome instanceof SendOutcome.Failed f && f.providerError().code() == ProviderError.CODE_OUTCOME_UNKNOWN;
+    }
+
     /** @return a send's outcome in words, for a log line or an internal note */
     public static String describe(SendOutcome outcome) {
         if (outcome instanceof SendOutcome.Sent s) {
