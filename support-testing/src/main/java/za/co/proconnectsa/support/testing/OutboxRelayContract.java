@@ -19,7 +19,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -37,8 +36,7 @@ import za.co.proconnectsa.support.ticket.Ticket;
  * {@link OutboxRelay} over a store's {@link EventOutbox}: a listener slower than the lease is not delivered again
  * by a second relay meanwhile; a relay that lost its claim does not remove the entry; an entry whose listener
  * keeps failing becomes a dead letter after the maximum attempts and is delivered once retried; an entry the store
- * cannot read is parked while the others are delivered (when the test can write one: see
- * {@link #writeUnreadableEntry}).
+ * cannot read is parked while the others are delivered (written with {@link #writeUnreadableEntry}).
  *
  * <pre>{@code
  * class MyStoreRelayTest extends OutboxRelayContract {
@@ -77,14 +75,13 @@ public abstract class OutboxRelayContract {
 
     /**
      * Writes an outbox entry with an event type this version does not know straight into the store's storage, as
-     * {@link EventOutboxContract#writeUnreadableEntry} does. By default the test that needs it is skipped.
+     * {@link EventOutboxContract#writeUnreadableEntry} does. Every store must be able to: the poison-row case is
+     * part of the contract, never skipped.
      *
      * @param eventType the unknown type's name
      * @param ticket    the stored ticket the entry names
      */
-    protected void writeUnreadableEntry(String eventType, Ticket ticket) {
-        Assumptions.abort("this store cannot be given an unreadable outbox entry from a test");
-    }
+    protected abstract void writeUnreadableEntry(String eventType, Ticket ticket);
 
     /** Makes the store for the next test. */
     @BeforeEach
