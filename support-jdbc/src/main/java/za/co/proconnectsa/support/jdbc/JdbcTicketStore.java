@@ -102,7 +102,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
         this.dialect = dialect;
         this.prefix = prefix;
         this.sql = new Sql(dialect, prefix);
-        this.tx = new Tx(dataSource, joinHostTransactions);
+        this.tx = new Tx(dataSource, joinHostTransactions, dialect == Dialect.MARIADB);
         this.outbox = new JdbcOutbox(tx, dialect, prefix);
         this.conversations = new JdbcConversations(tx, sql, prefix);
         this.jobs = new JdbcWorkQueue(tx, dialect, prefix);

@@ -48,24 +48,26 @@ public final class JdbcWorkQueue {
         QueueChecks.kindAndKey(kind, key);
         Checks.notNull(payload, "payload");
         Checks.notNull(at, "at");
-        try {
-            return tx.runKeyed("enqueueing a job", c -> {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (kind, job_key, payload, state, "
-                        + "attempts, available_at, created_at) VALUES (?, ?, ?, 'PENDING', 0, ?, ?)")) {
-                    ps.setString(1, kind);
-                    ps.setString(2, key);
-                    ps.setBytes(3, payload);
-                    Rows.setInstant(ps, 4, at, dialect);
-                    Rows.setInstant(ps, 5, at, dialect);
-                    ps.executeUpdate();
-                    return true;
-                } catch (SQLException e) {
-                    if (Tx.isUniqueViolation(e)) {
-                        throw new Tx.KeyTaken();
-                    }
-                    throw e;
+        Tx.Work<Boolean> insert = c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (kind, job_key, payload, state, "
+                    + "attempts, available_at, created_at) VALUES (?, ?, ?, 'PENDING', 0, ?, ?)")) {
+                ps.setString(1, kind);
+                ps.setString(2, key);
+                ps.setBytes(3, payload);
+                Rows.setInstant(ps, 4, at, dialect);
+                Rows.setInstant(ps, 5, at, dialect);
+                ps.executeUpdate();
+                return true;
+            } catch (SQLException e) {
+                if (Tx.isUniqueViolation(e)) {
+                    throw new Tx.KeyTaken();
                 }
-            });
+                throw e;
+            }
+        };
+        try {
+            // one statement is atomic by itself: outside a unit it needs no transaction around it
+            return tx.inUnit() ? tx.runKeyed("enqueueing a job", insert) : tx.autoCommit("enqueueing a job", insert);
         } catch (Tx.KeyTaken taken) {
             return false;
         }

@@ -64,16 +64,37 @@ public final class Tx {
 
     private final DataSource dataSource;
     private final boolean joinHostTransactions;
+    private final boolean readCommitted;
     private final ThreadLocal<Unit> current = new ThreadLocal<>();
 
     /**
+     * A store's transactions on a database whose default isolation already lets a retried read see what others
+     * committed (PostgreSQL and H2 default to READ COMMITTED).
+     *
      * @param dataSource           the host's data source
      * @param joinHostTransactions whether a connection handed out with auto-commit off is the host's transaction to
      *                             join rather than a pooled connection to run our own transaction on
      */
     public Tx(DataSource dataSource, boolean joinHostTransactions) {
+        this(dataSource, joinHostTransactions, false);
+    }
+
+    /**
+     * @param dataSource           the host's data source
+     * @param joinHostTransactions as above
+     * @param readCommitted        whether the store's own units must lower the connection's isolation to READ
+     *                             COMMITTED (MariaDB defaults to REPEATABLE READ, where a retried read sees an old
+     *                             snapshot); asked only where needed, as asking costs a round trip on some drivers
+     */
+    public Tx(DataSource dataSource, boolean joinHostTransactions, boolean readCommitted) {
         this.dataSource = dataSource;
         this.joinHostTransactions = joinHostTransactions;
+        this.readCommitted = readCommitted;
+    }
+
+    /** @return whether a unit of work is bound to the calling thread */
+    public boolean inUnit() {
+        return current.get() != null;
     }
 
     /**
@@ -100,13 +121,13 @@ public final class Tx {
         try {
             autoCommit = c.getAutoCommit();
             boolean own = autoCommit || !joinHostTransactions;
-            isolation = own ? c.getTransactionIsolation() : Connection.TRANSACTION_NONE;
+            isolation = own && readCommitted ? c.getTransactionIsolation() : Connection.TRANSACTION_NONE;
             if (own) {
                 if (autoCommit) {
                     c.setAutoCommit(false);
                 }
                 // a retried read must see what others committed meanwhile (MariaDB defaults to REPEATABLE READ)
-                if (isolation > Connection.TRANSACTION_READ_COMMITTED) {
+                if (readCommitted && isolation > Connection.TRANSACTION_READ_COMMITTED) {
                     c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                 }
             }
@@ -219,6 +240,10 @@ public final class Tx {
      * @throws KeyTaken when the work found its key taken; its writes are undone
      */
     public <T> T runKeyed(String what, Work<T> work) {
+        if (current.get() == null) {
+            // a unit of its own: a taken key rolls all of it back, no savepoint needed
+            return inTransaction(() -> run(what, work));
+        }
         return run(what, c -> {
             Savepoint savepoint = c.setSavepoint();
             try {
@@ -302,7 +327,7 @@ public final class Tx {
 
     private static void restore(Connection c, boolean autoCommit, int isolation) {
         try {
-            if (c.getTransactionIsolation() != isolation) {
+            if (isolation != Connection.TRANSACTION_NONE && c.getTransactionIsolation() != isolation) {
                 c.setTransactionIsolation(isolation);
             }
             if (autoCommit) {

@@ -210,7 +210,8 @@ public final class WebhookReceiver {
             return stored;
         };
         try {
-            return queue instanceof UnitOfWork units ? units.inTransaction(all) : all.get();
+            // one message is one statement, atomic by itself; several share a transaction
+            return messages.size() > 1 && queue instanceof UnitOfWork units ? units.inTransaction(all) : all.get();
         } catch (SupportException e) {
             throw e;
         } catch (RuntimeException e) {
