@@ -23,9 +23,9 @@ import za.co.proconnectsa.support.util.Checks;
  * Runs the jobs of one kind from a {@link WorkQueue}: claims them with a lease, renews the lease while a job runs,
  * and runs each job's {@link JobHandler} in a unit of work that also marks the job done, so a job's effects and its
  * done mark commit together. A failed attempt is rolled back and retried after a doubling pause; after
- * {@link Builder#maxAttempts} attempts, or at once for a {@link ValidationException}, the job is buried as dead for a
- * person to look at ({@link WorkQueue#deadJobs}, {@link WorkQueue#retryDeadJob}). Several workers, in one JVM or on
- * several instances, share a queue.
+ * {@link Builder#maxAttempts} attempts, or at once for a {@link ValidationException} or an
+ * {@link AbandonJobException}, the job is buried as dead for a person to look at ({@link WorkQueue#deadJobs},
+ * {@link WorkQueue#retryDeadJob}). Several workers, in one JVM or on several instances, share a queue.
  *
  * <pre>{@code
  * JobWorker worker = JobWorker.builder(store, store, "whatsapp.inbound", job -> apply(job))
@@ -141,6 +141,9 @@ public final class JobWorker implements AutoCloseable {
             return false;
         } catch (ValidationException bad) {
             bury(job, "refused: " + bad.getMessage());
+            return false;
+        } catch (AbandonJobException abandoned) {
+            bury(job, "abandoned: " + abandoned.getMessage());
             return false;
         } catch (RuntimeException | LinkageError | AssertionError failure) {
             String error = failure.getClass().getName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());

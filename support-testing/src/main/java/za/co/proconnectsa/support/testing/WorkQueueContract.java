@@ -244,13 +244,17 @@ public abstract class WorkQueueContract {
     }
 
     @Test
-    @DisplayName("a worker buries a job whose data is refused at once, and one that keeps failing after its attempts")
+    @DisplayName("a worker buries a job whose data is refused or that its handler abandons at once, and one that keeps failing after its attempts")
     void workerBuries() {
         enqueue("bad-data");
         enqueue("always-fails");
+        enqueue("harmful-again");
         JobWorker worker = JobWorker.builder(store, queue, KIND, job -> {
             if (job.key().equals("bad-data")) {
                 throw ValidationException.of("payload", "is not a webhook body");
+            }
+            if (job.key().equals("harmful-again")) {
+                throw new za.co.proconnectsa.support.queue.AbandonJobException("may already have been sent");
             }
             throw new IllegalStateException("the provider is down");
         }).clock(clock).retryDelay(Duration.ofSeconds(1)).maxAttempts(3).build();
@@ -263,7 +267,9 @@ public abstract class WorkQueueContract {
             worker.close();
         }
         List<Job> dead = queue.deadJobs(KIND, 0, 10);
-        assertThat(dead).extracting(Job::key).containsExactlyInAnyOrder("bad-data", "always-fails");
+        assertThat(dead).extracting(Job::key).containsExactlyInAnyOrder("bad-data", "always-fails", "harmful-again");
+        assertThat(queue.findJob(KIND, "harmful-again").orElseThrow().attempts()).isEqualTo(1);
+        assertThat(queue.findJob(KIND, "harmful-again").orElseThrow().lastError()).contains("may already have been sent");
         assertThat(queue.findJob(KIND, "bad-data").orElseThrow().attempts()).isEqualTo(1);
         assertThat(queue.findJob(KIND, "bad-data").orElseThrow().lastError()).contains("is not a webhook body");
         assertThat(queue.findJob(KIND, "always-fails").orElseThrow().attempts()).isEqualTo(3);

@@ -16,7 +16,8 @@ import za.co.proconnectsa.support.whatsapp.cloud.SendOutcome;
  * @param autoReply    what the auto-responder decided, or {@code null} when it was not asked (the message reached a
  *                     ticket, or was a repeat)
  * @param sent         what became of the text sent back (auto-reply, escalation or joined notice), or {@code null}
- *                     when nothing was sent
+ *                     when nothing was sent or the text was queued for {@link WhatsAppInbox#sendWorker()} (the
+ *                     store keeps a job queue: the in-memory and JDBC stores do)
  */
 public record InboundResult(Outcome outcome, Conversation conversation, TicketNumber ticketNumber, AutoReply autoReply,
         SendOutcome sent) {

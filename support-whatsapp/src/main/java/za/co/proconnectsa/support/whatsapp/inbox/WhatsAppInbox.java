@@ -12,15 +12,17 @@ import za.co.proconnectsa.support.conversation.ConversationNotFoundException;
 import za.co.proconnectsa.support.conversation.ConversationNumber;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
 import za.co.proconnectsa.support.conversation.ConversationStatus;
+import za.co.proconnectsa.support.queue.JobWorker;
 import za.co.proconnectsa.support.routing.AfterHours;
 import za.co.proconnectsa.support.routing.RoutingPolicy;
 import za.co.proconnectsa.support.spi.ConversationStore;
 import za.co.proconnectsa.support.spi.TicketStore;
+import za.co.proconnectsa.support.spi.WorkQueue;
 import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.ticket.Page;
 import za.co.proconnectsa.support.ticket.TicketNumberFormat;
-import za.co.proconnectsa.support.util.Text;
 import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.util.Text;
 import za.co.proconnectsa.support.whatsapp.automation.AutoResponder;
 import za.co.proconnectsa.support.whatsapp.automation.ResponseTemplates;
 import za.co.proconnectsa.support.whatsapp.cloud.SendOutcome;
@@ -31,6 +33,7 @@ import za.co.proconnectsa.support.whatsapp.inbox.internal.ConversationLog;
 import za.co.proconnectsa.support.whatsapp.inbox.internal.Escalations;
 import za.co.proconnectsa.support.whatsapp.inbox.internal.InboundMessages;
 import za.co.proconnectsa.support.whatsapp.inbox.internal.OutboundMessages;
+import za.co.proconnectsa.support.whatsapp.inbox.internal.QueuedSends;
 import za.co.proconnectsa.support.whatsapp.inbox.internal.TicketWriter;
 import za.co.proconnectsa.support.whatsapp.inbox.internal.Transcripts;
 import za.co.proconnectsa.support.whatsapp.webhook.InboundMessage;
@@ -53,12 +56,14 @@ import za.co.proconnectsa.support.whatsapp.webhook.WebhookHandler;
  *                 .build())
  *         .build();
  * InboundMessageWorker worker = InboundMessageWorker.builder(store, inbox).build().start();
+ * JobWorker sender = inbox.sendWorker().build().start();
  * WebhookReceiver receiver = WebhookReceiver.builder()
  *         .appSecret(appSecret).queue(store).onStored(worker::wakeUp).build();
  * }</pre>
  *
  * <p>The worker hands each stored message to {@link #onMessage} inside one unit of work of the store, so the
- * conversation, the transcript, a ticket it becomes and the message's done mark commit together.
+ * conversation, the transcript, a ticket it becomes, the automated texts it causes (queued, keyed by their cause)
+ * and the message's done mark commit together; the sender then delivers the texts, each at most once.
  *
  * <p>What happens to an inbound message ({@link #ingest(InboundMessage)}):
  * <ol>
@@ -76,16 +81,23 @@ import za.co.proconnectsa.support.whatsapp.webhook.WebhookHandler;
  *   <li>Otherwise the auto-responder may answer (FAQ, out of hours), within its loop guards; else an agent will.</li>
  * </ol>
  *
- * <p>Failures: a store failure propagates (the {@link za.co.proconnectsa.support.whatsapp.webhook.WebhookReceiver}
- * then answers 500 and Meta delivers again; a message already recorded is not recorded twice). A failed send
- * never throws: it is in the result, logged, and for tickets written as an internal note. Phone numbers are masked
+ * <p>Failures: a store failure propagates (the worker's unit rolls back and the stored message is applied again
+ * later, whole). A failed send never throws: it is logged and, for tickets, written as an internal note. Agents'
+ * replies ({@link #reply}, {@link #replyOnTicket}) are still sent at once, on the agent's thread, and say what
+ * became of them. Phone numbers are masked
  * in every log line.
  *
  * <p>Thread-safe: concurrent messages of one contact are serialised by the conversation's version.
  */
 public final class WhatsAppInbox implements WebhookHandler {
 
+    /** The job kind automated texts wait under in the store's queue ({@link #sendWorker()} delivers them). */
+    public static final String SEND_KIND = "whatsapp.send";
+
     private final SupportDesk desk;
+    private final TicketStore store;
+    private final WorkQueue queue;
+    private final QueuedSends queuedSends;
     private final AutoResponder responder;
     private final RoutingPolicy escalationPolicy;
     private final ResponseTemplates templates;
@@ -103,13 +115,38 @@ public final class WhatsAppInbox implements WebhookHandler {
         this.escalationPolicy = b.escalationPolicy;
         Actor automation = Actor.agent("whatsapp-inbox", b.automationName);
         this.conversations = new ConversationLog(b.conversations, b.numberFormat, b.desk.clock());
-        this.outbound = new OutboundMessages(b.client, conversations, b.desk.clock(), automation.displayName());
+        this.store = b.store;
+        this.queue = b.store instanceof WorkQueue q ? q : null;
+        this.outbound = new OutboundMessages(b.client, conversations, b.desk.clock(), automation.displayName(), queue);
         TicketWriter writer = new TicketWriter(b.desk, automation);
+        this.queuedSends = new QueuedSends(outbound, writer);
         this.escalations = new Escalations(b.desk, b.store, escalationPolicy, conversations, outbound, writer,
                 new Transcripts(b.desk.businessHours().zone()), templates);
         this.inbound = new InboundMessages(b.desk, b.store, b.contacts, responder, conversations, escalations, outbound, writer);
         this.replies = new AgentReplies(b.desk, b.store, conversations, outbound, writer, templates, b.windowClosedTemplate,
                 b.windowClosedLanguage);
+    }
+
+    /**
+     * A worker that delivers the automated texts the inbox queued (FAQ answers, out-of-hours replies, ticket numbers),
+     * off the thread that applied the inbound message and after its unit of work committed: start it beside the
+     * {@link za.co.proconnectsa.support.whatsapp.webhook.InboundMessageWorker}. A text is sent at most once: the
+     * Cloud API takes no idempotency key, so a text whose earlier attempt may have reached the customer (a crash
+     * mid-send, a response timeout) is not sent again but noted on its ticket, or left dead with
+     * {@link #SEND_KIND} for a person when it has none. A send that surely did not happen is retried.
+     *
+     * <pre>{@code
+     * JobWorker sender = inbox.sendWorker().build().start();
+     * }</pre>
+     *
+     * @return the worker's builder (owner, lease, poll interval, clock, attempts)
+     * @throws ValidationException when the store keeps no job queue (the in-memory and JDBC stores do)
+     */
+    public JobWorker.Builder sendWorker() {
+        if (queue == null) {
+            throw ValidationException.of("store", "keeps no job queue (WorkQueue); automated texts are sent at once");
+        }
+        return JobWorker.builder(store, queue, SEND_KIND, queuedSends);
     }
 
     /** @return a builder; the desk and the client are required */

@@ -29,6 +29,7 @@ import za.co.proconnectsa.support.conversation.ConversationQuery;
 import za.co.proconnectsa.support.jdbc.JdbcTicketStore;
 import za.co.proconnectsa.support.jdbc.testdb.TestDatabases;
 import za.co.proconnectsa.support.queue.JobState;
+import za.co.proconnectsa.support.queue.JobWorker;
 import za.co.proconnectsa.support.spi.ConversationStore;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.spi.WorkQueue;
@@ -39,10 +40,10 @@ import za.co.proconnectsa.support.whatsapp.webhook.InboundMessageWorker;
 import za.co.proconnectsa.support.whatsapp.webhook.WebhookReceiver;
 
 /**
- * A crash at every step of applying an inbound message: the store fails at its first, second, third... call while
- * the worker applies the message (as a killed process or a lost database would), then the worker tries again. On
- * every store, whatever the step: one conversation, one transcript line for the message, at most one ticket, the job
- * done and none dead, and Meta's redelivery a duplicate.
+ * A crash at every step of applying an inbound message, and of sending the text it causes: the store fails at its
+ * first, second, third... call while a worker runs (as a killed process or a lost database would), then the worker
+ * tries again. On every store, whatever the step: one conversation, one transcript line for the message, at most one
+ * ticket, the ticket number sent once at most, the jobs done and none dead, and Meta's redelivery a duplicate.
  */
 @ParameterizedClass(name = "{0}")
 @ValueSource(strings = {"memory", "h2-mem", "postgresql", "mariadb"})
@@ -98,7 +99,7 @@ class InboundCrashTest {
     }
 
     @Test
-    @DisplayName("a billing message that becomes a ticket, a crash at each store call, then the retry: one ticket, one line; the notice is sent again only when the crash came after it was sent (sends are not queued yet)")
+    @DisplayName("a billing message that becomes a ticket, a crash at each store call of applying it, then the retry: one ticket, one line, the number sent once")
     void crashAtEveryStepOfAnEscalation() {
         int steps = 0;
         for (int crashAt = 1; ; crashAt++) {
@@ -108,13 +109,39 @@ class InboundCrashTest {
                 steps = crashAt - 1;
                 break;
             }
-            int sentBeforeTheCrash = InboxFixture.textsTo(GRAPH, THANDI).size();
+            assertThat(InboxFixture.textsTo(GRAPH, THANDI)).as("nothing is sent from a unit that did not commit")
+                    .isEmpty();
             run.retry();
             run.assertAppliedOnce(1);
-            assertThat(InboxFixture.textsTo(GRAPH, THANDI)).as("notices after a crash at step %d", crashAt)
-                    .hasSize(1 + sentBeforeTheCrash);
+            run.send();
+            assertThat(InboxFixture.textsTo(GRAPH, THANDI)).as("notices after a crash at step %d", crashAt).hasSize(1);
         }
         assertThat(steps).as("the steps crashed at").isGreaterThan(5);
+    }
+
+    @Test
+    @DisplayName("the ticket number's send crashing at each store call, then the retry: sent at most once, and when it may have gone out before the crash the ticket says so instead of sending again")
+    void crashAtEveryStepOfTheSend() {
+        int steps = 0;
+        for (int crashAt = 1; ; crashAt++) {
+            Run run = new Run(freshStore(), true);
+            assertThat(run.applyCrashingAt(Integer.MAX_VALUE, "I was charged twice for March, please refund")).isFalse();
+            boolean crashed = run.sendCrashingAt(crashAt);
+            if (!crashed) {
+                steps = crashAt - 1;
+                assertThat(InboxFixture.textsTo(GRAPH, THANDI)).hasSize(1);
+                break;
+            }
+            int sentBeforeTheCrash = InboxFixture.textsTo(GRAPH, THANDI).size();
+            run.send();
+            assertThat(InboxFixture.textsTo(GRAPH, THANDI)).as("notices after a crash at step %d", crashAt).hasSize(1);
+            var ticket = run.real.query(TicketQuery.builder().build()).items().get(0);
+            assertThat(run.real.messages(ticket.id())).as("the ticket says when it may or may not have gone out")
+                    .filteredOn(m -> m.body().contains("may or may not have been told"))
+                    .hasSize(sentBeforeTheCrash);
+            assertThat(((WorkQueue) run.real).pendingJobs(WhatsAppInbox.SEND_KIND)).isZero();
+        }
+        assertThat(steps).as("the send's steps crashed at").isPositive();
     }
 
     /** One message's life on a fresh store: stored, applied with a crash, applied again. */
@@ -125,6 +152,7 @@ class InboundCrashTest {
         final AtomicInteger calls = new AtomicInteger();
         volatile int crashAt;
         final InboundMessageWorker worker;
+        final JobWorker sender;
         final WebhookReceiver receiver;
         byte[] body;
 
@@ -139,7 +167,9 @@ class InboundCrashTest {
             if (!escalateByRule) {
                 inbox.manualEscalationOnly();
             }
-            worker = InboundMessageWorker.builder(store, inbox.build()).clock(clock).build();
+            WhatsAppInbox built = inbox.build();
+            worker = InboundMessageWorker.builder(store, built).clock(clock).build();
+            sender = built.sendWorker().clock(clock).build();
             receiver = WebhookReceiver.builder().appSecret(InboxFixture.SECRET).queue((WorkQueue) store).clock(clock)
                     .build();
         }
@@ -153,6 +183,23 @@ class InboundCrashTest {
             int applied = worker.runOnce();
             crashAt = 0;
             return applied == 0;
+        }
+
+        /** @return whether the send crashed (false: it took fewer store calls than {@code step}) */
+        boolean sendCrashingAt(int step) {
+            calls.set(0);
+            crashAt = step;
+            int sent = sender.runOnce();
+            crashAt = 0;
+            return sent == 0;
+        }
+
+        /** Lets the sender deliver what is due, a minute later. */
+        void send() {
+            clock.advance(Duration.ofMinutes(1));
+            while (sender.runOnce() > 0) {
+                // until nothing is due
+            }
         }
 
         void retry() {

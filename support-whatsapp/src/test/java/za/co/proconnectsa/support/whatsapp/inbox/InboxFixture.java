@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import za.co.proconnectsa.support.queue.JobWorker;
 import za.co.proconnectsa.support.whatsapp.webhook.InboundMessageWorker;
 import za.co.proconnectsa.support.whatsapp.cloud.RetryPolicy;
 import za.co.proconnectsa.support.whatsapp.cloud.WhatsAppCloudClient;
@@ -130,11 +131,19 @@ final class InboxFixture {
     }
 
     /**
-     * Applies every stored message that is due, on the calling thread, as the worker's own thread would: tests pass it
-     * to {@code WebhookReceiver.Builder.onStored} so that a delivery's effects are there when {@code receive} returns.
+     * Applies every stored message that is due, then delivers every automated text that is due, on the calling
+     * thread, as the workers' own threads would: tests pass it to {@code WebhookReceiver.Builder.onStored} so that a
+     * delivery's effects are there when {@code receive} returns.
      */
-    static void drain(InboundMessageWorker worker) {
-        while (worker.runOnce() > 0) {
+    static void drain(InboundMessageWorker inbound, JobWorker sends) {
+        while (inbound.runOnce() + sends.runOnce() > 0) {
+            // until nothing is due
+        }
+    }
+
+    /** Delivers every automated text that is due, on the calling thread. */
+    static void drain(JobWorker sends) {
+        while (sends.runOnce() > 0) {
             // until nothing is due
         }
     }

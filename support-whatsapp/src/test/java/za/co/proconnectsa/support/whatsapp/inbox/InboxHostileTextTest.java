@@ -30,6 +30,7 @@ import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.store.InMemoryTicketStore;
 import za.co.proconnectsa.support.testing.SettableClock;
 import za.co.proconnectsa.support.ticket.Ticket;
+import za.co.proconnectsa.support.queue.JobWorker;
 import za.co.proconnectsa.support.whatsapp.webhook.InboundMessageWorker;
 import za.co.proconnectsa.support.whatsapp.webhook.WebhookReceiver;
 
@@ -71,8 +72,9 @@ class InboxHostileTextTest {
         SupportDesk desk = SupportDesk.builder().store(store).clock(clock).build();
         inbox = WhatsAppInbox.builder().desk(desk).store(store).client(InboxFixture.client(GRAPH, clock)).build();
         InboundMessageWorker worker = InboundMessageWorker.builder(store, inbox).clock(clock).build();
+        JobWorker sends = inbox.sendWorker().clock(clock).build();
         receiver = WebhookReceiver.builder().appSecret(InboxFixture.SECRET).queue((WorkQueue) store)
-                .onStored(() -> InboxFixture.drain(worker)).clock(clock).build();
+                .onStored(() -> InboxFixture.drain(worker, sends)).clock(clock).build();
     }
 
     private Conversation thandisConversation() {

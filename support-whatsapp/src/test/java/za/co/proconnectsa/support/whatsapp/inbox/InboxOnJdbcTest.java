@@ -21,6 +21,7 @@ import za.co.proconnectsa.support.conversation.ConversationStatus;
 import za.co.proconnectsa.support.jdbc.JdbcTicketStore;
 import za.co.proconnectsa.support.testing.SettableClock;
 import za.co.proconnectsa.support.ticket.TicketStatus;
+import za.co.proconnectsa.support.queue.JobWorker;
 import za.co.proconnectsa.support.whatsapp.webhook.InboundMessageWorker;
 import za.co.proconnectsa.support.whatsapp.webhook.WebhookReceiver;
 
@@ -46,8 +47,9 @@ class InboxOnJdbcTest {
         WhatsAppInbox inbox = WhatsAppInbox.builder().desk(desk).store(store).client(InboxFixture.client(GRAPH, clock))
                 .build();
         InboundMessageWorker worker = InboundMessageWorker.builder(store, inbox).clock(clock).build();
+        JobWorker sends = inbox.sendWorker().clock(clock).build();
         WebhookReceiver receiver = WebhookReceiver.builder().appSecret(InboxFixture.SECRET).queue(store)
-                .onStored(() -> InboxFixture.drain(worker)).clock(clock).build();
+                .onStored(() -> InboxFixture.drain(worker, sends)).clock(clock).build();
 
         byte[] first = textWebhook(THANDI, "Thandi Nkosi", "I get an error 500 on the leads page", clock.instant());
         assertThat(receiver.receive(first, InboxFixture.sign(first)).httpStatus()).isEqualTo(200);
@@ -66,8 +68,9 @@ class InboxOnJdbcTest {
         WhatsAppInbox inbox2 = WhatsAppInbox.builder().desk(desk2).store(restarted)
                 .client(InboxFixture.client(GRAPH, clock)).build();
         InboundMessageWorker worker2 = InboundMessageWorker.builder(restarted, inbox2).clock(clock).build();
+        JobWorker sends2 = inbox2.sendWorker().clock(clock).build();
         WebhookReceiver receiver2 = WebhookReceiver.builder().appSecret(InboxFixture.SECRET).queue(restarted)
-                .onStored(() -> InboxFixture.drain(worker2)).clock(clock).build();
+                .onStored(() -> InboxFixture.drain(worker2, sends2)).clock(clock).build();
         assertThat(receiver2.receive(second, InboxFixture.sign(second)).duplicates()).isEqualTo(1);
 
         var details = inbox2.conversation(Actor.agent("agent-3", "Sipho"), conversation.number().text());

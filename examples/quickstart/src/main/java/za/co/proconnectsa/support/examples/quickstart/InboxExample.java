@@ -19,6 +19,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import za.co.proconnectsa.support.SupportDesk;
 import za.co.proconnectsa.support.access.Actor;
+import za.co.proconnectsa.support.queue.JobWorker;
 import za.co.proconnectsa.support.store.InMemoryTicketStore;
 import za.co.proconnectsa.support.whatsapp.automation.AutoResponder;
 import za.co.proconnectsa.support.whatsapp.automation.FaqEntry;
@@ -82,10 +83,12 @@ public final class InboxExample {
             WebhookReceiver receiver = WebhookReceiver.builder()
                     .appSecret(appSecret).queue(store).clock(clock).build(); // stores each message, answers Meta at once
             InboundMessageWorker worker = InboundMessageWorker.builder(store, inbox).clock(clock).build();
+            JobWorker sender = inbox.sendWorker().clock(clock).build();   // delivers the texts the inbox queued
 
             deliver(receiver, appSecret, "How do I add a service area?");
             deliver(receiver, appSecret, "My invoice INV-2291 was charged twice");
-            worker.runOnce();           // FAQ answer; ticket PCS-000001, its number sent back (worker.start() in an app)
+            worker.runOnce();           // FAQ answer queued; ticket PCS-000001, its number queued
+            sender.runOnce();           // both sent (in an app: worker.start() and sender.start())
 
             TicketReplyResult reply = inbox.replyOnTicket(agent, "PCS-000001", "Refunded, sorry about that!");
             out.println("Reply on PCS-000001: " + reply.delivery());                // SENT inside the 24-hour window

@@ -14,8 +14,8 @@ import za.co.proconnectsa.support.ValidationException;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.access.Role;
 import za.co.proconnectsa.support.conversation.Conversation;
-import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.ConversationMessage.Author;
+import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.ConversationStatus;
 import za.co.proconnectsa.support.routing.Channel;
 import za.co.proconnectsa.support.routing.RoutingDecision;
@@ -158,7 +158,8 @@ public final class Escalations {
         LOG.info("WhatsApp message of {} joined ticket {} through its reference code", PhoneMasking.mask(contact.id()),
                 ticket.number());
         OutboundMessages.Sent out = tellTicketNumber(conversation, contact, ticket, ResponseTemplates.JOINED_TICKET,
-                "joined-ticket", "The customer was not told on WhatsApp that their message reached this ticket: ");
+                "joined-ticket", record.id() + ":joined-ticket",
+                "The customer was not told on WhatsApp that their message reached this ticket: ");
         return new InboundResult(InboundResult.Outcome.JOINED_TICKET, out.conversation(), ticket.number(), null,
                 out.outcome());
     }
@@ -246,7 +247,8 @@ public final class Escalations {
                 writer.customerReply(contact, ticket, m.body());
             }
             OutboundMessages.Sent out = tellTicketNumber(escalated, contact, ticket, ResponseTemplates.ESCALATED,
-                    "escalated", "The ticket number could not be sent to the customer on WhatsApp: ");
+                    "escalated", "escalated:" + escalated.id(),
+                    "The ticket number could not be sent to the customer on WhatsApp: ");
             return new EscalationResult(out.conversation(), receipt, out.outcome());
         }
     }
@@ -281,10 +283,12 @@ public final class Escalations {
      * tells the agents, starting with {@code unsentNote}.
      */
     private OutboundMessages.Sent tellTicketNumber(Conversation conversation, Contact contact, Ticket ticket,
-            String template, String source, String unsentNote) {
+            String template, String source, String cause, String unsentNote) {
         Map<String, Object> values = Map.of("name", contact.name(), "ticket", ticket.number().text());
-        OutboundMessages.Sent out = outbound.automated(conversation, templates.render(template, values), source);
-        if (!(out.outcome() instanceof SendOutcome.Sent)) {
+        OutboundMessages.Sent out = outbound.automated(conversation, templates.render(template, values), source, cause,
+                ticket.number().text(), unsentNote);
+        // a queued text (no outcome yet) is noted by the send queue if it cannot be delivered
+        if (out.outcome() != null && !(out.outcome() instanceof SendOutcome.Sent)) {
             writer.note(ticket.number().text(), unsentNote + OutboundMessages.describe(out.outcome()) + ".");
         }
         return out;

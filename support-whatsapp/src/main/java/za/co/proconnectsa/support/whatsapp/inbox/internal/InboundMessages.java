@@ -14,8 +14,8 @@ import za.co.proconnectsa.support.SupportException;
 import za.co.proconnectsa.support.ValidationException;
 import za.co.proconnectsa.support.access.Permission;
 import za.co.proconnectsa.support.conversation.Conversation;
-import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.ConversationMessage.Author;
+import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.ConversationNotFoundException;
 import za.co.proconnectsa.support.conversation.ConversationStatus;
 import za.co.proconnectsa.support.spi.TicketStore;
@@ -195,7 +195,8 @@ public final class InboundMessages {
         AutoReply decision = responder.decide(new AutoResponder.Inbound(message.text(), contact.id(), contact.name(), now,
                 conversations.countMessages(contact.id(), Author.AUTOMATED, now.minus(responder.window())), lastNotice));
         if (decision instanceof AutoReply.Answer answer && OutboundMessages.canSendTo(contact.id())) {
-            OutboundMessages.Sent out = outbound.automated(conversation, answer.text(), answer.source());
+            OutboundMessages.Sent out = outbound.automated(conversation, answer.text(), answer.source(),
+                    message.messageId() + ":" + answer.source(), null, null);
             return new InboundResult(InboundResult.Outcome.AUTO_REPLIED, out.conversation(), null, decision, out.outcome());
         }
         return new InboundResult(InboundResult.Outcome.WAITING_FOR_AGENT, conversation, null, decision, null);

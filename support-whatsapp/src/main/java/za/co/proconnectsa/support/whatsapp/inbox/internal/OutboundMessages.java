@@ -7,10 +7,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.conversation.Conversation;
-import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.ConversationMessage.Author;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.conversation.ConversationMessage;
+import za.co.proconnectsa.support.queue.Job;
+import za.co.proconnectsa.support.spi.WorkQueue;
 import za.co.proconnectsa.support.util.PhoneMasking;
+import za.co.proconnectsa.support.util.Text;
 import za.co.proconnectsa.support.whatsapp.cloud.CustomerServiceWindow;
 import za.co.proconnectsa.support.whatsapp.cloud.ProviderError;
 import za.co.proconnectsa.support.whatsapp.cloud.SendOutcome;
@@ -41,19 +43,22 @@ public final class OutboundMessages {
     private final ConversationLog conversations;
     private final Clock clock;
     private final String automationName;
+    private final WorkQueue queue;
 
     /**
      * @param client         the Cloud API client
      * @param conversations  where sent messages are recorded
      * @param clock          the desk's clock, for the customer-service window
      * @param automationName the name shown for automated messages
+     * @param queue          where automated texts wait to be sent, or {@code null} to send them at once
      */
     public OutboundMessages(WhatsAppCloudClient client, ConversationLog conversations, Clock clock,
-            String automationName) {
+            String automationName, WorkQueue queue) {
         this.client = client;
         this.conversations = conversations;
         this.clock = clock;
         this.automationName = automationName;
+        this.queue = queue;
     }
 
     /** Sends an agent's text inside the window and, when it was sent, records it as theirs. */
@@ -62,12 +67,53 @@ public final class OutboundMessages {
     }
 
     /**
-     * Sends an automated text inside the window and, when it was sent, records it.
+     * An automated text caused by an inbound message or an escalation. With a queue it is written to the queue, in the
+     * caller's unit of work, keyed by its cause, and recorded in the transcript now; the send queue delivers it once
+     * the unit has committed ({@link QueuedSends}), so a crash never loses it and a retry of the cause never queues
+     * it twice. Without a queue it is sent at once and recorded when sent.
      *
-     * @param source what produced it (an FAQ entry, "escalated", ...), kept as the message's author id
+     * @param source       what produced it (an FAQ entry, "escalated", ...), kept as the message's author id
+     * @param cause        what caused it, unique per text: the inbound message id or the conversation, and a purpose
+     * @param ticketNumber the ticket to note on when it cannot be delivered, or {@code null}
+     * @param unsentNote   that note's opening words, or {@code null}
+     * @return the send; its outcome is {@code null} when the text was queued
      */
-    public Sent automated(Conversation conversation, String text, String source) {
-        return send(conversation, text, Author.AUTOMATED, source, automationName);
+    public Sent automated(Conversation conversation, String text, String source, String cause, String ticketNumber,
+            String unsentNote) {
+        if (queue == null || !canSendTo(conversation.contact())) {
+            return send(conversation, text, Author.AUTOMATED, source, automationName);
+        }
+        String key = cause.length() <= Job.MAX_KEY_LENGTH && Text.isIdentifier(cause) ? cause : digest(cause);
+        QueuedSend send = new QueuedSend(conversation.contact(), text, conversation.lastInboundAt(), ticketNumber,
+                unsentNote);
+        if (!queue.enqueueJob(QueuedSend.KIND, key, send.encode(), conversations.now())) {
+            return new Sent(null, conversation);
+        }
+        return new Sent(null, conversations.recordSent(conversation, new ConversationMessage("out." + digest(cause),
+                conversation.id(), conversation.contact(), Author.AUTOMATED, source, automationName, text,
+                conversations.now())));
+    }
+
+    /**
+     * Sends a queued text, inside the window it was written in.
+     *
+     * @param send the queued text
+     * @return the Cloud API's answer
+     */
+    SendOutcome deliver(QueuedSend send) {
+        CustomerServiceWindow window = CustomerServiceWindow.since(
+                send.windowOpened() == null ? Instant.EPOCH : send.windowOpened(), clock);
+        return client.reply(window, send.contact(), send.text());
+    }
+
+    private static String digest(String cause) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(cause.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 20);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     private Sent send(Conversation conversation, String text, Author author, String authorId, String authorName) {

@@ -1,0 +1,69 @@
+package za.co.proconnectsa.support.whatsapp.inbox.internal;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Properties;
+import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.whatsapp.inbox.WhatsAppInbox;
+
+/**
+ * An automated WhatsApp text waiting in the send queue, as its job's payload: who it goes to, what it says, the
+ * start of the customer-service window it was written in, and the ticket to note on when it cannot be delivered.
+ *
+ * @param contact      the WhatsApp number
+ * @param text         the text
+ * @param windowOpened when the contact last wrote, or {@code null} when they never did
+ * @param ticketNumber the ticket to note on when the text cannot be delivered, or {@code null}
+ * @param unsentNote   the note's opening words, or {@code null}
+ */
+record QueuedSend(String contact, String text, Instant windowOpened, String ticketNumber, String unsentNote) {
+
+    /** The job kind of automated texts in the store's queue. */
+    static final String KIND = WhatsAppInbox.SEND_KIND;
+
+    /** @return the payload: UTF-8 properties, so that any text survives */
+    byte[] encode() {
+        Properties p = new Properties();
+        p.setProperty("contact", contact);
+        p.setProperty("text", text);
+        if (windowOpened != null) {
+            p.setProperty("windowOpened", windowOpened.toString());
+        }
+        if (ticketNumber != null) {
+            p.setProperty("ticketNumber", ticketNumber);
+            p.setProperty("unsentNote", unsentNote);
+        }
+        StringWriter out = new StringWriter();
+        try {
+            p.store(out, null);
+        } catch (IOException e) {
+            throw new IllegalStateException("a StringWriter does not fail", e);
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * @param payload a job's payload
+     * @return the send
+     * @throws ValidationException when the payload is not one this version wrote
+     */
+    static QueuedSend decode(byte[] payload) {
+        Properties p = new Properties();
+        try {
+            p.load(new StringReader(new String(payload, StandardCharsets.UTF_8)));
+        } catch (IOException | IllegalArgumentException e) {
+            throw ValidationException.of("payload", "is not a queued WhatsApp text");
+        }
+        String contact = p.getProperty("contact");
+        String text = p.getProperty("text");
+        if (contact == null || text == null) {
+            throw ValidationException.of("payload", "is not a queued WhatsApp text (no contact or text)");
+        }
+        String opened = p.getProperty("windowOpened");
+        return new QueuedSend(contact, text, opened == null ? null : Instant.parse(opened), p.getProperty("ticketNumber"),
+                p.getProperty("unsentNote"));
+    }
+}

@@ -1,0 +1,83 @@
+package za.co.proconnectsa.support.whatsapp.inbox.internal;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import za.co.proconnectsa.support.queue.AbandonJobException;
+import za.co.proconnectsa.support.queue.Job;
+import za.co.proconnectsa.support.queue.JobHandler;
+import za.co.proconnectsa.support.util.PhoneMasking;
+import za.co.proconnectsa.support.whatsapp.cloud.SendOutcome;
+import za.co.proconnectsa.support.whatsapp.inbox.WhatsAppInbox;
+
+/**
+ * Delivers the automated texts the inbox queued ({@link OutboundMessages#automated}), one job each, inside the send
+ * worker's unit of work. The Cloud API takes no idempotency key, so a text is sent at most once: an attempt that was
+ * claimed and did not report "not sent" may have reached the customer, and the text is then not sent again but
+ * noted on its ticket, or left dead for a person when it has none. A send that surely did not happen (rate limit,
+ * Graph down, no connection) is tried again later, up to {@value #MAX_ATTEMPTS} attempts, then noted like a refused
+ * one.
+ */
+public final class QueuedSends implements JobHandler {
+
+    // hosts set one log level for the whole inbox
+    private static final Logger LOG = LoggerFactory.getLogger(WhatsAppInbox.class);
+    private static final String MAYBE_TOLD = "The customer may or may not have been told on WhatsApp: ";
+    /** Attempts at a send that surely did not happen before it is given up and noted (a rate limit, Graph down). */
+    static final int MAX_ATTEMPTS = 5;
+
+    /** Thrown for a send that surely did not happen: the job is tried again, and its error says it was not sent. */
+    static final class NotSent extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotSent(String why) {
+            super(why, null, false, false);
+        }
+    }
+
+    private final OutboundMessages outbound;
+    private final TicketWriter writer;
+
+    /**
+     * @param outbound sends
+     * @param writer   notes on tickets
+     */
+    public QueuedSends(OutboundMessages outbound, TicketWriter writer) {
+        this.outbound = outbound;
+        this.writer = writer;
+    }
+
+    @Override
+    public void handle(Job job) {
+        QueuedSend send = QueuedSend.decode(job.payload());
+        if (job.attempts() > 1 && (job.lastError() == null || !job.lastError().contains(NotSent.class.getName()))) {
+            unknown(send, "an earlier attempt to send it did not finish and may have reached WhatsApp, so it is not"
+                    + " sent again");
+            return;
+        }
+        SendOutcome outcome = outbound.deliver(send);
+        if (outcome instanceof SendOutcome.Sent) {
+            return;
+        }
+        if (outcome instanceof SendOutcome.Failed failed && failed.retryable() && job.attempts() < MAX_ATTEMPTS) {
+            throw new NotSent(OutboundMessages.describe(outcome));
+        }
+        if (OutboundMessages.outcomeUnknown(outcome)) {
+            unknown(send, OutboundMessages.describe(outcome));
+            return;
+        }
+        LOG.warn("Automated WhatsApp text to {} not sent: {}", PhoneMasking.mask(send.contact()),
+                OutboundMessages.describe(outcome));
+        if (send.ticketNumber() != null) {
+            writer.note(send.ticketNumber(), send.unsentNote() + OutboundMessages.describe(outcome) + ".");
+        }
+    }
+
+    private void unknown(QueuedSend send, String why) {
+        if (send.ticketNumber() == null) {
+            throw new AbandonJobException("an automated WhatsApp text may or may not have been delivered: " + why);
+        }
+        LOG.warn("Automated WhatsApp text to {} may or may not have been delivered: {}", PhoneMasking.mask(send.contact()),
+                why);
+        writer.note(send.ticketNumber(), MAYBE_TOLD + why + ".");
+    }
+}
