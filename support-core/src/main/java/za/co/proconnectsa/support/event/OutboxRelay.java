@@ -11,11 +11,10 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import za.co.proconnectsa.support.SupportException;
+import za.co.proconnectsa.support.internal.PollingLoop;
 import za.co.proconnectsa.support.ValidationException;
 import za.co.proconnectsa.support.internal.ErrorText;
 import za.co.proconnectsa.support.spi.EventOutbox;
@@ -72,7 +71,6 @@ public final class OutboxRelay implements AutoCloseable {
     public static final Duration DEFAULT_RETRY_DELAY = Duration.ofSeconds(10);
     /** How many times an entry is attempted by default before it becomes a dead letter. */
     public static final int DEFAULT_MAX_ATTEMPTS = 10;
-    private static final Duration MAX_RETRY_DELAY = Duration.ofHours(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -88,10 +86,7 @@ public final class OutboxRelay implements AutoCloseable {
     private final Duration heartbeatInterval;
     private final Clock clock;
     private final ScheduledThreadPoolExecutor heartbeats;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition wake = lock.newCondition();
-    private Thread worker;
-    private boolean stopping;
+    private final PollingLoop loop;
 
     private OutboxRelay(Builder b) {
         this.store = b.store;
@@ -113,6 +108,7 @@ public final class OutboxRelay implements AutoCloseable {
         // the thread ends while no delivery runs, so a relay driven by runOnce() alone leaves no thread behind
         this.heartbeats.setKeepAliveTime(1, TimeUnit.SECONDS);
         this.heartbeats.allowCoreThreadTimeOut(true);
+        this.loop = new PollingLoop("outbox-relay-" + b.owner, b.pollInterval, this::runOnce, b.batchSize, LOG);
         this.heartbeats.setRemoveOnCancelPolicy(true);
     }
 
@@ -216,7 +212,7 @@ public final class OutboxRelay implements AutoCloseable {
             outbox.deadLetter(entry.id(), owner, reason, clock.instant());
             return;
         }
-        Instant retryAt = clock.instant().plus(backoff(entry.attempts()));
+        Instant retryAt = clock.instant().plus(PollingLoop.backoff(retryDelay, entry.attempts()));
         LOG.warn("Outbox listener {} failed on {} of ticket {} (attempt {} of {}); retrying from {}", listener,
                 entry.type(), ticket, entry.attempts(), maxAttempts, retryAt, failure.error());
         outbox.release(entry.id(), owner, retryAt);
@@ -272,12 +268,6 @@ public final class OutboxRelay implements AutoCloseable {
         return store.messages(entry.ticketId()).stream().filter(m -> m.id().equals(id)).findFirst().orElse(null);
     }
 
-    private Duration backoff(int attempts) {
-        int doublings = Math.max(0, Math.min(attempts - 1, 20));
-        Duration delay = retryDelay.multipliedBy(1L << doublings);
-        return delay.compareTo(MAX_RETRY_DELAY) > 0 ? MAX_RETRY_DELAY : delay;
-    }
-
     /**
      * Starts a daemon thread that runs {@link #runOnce()} until {@link #close()}: again at once after a full
      * batch, otherwise after the poll interval. A store failure is logged and retried after the poll interval.
@@ -286,58 +276,8 @@ public final class OutboxRelay implements AutoCloseable {
      * @throws SupportException when already started or closed
      */
     public OutboxRelay start() {
-        lock.lock();
-        try {
-            if (worker != null || stopping) {
-                throw new SupportException("The outbox relay " + owner + " was already started");
-            }
-            worker = new Thread(this::loop, "outbox-relay-" + owner);
-            worker.setDaemon(true);
-            worker.start();
-            return this;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void loop() {
-        while (!isStopping()) {
-            int delivered = 0;
-            try {
-                delivered = runOnce();
-            } catch (RuntimeException e) {
-                LOG.warn("Outbox relay {} could not read the outbox; trying again in {}", owner, pollInterval, e);
-            } catch (Error e) {
-                // an Error from a listener (a missing class, an assertion) must not end delivery for good
-                LOG.error("Outbox relay {} met an error; trying again in {}", owner, pollInterval, e);
-            }
-            if (delivered < batchSize) {
-                pause();
-            }
-        }
-    }
-
-    private boolean isStopping() {
-        lock.lock();
-        try {
-            return stopping;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void pause() {
-        lock.lock();
-        try {
-            if (!stopping) {
-                wake.await(pollInterval.toNanos(), TimeUnit.NANOSECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stopping = true;
-        } finally {
-            lock.unlock();
-        }
+        loop.start();
+        return this;
     }
 
     /**
@@ -346,22 +286,7 @@ public final class OutboxRelay implements AutoCloseable {
      */
     @Override
     public void close() {
-        Thread running;
-        lock.lock();
-        try {
-            stopping = true;
-            wake.signalAll();
-            running = worker;
-        } finally {
-            lock.unlock();
-        }
-        if (running != null && running != Thread.currentThread()) {
-            try {
-                running.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.close();
         heartbeats.shutdown();
     }
 

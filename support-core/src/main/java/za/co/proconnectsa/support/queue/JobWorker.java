@@ -9,12 +9,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import za.co.proconnectsa.support.SupportException;
 import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.internal.PollingLoop;
 import za.co.proconnectsa.support.spi.UnitOfWork;
 import za.co.proconnectsa.support.spi.WorkQueue;
 import za.co.proconnectsa.support.util.Checks;
@@ -45,7 +44,6 @@ public final class JobWorker implements AutoCloseable {
     public static final Duration DEFAULT_RETRY_DELAY = Duration.ofSeconds(5);
     /** Attempts before a job is buried by default. */
     public static final int DEFAULT_MAX_ATTEMPTS = 10;
-    private static final Duration MAX_RETRY_DELAY = Duration.ofHours(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(JobWorker.class);
 
@@ -70,10 +68,7 @@ public final class JobWorker implements AutoCloseable {
     private final int maxAttempts;
     private final Clock clock;
     private final ScheduledExecutorService heartbeat;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition wake = lock.newCondition();
-    private Thread thread;
-    private boolean stopping;
+    private final PollingLoop loop;
 
     private JobWorker(Builder b) {
         this.units = b.units;
@@ -92,6 +87,7 @@ public final class JobWorker implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.loop = new PollingLoop("job-worker-" + owner, pollInterval, this::runOnce, batchSize, LOG);
     }
 
     /**
@@ -150,7 +146,7 @@ public final class JobWorker implements AutoCloseable {
             if (job.attempts() >= maxAttempts) {
                 bury(job, "gave up after " + job.attempts() + " attempts: " + error);
             } else {
-                Instant retryAt = clock.instant().plus(backoff(job.attempts()));
+                Instant retryAt = clock.instant().plus(PollingLoop.backoff(retryDelay, job.attempts()));
                 LOG.warn("Job {} of kind {} failed (attempt {} of {}); retrying from {}", job.id(), kind,
                         job.attempts(), maxAttempts, retryAt, failure);
                 release(job, retryAt, error);
@@ -186,12 +182,6 @@ public final class JobWorker implements AutoCloseable {
         }
     }
 
-    private Duration backoff(int attempts) {
-        int doublings = Math.max(0, Math.min(attempts - 1, 20));
-        Duration delay = retryDelay.multipliedBy(1L << doublings);
-        return delay.compareTo(MAX_RETRY_DELAY) > 0 ? MAX_RETRY_DELAY : delay;
-    }
-
     /**
      * Starts a daemon thread that runs {@link #runOnce()} until {@link #close()}: again at once after a full batch,
      * otherwise after the poll interval. A store failure is logged and tried again after the poll interval.
@@ -200,86 +190,19 @@ public final class JobWorker implements AutoCloseable {
      * @throws SupportException when already started or closed
      */
     public JobWorker start() {
-        lock.lock();
-        try {
-            if (thread != null || stopping) {
-                throw new SupportException("The job worker " + owner + " was already started");
-            }
-            thread = new Thread(this::loop, "job-worker-" + owner);
-            thread.setDaemon(true);
-            thread.start();
-            return this;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void loop() {
-        while (!isStopping()) {
-            int claimedFull = 0;
-            try {
-                claimedFull = runOnce();
-            } catch (RuntimeException e) {
-                LOG.warn("Job worker {} could not read the queue; trying again in {}", owner, pollInterval, e);
-            }
-            if (claimedFull < batchSize) {
-                pause();
-            }
-        }
-    }
-
-    private boolean isStopping() {
-        lock.lock();
-        try {
-            return stopping;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void pause() {
-        lock.lock();
-        try {
-            if (!stopping) {
-                wake.await(pollInterval.toNanos(), TimeUnit.NANOSECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stopping = true;
-        } finally {
-            lock.unlock();
-        }
+        loop.start();
+        return this;
     }
 
     /** Wakes a started worker to poll at once, e.g. right after a job was enqueued. */
     public void wakeUp() {
-        lock.lock();
-        try {
-            wake.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        loop.wakeUp();
     }
 
     /** Stops the thread, if started, after the job it is running; waits up to 10 seconds for it. */
     @Override
     public void close() {
-        Thread running;
-        lock.lock();
-        try {
-            stopping = true;
-            wake.signalAll();
-            running = thread;
-        } finally {
-            lock.unlock();
-        }
-        if (running != null && running != Thread.currentThread()) {
-            try {
-                running.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.close();
         heartbeat.shutdownNow();
     }
 
