@@ -349,9 +349,7 @@ public final class OutboxRelay implements AutoCloseable {
 
         /** @param value entries claimed at a time, 1 to 1000 @return this builder */
         public Builder batchSize(int value) {
-            if (value < 1 || value > 1000) {
-                throw ValidationException.of("batchSize", "must be 1 to 1000, was " + value);
-            }
+            Checks.between(value, 1, 1000, "batchSize");
             this.batchSize = value;
             return this;
         }
@@ -363,19 +361,19 @@ public final class OutboxRelay implements AutoCloseable {
          * @return this builder
          */
         public Builder lease(Duration value) {
-            this.lease = positive(value, "lease");
+            this.lease = Checks.positive(value, "lease");
             return this;
         }
 
         /** @param value the pause between polls of an empty outbox @return this builder */
         public Builder pollInterval(Duration value) {
-            this.pollInterval = positive(value, "pollInterval");
+            this.pollInterval = Checks.positive(value, "pollInterval");
             return this;
         }
 
         /** @param value the first pause before retrying a failed delivery; it doubles per attempt @return this builder */
         public Builder retryDelay(Duration value) {
-            this.retryDelay = positive(value, "retryDelay");
+            this.retryDelay = Checks.positive(value, "retryDelay");
             return this;
         }
 
@@ -386,9 +384,7 @@ public final class OutboxRelay implements AutoCloseable {
          * @return this builder
          */
         public Builder maxAttempts(int value) {
-            if (value < 1 || value > 1000) {
-                throw ValidationException.of("maxAttempts", "must be 1 to 1000, was " + value);
-            }
+            Checks.between(value, 1, 1000, "maxAttempts");
             this.maxAttempts = value;
             return this;
         }
@@ -399,7 +395,7 @@ public final class OutboxRelay implements AutoCloseable {
          * @return this builder
          */
         public Builder heartbeatInterval(Duration value) {
-            this.heartbeatInterval = positive(value, "heartbeatInterval");
+            this.heartbeatInterval = Checks.positive(value, "heartbeatInterval");
             return this;
         }
 
@@ -407,14 +403,6 @@ public final class OutboxRelay implements AutoCloseable {
         public Builder clock(Clock value) {
             this.clock = Checks.notNull(value, "clock");
             return this;
-        }
-
-        private static Duration positive(Duration value, String field) {
-            Checks.notNull(value, field);
-            if (value.isNegative() || value.isZero()) {
-                throw ValidationException.of(field, "must be positive, was " + value);
-            }
-            return value;
         }
 
         /**

@@ -367,9 +367,7 @@ public final class DefaultTicketService implements TicketService {
     public TicketChanges changesSince(Actor actor, ChangeCursor cursor, int limit) {
         requireActor(actor);
         Checks.notNull(cursor, "cursor");
-        if (limit < 1 || limit > 1000) {
-            throw ValidationException.of("limit", "must be 1 to 1000, was " + limit);
-        }
+        Checks.between(limit, 1, 1000, "limit");
         policy.check(actor, Permission.VIEW_QUEUE, null);
         return store.changesSince(cursor, limit);
     }

@@ -76,9 +76,7 @@ public final class InMemoryOutbox implements EventOutbox {
         if (owner == null || owner.isBlank() || owner.length() > 100) {
             throw ValidationException.of("owner", "must be 1 to 100 characters");
         }
-        if (max < 1 || max > 1000) {
-            throw ValidationException.of("max", "must be 1 to 1000, was " + max);
-        }
+        Checks.between(max, 1, 1000, "max");
         Checks.notNull(lease, "lease");
         Checks.notNull(now, "now");
         Instant until = now.plus(lease);
@@ -168,9 +166,7 @@ public final class InMemoryOutbox implements EventOutbox {
 
     @Override
     public synchronized List<DeadLetter> deadLetters(long afterId, int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw ValidationException.of("limit", "must be 1 to 1000, was " + limit);
-        }
+        Checks.between(limit, 1, 1000, "limit");
         List<DeadLetter> page = new ArrayList<>();
         for (Map.Entry<Long, Slot> e : entries.tailMap(afterId, false).entrySet()) {
             if (page.size() == limit) {

@@ -253,36 +253,32 @@ public final class JobWorker implements AutoCloseable {
 
         /** @param value jobs claimed at a time, 1 to 1000 @return this builder */
         public Builder batchSize(int value) {
-            if (value < 1 || value > 1000) {
-                throw ValidationException.of("batchSize", "must be 1 to 1000, was " + value);
-            }
+            Checks.between(value, 1, 1000, "batchSize");
             this.batchSize = value;
             return this;
         }
 
         /** @param value how long a claim lasts; renewed every third of it while a job runs @return this builder */
         public Builder lease(Duration value) {
-            this.lease = positive(value, "lease");
+            this.lease = Checks.positive(value, "lease");
             return this;
         }
 
         /** @param value the pause between polls of an empty queue @return this builder */
         public Builder pollInterval(Duration value) {
-            this.pollInterval = positive(value, "pollInterval");
+            this.pollInterval = Checks.positive(value, "pollInterval");
             return this;
         }
 
         /** @param value the first pause before a failed job is retried; it doubles per attempt @return this builder */
         public Builder retryDelay(Duration value) {
-            this.retryDelay = positive(value, "retryDelay");
+            this.retryDelay = Checks.positive(value, "retryDelay");
             return this;
         }
 
         /** @param value attempts before a failing job is buried, 1 to 1000 @return this builder */
         public Builder maxAttempts(int value) {
-            if (value < 1 || value > 1000) {
-                throw ValidationException.of("maxAttempts", "must be 1 to 1000, was " + value);
-            }
+            Checks.between(value, 1, 1000, "maxAttempts");
             this.maxAttempts = value;
             return this;
         }
@@ -291,14 +287,6 @@ public final class JobWorker implements AutoCloseable {
         public Builder clock(Clock value) {
             this.clock = Checks.notNull(value, "clock");
             return this;
-        }
-
-        private static Duration positive(Duration value, String field) {
-            Checks.notNull(value, field);
-            if (value.isNegative() || value.isZero()) {
-                throw ValidationException.of(field, "must be positive, was " + value);
-            }
-            return value;
         }
 
         /** @return the worker, not yet started */

@@ -36,9 +36,7 @@ public final class QueueChecks {
         if (owner == null || owner.isBlank() || owner.length() > 100) {
             throw ValidationException.of("owner", "must be 1 to 100 characters");
         }
-        if (max < 1 || max > 1000) {
-            throw ValidationException.of("max", "must be 1 to 1000, was " + max);
-        }
+        Checks.between(max, 1, 1000, "max");
         if (lease == null || lease.isNegative() || lease.isZero()) {
             throw ValidationException.of("lease", "must be positive");
         }
@@ -47,9 +45,7 @@ public final class QueueChecks {
 
     /** @param limit a page size */
     public static void limit(int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw ValidationException.of("limit", "must be 1 to 1000, was " + limit);
-        }
+        Checks.between(limit, 1, 1000, "limit");
     }
 
     /**

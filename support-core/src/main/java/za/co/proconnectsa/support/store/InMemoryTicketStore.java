@@ -207,9 +207,7 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
     @Override
     public TicketChanges changesSince(ChangeCursor after, int limit) {
         Checks.notNull(after, "after");
-        if (limit < 1 || limit > 1000) {
-            throw ValidationException.of("limit", "must be 1 to 1000, was " + limit);
-        }
+        Checks.between(limit, 1, 1000, "limit");
         return read(() -> {
             List<Ticket> items = new ArrayList<>();
             long last = after.position();

@@ -34,4 +34,32 @@ public final class Checks {
         }
         return value;
     }
+
+    /**
+     * @param value a required duration that must be more than zero
+     * @param field its name, for the error
+     * @return the value
+     * @throws ValidationException when it is null, zero or negative
+     */
+    public static java.time.Duration positive(java.time.Duration value, String field) {
+        if (notNull(value, field).isNegative() || value.isZero()) {
+            throw ValidationException.of(field, "must be positive, was " + value);
+        }
+        return value;
+    }
+
+    /**
+     * @param value a number
+     * @param min   the smallest allowed
+     * @param max   the largest allowed
+     * @param field its name, for the error
+     * @return the value
+     * @throws ValidationException when it is outside {@code min..max}
+     */
+    public static int between(int value, int min, int max, String field) {
+        if (value < min || value > max) {
+            throw ValidationException.of(field, "must be " + min + " to " + max + ", was " + value);
+        }
+        return value;
+    }
 }

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import za.co.proconnectsa.support.util.Checks;
 import za.co.proconnectsa.support.ConcurrentModificationException;
 import za.co.proconnectsa.support.StoreUnavailableException;
 import za.co.proconnectsa.support.SupportException;
@@ -222,9 +223,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
         if (after == null) {
             throw ValidationException.of("after", "must not be null");
         }
-        if (limit < 1 || limit > 1000) {
-            throw ValidationException.of("limit", "must be 1 to 1000, was " + limit);
-        }
+        Checks.between(limit, 1, 1000, "limit");
         return tx.run("reading ticket changes", c -> {
             List<Long> positions = new ArrayList<>();
             List<Ticket> tickets;

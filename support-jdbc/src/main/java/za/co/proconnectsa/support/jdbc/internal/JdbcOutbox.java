@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import za.co.proconnectsa.support.util.Checks;
 import za.co.proconnectsa.support.ValidationException;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.access.Role;
@@ -121,9 +122,7 @@ public final class JdbcOutbox {
         if (owner == null || owner.isBlank() || owner.length() > 100) {
             throw ValidationException.of("owner", "must be 1 to 100 characters");
         }
-        if (max < 1 || max > 1000) {
-            throw ValidationException.of("max", "must be 1 to 1000, was " + max);
-        }
+        Checks.between(max, 1, 1000, "max");
         if (lease == null || lease.isNegative() || lease.isZero() || now == null) {
             throw ValidationException.of("lease", "must be positive, with a time to claim at");
         }
@@ -293,9 +292,7 @@ public final class JdbcOutbox {
      * @return dead letters by id
      */
     public List<DeadLetter> deadLetters(long afterId, int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw ValidationException.of("limit", "must be 1 to 1000, was " + limit);
-        }
+        Checks.between(limit, 1, 1000, "limit");
         return tx.run("listing dead letters", c -> {
             try (PreparedStatement ps = c.prepareStatement(listDead)) {
                 ps.setLong(1, afterId);
