@@ -827,7 +827,9 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
          * writes run in that transaction, never commit or roll back on their own, and commit or roll back with the
          * host's work. A connection with auto-commit on still gets a transaction of the store's own. Off by default,
          * for pools whose connections have auto-commit off. On MariaDB, run the host's transactions at
-         * READ COMMITTED: a retried read must see what others committed meanwhile.
+         * READ COMMITTED: a retried read must see what others committed meanwhile. A host transaction that writes a
+         * ticket holds the ticket counters (numbers and change positions, which must become visible in commit
+         * order) until it commits, so other ticket writes wait for it: keep such transactions short.
          *
          * @param value whether to join
          * @return this builder
