@@ -77,7 +77,7 @@ public final class PollingLoop {
             int done = 0;
             try {
                 done = round.getAsInt();
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
                 log.warn("{} failed a round; trying again in {}", name, pollInterval, e);
             } catch (Error e) {
                 // an Error from a listener or handler (a missing class, an assertion) must not end the polling

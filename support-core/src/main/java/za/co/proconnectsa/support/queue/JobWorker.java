@@ -121,6 +121,11 @@ public final class JobWorker implements AutoCloseable {
     }
 
     private boolean run(Job job) {
+        // the batch shares one lease: a job that waited behind slow ones may have gone to another worker meanwhile
+        if (!queue.renewJob(job.id(), owner, clock.instant().plus(lease))) {
+            LOG.debug("Job {} of kind {} was claimed by another worker before {} reached it", job.id(), kind, owner);
+            return false;
+        }
         long every = Math.max(1, lease.toMillis() / 3);
         ScheduledFuture<?> renewing = heartbeat.scheduleAtFixedRate(() -> renew(job), every, every, TimeUnit.MILLISECONDS);
         try {
@@ -141,7 +146,7 @@ public final class JobWorker implements AutoCloseable {
         } catch (AbandonJobException abandoned) {
             bury(job, "abandoned: " + abandoned.getMessage());
             return false;
-        } catch (RuntimeException | LinkageError | AssertionError failure) {
+        } catch (Exception | LinkageError | AssertionError failure) {
             String error = failure.getClass().getName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
             if (job.attempts() >= maxAttempts) {
                 bury(job, "gave up after " + job.attempts() + " attempts: " + error);

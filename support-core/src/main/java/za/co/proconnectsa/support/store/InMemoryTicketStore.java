@@ -61,6 +61,8 @@ import za.co.proconnectsa.support.ticket.TicketQuery;
 public final class InMemoryTicketStore implements TicketStore, ProcessedMessageLog, EventOutbox, ConversationStore,
         WorkQueue {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InMemoryTicketStore.class);
+
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final AtomicLong sequence = new AtomicLong();
     private final NavigableMap<Long, Ticket> bySequence = new TreeMap<>();
@@ -99,7 +101,8 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
             undo.begin();
             try {
                 result = work.get();
-            } catch (RuntimeException | Error e) {
+            } catch (Throwable e) {
+                // any Throwable, checked ones thrown past the compiler included: a unit that did not finish is undone
                 undo.rollback();
                 throw e;
             }
@@ -107,7 +110,14 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
         } finally {
             lock.writeLock().unlock();
         }
-        afterCommit.forEach(Runnable::run);
+        for (Runnable action : afterCommit) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                // the unit is committed: a failing notification must neither undo it nor stop the others
+                LOG.warn("An after-commit action failed; the unit of work is committed", e);
+            }
+        }
         return result;
     }
 

@@ -95,6 +95,23 @@ class HostTransactionTest {
     }
 
     @Test
+    @DisplayName("a redelivered message or a repeated id inside the host's transaction is a duplicate and leaves the host's work usable")
+    void takenKeysKeepHostTransaction() throws SQLException {
+        reader.enqueueJob("whatsapp.inbound", "wamid.1", new byte[] {1}, java.time.Instant.now());
+        insertOrder(1);
+        JdbcTicketStore joinedStore = JdbcTicketStore.builder(transactionAware(hostConnection))
+                .schemaMode(SchemaMode.VALIDATE).joinHostTransactions(true).build();
+        assertThat(joinedStore.enqueueJob("whatsapp.inbound", "wamid.1", new byte[] {1}, java.time.Instant.now()))
+                .as("Meta's redelivery").isFalse();
+        assertThat(joinedStore.firstSeen("m-1", java.time.Instant.now())).isTrue();
+        assertThat(joinedStore.firstSeen("m-1", java.time.Instant.now())).isFalse();
+        insertOrder(2);
+        hostConnection.commit();
+        assertThat(orders()).isEqualTo(2);
+        assertThat(reader.firstSeen("m-1", java.time.Instant.now())).as("committed with the host's work").isFalse();
+    }
+
+    @Test
     @DisplayName("without a host transaction (auto-commit on) the store commits on its own")
     void ownTransactionWithoutHost() throws SQLException {
         hostConnection.setAutoCommit(true);

@@ -153,6 +153,26 @@ public abstract class UnitOfWorkContract {
     }
 
     @Test
+    @DisplayName("a checked exception thrown past the compiler out of a unit rolls it back too")
+    void checkedExceptionRollsBack() {
+        Ticket ticket = fixtures.newTicket("prov-17", "Half done", "Written, then a checked exception");
+        java.io.IOException failure = new java.io.IOException("failed");
+        assertThatThrownBy(() -> store.inTransaction(() -> {
+            store.insert(ticket, List.of(), null);
+            throw UnitOfWorkContract.<RuntimeException>sneaky(failure);
+        })).isSameAs(failure);
+        assertThat(store.findById(ticket.id())).isEmpty();
+        // the store is usable afterwards
+        store.useTransaction(() -> store.insert(ticket, List.of(), null));
+        assertThat(store.findById(ticket.id())).isPresent();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> RuntimeException sneaky(Throwable t) throws E {
+        throw (E) t;
+    }
+
+    @Test
     @DisplayName("a unit inside a unit joins it: when the outer one fails, the inner one's writes go too")
     void nestedJoins() {
         Ticket inner = fixtures.newTicket("prov-17", "Inner", "Written by the inner unit");

@@ -55,6 +55,8 @@ public final class Tx {
         final List<Runnable> afterCommit = new ArrayList<>();
         final Map<Object, Object> state = new HashMap<>();
         final List<Work<?>> beforeCommit = new ArrayList<>();
+        /** A statement failed: whoever caught its exception, the unit must not commit (MariaDB may have rolled back). */
+        boolean failed;
 
         Unit(Connection connection, boolean own) {
             this.connection = connection;
@@ -143,13 +145,19 @@ public final class Tx {
                 Work<?> last = unit.beforeCommit.get(i);
                 run("finishing a unit of work", last);
             }
+            if (unit.failed) {
+                // a caller swallowed a statement's failure; on MariaDB a deadlock has already undone the transaction
+                throw new StoreUnavailableException("A statement of this unit of work failed; nothing of it is kept",
+                        null);
+            }
             if (unit.own) {
                 commit(c);
             }
             current.remove();
             unit.afterCommit.forEach(Tx::runAfterCommit);
             return result;
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
+            // any Throwable, checked ones thrown past the compiler included: a unit that did not finish is undone
             if (unit.own) {
                 rollback(c, e);
             }
@@ -224,6 +232,7 @@ public final class Tx {
         try {
             return work.run(unit.connection);
         } catch (SQLException e) {
+            unit.failed = true;
             throw failure(what, e);
         }
     }
@@ -241,20 +250,23 @@ public final class Tx {
      */
     public <T> T runKeyed(String what, Work<T> work) {
         if (current.get() == null) {
-            // a unit of its own: a taken key rolls all of it back, no savepoint needed
-            return inTransaction(() -> run(what, work));
+            // a unit of its own rolls all of it back on a taken key; in a joined host transaction only a savepoint
+            // keeps the host's work (PostgreSQL aborts the whole transaction on a failed statement)
+            return inTransaction(() -> current.get().own ? run(what, work) : run(what, c -> savepointed(c, work)));
         }
-        return run(what, c -> {
-            Savepoint savepoint = c.setSavepoint();
-            try {
-                T result = work.run(c);
-                c.releaseSavepoint(savepoint);
-                return result;
-            } catch (KeyTaken taken) {
-                c.rollback(savepoint);
-                throw taken;
-            }
-        });
+        return run(what, c -> savepointed(c, work));
+    }
+
+    private static <T> T savepointed(Connection c, Work<T> work) throws SQLException {
+        Savepoint savepoint = c.setSavepoint();
+        try {
+            T result = work.run(c);
+            c.releaseSavepoint(savepoint);
+            return result;
+        } catch (KeyTaken taken) {
+            c.rollback(savepoint);
+            throw taken;
+        }
     }
 
     /**
@@ -275,8 +287,17 @@ public final class Tx {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             if (!autoCommit && joinHostTransactions) {
-                // the host's transaction: the statement joins it
-                return work.run(c);
+                // the host's transaction: the statement joins it, behind a savepoint so that a taken key or a refused
+                // value leaves the host's transaction usable
+                Savepoint savepoint = c.setSavepoint();
+                try {
+                    T result = work.run(c);
+                    c.releaseSavepoint(savepoint);
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback(savepoint);
+                    throw e;
+                }
             }
             if (!autoCommit) {
                 c.setAutoCommit(true);

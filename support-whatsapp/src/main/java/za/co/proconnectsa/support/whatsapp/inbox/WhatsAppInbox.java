@@ -139,14 +139,16 @@ public final class WhatsAppInbox implements WebhookHandler {
      * JobWorker sender = inbox.sendWorker().build().start();
      * }</pre>
      *
-     * @return the worker's builder (owner, lease, poll interval, clock, attempts)
+     * @return the worker's builder (owner, lease, poll interval, clock, attempts), claiming one text at a time: a text
+     *         claimed but not yet started when the process stops would otherwise count as perhaps sent
      * @throws ValidationException when the store keeps no job queue (the in-memory and JDBC stores do)
      */
     public JobWorker.Builder sendWorker() {
         if (queue == null) {
             throw ValidationException.of("store", "keeps no job queue (WorkQueue); automated texts are sent at once");
         }
-        return JobWorker.builder(store, queue, SEND_KIND, queuedSends);
+        // one text a claim: a text claimed in a batch and never started would count as perhaps sent after a crash
+        return JobWorker.builder(store, queue, SEND_KIND, queuedSends).batchSize(1);
     }
 
     /** @return a builder; the desk and the client are required */

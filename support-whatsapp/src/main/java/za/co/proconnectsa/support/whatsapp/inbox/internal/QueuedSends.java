@@ -29,8 +29,13 @@ public final class QueuedSends implements JobHandler {
     static final class NotSent extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        NotSent(String why) {
-            super(why, null, false, false);
+        NotSent(int attempt, String why) {
+            super(marker(attempt) + " " + why, null, false, false);
+        }
+
+        /** @return the words that say attempt {@code attempt} surely sent nothing, as the job's last error keeps them */
+        static String marker(int attempt) {
+            return "[not sent at attempt " + attempt + "]";
         }
     }
 
@@ -49,7 +54,9 @@ public final class QueuedSends implements JobHandler {
     @Override
     public void handle(Job job) {
         QueuedSend send = QueuedSend.decode(job.payload());
-        if (job.attempts() > 1 && (job.lastError() == null || !job.lastError().contains(NotSent.class.getName()))) {
+        // only the attempt just before this one may vouch that nothing went out: a "not sent" left by an older attempt
+        // says nothing about the one in between, which may have sent and then died before recording it
+        if (job.attempts() > 1 && (job.lastError() == null || !job.lastError().contains(NotSent.marker(job.attempts() - 1)))) {
             unknown(send, "an earlier attempt to send it did not finish and may have reached WhatsApp, so it is not"
                     + " sent again");
             return;
@@ -59,7 +66,7 @@ public final class QueuedSends implements JobHandler {
             return;
         }
         if (outcome instanceof SendOutcome.Failed failed && failed.retryable() && job.attempts() < MAX_ATTEMPTS) {
-            throw new NotSent(OutboundMessages.describe(outcome));
+            throw new NotSent(job.attempts(), OutboundMessages.describe(outcome));
         }
         if (OutboundMessages.outcomeUnknown(outcome)) {
             unknown(send, OutboundMessages.describe(outcome));

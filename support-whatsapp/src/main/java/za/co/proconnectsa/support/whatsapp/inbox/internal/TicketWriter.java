@@ -2,6 +2,8 @@ package za.co.proconnectsa.support.whatsapp.inbox.internal;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import za.co.proconnectsa.support.DataRejectedException;
+import za.co.proconnectsa.support.StoreUnavailableException;
 import za.co.proconnectsa.support.SupportDesk;
 import za.co.proconnectsa.support.SupportException;
 import za.co.proconnectsa.support.access.Actor;
@@ -41,10 +43,15 @@ public final class TicketWriter {
         return desk.tickets().reply(contact.actor(), ticket.number().text(), Reply.publicReply(text));
     }
 
-    /** Adds an internal note; a failure is logged, never thrown, because the note only explains something else. */
+    /**
+     * Adds an internal note. A refusal (the ticket closed meanwhile, say) is logged, not thrown, because the note only
+     * explains something else; a store failure is thrown, since the unit of work it ran in cannot commit.
+     */
     public void note(String ticketNumber, String text) {
         try {
             desk.tickets().reply(automation, ticketNumber, Reply.internalNote(text));
+        } catch (StoreUnavailableException | DataRejectedException e) {
+            throw e;
         } catch (SupportException e) {
             LOG.warn("Could not add an internal note to ticket {}", ticketNumber, e);
         }
