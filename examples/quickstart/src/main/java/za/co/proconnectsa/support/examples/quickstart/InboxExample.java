@@ -88,7 +88,9 @@ public final class InboxExample {
             deliver(receiver, appSecret, "How do I add a service area?");
             deliver(receiver, appSecret, "My invoice INV-2291 was charged twice");
             worker.runOnce();           // FAQ answer queued; ticket PCS-000001, its number queued
-            sender.runOnce();           // both sent (in an app: worker.start() and sender.start())
+            while (sender.runOnce() > 0) {
+                // one text a round, until both are sent (in an app: worker.start() and sender.start())
+            }
 
             TicketReplyResult reply = inbox.replyOnTicket(agent, "PCS-000001", "Refunded, sorry about that!");
             out.println("Reply on PCS-000001: " + reply.delivery());                // SENT inside the 24-hour window
