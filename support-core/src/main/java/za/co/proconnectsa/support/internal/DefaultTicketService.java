@@ -136,6 +136,10 @@ public final class DefaultTicketService implements TicketService {
                 return replayed(earlier.get(), fingerprint);
             }
         }
+        // the number first: the store holds it until this unit commits, so a twin submitted at the same moment waits
+        // here and then finds this ticket as its duplicate instead of becoming a second ticket (a linked submission
+        // leaves a gap in the numbers, which stores allow)
+        long sequence = store.nextSequence();
         Instant now = now();
         if (!duplicateWindow.isZero()) {
             var duplicate = store.findActiveDuplicate(requesterId, fingerprint, now.minus(duplicateWindow));
@@ -150,7 +154,6 @@ public final class DefaultTicketService implements TicketService {
                 return linkDuplicate(actor, duplicate.get(), ticket, now);
             }
         }
-        long sequence = store.nextSequence();
         Ticket created = new Ticket(TicketId.random(), numberFormat.format(sequence), ticket.subject().strip(),
                 ticket.body(), ticket.category(), ticket.priority(), TicketStatus.NEW, ticket.origin(), requesterId,
                 null, ticket.tags(), ticket.attachments(), fingerprint, now, now, null, 1);

@@ -173,6 +173,35 @@ class SubmissionUnitOfWorkTest {
     }
 
     @Test
+    @DisplayName("two identical submissions without a key racing from two desks: one ticket, one CREATED, one LINKED_TO_EXISTING")
+    void racingUnkeyedTwins() throws Exception {
+        SupportDesk a = desk(store);
+        SupportDesk b = desk(newStore());
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 20; round++) {
+                NewTicket twin = NewTicket.builder().subject("Invoice " + round + " charged twice").body("Invoice "
+                        + round + " was charged twice").category(Category.BILLING).build();
+                CyclicBarrier start = new CyclicBarrier(2);
+                Future<SubmissionReceipt> x = threads.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return a.tickets().submit(THANDI, twin);
+                });
+                Future<SubmissionReceipt> y = threads.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return b.tickets().submit(THANDI, twin);
+                });
+                assertThat(List.of(x.get(30, TimeUnit.SECONDS).outcome(), y.get(30, TimeUnit.SECONDS).outcome()))
+                        .as("round " + round).containsExactlyInAnyOrder(Outcome.CREATED, Outcome.LINKED_TO_EXISTING);
+                assertThat(x.get().ticketNumber()).isEqualTo(y.get().ticketNumber());
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(store.query(TicketQuery.builder().limit(100).build()).items()).hasSize(20);
+    }
+
+    @Test
     @DisplayName("a status change retried after losing a version race is dated after the change it lost to: the trail reads in order")
     void retriedChangeAuditOrder() throws Exception {
         SupportDesk desk = desk(store);
