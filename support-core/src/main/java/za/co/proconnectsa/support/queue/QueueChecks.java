@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import za.co.proconnectsa.support.ValidationException;
 import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.util.Text;
 
 /** The argument checks every {@link za.co.proconnectsa.support.spi.WorkQueue} applies, for stores that implement it. */
 public final class QueueChecks {
@@ -37,9 +38,7 @@ public final class QueueChecks {
             throw ValidationException.of("owner", "must be 1 to 100 characters");
         }
         Checks.between(max, 1, 1000, "max");
-        if (lease == null || lease.isNegative() || lease.isZero()) {
-            throw ValidationException.of("lease", "must be positive");
-        }
+        Checks.positive(lease, "lease");
         Checks.notNull(now, "now");
     }
 
@@ -53,13 +52,6 @@ public final class QueueChecks {
      * @return it, cut to {@link Job#MAX_ERROR_LENGTH} characters without splitting a surrogate pair
      */
     public static String cut(String text) {
-        if (text == null || text.length() <= Job.MAX_ERROR_LENGTH) {
-            return text;
-        }
-        int end = Job.MAX_ERROR_LENGTH;
-        if (Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--;
-        }
-        return text.substring(0, end);
+        return Text.truncate(text, Job.MAX_ERROR_LENGTH);
     }
 }
