@@ -20,6 +20,7 @@ import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.ConversationNotFoundException;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
+import za.co.proconnectsa.support.conversation.MessageDelivery;
 import za.co.proconnectsa.support.spi.AlreadyStoredException;
 import za.co.proconnectsa.support.spi.ConversationInsert;
 import za.co.proconnectsa.support.spi.ConversationStore;
@@ -38,6 +39,8 @@ public final class InMemoryConversations implements ConversationStore {
     private final Map<String, Long> activeByContact = new HashMap<>();
     private final Map<UUID, List<ConversationMessage>> messages = new HashMap<>();
     private final Map<String, ConversationMessage> messageIds = new HashMap<>();
+    private final Map<String, MessageDelivery> deliveries = new HashMap<>();
+    private final Map<String, String> lineByProviderId = new HashMap<>();
     private final UndoLog undo;
 
     /** @param undo where writes made inside the store's unit of work record how to take them back */
@@ -201,5 +204,71 @@ public final class InMemoryConversations implements ConversationStore {
             }
         }
         return n;
+    }
+
+    @Override
+    public synchronized boolean recordDelivery(MessageDelivery delivery) {
+        Checks.notNull(delivery, "delivery");
+        if (!messageIds.containsKey(delivery.messageId())) {
+            return false;
+        }
+        String provider = delivery.providerMessageId();
+        if (provider != null && !delivery.messageId().equals(lineByProviderId.getOrDefault(provider, delivery.messageId()))) {
+            throw new AlreadyStoredException("provider message id " + provider);
+        }
+        put(delivery);
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<MessageDelivery> advanceDelivery(String providerMessageId, MessageDelivery.State state,
+            String detail, Instant at) {
+        Checks.notNull(state, "state");
+        String line = lineByProviderId.get(Checks.notNull(providerMessageId, "providerMessageId"));
+        if (line == null) {
+            return Optional.empty();
+        }
+        MessageDelivery current = deliveries.get(line);
+        if (!state.supersedes(current.state())) {
+            return Optional.of(current);
+        }
+        MessageDelivery next = new MessageDelivery(line, state, providerMessageId, detail, at);
+        put(next);
+        return Optional.of(next);
+    }
+
+    private void put(MessageDelivery delivery) {
+        MessageDelivery before = deliveries.put(delivery.messageId(), delivery);
+        if (delivery.providerMessageId() != null) {
+            lineByProviderId.put(delivery.providerMessageId(), delivery.messageId());
+        }
+        undo.record(() -> {
+            if (delivery.providerMessageId() != null
+                    && (before == null || !delivery.providerMessageId().equals(before.providerMessageId()))) {
+                lineByProviderId.remove(delivery.providerMessageId());
+            }
+            if (before == null) {
+                deliveries.remove(delivery.messageId());
+            } else {
+                deliveries.put(delivery.messageId(), before);
+            }
+        });
+    }
+
+    @Override
+    public synchronized Optional<MessageDelivery> findDelivery(String messageId) {
+        return Optional.ofNullable(deliveries.get(Checks.notNull(messageId, "messageId")));
+    }
+
+    @Override
+    public synchronized List<MessageDelivery> conversationDeliveries(UUID conversationId) {
+        List<MessageDelivery> out = new ArrayList<>();
+        for (ConversationMessage m : messages.getOrDefault(Checks.notNull(conversationId, "conversationId"), List.of())) {
+            MessageDelivery d = deliveries.get(m.id());
+            if (d != null) {
+                out.add(d);
+            }
+        }
+        return out;
     }
 }

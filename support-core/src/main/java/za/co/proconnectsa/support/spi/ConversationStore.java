@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
+import za.co.proconnectsa.support.conversation.MessageDelivery;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
 import za.co.proconnectsa.support.ticket.Page;
 import za.co.proconnectsa.support.ticket.TicketId;
@@ -100,4 +101,40 @@ public interface ConversationStore {
      */
     int countMessages(String contact, ConversationMessage.Author author,
             Instant since);
+
+    /**
+     * Sets what became of an outbound transcript line, whatever it was before: the send worker records the
+     * message as queued, then as sent (with the channel's id), failed or unknown. Part of the caller's unit of work.
+     *
+     * @param delivery the line's delivery
+     * @return {@code false} when the transcript has no line {@code delivery.messageId()} (nothing is written)
+     * @throws AlreadyStoredException when another line already has the same provider message id
+     */
+    boolean recordDelivery(MessageDelivery delivery);
+
+    /**
+     * Applies the channel's report on a sent message: the line sent with that provider id takes the state only
+     * when it {@linkplain MessageDelivery.State#supersedes supersedes} the one it has, so repeated, late and
+     * reordered reports leave the highest state, atomically against racing reports.
+     *
+     * @param providerMessageId the channel's id of the sent message
+     * @param state             the reported state ({@code SENT}, {@code DELIVERED}, {@code FAILED} or {@code READ})
+     * @param detail            why it failed, or {@code null}
+     * @param at                when the channel says it happened
+     * @return the line's delivery after the report (changed or not); empty when no line was sent with that id
+     */
+    Optional<MessageDelivery> advanceDelivery(String providerMessageId, MessageDelivery.State state, String detail,
+            Instant at);
+
+    /**
+     * @param messageId an outbound transcript line
+     * @return what became of it, if it was sent through the send queue
+     */
+    Optional<MessageDelivery> findDelivery(String messageId);
+
+    /**
+     * @param conversationId a conversation
+     * @return the deliveries of its outbound lines, in transcript order
+     */
+    List<MessageDelivery> conversationDeliveries(UUID conversationId);
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -23,6 +24,7 @@ import za.co.proconnectsa.support.event.OutboxEntry;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
+import za.co.proconnectsa.support.conversation.MessageDelivery;
 import za.co.proconnectsa.support.internal.InMemoryConversations;
 import za.co.proconnectsa.support.internal.InMemoryOutbox;
 import za.co.proconnectsa.support.internal.InMemoryWorkQueue;
@@ -501,6 +503,27 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
     @Override
     public int countMessages(String contact, ConversationMessage.Author author, Instant since) {
         return read(() -> conversations.countMessages(contact, author, since));
+    }
+
+    @Override
+    public boolean recordDelivery(MessageDelivery delivery) {
+        return write(() -> conversations.recordDelivery(delivery));
+    }
+
+    @Override
+    public Optional<MessageDelivery> advanceDelivery(String providerMessageId, MessageDelivery.State state, String detail,
+            Instant at) {
+        return write(() -> conversations.advanceDelivery(providerMessageId, state, detail, at));
+    }
+
+    @Override
+    public Optional<MessageDelivery> findDelivery(String messageId) {
+        return read(() -> conversations.findDelivery(messageId));
+    }
+
+    @Override
+    public List<MessageDelivery> conversationDeliveries(UUID conversationId) {
+        return read(() -> conversations.conversationDeliveries(conversationId));
     }
 
     @Override

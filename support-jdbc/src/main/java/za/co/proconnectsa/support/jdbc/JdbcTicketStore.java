@@ -33,6 +33,7 @@ import za.co.proconnectsa.support.event.OutboxEntry;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
+import za.co.proconnectsa.support.conversation.MessageDelivery;
 import za.co.proconnectsa.support.spi.AlreadyStoredException;
 import za.co.proconnectsa.support.spi.ConversationInsert;
 import za.co.proconnectsa.support.spi.ConversationStore;
@@ -610,6 +611,27 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     @Override
     public int countMessages(String contact, ConversationMessage.Author author, Instant since) {
         return conversations.count(contact, author, since);
+    }
+
+    @Override
+    public boolean recordDelivery(MessageDelivery delivery) {
+        return conversations.recordDelivery(Checks.notNull(delivery, "delivery"));
+    }
+
+    @Override
+    public Optional<MessageDelivery> advanceDelivery(String providerMessageId, MessageDelivery.State state, String detail,
+            Instant at) {
+        return conversations.advanceDelivery(providerMessageId, state, detail, at);
+    }
+
+    @Override
+    public Optional<MessageDelivery> findDelivery(String messageId) {
+        return conversations.findDelivery(Checks.notNull(messageId, "messageId"));
+    }
+
+    @Override
+    public List<MessageDelivery> conversationDeliveries(UUID conversationId) {
+        return conversations.deliveries(Checks.notNull(conversationId, "conversationId"));
     }
 
     @Override

@@ -28,6 +28,7 @@ import za.co.proconnectsa.support.conversation.ConversationNotFoundException;
 import za.co.proconnectsa.support.conversation.ConversationNumber;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
 import za.co.proconnectsa.support.conversation.ConversationStatus;
+import za.co.proconnectsa.support.conversation.MessageDelivery;
 import za.co.proconnectsa.support.spi.AlreadyStoredException;
 import za.co.proconnectsa.support.spi.ConversationInsert;
 import za.co.proconnectsa.support.spi.ConversationStore;
@@ -277,6 +278,93 @@ public abstract class ConversationStoreContract {
         assertThat(store.countMessages(THANDI, Author.AUTOMATED, START.plusSeconds(1))).isEqualTo(2);
         assertThat(store.countMessages(THANDI, Author.CUSTOMER, START)).isEqualTo(2);
         assertThat(store.countMessages(SIPHO, Author.AGENT, START)).isZero();
+    }
+
+    @Test
+    @DisplayName("a sent line's delivery only moves up as reports arrive: late, repeated and reordered reports never move it back")
+    void deliveryAdvancesOnly() {
+        Conversation c = insert(conversation(THANDI, "Thandi"));
+        ConversationMessage line = automated(c, "out.reply-1");
+        store.updateConversation(c, List.of(line));
+        assertThat(store.findDelivery(line.id())).isEmpty();
+        assertThat(store.advanceDelivery("wamid.sent-1", MessageDelivery.State.DELIVERED, null, START)).isEmpty();
+
+        assertThat(store.recordDelivery(MessageDelivery.queued(line.id(), START))).isTrue();
+        assertThat(store.findDelivery(line.id())).contains(MessageDelivery.queued(line.id(), START));
+        Instant sent = START.plusSeconds(2);
+        MessageDelivery sentDelivery = new MessageDelivery(line.id(), MessageDelivery.State.SENT, "wamid.sent-1=", null, sent);
+        assertThat(store.recordDelivery(sentDelivery)).isTrue();
+
+        Instant read = START.plusSeconds(9);
+        assertThat(store.advanceDelivery("wamid.sent-1=", MessageDelivery.State.READ, null, read)).contains(
+                new MessageDelivery(line.id(), MessageDelivery.State.READ, "wamid.sent-1=", null, read));
+        // DELIVERED arrives after READ, SENT again, FAILED after READ: nothing changes
+        for (MessageDelivery.State late : List.of(MessageDelivery.State.DELIVERED, MessageDelivery.State.SENT,
+                MessageDelivery.State.FAILED, MessageDelivery.State.READ)) {
+            assertThat(store.advanceDelivery("wamid.sent-1=", late, "late", START.plusSeconds(20)))
+                    .map(MessageDelivery::state).contains(MessageDelivery.State.READ);
+        }
+        assertThat(store.findDelivery(line.id())).map(MessageDelivery::at).contains(read);
+        assertThat(store.conversationDeliveries(c.id())).extracting(MessageDelivery::state)
+                .containsExactly(MessageDelivery.State.READ);
+    }
+
+    @Test
+    @DisplayName("a failure report outranks sent and delivered and keeps its reason, exactly, with emoji; a line with no such id records nothing")
+    void deliveryFailure() {
+        Conversation c = insert(conversation(THANDI, "Thandi"));
+        ConversationMessage first = automated(c, "out.a");
+        ConversationMessage second = automated(c, "out.b");
+        store.updateConversation(c, List.of(first, second));
+        store.recordDelivery(new MessageDelivery(first.id(), MessageDelivery.State.SENT, "wamid.A", null, START));
+        store.recordDelivery(new MessageDelivery(second.id(), MessageDelivery.State.UNKNOWN, null, "timed out ⏱", START));
+        String reason = "131047: Re-engagement message 🚫 " + "x".repeat(600);
+        assertThat(store.advanceDelivery("wamid.A", MessageDelivery.State.DELIVERED, null, START)).isPresent();
+        assertThat(store.advanceDelivery("wamid.A", MessageDelivery.State.FAILED, reason, START.plusSeconds(1)))
+                .map(MessageDelivery::detail).contains(reason.substring(0, MessageDelivery.MAX_DETAIL));
+        assertThat(store.advanceDelivery("wamid.A", MessageDelivery.State.DELIVERED, null, START.plusSeconds(2)))
+                .map(MessageDelivery::state).contains(MessageDelivery.State.FAILED);
+        assertThat(store.conversationDeliveries(c.id())).extracting(MessageDelivery::messageId, MessageDelivery::state,
+                MessageDelivery::detail).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(first.id(), MessageDelivery.State.FAILED,
+                                reason.substring(0, MessageDelivery.MAX_DETAIL)),
+                        org.assertj.core.groups.Tuple.tuple(second.id(), MessageDelivery.State.UNKNOWN, "timed out ⏱"));
+        assertThat(store.recordDelivery(MessageDelivery.queued("out.nowhere", START))).isFalse();
+        assertThat(store.findDelivery("out.nowhere")).isEmpty();
+        assertThatThrownBy(() -> store.recordDelivery(
+                new MessageDelivery(second.id(), MessageDelivery.State.SENT, "wamid.A", null, START)))
+                .isInstanceOf(AlreadyStoredException.class);
+        assertThat(store.findDelivery(second.id())).map(MessageDelivery::state).contains(MessageDelivery.State.UNKNOWN);
+    }
+
+    @Test
+    @DisplayName("reports racing from 8 threads leave the highest state")
+    void racingReports() throws Exception {
+        Conversation c = insert(conversation(THANDI, "Thandi"));
+        ConversationMessage line = automated(c, "out.race");
+        store.updateConversation(c, List.of(line));
+        store.recordDelivery(new MessageDelivery(line.id(), MessageDelivery.State.SENT, "wamid.race", null, START));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> done = new ArrayList<>();
+            MessageDelivery.State[] states = {MessageDelivery.State.READ, MessageDelivery.State.DELIVERED,
+                MessageDelivery.State.SENT, MessageDelivery.State.FAILED};
+            for (int i = 0; i < 8; i++) {
+                MessageDelivery.State state = states[i % states.length];
+                done.add(pool.submit(() -> {
+                    go.await();
+                    return store.advanceDelivery("wamid.race", state, null, START);
+                }));
+            }
+            go.countDown();
+            for (Future<?> f : done) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.findDelivery(line.id())).map(MessageDelivery::state).contains(MessageDelivery.State.READ);
     }
 
     private List<java.util.UUID> ids(ConversationQuery query) {

@@ -18,12 +18,14 @@ import za.co.proconnectsa.support.conversation.ConversationNotFoundException;
 import za.co.proconnectsa.support.conversation.ConversationNumber;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
 import za.co.proconnectsa.support.conversation.ConversationStatus;
+import za.co.proconnectsa.support.conversation.MessageDelivery;
 import za.co.proconnectsa.support.jdbc.Dialect;
 import za.co.proconnectsa.support.spi.AlreadyStoredException;
 import za.co.proconnectsa.support.spi.ConversationInsert;
 import za.co.proconnectsa.support.ticket.Cursor;
 import za.co.proconnectsa.support.ticket.Page;
 import za.co.proconnectsa.support.ticket.TicketId;
+import za.co.proconnectsa.support.util.Text;
 
 /**
  * WhatsApp conversations and their transcripts in two tables. One active conversation a contact is kept by a
@@ -314,5 +316,89 @@ public final class JdbcConversations {
                 }
             }
         });
+    }
+
+    /**
+     * @param d a line's delivery
+     * @return whether the line exists
+     */
+    public boolean recordDelivery(MessageDelivery d) {
+        try {
+            return tx.runKeyed("recording a message's delivery", c -> {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE " + messages + " SET provider_message_id = ?, "
+                        + "delivery_state = ?, delivery_rank = ?, delivery_detail = ?, delivery_at = ? WHERE id = ?")) {
+                    ps.setString(1, d.providerMessageId());
+                    ps.setString(2, d.state().name());
+                    ps.setInt(3, d.state().rank());
+                    ps.setString(4, d.detail());
+                    Rows.setInstant(ps, 5, d.at(), dialect);
+                    ps.setString(6, d.messageId());
+                    return ps.executeUpdate() > 0;
+                } catch (SQLException e) {
+                    if (Tx.isUniqueViolation(e)) {
+                        throw new Tx.KeyTaken();
+                    }
+                    throw e;
+                }
+            });
+        } catch (Tx.KeyTaken taken) {
+            throw new AlreadyStoredException("provider message id " + d.providerMessageId(), taken);
+        }
+    }
+
+    /**
+     * @param providerMessageId the channel's id
+     * @param state             the reported state
+     * @param detail            why, or null
+     * @param at                when
+     * @return the line's delivery after the report, or empty when no line has that id
+     */
+    public Optional<MessageDelivery> advanceDelivery(String providerMessageId, MessageDelivery.State state, String detail,
+            Instant at) {
+        String id = Text.identifier(providerMessageId, "providerMessageId");
+        String cut = detail == null ? null : Text.text(Text.truncate(detail, MessageDelivery.MAX_DETAIL), "detail",
+                MessageDelivery.MAX_DETAIL);
+        return tx.run("applying a message's delivery report", c -> {
+            // one conditional statement: racing reports cannot move a line down
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + messages + " SET delivery_state = ?, "
+                    + "delivery_rank = ?, delivery_detail = ?, delivery_at = ? WHERE provider_message_id = ? "
+                    + "AND delivery_rank < ?")) {
+                ps.setString(1, state.name());
+                ps.setInt(2, state.rank());
+                ps.setString(3, cut);
+                Rows.setInstant(ps, 4, at, dialect);
+                ps.setString(5, id);
+                ps.setInt(6, state.rank());
+                ps.executeUpdate();
+            }
+            return selectDeliveries(c, "provider_message_id = ?", id).stream().findFirst();
+        });
+    }
+
+    /** @param messageId a line @return its delivery */
+    public Optional<MessageDelivery> findDelivery(String messageId) {
+        return tx.run("reading a message's delivery", c -> selectDeliveries(c, "id = ?", messageId).stream().findFirst());
+    }
+
+    /** @param conversationId a conversation @return its lines' deliveries, in transcript order */
+    public List<MessageDelivery> deliveries(UUID conversationId) {
+        return tx.run("reading a conversation's deliveries", c -> selectDeliveries(c,
+                "conversation_id = ? ORDER BY created_at, pos", conversationId.toString()));
+    }
+
+    private List<MessageDelivery> selectDeliveries(Connection c, String where, String param) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, delivery_state, provider_message_id, delivery_detail, "
+                + "delivery_at FROM " + messages + " WHERE delivery_state IS NOT NULL AND " + where)) {
+            ps.setString(1, param);
+            List<MessageDelivery> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new MessageDelivery(rs.getString("id"), MessageDelivery.State.valueOf(rs.getString("delivery_state")),
+                            rs.getString("provider_message_id"), rs.getString("delivery_detail"),
+                            Rows.getInstant(rs, "delivery_at", dialect)));
+                }
+            }
+            return out;
+        }
     }
 }

@@ -121,7 +121,9 @@ CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_conversations_contact ON ${prefix}w
 CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_conversations_status ON ${prefix}whatsapp_conversations (status, seq);
 CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_conversations_ticket ON ${prefix}whatsapp_conversations (ticket_id);
 
--- The transcript of each conversation: the customer's messages, and the agents' and automated replies.
+-- The transcript of each conversation: the customer's messages, and the agents' and automated replies. An
+-- outbound line sent through the send queue keeps its delivery: delivery_state (QUEUED, SENT, DELIVERED, READ,
+-- FAILED, UNKNOWN), the channel's id once sent, and delivery_rank, by which the channel's reports only move it up.
 CREATE TABLE IF NOT EXISTS ${prefix}whatsapp_messages (
     pos             BIGINT AUTO_INCREMENT PRIMARY KEY,
     id              VARCHAR(200) NOT NULL UNIQUE,
@@ -131,7 +133,12 @@ CREATE TABLE IF NOT EXISTS ${prefix}whatsapp_messages (
     author_id       VARCHAR(200) NOT NULL,
     author_name     VARCHAR(200) NOT NULL,
     body            MEDIUMTEXT COLLATE utf8mb4_unicode_ci NOT NULL,
-    created_at      DATETIME(6)  NOT NULL
+    created_at      DATETIME(6)  NOT NULL,
+    provider_message_id VARCHAR(200) UNIQUE,
+    delivery_state  VARCHAR(10),
+    delivery_rank   INT,
+    delivery_detail VARCHAR(500),
+    delivery_at     DATETIME(6)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_messages_conversation ON ${prefix}whatsapp_messages (conversation_id, created_at, pos);
 CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_messages_author ON ${prefix}whatsapp_messages (contact, author, created_at);

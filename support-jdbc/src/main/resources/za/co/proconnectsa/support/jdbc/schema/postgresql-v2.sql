@@ -122,7 +122,9 @@ CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_conversations_contact ON ${prefix}w
 CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_conversations_status ON ${prefix}whatsapp_conversations (status, seq);
 CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_conversations_ticket ON ${prefix}whatsapp_conversations (ticket_id);
 
--- The transcript of each conversation: the customer's messages, and the agents' and automated replies.
+-- The transcript of each conversation: the customer's messages, and the agents' and automated replies. An
+-- outbound line sent through the send queue keeps its delivery: delivery_state (QUEUED, SENT, DELIVERED, READ,
+-- FAILED, UNKNOWN), the channel's id once sent, and delivery_rank, by which the channel's reports only move it up.
 CREATE TABLE IF NOT EXISTS ${prefix}whatsapp_messages (
     pos             BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     id              VARCHAR(200) NOT NULL UNIQUE,
@@ -132,7 +134,12 @@ CREATE TABLE IF NOT EXISTS ${prefix}whatsapp_messages (
     author_id       VARCHAR(200) NOT NULL,
     author_name     VARCHAR(200) NOT NULL,
     body            TEXT NOT NULL,
-    created_at      TIMESTAMPTZ  NOT NULL
+    created_at      TIMESTAMPTZ  NOT NULL,
+    provider_message_id VARCHAR(200) UNIQUE,
+    delivery_state  VARCHAR(10),
+    delivery_rank   INT,
+    delivery_detail VARCHAR(500),
+    delivery_at     TIMESTAMPTZ
 );
 CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_messages_conversation ON ${prefix}whatsapp_messages (conversation_id, created_at, pos);
 CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_messages_author ON ${prefix}whatsapp_messages (contact, author, created_at);
