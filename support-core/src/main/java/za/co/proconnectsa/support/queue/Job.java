@@ -3,6 +3,7 @@ package za.co.proconnectsa.support.queue;
 import java.time.Instant;
 import java.util.Arrays;
 import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.util.Text;
 
 /**
  * One job of a {@link za.co.proconnectsa.support.spi.WorkQueue}: an inbound webhook message to apply, an outbound
@@ -27,6 +28,28 @@ public record Job(long id, String kind, String key, byte[] payload, JobState sta
     public static final int MAX_KIND_LENGTH = 40;
     /** The longest error text kept; longer texts are cut. */
     public static final int MAX_ERROR_LENGTH = 1000;
+
+    /**
+     * A job key for a cause: the cause itself when it is an identifier of at most {@value #MAX_KEY_LENGTH}
+     * characters, else a SHA-256 digest of it, so that any cause (an inbound message id and a purpose, a reply id)
+     * keys exactly one job.
+     *
+     * @param cause what the job is for, unique per job of its kind
+     * @return the key
+     */
+    public static String keyOf(String cause) {
+        Checks.notNull(cause, "cause");
+        if (cause.length() <= MAX_KEY_LENGTH && Text.isIdentifier(cause)) {
+            return cause;
+        }
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(cause.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "sha256:" + java.util.HexFormat.of().formatHex(hash);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
 
     /** Checks the components and copies the payload. */
     public Job {

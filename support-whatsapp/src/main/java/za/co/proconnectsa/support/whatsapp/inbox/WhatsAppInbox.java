@@ -1,6 +1,7 @@
 package za.co.proconnectsa.support.whatsapp.inbox;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import za.co.proconnectsa.support.SupportDesk;
@@ -12,6 +13,7 @@ import za.co.proconnectsa.support.conversation.ConversationNotFoundException;
 import za.co.proconnectsa.support.conversation.ConversationNumber;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
 import za.co.proconnectsa.support.conversation.ConversationStatus;
+import za.co.proconnectsa.support.conversation.MessageDelivery;
 import za.co.proconnectsa.support.queue.JobWorker;
 import za.co.proconnectsa.support.routing.AfterHours;
 import za.co.proconnectsa.support.routing.RoutingPolicy;
@@ -30,6 +32,7 @@ import za.co.proconnectsa.support.whatsapp.cloud.TemplateMessage;
 import za.co.proconnectsa.support.whatsapp.cloud.WhatsAppCloudClient;
 import za.co.proconnectsa.support.whatsapp.inbox.internal.AgentReplies;
 import za.co.proconnectsa.support.whatsapp.inbox.internal.ConversationLog;
+import za.co.proconnectsa.support.whatsapp.inbox.internal.DeliveryReports;
 import za.co.proconnectsa.support.whatsapp.inbox.internal.Escalations;
 import za.co.proconnectsa.support.whatsapp.inbox.internal.InboundMessages;
 import za.co.proconnectsa.support.whatsapp.inbox.internal.OutboundMessages;
@@ -37,6 +40,7 @@ import za.co.proconnectsa.support.whatsapp.inbox.internal.QueuedSends;
 import za.co.proconnectsa.support.whatsapp.inbox.internal.TicketWriter;
 import za.co.proconnectsa.support.whatsapp.inbox.internal.Transcripts;
 import za.co.proconnectsa.support.whatsapp.webhook.InboundMessage;
+import za.co.proconnectsa.support.whatsapp.webhook.StatusUpdate;
 import za.co.proconnectsa.support.whatsapp.webhook.WebhookHandler;
 
 /**
@@ -81,11 +85,17 @@ import za.co.proconnectsa.support.whatsapp.webhook.WebhookHandler;
  *   <li>Otherwise the auto-responder may answer (FAQ, out of hours), within its loop guards; else an agent will.</li>
  * </ol>
  *
+ * <p>Sending: nothing is sent on the thread that causes it. Automated texts and agents' answers ({@link #reply},
+ * {@link #replyOnTicket}) are written to the send queue in the same unit of work as their cause, keyed by it, with a
+ * transcript line marked queued; the send worker ({@link #sendWorker()}) delivers each at most once and records
+ * the outcome on the line, and WhatsApp's status webhooks ({@link #onStatusChange}) carry it on to delivered, read
+ * or failed ({@link #delivery}, {@link ConversationDetails#delivery}). A send Graph did not answer is marked
+ * unknown and never repeated, so that no customer gets a message twice; on a ticket's conversation a note tells the
+ * agents.
+ *
  * <p>Failures: a store failure propagates (the worker's unit rolls back and the stored message is applied again
- * later, whole). A failed send never throws: it is logged and, for tickets, written as an internal note. Agents'
- * replies ({@link #reply}, {@link #replyOnTicket}) are still sent at once, on the agent's thread, and say what
- * became of them. Phone numbers are masked
- * in every log line.
+ * later, whole). A failed send never throws: it is logged, marked on its line and, for tickets, written as an
+ * internal note. Phone numbers are masked in every log line.
  *
  * <p>Thread-safe: concurrent messages of one contact are serialised by the conversation's version.
  */
@@ -106,6 +116,7 @@ public final class WhatsAppInbox implements WebhookHandler {
     private final Escalations escalations;
     private final InboundMessages inbound;
     private final AgentReplies replies;
+    private final DeliveryReports statuses;
 
     private WhatsAppInbox(Builder b) {
         this.desk = b.desk;
@@ -116,13 +127,14 @@ public final class WhatsAppInbox implements WebhookHandler {
         Actor automation = Actor.agent("whatsapp-inbox", b.automationName);
         this.conversations = new ConversationLog(b.conversations, b.numberFormat, b.desk.clock());
         this.store = b.store;
-        this.queue = b.store instanceof WorkQueue q ? q : null;
+        this.queue = (WorkQueue) b.store;
         this.outbound = new OutboundMessages(b.client, conversations, b.desk.clock(), automation.displayName(), queue);
         TicketWriter writer = new TicketWriter(b.desk, automation);
         this.queuedSends = new QueuedSends(outbound, writer);
         this.escalations = new Escalations(b.desk, b.store, escalationPolicy, conversations, outbound, writer,
                 new Transcripts(b.desk.businessHours().zone()), templates);
         this.inbound = new InboundMessages(b.desk, b.store, b.contacts, responder, conversations, escalations, outbound, writer);
+        this.statuses = new DeliveryReports(conversations, writer, b.store);
         this.replies = new AgentReplies(b.desk, b.store, conversations, outbound, writer, templates, b.windowClosedTemplate,
                 b.windowClosedLanguage);
     }
@@ -141,12 +153,8 @@ public final class WhatsAppInbox implements WebhookHandler {
      *
      * @return the worker's builder (owner, lease, poll interval, clock, attempts), claiming one text at a time: a text
      *         claimed but not yet started when the process stops would otherwise count as perhaps sent
-     * @throws ValidationException when the store keeps no job queue (the in-memory and JDBC stores do)
      */
     public JobWorker.Builder sendWorker() {
-        if (queue == null) {
-            throw ValidationException.of("store", "keeps no job queue (WorkQueue); automated texts are sent at once");
-        }
         // one text a claim: a text claimed in a batch and never started would count as perhaps sent after a crash
         return JobWorker.builder(store, queue, SEND_KIND, queuedSends).batchSize(1);
     }
@@ -220,7 +228,34 @@ public final class WhatsAppInbox implements WebhookHandler {
      */
     public ConversationDetails conversation(Actor agent, String conversationNumber) {
         Conversation c = conversationFor(agent, conversationNumber);
-        return new ConversationDetails(c, conversations.messages(c), outbound.window(c).orElse(null));
+        return new ConversationDetails(c, conversations.messages(c), outbound.window(c).orElse(null),
+                conversations.deliveries(c));
+    }
+
+    /**
+     * What became of a message the inbox sent (an agent's answer, an automated text): queued, sent, delivered, read,
+     * failed, or unknown when Graph did not answer the send (agents and admins).
+     *
+     * @param agent               who asks
+     * @param transcriptMessageId the message's transcript line, as {@link ConversationReplyResult} and
+     *                            {@link TicketReplyResult} name it
+     * @return its delivery, or empty when no queued message has that line
+     */
+    public Optional<MessageDelivery> delivery(Actor agent, String transcriptMessageId) {
+        checkSupport(agent);
+        return conversations.findDelivery(Text.identifier(transcriptMessageId, "transcriptMessageId"));
+    }
+
+    /**
+     * Applies WhatsApp's report on a message the inbox sent to the message's {@link MessageDelivery}: sent, delivered,
+     * read or failed, never moving it back whatever order the reports come in. A failure of a message on a ticket's
+     * conversation is also noted on the ticket for the agents. Reports on messages this inbox did not send are
+     * ignored. The {@link za.co.proconnectsa.support.whatsapp.webhook.InboundMessageWorker} calls this inside a unit
+     * of work of the store, once per stored report.
+     */
+    @Override
+    public void onStatusChange(StatusUpdate update) {
+        statuses.apply(Checks.notNull(update, "update"));
     }
 
     /**
@@ -231,9 +266,10 @@ public final class WhatsAppInbox implements WebhookHandler {
      * @param agent              who answers (agents and admins)
      * @param conversationNumber the conversation
      * @param text               the text, 1 to 4096 characters
-     * @return what became of it: {@code Sent}, {@code RequiresTemplate} (window closed, nothing sent) or {@code Failed}
+     * @return {@link ReplyDelivery#QUEUED} with the transcript line whose {@link #delivery} follows it; or, with
+     *         nothing queued, {@link ReplyDelivery#WINDOW_CLOSED} or {@link ReplyDelivery#FAILED} and why
      */
-    public SendOutcome reply(Actor agent, String conversationNumber, String text) {
+    public ConversationReplyResult reply(Actor agent, String conversationNumber, String text) {
         return replies.inConversation(agent, conversationFor(agent, conversationNumber), text);
     }
 
@@ -248,16 +284,17 @@ public final class WhatsAppInbox implements WebhookHandler {
      * @return what became of it
      * @throws ValidationException when the template is unknown or a value is missing (nothing is sent)
      */
-    public SendOutcome replyWithTemplate(Actor agent, String conversationNumber, String templateName,
+    public ConversationReplyResult replyWithTemplate(Actor agent, String conversationNumber, String templateName,
             Map<String, ?> values) {
         Conversation c = conversationFor(agent, conversationNumber);
         return reply(agent, conversationNumber, replies.quickResponse(c, templateName, values));
     }
 
     /**
-     * An agent replies on a ticket; when the ticket came from WhatsApp the reply also goes to the customer there,
+     * An agent replies on a ticket; when the ticket came from WhatsApp the reply is also queued for the customer there,
      * window-aware: inside the 24-hour window as a text, outside it as the configured approved template (which
-     * carries the ticket number), else not at all, with an internal note on the ticket saying why.
+     * carries the ticket number), else not at all, with an internal note on the ticket saying why. The reply, its
+     * send and any note commit together; the send is keyed by the reply, so it is queued once.
      *
      * @param agent        who replies (any actor the ticket service lets reply; support staff in practice)
      * @param ticketNumber the ticket
@@ -443,6 +480,10 @@ public final class WhatsAppInbox implements WebhookHandler {
             }
             if (store == null || !desk.isBackedBy(store)) {
                 throw ValidationException.of("store", "must be the store the desk was built with");
+            }
+            if (!(store instanceof WorkQueue)) {
+                throw ValidationException.of("store", "keeps no job queue (WorkQueue), which holds the messages the inbox "
+                        + "sends; the in-memory and JDBC stores do");
             }
             if (conversations == null) {
                 if (!(store instanceof ConversationStore own)) {

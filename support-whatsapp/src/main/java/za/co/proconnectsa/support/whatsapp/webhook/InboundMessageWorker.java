@@ -25,15 +25,20 @@ import za.co.proconnectsa.support.util.Checks;
  * worker.close();
  * }</pre>
  *
+ * <p>It applies the stored status updates too ({@link WebhookReceiver#STATUS_KIND}), each handed to
+ * {@link WebhookHandler#onStatusChange} once, in a unit of work of its own, on a second thread.
+ *
  * <p>Several workers, on one instance or many, share the stored messages. Hosts with their own scheduler call
  * {@link #runOnce()} instead of {@link #start()}.
  */
 public final class InboundMessageWorker implements AutoCloseable {
 
     private final JobWorker worker;
+    private final JobWorker statuses;
 
-    private InboundMessageWorker(JobWorker worker) {
+    private InboundMessageWorker(JobWorker worker, JobWorker statuses) {
         this.worker = worker;
+        this.statuses = statuses;
     }
 
     /**
@@ -49,7 +54,8 @@ public final class InboundMessageWorker implements AutoCloseable {
         if (!(store instanceof WorkQueue queue)) {
             throw ValidationException.of("store", "does not keep a job queue (WorkQueue); the in-memory and JDBC stores do");
         }
-        return new Builder(JobWorker.builder(store, queue, WebhookReceiver.INBOUND_KIND, job -> apply(job, handler)));
+        return new Builder(JobWorker.builder(store, queue, WebhookReceiver.INBOUND_KIND, job -> apply(job, handler)),
+                JobWorker.builder(store, queue, WebhookReceiver.STATUS_KIND, job -> applyStatus(job, handler)));
     }
 
     /** Finds the job's message in its stored body and hands it over, inside the worker's unit of work. */
@@ -68,13 +74,32 @@ public final class InboundMessageWorker implements AutoCloseable {
         handler.onMessage(message);
     }
 
+    /** Finds the job's status update in its stored body and hands it over, inside the worker's unit of work. */
+    private static void applyStatus(Job job, WebhookHandler handler) {
+        List<WebhookEvent> events;
+        try {
+            events = WhatsAppWebhook.parse(job.payload());
+        } catch (WebhookParseException e) {
+            throw ValidationException.of("payload", "the stored webhook body cannot be read: " + e.getMessage());
+        }
+        StatusUpdate update = events.stream()
+                .filter(e -> e instanceof StatusUpdate u && WebhookReceiver.statusKey(u).equals(job.key()))
+                .map(StatusUpdate.class::cast)
+                .findFirst()
+                .orElseThrow(() -> ValidationException.of("payload", "the stored webhook body has no status " + job.key()));
+        handler.onStatusChange(update);
+    }
+
     /**
-     * Applies one batch of stored messages.
+     * Applies one batch of the stored status updates that are due, then one of stored messages.
      *
      * @return how many were applied
+     * @throws za.co.proconnectsa.support.StoreUnavailableException when the store cannot be reached to claim them
      */
     public int runOnce() {
-        return worker.runOnce();
+        // statuses first: a store lost while claiming them leaves nothing claimed and no message half-counted
+        int applied = statuses.runOnce();
+        return applied + worker.runOnce();
     }
 
     /**
@@ -84,6 +109,7 @@ public final class InboundMessageWorker implements AutoCloseable {
      */
     public InboundMessageWorker start() {
         worker.start();
+        statuses.start();
         return this;
     }
 
@@ -96,6 +122,7 @@ public final class InboundMessageWorker implements AutoCloseable {
     @Override
     public void close() {
         worker.close();
+        statuses.close();
     }
 
     @Override
@@ -106,56 +133,65 @@ public final class InboundMessageWorker implements AutoCloseable {
     /** Configures an {@link InboundMessageWorker}. */
     public static final class Builder {
         private final JobWorker.Builder worker;
+        private final JobWorker.Builder statuses;
 
-        private Builder(JobWorker.Builder worker) {
+        private Builder(JobWorker.Builder worker, JobWorker.Builder statuses) {
             this.worker = worker;
+            this.statuses = statuses;
         }
 
         /** @param value a name unique among the workers sharing the store @return this builder */
         public Builder owner(String value) {
             worker.owner(value);
+            statuses.owner(value);
             return this;
         }
 
         /** @param value messages claimed at a time, 1 to 1000 @return this builder */
         public Builder batchSize(int value) {
             worker.batchSize(value);
+            statuses.batchSize(value);
             return this;
         }
 
         /** @param value how long a claim lasts; renewed while a message is applied @return this builder */
         public Builder lease(Duration value) {
             worker.lease(value);
+            statuses.lease(value);
             return this;
         }
 
         /** @param value the pause between polls when nothing is waiting @return this builder */
         public Builder pollInterval(Duration value) {
             worker.pollInterval(value);
+            statuses.pollInterval(value);
             return this;
         }
 
         /** @param value the first pause before a failed message is tried again; it doubles @return this builder */
         public Builder retryDelay(Duration value) {
             worker.retryDelay(value);
+            statuses.retryDelay(value);
             return this;
         }
 
         /** @param value attempts before a failing message is left dead @return this builder */
         public Builder maxAttempts(int value) {
             worker.maxAttempts(value);
+            statuses.maxAttempts(value);
             return this;
         }
 
         /** @param value the time source @return this builder */
         public Builder clock(Clock value) {
             worker.clock(value);
+            statuses.clock(value);
             return this;
         }
 
         /** @return the worker, not yet started */
         public InboundMessageWorker build() {
-            return new InboundMessageWorker(worker.build());
+            return new InboundMessageWorker(worker.build(), statuses.build());
         }
     }
 }

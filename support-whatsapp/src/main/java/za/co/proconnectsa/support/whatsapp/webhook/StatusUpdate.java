@@ -8,7 +8,8 @@ import za.co.proconnectsa.support.util.PhoneMasking;
 
 /**
  * News about a message the business sent: it was sent, delivered, read, or failed. Meta sends these unordered and
- * more than once; {@link DeliveryStatusTracker} keeps the highest status per message.
+ * more than once; the receiver stores each (message, status) once, and a message's delivery keeps the highest
+ * status ({@link DeliveryStatus#supersedes}).
  *
  * <p>{@link #toString()} masks the recipient's phone number.
  *

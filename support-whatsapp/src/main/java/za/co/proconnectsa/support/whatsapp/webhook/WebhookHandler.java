@@ -9,8 +9,9 @@ package za.co.proconnectsa.support.whatsapp.webhook;
  * and the message is tried again later. A handler must therefore tolerate seeing a message again after a failed
  * attempt ({@link za.co.proconnectsa.support.whatsapp.inbox.WhatsAppInbox} does).
  *
- * <p>Status updates and unsupported events reach {@link #onStatusChange} and {@link #onUnsupported} on the request
- * thread, before the receiver answers: keep those short.
+ * <p>Status updates reach {@link #onStatusChange} the same way, from the worker, once per stored (message, status),
+ * in a unit of work of their own. Unsupported events reach {@link #onUnsupported} on the request thread, before the
+ * receiver answers: keep that short.
  */
 @FunctionalInterface
 public interface WebhookHandler {
@@ -23,9 +24,11 @@ public interface WebhookHandler {
     void onMessage(InboundMessage message);
 
     /**
-     * A status update that advanced an outbound message's status (never a repeat, never a downgrade). The tracker
-     * has already recorded it, so if this throws (the receiver logs it) a retry will not call it again. Does nothing
-     * unless overridden.
+     * A status update of a message the business sent (sent, delivered, read, failed), applied once per message and
+     * status, in the order the worker claims them, which need not be the order they happened in: keep the highest
+     * status ({@link DeliveryStatus#supersedes}). Called inside the worker's unit of work, so a write through the
+     * store commits with the update's done mark; if this throws, the update is tried again later. Does nothing unless
+     * overridden.
      *
      * @param update the update
      */

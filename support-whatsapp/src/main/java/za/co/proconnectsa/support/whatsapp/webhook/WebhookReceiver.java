@@ -30,8 +30,10 @@ import za.co.proconnectsa.support.spi.WorkQueue;
  *   <li>refuses, message by message, a message whose id, sender id or text no store keeps exactly
  *       ({@link za.co.proconnectsa.support.util.Text}), counting it in {@link WebhookReceipt#unsupported()} and
  *       handing it to {@link WebhookHandler#onUnsupported} as a {@code refused/...} {@link UnsupportedEvent};</li>
- *   <li>applies status updates to the {@link DeliveryStatusTracker}, which never lets a late status downgrade an
- *       earlier, higher one.</li>
+ *   <li>stores each status update (sent, delivered, read, failed) the same way, keyed by its message id and status,
+ *       to be applied by the worker {@link #DEFAULT_STATUS_DELAY} later ({@link Builder#statusDelay}), so that the
+ *       send it reports on has committed its record first; the handler's
+ *       {@link WebhookHandler#onStatusChange} applies it, once, in the worker's unit of work.</li>
  * </ol>
  *
  * <p>In a servlet:
@@ -51,6 +53,13 @@ public final class WebhookReceiver {
     public static final int MAX_MAX_BODY_BYTES = 64 << 20;
     /** The job kind inbound messages are stored under in the {@link WorkQueue}. */
     public static final String INBOUND_KIND = "whatsapp.inbound";
+    /** The job kind status updates are stored under in the {@link WorkQueue}. */
+    public static final String STATUS_KIND = "whatsapp.status";
+    /**
+     * How long a stored status update waits before a worker applies it: a status can arrive before the worker that
+     * sent its message has committed the message's provider id.
+     */
+    public static final java.time.Duration DEFAULT_STATUS_DELAY = java.time.Duration.ofSeconds(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiver.class);
 
@@ -58,7 +67,7 @@ public final class WebhookReceiver {
     private final WorkQueue queue;
     private final WebhookHandler handler;
     private final Runnable onStored;
-    private final DeliveryStatusTracker tracker;
+    private final java.time.Duration statusDelay;
     private final int maxBodyBytes;
     private final Clock clock;
 
@@ -67,7 +76,7 @@ public final class WebhookReceiver {
         this.queue = b.queue;
         this.handler = b.handler == null ? message -> { } : b.handler;
         this.onStored = b.onStored;
-        this.tracker = b.tracker == null ? DeliveryStatusTracker.inMemory() : b.tracker;
+        this.statusDelay = b.statusDelay;
         this.maxBodyBytes = b.maxBodyBytes;
         this.clock = b.clock;
     }
@@ -121,11 +130,6 @@ public final class WebhookReceiver {
         return verified(bytes, signatureHeader);
     }
 
-    /** @return the tracker that holds outbound messages' delivery statuses */
-    public DeliveryStatusTracker statusTracker() {
-        return tracker;
-    }
-
     /** @return the size limit in bytes */
     public int maxBodyBytes() {
         return maxBodyBytes;
@@ -156,26 +160,14 @@ public final class WebhookReceiver {
 
     private WebhookReceipt ingest(byte[] body, List<WebhookEvent> events) {
         Instant now = clock.instant();
-        List<InboundMessage> messages = events.stream().filter(InboundMessage.class::isInstance)
-                .map(InboundMessage.class::cast).toList();
-        int accepted = messages.isEmpty() ? 0 : store(messages, body, now);
-        int duplicates = messages.size() - accepted;
-        int applied = 0;
-        int ignored = 0;
+        List<InboundMessage> messages = new ArrayList<>();
+        List<StatusUpdate> statuses = new ArrayList<>();
         int unsupported = 0;
         for (WebhookEvent event : events) {
-            if (event instanceof StatusUpdate update) {
-                if (!tracker.apply(update)) {
-                    ignored++;
-                    continue;
-                }
-                applied++;
-                try {
-                    handler.onStatusChange(update);
-                } catch (RuntimeException e) {
-                    LOG.error("The webhook handler failed on a {} status of WhatsApp message {}", update.status(),
-                            update.messageId(), e);
-                }
+            if (event instanceof InboundMessage message) {
+                messages.add(message);
+            } else if (event instanceof StatusUpdate update) {
+                statuses.add(update);
             } else if (event instanceof UnsupportedEvent other) {
                 unsupported++;
                 LOG.debug("Unsupported WhatsApp webhook event: field={}, type={}", other.field(), other.type());
@@ -186,36 +178,54 @@ public final class WebhookReceiver {
                 }
             }
         }
-        LOG.debug("WhatsApp webhook: {} new, {} duplicate, {} statuses applied, {} ignored, {} unsupported",
-                accepted, duplicates, applied, ignored, unsupported);
-        if (accepted > 0) {
+        int[] stored = messages.isEmpty() && statuses.isEmpty() ? new int[2] : store(messages, statuses, body, now);
+        LOG.debug("WhatsApp webhook: {} new, {} duplicate, {} statuses stored, {} repeated, {} unsupported",
+                stored[0], messages.size() - stored[0], stored[1], statuses.size() - stored[1], unsupported);
+        if (stored[0] > 0) {
             try {
                 onStored.run();
             } catch (RuntimeException e) {
                 LOG.warn("The receiver's onStored action failed; the messages are stored", e);
             }
         }
-        return new WebhookReceipt(WebhookReceipt.Outcome.ACCEPTED, accepted, duplicates, applied, ignored, unsupported);
+        return new WebhookReceipt(WebhookReceipt.Outcome.ACCEPTED, stored[0], messages.size() - stored[0], stored[1],
+                statuses.size() - stored[1], unsupported);
     }
 
-    /** Stores the body's messages in one transaction where the queue has one; returns how many were new. */
-    private int store(List<InboundMessage> messages, byte[] body, Instant now) {
-        java.util.function.Supplier<Integer> all = () -> {
-            int stored = 0;
+    /**
+     * The job key of a status update: one job per message and status, so Meta's repeats are stored once.
+     *
+     * @param update a status update
+     * @return its key in {@link #STATUS_KIND}
+     */
+    public static String statusKey(StatusUpdate update) {
+        return za.co.proconnectsa.support.queue.Job.keyOf(update.status().name() + ":" + update.messageId());
+    }
+
+    /** Stores the body's messages and statuses in one transaction; returns how many of each were new. */
+    private int[] store(List<InboundMessage> messages, List<StatusUpdate> statuses, byte[] body, Instant now) {
+        java.util.function.Supplier<int[]> all = () -> {
+            int[] stored = new int[2];
             for (InboundMessage message : messages) {
                 if (queue.enqueueJob(INBOUND_KIND, message.messageId(), body, now)) {
-                    stored++;
+                    stored[0]++;
+                }
+            }
+            for (StatusUpdate update : statuses) {
+                if (queue.enqueueJob(STATUS_KIND, statusKey(update), body, now.plus(statusDelay))) {
+                    stored[1]++;
                 }
             }
             return stored;
         };
+        int count = messages.size() + statuses.size();
         try {
-            // one message is one statement, atomic by itself; several share a transaction
-            return messages.size() > 1 && queue instanceof UnitOfWork units ? units.inTransaction(all) : all.get();
+            // one event is one statement, atomic by itself; several share a transaction
+            return count > 1 && queue instanceof UnitOfWork units ? units.inTransaction(all) : all.get();
         } catch (SupportException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new StoreUnavailableException("storing " + messages.size() + " inbound WhatsApp messages", e);
+            throw new StoreUnavailableException("storing " + count + " WhatsApp webhook events", e);
         }
     }
 
@@ -230,7 +240,7 @@ public final class WebhookReceiver {
         private WorkQueue queue;
         private WebhookHandler handler;
         private Runnable onStored = () -> { };
-        private DeliveryStatusTracker tracker;
+        private java.time.Duration statusDelay = DEFAULT_STATUS_DELAY;
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private Clock clock = Clock.systemUTC();
 
@@ -268,8 +278,8 @@ public final class WebhookReceiver {
         }
 
         /**
-         * @param value what to do with status updates and unsupported events, on the request thread; inbound
-         *              messages go to the {@link InboundMessageWorker}'s handler instead. Optional.
+         * @param value what to do with unsupported events, on the request thread; inbound messages and status updates
+         *              go to the {@link InboundMessageWorker}'s handler instead. Optional.
          * @return this builder
          */
         public Builder handler(WebhookHandler value) {
@@ -288,12 +298,17 @@ public final class WebhookReceiver {
         }
 
         /**
-         * @param value the tracker for outbound delivery statuses; a new {@link DeliveryStatusTracker#inMemory()}
-         *              when not set
+         * @param value how long a stored status update waits before a worker applies it, 0 to 10 minutes;
+         *              {@link WebhookReceiver#DEFAULT_STATUS_DELAY} when not set. A status can arrive before the send
+         *              it reports on has committed; one applied before that finds no message and is ignored.
          * @return this builder
+         * @throws ValidationException when out of range
          */
-        public Builder statusTracker(DeliveryStatusTracker value) {
-            this.tracker = Checks.notNull(value, "statusTracker");
+        public Builder statusDelay(java.time.Duration value) {
+            if (Checks.notNull(value, "statusDelay").isNegative() || value.compareTo(java.time.Duration.ofMinutes(10)) > 0) {
+                throw ValidationException.of("statusDelay", "must be 0 to 10 minutes, was " + value);
+            }
+            this.statusDelay = value;
             return this;
         }
 

@@ -6,8 +6,9 @@
  * ({@link za.co.proconnectsa.support.whatsapp.webhook.WebhookReceiver}).
  *
  * <p>Meta delivers webhooks at least once, in no particular order, and retries a failed delivery for days. The
- * receiver therefore hands each inbound message to the host once (remembered through
- * {@link za.co.proconnectsa.support.spi.ProcessedMessageLog}), and keeps the delivery status of outbound messages
- * monotonic ({@link za.co.proconnectsa.support.whatsapp.webhook.DeliveryStatusTracker}).
+ * receiver therefore stores each inbound message and each status update once, keyed by its id, in the store's job
+ * queue, and an {@link za.co.proconnectsa.support.whatsapp.webhook.InboundMessageWorker} applies each once, in one
+ * unit of work with its done mark; a status only ever moves a message's delivery up
+ * ({@link za.co.proconnectsa.support.whatsapp.webhook.DeliveryStatus}).
  */
 package za.co.proconnectsa.support.whatsapp.webhook;

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import za.co.proconnectsa.support.StoreUnavailableException;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
+import za.co.proconnectsa.support.conversation.MessageDelivery;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
 import za.co.proconnectsa.support.spi.ConversationInsert;
 import za.co.proconnectsa.support.spi.ConversationStore;
@@ -99,6 +100,27 @@ final class FlakyStore extends ForwardingTicketStore implements ConversationStor
     @Override
     public int countMessages(String contact, ConversationMessage.Author author, Instant since) {
         return delegate.countMessages(contact, author, since);
+    }
+
+    @Override
+    public boolean recordDelivery(MessageDelivery delivery) {
+        return delegate.recordDelivery(delivery);
+    }
+
+    @Override
+    public Optional<MessageDelivery> advanceDelivery(String providerMessageId, MessageDelivery.State state, String detail,
+            Instant at) {
+        return delegate.advanceDelivery(providerMessageId, state, detail, at);
+    }
+
+    @Override
+    public Optional<MessageDelivery> findDelivery(String messageId) {
+        return delegate.findDelivery(messageId);
+    }
+
+    @Override
+    public List<MessageDelivery> conversationDeliveries(UUID conversationId) {
+        return delegate.conversationDeliveries(conversationId);
     }
 
     @Override

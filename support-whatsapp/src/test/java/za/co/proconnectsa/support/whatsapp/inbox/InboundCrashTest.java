@@ -23,7 +23,9 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ValueSource;
 import za.co.proconnectsa.support.StoreUnavailableException;
 import za.co.proconnectsa.support.SupportDesk;
+import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.conversation.Conversation;
+import za.co.proconnectsa.support.conversation.MessageDelivery;
 import za.co.proconnectsa.support.conversation.ConversationMessage.Author;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
 import za.co.proconnectsa.support.jdbc.JdbcTicketStore;
@@ -144,6 +146,51 @@ class InboundCrashTest {
         assertThat(steps).as("the send's steps crashed at").isPositive();
     }
 
+    @Test
+    @DisplayName("an agent's reply on a WhatsApp ticket crashing at each store call: the reply, its transcript line and its queued send are all there or none is; the retry sends it once")
+    void crashAtEveryStepOfAnAgentReply() {
+        Actor agent = Actor.agent("agent-3", "Sipho (Support)");
+        int steps = 0;
+        for (int crashAt = 1; ; crashAt++) {
+            Run run = new Run(freshStore(), true);
+            assertThat(run.applyCrashingAt(Integer.MAX_VALUE, "I was charged twice for March, please refund")).isFalse();
+            run.send();
+            String number = run.real.query(TicketQuery.builder().build()).items().get(0).number().text();
+            run.calls.set(0);
+            run.crashAt = crashAt;
+            boolean crashed;
+            try {
+                run.inbox.replyOnTicket(agent, number, "Refunded, sorry about that!");
+                crashed = false;
+            } catch (StoreUnavailableException e) {
+                crashed = true;
+            } finally {
+                run.crashAt = 0;
+            }
+            var ticket = run.real.query(TicketQuery.builder().build()).items().get(0);
+            long replies = run.real.messages(ticket.id()).stream().filter(m -> m.body().equals("Refunded, sorry about that!"))
+                    .count();
+            ConversationStore conversations = (ConversationStore) run.real;
+            Conversation c = conversations.queryConversations(ConversationQuery.builder().contact(THANDI).build()).items()
+                    .get(0);
+            long lines = conversations.conversationMessages(c.id()).stream().filter(m -> m.author() == Author.AGENT).count();
+            long queued = ((WorkQueue) run.real).pendingJobs(WhatsAppInbox.SEND_KIND);
+            if (!crashed) {
+                steps = crashAt - 1;
+                assertThat(List.of(replies, lines, queued)).containsExactly(1L, 1L, 1L);
+                break;
+            }
+            assertThat(List.of(replies, lines, queued)).as("after a crash at store call %d", crashAt)
+                    .containsExactly(0L, 0L, 0L);
+            TicketReplyResult retry = run.inbox.replyOnTicket(agent, number, "Refunded, sorry about that!");
+            run.send();
+            assertThat(InboxFixture.textsTo(GRAPH, THANDI)).filteredOn("Refunded, sorry about that!"::equals).hasSize(1);
+            assertThat(conversations.findDelivery(retry.transcriptMessageId())).map(MessageDelivery::state)
+                    .contains(MessageDelivery.State.SENT);
+        }
+        assertThat(steps).as("the reply's steps crashed at").isGreaterThan(3);
+    }
+
     /** One message's life on a fresh store: stored, applied with a crash, applied again. */
     private final class Run {
         final TicketStore real;
@@ -154,6 +201,7 @@ class InboundCrashTest {
         final InboundMessageWorker worker;
         final JobWorker sender;
         final WebhookReceiver receiver;
+        final WhatsAppInbox inbox;
         byte[] body;
 
         Run(TicketStore real, boolean escalateByRule) {
@@ -168,6 +216,7 @@ class InboundCrashTest {
                 inbox.manualEscalationOnly();
             }
             WhatsAppInbox built = inbox.build();
+            this.inbox = built;
             worker = InboundMessageWorker.builder(store, built).clock(clock).build();
             sender = built.sendWorker().clock(clock).build();
             receiver = WebhookReceiver.builder().appSecret(InboxFixture.SECRET).queue((WorkQueue) store).clock(clock)

@@ -18,6 +18,7 @@ import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.conversation.ConversationMessage.Author;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
 import za.co.proconnectsa.support.conversation.ConversationStatus;
+import za.co.proconnectsa.support.conversation.MessageDelivery;
 import za.co.proconnectsa.support.jdbc.JdbcTicketStore;
 import za.co.proconnectsa.support.testing.SettableClock;
 import za.co.proconnectsa.support.ticket.TicketStatus;
@@ -59,8 +60,11 @@ class InboxOnJdbcTest {
         var conversation = store.queryConversations(ConversationQuery.builder().contact(THANDI).build()).items().get(0);
         assertThat(conversation.status()).isEqualTo(ConversationStatus.ESCALATED);
         String number = store.findById(conversation.ticketId()).orElseThrow().number().text();
-        assertThat(inbox.replyOnTicket(Actor.agent("agent-3", "Sipho"), number, "We are on it").delivery())
-                .isEqualTo(TicketReplyResult.Delivery.SENT);
+        TicketReplyResult reply = inbox.replyOnTicket(Actor.agent("agent-3", "Sipho"), number, "We are on it");
+        assertThat(reply.delivery()).isEqualTo(ReplyDelivery.QUEUED);
+        InboxFixture.drain(sends);
+        assertThat(store.findDelivery(reply.transcriptMessageId())).map(MessageDelivery::state)
+                .contains(MessageDelivery.State.SENT);
 
         // a new application instance on the same database
         JdbcTicketStore restarted = JdbcTicketStore.create(db);

@@ -96,7 +96,14 @@ class QueuedSendAtMostOnceTest {
         }
         // two requests: the rate-limited one and the one Graph accepted; a third would reach the customer twice
         assertThat(InboxFixture.textsTo(GRAPH, THANDI)).as("requests to Graph").hasSize(2);
-        assertThat(store.deadJobs(WhatsAppInbox.SEND_KIND, 0, 10)).as("left for a person: it has no ticket")
-                .singleElement().satisfies(j -> assertThat(j.lastError()).contains("may or may not"));
+        assertThat(store.deadJobs(WhatsAppInbox.SEND_KIND, 0, 10)).as("nothing dead: the line says what happened")
+                .isEmpty();
+        var conversation = store.queryConversations(za.co.proconnectsa.support.conversation.ConversationQuery.builder()
+                .contact(THANDI).build()).items().get(0);
+        assertThat(store.conversationDeliveries(conversation.id())).as("left for a person: its line is unknown")
+                .singleElement().satisfies(d -> {
+                    assertThat(d.state()).isEqualTo(za.co.proconnectsa.support.conversation.MessageDelivery.State.UNKNOWN);
+                    assertThat(d.detail()).contains("may have reached WhatsApp");
+                });
     }
 }

@@ -37,6 +37,7 @@ import za.co.proconnectsa.support.access.AccessDeniedException;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
+import za.co.proconnectsa.support.conversation.MessageDelivery;
 import za.co.proconnectsa.support.conversation.ConversationMessage.Author;
 import za.co.proconnectsa.support.conversation.ConversationNotFoundException;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
@@ -375,12 +376,25 @@ class WhatsAppInboxTest {
         void replyInsideWindow() {
             String number = say("My payout is missing, it was not paid out").ticketNumber().text();
             clock.advance(Duration.ofHours(2));
+            int before = InboxFixture.sent(GRAPH).size();
             TicketReplyResult result = inbox.replyOnTicket(AGENT, number, "We found it, it pays out tomorrow.");
-            assertThat(result.delivery()).isEqualTo(TicketReplyResult.Delivery.SENT);
+            assertThat(result.delivery()).isEqualTo(ReplyDelivery.QUEUED);
+            assertThat(InboxFixture.sent(GRAPH)).as("nothing is sent on the agent's thread").hasSize(before);
+            String line = result.transcriptLine().orElseThrow();
+            assertThat(inbox.delivery(AGENT, line)).map(MessageDelivery::state).contains(MessageDelivery.State.QUEUED);
+            InboxFixture.drain(sender);
             assertThat(textsTo(GRAPH, THANDI)).last().isEqualTo("We found it, it pays out tomorrow.");
             assertThat(store.conversationMessages(only().id())).last()
+                    .satisfies(m -> assertThat(m.id()).isEqualTo(line))
                     .satisfies(m -> assertThat(m.author()).isEqualTo(Author.AGENT))
                     .satisfies(m -> assertThat(m.authorName()).isEqualTo("Sipho (Support)"));
+            assertThat(inbox.delivery(AGENT, line)).hasValueSatisfying(d -> {
+                assertThat(d.state()).isEqualTo(MessageDelivery.State.SENT);
+                assertThat(d.providerMessageId()).startsWith("wamid.");
+            });
+            InboxFixture.drain(sender);
+            assertThat(textsTo(GRAPH, THANDI)).as("sent once").filteredOn("We found it, it pays out tomorrow."::equals)
+                    .hasSize(1);
             assertThat(desk.tickets().get(AGENT, number).ticket().status()).isEqualTo(TicketStatus.OPEN);
         }
 
@@ -391,8 +405,10 @@ class WhatsAppInboxTest {
             int before = InboxFixture.sent(GRAPH).size();
             clock.advance(Duration.ofHours(25));
             TicketReplyResult result = inbox.replyOnTicket(AGENT, number, "Sorry for the delay!");
-            assertThat(result.delivery()).isEqualTo(TicketReplyResult.Delivery.WINDOW_CLOSED);
-            assertThat(result.outcome()).isInstanceOf(SendOutcome.RequiresTemplate.class);
+            assertThat(result.delivery()).isEqualTo(ReplyDelivery.WINDOW_CLOSED);
+            assertThat(result.refusal()).isInstanceOf(SendOutcome.RequiresTemplate.class);
+            assertThat(result.transcriptLine()).isEmpty();
+            InboxFixture.drain(sender);
             assertThat(InboxFixture.sent(GRAPH)).hasSize(before);
             List<Message> messages = desk.tickets().get(AGENT, number).messages();
             assertThat(messages).extracting(Message::body).contains("Sorry for the delay!");
@@ -410,7 +426,10 @@ class WhatsAppInboxTest {
             String number = say("My payout is missing").ticketNumber().text();
             clock.advance(Duration.ofHours(30));
             TicketReplyResult result = inbox.replyOnTicket(AGENT, number, "Sorry for the delay!");
-            assertThat(result.delivery()).isEqualTo(TicketReplyResult.Delivery.TEMPLATE_SENT);
+            assertThat(result.delivery()).isEqualTo(ReplyDelivery.TEMPLATE_QUEUED);
+            InboxFixture.drain(sender);
+            assertThat(inbox.delivery(AGENT, result.transcriptMessageId())).map(MessageDelivery::state)
+                    .contains(MessageDelivery.State.SENT);
             JsonNode template = InboxFixture.sent(GRAPH).get(InboxFixture.sent(GRAPH).size() - 1);
             assertThat(template.path("type").asText()).isEqualTo("template");
             assertThat(template.path("template").path("name").asText()).isEqualTo("ticket_update");
@@ -426,7 +445,12 @@ class WhatsAppInboxTest {
                     .withBody("{\"error\":{\"message\":\"(#131026) Message undeliverable\",\"type\":\"OAuthException\","
                             + "\"code\":131026,\"fbtrace_id\":\"AbCdEf\"}}")));
             TicketReplyResult result = inbox.replyOnTicket(AGENT, number, "Can you check your app version?");
-            assertThat(result.delivery()).isEqualTo(TicketReplyResult.Delivery.FAILED);
+            assertThat(result.delivery()).isEqualTo(ReplyDelivery.QUEUED);
+            InboxFixture.drain(sender);
+            assertThat(inbox.delivery(AGENT, result.transcriptMessageId())).hasValueSatisfying(d -> {
+                assertThat(d.state()).isEqualTo(MessageDelivery.State.FAILED);
+                assertThat(d.detail()).contains("131026");
+            });
             assertThat(desk.tickets().get(AGENT, number).messages()).filteredOn(m -> m.visibility() == Visibility.INTERNAL)
                     .singleElement().satisfies(m -> assertThat(m.body()).contains("131026"));
         }
@@ -437,7 +461,7 @@ class WhatsAppInboxTest {
             String number = desk.tickets().submit(Actor.requester("provider-17", "Thandi"), NewTicket.builder()
                     .subject("Quote PDF").body("Does not download").build()).ticketNumber().text();
             assertThat(inbox.replyOnTicket(AGENT, number, "Fixed").delivery())
-                    .isEqualTo(TicketReplyResult.Delivery.NOT_ON_WHATSAPP);
+                    .isEqualTo(ReplyDelivery.NOT_ON_WHATSAPP);
             assertThat(InboxFixture.sent(GRAPH)).isEmpty();
         }
 
@@ -446,12 +470,14 @@ class WhatsAppInboxTest {
         void chatAndTemplates() {
             say("Hello, is Sipho working today?");
             String conversation = only().number().text();
-            assertThat(inbox.reply(AGENT, conversation, "Yes, he is in until 5.")).isInstanceOf(SendOutcome.Sent.class);
+            assertThat(inbox.reply(AGENT, conversation, "Yes, he is in until 5.").delivery()).isEqualTo(ReplyDelivery.QUEUED);
+            InboxFixture.drain(sender);
 
             inbox = inbox(WhatsAppInbox.builder().templates(ResponseTemplates.defaults()
                     .with(ResponseTemplate.of("thanks", "Thanks {name}! Anything else about {topic}?"))));
-            assertThat(inbox.replyWithTemplate(AGENT, conversation, "thanks", Map.of("topic", "your profile")))
-                    .isInstanceOf(SendOutcome.Sent.class);
+            assertThat(inbox.replyWithTemplate(AGENT, conversation, "thanks", Map.of("topic", "your profile")).delivery())
+                    .isEqualTo(ReplyDelivery.QUEUED);
+            InboxFixture.drain(sender);
             assertThat(textsTo(GRAPH, THANDI)).containsExactly("Yes, he is in until 5.",
                     "Thanks Thandi Nkosi! Anything else about your profile?");
             assertThatThrownBy(() -> inbox.replyWithTemplate(AGENT, conversation, "thanks", Map.of()))
@@ -459,6 +485,7 @@ class WhatsAppInboxTest {
             assertThat(textsTo(GRAPH, THANDI)).hasSize(2);
             // {name} is the conversation's, whatever the caller passes
             inbox.replyWithTemplate(AGENT, conversation, "thanks", Map.of("topic", "x", "name", "Someone Else"));
+            InboxFixture.drain(sender);
             assertThat(textsTo(GRAPH, THANDI)).last().asString().startsWith("Thanks Thandi Nkosi!");
 
             Actor provider = Actor.requester("wa:" + THANDI, "Thandi");

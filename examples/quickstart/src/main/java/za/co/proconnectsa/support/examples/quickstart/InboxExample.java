@@ -93,7 +93,9 @@ public final class InboxExample {
             }
 
             TicketReplyResult reply = inbox.replyOnTicket(agent, "PCS-000001", "Refunded, sorry about that!");
-            out.println("Reply on PCS-000001: " + reply.delivery());                // SENT inside the 24-hour window
+            out.println("Reply on PCS-000001: " + reply.delivery());        // QUEUED: the window is open
+            sender.runOnce();                                                    // sends it, records SENT and its wamid
+            out.println("Delivery: " + inbox.delivery(agent, reply.transcriptMessageId()).orElseThrow().state());
             // inbox:end
 
             out.println("Conversation " + inbox.conversation(agent, "WA-000001").messages().size() + " messages, "

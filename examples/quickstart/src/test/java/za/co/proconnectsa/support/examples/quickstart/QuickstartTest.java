@@ -71,11 +71,12 @@ class QuickstartTest {
         var reply = InboxExample.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String out = bytes.toString(StandardCharsets.UTF_8);
 
-        assertThat(reply.delivery()).isEqualTo(za.co.proconnectsa.support.whatsapp.inbox.TicketReplyResult.Delivery.SENT);
+        assertThat(reply.delivery()).isEqualTo(za.co.proconnectsa.support.whatsapp.inbox.ReplyDelivery.QUEUED);
         assertThat(out).contains("WhatsApp -> customer: Add service areas under Profile > Areas.")
                 .contains("we have opened ticket PCS-000001")
                 .contains("WhatsApp -> customer: Refunded, sorry about that!")
-                .contains("Reply on PCS-000001: SENT")
+                .contains("Reply on PCS-000001: QUEUED")
+                .contains("Delivery: SENT")
                 .contains("Conversation 5 messages, 3 sent on WhatsApp")
                 .doesNotContain("EAAG-example-token");
     }

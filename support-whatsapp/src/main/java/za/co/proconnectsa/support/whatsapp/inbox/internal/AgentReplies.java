@@ -3,6 +3,7 @@ package za.co.proconnectsa.support.whatsapp.inbox.internal;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import za.co.proconnectsa.support.SupportDesk;
 import za.co.proconnectsa.support.ValidationException;
 import za.co.proconnectsa.support.access.Actor;
@@ -18,12 +19,15 @@ import za.co.proconnectsa.support.util.Text;
 import za.co.proconnectsa.support.whatsapp.automation.ResponseTemplates;
 import za.co.proconnectsa.support.whatsapp.cloud.SendOutcome;
 import za.co.proconnectsa.support.whatsapp.cloud.WhatsAppCloudClient;
+import za.co.proconnectsa.support.whatsapp.inbox.ConversationReplyResult;
+import za.co.proconnectsa.support.whatsapp.inbox.ReplyDelivery;
 import za.co.proconnectsa.support.whatsapp.inbox.TicketReplyResult;
 
 /**
  * Agents' answers to customers: in a chat, or on a ticket that came from WhatsApp, window-aware (a text inside the
- * 24-hour window, else the approved template if one is configured), with an internal note on the ticket whenever an
- * answer did not reach the customer.
+ * 24-hour window, else the approved template if one is configured). Answers are queued, never sent on the agent's
+ * thread; an internal note on the ticket says when an answer could not be queued, and the send queue notes one that
+ * could not be delivered.
  */
 public final class AgentReplies {
 
@@ -59,19 +63,28 @@ public final class AgentReplies {
     }
 
     /**
-     * An agent answers in a conversation: on an escalated one as a reply on its ticket, else as a text when the
+     * An agent answers in a conversation: on an escalated one as a reply on its ticket, else as a text queued when the
      * window is open.
      *
-     * @throws ValidationException when the text is blank or too long (nothing is sent)
+     * @throws ValidationException when the text is blank or too long (nothing is stored or queued)
      */
-    public SendOutcome inConversation(Actor agent, Conversation c, String text) {
+    public ConversationReplyResult inConversation(Actor agent, Conversation c, String text) {
         checkText(text);
         if (c.status() == ConversationStatus.ESCALATED && c.ticketId() != null) {
             Ticket ticket = tickets.findById(c.ticketId()).orElseThrow(() -> new TicketNotFoundException(c.ticketId().toString()));
             TicketReplyResult result = onTicket(agent, ticket.number().text(), text);
-            return result.outcome() != null ? result.outcome() : OutboundMessages.noNumber();
+            return new ConversationReplyResult(result.delivery(), result.transcriptMessageId(), result.refusal());
         }
-        return outbound.fromAgent(c, agent, text).outcome();
+        if (!OutboundMessages.canSendTo(c.contact())) {
+            return new ConversationReplyResult(ReplyDelivery.FAILED, null, OutboundMessages.noNumber());
+        }
+        Optional<SendOutcome.RequiresTemplate> closed = outbound.windowClosed(c);
+        if (closed.isPresent()) {
+            return new ConversationReplyResult(ReplyDelivery.WINDOW_CLOSED, null, closed.get());
+        }
+        String cause = "agent-reply:" + UUID.randomUUID();
+        OutboundMessages.Sent out = tickets.inTransaction(() -> outbound.fromAgent(c, agent, text, cause, null));
+        return new ConversationReplyResult(ReplyDelivery.QUEUED, out.lineId(), null);
     }
 
     /**
@@ -87,48 +100,41 @@ public final class AgentReplies {
     }
 
     /**
-     * An agent replies on a ticket; when the ticket came from WhatsApp and the agent is support staff the reply also
-     * goes to the customer there.
+     * An agent replies on a ticket; when the ticket came from WhatsApp and the agent is support staff the reply is
+     * also queued for the customer there, in the same unit of work: the reply, its send (keyed by the reply) and any
+     * note commit together or not at all.
      *
-     * @throws ValidationException when the text is blank or too long (nothing is stored or sent)
+     * @throws ValidationException when the text is blank or too long (nothing is stored or queued)
      */
     public TicketReplyResult onTicket(Actor agent, String ticketNumber, String text) {
         checkText(text);
-        Message message = desk.tickets().reply(agent, ticketNumber, Reply.publicReply(text));
-        Optional<Conversation> found = conversations.findByTicket(message.ticketId());
-        if (found.isEmpty() || !agent.role().isSupport()) {
-            return new TicketReplyResult(message, TicketReplyResult.Delivery.NOT_ON_WHATSAPP, null);
-        }
-        Conversation c = found.get();
-        SendOutcome outcome = outbound.fromAgent(c, agent, text).outcome();
-        String number = ticketNumber.strip();
-        if (outcome instanceof SendOutcome.Sent) {
-            return new TicketReplyResult(message, TicketReplyResult.Delivery.SENT, outcome);
-        }
-        if (outcome instanceof SendOutcome.RequiresTemplate closed) {
-            return windowClosed(message, c, number, closed);
-        }
-        writer.note(number, OutboundMessages.outcomeUnknown(outcome)
-                ? "This reply may or may not have reached WhatsApp (" + OutboundMessages.describe(outcome)
-                        + "); it was not sent again, so check the customer's chat before repeating it."
-                : "This reply was not delivered on WhatsApp: " + OutboundMessages.describe(outcome) + ".");
-        return new TicketReplyResult(message, TicketReplyResult.Delivery.FAILED, outcome);
-    }
-
-    private TicketReplyResult windowClosed(Message message, Conversation c, String ticketNumber,
-            SendOutcome.RequiresTemplate closed) {
-        if (windowClosedTemplate == null) {
-            writer.note(ticketNumber, "This reply was not sent on WhatsApp: " + OutboundMessages.describe(closed)
-                    + ". Only an approved template can reach the customer now.");
-            return new TicketReplyResult(message, TicketReplyResult.Delivery.WINDOW_CLOSED, closed);
-        }
-        SendOutcome outcome = outbound.template(c, windowClosedTemplate, windowClosedLanguage, ticketNumber).outcome();
-        if (outcome instanceof SendOutcome.Sent) {
-            return new TicketReplyResult(message, TicketReplyResult.Delivery.TEMPLATE_SENT, outcome);
-        }
-        writer.note(ticketNumber, "This reply was not sent on WhatsApp: " + OutboundMessages.describe(closed)
-                + ", and the template " + windowClosedTemplate + " failed: " + OutboundMessages.describe(outcome) + ".");
-        return new TicketReplyResult(message, TicketReplyResult.Delivery.FAILED, outcome);
+        return tickets.inTransaction(() -> {
+            Message message = desk.tickets().reply(agent, ticketNumber, Reply.publicReply(text));
+            Optional<Conversation> found = conversations.findByTicket(message.ticketId());
+            if (found.isEmpty() || !agent.role().isSupport()) {
+                return new TicketReplyResult(message, ReplyDelivery.NOT_ON_WHATSAPP, null, null);
+            }
+            Conversation c = found.get();
+            String number = ticketNumber.strip();
+            if (!OutboundMessages.canSendTo(c.contact())) {
+                SendOutcome refusal = OutboundMessages.noNumber();
+                writer.note(number, "This reply was not sent on WhatsApp: " + OutboundMessages.describe(refusal) + ".");
+                return new TicketReplyResult(message, ReplyDelivery.FAILED, null, refusal);
+            }
+            Optional<SendOutcome.RequiresTemplate> closed = outbound.windowClosed(c);
+            if (closed.isEmpty()) {
+                OutboundMessages.Sent out = outbound.fromAgent(c, agent, text, "ticket-reply:" + message.id(), number);
+                return new TicketReplyResult(message, ReplyDelivery.QUEUED, out.lineId(), null);
+            }
+            if (windowClosedTemplate == null) {
+                writer.note(number, "This reply was not sent on WhatsApp: " + OutboundMessages.describe(closed.get())
+                        + ". Only an approved template can reach the customer now.");
+                return new TicketReplyResult(message, ReplyDelivery.WINDOW_CLOSED, null, closed.get());
+            }
+            OutboundMessages.Sent out = outbound.template(c, windowClosedTemplate, windowClosedLanguage, number,
+                    "ticket-reply-template:" + message.id(), number);
+            return new TicketReplyResult(message, ReplyDelivery.TEMPLATE_QUEUED, out.lineId(), null);
+        });
     }
 
     private static void checkText(String text) {

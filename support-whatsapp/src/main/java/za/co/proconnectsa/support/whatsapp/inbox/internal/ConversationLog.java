@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import za.co.proconnectsa.support.ConcurrentModificationException;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
+import za.co.proconnectsa.support.conversation.MessageDelivery;
 import za.co.proconnectsa.support.conversation.ConversationNotFoundException;
 import za.co.proconnectsa.support.conversation.ConversationNumber;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
@@ -185,6 +186,40 @@ public final class ConversationLog {
     /** Records a message that was sent to the contact, re-reading the conversation when a customer message got in. */
     public Conversation recordSent(Conversation conversation, ConversationMessage sent) {
         return update(conversation, current -> current.touchedAt(now()), current -> List.of(sent));
+    }
+
+    /**
+     * Records a line and, with it, its delivery as queued, so the line and its state commit together.
+     *
+     * @return the conversation after the line was added
+     */
+    public Conversation recordQueued(Conversation conversation, ConversationMessage line) {
+        Conversation after = recordSent(conversation, line);
+        store.recordDelivery(MessageDelivery.queued(line.id(), line.at()));
+        return after;
+    }
+
+    /** @param delivery what became of a queued line; written over what it had */
+    public void recordDelivery(MessageDelivery delivery) {
+        store.recordDelivery(delivery);
+    }
+
+    /** Applies the channel's report on a sent message; see {@link ConversationStore#advanceDelivery}. */
+    public Optional<MessageDelivery> advanceDelivery(String providerMessageId, MessageDelivery.State state, String detail,
+            Instant at) {
+        return store.advanceDelivery(providerMessageId, state, detail, at);
+    }
+
+    /** @param lineId a transcript line @return its delivery */
+    public Optional<MessageDelivery> findDelivery(String lineId) {
+        return store.findDelivery(lineId);
+    }
+
+    /** @param conversation a conversation @return its lines' deliveries, by line id, in transcript order */
+    public java.util.Map<String, MessageDelivery> deliveries(Conversation conversation) {
+        java.util.Map<String, MessageDelivery> out = new java.util.LinkedHashMap<>();
+        store.conversationDeliveries(conversation.id()).forEach(d -> out.put(d.messageId(), d));
+        return out;
     }
 
     /** Joins the conversation to a ticket if it is still OPEN; one escalated or closed meanwhile keeps what it has. */

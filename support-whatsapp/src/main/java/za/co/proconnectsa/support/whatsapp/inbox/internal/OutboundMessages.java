@@ -3,40 +3,36 @@ package za.co.proconnectsa.support.whatsapp.inbox.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage.Author;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
+import za.co.proconnectsa.support.conversation.MessageDelivery;
 import za.co.proconnectsa.support.queue.Job;
 import za.co.proconnectsa.support.spi.WorkQueue;
-import za.co.proconnectsa.support.util.PhoneMasking;
 import za.co.proconnectsa.support.util.Text;
 import za.co.proconnectsa.support.whatsapp.cloud.CustomerServiceWindow;
 import za.co.proconnectsa.support.whatsapp.cloud.ProviderError;
 import za.co.proconnectsa.support.whatsapp.cloud.SendOutcome;
 import za.co.proconnectsa.support.whatsapp.cloud.TemplateMessage;
 import za.co.proconnectsa.support.whatsapp.cloud.WhatsAppCloudClient;
-import za.co.proconnectsa.support.whatsapp.inbox.WhatsAppInbox;
 
 /**
  * Everything the inbox sends on WhatsApp, and the record of it in the transcript: the only part that calls the
- * Cloud API client. A free-form text goes out only inside the 24-hour window; a send that fails is returned, never
- * thrown.
+ * Cloud API client. Every message is first written to the send queue, in the unit of work of its cause and keyed by
+ * that cause, with its transcript line marked {@link MessageDelivery.State#QUEUED}; {@link QueuedSends} delivers it
+ * later, at most once. A free-form text goes out only inside the 24-hour window.
  */
 public final class OutboundMessages {
 
-    // hosts set one log level for the whole inbox
-    private static final Logger LOG = LoggerFactory.getLogger(WhatsAppInbox.class);
-
     /**
-     * A send and the conversation after it.
+     * A message written to the send queue, or refused before it was.
      *
-     * @param outcome      the Cloud API's answer
-     * @param conversation the conversation, with the message recorded when it was sent
+     * @param outcome      why it was not queued (a contact without a phone number), or {@code null} when it was
+     * @param conversation the conversation, with the message's line when it was queued
+     * @param lineId       the transcript line that records it, or {@code null} when nothing was queued
      */
-    public record Sent(SendOutcome outcome, Conversation conversation) {
+    public record Sent(SendOutcome outcome, Conversation conversation, String lineId) {
     }
 
     private final WhatsAppCloudClient client;
@@ -50,7 +46,7 @@ public final class OutboundMessages {
      * @param conversations  where sent messages are recorded
      * @param clock          the desk's clock, for the customer-service window
      * @param automationName the name shown for automated messages
-     * @param queue          where automated texts wait to be sent, or {@code null} to send them at once
+     * @param queue          the send queue
      */
     public OutboundMessages(WhatsAppCloudClient client, ConversationLog conversations, Clock clock,
             String automationName, WorkQueue queue) {
@@ -61,49 +57,99 @@ public final class OutboundMessages {
         this.queue = queue;
     }
 
-    /** Sends an agent's text inside the window and, when it was sent, records it as theirs. */
-    public Sent fromAgent(Conversation conversation, Actor agent, String text) {
-        return send(conversation, text, Author.AGENT, agent.id(), agent.displayName());
-    }
-
     /**
-     * An automated text caused by an inbound message or an escalation. With a queue it is written to the queue, in the
-     * caller's unit of work, keyed by its cause, and recorded in the transcript now; the send queue delivers it once
-     * the unit has committed ({@link QueuedSends}), so a crash never loses it and a retry of the cause never queues
-     * it twice. Without a queue it is sent at once and recorded when sent.
+     * An automated text caused by an inbound message or an escalation, queued in the caller's unit of work, keyed by
+     * its cause, and recorded in the transcript now: a crash never loses it and a retry of the cause never queues it
+     * twice.
      *
      * @param source       what produced it (an FAQ entry, "escalated", ...), kept as the message's author id
      * @param cause        what caused it, unique per text: the inbound message id or the conversation, and a purpose
      * @param ticketNumber the ticket to note on when it cannot be delivered, or {@code null}
      * @param unsentNote   that note's opening words, or {@code null}
-     * @return the send; its outcome is {@code null} when the text was queued
+     * @return the queued text, or the refusal when the contact has no phone number
      */
     public Sent automated(Conversation conversation, String text, String source, String cause, String ticketNumber,
             String unsentNote) {
-        if (queue == null || !canSendTo(conversation.contact())) {
-            return send(conversation, text, Author.AUTOMATED, source, automationName);
-        }
-        String key = cause.length() <= Job.MAX_KEY_LENGTH && Text.isIdentifier(cause) ? cause : digest(cause);
-        QueuedSend send = new QueuedSend(conversation.contact(), text, conversation.lastInboundAt(), ticketNumber,
-                unsentNote);
-        if (!queue.enqueueJob(QueuedSend.KIND, key, send.encode(), conversations.now())) {
-            return new Sent(null, conversation);
-        }
-        return new Sent(null, conversations.recordSent(conversation, new ConversationMessage("out." + digest(cause),
-                conversation.id(), conversation.contact(), Author.AUTOMATED, source, automationName, text,
-                conversations.now())));
+        return queue(conversation, new ConversationMessage("out." + digest(cause), conversation.id(),
+                conversation.contact(), Author.AUTOMATED, source, automationName, text, conversations.now()),
+                text, cause, ticketNumber, unsentNote, null, null);
     }
 
     /**
-     * Sends a queued text, inside the window it was written in.
+     * An agent's text, queued in the caller's unit of work and recorded in the transcript as theirs.
      *
-     * @param send the queued text
+     * @param cause what it answers, unique per reply (a new reply id, or the ticket reply it copies)
+     */
+    public Sent fromAgent(Conversation conversation, Actor agent, String text, String cause, String ticketNumber) {
+        return queue(conversation, new ConversationMessage("out." + digest(cause), conversation.id(),
+                conversation.contact(), Author.AGENT, agent.id(), agent.displayName(), text, conversations.now()),
+                text, cause, ticketNumber, ticketNumber == null ? null : "This reply was not delivered on WhatsApp: ", null, null);
+    }
+
+    /**
+     * An approved template with one body parameter, queued in the caller's unit of work, whatever the window.
+     *
+     * @param name          the template's name
+     * @param languageCode  its language
+     * @param bodyParameter its one body parameter
+     * @param cause         what it answers, unique per send
+     */
+    public Sent template(Conversation conversation, String name, String languageCode, String bodyParameter, String cause,
+            String ticketNumber) {
+        return queue(conversation, new ConversationMessage("out." + digest(cause), conversation.id(),
+                conversation.contact(), Author.AUTOMATED, "template:" + name, automationName,
+                "[template " + name + ": " + bodyParameter + "]", conversations.now()), bodyParameter, cause, ticketNumber,
+                "The reply's template " + name + " was not delivered on WhatsApp: ", name, languageCode);
+    }
+
+    private Sent queue(Conversation conversation, ConversationMessage line, String text, String cause,
+            String ticketNumber, String unsentNote, String templateName, String templateLanguage) {
+        if (!canSendTo(conversation.contact())) {
+            return new Sent(noNumber(), conversation, null);
+        }
+        QueuedSend send = new QueuedSend(conversation.contact(), text, conversation.lastInboundAt(), line.id(),
+                ticketNumber, unsentNote, templateName, templateLanguage);
+        if (!queue.enqueueJob(QueuedSend.KIND, Job.keyOf(cause), send.encode(), line.at())) {
+            // the same cause queued it before: the line is there already
+            return new Sent(null, conversation, line.id());
+        }
+        return new Sent(null, conversations.recordQueued(conversation, line), line.id());
+    }
+
+    /**
+     * Sends a queued message: a text inside the window it was written in, or its template.
+     *
+     * @param send the queued message
      * @return the Cloud API's answer
      */
     SendOutcome deliver(QueuedSend send) {
+        if (send.isTemplate()) {
+            return client.sendTemplate(send.contact(),
+                    TemplateMessage.builder(send.templateName(), send.templateLanguage()).bodyText(send.text()).build());
+        }
         CustomerServiceWindow window = CustomerServiceWindow.since(
                 send.windowOpened() == null ? Instant.EPOCH : send.windowOpened(), clock);
         return client.reply(window, send.contact(), send.text());
+    }
+
+    /**
+     * Records what became of a queued message on its transcript line.
+     *
+     * @param send    the queued message
+     * @param outcome the Cloud API's answer
+     * @param state   the line's new state
+     */
+    void recordOutcome(QueuedSend send, SendOutcome outcome, MessageDelivery.State state) {
+        String providerId = outcome instanceof SendOutcome.Sent sent && Text.isIdentifier(sent.messageId())
+                ? sent.messageId() : null;
+        conversations.recordDelivery(new MessageDelivery(send.lineId(), state, providerId,
+                state == MessageDelivery.State.SENT ? null : describe(outcome), conversations.now()));
+    }
+
+    /** Records that a queued message may or may not have gone out, and why. */
+    void recordUnknown(QueuedSend send, String why) {
+        conversations.recordDelivery(new MessageDelivery(send.lineId(), MessageDelivery.State.UNKNOWN, null, why,
+                conversations.now()));
     }
 
     private static String digest(String cause) {
@@ -116,49 +162,19 @@ public final class OutboundMessages {
         }
     }
 
-    private Sent send(Conversation conversation, String text, Author author, String authorId, String authorName) {
-        if (!canSendTo(conversation.contact())) {
-            return new Sent(noNumber(), conversation);
-        }
-        // never written to: the window was never open
-        CustomerServiceWindow window = window(conversation)
-                .orElseGet(() -> CustomerServiceWindow.since(Instant.EPOCH, clock));
-        SendOutcome outcome = client.reply(window, conversation.contact(), text);
-        if (outcome instanceof SendOutcome.Sent sent) {
-            return new Sent(outcome, conversations.recordSent(conversation, new ConversationMessage(transcriptId(sent),
-                    conversation.id(), conversation.contact(), author, authorId, authorName, text, conversations.now())));
-        }
-        LOG.warn("WhatsApp message to {} in conversation {} not sent: {}", PhoneMasking.mask(conversation.contact()),
-                conversation.number(), describe(outcome));
-        return new Sent(outcome, conversation);
-    }
-
-    /** The transcript keeps only ids every store keeps exactly; the send is done either way. */
-    private static String transcriptId(SendOutcome.Sent sent) {
-        return Text.isIdentifier(sent.messageId()) ? sent.messageId() : ConversationMessage.generatedId();
-    }
-
-    /**
-     * Sends an approved template with one body parameter, whatever the window, and records it when it was sent.
-     *
-     * @param name          the template's name
-     * @param languageCode  its language
-     * @param bodyParameter its one body parameter
-     */
-    public Sent template(Conversation conversation, String name, String languageCode, String bodyParameter) {
-        TemplateMessage template = TemplateMessage.builder(name, languageCode).bodyText(bodyParameter).build();
-        SendOutcome outcome = client.sendTemplate(conversation.contact(), template);
-        if (outcome instanceof SendOutcome.Sent sent) {
-            return new Sent(outcome, conversations.recordSent(conversation, new ConversationMessage(transcriptId(sent),
-                    conversation.id(), conversation.contact(), Author.AUTOMATED, "template:" + name, automationName,
-                    "[template " + name + ": " + bodyParameter + "]", conversations.now())));
-        }
-        return new Sent(outcome, conversation);
-    }
-
     /** @return the conversation's 24-hour customer-service window, or empty before the contact wrote */
     public Optional<CustomerServiceWindow> window(Conversation conversation) {
         return Optional.ofNullable(conversation.lastInboundAt()).map(at -> CustomerServiceWindow.since(at, clock));
+    }
+
+    /**
+     * @return why a free-form text cannot be sent now: the window closed (or never opened), with when it closed; empty
+     *         while it is open
+     */
+    public Optional<SendOutcome.RequiresTemplate> windowClosed(Conversation conversation) {
+        CustomerServiceWindow window = window(conversation)
+                .orElseGet(() -> CustomerServiceWindow.since(Instant.EPOCH, clock));
+        return window.isOpen() ? Optional.empty() : Optional.of(new SendOutcome.RequiresTemplate(window.closesAt()));
     }
 
     /** @return whether a message can be sent to the contact: the client sends to phone numbers, not usernames */

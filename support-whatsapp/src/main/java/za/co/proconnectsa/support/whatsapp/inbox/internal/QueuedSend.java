@@ -10,31 +10,46 @@ import za.co.proconnectsa.support.ValidationException;
 import za.co.proconnectsa.support.whatsapp.inbox.WhatsAppInbox;
 
 /**
- * An automated WhatsApp text waiting in the send queue, as its job's payload: who it goes to, what it says, the
- * start of the customer-service window it was written in, and the ticket to note on when it cannot be delivered.
+ * A WhatsApp message waiting in the send queue, as its job's payload: who it goes to, what it says (a free-form
+ * text, or an approved template with one body parameter), the start of the customer-service window it was written
+ * in, the transcript line that records it, and the ticket to note on when it cannot be delivered.
  *
- * @param contact      the WhatsApp number
- * @param text         the text
- * @param windowOpened when the contact last wrote, or {@code null} when they never did
- * @param ticketNumber the ticket to note on when the text cannot be delivered, or {@code null}
- * @param unsentNote   the note's opening words, or {@code null}
+ * @param contact          the WhatsApp number
+ * @param text             the text, or the template's body parameter
+ * @param windowOpened     when the contact last wrote, or {@code null} when they never did
+ * @param lineId           the transcript line whose delivery the send records
+ * @param ticketNumber     the ticket to note on when it cannot be delivered, or {@code null}
+ * @param unsentNote       the note's opening words, or {@code null}
+ * @param templateName     the approved template to send instead of a text, or {@code null}
+ * @param templateLanguage its language, or {@code null}
  */
-record QueuedSend(String contact, String text, Instant windowOpened, String ticketNumber, String unsentNote) {
+record QueuedSend(String contact, String text, Instant windowOpened, String lineId, String ticketNumber,
+        String unsentNote, String templateName, String templateLanguage) {
 
-    /** The job kind of automated texts in the store's queue. */
+    /** The job kind of queued WhatsApp messages in the store's queue. */
     static final String KIND = WhatsAppInbox.SEND_KIND;
+
+    /** @return whether an approved template is sent rather than a text */
+    boolean isTemplate() {
+        return templateName != null;
+    }
 
     /** @return the payload: UTF-8 properties, so that any text survives */
     byte[] encode() {
         Properties p = new Properties();
         p.setProperty("contact", contact);
         p.setProperty("text", text);
+        p.setProperty("lineId", lineId);
         if (windowOpened != null) {
             p.setProperty("windowOpened", windowOpened.toString());
         }
         if (ticketNumber != null) {
             p.setProperty("ticketNumber", ticketNumber);
             p.setProperty("unsentNote", unsentNote);
+        }
+        if (templateName != null) {
+            p.setProperty("templateName", templateName);
+            p.setProperty("templateLanguage", templateLanguage);
         }
         StringWriter out = new StringWriter();
         try {
@@ -55,15 +70,17 @@ record QueuedSend(String contact, String text, Instant windowOpened, String tick
         try {
             p.load(new StringReader(new String(payload, StandardCharsets.UTF_8)));
         } catch (IOException | IllegalArgumentException e) {
-            throw ValidationException.of("payload", "is not a queued WhatsApp text");
+            throw ValidationException.of("payload", "is not a queued WhatsApp message");
         }
         String contact = p.getProperty("contact");
         String text = p.getProperty("text");
-        if (contact == null || text == null) {
-            throw ValidationException.of("payload", "is not a queued WhatsApp text (no contact or text)");
+        String lineId = p.getProperty("lineId");
+        if (contact == null || text == null || lineId == null) {
+            throw ValidationException.of("payload", "is not a queued WhatsApp message (no contact, text or line)");
         }
         String opened = p.getProperty("windowOpened");
-        return new QueuedSend(contact, text, opened == null ? null : Instant.parse(opened), p.getProperty("ticketNumber"),
-                p.getProperty("unsentNote"));
+        return new QueuedSend(contact, text, opened == null ? null : Instant.parse(opened), lineId,
+                p.getProperty("ticketNumber"), p.getProperty("unsentNote"), p.getProperty("templateName"),
+                p.getProperty("templateLanguage"));
     }
 }

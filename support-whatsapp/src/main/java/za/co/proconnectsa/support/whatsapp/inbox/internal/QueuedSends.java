@@ -2,7 +2,7 @@ package za.co.proconnectsa.support.whatsapp.inbox.internal;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import za.co.proconnectsa.support.queue.AbandonJobException;
+import za.co.proconnectsa.support.conversation.MessageDelivery;
 import za.co.proconnectsa.support.queue.Job;
 import za.co.proconnectsa.support.queue.JobHandler;
 import za.co.proconnectsa.support.util.PhoneMasking;
@@ -10,12 +10,13 @@ import za.co.proconnectsa.support.whatsapp.cloud.SendOutcome;
 import za.co.proconnectsa.support.whatsapp.inbox.WhatsAppInbox;
 
 /**
- * Delivers the automated texts the inbox queued ({@link OutboundMessages#automated}), one job each, inside the send
- * worker's unit of work. The Cloud API takes no idempotency key, so a text is sent at most once: an attempt that was
- * claimed and did not report "not sent" may have reached the customer, and the text is then not sent again but
- * noted on its ticket, or left dead for a person when it has none. A send that surely did not happen (rate limit,
- * Graph down, no connection) is tried again later, up to {@value #MAX_ATTEMPTS} attempts, then noted like a refused
- * one.
+ * Delivers the WhatsApp messages the inbox queued (automated texts, agents' replies, templates), one job each,
+ * inside the send worker's unit of work, and records on each message's transcript line what became of it. The Cloud
+ * API takes no idempotency key, so a message is sent at most once: an attempt that was claimed and did not report
+ * "not sent" may have reached the customer, and the message is then not sent again but marked
+ * {@link MessageDelivery.State#UNKNOWN}, with a note on its ticket when it has one. A send that surely did not
+ * happen (rate limit, Graph down, no connection) is tried again later, up to {@value #MAX_ATTEMPTS} attempts, then
+ * marked failed and noted like a refused one.
  */
 public final class QueuedSends implements JobHandler {
 
@@ -63,6 +64,7 @@ public final class QueuedSends implements JobHandler {
         }
         SendOutcome outcome = outbound.deliver(send);
         if (outcome instanceof SendOutcome.Sent) {
+            outbound.recordOutcome(send, outcome, MessageDelivery.State.SENT);
             return;
         }
         if (outcome instanceof SendOutcome.Failed failed && failed.retryable() && job.attempts() < MAX_ATTEMPTS) {
@@ -72,19 +74,19 @@ public final class QueuedSends implements JobHandler {
             unknown(send, OutboundMessages.describe(outcome));
             return;
         }
-        LOG.warn("Automated WhatsApp text to {} not sent: {}", PhoneMasking.mask(send.contact()),
+        LOG.warn("WhatsApp message to {} not sent: {}", PhoneMasking.mask(send.contact()),
                 OutboundMessages.describe(outcome));
+        outbound.recordOutcome(send, outcome, MessageDelivery.State.FAILED);
         if (send.ticketNumber() != null) {
             writer.note(send.ticketNumber(), send.unsentNote() + OutboundMessages.describe(outcome) + ".");
         }
     }
 
     private void unknown(QueuedSend send, String why) {
-        if (send.ticketNumber() == null) {
-            throw new AbandonJobException("an automated WhatsApp text may or may not have been delivered: " + why);
+        LOG.warn("WhatsApp message to {} may or may not have been delivered: {}", PhoneMasking.mask(send.contact()), why);
+        outbound.recordUnknown(send, why);
+        if (send.ticketNumber() != null) {
+            writer.note(send.ticketNumber(), MAYBE_TOLD + why + ".");
         }
-        LOG.warn("Automated WhatsApp text to {} may or may not have been delivered: {}", PhoneMasking.mask(send.contact()),
-                why);
-        writer.note(send.ticketNumber(), MAYBE_TOLD + why + ".");
     }
 }

@@ -1,0 +1,237 @@
+package za.co.proconnectsa.support.whatsapp.inbox;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static za.co.proconnectsa.support.whatsapp.inbox.InboxFixture.THANDI;
+import static za.co.proconnectsa.support.whatsapp.inbox.InboxFixture.textWebhook;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.zaxxer.hikari.HikariDataSource;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
+import za.co.proconnectsa.support.SupportDesk;
+import za.co.proconnectsa.support.access.Actor;
+import za.co.proconnectsa.support.conversation.MessageDelivery;
+import za.co.proconnectsa.support.jdbc.JdbcTicketStore;
+import za.co.proconnectsa.support.jdbc.testdb.TestDatabases;
+import za.co.proconnectsa.support.queue.JobWorker;
+import za.co.proconnectsa.support.spi.ConversationStore;
+import za.co.proconnectsa.support.spi.TicketStore;
+import za.co.proconnectsa.support.spi.WorkQueue;
+import za.co.proconnectsa.support.store.InMemoryTicketStore;
+import za.co.proconnectsa.support.testing.SettableClock;
+import za.co.proconnectsa.support.ticket.Message;
+import za.co.proconnectsa.support.ticket.Visibility;
+import za.co.proconnectsa.support.whatsapp.cloud.RetryPolicy;
+import za.co.proconnectsa.support.whatsapp.cloud.WhatsAppCloudClient;
+import za.co.proconnectsa.support.whatsapp.webhook.InboundMessageWorker;
+import za.co.proconnectsa.support.whatsapp.webhook.WebhookReceipt;
+import za.co.proconnectsa.support.whatsapp.webhook.WebhookReceiver;
+
+/**
+ * An agent's reply from the ticket to the customer's phone: queued with the reply, sent by the send worker, and
+ * followed by WhatsApp's status webhooks to delivered, read or failed, whatever order they arrive in; a send Graph did
+ * not answer is marked unknown and never sent again. On every store.
+ */
+@ParameterizedClass(name = "{0}")
+@ValueSource(strings = {"memory", "h2-mem", "postgresql", "mariadb"})
+class ReplyDeliveryTest {
+
+    @RegisterExtension
+    static final WireMockExtension GRAPH = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    private static final Actor AGENT = Actor.agent("agent-3", "Sipho (Support)");
+    private static final String REPLY = "Refunded, sorry about that!";
+
+    @Parameter
+    String database;
+
+    private final SettableClock clock = SettableClock.at(Instant.parse("2026-03-02T08:00:00Z"));
+    private HikariDataSource pool;
+    private TicketStore store;
+    private WhatsAppInbox inbox;
+    private WebhookReceiver receiver;
+    private InboundMessageWorker worker;
+    private JobWorker sender;
+    private String ticketNumber;
+
+    @BeforeEach
+    void setUp() {
+        GRAPH.resetAll();
+        InboxFixture.graphAccepts(GRAPH);
+        if (database.equals("memory")) {
+            store = InMemoryTicketStore.create();
+        } else {
+            pool = TestDatabases.named(database).freshDatabase();
+            store = JdbcTicketStore.create(pool);
+        }
+        build(InboxFixture.client(GRAPH, clock));
+        byte[] body = textWebhook(THANDI, "Thandi Nkosi", "I was charged twice for March, please refund", clock.instant());
+        assertThat(receiver.receive(body, InboxFixture.sign(body)).accepted()).isEqualTo(1);
+        drain();
+        ticketNumber = store.query(za.co.proconnectsa.support.ticket.TicketQuery.builder().build()).items().get(0)
+                .number().text();
+    }
+
+    private void build(WhatsAppCloudClient client) {
+        SupportDesk desk = SupportDesk.builder().store(store).clock(clock).build();
+        inbox = WhatsAppInbox.builder().desk(desk).store(store).client(client).build();
+        worker = InboundMessageWorker.builder(store, inbox).clock(clock).build();
+        sender = inbox.sendWorker().clock(clock).build();
+        receiver = WebhookReceiver.builder().appSecret(InboxFixture.SECRET).queue((WorkQueue) store).clock(clock).build();
+    }
+
+    @AfterEach
+    void closePool() {
+        if (pool != null) {
+            pool.close();
+        }
+    }
+
+    /** Runs the workers until nothing is due, as their threads would, a status delay later. */
+    private void drain() {
+        clock.advance(WebhookReceiver.DEFAULT_STATUS_DELAY);
+        while (worker.runOnce() + sender.runOnce() > 0) {
+            // until nothing is due
+        }
+    }
+
+    private WebhookReceipt status(String wamid, String status, String errors) {
+        String json = """
+                {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"field":"messages",
+                "value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881",
+                "phone_number_id":"106540352242922"},"statuses":[{"id":"%s","status":"%s","timestamp":"%d",
+                "recipient_id":"%s"%s}]}}]}]}""".formatted(wamid, status, clock.instant().getEpochSecond(), THANDI,
+                errors == null ? "" : ",\"errors\":[" + errors + "]");
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        WebhookReceipt receipt = receiver.receive(body, InboxFixture.sign(body));
+        assertThat(receipt.httpStatus()).isEqualTo(200);
+        return receipt;
+    }
+
+    private MessageDelivery delivery(String line) {
+        return inbox.delivery(AGENT, line).orElseThrow();
+    }
+
+    private List<Message> notes() {
+        return inbox == null ? List.of() : store.messages(store.query(za.co.proconnectsa.support.ticket.TicketQuery
+                .builder().build()).items().get(0).id()).stream().filter(m -> m.visibility() == Visibility.INTERNAL)
+                .toList();
+    }
+
+    @Test
+    @DisplayName("queued with the reply, sent by the worker, then read: late and repeated reports never move it back")
+    void statusesFollowTheReply() {
+        TicketReplyResult reply = inbox.replyOnTicket(AGENT, ticketNumber, REPLY);
+        assertThat(reply.delivery()).isEqualTo(ReplyDelivery.QUEUED);
+        String line = reply.transcriptMessageId();
+        assertThat(delivery(line).state()).isEqualTo(MessageDelivery.State.QUEUED);
+        assertThat(InboxFixture.textsTo(GRAPH, THANDI)).doesNotContain(REPLY);
+
+        drain();
+        MessageDelivery sent = delivery(line);
+        assertThat(sent.state()).isEqualTo(MessageDelivery.State.SENT);
+        String wamid = sent.providerMessageId();
+        assertThat(InboxFixture.textsTo(GRAPH, THANDI)).filteredOn(REPLY::equals).hasSize(1);
+
+        assertThat(status(wamid, "read", null).statusesApplied()).isEqualTo(1);
+        assertThat(status(wamid, "read", null).statusesIgnored()).as("Meta's repeat").isEqualTo(1);
+        status(wamid, "delivered", null);
+        status(wamid, "sent", null);
+        assertThat(delivery(line).state()).as("nothing applied before the status delay").isEqualTo(MessageDelivery.State.SENT);
+        drain();
+        assertThat(delivery(line).state()).isEqualTo(MessageDelivery.State.READ);
+        assertThat(inbox.conversation(AGENT, "WA-000001").delivery(line)).map(MessageDelivery::state)
+                .contains(MessageDelivery.State.READ);
+        assertThat(((WorkQueue) store).pendingJobs(WebhookReceiver.STATUS_KIND)).isZero();
+        assertThat(((WorkQueue) store).deadJobs(WebhookReceiver.STATUS_KIND, 0, 10)).isEmpty();
+        // a status of a message this desk never sent is ignored, not left dead
+        status("wamid.someone-else", "delivered", null);
+        drain();
+        assertThat(((WorkQueue) store).deadJobs(WebhookReceiver.STATUS_KIND, 0, 10)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a failure report marks the reply failed with WhatsApp's reason and notes it on the ticket once, however often it arrives")
+    void failureNotedOnce() {
+        TicketReplyResult reply = inbox.replyOnTicket(AGENT, ticketNumber, REPLY);
+        drain();
+        String wamid = delivery(reply.transcriptMessageId()).providerMessageId();
+        String error = "{\"code\":131047,\"title\":\"Re-engagement message\",\"message\":\"Re-engagement message\"}";
+        status(wamid, "delivered", null);
+        status(wamid, "failed", error);
+        drain();
+        status(wamid, "failed", error);
+        drain();
+        assertThat(delivery(reply.transcriptMessageId())).satisfies(d -> {
+            assertThat(d.state()).isEqualTo(MessageDelivery.State.FAILED);
+            assertThat(d.detail()).contains("131047").contains("Re-engagement message");
+        });
+        assertThat(notes()).filteredOn(m -> m.body().contains("could not deliver")).singleElement()
+                .satisfies(m -> assertThat(m.body()).contains("131047"));
+    }
+
+    @Test
+    @DisplayName("Graph accepting the reply but answering after the client's timeout: marked unknown, noted, never sent again")
+    void timeoutIsUnknownAndNotResent() {
+        build(WhatsAppCloudClient.builder().baseUrl(URI.create("http://127.0.0.1:" + GRAPH.getPort()))
+                .apiVersion("v23.0").phoneNumberId(InboxFixture.PHONE_NUMBER_ID).accessToken("EAAG-inbox-test-token")
+                .requestTimeout(Duration.ofMillis(300)).retryPolicy(RetryPolicy.noRetries()).clock(clock).build());
+        GRAPH.stubFor(post(urlEqualTo(InboxFixture.PATH)).willReturn(aResponse().withStatus(200).withFixedDelay(1500)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"wamid.late\"}]}")));
+        int before = InboxFixture.textsTo(GRAPH, THANDI).size();
+
+        TicketReplyResult reply = inbox.replyOnTicket(AGENT, ticketNumber, REPLY);
+        drain();
+        clock.advance(Duration.ofHours(1));
+        drain();
+
+        assertThat(InboxFixture.textsTo(GRAPH, THANDI)).as("requests to Graph").hasSize(before + 1);
+        assertThat(delivery(reply.transcriptMessageId())).satisfies(d -> {
+            assertThat(d.state()).isEqualTo(MessageDelivery.State.UNKNOWN);
+            assertThat(d.providerMessageId()).isNull();
+        });
+        assertThat(notes()).filteredOn(m -> m.body().contains("may or may not have been told")).hasSize(1);
+        assertThat(((WorkQueue) store).pendingJobs(WhatsAppInbox.SEND_KIND)).isZero();
+        assertThat(((WorkQueue) store).deadJobs(WhatsAppInbox.SEND_KIND, 0, 10)).isEmpty();
+        assertThat(((ConversationStore) store).conversationDeliveries(
+                inbox.conversation(AGENT, "WA-000001").conversation().id())).extracting(MessageDelivery::state)
+                .containsExactly(MessageDelivery.State.SENT, MessageDelivery.State.UNKNOWN);
+    }
+
+    @Test
+    @DisplayName("a chat reply is queued and followed the same way; outside the window nothing is queued")
+    void chatReply() {
+        inbox.close(AGENT, "WA-000001");
+        byte[] body = textWebhook(THANDI, "Thandi Nkosi", "Is Sipho in today?", clock.instant());
+        receiver.receive(body, InboxFixture.sign(body));
+        drain();
+        String chat = "WA-000002";
+        ConversationReplyResult reply = inbox.reply(AGENT, chat, "Yes, until 5.");
+        assertThat(reply.delivery()).isEqualTo(ReplyDelivery.QUEUED);
+        drain();
+        assertThat(delivery(reply.transcriptMessageId()).state()).isEqualTo(MessageDelivery.State.SENT);
+        assertThat(InboxFixture.textsTo(GRAPH, THANDI)).filteredOn("Yes, until 5."::equals).hasSize(1);
+
+        clock.advance(Duration.ofHours(25));
+        ConversationReplyResult late = inbox.reply(AGENT, chat, "Still there?");
+        assertThat(late.delivery()).isEqualTo(ReplyDelivery.WINDOW_CLOSED);
+        assertThat(late.transcriptLine()).isEmpty();
+        assertThat(((WorkQueue) store).pendingJobs(WhatsAppInbox.SEND_KIND)).isZero();
+    }
+}
