@@ -26,6 +26,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import za.co.proconnectsa.support.SupportException;
 import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.util.Checks;
 
 /**
  * When support is open: a weekly schedule in a time zone, with holidays and special dates.
@@ -369,13 +370,7 @@ public final class BusinessHours {
      */
     public Instant plus(Instant from, Duration businessDuration) {
         requireInstant("from", from);
-        if (businessDuration == null) {
-            throw ValidationException.of("businessDuration", "must not be null");
-        }
-        if (businessDuration.isNegative()) {
-            throw ValidationException.of("businessDuration", "must not be negative, was " + businessDuration);
-        }
-        if (businessDuration.isZero()) {
+        if (Checks.notNegative(businessDuration, "businessDuration").isZero()) {
             return from;
         }
         long limit = from.getEpochSecond() + (long) MAX_SPAN_DAYS * DAY;
@@ -420,13 +415,7 @@ public final class BusinessHours {
      */
     public Instant minus(Instant from, Duration businessDuration) {
         requireInstant("from", from);
-        if (businessDuration == null) {
-            throw ValidationException.of("businessDuration", "must not be null");
-        }
-        if (businessDuration.isNegative()) {
-            throw ValidationException.of("businessDuration", "must not be negative, was " + businessDuration);
-        }
-        if (businessDuration.isZero()) {
+        if (Checks.notNegative(businessDuration, "businessDuration").isZero()) {
             return from;
         }
         long limit = from.getEpochSecond() - (long) MAX_SPAN_DAYS * DAY;

@@ -2,13 +2,13 @@ package za.co.proconnectsa.support.hours;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static za.co.proconnectsa.support.hours.BusinessHoursTest.sast;
+import static za.co.proconnectsa.support.hours.BusinessHoursTest.t;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -20,7 +20,6 @@ import za.co.proconnectsa.support.ValidationException;
 /** {@link BusinessHours#minus}, business days and the end of a business day. */
 class BackwardsAndBusinessDaysTest {
 
-    private static final ZoneId JHB = ZoneId.of("Africa/Johannesburg");
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     /** Monday to Friday 08:00-17:00 with a lunch break 12:00-13:00, South African public holidays. */
@@ -31,14 +30,6 @@ class BackwardsAndBusinessDaysTest {
 
     private static final BusinessHours LONDON_DESK = BusinessHours.builder().zone(LONDON)
             .weekdays(t("08:00"), t("17:00")).build();
-
-    private static LocalTime t(String text) {
-        return LocalTime.parse(text);
-    }
-
-    private static Instant sast(String local) {
-        return LocalDateTime.parse(local).atZone(JHB).toInstant();
-    }
 
     private static LocalDate d(String text) {
         return LocalDate.parse(text);
