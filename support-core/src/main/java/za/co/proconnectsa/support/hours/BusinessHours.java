@@ -5,6 +5,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -25,6 +26,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import za.co.proconnectsa.support.SupportException;
 import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.util.Checks;
 
 /**
  * When support is open: a weekly schedule in a time zone, with holidays and special dates.
@@ -68,15 +70,21 @@ import za.co.proconnectsa.support.ValidationException;
  *       gives; an interval ending inside the overlap is open during its repeated part twice.</li>
  * </ul>
  * Every query ({@link #isOpen}, {@link #nextOpening}, {@link #nextClosing},
- * {@link #businessDuration}, {@link #plus}) follows this one rule, so they always agree. Open and
- * closing instants are whole seconds.
+ * {@link #businessDuration}, {@link #plus}, {@link #minus}, {@link #plusBusinessDays(Instant, int)},
+ * {@link #endOfBusinessDay}) follows this one rule, so they always agree. Open and closing instants
+ * are whole seconds.
+ *
+ * <h2>Business days</h2>
+ * A date is a <b>business day</b> when at least one interval starts on it: a special date, or a
+ * weekday with weekly intervals that is not a holiday. The morning end of a night that started the
+ * day before does not make a date a business day. See {@link #isBusinessDay(LocalDate)}.
  *
  * <h2>Limits</h2>
  * Instants more than about 999,999,998 years from 1970 count as closed. Searches give up after
  * {@value #SEARCH_DAYS} days without a change (a calendar that marks ten years of days as holidays
  * is treated as never opening again; a schedule open around the clock for that long as never
- * closing). {@link #businessDuration} and {@link #plus} cover at most {@value #MAX_SPAN_DAYS} days
- * (about 1,000 years) from their start.
+ * closing). {@link #businessDuration}, {@link #plus} and {@link #minus} cover at most
+ * {@value #MAX_SPAN_DAYS} days (about 1,000 years) from their start.
  *
  * <h2>Cost</h2>
  * {@link #isOpen(Instant)} allocates nothing of its own: one offset lookup, integer
@@ -91,7 +99,7 @@ public final class BusinessHours {
     /** How many days a search goes without a change before giving up. */
     public static final int SEARCH_DAYS = 3660;
 
-    /** How many days {@link #businessDuration} and {@link #plus} cover at most from their start. */
+    /** How many days {@link #businessDuration}, {@link #plus} and {@link #minus} cover at most from their start. */
     public static final int MAX_SPAN_DAYS = 366_000;
 
     private static final java.time.format.DateTimeFormatter MOMENT =
@@ -362,13 +370,7 @@ public final class BusinessHours {
      */
     public Instant plus(Instant from, Duration businessDuration) {
         requireInstant("from", from);
-        if (businessDuration == null) {
-            throw ValidationException.of("businessDuration", "must not be null");
-        }
-        if (businessDuration.isNegative()) {
-            throw ValidationException.of("businessDuration", "must not be negative, was " + businessDuration);
-        }
-        if (businessDuration.isZero()) {
+        if (Checks.notNegative(businessDuration, "businessDuration").isZero()) {
             return from;
         }
         long limit = from.getEpochSecond() + (long) MAX_SPAN_DAYS * DAY;
@@ -388,6 +390,175 @@ public final class BusinessHours {
         throw ValidationException.of("businessDuration", "cannot be reached: support is not open for " + businessDuration
                 + " after " + from + (w.exhausted ? " (these business hours never open again)"
                         : " within " + MAX_SPAN_DAYS + " days"));
+    }
+
+    /**
+     * The instant from which a given amount of open time has passed by {@code from}: the latest
+     * instant {@code t} with {@code businessDuration(t, from)} equal to it. It walks backwards, the
+     * mirror of {@link #plus}:
+     * <ul>
+     *   <li>a zero duration gives {@code from} itself;</li>
+     *   <li>a duration that starts exactly at an opening gives that opening (not the closing before
+     *       it): with 08:00-17:00 hours, one hour before Tuesday 09:00 is Tuesday 08:00, and two hours
+     *       before it is Monday 16:00;</li>
+     *   <li>{@code minus(plus(t, d), d) == t} whenever support is open at {@code t}, and
+     *       {@code plus(minus(to, d), d) == to} whenever support is open just before {@code to}.</li>
+     * </ul>
+     * Daylight-saving changes are walked exactly as {@link #plus} walks them.
+     *
+     * @param from             where the open time ends
+     * @param businessDuration the open time to go back, zero or more
+     * @return the instant, not after {@code from}
+     * @throws ValidationException if an argument is null, the duration is negative, or it is not
+     *                             reached: support was never open before {@code from}, or not within
+     *                             {@value #MAX_SPAN_DAYS} days (or {@value #SEARCH_DAYS} closed days in a row)
+     */
+    public Instant minus(Instant from, Duration businessDuration) {
+        requireInstant("from", from);
+        if (Checks.notNegative(businessDuration, "businessDuration").isZero()) {
+            return from;
+        }
+        long limit = from.getEpochSecond() - (long) MAX_SPAN_DAYS * DAY;
+        Duration remaining = businessDuration;
+        // the walk works in whole seconds, so it starts at the second that contains from's fraction
+        ReverseWalker w = new ReverseWalker(from.getEpochSecond() + (from.getNano() > 0 ? 1 : 0));
+        while (w.previous() && w.end >= limit) {
+            Instant b = Instant.ofEpochSecond(w.end);
+            if (b.isAfter(from)) {
+                b = from;
+            }
+            Duration length = Duration.between(Instant.ofEpochSecond(w.start), b);
+            if (remaining.compareTo(length) <= 0) {
+                return b.minus(remaining);
+            }
+            remaining = remaining.minus(length);
+        }
+        throw ValidationException.of("businessDuration", "cannot be reached: support was not open for "
+                + businessDuration + " before " + from + (w.exhausted ? " (these business hours were never open before)"
+                        : " within " + MAX_SPAN_DAYS + " days"));
+    }
+
+    /**
+     * Tells whether a date is a business day: at least one interval starts on it (its special hours, or
+     * its weekly intervals when it is not a holiday). A date whose only open time is the end of a night
+     * that started the day before is not a business day.
+     *
+     * @param date the date, in the zone
+     * @return whether an interval starts on the date
+     * @throws ValidationException if {@code date} is null
+     */
+    public boolean isBusinessDay(LocalDate date) {
+        if (date == null) {
+            throw ValidationException.of("date", "must not be null");
+        }
+        return own(date.toEpochDay()).length != 0;
+    }
+
+    /**
+     * The business day a number of business days after a date: the {@code days}-th following date for
+     * which {@link #isBusinessDay(LocalDate)} holds. Zero days gives {@code date} itself, business day
+     * or not. With Monday-Friday hours, one business day after Friday is Monday, and after a Thursday
+     * followed by a Friday holiday it is Monday too.
+     *
+     * @param date the date to count from (it does not count itself)
+     * @param days how many business days to count, 0 to {@value #MAX_SPAN_DAYS}
+     * @return the date
+     * @throws ValidationException if {@code date} is null, {@code days} is out of range, or a run of
+     *                             more than {@value #SEARCH_DAYS} dates without a business day is met
+     */
+    public LocalDate plusBusinessDays(LocalDate date, int days) {
+        if (date == null) {
+            throw ValidationException.of("date", "must not be null");
+        }
+        if (days < 0 || days > MAX_SPAN_DAYS) {
+            throw ValidationException.of("days", "must be 0 to " + MAX_SPAN_DAYS + ", was " + days);
+        }
+        long day = date.toEpochDay();
+        long last = LocalDate.MAX.toEpochDay() - 1;
+        int found = 0;
+        int idle = 0;
+        while (found < days) {
+            day++;
+            if (day > last || (weeklyEmpty && day > lastSpecialDay())) {
+                throw ValidationException.of("days", "cannot be reached: there are not " + days
+                        + " business days after " + date);
+            }
+            if (own(day).length != 0) {
+                found++;
+                idle = 0;
+            } else if (++idle > SEARCH_DAYS) {
+                throw ValidationException.of("days", "cannot be reached: no business day in the "
+                        + SEARCH_DAYS + " days after " + LocalDate.ofEpochDay(day - idle));
+            }
+        }
+        return LocalDate.ofEpochDay(day);
+    }
+
+    /**
+     * The same wall-clock time a number of business days later, moved to the next opening when support
+     * is closed then. Exactly:
+     * <ol>
+     *   <li>take {@code from}'s date and time in the zone;</li>
+     *   <li>find the business day {@code days} business days after that date, as
+     *       {@link #plusBusinessDays(LocalDate, int)} does (zero days: the same date);</li>
+     *   <li>take the same time on that date; a time skipped by a daylight-saving gap is reached at the
+     *       transition, a time repeated by an overlap is taken at its first occurrence;</li>
+     *   <li>if support is open then, that is the answer; if not (before opening, during a lunch
+     *       break, or after closing that day), the answer is the {@link #nextOpening next opening}.</li>
+     * </ol>
+     * So with Monday-Friday 08:00-17:00: Friday 10:00 plus one business day is Monday 10:00; Friday
+     * 18:30 plus one is Tuesday 08:00 (Monday 18:30 is after closing); Saturday 09:00 plus one is
+     * Monday 09:00 (Monday is the first business day after Saturday); Monday 07:00 plus zero is
+     * Monday 08:00.
+     *
+     * @param from the instant to count from
+     * @param days how many business days to add, 0 to {@value #MAX_SPAN_DAYS}
+     * @return the instant, at which support is open
+     * @throws ValidationException if {@code from} is null, {@code days} is out of range, a business
+     *                             day is not reached (see {@link #plusBusinessDays(LocalDate, int)}),
+     *                             or support never opens after the time found
+     */
+    public Instant plusBusinessDays(Instant from, int days) {
+        requireInstant("from", from);
+        long second = from.getEpochSecond();
+        if (second < MIN_SECOND || second >= MAX_SECOND) {
+            throw ValidationException.of("from", "is out of the supported range: " + from);
+        }
+        LocalDateTime local = LocalDateTime.ofInstant(from, zone);
+        LocalDate date = plusBusinessDays(local.toLocalDate(), days);
+        // zero days keeps from itself, even at the second occurrence of a repeated time
+        Instant candidate = days == 0 ? from : firstReached(date.atTime(local.toLocalTime()));
+        if (isOpen(candidate)) {
+            return candidate;
+        }
+        return nextOpening(candidate).orElseThrow(() -> ValidationException.of("days",
+                "cannot be reached: support never opens after " + candidate));
+    }
+
+    /**
+     * When business ends on a date: the closing time of the last interval that starts on it, which
+     * for a night interval is the next morning. A closing time skipped by a daylight-saving gap is
+     * reached at the transition; one repeated by an overlap closes at its second occurrence, since
+     * support is open through both.
+     *
+     * @param date the date, in the zone
+     * @return the closing instant, or empty if the date is not a {@link #isBusinessDay(LocalDate) business day}
+     * @throws ValidationException if {@code date} is null
+     */
+    public Optional<Instant> endOfBusinessDay(LocalDate date) {
+        if (date == null) {
+            throw ValidationException.of("date", "must not be null");
+        }
+        int[] intervals = own(date.toEpochDay());
+        if (intervals.length == 0) {
+            return Optional.empty();
+        }
+        LocalDateTime end = date.atStartOfDay().plusSeconds(intervals[intervals.length - 1]);
+        ZoneOffsetTransition t = rules.getTransition(end);
+        if (t == null) {
+            return Optional.of(end.atZone(zone).toInstant());
+        }
+        return Optional.of(t.isGap() ? t.getInstant() : end.toInstant(t.getOffsetAfter()));
     }
 
     /**
@@ -453,6 +624,19 @@ public final class BusinessHours {
             throw ValidationException.of(field, "must not be null");
         }
         return value;
+    }
+
+    /** @return the first instant the zone's clock shows {@code local}: the transition for a time in a gap, the earlier occurrence in an overlap */
+    private Instant firstReached(LocalDateTime local) {
+        ZoneOffsetTransition t = rules.getTransition(local);
+        if (t == null) {
+            return local.atZone(zone).toInstant();
+        }
+        return t.isGap() ? t.getInstant() : local.toInstant(t.getOffsetBefore());
+    }
+
+    private long lastSpecialDay() {
+        return specialDays.length == 0 ? Long.MIN_VALUE : specialDays[specialDays.length - 1];
     }
 
     /** @return whether the intervals starting on {@code day} contain second {@code time} (may pass midnight) */
@@ -681,6 +865,102 @@ public final class BusinessHours {
                     day = nextDay;
                     segments = segments(day);
                     index = 0;
+                }
+                if (++idleDays > SEARCH_DAYS) {
+                    exhausted = true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * Walks the open time backwards from an instant: yields the open segments [start, end) in epoch
+     * seconds, latest first, never overlapping (adjacent segments may touch). The mirror of
+     * {@link Walker}: stretches of constant offset, so daylight-saving transitions are exact. Not
+     * thread-safe; one per query.
+     */
+    private final class ReverseWalker {
+        long start;
+        long end;
+        boolean exhausted;
+
+        /** Everything before this second is still to walk. */
+        private long position;
+        private int offset;
+        /** The first second of the stretch of constant offset being walked. */
+        private long pieceStart;
+        private long day;
+        private int[] segments;
+        private int index;
+        private int idleDays;
+
+        ReverseWalker(long to) {
+            position = Math.min(to, MAX_SECOND);
+            if (position <= MIN_SECOND || (weeklyEmpty && specialDays.length == 0)) {
+                exhausted = true;
+            } else {
+                enterPiece();
+            }
+        }
+
+        private void enterPiece() {
+            try {
+                if (fixedOffset != Integer.MIN_VALUE) {
+                    offset = fixedOffset;
+                    pieceStart = MIN_SECOND;
+                } else {
+                    offset = rules.getOffset(Instant.ofEpochSecond(position - 1)).getTotalSeconds();
+                    // strictly before position, so the offset after it holds up to position
+                    ZoneOffsetTransition t = rules.previousTransition(Instant.ofEpochSecond(position));
+                    pieceStart = t == null ? MIN_SECOND : Math.max(t.getInstant().getEpochSecond(), MIN_SECOND);
+                }
+            } catch (DateTimeException e) {
+                exhausted = true;
+                return;
+            }
+            day = Math.floorDiv(position - 1 + offset, DAY);
+            segments = segments(day);
+            index = segments.length;
+        }
+
+        boolean previous() {
+            while (!exhausted) {
+                while (index > 0) {
+                    index -= 2;
+                    long base = day * DAY - offset;
+                    long a = Math.max(base + segments[index], pieceStart);
+                    long b = Math.min(base + segments[index + 1], position);
+                    if (b > a) {
+                        start = a;
+                        end = b;
+                        position = a;
+                        idleDays = 0;
+                        return true;
+                    }
+                }
+                long previousDay = day - 1;
+                if (weeklyEmpty) {
+                    // the latest date still touched by a special date: the date itself or the morning after
+                    int i = Arrays.binarySearch(specialDays, day - 1);
+                    int at = i >= 0 ? i : -i - 2;
+                    if (at < 0) {
+                        exhausted = true;
+                        return false;
+                    }
+                    previousDay = Math.min(previousDay, specialDays[at] + 1);
+                }
+                if ((previousDay + 1) * DAY - offset <= pieceStart) {
+                    if (pieceStart <= MIN_SECOND) {
+                        exhausted = true;
+                        return false;
+                    }
+                    position = Math.min(position, pieceStart);
+                    enterPiece();
+                } else {
+                    day = previousDay;
+                    segments = segments(day);
+                    index = segments.length;
                 }
                 if (++idleDays > SEARCH_DAYS) {
                     exhausted = true;

@@ -17,6 +17,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import za.co.proconnectsa.support.ValidationException;
 
 /** Laws every schedule obeys, on random instants and durations. */
@@ -114,6 +115,48 @@ class BusinessHoursPropertiesTest {
     }
 
     @Property(tries = 1500)
+    void minusIsTheInverseOfPlusOnOpenInstants(@ForAll("schedules") BusinessHours hours,
+            @ForAll("instants") Instant from, @ForAll("durations") Duration d) {
+        if (hours.isOpen(from)) {
+            assertThat(hours.minus(hours.plus(from, d), d)).isEqualTo(from);
+        }
+    }
+
+    @Property(tries = 1500)
+    void minusThenBusinessDurationGivesTheDurationBack(@ForAll("schedules") BusinessHours hours,
+            @ForAll("instants") Instant to, @ForAll("durations") Duration d) {
+        Instant start = hours.minus(to, d);
+        assertThat(start).isBeforeOrEqualTo(to);
+        assertThat(hours.businessDuration(start, to)).isEqualTo(d);
+        if (!d.isZero()) {
+            // the latest such instant: just after it, less open time is left
+            assertThat(hours.isOpen(start)).isTrue();
+        }
+        if (hours.isOpen(to.minusNanos(1))) {
+            assertThat(hours.plus(start, d)).isEqualTo(to);
+        }
+    }
+
+    @Property(tries = 1000)
+    void plusBusinessDaysLandsOpenOnOrAfterTheCountedDate(@ForAll("schedules") BusinessHours hours,
+            @ForAll("instants") Instant from, @ForAll @IntRange(min = 0, max = 30) int days) {
+        LocalDate date = hours.plusBusinessDays(from.atZone(hours.zone()).toLocalDate(), days);
+        Instant result = hours.plusBusinessDays(from, days);
+        assertThat(hours.isOpen(result)).isTrue();
+        assertThat(result).isAfterOrEqualTo(from);
+        assertThat(result.atZone(hours.zone()).toLocalDate()).isAfterOrEqualTo(date);
+        if (days > 0) {
+            assertThat(hours.isBusinessDay(date)).isTrue();
+            assertThat(hours.plusBusinessDays(date, 0)).isEqualTo(date);
+            // open up to the end (the next date's hours may start right then, so it need not close)
+            assertThat(hours.endOfBusinessDay(date)).hasValueSatisfying(end -> {
+                assertThat(hours.isOpen(end.minusNanos(1))).isTrue();
+                assertThat(end).isAfter(date.atStartOfDay(hours.zone()).toInstant());
+            });
+        }
+    }
+
+    @Property(tries = 1500)
     void openingsAndClosingsAgreeWithIsOpen(@ForAll("schedules") BusinessHours hours, @ForAll("instants") Instant at) {
         boolean open = hours.isOpen(at);
         Optional<Instant> opening = hours.nextOpening(at);
@@ -157,6 +200,11 @@ class BusinessHoursPropertiesTest {
             assertThat(closed.plus(from, d)).isEqualTo(from);
         } else {
             assertThatThrownBy(() -> closed.plus(from, d)).isInstanceOf(ValidationException.class);
+        }
+        if (d.isZero()) {
+            assertThat(closed.minus(from, d)).isEqualTo(from);
+        } else {
+            assertThatThrownBy(() -> closed.minus(from, d)).isInstanceOf(ValidationException.class);
         }
         assertThat(closed.isOpen(from)).isFalse();
         assertThat(closed.businessDuration(from, from.plus(d))).isZero();
