@@ -89,9 +89,17 @@ class WhatsAppLinkPropertiesTest {
         assertThat(ReferenceCode.find(typedBefore + sent + typedAfter)).contains(code);
         assertThat(ReferenceCode.find((typedBefore + sent + typedAfter).toLowerCase(java.util.Locale.ROOT)))
                 .contains(code);
-        // remove also takes the spaces before the marker, no-break spaces included, and strips the rest
+        // remove also takes the spaces before the marker, no-break spaces included, and strips the rest (\z: a $
+        // would also match before a final line terminator such as U+0085 and take a space the text keeps)
         assertThat(ReferenceCode.remove(sent))
-                .isEqualTo(text.stripTrailing().replaceFirst("[\\t\\p{Zs}]+$", "").strip());
+                .isEqualTo(text.stripTrailing().replaceFirst("[\\t\\p{Zs}]+\\z", "").strip());
+    }
+
+    @net.jqwik.api.Example
+    void aSpaceBeforeAFinalNextLineIsKept() {
+        String text = "! \u0085";
+        String sent = ReferenceCode.embed(text, ReferenceCode.generate());
+        assertThat(ReferenceCode.remove(sent)).isEqualTo(text);
     }
 
     @Property(tries = 1000)

@@ -60,34 +60,26 @@ public final class InboundMessageWorker implements AutoCloseable {
 
     /** Finds the job's message in its stored body and hands it over, inside the worker's unit of work. */
     private static void apply(Job job, WebhookHandler handler) {
-        List<WebhookEvent> events;
-        try {
-            events = WhatsAppWebhook.parse(job.payload());
-        } catch (WebhookParseException e) {
-            throw ValidationException.of("payload", "the stored webhook body cannot be read: " + e.getMessage());
-        }
-        InboundMessage message = events.stream()
-                .filter(e -> e instanceof InboundMessage m && m.messageId().equals(job.key()))
-                .map(InboundMessage.class::cast)
-                .findFirst()
-                .orElseThrow(() -> ValidationException.of("payload", "the stored webhook body has no message " + job.key()));
-        handler.onMessage(message);
+        handler.onMessage(find(job, InboundMessage.class, m -> m.messageId().equals(job.key()), "message"));
     }
 
     /** Finds the job's status update in its stored body and hands it over, inside the worker's unit of work. */
     private static void applyStatus(Job job, WebhookHandler handler) {
+        handler.onStatusChange(find(job, StatusUpdate.class, u -> WebhookReceiver.statusKey(u).equals(job.key()), "status"));
+    }
+
+    /** @return the event of the job's stored body that the job is for */
+    private static <E extends WebhookEvent> E find(Job job, Class<E> type, java.util.function.Predicate<E> isTheJobs,
+            String what) {
         List<WebhookEvent> events;
         try {
             events = WhatsAppWebhook.parse(job.payload());
         } catch (WebhookParseException e) {
             throw ValidationException.of("payload", "the stored webhook body cannot be read: " + e.getMessage());
         }
-        StatusUpdate update = events.stream()
-                .filter(e -> e instanceof StatusUpdate u && WebhookReceiver.statusKey(u).equals(job.key()))
-                .map(StatusUpdate.class::cast)
-                .findFirst()
-                .orElseThrow(() -> ValidationException.of("payload", "the stored webhook body has no status " + job.key()));
-        handler.onStatusChange(update);
+        return events.stream().filter(type::isInstance).map(type::cast).filter(isTheJobs).findFirst()
+                .orElseThrow(() -> ValidationException.of("payload", "the stored webhook body has no " + what + " "
+                        + job.key()));
     }
 
     /**
