@@ -16,7 +16,12 @@ import za.co.proconnectsa.support.event.TicketListener;
 import za.co.proconnectsa.support.hours.BusinessHours;
 import za.co.proconnectsa.support.hours.SouthAfricanHolidays;
 import za.co.proconnectsa.support.internal.BeanValidation;
+import za.co.proconnectsa.support.internal.DefaultSlaService;
 import za.co.proconnectsa.support.internal.DefaultTicketService;
+import za.co.proconnectsa.support.internal.SlaTracker;
+import za.co.proconnectsa.support.sla.SlaPolicies;
+import za.co.proconnectsa.support.sla.SlaService;
+import za.co.proconnectsa.support.sla.SlaTerms;
 import za.co.proconnectsa.support.internal.SupportTexts;
 import za.co.proconnectsa.support.page.SupportPage;
 import za.co.proconnectsa.support.routing.RoutingDecision;
@@ -61,6 +66,7 @@ public final class SupportDesk {
     private final BusinessHours hours;
     private final WhatsAppLinkFactory whatsApp;
     private final AtomicReference<RoutingPolicy> routingPolicy;
+    private final SlaService sla;
 
     private SupportDesk(Builder b) {
         this.hours = b.hours;
@@ -72,9 +78,27 @@ public final class SupportDesk {
         this.numberFormat = b.numberFormat;
         this.duplicateWindow = b.duplicateWindow;
         this.locale = b.locale;
+        SlaTerms terms = b.slaTerms != null ? b.slaTerms
+                : b.slaPolicies != null ? SlaTerms.of(b.slaPolicies, b.hours) : null;
+        SlaTracker tracker = terms == null ? null : new SlaTracker(store, terms);
         this.tickets = new DefaultTicketService(store, clock, AccessPolicy.standard(), BeanValidation.using(b.validator),
                 numberFormat, categories, duplicateWindow, new SupportTexts(locale), b.listeners,
-                b.conflictRetryBudget);
+                b.conflictRetryBudget, tracker);
+        this.sla = tracker == null ? null : new DefaultSlaService(store, tickets, tracker, clock, AccessPolicy.standard());
+    }
+
+    /**
+     * The desk's SLA clocks: each ticket's targets, the tickets nearest their due time, and the watcher that announces
+     * warnings and breaches.
+     *
+     * @return the SLA service
+     * @throws SupportException when the desk was built without SLA policies ({@link Builder#slaPolicies})
+     */
+    public SlaService sla() {
+        if (sla == null) {
+            throw new SupportException("This desk has no SLA policies; set them with SupportDesk.Builder.slaPolicies");
+        }
+        return sla;
     }
 
     /** @return a builder; only {@link Builder#store(TicketStore)} is required */
@@ -196,6 +220,8 @@ public final class SupportDesk {
                 .build();
         private WhatsAppLinkFactory whatsApp;
         private RoutingPolicy routingPolicy = RoutingPolicy.standard();
+        private SlaPolicies slaPolicies;
+        private SlaTerms slaTerms;
 
         private Builder() {
         }
@@ -235,6 +261,31 @@ public final class SupportDesk {
          */
         public Builder store(TicketStore store) {
             this.store = Checks.notNull(store, "store");
+            return this;
+        }
+
+        /**
+         * Tracks SLA clocks on every ticket with these policies, counted on the desk's business hours: the receipt
+         * says when the first reply is due, each change announces fulfilments and breaches, and
+         * {@link SupportDesk#sla()} reads the clocks. Optional: without it the desk keeps no SLA.
+         *
+         * @param value the policies, chosen per priority, category and origin
+         * @return this builder
+         */
+        public Builder slaPolicies(SlaPolicies value) {
+            this.slaPolicies = Checks.notNull(value, "slaPolicies");
+            return this;
+        }
+
+        /**
+         * Like {@link #slaPolicies}, with the policies' and hours' changes over time, so that a change applies to open
+         * tickets from the moment it took effect ({@link SlaTerms}). Wins over {@link #slaPolicies}.
+         *
+         * @param value the terms
+         * @return this builder
+         */
+        public Builder slaTerms(SlaTerms value) {
+            this.slaTerms = Checks.notNull(value, "slaTerms");
             return this;
         }
 

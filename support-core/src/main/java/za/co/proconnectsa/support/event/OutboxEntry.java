@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import za.co.proconnectsa.support.ValidationException;
 import za.co.proconnectsa.support.access.Actor;
+import za.co.proconnectsa.support.sla.SlaTargetType;
 import za.co.proconnectsa.support.ticket.AuditEvent;
 import za.co.proconnectsa.support.ticket.Message;
 import za.co.proconnectsa.support.ticket.TicketId;
@@ -23,9 +24,10 @@ import za.co.proconnectsa.support.util.Checks;
  * @param at        when
  * @param messageId the message the change added, for REPLIED and NOTE_ADDED; otherwise {@code null}
  * @param attempts  how many times the entry was claimed, this claim included (1 on the first delivery)
+ * @param slaTarget the SLA target of an SLA event; otherwise {@code null}
  */
 public record OutboxEntry(long id, TicketEvent.Type type, TicketId ticketId, Actor actor, Instant at, UUID messageId,
-        int attempts) {
+        int attempts, SlaTargetType slaTarget) {
 
     /** Checks the components. */
     public OutboxEntry {
@@ -42,22 +44,30 @@ public record OutboxEntry(long id, TicketEvent.Type type, TicketId ticketId, Act
     }
 
     /**
-     * What a store writes for one insert or update: the event of the write's first audit event, and the first
-     * message it added. Every operation of the ticket service writes audit events; a write without any (a store
-     * test, a migration) announces nothing.
+     * What a store writes for one insert or update: the event of the write's first audit event that is not about an
+     * SLA target, with the first message it added, then one event for each SLA audit event (a reply that fulfils a
+     * response target announces the reply and the fulfilment). Every operation of the ticket service writes audit
+     * events; a write without any (a store test, a migration) announces nothing.
      *
      * @param events      the audit events of the write
      * @param newMessages the messages of the write
-     * @return the entry to write, without an id, or empty when there are no audit events
+     * @return the entries to write, without ids, in order
      */
-    public static Optional<Pending> pending(List<AuditEvent> events, List<Message> newMessages) {
+    public static List<Pending> pending(List<AuditEvent> events, List<Message> newMessages) {
         if (events == null || events.isEmpty()) {
-            return Optional.empty();
+            return List.of();
         }
-        AuditEvent first = events.get(0);
+        List<Pending> out = new java.util.ArrayList<>();
         UUID message = newMessages == null || newMessages.isEmpty() ? null : newMessages.get(0).id();
-        return Optional.of(new Pending(TicketEvent.Type.of(first.action()), first.ticketId(), first.actor(), first.at(),
-                message));
+        events.stream().filter(e -> !e.action().isSla()).findFirst().ifPresent(first -> out.add(new Pending(
+                TicketEvent.Type.of(first.action()), first.ticketId(), first.actor(), first.at(), message, null)));
+        for (AuditEvent e : events) {
+            if (e.action().isSla()) {
+                out.add(new Pending(TicketEvent.Type.of(e.action()), e.ticketId(), e.actor(), e.at(), null,
+                        SlaTargetType.valueOf(e.after())));
+            }
+        }
+        return out;
     }
 
     /**
@@ -68,8 +78,10 @@ public record OutboxEntry(long id, TicketEvent.Type type, TicketId ticketId, Act
      * @param actor     who did it
      * @param at        when
      * @param messageId the message added, or {@code null}
+     * @param slaTarget the SLA target of an SLA event, or {@code null}
      */
-    public record Pending(TicketEvent.Type type, TicketId ticketId, Actor actor, Instant at, UUID messageId) {
+    public record Pending(TicketEvent.Type type, TicketId ticketId, Actor actor, Instant at, UUID messageId,
+            SlaTargetType slaTarget) {
         /** Checks the components. */
         public Pending {
             Checks.notNull(type, "type");
@@ -84,7 +96,7 @@ public record OutboxEntry(long id, TicketEvent.Type type, TicketId ticketId, Act
          * @return the entry
          */
         public OutboxEntry withId(long id, int attempts) {
-            return new OutboxEntry(id, type, ticketId, actor, at, messageId, attempts);
+            return new OutboxEntry(id, type, ticketId, actor, at, messageId, attempts, slaTarget);
         }
     }
 }

@@ -189,7 +189,8 @@ public final class OutboxRelay implements AutoCloseable {
             return null;
         }
         Message message = entry.messageId() == null ? null : findMessage(entry);
-        TicketEvent event = new TicketEvent(entry.type(), ticket.get(), entry.actor(), entry.at(), message);
+        TicketEvent event = new TicketEvent(entry.type(), ticket.get(), entry.actor(), entry.at(), message,
+                entry.slaTarget());
         for (TicketListener listener : listeners) {
             try {
                 listener.onEvent(event);

@@ -3,6 +3,7 @@ package za.co.proconnectsa.support.event;
 import java.time.Instant;
 import java.util.Optional;
 import za.co.proconnectsa.support.access.Actor;
+import za.co.proconnectsa.support.sla.SlaTargetType;
 import za.co.proconnectsa.support.ticket.AuditAction;
 import za.co.proconnectsa.support.ticket.Message;
 import za.co.proconnectsa.support.ticket.Ticket;
@@ -17,8 +18,10 @@ import za.co.proconnectsa.support.util.Checks;
  * @param actor   who did it
  * @param at      when
  * @param message the message added, for {@link Type#REPLIED} and {@link Type#NOTE_ADDED}; else {@code null}
+ * @param slaTarget the SLA target, for {@link Type#SLA_WARNING}, {@link Type#SLA_BREACHED} and
+ *                  {@link Type#SLA_FULFILLED}; else {@code null}
  */
-public record TicketEvent(Type type, Ticket ticket, Actor actor, Instant at, Message message) {
+public record TicketEvent(Type type, Ticket ticket, Actor actor, Instant at, Message message, SlaTargetType slaTarget) {
 
     /** What happened. */
     public enum Type {
@@ -33,7 +36,16 @@ public record TicketEvent(Type type, Ticket ticket, Actor actor, Instant at, Mes
         /** The status changed. */
         STATUS_CHANGED,
         /** The assignee changed. */
-        ASSIGNED;
+        ASSIGNED,
+        /**
+         * An SLA target of the ticket reached its warning share ({@link TicketEvent#slaTarget()} says which). Sent
+         * only while the desk is open, unless the target counts calendar time.
+         */
+        SLA_WARNING,
+        /** An SLA target of the ticket was missed ({@link TicketEvent#slaTarget()} says which); once per target run. */
+        SLA_BREACHED,
+        /** An SLA target of the ticket was fulfilled, in time or late ({@link TicketEvent#slaTarget()} says which). */
+        SLA_FULFILLED;
 
         /**
          * The event an operation publishes, from the first audit event it writes. Stores that keep an
@@ -51,8 +63,24 @@ public record TicketEvent(Type type, Ticket ticket, Actor actor, Instant at, Mes
                 case NOTE_ADDED -> NOTE_ADDED;
                 case STATUS_CHANGED -> STATUS_CHANGED;
                 case ASSIGNED -> ASSIGNED;
+                case SLA_WARNING -> SLA_WARNING;
+                case SLA_BREACHED -> SLA_BREACHED;
+                case SLA_FULFILLED -> SLA_FULFILLED;
             };
         }
+    }
+
+    /**
+     * An event that is not about an SLA target.
+     *
+     * @param type    what happened
+     * @param ticket  the ticket after the change
+     * @param actor   who did it
+     * @param at      when
+     * @param message the message added, or {@code null}
+     */
+    public TicketEvent(Type type, Ticket ticket, Actor actor, Instant at, Message message) {
+        this(type, ticket, actor, at, message, null);
     }
 
     /** Checks the required components. */

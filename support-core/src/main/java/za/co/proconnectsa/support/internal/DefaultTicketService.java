@@ -24,6 +24,9 @@ import za.co.proconnectsa.support.event.TicketListener;
 import za.co.proconnectsa.support.spi.IdempotencyKey;
 import za.co.proconnectsa.support.spi.InsertResult;
 import za.co.proconnectsa.support.spi.TicketStore;
+import za.co.proconnectsa.support.sla.SlaClock;
+import za.co.proconnectsa.support.sla.SlaTargetStatus;
+import za.co.proconnectsa.support.sla.SlaTargetType;
 import za.co.proconnectsa.support.ticket.AuditAction;
 import za.co.proconnectsa.support.ticket.AuditEvent;
 import za.co.proconnectsa.support.ticket.ChangeCursor;
@@ -72,6 +75,7 @@ public final class DefaultTicketService implements TicketService {
     private final SupportTexts texts;
     private final List<TicketListener> listeners;
     private final Duration retryBudget;
+    private final SlaTracker sla;
 
     /**
      * @param store           where tickets live
@@ -84,10 +88,11 @@ public final class DefaultTicketService implements TicketService {
      * @param texts           texts shown to people
      * @param listeners       notified after each stored change
      * @param retryBudget     how long a commuting change keeps retrying after a conflict (after 16 attempts)
+     * @param sla             the SLA clocks each change is tracked on, or {@code null} when the desk has no SLA
      */
     public DefaultTicketService(TicketStore store, Clock clock, AccessPolicy policy, BeanValidation validation,
             TicketNumberFormat numberFormat, Set<Category> categories, Duration duplicateWindow,
-            SupportTexts texts, List<TicketListener> listeners, Duration retryBudget) {
+            SupportTexts texts, List<TicketListener> listeners, Duration retryBudget, SlaTracker sla) {
         this.store = store;
         this.clock = clock;
         this.policy = policy;
@@ -98,6 +103,7 @@ public final class DefaultTicketService implements TicketService {
         this.texts = texts;
         this.listeners = List.copyOf(listeners);
         this.retryBudget = retryBudget;
+        this.sla = sla;
     }
 
     @Override
@@ -165,8 +171,18 @@ public final class DefaultTicketService implements TicketService {
         }
         LOG.debug("Ticket {} submitted in category {} over {}", created.number(), created.category(), created.origin());
         publishAfterCommit(new TicketEvent(TicketEvent.Type.SUBMITTED, result.ticket(), actor, now, null));
+        String confirmation = texts.format("receipt.created", created.number().text());
+        Instant firstResponseDue = null;
+        if (sla != null) {
+            firstResponseDue = sla.track(result.ticket(), now).target(SlaTargetType.FIRST_RESPONSE)
+                    .flatMap(SlaTargetStatus::due).orElse(null);
+            if (firstResponseDue != null) {
+                confirmation = confirmation + " " + texts.format("receipt.replyBy",
+                        SlaClock.describe(firstResponseDue, sla.terms().clockFor(created).termsAt(now).hours().zone()));
+            }
+        }
         return new SubmissionReceipt(created.id(), created.number(), created.status(), SubmissionReceipt.Outcome.CREATED,
-                now, texts.format("receipt.created", created.number().text()));
+                now, confirmation, firstResponseDue);
     }
 
     private SubmissionReceipt replayed(Ticket earlier, String fingerprint) {
@@ -229,6 +245,7 @@ public final class DefaultTicketService implements TicketService {
                         next.name(), Visibility.PUBLIC, now));
             }
             Ticket stored = store.update(changed, List.of(message), audit);
+            track(stored, now);
             publishAfterCommit(new TicketEvent(note ? TicketEvent.Type.NOTE_ADDED : TicketEvent.Type.REPLIED, stored,
                     actor, now, message));
             return message;
@@ -283,6 +300,7 @@ public final class DefaultTicketService implements TicketService {
             AuditEvent audit = new AuditEvent(current.id(), actor, AuditAction.STATUS_CHANGED, current.status().name(),
                     status.name(), Visibility.PUBLIC, now);
             Ticket stored = store.update(current.withStatus(status, now), List.of(), List.of(audit));
+            track(stored, now);
             publishAfterCommit(new TicketEvent(TicketEvent.Type.STATUS_CHANGED, stored, actor, now, null));
             return stored;
         }), expectedVersion == null);
@@ -459,6 +477,13 @@ public final class DefaultTicketService implements TicketService {
                 LOG.warn("Ticket listener {} failed on {} of ticket {}; the change is stored",
                         listener.getClass().getName(), event.type(), event.ticket().number(), e);
             }
+        }
+    }
+
+    /** Reads the ticket's SLA clocks after a change, in its unit: announces what came and saves the schedule. */
+    private void track(Ticket stored, Instant now) {
+        if (sla != null) {
+            sla.track(stored, now);
         }
     }
 

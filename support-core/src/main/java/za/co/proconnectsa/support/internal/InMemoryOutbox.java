@@ -101,7 +101,7 @@ public final class InMemoryOutbox implements EventOutbox {
             slot.attempts++;
             OutboxEntry.Pending p = slot.entry;
             claimed.add(new OutboxEntry(e.getKey(), type.get(), p.ticketId(), p.actor(), p.at(), p.messageId(),
-                    slot.attempts));
+                    slot.attempts, p.slaTarget()));
         }
         return claimed;
     }

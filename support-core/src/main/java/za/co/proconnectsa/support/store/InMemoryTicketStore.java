@@ -26,6 +26,7 @@ import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
 import za.co.proconnectsa.support.conversation.MessageDelivery;
 import za.co.proconnectsa.support.internal.InMemoryConversations;
+import za.co.proconnectsa.support.internal.InMemorySlaSchedules;
 import za.co.proconnectsa.support.internal.InMemoryOutbox;
 import za.co.proconnectsa.support.internal.InMemoryWorkQueue;
 import za.co.proconnectsa.support.internal.UndoLog;
@@ -34,6 +35,7 @@ import za.co.proconnectsa.support.spi.AlreadyStoredException;
 import za.co.proconnectsa.support.spi.WorkQueue;
 import za.co.proconnectsa.support.spi.ConversationInsert;
 import za.co.proconnectsa.support.spi.ConversationStore;
+import za.co.proconnectsa.support.spi.SlaStore;
 import za.co.proconnectsa.support.spi.EventOutbox;
 import za.co.proconnectsa.support.spi.IdempotencyKey;
 import za.co.proconnectsa.support.spi.InsertResult;
@@ -61,7 +63,7 @@ import za.co.proconnectsa.support.ticket.TicketQuery;
  * time and nobody reads a unit's writes before it ends; a unit that throws has each of its writes taken back.
  */
 public final class InMemoryTicketStore implements TicketStore, ProcessedMessageLog, EventOutbox, ConversationStore,
-        WorkQueue {
+        WorkQueue, SlaStore {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InMemoryTicketStore.class);
 
@@ -80,6 +82,7 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
     private long changeCounter;
     private final UndoLog undo = new UndoLog();
     private final InMemoryConversations conversations = new InMemoryConversations(undo);
+    private final InMemorySlaSchedules slaSchedules = new InMemorySlaSchedules(undo);
     private final InMemoryWorkQueue jobs = new InMemoryWorkQueue(undo);
 
     private InMemoryTicketStore() {
@@ -157,7 +160,7 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
             if (key != null) {
                 idempotencyKeys.put(key, ticket.id());
             }
-            Long entry = addToOutbox(events, List.of());
+            List<Long> entry = addToOutbox(events, List.of());
             undo.record(() -> {
                 bySequence.remove(seq);
                 sequenceById.remove(ticket.id());
@@ -239,18 +242,16 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
         return read(() -> ChangeCursor.after(changeCounter));
     }
 
-    private Long addToOutbox(List<AuditEvent> events, List<Message> newMessages) {
-        Optional<OutboxEntry.Pending> pending = OutboxEntry.pending(events, newMessages);
-        if (pending.isEmpty()) {
-            return null;
+    private List<Long> addToOutbox(List<AuditEvent> events, List<Message> newMessages) {
+        List<Long> ids = new ArrayList<>();
+        for (OutboxEntry.Pending pending : OutboxEntry.pending(events, newMessages)) {
+            ids.add(outbox.add(pending));
         }
-        return outbox.add(pending.get());
+        return ids;
     }
 
-    private void removeFromOutbox(Long entry) {
-        if (entry != null) {
-            outbox.remove(entry);
-        }
+    private void removeFromOutbox(List<Long> entries) {
+        entries.forEach(outbox::remove);
     }
 
     @Override
@@ -279,7 +280,7 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
             changed(ticket.id());
             appendInTimeOrder(messages.get(ticket.id()), newMessages, Message::createdAt);
             appendInTimeOrder(audit.get(ticket.id()), events, AuditEvent::at);
-            Long entry = addToOutbox(events, newMessages);
+            List<Long> entry = addToOutbox(events, newMessages);
             undo.record(() -> removeFromOutbox(entry));
             return written;
         } finally {
@@ -599,6 +600,49 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
         list.addAll(added);
         list.sort(Comparator.comparing(time));
         return list;
+    }
+
+    @Override
+    public void saveSlaSchedule(TicketId ticketId, Instant nextDue, Instant nextCheck) {
+        write(() -> {
+            slaSchedules.save(ticketId, nextDue, nextCheck);
+            return null;
+        });
+    }
+
+    @Override
+    public List<TicketId> claimSlaChecks(Instant now, Duration lease, int max) {
+        return write(() -> slaSchedules.claim(now, lease, max));
+    }
+
+    @Override
+    public boolean markSlaEvent(TicketId ticketId, String eventKey, Instant at) {
+        Checks.notNull(at, "at");
+        return write(() -> slaSchedules.mark(ticketId, eventKey));
+    }
+
+    @Override
+    public List<TicketId> ticketsDueBy(Instant until, int limit) {
+        return read(() -> slaSchedules.dueBy(until, limit));
+    }
+
+    @Override
+    public void recordTicketEvents(TicketId ticketId, List<AuditEvent> events) {
+        Checks.notNull(ticketId, "ticketId");
+        List<AuditEvent> added = List.copyOf(Checks.notNull(events, "events"));
+        write(() -> {
+            List<AuditEvent> trail = audit.get(ticketId);
+            if (trail == null) {
+                throw new TicketNotFoundException(ticketId.toString());
+            }
+            List<AuditEvent> before = List.copyOf(trail);
+            undo.record(() -> audit.put(ticketId, new ArrayList<>(before)));
+            appendInTimeOrder(trail, added, AuditEvent::at);
+            changed(ticketId);
+            List<Long> entries = addToOutbox(added, List.of());
+            undo.record(() -> removeFromOutbox(entries));
+            return null;
+        });
     }
 
     private <T> T write(java.util.function.Supplier<T> action) {

@@ -13,5 +13,16 @@ public enum AuditAction {
     /** The assignee changed; {@code before} and {@code after} are agent ids (or null). */
     ASSIGNED,
     /** The same requester submitted the same request again and it was linked here; {@code after} is the channel. */
-    DUPLICATE_LINKED
+    DUPLICATE_LINKED,
+    /** An SLA target reached its warning share; {@code after} is the target's type. */
+    SLA_WARNING,
+    /** An SLA target was missed; {@code after} is the target's type. */
+    SLA_BREACHED,
+    /** An SLA target was fulfilled (by an agent's public reply, or by resolving); {@code after} is its type. */
+    SLA_FULFILLED;
+
+    /** @return whether this records an SLA event, which the outbox announces on its own */
+    public boolean isSla() {
+        return this == SLA_WARNING || this == SLA_BREACHED || this == SLA_FULFILLED;
+    }
 }

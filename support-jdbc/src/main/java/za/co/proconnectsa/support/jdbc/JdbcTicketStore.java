@@ -24,6 +24,7 @@ import za.co.proconnectsa.support.ValidationException;
 import za.co.proconnectsa.support.jdbc.internal.Rows;
 import za.co.proconnectsa.support.jdbc.internal.Schema;
 import za.co.proconnectsa.support.jdbc.internal.JdbcConversations;
+import za.co.proconnectsa.support.jdbc.internal.JdbcSlaSchedules;
 import za.co.proconnectsa.support.jdbc.internal.JdbcOutbox;
 import za.co.proconnectsa.support.jdbc.internal.JdbcWorkQueue;
 import za.co.proconnectsa.support.jdbc.internal.Sql;
@@ -37,6 +38,7 @@ import za.co.proconnectsa.support.conversation.MessageDelivery;
 import za.co.proconnectsa.support.spi.AlreadyStoredException;
 import za.co.proconnectsa.support.spi.ConversationInsert;
 import za.co.proconnectsa.support.spi.ConversationStore;
+import za.co.proconnectsa.support.spi.SlaStore;
 import za.co.proconnectsa.support.spi.EventOutbox;
 import za.co.proconnectsa.support.spi.IdempotencyKey;
 import za.co.proconnectsa.support.spi.InsertResult;
@@ -81,7 +83,7 @@ import za.co.proconnectsa.support.ticket.TicketQuery;
  * case-insensitive substring of subject or body.
  */
 public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, EventOutbox, ConversationStore,
-        WorkQueue {
+        WorkQueue, SlaStore {
 
     /** The table prefix when none is set. */
     public static final String DEFAULT_PREFIX = "support_";
@@ -98,6 +100,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     private final Tx tx;
     private final JdbcOutbox outbox;
     private final JdbcConversations conversations;
+    private final JdbcSlaSchedules slaSchedules;
     private final JdbcWorkQueue jobs;
 
     private JdbcTicketStore(DataSource dataSource, Dialect dialect, String prefix, boolean joinHostTransactions) {
@@ -107,6 +110,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
         this.tx = new Tx(dataSource, joinHostTransactions, dialect == Dialect.MARIADB);
         this.outbox = new JdbcOutbox(tx, dialect, prefix);
         this.conversations = new JdbcConversations(tx, sql, prefix);
+        this.slaSchedules = new JdbcSlaSchedules(tx, dialect, prefix);
         this.jobs = new JdbcWorkQueue(tx, dialect, prefix);
     }
 
@@ -611,6 +615,38 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     @Override
     public int countMessages(String contact, ConversationMessage.Author author, Instant since) {
         return conversations.count(contact, author, since);
+    }
+
+    @Override
+    public void saveSlaSchedule(TicketId ticketId, Instant nextDue, Instant nextCheck) {
+        slaSchedules.save(ticketId, nextDue, nextCheck);
+    }
+
+    @Override
+    public List<TicketId> claimSlaChecks(Instant now, Duration lease, int max) {
+        return slaSchedules.claim(now, lease, max);
+    }
+
+    @Override
+    public boolean markSlaEvent(TicketId ticketId, String eventKey, Instant at) {
+        return slaSchedules.mark(ticketId, eventKey, at);
+    }
+
+    @Override
+    public List<TicketId> ticketsDueBy(Instant until, int limit) {
+        return slaSchedules.dueBy(until, limit);
+    }
+
+    @Override
+    public void recordTicketEvents(TicketId ticketId, List<AuditEvent> events) {
+        Checks.notNull(ticketId, "ticketId");
+        List<AuditEvent> added = List.copyOf(Checks.notNull(events, "events"));
+        tx.run("recording ticket events", c -> {
+            insertAudit(c, added);
+            outbox.write(c, added, List.of());
+            changed(ticketId);
+            return null;
+        });
     }
 
     @Override

@@ -24,7 +24,7 @@ final class UnreadableInMemoryEntry {
     static void write(InMemoryTicketStore store, String eventType, Ticket ticket) {
         OutboxEntry.Pending pending = OutboxEntry.pending(List.of(new AuditEvent(ticket.id(),
                 Actor.requester("prov-17", "Thandi Nkosi"), AuditAction.CREATED, null, "NEW", Visibility.PUBLIC,
-                Instant.parse("2026-03-02T08:15:30Z"))), List.of()).orElseThrow();
+                Instant.parse("2026-03-02T08:15:30Z"))), List.of()).get(0);
         try {
             Field field = InMemoryTicketStore.class.getDeclaredField("outbox");
             field.setAccessible(true);

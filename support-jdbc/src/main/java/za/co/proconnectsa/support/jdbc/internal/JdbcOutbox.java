@@ -19,6 +19,7 @@ import za.co.proconnectsa.support.event.DeadLetter;
 import za.co.proconnectsa.support.event.OutboxEntry;
 import za.co.proconnectsa.support.event.TicketEvent;
 import za.co.proconnectsa.support.jdbc.Dialect;
+import za.co.proconnectsa.support.sla.SlaTargetType;
 import za.co.proconnectsa.support.ticket.AuditEvent;
 import za.co.proconnectsa.support.ticket.Message;
 import za.co.proconnectsa.support.ticket.TicketId;
@@ -31,7 +32,7 @@ import za.co.proconnectsa.support.ticket.TicketId;
 public final class JdbcOutbox {
 
     private static final String COLUMNS = "id, event_type, ticket_id, actor_id, actor_role, actor_name, message_id, "
-            + "occurred_at, attempts";
+            + "sla_target, occurred_at, attempts";
     private static final String DEAD_COLUMNS = "id, event_type, ticket_id, occurred_at, attempts, last_error, dead_at";
 
     private final Tx tx;
@@ -62,7 +63,7 @@ public final class JdbcOutbox {
         String table = prefix + "outbox";
         String held = " WHERE id = ? AND claimed_by = ? AND dead_at IS NULL";
         this.insert = "INSERT INTO " + table + " (event_type, ticket_id, actor_id, actor_role, actor_name, message_id, "
-                + "occurred_at, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, 0)";
+                + "occurred_at, sla_target, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)";
         this.selectClaimable = "SELECT " + COLUMNS + " FROM " + table + " WHERE dead_at IS NULL "
                 + "AND (claimed_until IS NULL OR claimed_until < ?) ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
         this.claim = "UPDATE " + table + " SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1 WHERE id = ?";
@@ -92,20 +93,29 @@ public final class JdbcOutbox {
      * @throws SQLException from the driver
      */
     public void write(Connection c, List<AuditEvent> events, List<Message> newMessages) throws SQLException {
-        Optional<OutboxEntry.Pending> pending = OutboxEntry.pending(events, newMessages);
+        List<OutboxEntry.Pending> pending = OutboxEntry.pending(events, newMessages);
         if (pending.isEmpty()) {
             return;
         }
-        OutboxEntry.Pending entry = pending.get();
         try (PreparedStatement ps = c.prepareStatement(insert)) {
-            ps.setString(1, entry.type().name());
-            ps.setString(2, entry.ticketId().toString());
-            ps.setString(3, entry.actor().id());
-            ps.setString(4, entry.actor().role().name());
-            ps.setString(5, entry.actor().displayName());
-            ps.setString(6, entry.messageId() == null ? null : entry.messageId().toString());
-            Rows.setInstant(ps, 7, entry.at(), dialect);
-            ps.executeUpdate();
+            for (OutboxEntry.Pending entry : pending) {
+                ps.setString(1, entry.type().name());
+                ps.setString(2, entry.ticketId().toString());
+                ps.setString(3, entry.actor().id());
+                ps.setString(4, entry.actor().role().name());
+                ps.setString(5, entry.actor().displayName());
+                ps.setString(6, entry.messageId() == null ? null : entry.messageId().toString());
+                Rows.setInstant(ps, 7, entry.at(), dialect);
+                ps.setString(8, entry.slaTarget() == null ? null : entry.slaTarget().name());
+                if (pending.size() == 1) {
+                    ps.executeUpdate();
+                } else {
+                    ps.addBatch();
+                }
+            }
+            if (pending.size() > 1) {
+                ps.executeBatch();
+            }
         }
     }
 
@@ -175,7 +185,8 @@ public final class JdbcOutbox {
                 TicketId.parse(rs.getString("ticket_id")),
                 new Actor(rs.getString("actor_id"), Role.valueOf(rs.getString("actor_role")), rs.getString("actor_name")),
                 Rows.getInstant(rs, "occurred_at", dialect),
-                message == null ? null : UUID.fromString(message), rs.getInt("attempts") + 1);
+                message == null ? null : UUID.fromString(message), rs.getInt("attempts") + 1,
+                rs.getString("sla_target") == null ? null : SlaTargetType.valueOf(rs.getString("sla_target")));
     }
 
     private static String why(String type, RuntimeException e) {

@@ -157,6 +157,7 @@ CREATE TABLE IF NOT EXISTS ${prefix}outbox (
     actor_name    VARCHAR(200) NOT NULL,
     message_id    VARCHAR(36),
     occurred_at   TIMESTAMPTZ  NOT NULL,
+    sla_target    VARCHAR(20),
     attempts      INT          NOT NULL,
     claimed_by    VARCHAR(100),
     claimed_until TIMESTAMPTZ,
@@ -184,6 +185,23 @@ CREATE TABLE IF NOT EXISTS ${prefix}jobs (
 );
 CREATE INDEX IF NOT EXISTS ${prefix}jobs_claimable ON ${prefix}jobs (kind, state, available_at, id);
 CREATE INDEX IF NOT EXISTS ${prefix}jobs_finished ON ${prefix}jobs (kind, state, finished_at);
+
+-- Each ticket's SLA schedule: when its nearest unfulfilled target is due (the queue sorts and filters by it) and
+-- when the SLA watcher next looks at it (a warning or a due moment to come). Watchers claim due checks with
+-- FOR UPDATE SKIP LOCKED by moving next_check_at a lease on. sla_events keeps each announced SLA event once.
+CREATE TABLE IF NOT EXISTS ${prefix}sla_schedule (
+    ticket_id     VARCHAR(36) PRIMARY KEY REFERENCES ${prefix}tickets (id),
+    next_due_at   TIMESTAMPTZ,
+    next_check_at TIMESTAMPTZ
+);
+CREATE INDEX IF NOT EXISTS ${prefix}sla_schedule_check ON ${prefix}sla_schedule (next_check_at);
+CREATE INDEX IF NOT EXISTS ${prefix}sla_schedule_due ON ${prefix}sla_schedule (next_due_at);
+CREATE TABLE IF NOT EXISTS ${prefix}sla_events (
+    ticket_id    VARCHAR(36)  NOT NULL,
+    event_key    VARCHAR(100) NOT NULL,
+    announced_at TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (ticket_id, event_key)
+);
 
 CREATE TABLE IF NOT EXISTS ${prefix}schema_version (
     version    INT         PRIMARY KEY,

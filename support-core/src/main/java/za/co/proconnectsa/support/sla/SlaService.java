@@ -1,0 +1,60 @@
+package za.co.proconnectsa.support.sla;
+
+import java.time.Duration;
+import java.util.List;
+import za.co.proconnectsa.support.access.AccessDeniedException;
+import za.co.proconnectsa.support.access.Actor;
+import za.co.proconnectsa.support.ticket.Ticket;
+import za.co.proconnectsa.support.ticket.TicketNotFoundException;
+
+/**
+ * The desk's SLA clocks for the support team ({@code desk.sla()}): every target of a ticket with its due instant,
+ * remaining time and state, the tickets nearest their due time, and the watcher that announces warnings and
+ * breaches of tickets nobody touches.
+ *
+ * <p>Every change of a ticket reads its clocks in the change's unit of work: a fulfilment (an agent's public reply,
+ * resolving) and a breach found then are written to the audit trail and the outbox with the change, as
+ * {@code SLA_FULFILLED} and {@code SLA_BREACHED} events; warnings and breaches that come while nothing happens are
+ * found by the {@link SlaWatcher}. Each event is announced once per target run, however many desks and watchers share
+ * the store.
+ *
+ * <pre>{@code
+ * SupportDesk desk = SupportDesk.builder().store(store)
+ *         .slaPolicies(SlaPolicies.of(SlaPolicy.builder("standard")
+ *                 .target(SlaTarget.businessTime(SlaTargetType.FIRST_RESPONSE, Duration.ofHours(4)))
+ *                 .target(SlaTarget.businessDays(SlaTargetType.RESOLUTION, 3))
+ *                 .build()))
+ *         .build();
+ * SlaWatcher watcher = desk.sla().watcher().build().start();
+ * SlaStatus status = desk.sla().status(agent, "PCS-000042");
+ * List<Ticket> urgent = desk.sla().dueWithin(agent, Duration.ofHours(1), 50);
+ * }</pre>
+ */
+public interface SlaService {
+
+    /** @return the desk's SLA policies and business hours over time */
+    SlaTerms terms();
+
+    /**
+     * @param agent        who asks (support staff)
+     * @param ticketNumber the ticket
+     * @return every target's status now
+     * @throws AccessDeniedException  when the actor is not support staff
+     * @throws TicketNotFoundException when there is no such ticket
+     */
+    SlaStatus status(Actor agent, String ticketNumber);
+
+    /**
+     * The queue by urgency: open tickets whose nearest running target is due within {@code within} from now (or is
+     * already past due and not yet announced as breached), nearest first, read through the store's index.
+     *
+     * @param agent  who asks (support staff)
+     * @param within how far ahead, not negative
+     * @param limit  at most this many, 1 to 1000
+     * @return the tickets, nearest due first
+     */
+    List<Ticket> dueWithin(Actor agent, Duration within, int limit);
+
+    /** @return a builder for the watcher that announces warnings and breaches as time passes */
+    SlaWatcher.Builder watcher();
+}

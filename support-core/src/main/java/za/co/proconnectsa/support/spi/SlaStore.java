@@ -1,0 +1,66 @@
+package za.co.proconnectsa.support.spi;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import za.co.proconnectsa.support.ticket.AuditEvent;
+import za.co.proconnectsa.support.ticket.TicketId;
+
+/**
+ * Where a store keeps what the desk's SLA clocks need between changes: each ticket's schedule (when its nearest
+ * target is due, for the queue, and when the watcher should next look at it, for warnings and breaches), the SLA
+ * events already announced (so each is announced once, however many watchers run), and a way to record events that
+ * change nothing on the ticket itself. The in-memory and JDBC stores implement it.
+ *
+ * <p>Every method takes part in the caller's unit of work ({@link UnitOfWork}).
+ */
+public interface SlaStore {
+
+    /**
+     * Sets a ticket's schedule, replacing what it had.
+     *
+     * @param ticketId  the ticket
+     * @param nextDue   when its nearest unfulfilled target is due, or {@code null} when none is
+     * @param nextCheck when the watcher should next look at it (a warning or a due moment to come), or
+     *                  {@code null} when nothing is to come
+     */
+    void saveSlaSchedule(TicketId ticketId, Instant nextDue, Instant nextCheck);
+
+    /**
+     * Claims tickets whose next check has come, oldest check first, through an index on the check instant: their next
+     * check moves to {@code now + lease} in the claim's own transaction, so no other watcher takes them until the lease
+     * passes or the claimer saves a new schedule. Safe with several watchers on several instances.
+     *
+     * @param now   the watcher's time
+     * @param lease how long the claim holds
+     * @param max   at most this many, 1 to 1000
+     * @return the claimed tickets
+     */
+    List<TicketId> claimSlaChecks(Instant now, Duration lease, int max);
+
+    /**
+     * Records that an SLA event was announced, unless it already was.
+     *
+     * @param ticketId the ticket
+     * @param eventKey the event (target, kind and the run of the target), 1 to 100 characters
+     * @param at       when
+     * @return {@code true} when recorded now; {@code false} when it already was, by this or another unit
+     */
+    boolean markSlaEvent(TicketId ticketId, String eventKey, Instant at);
+
+    /**
+     * @param until the latest due instant wanted
+     * @param limit at most this many, 1 to 1000
+     * @return the tickets whose nearest target is due at or before {@code until}, nearest first
+     */
+    List<TicketId> ticketsDueBy(Instant until, int limit);
+
+    /**
+     * Appends audit events that change nothing on the ticket (SLA warnings, breaches and fulfilments), with their
+     * outbox entries where the store keeps an outbox.
+     *
+     * @param ticketId the ticket
+     * @param events   the events, all of that ticket
+     */
+    void recordTicketEvents(TicketId ticketId, List<AuditEvent> events);
+}

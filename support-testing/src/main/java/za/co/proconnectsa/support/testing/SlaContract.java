@@ -1,0 +1,253 @@
+package za.co.proconnectsa.support.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import za.co.proconnectsa.support.SupportDesk;
+import za.co.proconnectsa.support.access.AccessDeniedException;
+import za.co.proconnectsa.support.access.Actor;
+import za.co.proconnectsa.support.event.OutboxEntry;
+import za.co.proconnectsa.support.event.TicketEvent;
+import za.co.proconnectsa.support.sla.SlaPolicies;
+import za.co.proconnectsa.support.sla.SlaPolicy;
+import za.co.proconnectsa.support.sla.SlaState;
+import za.co.proconnectsa.support.sla.SlaStatus;
+import za.co.proconnectsa.support.sla.SlaTarget;
+import za.co.proconnectsa.support.sla.SlaTargetType;
+import za.co.proconnectsa.support.sla.SlaWatcher;
+import za.co.proconnectsa.support.spi.EventOutbox;
+import za.co.proconnectsa.support.spi.SlaStore;
+import za.co.proconnectsa.support.spi.TicketStore;
+import za.co.proconnectsa.support.ticket.AuditAction;
+import za.co.proconnectsa.support.ticket.AuditEvent;
+import za.co.proconnectsa.support.ticket.NewTicket;
+import za.co.proconnectsa.support.ticket.Reply;
+import za.co.proconnectsa.support.ticket.SubmissionReceipt;
+import za.co.proconnectsa.support.ticket.Ticket;
+import za.co.proconnectsa.support.ticket.TicketStatus;
+
+/**
+ * The desk's SLA clocks on a store that keeps their schedule ({@link SlaStore}): the receipt's promise, fulfilment
+ * in the change's unit of work, the watcher's warnings and breaches announced once per target however many watchers
+ * run on however many desks, pauses, and the queue by due time.
+ *
+ * <pre>{@code
+ * class MySlaTest extends SlaContract {
+ *     @Override
+ *     protected TicketStore createStore() {
+ *         return MyStore.createEmpty();   // must implement SlaStore and EventOutbox
+ *     }
+ * }
+ * }</pre>
+ */
+public abstract class SlaContract {
+
+    /** Monday 2 March 2026, 10:00 in Johannesburg: the desk is open (08:00 to 18:00 on weekdays). */
+    protected static final Instant MONDAY_10AM = Instant.parse("2026-03-02T08:00:00Z");
+    private static final Actor AGENT = Actor.agent("agent-3", "Sipho (Support)");
+    private static final Actor THANDI = Actor.requester("provider-17", "Thandi");
+    private static final SlaPolicies POLICIES = SlaPolicies.of(SlaPolicy.builder("standard")
+            .target(SlaTarget.businessTime(SlaTargetType.FIRST_RESPONSE, Duration.ofHours(4)))
+            .target(SlaTarget.businessTime(SlaTargetType.RESOLUTION, Duration.ofHours(16)))
+            .build());
+
+    /** The desks' time; back at {@link #MONDAY_10AM} before each test. */
+    protected final SettableClock clock = SettableClock.at(MONDAY_10AM);
+    private TicketStore store;
+    private SupportDesk desk;
+
+    /** @return a new, empty store implementing {@link SlaStore} and {@link EventOutbox} */
+    protected abstract TicketStore createStore();
+
+    /**
+     * @return another store on the same data as the last {@link #createStore()} (another instance of the
+     *         application); the same store by default
+     */
+    protected TicketStore sameDataAgain() {
+        return store;
+    }
+
+    /** Makes the store and the desk for the next test. */
+    @BeforeEach
+    protected final void setUpSla() {
+        clock.set(MONDAY_10AM);
+        store = Objects.requireNonNull(createStore(), "createStore() returned null");
+        assertThat(store).as("the store must implement SlaStore").isInstanceOf(SlaStore.class);
+        desk = desk(store);
+    }
+
+    private SupportDesk desk(TicketStore on) {
+        return SupportDesk.builder().store(on).clock(clock).slaPolicies(POLICIES).build();
+    }
+
+    private SubmissionReceipt submit(String subject) {
+        return desk.tickets().submit(THANDI, NewTicket.builder().subject(subject).body("Since this morning").build());
+    }
+
+    private List<OutboxEntry> slaEvents() {
+        EventOutbox outbox = (EventOutbox) store;
+        String owner = "contract-" + System.nanoTime();
+        List<OutboxEntry> all = outbox.claim(owner, 1000, Duration.ofMinutes(5), clock.instant());
+        all.forEach(e -> outbox.release(e.id(), owner, clock.instant()));
+        return all.stream().filter(e -> e.slaTarget() != null).toList();
+    }
+
+    private long audited(Ticket ticket, AuditAction action, SlaTargetType target) {
+        return store.auditTrail(ticket.id()).stream()
+                .filter(e -> e.action() == action && target.name().equals(e.after())).count();
+    }
+
+    @Test
+    @DisplayName("the receipt promises the first reply: four business hours after Monday 10:00 is 14:00, said in the desk's zone")
+    void receiptPromise() {
+        SubmissionReceipt receipt = submit("Invoice missing");
+        assertThat(receipt.expectedFirstResponse()).contains(MONDAY_10AM.plus(Duration.ofHours(4)));
+        assertThat(receipt.confirmationText()).endsWith("We will reply by Mon 2 Mar at 14:00.");
+    }
+
+    @Test
+    @DisplayName("an internal note fulfils nothing; the agent's public reply fulfils the first response in its own unit of work, announced once")
+    void fulfilledByPublicReplyOnly() {
+        String number = submit("Invoice missing").ticketNumber().text();
+        clock.advance(Duration.ofHours(1));
+        desk.tickets().reply(AGENT, number, Reply.internalNote("Checking with billing"));
+        assertThat(desk.sla().status(AGENT, number).target(SlaTargetType.FIRST_RESPONSE)).map(s -> s.state())
+                .contains(SlaState.ACTIVE);
+        clock.advance(Duration.ofHours(1));
+        desk.tickets().reply(AGENT, number, Reply.publicReply("Found it, sending a corrected invoice"));
+        Ticket ticket = desk.tickets().get(AGENT, number).ticket();
+        assertThat(desk.sla().status(AGENT, number).target(SlaTargetType.FIRST_RESPONSE)).map(s -> s.state())
+                .contains(SlaState.FULFILLED);
+        assertThat(audited(ticket, AuditAction.SLA_FULFILLED, SlaTargetType.FIRST_RESPONSE)).isEqualTo(1);
+        desk.tickets().reply(AGENT, number, Reply.publicReply("Done"));
+        assertThat(audited(ticket, AuditAction.SLA_FULFILLED, SlaTargetType.FIRST_RESPONSE)).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("the watcher warns at 80% and announces the breach once, in business hours; requesters cannot read the clocks")
+    void watcherWarnsThenBreachesOnce() {
+        String number = submit("App crashes").ticketNumber().text();
+        Ticket ticket = desk.tickets().get(AGENT, number).ticket();
+        SlaWatcher watcher = desk.sla().watcher().build();
+        assertThat(watcher.runOnce()).as("nothing is due yet").isZero();
+        clock.advance(Duration.ofMinutes(3 * 60 + 15));           // 13:15, past 80% of four hours
+        assertThat(watcher.runOnce()).isEqualTo(1);
+        assertThat(audited(ticket, AuditAction.SLA_WARNING, SlaTargetType.FIRST_RESPONSE)).isEqualTo(1);
+        assertThat(audited(ticket, AuditAction.SLA_BREACHED, SlaTargetType.FIRST_RESPONSE)).isZero();
+        clock.advance(Duration.ofMinutes(50));                     // 14:05
+        watcher.runOnce();
+        watcher.runOnce();
+        clock.advance(Duration.ofMinutes(5));
+        watcher.runOnce();
+        assertThat(audited(ticket, AuditAction.SLA_BREACHED, SlaTargetType.FIRST_RESPONSE)).isEqualTo(1);
+        assertThat(audited(ticket, AuditAction.SLA_WARNING, SlaTargetType.FIRST_RESPONSE)).isEqualTo(1);
+        assertThat(desk.sla().status(AGENT, number).target(SlaTargetType.FIRST_RESPONSE)).map(s -> s.state())
+                .contains(SlaState.BREACHED);
+        // the late reply fulfils it late; the breach is not announced again
+        desk.tickets().reply(AGENT, number, Reply.publicReply("Sorry for the wait"));
+        assertThat(desk.sla().status(AGENT, number).target(SlaTargetType.FIRST_RESPONSE)).map(s -> s.state())
+                .contains(SlaState.FULFILLED_LATE);
+        assertThat(audited(ticket, AuditAction.SLA_BREACHED, SlaTargetType.FIRST_RESPONSE)).isEqualTo(1);
+        assertThatThrownBy(() -> desk.sla().status(THANDI, number)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    @DisplayName("SLA events reach the outbox typed, with their target, beside the change that decided them")
+    void eventsInTheOutbox() {
+        String number = submit("Payout late").ticketNumber().text();
+        clock.advance(Duration.ofHours(1));
+        desk.tickets().reply(AGENT, number, Reply.publicReply("Looking into it"));
+        assertThat(slaEvents()).extracting(OutboxEntry::type, OutboxEntry::slaTarget)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(TicketEvent.Type.SLA_FULFILLED,
+                        SlaTargetType.FIRST_RESPONSE));
+    }
+
+    @Test
+    @DisplayName("PENDING pauses the clocks: no breach while waiting on the requester, and the queue leaves the ticket out")
+    void pendingPauses() {
+        String number = submit("Need my tax number?").ticketNumber().text();
+        clock.advance(Duration.ofMinutes(30));
+        desk.tickets().reply(AGENT, number, Reply.publicReply("Which invoice is it?"));
+        desk.tickets().changeStatus(AGENT, number, TicketStatus.PENDING);
+        clock.advance(Duration.ofDays(3));
+        desk.sla().watcher().build().runOnce();
+        SlaStatus status = desk.sla().status(AGENT, number);
+        assertThat(status.target(SlaTargetType.RESOLUTION)).map(s -> s.state()).contains(SlaState.PAUSED);
+        assertThat(desk.sla().dueWithin(AGENT, Duration.ofDays(30), 10)).isEmpty();
+        desk.tickets().changeStatus(AGENT, number, TicketStatus.OPEN);
+        assertThat(desk.sla().dueWithin(AGENT, Duration.ofDays(30), 10)).extracting(t -> t.number().text())
+                .containsExactly(number);
+    }
+
+    @Test
+    @DisplayName("the queue by urgency lists the tickets due within the window, nearest first")
+    void dueWithin() {
+        String first = submit("First").ticketNumber().text();
+        clock.advance(Duration.ofHours(1));
+        String second = submit("Second").ticketNumber().text();
+        assertThat(desk.sla().dueWithin(AGENT, Duration.ofHours(3), 10)).extracting(t -> t.number().text())
+                .containsExactly(first);
+        assertThat(desk.sla().dueWithin(AGENT, Duration.ofHours(4), 10)).extracting(t -> t.number().text())
+                .containsExactly(first, second);
+        assertThatThrownBy(() -> desk.sla().dueWithin(THANDI, Duration.ofHours(4), 10))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    @DisplayName("watchers of two desks on the same data, two threads each: exactly one breach event per breached target")
+    void oneBreachPerTargetAcrossWatchers() throws Exception {
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            numbers.add(submit("Ticket " + i).ticketNumber().text());
+        }
+        clock.advance(Duration.ofDays(7));
+        SupportDesk other = desk(sameDataAgain());
+        List<SlaWatcher> watchers = List.of(desk.sla().watcher().batchSize(3).build(),
+                desk.sla().watcher().batchSize(3).build(), other.sla().watcher().batchSize(3).build(),
+                other.sla().watcher().batchSize(3).build());
+        ExecutorService pool = Executors.newFixedThreadPool(watchers.size());
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> runs = new ArrayList<>();
+            for (SlaWatcher w : watchers) {
+                runs.add(pool.submit(() -> {
+                    go.await();
+                    while (w.runOnce() > 0) {
+                        // until nothing is claimable
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> f : runs) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (String number : numbers) {
+            Ticket ticket = desk.tickets().get(AGENT, number).ticket();
+            assertThat(audited(ticket, AuditAction.SLA_BREACHED, SlaTargetType.FIRST_RESPONSE)).as(number).isEqualTo(1);
+            assertThat(audited(ticket, AuditAction.SLA_BREACHED, SlaTargetType.RESOLUTION)).as(number).isEqualTo(1);
+        }
+        assertThat(slaEvents()).filteredOn(e -> e.type() == TicketEvent.Type.SLA_BREACHED)
+                .hasSize(numbers.size() * 2);
+        long audits = numbers.stream().mapToLong(n -> store.auditTrail(desk.tickets().get(AGENT, n).ticket().id())
+                .stream().map(AuditEvent::action).filter(AuditAction::isSla).count()).sum();
+        assertThat(audits).as("one breach per target and nothing else: no warning after the breach").isEqualTo(
+                numbers.size() * 2L);
+    }
+}
