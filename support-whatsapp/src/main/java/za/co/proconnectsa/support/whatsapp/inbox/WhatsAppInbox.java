@@ -1,5 +1,6 @@
 package za.co.proconnectsa.support.whatsapp.inbox;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -12,10 +13,15 @@ import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationNotFoundException;
 import za.co.proconnectsa.support.conversation.ConversationNumber;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
+import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.ConversationStatus;
 import za.co.proconnectsa.support.conversation.MessageDelivery;
 import za.co.proconnectsa.support.queue.JobWorker;
 import za.co.proconnectsa.support.routing.AfterHours;
+import za.co.proconnectsa.support.sla.SlaClock;
+import za.co.proconnectsa.support.sla.SlaStatus;
+import za.co.proconnectsa.support.sla.SlaTerms;
+import za.co.proconnectsa.support.sla.SlaTimeline;
 import za.co.proconnectsa.support.routing.RoutingPolicy;
 import za.co.proconnectsa.support.spi.ConversationStore;
 import za.co.proconnectsa.support.spi.TicketStore;
@@ -230,6 +236,37 @@ public final class WhatsAppInbox implements WebhookHandler {
         Conversation c = conversationFor(agent, conversationNumber);
         return new ConversationDetails(c, conversations.messages(c), outbound.window(c).orElse(null),
                 conversations.deliveries(c));
+    }
+
+    /**
+     * The SLA clocks of a conversation that is not (yet) a ticket: the first response target of the desk's policy for
+     * WhatsApp conversations ({@link za.co.proconnectsa.support.sla.SlaPolicies#policyForWhatsAppConversation()}),
+     * counted on the desk's business hours from the customer's first message. Only an agent's message answers it;
+     * the inbox's automated texts (FAQ answers, out-of-hours notices) never do. Once the conversation is a ticket, the
+     * ticket's clocks ({@code desk.sla().status}) take over.
+     *
+     * @param agent              who asks (agents and admins)
+     * @param conversationNumber the conversation
+     * @return every target's status now
+     * @throws za.co.proconnectsa.support.SupportException when the desk has no SLA policies
+     */
+    public SlaStatus slaStatus(Actor agent, String conversationNumber) {
+        Conversation c = conversationFor(agent, conversationNumber);
+        SlaTerms terms = desk.sla().terms();
+        SlaTerms.Change now = terms.changes().get(terms.changes().size() - 1);
+        SlaClock clock = SlaClock.of(now.policies().policyForWhatsAppConversation(), now.hours());
+        List<ConversationMessage> transcript = conversations.messages(c);
+        SlaTimeline.Builder timeline = SlaTimeline.createdAt(transcript.isEmpty() ? c.createdAt() : transcript.get(0).at());
+        for (ConversationMessage m : transcript) {
+            switch (m.author()) {
+                case CUSTOMER -> timeline.requesterMessage(m.at());
+                case AGENT -> timeline.agentReply(m.at());
+                case AUTOMATED -> timeline.automatedReply(m.at());
+            }
+        }
+        java.time.Instant at = desk.clock().instant();
+        SlaTimeline built = timeline.build();
+        return clock.status(built, at.isBefore(built.createdAt()) ? built.createdAt() : at);
     }
 
     /**
