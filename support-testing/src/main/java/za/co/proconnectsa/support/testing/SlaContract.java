@@ -162,6 +162,34 @@ public abstract class SlaContract {
                 .contains(SlaState.FULFILLED_LATE);
         assertThat(audited(ticket, AuditAction.SLA_BREACHED, SlaTargetType.FIRST_RESPONSE)).isEqualTo(1);
         assertThatThrownBy(() -> desk.sla().status(THANDI, number)).isInstanceOf(AccessDeniedException.class);
+        assertThat(desk.tickets().myTicket(THANDI, number).history()).as("SLA events are internal")
+                .noneMatch(e -> e.action().isSla());
+    }
+
+    @Test
+    @DisplayName("a policy change applies to an open ticket from that moment on: two of four hours used, then a one-hour target is due at the change")
+    void policyChangeOnAnOpenTicket() {
+        Instant noon = MONDAY_10AM.plus(Duration.ofHours(2));
+        SlaPolicies stricter = SlaPolicies.of(SlaPolicy.builder("stricter")
+                .target(SlaTarget.businessTime(SlaTargetType.FIRST_RESPONSE, Duration.ofHours(1))).build());
+        desk = SupportDesk.builder().store(store).clock(clock)
+                .slaTerms(za.co.proconnectsa.support.sla.SlaTerms.of(POLICIES, desk.businessHours())
+                        .changedAt(noon, stricter, desk.businessHours()))
+                .build();
+        String before = submit("Before the change").ticketNumber().text();
+        clock.advance(Duration.ofHours(1));
+        // an hour used of four at 11:00, two by noon: the one-hour target that takes over then is already used up
+        assertThat(desk.sla().status(AGENT, before).target(SlaTargetType.FIRST_RESPONSE)).hasValueSatisfying(t -> {
+            assertThat(t.state()).isEqualTo(SlaState.ACTIVE);
+            assertThat(t.dueAt()).as("the known change makes it due at noon, not 14:00").isEqualTo(noon);
+        });
+        clock.set(noon.plus(Duration.ofMinutes(30)));
+        assertThat(desk.sla().status(AGENT, before).target(SlaTargetType.FIRST_RESPONSE)).hasValueSatisfying(t -> {
+            assertThat(t.dueAt()).isEqualTo(noon);
+            assertThat(t.state()).isEqualTo(SlaState.BREACHED);
+        });
+        clock.set(noon.plus(Duration.ofHours(1)));
+        assertThat(submit("After the change").expectedFirstResponse()).contains(noon.plus(Duration.ofHours(2)));
     }
 
     @Test
