@@ -16,7 +16,10 @@ import za.co.proconnectsa.support.sla.SlaWatcher;
 import za.co.proconnectsa.support.spi.SlaStore;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.ticket.Ticket;
+import za.co.proconnectsa.support.ticket.Page;
+import za.co.proconnectsa.support.ticket.TicketQuery;
 import za.co.proconnectsa.support.ticket.TicketService;
+import za.co.proconnectsa.support.ticket.TicketStatus;
 import za.co.proconnectsa.support.util.Checks;
 
 /** The desk's {@link SlaService}: reads through the ticket service's access checks and the store's schedule. */
@@ -63,6 +66,26 @@ public final class DefaultSlaService implements SlaService {
         }
         return schedules().ticketsDueBy(clock.instant().plus(within), Checks.between(limit, 1, 1000, "limit")).stream()
                 .map(store::findById).flatMap(Optional::stream).toList();
+    }
+
+    @Override
+    public int rescheduleOpenTickets(Actor agent) {
+        policy.check(Checks.notNull(agent, "actor"), Permission.VIEW_QUEUE, null);
+        schedules();
+        TicketQuery query = TicketQuery.builder().status(TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.PENDING,
+                TicketStatus.ON_HOLD).limit(200).build();
+        int done = 0;
+        while (true) {
+            Page<Ticket> page = store.query(query);
+            for (Ticket t : page.items()) {
+                store.inTransaction(() -> store.findById(t.id()).map(current -> tracker.track(current, clock.instant())));
+                done++;
+            }
+            if (!page.hasNext()) {
+                return done;
+            }
+            query = query.after(page.nextCursor());
+        }
     }
 
     @Override

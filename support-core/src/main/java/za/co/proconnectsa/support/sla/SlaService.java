@@ -57,4 +57,15 @@ public interface SlaService {
 
     /** @return a builder for the watcher that announces warnings and breaches as time passes */
     SlaWatcher.Builder watcher();
+
+    /**
+     * Reads the clocks of every open ticket again and saves their schedules, each ticket in a unit of work of its own.
+     * Call it once after starting with changed {@link SlaTerms} (or business hours): statuses are always read with
+     * the desk's current terms, but the schedules that order {@link #dueWithin} and wake the watcher were saved under
+     * the old ones until each ticket next changes.
+     *
+     * @param agent who asks (support staff)
+     * @return how many tickets were rescheduled
+     */
+    int rescheduleOpenTickets(Actor agent);
 }

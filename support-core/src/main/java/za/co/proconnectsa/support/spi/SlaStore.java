@@ -57,7 +57,8 @@ public interface SlaStore {
 
     /**
      * Appends audit events that change nothing on the ticket (SLA warnings, breaches and fulfilments), with their
-     * outbox entries where the store keeps an outbox.
+     * outbox entries where the store keeps an outbox. The ticket's version and its place in
+     * {@link TicketStore#changesSince} stay as they are: hosts hear of these events through the outbox.
      *
      * @param ticketId the ticket
      * @param events   the events, all of that ticket

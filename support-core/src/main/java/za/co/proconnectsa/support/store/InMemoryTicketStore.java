@@ -638,7 +638,6 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
             List<AuditEvent> before = List.copyOf(trail);
             undo.record(() -> audit.put(ticketId, new ArrayList<>(before)));
             appendInTimeOrder(trail, added, AuditEvent::at);
-            changed(ticketId);
             List<Long> entries = addToOutbox(added, List.of());
             undo.record(() -> removeFromOutbox(entries));
             return null;

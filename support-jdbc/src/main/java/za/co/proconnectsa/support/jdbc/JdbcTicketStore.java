@@ -644,7 +644,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
         tx.run("recording ticket events", c -> {
             insertAudit(c, added);
             outbox.write(c, added, List.of());
-            changed(ticketId);
+            // not a change of the ticket: the change counter's row stays untouched, so a watcher never waits on it
             return null;
         });
     }

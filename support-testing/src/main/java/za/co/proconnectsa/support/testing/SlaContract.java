@@ -221,6 +221,23 @@ public abstract class SlaContract {
     }
 
     @Test
+    @DisplayName("started again with a stricter policy, rescheduleOpenTickets moves the open tickets' schedules to it")
+    void rescheduleAfterATermsChange() {
+        String number = submit("Invoice missing").ticketNumber().text();
+        SupportDesk stricter = SupportDesk.builder().store(store).clock(clock).slaPolicies(SlaPolicies.of(
+                SlaPolicy.builder("stricter").target(SlaTarget.businessTime(SlaTargetType.FIRST_RESPONSE,
+                        Duration.ofHours(1))).build())).build();
+        assertThat(stricter.sla().status(AGENT, number).target(SlaTargetType.FIRST_RESPONSE)).map(s -> s.dueAt())
+                .as("statuses read the current terms").contains(MONDAY_10AM.plus(Duration.ofHours(1)));
+        assertThat(stricter.sla().dueWithin(AGENT, Duration.ofHours(2), 10)).as("the schedule is the old one")
+                .isEmpty();
+        assertThat(stricter.sla().rescheduleOpenTickets(AGENT)).isEqualTo(1);
+        assertThat(stricter.sla().dueWithin(AGENT, Duration.ofHours(2), 10)).extracting(t -> t.number().text())
+                .containsExactly(number);
+        assertThatThrownBy(() -> stricter.sla().rescheduleOpenTickets(THANDI)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
     @DisplayName("the queue by urgency lists the tickets due within the window, nearest first")
     void dueWithin() {
         String first = submit("First").ticketNumber().text();
