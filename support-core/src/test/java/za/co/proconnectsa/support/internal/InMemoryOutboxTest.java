@@ -77,6 +77,6 @@ class InMemoryOutboxTest {
     }
 
     private static OutboxEntry.Pending pending(TicketId ticket) {
-        return new OutboxEntry.Pending(TicketEvent.Type.SUBMITTED, ticket, PROVIDER, NOW, null);
+        return new OutboxEntry.Pending(TicketEvent.Type.SUBMITTED, ticket, PROVIDER, NOW, null, null);
     }
 }
