@@ -16,7 +16,6 @@ import java.util.TreeSet;
 import za.co.proconnectsa.support.assignment.Agent;
 import za.co.proconnectsa.support.assignment.AgentWorkload;
 import za.co.proconnectsa.support.assignment.Presence;
-import za.co.proconnectsa.support.internal.AssignmentStrategies;
 import za.co.proconnectsa.support.jdbc.Dialect;
 import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.util.Checks;
@@ -164,7 +163,8 @@ public final class JdbcRoster {
      * @return the agent it chose last; its row locked until the unit ends
      */
     public Optional<String> lockRotation(String rotation) {
-        AssignmentStrategies.rotationName(rotation);
+        // an over-long name is refused by the column, as DataRejectedException
+        Text.identifier(rotation, "rotation");
         return tx.run("reading a rotation", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT last_agent_id FROM " + rotations
                     + " WHERE rotation = ? FOR UPDATE")) {
@@ -181,7 +181,7 @@ public final class JdbcRoster {
      * @param agentId  its new position
      */
     public void moveRotation(String rotation, String agentId) {
-        AssignmentStrategies.rotationName(rotation);
+        Text.identifier(rotation, "rotation");
         Text.identifier(agentId, "agentId");
         tx.run("moving a rotation", c -> {
             try (PreparedStatement ps = c.prepareStatement(upsert(rotations, "rotation", "last_agent_id"))) {
