@@ -12,21 +12,28 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import za.co.proconnectsa.support.access.AccessPolicy;
+import za.co.proconnectsa.support.assignment.AssignmentService;
+import za.co.proconnectsa.support.assignment.AssignmentStrategy;
 import za.co.proconnectsa.support.event.TicketListener;
 import za.co.proconnectsa.support.hours.BusinessHours;
 import za.co.proconnectsa.support.hours.SouthAfricanHolidays;
+import za.co.proconnectsa.support.internal.AssigneeWriter;
+import za.co.proconnectsa.support.internal.AssignmentEngine;
 import za.co.proconnectsa.support.internal.BeanValidation;
 import za.co.proconnectsa.support.internal.DefaultSlaService;
+import za.co.proconnectsa.support.internal.DefaultAssignmentService;
 import za.co.proconnectsa.support.internal.DefaultTicketService;
 import za.co.proconnectsa.support.internal.SlaTracker;
 import za.co.proconnectsa.support.sla.SlaPolicies;
 import za.co.proconnectsa.support.sla.SlaService;
 import za.co.proconnectsa.support.sla.SlaTerms;
 import za.co.proconnectsa.support.internal.SupportTexts;
+import za.co.proconnectsa.support.internal.TicketEvents;
 import za.co.proconnectsa.support.page.SupportPage;
 import za.co.proconnectsa.support.routing.RoutingDecision;
 import za.co.proconnectsa.support.routing.RoutingPolicy;
 import za.co.proconnectsa.support.routing.SupportRequest;
+import za.co.proconnectsa.support.spi.AgentRoster;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.spi.WhatsAppLinkFactory;
 import za.co.proconnectsa.support.ticket.Category;
@@ -63,6 +70,7 @@ public final class SupportDesk {
     private final Duration duplicateWindow;
     private final Locale locale;
     private final TicketService tickets;
+    private final AssignmentService assignment;
     private final BusinessHours hours;
     private final WhatsAppLinkFactory whatsApp;
     private final AtomicReference<RoutingPolicy> routingPolicy;
@@ -81,9 +89,14 @@ public final class SupportDesk {
         SlaTerms terms = b.slaTerms != null ? b.slaTerms
                 : b.slaPolicies != null ? SlaTerms.of(b.slaPolicies, b.hours) : null;
         SlaTracker tracker = terms == null ? null : new SlaTracker(store, terms);
+        TicketEvents events = new TicketEvents(store, b.listeners);
+        AssigneeWriter assignees = new AssigneeWriter(store, events);
+        AssignmentEngine engine = new AssignmentEngine(store, clock, b.assignmentStrategy, b.autoAssign, assignees,
+                b.conflictRetryBudget);
         this.tickets = new DefaultTicketService(store, clock, AccessPolicy.standard(), BeanValidation.using(b.validator),
-                numberFormat, categories, duplicateWindow, new SupportTexts(locale), b.listeners,
+                numberFormat, categories, duplicateWindow, new SupportTexts(locale), events, assignees, engine,
                 b.conflictRetryBudget, tracker);
+        this.assignment = new DefaultAssignmentService(store, AccessPolicy.standard(), engine);
         this.sla = tracker == null ? null : new DefaultSlaService(store, tickets, tracker, clock, AccessPolicy.standard());
     }
 
@@ -109,6 +122,18 @@ public final class SupportDesk {
     /** @return the ticket operations */
     public TicketService tickets() {
         return tickets;
+    }
+
+    /**
+     * The agent roster and automatic assignment: agents with their presence, capacity and categories, and the
+     * assignment of new tickets with the desk's {@link AssignmentStrategy}. Needs a store that keeps a roster
+     * ({@link AgentRoster}: the in-memory and JDBC stores do); on another store its methods throw
+     * {@link SupportException}.
+     *
+     * @return the assignment operations
+     */
+    public AssignmentService assignment() {
+        return assignment;
     }
 
     /**
@@ -222,6 +247,8 @@ public final class SupportDesk {
         private RoutingPolicy routingPolicy = RoutingPolicy.standard();
         private SlaPolicies slaPolicies;
         private SlaTerms slaTerms;
+        private AssignmentStrategy assignmentStrategy = AssignmentStrategy.leastLoaded();
+        private boolean autoAssign;
 
         private Builder() {
         }
@@ -364,6 +391,33 @@ public final class SupportDesk {
         }
 
         /**
+         * @param strategy who gets a ticket when the desk assigns it ({@link AssignmentStrategy#leastLoaded()} by
+         *                 default), on submit with {@link #autoAssign(boolean)} or through
+         *                 {@link AssignmentService#assignNew} and {@link AssignmentService#drainBacklog}
+         * @return this builder
+         */
+        public Builder assignmentStrategy(AssignmentStrategy strategy) {
+            this.assignmentStrategy = Checks.notNull(strategy, "assignmentStrategy");
+            return this;
+        }
+
+        /**
+         * Makes the desk assign tickets on its own (off by default): every new ticket, whatever its channel (a web
+         * form, an agent on someone's behalf, a WhatsApp escalation), is given to an agent by the
+         * {@linkplain #assignmentStrategy(AssignmentStrategy) strategy} in the unit of work that submits it, unless
+         * older tickets are waiting; and when room frees (an assigned ticket resolved or closed, an agent made
+         * AVAILABLE or saved) the backlog is given out, oldest first. A ticket nobody can take waits unassigned.
+         * Needs a store that keeps an agent roster ({@link AgentRoster}).
+         *
+         * @param value whether to assign on submit
+         * @return this builder
+         */
+        public Builder autoAssign(boolean value) {
+            this.autoAssign = value;
+            return this;
+        }
+
+        /**
          * @param locale the locale of receipts and other texts (English by default)
          * @return this builder
          */
@@ -374,12 +428,16 @@ public final class SupportDesk {
 
         /**
          * @return the desk
-         * @throws ValidationException when no store was set
+         * @throws ValidationException when no store was set, or auto-assignment was asked of a store without a roster
          * @throws SupportException    when no Bean Validation provider is available
          */
         public SupportDesk build() {
             if (store == null) {
                 throw ValidationException.of("store", "must be set, e.g. InMemoryTicketStore.create()");
+            }
+            if (autoAssign && !(store instanceof AgentRoster)) {
+                throw ValidationException.of("autoAssign", "needs a store that keeps an agent roster (AgentRoster), "
+                        + "such as InMemoryTicketStore or JdbcTicketStore");
             }
             return new SupportDesk(this);
         }

@@ -22,6 +22,7 @@ import za.co.proconnectsa.support.util.Checks;
  * ASSIGN              -           any     any
  * VIEW_QUEUE          -           yes     yes
  * WORK_CONVERSATIONS  -           yes     yes
+ * MANAGE_AGENTS       -           -       yes
  * </pre>
  *
  * <p>"own" means the actor is the ticket's requester. A requester asking for a ticket that is not
@@ -56,6 +57,7 @@ public final class AccessPolicy {
         row(Permission.ASSIGN, Scope.NONE, Scope.ANY, Scope.ANY);
         row(Permission.VIEW_QUEUE, Scope.NONE, Scope.ANY, Scope.ANY);
         row(Permission.WORK_CONVERSATIONS, Scope.NONE, Scope.ANY, Scope.ANY);
+        row(Permission.MANAGE_AGENTS, Scope.NONE, Scope.NONE, Scope.ANY);
     }
 
     /** @return the policy described in this class's documentation */

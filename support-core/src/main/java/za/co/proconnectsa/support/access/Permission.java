@@ -23,5 +23,7 @@ public enum Permission {
     /** List every ticket (the agent queue). */
     VIEW_QUEUE,
     /** List, read, answer, escalate and close chat conversations (WhatsApp). */
-    WORK_CONVERSATIONS
+    WORK_CONVERSATIONS,
+    /** Add and change agents on the assignment roster, and set any agent's presence (agents set their own). */
+    MANAGE_AGENTS
 }

@@ -20,7 +20,6 @@ import za.co.proconnectsa.support.access.AccessPolicy;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.access.Permission;
 import za.co.proconnectsa.support.event.TicketEvent;
-import za.co.proconnectsa.support.event.TicketListener;
 import za.co.proconnectsa.support.spi.IdempotencyKey;
 import za.co.proconnectsa.support.spi.InsertResult;
 import za.co.proconnectsa.support.spi.TicketStore;
@@ -50,20 +49,12 @@ import za.co.proconnectsa.support.ticket.TicketService;
 import za.co.proconnectsa.support.ticket.TicketStatus;
 import za.co.proconnectsa.support.ticket.Visibility;
 import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.ConflictRetry;
 import za.co.proconnectsa.support.util.Text;
 
 /** The {@link TicketService} behind {@link za.co.proconnectsa.support.SupportDesk}. */
 public final class DefaultTicketService implements TicketService {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultTicketService.class);
-
-    /**
-     * Appending a reply commutes with other changes, so a conflict is retried: at least this many times, and
-     * after that until the retry budget has passed, so that a busy ticket on a slow database does not fail a
-     * writer that merely lost a run of races.
-     */
-    private static final int MIN_ATTEMPTS = 16;
 
     private final TicketStore store;
     private final Clock clock;
@@ -73,7 +64,9 @@ public final class DefaultTicketService implements TicketService {
     private final Set<Category> categories;
     private final Duration duplicateWindow;
     private final SupportTexts texts;
-    private final List<TicketListener> listeners;
+    private final TicketEvents events;
+    private final AssigneeWriter assignees;
+    private final AssignmentEngine assignment;
     private final Duration retryBudget;
     private final SlaTracker sla;
 
@@ -86,13 +79,16 @@ public final class DefaultTicketService implements TicketService {
      * @param categories      the categories the desk accepts
      * @param duplicateWindow how far back duplicate submissions are looked for; zero turns it off
      * @param texts           texts shown to people
-     * @param listeners       notified after each stored change
+     * @param events          notifies listeners after each stored change
+     * @param assignees       writes assignee changes
+     * @param assignment      automatic assignment, told of new tickets and of freed room
      * @param retryBudget     how long a commuting change keeps retrying after a conflict (after 16 attempts)
      * @param sla             the SLA clocks each change is tracked on, or {@code null} when the desk has no SLA
      */
     public DefaultTicketService(TicketStore store, Clock clock, AccessPolicy policy, BeanValidation validation,
             TicketNumberFormat numberFormat, Set<Category> categories, Duration duplicateWindow,
-            SupportTexts texts, List<TicketListener> listeners, Duration retryBudget, SlaTracker sla) {
+            SupportTexts texts, TicketEvents events, AssigneeWriter assignees, AssignmentEngine assignment,
+            Duration retryBudget, SlaTracker sla) {
         this.store = store;
         this.clock = clock;
         this.policy = policy;
@@ -101,7 +97,9 @@ public final class DefaultTicketService implements TicketService {
         this.categories = Set.copyOf(categories);
         this.duplicateWindow = duplicateWindow;
         this.texts = texts;
-        this.listeners = List.copyOf(listeners);
+        this.events = events;
+        this.assignees = assignees;
+        this.assignment = assignment;
         this.retryBudget = retryBudget;
         this.sla = sla;
     }
@@ -181,6 +179,7 @@ public final class DefaultTicketService implements TicketService {
                         SlaClock.describe(firstResponseDue, sla.terms().clockFor(created).termsAt(now).hours().zone()));
             }
         }
+        assignment.submitted(result.ticket());
         return new SubmissionReceipt(created.id(), created.number(), created.status(), SubmissionReceipt.Outcome.CREATED,
                 now, confirmation, firstResponseDue);
     }
@@ -302,6 +301,9 @@ public final class DefaultTicketService implements TicketService {
             Ticket stored = store.update(current.withStatus(status, now), List.of(), List.of(audit));
             track(stored, now);
             publishAfterCommit(new TicketEvent(TicketEvent.Type.STATUS_CHANGED, stored, actor, now, null));
+            if (current.assigneeId() != null && current.status().isActive() && !status.isActive()) {
+                assignment.roomFreed();   // the assignee has room for one more
+            }
             return stored;
         }), expectedVersion == null);
     }
@@ -327,12 +329,7 @@ public final class DefaultTicketService implements TicketService {
             if (Objects.equals(current.assigneeId(), agentId)) {
                 return current;
             }
-            Instant now = now();
-            AuditEvent audit = new AuditEvent(current.id(), actor, AuditAction.ASSIGNED, current.assigneeId(), agentId,
-                    Visibility.INTERNAL, now);
-            Ticket stored = store.update(current.withAssignee(agentId, now), List.of(), List.of(audit));
-            publishAfterCommit(new TicketEvent(TicketEvent.Type.ASSIGNED, stored, actor, now, null));
-            return stored;
+            return assignees.write(actor, current, agentId, now());
         }));
     }
 
@@ -450,34 +447,11 @@ public final class DefaultTicketService implements TicketService {
     }
 
     private <T> T retrying(String what, Supplier<T> attempt, boolean retry) {
-        ConflictRetry retries = ConflictRetry.start(MIN_ATTEMPTS, retryBudget);
-        while (true) {
-            try {
-                return attempt.get();
-            } catch (ConcurrentModificationException e) {
-                if (!retry || !retries.again()) {
-                    throw e;
-                }
-                LOG.debug("Lost a version race on {}, attempt {}", what, retries.attempts());
-            }
-        }
+        return retry ? Retries.onConflict(what, retryBudget, attempt) : attempt.get();
     }
 
     private void publishAfterCommit(TicketEvent event) {
-        if (!listeners.isEmpty()) {
-            store.afterCommit(() -> publish(event));
-        }
-    }
-
-    private void publish(TicketEvent event) {
-        for (TicketListener listener : listeners) {
-            try {
-                listener.onEvent(event);
-            } catch (RuntimeException e) {
-                LOG.warn("Ticket listener {} failed on {} of ticket {}; the change is stored",
-                        listener.getClass().getName(), event.type(), event.ticket().number(), e);
-            }
-        }
+        events.publishAfterCommit(event);
     }
 
     /** Reads the ticket's SLA clocks after a change, in its unit: announces what came and saves the schedule. */

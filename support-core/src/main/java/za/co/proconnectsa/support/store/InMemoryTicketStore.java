@@ -25,12 +25,17 @@ import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
 import za.co.proconnectsa.support.conversation.MessageDelivery;
+import za.co.proconnectsa.support.assignment.Agent;
+import za.co.proconnectsa.support.assignment.AgentWorkload;
+import za.co.proconnectsa.support.assignment.Presence;
+import za.co.proconnectsa.support.internal.InMemoryRoster;
 import za.co.proconnectsa.support.internal.InMemoryConversations;
 import za.co.proconnectsa.support.internal.InMemorySlaSchedules;
 import za.co.proconnectsa.support.internal.InMemoryOutbox;
 import za.co.proconnectsa.support.internal.InMemoryWorkQueue;
 import za.co.proconnectsa.support.internal.UndoLog;
 import za.co.proconnectsa.support.queue.Job;
+import za.co.proconnectsa.support.spi.AgentRoster;
 import za.co.proconnectsa.support.spi.AlreadyStoredException;
 import za.co.proconnectsa.support.spi.WorkQueue;
 import za.co.proconnectsa.support.spi.ConversationInsert;
@@ -57,13 +62,14 @@ import za.co.proconnectsa.support.ticket.TicketQuery;
  * history across restarts. Text search matches any case-insensitive substring of subject or body.
  * Its {@link EventOutbox} lives as long as the store: it is for tests and for hosts that want one event path.
  * It also keeps WhatsApp conversations ({@link ConversationStore}); their text search is a case-insensitive
- * substring of any message.
+ * substring of any message; and the agent roster of automatic assignment ({@link AgentRoster}), whose loads it counts
+ * by going over every ticket.
  *
  * <p>A unit of work ({@link #inTransaction}) holds the store's write lock from start to end, so units run one at a
  * time and nobody reads a unit's writes before it ends; a unit that throws has each of its writes taken back.
  */
 public final class InMemoryTicketStore implements TicketStore, ProcessedMessageLog, EventOutbox, ConversationStore,
-        WorkQueue, SlaStore {
+        WorkQueue, SlaStore, AgentRoster {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InMemoryTicketStore.class);
 
@@ -84,6 +90,7 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
     private final InMemoryConversations conversations = new InMemoryConversations(undo);
     private final InMemorySlaSchedules slaSchedules = new InMemorySlaSchedules(undo);
     private final InMemoryWorkQueue jobs = new InMemoryWorkQueue(undo);
+    private final InMemoryRoster roster = new InMemoryRoster(undo);
 
     private InMemoryTicketStore() {
     }
@@ -580,6 +587,53 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
     @Override
     public int purgeDoneJobs(String kind, Instant before) {
         return write(() -> jobs.purgeDoneJobs(kind, before));
+    }
+
+    @Override
+    public void saveAgent(Agent agent) {
+        write(() -> {
+            roster.save(agent);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Agent> findAgent(String agentId) {
+        return read(() -> roster.find(agentId));
+    }
+
+    @Override
+    public List<Agent> agents() {
+        return read(roster::all);
+    }
+
+    @Override
+    public Optional<Agent> changePresence(String agentId, Presence presence) {
+        return write(() -> roster.changePresence(agentId, presence));
+    }
+
+    @Override
+    public List<AgentWorkload> lockAvailableAgents() {
+        // a unit of work holds the write lock to its end: nobody else decides meanwhile
+        return write(() -> roster.available(bySequence.values()));
+    }
+
+    @Override
+    public Map<String, Integer> assignmentsSince(java.util.Collection<String> agentIds, Instant since) {
+        return read(() -> roster.assignmentsSince(agentIds, since, audit.values()));
+    }
+
+    @Override
+    public Optional<String> lockRotation(String rotation) {
+        return write(() -> roster.rotation(rotation));
+    }
+
+    @Override
+    public void moveRotation(String rotation, String agentId) {
+        write(() -> {
+            roster.moveRotation(rotation, agentId);
+            return null;
+        });
     }
 
     private static boolean matches(TicketQuery q, String needle, Ticket t) {

@@ -25,6 +25,7 @@ import za.co.proconnectsa.support.jdbc.internal.Rows;
 import za.co.proconnectsa.support.jdbc.internal.Schema;
 import za.co.proconnectsa.support.jdbc.internal.JdbcConversations;
 import za.co.proconnectsa.support.jdbc.internal.JdbcSlaSchedules;
+import za.co.proconnectsa.support.jdbc.internal.JdbcRoster;
 import za.co.proconnectsa.support.jdbc.internal.JdbcOutbox;
 import za.co.proconnectsa.support.jdbc.internal.JdbcWorkQueue;
 import za.co.proconnectsa.support.jdbc.internal.Sql;
@@ -35,6 +36,10 @@ import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
 import za.co.proconnectsa.support.conversation.MessageDelivery;
+import za.co.proconnectsa.support.assignment.Agent;
+import za.co.proconnectsa.support.assignment.AgentWorkload;
+import za.co.proconnectsa.support.assignment.Presence;
+import za.co.proconnectsa.support.spi.AgentRoster;
 import za.co.proconnectsa.support.spi.AlreadyStoredException;
 import za.co.proconnectsa.support.spi.ConversationInsert;
 import za.co.proconnectsa.support.spi.ConversationStore;
@@ -70,6 +75,9 @@ import za.co.proconnectsa.support.ticket.TicketQuery;
  * table in the same transaction ({@link EventOutbox}), for {@link za.co.proconnectsa.support.event.OutboxRelay}.
  * WhatsApp conversations are kept too ({@link ConversationStore}); their text search is a case-insensitive
  * substring of any message ({@code LIKE}), without an index: meant for one contact's or a recent set's history.
+ * The agent roster of automatic assignment is kept too ({@link AgentRoster}): an assignment locks the available agents'
+ * rows ({@code SELECT ... FOR UPDATE}, in id order) and counts their open tickets on an index of tickets by assignee
+ * and status.
  *
  * <pre>{@code
  * TicketStore store = JdbcTicketStore.create(dataSource);             // creates the schema if missing
@@ -83,7 +91,7 @@ import za.co.proconnectsa.support.ticket.TicketQuery;
  * case-insensitive substring of subject or body.
  */
 public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, EventOutbox, ConversationStore,
-        WorkQueue, SlaStore {
+        WorkQueue, SlaStore, AgentRoster {
 
     /** The table prefix when none is set. */
     public static final String DEFAULT_PREFIX = "support_";
@@ -102,6 +110,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     private final JdbcConversations conversations;
     private final JdbcSlaSchedules slaSchedules;
     private final JdbcWorkQueue jobs;
+    private final JdbcRoster roster;
 
     private JdbcTicketStore(DataSource dataSource, Dialect dialect, String prefix, boolean joinHostTransactions) {
         this.dialect = dialect;
@@ -112,6 +121,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
         this.conversations = new JdbcConversations(tx, sql, prefix);
         this.slaSchedules = new JdbcSlaSchedules(tx, dialect, prefix);
         this.jobs = new JdbcWorkQueue(tx, dialect, prefix);
+        this.roster = new JdbcRoster(tx, dialect, prefix);
     }
 
     /**
@@ -723,6 +733,46 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     @Override
     public int purgeDoneJobs(String kind, Instant before) {
         return jobs.purgeDone(kind, before);
+    }
+
+    @Override
+    public void saveAgent(Agent agent) {
+        roster.save(agent);
+    }
+
+    @Override
+    public Optional<Agent> findAgent(String agentId) {
+        return roster.find(agentId);
+    }
+
+    @Override
+    public List<Agent> agents() {
+        return roster.all();
+    }
+
+    @Override
+    public Optional<Agent> changePresence(String agentId, Presence presence) {
+        return roster.changePresence(agentId, presence);
+    }
+
+    @Override
+    public List<AgentWorkload> lockAvailableAgents() {
+        return roster.lockAvailable();
+    }
+
+    @Override
+    public Map<String, Integer> assignmentsSince(java.util.Collection<String> agentIds, Instant since) {
+        return roster.assignmentsSince(agentIds, since);
+    }
+
+    @Override
+    public Optional<String> lockRotation(String rotation) {
+        return roster.lockRotation(rotation);
+    }
+
+    @Override
+    public void moveRotation(String rotation, String agentId) {
+        roster.moveRotation(rotation, agentId);
     }
 
     private static void in(StringBuilder where, List<Object> params, String column, List<String> values) {

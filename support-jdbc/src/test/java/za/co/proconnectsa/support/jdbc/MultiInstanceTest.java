@@ -40,7 +40,7 @@ class MultiInstanceTest {
     void twoInstances(String name) throws Exception {
         TestDatabase db = TestDatabases.named(name);
         List<TicketEvent> relayed = Collections.synchronizedList(new ArrayList<>());
-        try (HikariDataSource first = db.freshDatabase(); HikariDataSource second = copy(first)) {
+        try (HikariDataSource first = db.freshDatabase(); HikariDataSource second = TestDatabases.anotherPool(first)) {
             JdbcTicketStore storeA = JdbcTicketStore.create(first);
             JdbcTicketStore storeB = JdbcTicketStore.create(second);
             SupportDesk a = SupportDesk.builder().store(storeA).duplicateWindow(java.time.Duration.ZERO).build();
@@ -101,14 +101,5 @@ class MultiInstanceTest {
                 + (e.message() == null ? "" : e.message().id())).distinct()).hasSize(events);
         assertThat(relayed).filteredOn(e -> e.type() == TicketEvent.Type.REPLIED).hasSize(THREADS * TICKETS_PER_THREAD)
                 .allSatisfy(e -> assertThat(e.message()).isNotNull());
-    }
-
-    private static HikariDataSource copy(HikariDataSource like) {
-        HikariDataSource ds = new HikariDataSource();
-        ds.setJdbcUrl(like.getJdbcUrl());
-        ds.setUsername(like.getUsername());
-        ds.setPassword(like.getPassword());
-        ds.setMaximumPoolSize(4);
-        return ds;
     }
 }

@@ -139,8 +139,9 @@ public final class Tx {
             throw unavailable("beginning a transaction", e);
         }
         current.set(unit);
+        T result;
         try {
-            T result = work.get();
+            result = work.get();
             for (int i = 0; i < unit.beforeCommit.size(); i++) {
                 Work<?> last = unit.beforeCommit.get(i);
                 run("finishing a unit of work", last);
@@ -153,9 +154,6 @@ public final class Tx {
             if (unit.own) {
                 commit(c);
             }
-            current.remove();
-            unit.afterCommit.forEach(Tx::runAfterCommit);
-            return result;
         } catch (Throwable e) {
             // any Throwable, checked ones thrown past the compiler included: a unit that did not finish is undone
             if (unit.own) {
@@ -169,6 +167,10 @@ public final class Tx {
             }
             close(c, null);
         }
+        // the connection is back in the pool first: an action that uses the store (handing out the ticket backlog)
+        // must not hold two connections at once, or a few threads doing so exhaust a small pool
+        unit.afterCommit.forEach(Tx::runAfterCommit);
+        return result;
     }
 
     /**

@@ -44,6 +44,12 @@ CREATE INDEX IF NOT EXISTS ${prefix}tickets_origin_seq ON ${prefix}tickets (orig
 CREATE INDEX IF NOT EXISTS ${prefix}tickets_assignee_seq ON ${prefix}tickets (assignee_id, seq);
 CREATE INDEX IF NOT EXISTS ${prefix}tickets_requester_seq ON ${prefix}tickets (requester_id, seq);
 CREATE INDEX IF NOT EXISTS ${prefix}tickets_duplicate ON ${prefix}tickets (requester_id, fingerprint, created_at);
+-- An agent's load (open tickets) for automatic assignment is counted on this index.
+CREATE INDEX IF NOT EXISTS ${prefix}tickets_assignee_status ON ${prefix}tickets (assignee_id, status);
+-- The backlog of automatic assignment (unassigned active tickets, oldest first) reads this, however many assigned
+-- tickets are open.
+CREATE INDEX IF NOT EXISTS ${prefix}tickets_backlog_seq ON ${prefix}tickets (seq)
+    WHERE assignee_id IS NULL AND status IN ('NEW', 'OPEN', 'PENDING', 'ON_HOLD');
 CREATE INDEX IF NOT EXISTS ${prefix}tickets_text ON ${prefix}tickets
     USING GIN (to_tsvector('simple', subject || ' ' || body));
 
@@ -84,6 +90,8 @@ CREATE TABLE IF NOT EXISTS ${prefix}audit_events (
     at           TIMESTAMPTZ  NOT NULL
 );
 CREATE INDEX IF NOT EXISTS ${prefix}audit_events_ticket ON ${prefix}audit_events (ticket_id, at, pos);
+-- The fair-distribution limit counts an agent's assignments in a window on this index.
+CREATE INDEX IF NOT EXISTS ${prefix}audit_events_assigned ON ${prefix}audit_events (action, after_value, at);
 
 CREATE TABLE IF NOT EXISTS ${prefix}idempotency_keys (
     scope     VARCHAR(200) NOT NULL,
@@ -201,6 +209,23 @@ CREATE TABLE IF NOT EXISTS ${prefix}sla_events (
     event_key    VARCHAR(100) NOT NULL,
     announced_at TIMESTAMPTZ NOT NULL,
     PRIMARY KEY (ticket_id, event_key)
+-- The agents of automatic assignment: presence (AVAILABLE, AWAY, OFFLINE), capacity (the most open tickets automatic
+-- assignment gives them) and the category codes they handle, one a line. An assignment locks the AVAILABLE agents'
+-- rows (SELECT ... FOR UPDATE, in agent_id order) until it commits, so decisions on an agent's load are taken one at
+-- a time.
+CREATE TABLE IF NOT EXISTS ${prefix}agents (
+    agent_id     VARCHAR(200)  PRIMARY KEY,
+    display_name VARCHAR(200)  NOT NULL,
+    presence     VARCHAR(10)   NOT NULL,
+    capacity     INT           NOT NULL,
+    categories   VARCHAR(2100) NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ${prefix}agents_presence ON ${prefix}agents (presence, agent_id);
+
+-- Round-robin rotations: the agent each chose last, locked by the assignment that moves it on.
+CREATE TABLE IF NOT EXISTS ${prefix}assignment_rotations (
+    rotation      VARCHAR(40)  PRIMARY KEY,
+    last_agent_id VARCHAR(200) NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS ${prefix}schema_version (

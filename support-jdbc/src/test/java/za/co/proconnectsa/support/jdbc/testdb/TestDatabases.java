@@ -84,6 +84,23 @@ public final class TestDatabases {
         return shared.get();
     }
 
+    /**
+     * A second pool on the database of a pool: what another application instance would have. The caller closes it,
+     * before the pool it copies (closing that one drops a fresh database).
+     *
+     * @param like a pool from {@link TestDatabase#freshDatabase()} or {@link TestDatabase#dataSource()}
+     * @return a pool of at most 4 connections with the same URL, user and session time zone
+     */
+    public static com.zaxxer.hikari.HikariDataSource anotherPool(com.zaxxer.hikari.HikariDataSource like) {
+        com.zaxxer.hikari.HikariDataSource ds = new com.zaxxer.hikari.HikariDataSource();
+        ds.setJdbcUrl(like.getJdbcUrl());
+        ds.setUsername(like.getUsername());
+        ds.setPassword(like.getPassword());
+        ds.setConnectionInitSql(like.getConnectionInitSql());
+        ds.setMaximumPoolSize(4);
+        return ds;
+    }
+
     /** One lazily started database, and the reason it could not start, if it could not. */
     private static final class Shared {
         private final String name;

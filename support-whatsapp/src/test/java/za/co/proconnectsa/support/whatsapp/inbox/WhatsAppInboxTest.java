@@ -254,6 +254,31 @@ class WhatsAppInboxTest {
         }
 
         @Test
+        @DisplayName("on a desk that assigns on submit, the escalated ticket goes to an agent who handles its category, in the unit that files it")
+        void escalationAssigned() {
+            desk = SupportDesk.builder().store(store).clock(clock).autoAssign(true)
+                    .assignmentStrategy(za.co.proconnectsa.support.assignment.AssignmentStrategy.leastLoaded()
+                            .onlyMatchingCategory())
+                    .build();
+            inbox = inbox(WhatsAppInbox.builder());
+            Actor lead = Actor.admin("lead-1", "Lerato");
+            desk.assignment().saveAgent(lead, za.co.proconnectsa.support.assignment.Agent.builder("agent-7", "Tech")
+                    .categories(Category.TECHNICAL).build());
+            desk.assignment().saveAgent(lead, za.co.proconnectsa.support.assignment.Agent.builder("agent-9", "Billing")
+                    .categories(Category.BILLING).build());
+
+            String number = say("My invoice INV-2291 was charged twice, please refund").ticketNumber().text();
+
+            Ticket ticket = desk.tickets().get(AGENT, number).ticket();
+            assertThat(ticket.origin()).isEqualTo(OriginChannel.WHATSAPP);
+            assertThat(ticket.assigneeId()).isEqualTo("agent-9");
+            assertThat(store.auditTrail(ticket.id())).filteredOn(e -> e.action()
+                    == za.co.proconnectsa.support.ticket.AuditAction.ASSIGNED).singleElement()
+                    .satisfies(e -> assertThat(e.actor())
+                            .isEqualTo(za.co.proconnectsa.support.assignment.AssignmentService.AUTOMATIC));
+        }
+
+        @Test
         @DisplayName("later messages become the customer's replies on the ticket, without automated answers")
         void laterMessagesReachTicket() {
             String number = say("The app crashes when I open messages").ticketNumber().text();

@@ -81,9 +81,23 @@ class QuickstartTest {
                 .doesNotContain("EAAG-example-token");
     }
 
+    @Test
+    @DisplayName("the assignment example assigns on submit, keeps a full agent's next ticket waiting and hands it out when room frees")
+    void assignmentExample() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        var desk = AssignmentExample.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String out = bytes.toString(StandardCharsets.UTF_8);
+
+        assertThat(out).contains("PCS-000001 -> agent-7").contains("PCS-000002 waits: Optional.empty")
+                .contains("PCS-000002 -> agent-7");
+        var lead = za.co.proconnectsa.support.access.Actor.admin("lead-1", "Lerato (Lead)");
+        assertThat(desk.assignment().agent(lead, "agent-7")).hasValueSatisfying(a ->
+                assertThat(a.presence()).isEqualTo(za.co.proconnectsa.support.assignment.Presence.AWAY));
+    }
+
     @ParameterizedTest(name = "{1}")
     @CsvSource({"Quickstart.java, getting-started", "RoutingExample.java, routing", "WhatsAppExample.java, whatsapp",
-        "InboxExample.java, inbox"})
+        "InboxExample.java, inbox", "AssignmentExample.java, assignment-imports", "AssignmentExample.java, assignment"})
     @DisplayName("the README's code is the examples' code, so it compiles in the build")
     void readmeMatchesSource(String file, String region) throws IOException {
         String source = Files.readString(Path.of("src/main/java/za/co/proconnectsa/support/examples/quickstart", file));
