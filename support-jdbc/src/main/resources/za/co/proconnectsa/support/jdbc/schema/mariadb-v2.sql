@@ -204,6 +204,8 @@ CREATE TABLE IF NOT EXISTS ${prefix}sla_events (
     event_key    VARCHAR(100) NOT NULL,
     announced_at DATETIME(6) NOT NULL,
     PRIMARY KEY (ticket_id, event_key)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
 -- The agents of automatic assignment: presence (AVAILABLE, AWAY, OFFLINE), capacity (the most open tickets automatic
 -- assignment gives them) and the category codes they handle, one a line. An assignment locks the AVAILABLE agents'
 -- rows (SELECT ... FOR UPDATE, in agent_id order) until it commits, so decisions on an agent's load are taken one at

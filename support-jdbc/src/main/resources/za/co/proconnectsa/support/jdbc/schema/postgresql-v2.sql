@@ -209,6 +209,8 @@ CREATE TABLE IF NOT EXISTS ${prefix}sla_events (
     event_key    VARCHAR(100) NOT NULL,
     announced_at TIMESTAMPTZ NOT NULL,
     PRIMARY KEY (ticket_id, event_key)
+);
+
 -- The agents of automatic assignment: presence (AVAILABLE, AWAY, OFFLINE), capacity (the most open tickets automatic
 -- assignment gives them) and the category codes they handle, one a line. An assignment locks the AVAILABLE agents'
 -- rows (SELECT ... FOR UPDATE, in agent_id order) until it commits, so decisions on an agent's load are taken one at
