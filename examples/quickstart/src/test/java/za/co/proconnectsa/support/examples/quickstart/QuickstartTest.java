@@ -95,9 +95,24 @@ class QuickstartTest {
                 assertThat(a.presence()).isEqualTo(za.co.proconnectsa.support.assignment.Presence.AWAY));
     }
 
+    @Test
+    @DisplayName("the SLA example promises the first reply by 14:00 and, at 15:00 with no reply, finds the first response breached")
+    void slaExample() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        var status = SlaExample.run(new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                java.time.Clock.fixed(SlaExample.MONDAY_10AM, java.time.ZoneOffset.UTC),
+                java.time.Clock.fixed(SlaExample.MONDAY_10AM.plus(java.time.Duration.ofHours(5)), java.time.ZoneOffset.UTC));
+        String out = bytes.toString(StandardCharsets.UTF_8);
+
+        assertThat(out).contains("We will reply by Mon 2 Mar at 14:00.").contains("First response: BREACHED");
+        assertThat(status.target(za.co.proconnectsa.support.sla.SlaTargetType.FIRST_RESPONSE).orElseThrow().state())
+                .isEqualTo(za.co.proconnectsa.support.sla.SlaState.BREACHED);
+    }
+
     @ParameterizedTest(name = "{1}")
     @CsvSource({"Quickstart.java, getting-started", "RoutingExample.java, routing", "WhatsAppExample.java, whatsapp",
-        "InboxExample.java, inbox", "AssignmentExample.java, assignment-imports", "AssignmentExample.java, assignment"})
+        "InboxExample.java, inbox", "AssignmentExample.java, assignment-imports", "AssignmentExample.java, assignment",
+        "SlaExample.java, sla-imports", "SlaExample.java, sla"})
     @DisplayName("the README's code is the examples' code, so it compiles in the build")
     void readmeMatchesSource(String file, String region) throws IOException {
         String source = Files.readString(Path.of("src/main/java/za/co/proconnectsa/support/examples/quickstart", file));
