@@ -146,12 +146,13 @@ public final class WhatsAppInbox implements WebhookHandler {
     }
 
     /**
-     * A worker that delivers the automated texts the inbox queued (FAQ answers, out-of-hours replies, ticket numbers),
-     * off the thread that applied the inbound message and after its unit of work committed: start it beside the
-     * {@link za.co.proconnectsa.support.whatsapp.webhook.InboundMessageWorker}. A text is sent at most once: the
-     * Cloud API takes no idempotency key, so a text whose earlier attempt may have reached the customer (a crash
-     * mid-send, a response timeout) is not sent again but noted on its ticket, or left dead with
-     * {@link #SEND_KIND} for a person when it has none. A send that surely did not happen is retried.
+     * A worker that delivers the messages the inbox queued (FAQ answers, out-of-hours replies, ticket numbers, agents'
+     * answers), off the thread that caused them and after their unit of work committed: start it beside the
+     * {@link za.co.proconnectsa.support.whatsapp.webhook.InboundMessageWorker}. It records each outcome on the
+     * message's transcript line ({@link MessageDelivery}). A message is sent at most once: the Cloud API takes no
+     * idempotency key, so a message whose earlier attempt may have reached the customer (a crash mid-send, a response
+     * timeout) is not sent again but marked {@link MessageDelivery.State#UNKNOWN}, and noted on its ticket when it has
+     * one. A send that surely did not happen is retried.
      *
      * <pre>{@code
      * JobWorker sender = inbox.sendWorker().build().start();
