@@ -56,7 +56,7 @@ public final class RequestFeatures {
                 tokens.add(w);
                 display.add(w);
             }
-            if (w.length() > PREFIX) {
+            if (!filler && w.length() > PREFIX) {
                 tokens.add("~" + w.substring(0, PREFIX));
                 display.add(w);
             }
