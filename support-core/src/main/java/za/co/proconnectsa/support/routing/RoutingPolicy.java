@@ -51,7 +51,9 @@ public final class RoutingPolicy {
      * the classifier decides the rest: billing, technical, account and other matters that need someone to act
      * become tickets with the category it suggests, quick questions go to WhatsApp while support is open, and
      * while it is closed {@code afterHours} decides. When the classifier is not sure (below its confidence
-     * threshold) the seed's safe default applies: a ticket, so that nothing is lost, and the reason says so.
+     * threshold) the seed's safe default applies: a ticket, so that nothing is lost, and the reason says so; only a
+     * message already in a WhatsApp chat ({@link za.co.proconnectsa.support.ticket.OriginChannel#WHATSAPP}) stays
+     * in the chat, where an agent reads it.
      *
      * @param afterHours what to do with a quick question while support is closed
      * @return the policy

@@ -7,10 +7,15 @@ import static za.co.proconnectsa.support.routing.Condition.classifiedAs;
 import static za.co.proconnectsa.support.routing.Condition.keywords;
 
 import za.co.proconnectsa.support.ticket.Category;
+import za.co.proconnectsa.support.ticket.OriginChannel;
 import za.co.proconnectsa.support.ticket.Priority;
 
 /** The seed's routing policy: rules for the hard signals, a classifier for the rest; see {@link RoutingPolicy#standard(AfterHours)}. */
 final class StandardPolicy {
+
+    /** The request is a message in a WhatsApp conversation (the inbox's escalation check). */
+    static final Condition IN_CHAT = new Conditions.Simple("came in on WhatsApp",
+            c -> c.request().origin() == OriginChannel.WHATSAPP);
 
     private StandardPolicy() {
     }
@@ -64,6 +69,11 @@ final class StandardPolicy {
                 .rule(new Rule("quick-question", allOf(classifiedAs(Channel.WHATSAPP), Condition.open()),
                         Channel.WHATSAPP, null, null,
                         "Quick questions get the fastest answer on WhatsApp while support is open ({hours})."))
+                // a chat message the classifier cannot read stays in the chat, where an agent reads it: escalating
+                // it would only move a conversation nobody has understood yet
+                .rule(new Rule("not-sure-in-chat", allOf(Condition.classifierUnsure(), IN_CHAT), Channel.WHATSAPP,
+                        null, null, "We could not tell for sure what this is about, so it stays in this chat, where "
+                                + "an agent reads it."))
                 // the seed's safe default: a ticket is tracked, so an unclear request is never lost
                 .rule(new Rule("not-sure", Condition.classifierUnsure(), Channel.TICKET, null, null,
                         "We could not tell for sure what this is about, so we opened a ticket: it is tracked and "

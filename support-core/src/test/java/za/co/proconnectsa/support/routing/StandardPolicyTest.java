@@ -148,6 +148,11 @@ class StandardPolicyTest {
         assertThat(d.reasons().get(0)).startsWith("We could not tell for sure");
         assertThat(d.reasons().get(1)).startsWith("not sure: leans to").contains("below the threshold 0.60");
         assertThat(d.whatsAppLink()).isEmpty();
+        // a message already in a WhatsApp chat stays there for an agent instead of becoming a ticket
+        RoutingDecision chat = POLICY.route(SupportRequest.builder().text("See the screenshot")
+                .origin(za.co.proconnectsa.support.ticket.OriginChannel.WHATSAPP).build(), OPEN, HOURS, CONTACT);
+        assertThat(chat.ruleName()).isEqualTo("not-sure-in-chat");
+        assertThat(chat.channel()).isEqualTo(Channel.WHATSAPP);
         // the same request with a threshold the classifier reaches goes where it leans
         RoutingPolicy lenient = RoutingPolicy.standard(AfterHours.TICKET,
                 RequestClassifier.standard().withConfidenceThreshold(0.5));
