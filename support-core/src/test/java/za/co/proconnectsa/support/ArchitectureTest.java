@@ -21,11 +21,20 @@ class ArchitectureTest {
     }
 
     @Test
-    @DisplayName("support-core depends only on the JDK, jakarta.validation, slf4j and (for JSON rules) Jackson")
+    @DisplayName("support-core depends only on the JDK, jakarta.validation, slf4j, (for JSON rules) Jackson and (for the "
+            + "routing classifier) OpenNLP")
     void noFramework() {
         classes().should().onlyDependOnClassesThat()
                 .resideInAnyPackage("java..", "jakarta.validation..", "org.slf4j..", "com.fasterxml.jackson..",
-                        "za.co.proconnectsa.support..")
+                        "opennlp.tools..", "za.co.proconnectsa.support..")
+                .check(core);
+    }
+
+    @Test
+    @DisplayName("OpenNLP is used only inside the routing model, so no OpenNLP type reaches the public API")
+    void openNlpOnlyInTheModel() {
+        noClasses().that().doNotHaveSimpleName("RoutingModel")
+                .should().dependOnClassesThat().resideInAPackage("opennlp.tools..")
                 .check(core);
     }
 

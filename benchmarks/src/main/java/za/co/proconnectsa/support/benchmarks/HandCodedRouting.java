@@ -11,7 +11,7 @@ import za.co.proconnectsa.support.routing.WhatsAppContact;
 import za.co.proconnectsa.support.ticket.Category;
 
 /**
- * The standard routing policy's rules written the way a host would hand-code them: lower-case the
+ * The keyword-only standard routing policy (the library's before the classifier) written the way a host would hand-code them: lower-case the
  * text, check keyword lists with if/else, and build a link for WhatsApp. The baseline of {@link RoutingBenchmark}.
  */
 final class HandCodedRouting {
@@ -19,24 +19,30 @@ final class HandCodedRouting {
     record Decision(Channel channel, String rule, String reason, URI link) {
     }
 
-    private static final String[] OUTAGE = words("500", "502", "503", "504", "server error", "internal server error",
+    static final String[] OUTAGE_WORDS = {"500", "502", "503", "504", "server error", "internal server error",
             "site is down", "website is down", "app is down", "system is down", "outage", "nobody can log in",
-            "cannot access the site", "cant access the site");
+            "cannot access the site", "cant access the site"};
     private static final Pattern STATUS_5XX = Pattern.compile("\\b(?:http|error|status)\\s?5\\d\\d\\b");
-    private static final String[] BILLING = words("invoice", "invoices", "refund", "refunds", "refunded", "payment",
+    static final String[] BILLING_WORDS = {"invoice", "invoices", "refund", "refunds", "refunded", "payment",
             "payments", "paid", "billing", "billed", "bill", "charged", "charge", "charges", "overcharged", "debit order",
             "debit", "subscription", "receipt", "credit card", "card was", "bank", "eft", "vat", "fee", "fees", "payout",
-            "payouts", "money back", "credit note");
-    private static final String[] TECHNICAL = words("error", "errors", "bug", "bugs", "crash", "crashes", "crashed",
+            "payouts", "money back", "credit note"};
+    static final String[] TECHNICAL_WORDS = {"error", "errors", "bug", "bugs", "crash", "crashes", "crashed",
             "crashing", "broken", "not working", "doesnt work", "doesn t work", "does not work", "stopped working",
             "isnt working", "isn t working", "exception", "failed", "fails", "failing", "blank page", "wont load",
             "won t load", "not loading", "cannot load", "cant load", "can t load", "timeout", "timed out", "glitch",
-            "freezes", "frozen", "404", "stuck");
-    private static final String[] ACCOUNT = words("password", "reset my password", "login", "log in", "logged out",
+            "freezes", "frozen", "404", "stuck"};
+    static final String[] ACCOUNT_WORDS = {"password", "reset my password", "login", "log in", "logged out",
             "sign in", "locked out", "verification", "verify my", "permission", "permissions", "access denied",
-            "delete my account", "close my account", "2fa", "otp", "two factor", "hacked");
-    private static final String[] ASKS = words("open a ticket", "create a ticket", "log a ticket", "raise a ticket",
-            "new ticket", "support ticket", "complaint", "formal complaint", "escalate");
+            "delete my account", "close my account", "2fa", "otp", "two factor", "hacked"};
+    static final String[] ASKS_WORDS = {"open a ticket", "create a ticket", "log a ticket", "raise a ticket",
+            "new ticket", "support ticket", "complaint", "formal complaint", "escalate"};
+
+    private static final String[] OUTAGE = words(OUTAGE_WORDS);
+    private static final String[] BILLING = words(BILLING_WORDS);
+    private static final String[] TECHNICAL = words(TECHNICAL_WORDS);
+    private static final String[] ACCOUNT = words(ACCOUNT_WORDS);
+    private static final String[] ASKS = words(ASKS_WORDS);
 
     private final BusinessHours hours;
 

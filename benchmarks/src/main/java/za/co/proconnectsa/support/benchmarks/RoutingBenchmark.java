@@ -20,9 +20,11 @@ import za.co.proconnectsa.support.routing.SupportRequest;
 import za.co.proconnectsa.support.routing.WhatsAppContact;
 
 /**
- * Routing a request through the standard policy, side by side with the same rules written by hand as
- * if/else. Both normalise the text and return the channel and a reason; one thread, so the figure is
- * decisions per second on one core.
+ * Routing a request through the standard policy (hard-signal rules, then the classifier: features, one
+ * maxent evaluation, the reasons with the words that weighed most), side by side with the keyword-only policy of
+ * before the classifier ({@link KeywordRouting#policy()}, run by the same engine) and with those
+ * keyword rules written by hand as if/else. All normalise the text and return the channel and a reason; one thread,
+ * so the figure is decisions per second on one core.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -46,16 +48,23 @@ public class RoutingBenchmark {
     };
 
     private final RoutingPolicy policy = RoutingPolicy.standard(AfterHours.TICKET);
+    private final RoutingPolicy keywords = KeywordRouting.policy();
     private final BusinessHours hours = BusinessHours.weekdays("08:00", "18:00", ZoneId.of("Africa/Johannesburg"));
     private final WhatsAppContact contact = WhatsAppContact.of("+27 67 951 8124");
     private final Instant now = Instant.parse("2026-03-03T08:00:00Z");
     private final HandCodedRouting handCoded = new HandCodedRouting(hours);
     private int i;
 
-    /** @return the standard policy's decision for the next request */
+    /** @return the standard policy's decision (rules and classifier) for the next request */
     @Benchmark
     public Object policy() {
         return policy.route(REQUESTS[i++ & 7], now, hours, contact);
+    }
+
+    /** @return the keyword-only policy's decision (the standard policy before the classifier) for the next request */
+    @Benchmark
+    public Object keywordPolicy() {
+        return keywords.route(REQUESTS[i++ & 7], now, hours, contact);
     }
 
     /** @return the hand-written if/else decision for the next request */

@@ -99,6 +99,39 @@ public interface Condition {
         return new Conditions.Threshold("words", RoutingContext::words, Conditions.nonNegative("minWords", words), true);
     }
 
+    /**
+     * Holds when the policy's {@link RequestClassifier} puts the request in this channel with at least its
+     * confidence threshold. Evaluated once per request however many rules ask. A policy using it needs
+     * {@link RoutingPolicy.Builder#classifier(RequestClassifier)}.
+     *
+     * @param channel the channel
+     * @return the condition; its explanation gives the confidence and the words that weighed most
+     */
+    static Condition classifiedAs(Channel channel) {
+        return new Conditions.Classified(Checks.notNull(channel, "channel"), null);
+    }
+
+    /**
+     * Like {@link #classifiedAs(Channel)}, and the suggested category must be this one.
+     *
+     * @param channel  the channel
+     * @param category the category
+     * @return the condition
+     */
+    static Condition classifiedAs(Channel channel, Category category) {
+        return new Conditions.Classified(Checks.notNull(channel, "channel"), Checks.notNull(category, "category"));
+    }
+
+    /**
+     * Holds when the policy's {@link RequestClassifier} is below its confidence threshold for the request. A policy
+     * using it needs {@link RoutingPolicy.Builder#classifier(RequestClassifier)}.
+     *
+     * @return the condition
+     */
+    static Condition classifierUnsure() {
+        return Conditions.UNSURE;
+    }
+
     /** @return holds when files are attached */
     static Condition hasAttachments() {
         return Conditions.ATTACHMENTS;

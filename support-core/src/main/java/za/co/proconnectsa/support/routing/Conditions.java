@@ -130,6 +130,63 @@ final class Conditions {
         }
     }
 
+    /** A condition that reads the policy's classifier; a policy with one needs a classifier. */
+    interface NeedsClassifier extends Condition {
+    }
+
+    static boolean needsClassifier(Condition c) {
+        if (c instanceof NeedsClassifier) {
+            return true;
+        }
+        if (c instanceof AllOf all) {
+            return all.conditions().stream().anyMatch(Conditions::needsClassifier);
+        }
+        if (c instanceof AnyOf any) {
+            return any.conditions().stream().anyMatch(Conditions::needsClassifier);
+        }
+        return c instanceof Not not && needsClassifier(not.condition());
+    }
+
+    /** The classifier is confident the request belongs to the channel (and the category, when given). */
+    record Classified(Channel channel, Category category) implements NeedsClassifier {
+        @Override
+        public boolean test(RoutingContext context) {
+            return context.classification().map(c -> c.confident() && c.channel() == channel
+                    && (category == null || category.equals(c.category()))).orElse(false);
+        }
+
+        @Override
+        public String describe() {
+            return "classified as " + channel + (category == null ? "" : " (" + category + ")");
+        }
+
+        @Override
+        public Evaluation evaluate(RoutingContext context) {
+            return new Evaluation(test(context), context.classification().map(Classification::describe)
+                    .orElse("the policy has no classifier"));
+        }
+    }
+
+    record Unsure() implements NeedsClassifier {
+        @Override
+        public boolean test(RoutingContext context) {
+            return context.classification().map(c -> !c.confident()).orElse(false);
+        }
+
+        @Override
+        public String describe() {
+            return "classifier not sure";
+        }
+
+        @Override
+        public Evaluation evaluate(RoutingContext context) {
+            return new Evaluation(test(context), context.classification().map(Classification::describe)
+                    .orElse("the policy has no classifier"));
+        }
+    }
+
+    static final Condition UNSURE = new Unsure();
+
     static int nonNegative(String field, int value) {
         if (value < 0) {
             throw ValidationException.of(field, "must not be negative, was " + value);

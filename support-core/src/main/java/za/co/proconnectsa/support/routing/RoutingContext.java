@@ -1,6 +1,7 @@
 package za.co.proconnectsa.support.routing;
 
 import java.time.Instant;
+import java.util.Optional;
 import za.co.proconnectsa.support.hours.BusinessHours;
 import za.co.proconnectsa.support.internal.TextNormaliser;
 
@@ -16,14 +17,21 @@ public final class RoutingContext {
     private final String normalised;
     private final String padded;
     private final int length;
+    private final RequestClassifier classifier;
+    private final String all;
     private Boolean open;
+    private Classification classification;
 
     RoutingContext(SupportRequest request, Instant now, BusinessHours hours) {
+        this(request, now, hours, null);
+    }
+
+    RoutingContext(SupportRequest request, Instant now, BusinessHours hours, RequestClassifier classifier) {
         this.request = request;
         this.now = now;
         this.hours = hours;
-        String all = request.subject().isEmpty() ? request.text()
-                : request.text().isEmpty() ? request.subject() : request.subject() + "\n" + request.text();
+        this.classifier = classifier;
+        this.all = joined(request);
         this.length = all.strip().length();
         this.normalised = TextNormaliser.normalise(all);
         this.padded = " " + normalised + " ";
@@ -74,6 +82,26 @@ public final class RoutingContext {
             open = hours.isOpen(now);
         }
         return open;
+    }
+
+    /**
+     * What the policy's classifier made of the request, classified on first use and kept for the decision.
+     *
+     * @return the classification, or empty when the policy has no classifier
+     */
+    public Optional<Classification> classification() {
+        if (classifier == null) {
+            return Optional.empty();
+        }
+        if (classification == null) {
+            classification = classifier.classify(all);
+        }
+        return Optional.of(classification);
+    }
+
+    static String joined(SupportRequest request) {
+        return request.subject().isEmpty() ? request.text()
+                : request.text().isEmpty() ? request.subject() : request.subject() + "\n" + request.text();
     }
 
     /** The normalised text with a space at each end, so " word " finds whole words and phrases. */

@@ -28,7 +28,8 @@ public final class RoutingDecision {
             RoutingContext context) {
         this.channel = rule.channel();
         this.category = rule.category() != null ? rule.category()
-                : context.request().categoryHint() != null ? context.request().categoryHint() : Category.GENERAL;
+                : context.request().categoryHint() != null ? context.request().categoryHint()
+                : context.classification().map(Classification::category).orElse(Category.GENERAL);
         this.priority = rule.priority() != null ? rule.priority() : Priority.NORMAL;
         this.rule = rule;
         this.reasons = reasons;
@@ -43,7 +44,10 @@ public final class RoutingDecision {
         return channel;
     }
 
-    /** @return the category to file it under: the rule's, else the person's choice, else GENERAL */
+    /**
+     * @return the category to file it under: the rule's, else the person's choice, else the one the policy's
+     *         classifier suggests, else GENERAL
+     */
     public Category suggestedCategory() {
         return category;
     }
@@ -51,6 +55,14 @@ public final class RoutingDecision {
     /** @return the priority to file it with: the rule's, else NORMAL */
     public Priority suggestedPriority() {
         return priority;
+    }
+
+    /**
+     * @return what the policy's classifier made of the request (channel, category, confidence, the words that
+     *         weighed most), or empty when the policy has none
+     */
+    public Optional<Classification> classification() {
+        return context.classification();
     }
 
     /** @return the name of the rule that decided */

@@ -20,7 +20,8 @@ import za.co.proconnectsa.support.util.Checks;
  * Ordered, named rules that decide between WhatsApp and a ticket; the first rule whose condition
  * holds decides, and a default rule ({@link Builder#otherwise}) always exists. Immutable and
  * thread-safe. Build one in code, load one from JSON with {@link #fromJson(String)}, or start from
- * {@link #standard(AfterHours)}, which encodes "WhatsApp for quick questions, tickets for complex issues".
+ * {@link #standard(AfterHours)}, which encodes "WhatsApp for quick questions, tickets for complex issues":
+ * rules for the hard signals, and a {@link RequestClassifier} that reads the request's words for the rest.
  */
 public final class RoutingPolicy {
 
@@ -29,12 +30,14 @@ public final class RoutingPolicy {
 
     private final Rule[] rules;
     private final List<Rule> allRules;
+    private final RequestClassifier classifier;
 
-    private RoutingPolicy(List<Rule> rules, Rule otherwise) {
+    private RoutingPolicy(List<Rule> rules, Rule otherwise, RequestClassifier classifier) {
         List<Rule> all = new ArrayList<>(rules);
         all.add(otherwise);
         this.allRules = List.copyOf(all);
         this.rules = all.toArray(Rule[]::new);
+        this.classifier = classifier;
     }
 
     /** @return a builder */
@@ -43,15 +46,33 @@ public final class RoutingPolicy {
     }
 
     /**
-     * The seed's policy: attachments, billing, technical and account issues, requests for a ticket and
-     * long descriptions become tickets; short questions go to WhatsApp while support is open; while it is
-     * closed, {@code afterHours} decides.
+     * The seed's policy with the {@link RequestClassifier#standard() standard classifier}: the hard signals are
+     * rules (an outage or 5xx error, attachments, an explicit request for a ticket, a category the person picked);
+     * the classifier decides the rest: billing, technical, account and other matters that need someone to act
+     * become tickets with the category it suggests, quick questions go to WhatsApp while support is open, and
+     * while it is closed {@code afterHours} decides. When the classifier is not sure (below its confidence
+     * threshold) the seed's safe default applies: a ticket, so that nothing is lost, and the reason says so; only a
+     * message already in a WhatsApp chat ({@link za.co.proconnectsa.support.ticket.OriginChannel#WHATSAPP}) stays
+     * in the chat, where an agent reads it.
      *
      * @param afterHours what to do with a quick question while support is closed
      * @return the policy
      */
     public static RoutingPolicy standard(AfterHours afterHours) {
-        return StandardPolicy.create(Checks.notNull(afterHours, "afterHours"));
+        return standard(afterHours, RequestClassifier.standard());
+    }
+
+    /**
+     * {@link #standard(AfterHours)} with the host's own classifier, e.g. one retrained on its labelled requests
+     * with {@link RequestClassifier#train(java.util.Collection)}.
+     *
+     * @param afterHours what to do with a quick question while support is closed
+     * @param classifier the classifier that decides what no hard signal decides
+     * @return the policy
+     */
+    public static RoutingPolicy standard(AfterHours afterHours, RequestClassifier classifier) {
+        return builder().classifier(Checks.notNull(classifier, "classifier"))
+                .standardRules(Checks.notNull(afterHours, "afterHours")).build();
     }
 
     /** @return {@link #standard(AfterHours)} with {@link AfterHours#TICKET} */
@@ -97,6 +118,11 @@ public final class RoutingPolicy {
         return allRules;
     }
 
+    /** @return the classifier its {@link Condition#classifiedAs(Channel)} rules consult, if it has one */
+    public Optional<RequestClassifier> classifier() {
+        return Optional.ofNullable(classifier);
+    }
+
     /**
      * Decides where a request goes.
      *
@@ -110,7 +136,7 @@ public final class RoutingPolicy {
         Checks.notNull(request, "request");
         Checks.notNull(now, "now");
         Checks.notNull(hours, "hours");
-        RoutingContext context = new RoutingContext(request, now, hours);
+        RoutingContext context = new RoutingContext(request, now, hours, classifier);
         Rule decisive = rules[rules.length - 1];
         for (Rule rule : rules) {
             if (rule.when().test(context)) {
@@ -153,6 +179,7 @@ public final class RoutingPolicy {
     public static final class Builder {
         private final List<Rule> rules = new ArrayList<>();
         private Rule otherwise;
+        private RequestClassifier classifier;
 
         private Builder() {
         }
@@ -175,6 +202,39 @@ public final class RoutingPolicy {
          */
         public Builder rule(String name, Condition when, Channel channel, String reason) {
             return rule(Rule.of(name, when, channel, reason));
+        }
+
+        /**
+         * Sets the classifier that {@link Condition#classifiedAs(Channel)} and {@link Condition#classifierUnsure()}
+         * consult; each request is classified at most once, and only when such a rule is reached.
+         *
+         * @param value the classifier, e.g. {@link RequestClassifier#standard()} or one the host trained
+         * @return this builder
+         */
+        public Builder classifier(RequestClassifier value) {
+            this.classifier = Checks.notNull(value, "classifier");
+            return this;
+        }
+
+        /**
+         * Adds the standard policy's rules after the rules added so far, and its default rule; needs a
+         * {@link #classifier(RequestClassifier) classifier}. So a host's own rules go first and the standard ones
+         * decide the rest:
+         *
+         * <pre>{@code
+         * RoutingPolicy.builder()
+         *         .rule("partners", Condition.requesterTier("partner"), Channel.TICKET, "Partners have an account manager.")
+         *         .classifier(RequestClassifier.standard())
+         *         .standardRules(AfterHours.TICKET)
+         *         .build();
+         * }</pre>
+         *
+         * @param afterHours what to do with a quick question while support is closed
+         * @return this builder
+         */
+        public Builder standardRules(AfterHours afterHours) {
+            StandardPolicy.addTo(this, Checks.notNull(afterHours, "afterHours"));
+            return this;
         }
 
         /**
@@ -201,7 +261,8 @@ public final class RoutingPolicy {
 
         /**
          * @return the policy
-         * @throws ValidationException when there are no rules, no default rule, or two rules share a name
+         * @throws ValidationException when there are no rules, no default rule, two rules share a name, or a rule
+         *                             consults a classifier the policy does not have
          */
         public RoutingPolicy build() {
             if (rules.isEmpty()) {
@@ -215,8 +276,12 @@ public final class RoutingPolicy {
                 if (!names.add(r.name()) || r.name().equals("default")) {
                     throw ValidationException.of("rules", "rule name \"" + r.name() + "\" is used twice or reserved");
                 }
+                if (classifier == null && Conditions.needsClassifier(r.when())) {
+                    throw ValidationException.of("classifier", "rule \"" + r.name() + "\" consults a classifier; "
+                            + "set one with classifier(...)");
+                }
             }
-            return new RoutingPolicy(rules, otherwise);
+            return new RoutingPolicy(rules, otherwise, classifier);
         }
     }
 

@@ -1,19 +1,21 @@
 package za.co.proconnectsa.support.routing;
 
+import static za.co.proconnectsa.support.routing.Condition.allOf;
 import static za.co.proconnectsa.support.routing.Condition.anyOf;
 import static za.co.proconnectsa.support.routing.Condition.category;
+import static za.co.proconnectsa.support.routing.Condition.classifiedAs;
 import static za.co.proconnectsa.support.routing.Condition.keywords;
 
 import za.co.proconnectsa.support.ticket.Category;
+import za.co.proconnectsa.support.ticket.OriginChannel;
 import za.co.proconnectsa.support.ticket.Priority;
 
-/** The seed's routing policy as rules; see {@link RoutingPolicy#standard(AfterHours)}. */
+/** The seed's routing policy: rules for the hard signals, a classifier for the rest; see {@link RoutingPolicy#standard(AfterHours)}. */
 final class StandardPolicy {
 
-    /** A description this long (characters) or longer is a detailed report, not a quick question. */
-    static final int DETAILED_CHARACTERS = 280;
-    /** A description with this many words or more is a detailed report. */
-    static final int DETAILED_WORDS = 50;
+    /** The request is a message in a WhatsApp conversation (the inbox's escalation check). */
+    static final Condition IN_CHAT = new Conditions.Simple("came in on WhatsApp",
+            c -> c.request().origin() == OriginChannel.WHATSAPP);
 
     private StandardPolicy() {
     }
@@ -34,9 +36,9 @@ final class StandardPolicy {
         return out.toArray(String[]::new);
     }
 
-    static RoutingPolicy create(AfterHours afterHours) {
-        RoutingPolicy.Builder b = RoutingPolicy.builder()
-                .rule(new Rule("outage",
+    static void addTo(RoutingPolicy.Builder b, AfterHours afterHours) {
+        // hard signals first: no classifier's guess overrides them
+        b.rule(new Rule("outage",
                         anyOf(keywords("500", "502", "503", "504", "server error", "internal server error",
                                         "site is down", "website is down", "app is down", "system is down", "outage",
                                         "nobody can log in", "cannot access the site", "cant access the site"),
@@ -45,47 +47,43 @@ final class StandardPolicy {
                         "Errors and outages are tracked as tickets so our technical team can investigate."))
                 .rule(new Rule("attachments", Condition.hasAttachments(), Channel.TICKET, null, null,
                         "Files and screenshots stay with your case in a ticket."))
-                .rule(new Rule("billing",
-                        anyOf(category(Category.BILLING),
-                                keywords("invoice", "invoices", "refund", "refunds", "refunded", "payment", "payments",
-                                        "paid", "billing", "billed", "bill", "charged", "charge", "charges",
-                                        "overcharged", "debit order", "debit", "subscription", "receipt", "credit card",
-                                        "card was", "bank", "eft", "vat", "fee", "fees", "payout", "payouts",
-                                        "money back", "credit note")),
-                        Channel.TICKET, Category.BILLING, Priority.NORMAL,
-                        "Billing questions are tracked as tickets, so nothing about your money gets lost."))
-                .rule(new Rule("technical",
-                        anyOf(category(Category.TECHNICAL),
-                                keywords("error", "errors", "bug", "bugs", "crash", "crashes", "crashed", "crashing",
-                                        "broken", "not working", "doesnt work", "doesn t work", "does not work",
-                                        "stopped working", "isnt working", "isn t working", "exception", "failed",
-                                        "fails", "failing", "blank page", "wont load", "won t load", "not loading",
-                                        "cannot load", "cant load", "can t load", "timeout", "timed out", "glitch",
-                                        "freezes", "frozen", "404", "stuck")),
-                        Channel.TICKET, Category.TECHNICAL, Priority.NORMAL,
-                        "Technical problems are tracked as tickets, so we can investigate and follow up."))
-                .rule(new Rule("account",
-                        anyOf(category(Category.ACCOUNT),
-                                keywords("password", "reset my password", "login", "log in", "logged out", "sign in",
-                                        "locked out", "verification", "verify my", "permission", "permissions",
-                                        "access denied", "delete my account", "close my account", "2fa", "otp",
-                                        "two factor", "hacked")),
-                        Channel.TICKET, Category.ACCOUNT, Priority.NORMAL,
-                        "Account and login issues need identity checks, so they are handled as tickets."))
                 .rule(new Rule("asks-for-ticket",
                         keywords("open a ticket", "create a ticket", "log a ticket", "raise a ticket", "new ticket",
                                 "support ticket", "complaint", "formal complaint", "escalate"),
                         Channel.TICKET, null, null, "You asked for a ticket, so we opened one."))
-                .rule(new Rule("detailed",
-                        anyOf(Condition.minLength(DETAILED_CHARACTERS), Condition.minWords(DETAILED_WORDS)),
-                        Channel.TICKET, null, null, "Detailed descriptions are easier to follow up in a ticket."))
-                .rule(new Rule("quick-question", Condition.open(), Channel.WHATSAPP, null, null,
-                        "Quick questions get the fastest answer on WhatsApp while support is open ({hours})."));
-        return switch (afterHours) {
+                // the person's own choice of category, else the classifier's reading of the words
+                .rule(new Rule("billing",
+                        anyOf(category(Category.BILLING), classifiedAs(Channel.TICKET, Category.BILLING)),
+                        Channel.TICKET, Category.BILLING, Priority.NORMAL,
+                        "Billing questions are tracked as tickets, so nothing about your money gets lost."))
+                .rule(new Rule("technical",
+                        anyOf(category(Category.TECHNICAL), classifiedAs(Channel.TICKET, Category.TECHNICAL)),
+                        Channel.TICKET, Category.TECHNICAL, Priority.NORMAL,
+                        "Technical problems are tracked as tickets, so we can investigate and follow up."))
+                .rule(new Rule("account",
+                        anyOf(category(Category.ACCOUNT), classifiedAs(Channel.TICKET, Category.ACCOUNT)),
+                        Channel.TICKET, Category.ACCOUNT, Priority.NORMAL,
+                        "Account and login issues need identity checks, so they are handled as tickets."))
+                .rule(new Rule("needs-follow-up", classifiedAs(Channel.TICKET), Channel.TICKET, null, null,
+                        "This needs someone to look into it, so it is tracked as a ticket."))
+                .rule(new Rule("quick-question", allOf(classifiedAs(Channel.WHATSAPP), Condition.open()),
+                        Channel.WHATSAPP, null, null,
+                        "Quick questions get the fastest answer on WhatsApp while support is open ({hours})."))
+                // a chat message the classifier cannot read stays in the chat, where an agent reads it: escalating
+                // it would only move a conversation nobody has understood yet
+                .rule(new Rule("not-sure-in-chat", allOf(Condition.classifierUnsure(), IN_CHAT), Channel.WHATSAPP,
+                        null, null, "We could not tell for sure what this is about, so it stays in this chat, where "
+                                + "an agent reads it."))
+                // the seed's safe default: a ticket is tracked, so an unclear request is never lost
+                .rule(new Rule("not-sure", Condition.classifierUnsure(), Channel.TICKET, null, null,
+                        "We could not tell for sure what this is about, so we opened a ticket: it is tracked and "
+                                + "an agent reads it."));
+        switch (afterHours) {
             case TICKET -> b.otherwise(Channel.TICKET, "Support is closed until {nextOpening}; a ticket keeps your "
-                    + "place in the queue and we reply when we open.").build();
+                    + "place in the queue and we reply when we open.");
             case WHATSAPP_WITH_NOTICE -> b.otherwise(Channel.WHATSAPP, "Support is closed now; WhatsApp us and we "
-                    + "reply from {nextOpening}.").build();
-        };
+                    + "reply from {nextOpening}.");
+            default -> throw new IllegalStateException("unknown " + afterHours);
+        }
     }
 }
