@@ -23,8 +23,9 @@ import za.co.proconnectsa.support.util.Checks;
 /**
  * Support analytics in SQL: every figure is one aggregate query (counts, sums and {@code percentile_cont}) over the
  * period's tickets, read by the created_at index; only business-time spans and request texts are streamed, two
- * columns at a time. Percentiles: PostgreSQL and H2 have {@code PERCENTILE_CONT ... WITHIN GROUP} as an aggregate,
- * MariaDB as a window function over the whole set ({@code OVER ()}, one row kept with {@code DISTINCT}).
+ * columns at a time. Percentiles: PostgreSQL and H2 with {@code PERCENTILE_CONT ... WITHIN GROUP} as an aggregate;
+ * MariaDB by reading the values at the ranks around each percentile ({@code ROW_NUMBER() OVER (ORDER BY ...)}) and
+ * interpolating as percentile_cont does.
  */
 public final class JdbcAnalytics implements AnalyticsStore {
 
@@ -217,14 +218,11 @@ public final class JdbcAnalytics implements AnalyticsStore {
     public SpanStats spanStats(AnalyticsQuery query, Span span) {
         Scope scope = new Scope(query, true);
         String d = "(SELECT " + micros("s", "e") + " AS d FROM spans) x";
-        String sql;
         if (dialect == Dialect.MARIADB) {
-            sql = "WITH " + spans(span, scope) + " SELECT DISTINCT COUNT(*) OVER (), SUM(d) OVER ()"
-                    + percentiles(" OVER ()") + " FROM " + d;
-        } else {
-            sql = "WITH " + spans(span, scope) + " SELECT COUNT(*), COALESCE(SUM(d), 0)" + percentiles("")
-                    + " FROM " + d;
+            return rankedStats(span, scope, d);
         }
+        String sql = "WITH " + spans(span, scope) + " SELECT COUNT(*), COALESCE(SUM(d), 0)" + percentiles() + " FROM "
+                + d;
         SpanStats[] out = {SpanStats.NONE};
         query("summing up " + span + " times", sql, scope.params, rs -> {
             if (rs.getLong(1) > 0) {
@@ -235,10 +233,54 @@ public final class JdbcAnalytics implements AnalyticsStore {
         return out[0];
     }
 
-    private static String percentiles(String over) {
+    /**
+     * MariaDB's PERCENTILE_CONT window function gave saturated values on these spans (11.4), so percentiles are read
+     * the exact way: count and sum first, then the values at the two ranks around each percentile
+     * ({@code ROW_NUMBER() OVER (ORDER BY d)}), interpolated as percentile_cont does.
+     */
+    private SpanStats rankedStats(Span span, Scope scope, String d) {
+        long[] total = new long[2];
+        query("summing up " + span + " times", "WITH " + spans(span, scope) + " SELECT COUNT(*), COALESCE(SUM(d), 0)"
+                + " FROM " + d, scope.params, rs -> {
+                    total[0] = rs.getLong(1);
+                    total[1] = rs.getLong(2);
+                });
+        int n = Math.toIntExact(total[0]);
+        if (n == 0) {
+            return SpanStats.NONE;
+        }
+        double[] ps = {0.5, 0.9, 0.95, 0.99};
+        java.util.TreeSet<Integer> ranks = new java.util.TreeSet<>();
+        for (double p : ps) {
+            ranks.add((int) Math.floor(p * (n - 1)));
+            ranks.add((int) Math.ceil(p * (n - 1)));
+        }
+        List<Object> params = new ArrayList<>(scope.params);
+        java.util.Map<Integer, Long> values = new java.util.HashMap<>();
+        query("reading " + span + " percentiles", "WITH " + spans(span, scope) + " SELECT y.rn, y.d FROM (SELECT x.d,"
+                + " ROW_NUMBER() OVER (ORDER BY x.d) - 1 AS rn FROM " + d + ") y WHERE y.rn IN ("
+                + ranks.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")) + ")",
+                params, rs -> values.put(rs.getInt(1), rs.getLong(2)));
+        long[] sorted = new long[n];
+        values.forEach((rank, value) -> sorted[rank] = value);
+        return new SpanStats(n, total[1], interpolated(sorted, n, ps[0]),
+                interpolated(sorted, n, ps[1]),
+                interpolated(sorted, n, ps[2]),
+                interpolated(sorted, n, ps[3]));
+    }
+
+    /** percentile_cont's interpolation between the values at the ranks around {@code p * (n - 1)}. */
+    private static double interpolated(long[] sorted, int n, double p) {
+        double rank = p * (n - 1);
+        int lo = (int) Math.floor(rank);
+        double first = sorted[lo];
+        return first + (sorted[(int) Math.ceil(rank)] - first) * (rank - lo);
+    }
+
+    private static String percentiles() {
         StringBuilder sql = new StringBuilder();
         for (String p : List.of("0.5", "0.9", "0.95", "0.99")) {
-            sql.append(", PERCENTILE_CONT(").append(p).append(") WITHIN GROUP (ORDER BY d)").append(over);
+            sql.append(", PERCENTILE_CONT(").append(p).append(") WITHIN GROUP (ORDER BY d)");
         }
         return sql.toString();
     }
