@@ -12,6 +12,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import za.co.proconnectsa.support.access.AccessPolicy;
+import za.co.proconnectsa.support.access.Actor;
+import za.co.proconnectsa.support.advisor.Advice;
+import za.co.proconnectsa.support.analytics.AnalyticsQuery;
+import za.co.proconnectsa.support.analytics.AnalyticsService;
 import za.co.proconnectsa.support.assignment.AssignmentService;
 import za.co.proconnectsa.support.assignment.AssignmentStrategy;
 import za.co.proconnectsa.support.event.TicketListener;
@@ -20,6 +24,7 @@ import za.co.proconnectsa.support.hours.SouthAfricanHolidays;
 import za.co.proconnectsa.support.internal.AssigneeWriter;
 import za.co.proconnectsa.support.internal.AssignmentEngine;
 import za.co.proconnectsa.support.internal.BeanValidation;
+import za.co.proconnectsa.support.internal.DefaultAnalyticsService;
 import za.co.proconnectsa.support.internal.DefaultSlaService;
 import za.co.proconnectsa.support.internal.DefaultAssignmentService;
 import za.co.proconnectsa.support.internal.DefaultTicketService;
@@ -75,6 +80,7 @@ public final class SupportDesk {
     private final WhatsAppLinkFactory whatsApp;
     private final AtomicReference<RoutingPolicy> routingPolicy;
     private final SlaService sla;
+    private final AnalyticsService analytics;
 
     private SupportDesk(Builder b) {
         this.hours = b.hours;
@@ -98,6 +104,31 @@ public final class SupportDesk {
                 b.conflictRetryBudget, tracker);
         this.assignment = new DefaultAssignmentService(store, AccessPolicy.standard(), engine);
         this.sla = tracker == null ? null : new DefaultSlaService(store, tickets, tracker, clock, AccessPolicy.standard());
+        this.analytics = new DefaultAnalyticsService(store, hours, AccessPolicy.standard());
+    }
+
+    /**
+     * Support analytics: volumes by channel, deflection, response and resolution times (wall and business time),
+     * SLA compliance, backlog, reopen rate, common issues and per-agent figures, computed where the data lives. Needs
+     * a store that computes aggregates ({@link za.co.proconnectsa.support.spi.AnalyticsStore}: the in-memory and JDBC
+     * stores do); on another store its methods throw {@link SupportException}.
+     *
+     * @return the analytics service
+     */
+    public AnalyticsService analytics() {
+        return analytics;
+    }
+
+    /**
+     * Channel advice (WhatsApp only, hybrid or tickets only) from the figures measured over a period:
+     * {@code analytics().advise(actor, period)}.
+     *
+     * @param actor  who asks: an agent or admin
+     * @param period the period, zone and filters
+     * @return the standard channel advisor's advice on the measured figures
+     */
+    public Advice advise(Actor actor, AnalyticsQuery period) {
+        return analytics.advise(actor, period);
     }
 
     /**

@@ -25,5 +25,7 @@ public enum Permission {
     /** List, read, answer, escalate and close chat conversations (WhatsApp). */
     WORK_CONVERSATIONS,
     /** Add and change agents on the assignment roster, and set any agent's presence (agents set their own). */
-    MANAGE_AGENTS
+    MANAGE_AGENTS,
+    /** Read support analytics: volumes, response times, SLA compliance and per-agent figures. */
+    VIEW_ANALYTICS
 }

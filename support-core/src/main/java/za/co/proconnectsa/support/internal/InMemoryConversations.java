@@ -137,6 +137,11 @@ public final class InMemoryConversations implements ConversationStore {
         added.forEach(m -> messageIds.put(m.id(), m));
     }
 
+    /** @return every conversation, oldest first, for analytics */
+    public synchronized List<Conversation> allConversations() {
+        return List.copyOf(bySequence.values());
+    }
+
     @Override
     public synchronized Optional<Conversation> findConversation(UUID id) {
         return Optional.ofNullable(sequenceById.get(id)).map(bySequence::get);

@@ -41,6 +41,9 @@ import za.co.proconnectsa.support.spi.WorkQueue;
 import za.co.proconnectsa.support.spi.ConversationInsert;
 import za.co.proconnectsa.support.spi.ConversationStore;
 import za.co.proconnectsa.support.spi.SlaStore;
+import za.co.proconnectsa.support.spi.AnalyticsStore;
+import za.co.proconnectsa.support.internal.InMemoryAnalytics;
+import za.co.proconnectsa.support.analytics.AnalyticsQuery;
 import za.co.proconnectsa.support.spi.EventOutbox;
 import za.co.proconnectsa.support.spi.IdempotencyKey;
 import za.co.proconnectsa.support.spi.InsertResult;
@@ -69,7 +72,7 @@ import za.co.proconnectsa.support.ticket.TicketQuery;
  * time and nobody reads a unit's writes before it ends; a unit that throws has each of its writes taken back.
  */
 public final class InMemoryTicketStore implements TicketStore, ProcessedMessageLog, EventOutbox, ConversationStore,
-        WorkQueue, SlaStore, AgentRoster {
+        WorkQueue, SlaStore, AgentRoster, AnalyticsStore {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InMemoryTicketStore.class);
 
@@ -696,6 +699,75 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
             undo.record(() -> removeFromOutbox(entries));
             return null;
         });
+    }
+
+    /** Analytics over the store as it is now; the read lock keeps writers out while one aggregate is computed. */
+    private <T> T analytics(Function<InMemoryAnalytics, T> aggregate) {
+        return read(() -> aggregate.apply(new InMemoryAnalytics(bySequence.values(),
+                id -> messages.getOrDefault(id, List.of()), id -> audit.getOrDefault(id, List.of()),
+                conversations.allConversations(), conversations::conversationMessages)));
+    }
+
+    @Override
+    public List<AnalyticsStore.TicketCount> ticketCounts(AnalyticsQuery query) {
+        return analytics(a -> a.ticketCounts(query));
+    }
+
+    @Override
+    public java.util.SortedMap<Long, Long> requestsByQuarterHour(AnalyticsQuery query) {
+        return analytics(a -> a.requestsByQuarterHour(query));
+    }
+
+    @Override
+    public AnalyticsStore.ConversationCounts conversationCounts(AnalyticsQuery query) {
+        return analytics(a -> a.conversationCounts(query));
+    }
+
+    @Override
+    public AnalyticsStore.SpanStats spanStats(AnalyticsQuery query, AnalyticsStore.Span span) {
+        return analytics(a -> a.spanStats(query, span));
+    }
+
+    @Override
+    public void forEachSpan(AnalyticsQuery query, AnalyticsStore.Span span,
+            java.util.function.BiConsumer<Instant, Instant> each) {
+        List<Instant[]> spans = new ArrayList<>();
+        analytics(a -> {
+            a.forEachSpan(query, span, (from, to) -> spans.add(new Instant[] {from, to}));
+            return null;
+        });
+        // called outside the lock: the caller's work never holds up writers
+        spans.forEach(s -> each.accept(s[0], s[1]));
+    }
+
+    @Override
+    public List<AnalyticsStore.SlaCounts> slaCounts(AnalyticsQuery query) {
+        return analytics(a -> a.slaCounts(query));
+    }
+
+    @Override
+    public AnalyticsStore.ResolutionCounts resolutionCounts(AnalyticsQuery query) {
+        return analytics(a -> a.resolutionCounts(query));
+    }
+
+    @Override
+    public List<Long> backlog(AnalyticsQuery query, List<Instant> createdAfter) {
+        return analytics(a -> a.backlog(query, createdAfter));
+    }
+
+    @Override
+    public List<AnalyticsStore.AgentCounts> agentCounts(AnalyticsQuery query) {
+        return analytics(a -> a.agentCounts(query));
+    }
+
+    @Override
+    public void forEachRequestText(AnalyticsQuery query, java.util.function.Consumer<List<String>> request) {
+        List<List<String>> texts = new ArrayList<>();
+        analytics(a -> {
+            a.forEachRequestText(query, texts::add);
+            return null;
+        });
+        texts.forEach(request);
     }
 
     private <T> T write(java.util.function.Supplier<T> action) {

@@ -26,6 +26,9 @@ import za.co.proconnectsa.support.jdbc.internal.Schema;
 import za.co.proconnectsa.support.jdbc.internal.JdbcConversations;
 import za.co.proconnectsa.support.jdbc.internal.JdbcSlaSchedules;
 import za.co.proconnectsa.support.jdbc.internal.JdbcRoster;
+import za.co.proconnectsa.support.jdbc.internal.JdbcAnalytics;
+import za.co.proconnectsa.support.spi.AnalyticsStore;
+import za.co.proconnectsa.support.analytics.AnalyticsQuery;
 import za.co.proconnectsa.support.jdbc.internal.JdbcOutbox;
 import za.co.proconnectsa.support.jdbc.internal.JdbcWorkQueue;
 import za.co.proconnectsa.support.jdbc.internal.Sql;
@@ -91,7 +94,7 @@ import za.co.proconnectsa.support.ticket.TicketQuery;
  * case-insensitive substring of subject or body.
  */
 public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, EventOutbox, ConversationStore,
-        WorkQueue, SlaStore, AgentRoster {
+        WorkQueue, SlaStore, AgentRoster, AnalyticsStore {
 
     /** The table prefix when none is set. */
     public static final String DEFAULT_PREFIX = "support_";
@@ -111,6 +114,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     private final JdbcSlaSchedules slaSchedules;
     private final JdbcWorkQueue jobs;
     private final JdbcRoster roster;
+    private final JdbcAnalytics analytics;
 
     private JdbcTicketStore(DataSource dataSource, Dialect dialect, String prefix, boolean joinHostTransactions) {
         this.dialect = dialect;
@@ -122,6 +126,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
         this.slaSchedules = new JdbcSlaSchedules(tx, dialect, prefix);
         this.jobs = new JdbcWorkQueue(tx, dialect, prefix);
         this.roster = new JdbcRoster(tx, dialect, prefix);
+        this.analytics = new JdbcAnalytics(tx, dialect, prefix);
     }
 
     /**
@@ -979,5 +984,56 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
                         + ")", e);
             }
         }
+    }
+
+    @Override
+    public List<AnalyticsStore.TicketCount> ticketCounts(AnalyticsQuery query) {
+        return analytics.ticketCounts(query);
+    }
+
+    @Override
+    public java.util.SortedMap<Long, Long> requestsByQuarterHour(AnalyticsQuery query) {
+        return analytics.requestsByQuarterHour(query);
+    }
+
+    @Override
+    public AnalyticsStore.ConversationCounts conversationCounts(AnalyticsQuery query) {
+        return analytics.conversationCounts(query);
+    }
+
+    @Override
+    public AnalyticsStore.SpanStats spanStats(AnalyticsQuery query, AnalyticsStore.Span span) {
+        return analytics.spanStats(query, span);
+    }
+
+    @Override
+    public void forEachSpan(AnalyticsQuery query, AnalyticsStore.Span span,
+            java.util.function.BiConsumer<Instant, Instant> each) {
+        analytics.forEachSpan(query, span, each);
+    }
+
+    @Override
+    public List<AnalyticsStore.SlaCounts> slaCounts(AnalyticsQuery query) {
+        return analytics.slaCounts(query);
+    }
+
+    @Override
+    public AnalyticsStore.ResolutionCounts resolutionCounts(AnalyticsQuery query) {
+        return analytics.resolutionCounts(query);
+    }
+
+    @Override
+    public List<Long> backlog(AnalyticsQuery query, List<Instant> createdAfter) {
+        return analytics.backlog(query, createdAfter);
+    }
+
+    @Override
+    public List<AnalyticsStore.AgentCounts> agentCounts(AnalyticsQuery query) {
+        return analytics.agentCounts(query);
+    }
+
+    @Override
+    public void forEachRequestText(AnalyticsQuery query, java.util.function.Consumer<List<String>> request) {
+        analytics.forEachRequestText(query, request);
     }
 }

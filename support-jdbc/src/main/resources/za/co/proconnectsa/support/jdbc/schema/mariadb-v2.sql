@@ -44,6 +44,8 @@ CREATE INDEX IF NOT EXISTS ${prefix}tickets_origin_seq ON ${prefix}tickets (orig
 CREATE INDEX IF NOT EXISTS ${prefix}tickets_assignee_seq ON ${prefix}tickets (assignee_id, seq);
 CREATE INDEX IF NOT EXISTS ${prefix}tickets_requester_seq ON ${prefix}tickets (requester_id, seq);
 CREATE INDEX IF NOT EXISTS ${prefix}tickets_duplicate ON ${prefix}tickets (requester_id, fingerprint, created_at);
+-- Analytics read the period's tickets (created_at at or after its start, before its end) on this index.
+CREATE INDEX IF NOT EXISTS ${prefix}tickets_created ON ${prefix}tickets (created_at);
 -- An agent's load (open tickets) for automatic assignment is counted on this index.
 CREATE INDEX IF NOT EXISTS ${prefix}tickets_assignee_status ON ${prefix}tickets (assignee_id, status);
 CREATE FULLTEXT INDEX IF NOT EXISTS ${prefix}tickets_text ON ${prefix}tickets (subject, body);
@@ -124,6 +126,7 @@ CREATE TABLE IF NOT EXISTS ${prefix}whatsapp_conversations (
 CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_conversations_contact ON ${prefix}whatsapp_conversations (contact, seq);
 CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_conversations_status ON ${prefix}whatsapp_conversations (status, seq);
 CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_conversations_ticket ON ${prefix}whatsapp_conversations (ticket_id);
+CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_conversations_created ON ${prefix}whatsapp_conversations (created_at);
 
 -- The transcript of each conversation: the customer's messages, and the agents' and automated replies. An
 -- outbound line sent through the send queue keeps its delivery: delivery_state (QUEUED, SENT, DELIVERED, READ,

@@ -1,0 +1,153 @@
+package za.co.proconnectsa.support.benchmarks;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+import za.co.proconnectsa.support.SupportDesk;
+import za.co.proconnectsa.support.access.Actor;
+import za.co.proconnectsa.support.analytics.AnalyticsQuery;
+import za.co.proconnectsa.support.analytics.AnalyticsReport;
+import za.co.proconnectsa.support.jdbc.JdbcTicketStore;
+
+/**
+ * The analytics report over a year of tickets on PostgreSQL ({@link QueueDataset}: one ticket every 30 s from
+ * 2025-01-01, first responses, assignees, no messages, audit events or conversations), against hand-written SQL
+ * computing the same wall-time figures (counts by origin, category and priority; requests by quarter hour; the
+ * first-response count, sum and percentiles; backlog bands; per-agent counts) on one connection, in the same run.
+ *
+ * <ul>
+ *   <li>{@code report}: {@code desk.analytics().report} in wall time without common issues;</li>
+ *   <li>{@code handWritten}: the baseline;</li>
+ *   <li>{@code fullReport}: with business time (every first response measured on the desk's hours) and common
+ *       issues (every subject and body streamed).</li>
+ * </ul>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2, time = 5)
+@Measurement(iterations = 3, time = 10)
+@Fork(1)
+public class AnalyticsBenchmark {
+
+    private static final Actor ADMIN = Actor.admin("lead-1", "Lead");
+    private static final Instant FROM = Instant.parse("2024-12-31T22:00:00Z");
+
+    /** How many tickets are stored. */
+    @Param({"1000000"})
+    public long tickets;
+
+    private EmbeddedDatabase database;
+    private SupportDesk desk;
+    private AnalyticsQuery wallOnly;
+    private AnalyticsQuery full;
+
+    /**
+     * Starts PostgreSQL on a fresh directory, creates the schema and loads the tickets.
+     *
+     * @throws SQLException when loading fails
+     */
+    @Setup(Level.Trial)
+    public void start() throws SQLException {
+        database = EmbeddedDatabase.start();
+        JdbcTicketStore store = JdbcTicketStore.create(database.dataSource());
+        System.out.println();
+        System.out.println(QueueDataset.load(database.dataSource(), tickets, QueueDataset.Layout.UNIFORM));
+        desk = SupportDesk.builder().store(store).build();
+        Instant to = FROM.plusSeconds(30 * tickets + 1);
+        wallOnly = AnalyticsQuery.builder(FROM, to).zone(ZoneId.of("Africa/Johannesburg")).topTerms(0).build();
+        full = AnalyticsQuery.builder(FROM, to).businessTime(true).topTerms(10).build();
+        AnalyticsReport check = desk.analytics().report(ADMIN, wallOnly);
+        System.out.println("report: " + check.tickets() + " tickets, first response " + check.firstResponse().wall());
+    }
+
+    /** Notes whether the machine was quiet during the iteration. */
+    @TearDown(Level.Iteration)
+    public void noteMachineLoad() {
+        MachineLoad.note();
+    }
+
+    /** Stops PostgreSQL. */
+    @TearDown(Level.Trial)
+    public void stop() {
+        database.close();
+    }
+
+    /** @return the report through the desk, wall time */
+    @Benchmark
+    public AnalyticsReport report() {
+        return desk.analytics().report(ADMIN, wallOnly);
+    }
+
+    /** @return the report with business time and common issues */
+    @Benchmark
+    public AnalyticsReport fullReport() {
+        return desk.analytics().report(ADMIN, full);
+    }
+
+    /**
+     * The same wall-time figures with hand-written SQL on one connection.
+     *
+     * @param sink keeps the results alive
+     * @throws SQLException from the driver
+     */
+    @Benchmark
+    public void handWritten(Blackhole sink) throws SQLException {
+        Instant to = wallOnly.to();
+        try (Connection c = database.dataSource().getConnection()) {
+            String period = " FROM support_tickets WHERE created_at >= ? AND created_at < ?";
+            read(c, sink, "SELECT origin, category, priority, COUNT(*)" + period + " GROUP BY origin, category, priority", to);
+            read(c, sink, "SELECT FLOOR(EXTRACT(EPOCH FROM created_at) / 900)::bigint q, COUNT(*)" + period + " GROUP BY q", to);
+            read(c, sink, "SELECT COUNT(*), SUM(d), percentile_cont(ARRAY[0.5, 0.9, 0.95, 0.99]) WITHIN GROUP (ORDER BY d)"
+                    + " FROM (SELECT ((EXTRACT(EPOCH FROM first_responded_at) - EXTRACT(EPOCH FROM created_at)) * 1000000)::bigint d"
+                    + period + " AND first_responded_at IS NOT NULL) x", to);
+            read(c, sink, "SELECT COUNT(*) FILTER (WHERE created_at > ? - interval '1 day'),"
+                    + " COUNT(*) FILTER (WHERE created_at <= ? - interval '1 day' AND created_at > ? - interval '3 days'),"
+                    + " COUNT(*) FILTER (WHERE created_at <= ? - interval '3 days' AND created_at > ? - interval '7 days'),"
+                    + " COUNT(*) FILTER (WHERE created_at <= ? - interval '7 days' AND created_at > ? - interval '30 days'),"
+                    + " COUNT(*) FILTER (WHERE created_at <= ? - interval '30 days')"
+                    + " FROM support_tickets WHERE status IN ('NEW', 'OPEN', 'PENDING', 'ON_HOLD') AND created_at < ?", null);
+            read(c, sink, "SELECT assignee_id, COUNT(*) FILTER (WHERE created_at >= ? AND created_at < ?),"
+                    + " COUNT(*) FILTER (WHERE status IN ('NEW', 'OPEN', 'PENDING', 'ON_HOLD'))"
+                    + " FROM support_tickets WHERE assignee_id IS NOT NULL GROUP BY assignee_id", to);
+        }
+    }
+
+    private void read(Connection c, Blackhole sink, String sql, Instant to) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int params = ps.getParameterMetaData().getParameterCount();
+            for (int i = 1; i <= params; i++) {
+                boolean start = to != null && i % 2 == 1;
+                Instant at = start ? FROM : wallOnly.to();
+                ps.setObject(i, at.atOffset(ZoneOffset.UTC));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    for (int i = 1; i <= columns; i++) {
+                        sink.consume(rs.getObject(i));
+                    }
+                }
+            }
+        }
+    }
+}
