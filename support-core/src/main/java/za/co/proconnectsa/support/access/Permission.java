@@ -25,5 +25,12 @@ public enum Permission {
     /** List, read, answer, escalate and close chat conversations (WhatsApp). */
     WORK_CONVERSATIONS,
     /** Add and change agents on the assignment roster, and set any agent's presence (agents set their own). */
-    MANAGE_AGENTS
+    MANAGE_AGENTS,
+    /**
+     * Act on a data subject's rights (POPIA): export, correct, erase or anonymise everything held about one person,
+     * purge records past their retention, and read the marketing-consent ledger.
+     */
+    MANAGE_DATA_SUBJECTS,
+    /** Record that a contact opted in to or out of direct marketing. */
+    RECORD_CONSENT
 }
