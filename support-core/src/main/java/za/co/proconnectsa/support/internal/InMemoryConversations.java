@@ -323,8 +323,9 @@ public final class InMemoryConversations implements ConversationStore {
                     }
                 }
             }
-            changed += next.equals(c) ? 0 : 1;
-            bySequence.put(seq, next);
+            boolean rewritten = !next.equals(c);
+            changed += rewritten ? 1 : 0;
+            bySequence.put(seq, rewritten ? next.withVersion(c.version() + 1) : c);
             messages.put(c.id(), new ArrayList<>(after));
             after.forEach(m -> messageIds.put(m.id(), m));
             if (release) {

@@ -773,8 +773,10 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
                         r.fingerprint(subject, body), t.createdAt(), t.updatedAt(), t.firstRespondedAt(), t.version());
                 long seq = sequenceById.get(t.id());
                 if (!next.equals(t)) {
-                    bySequence.put(seq, next);
+                    // the version moves on, so a change read before the redaction cannot write the old text back
+                    bySequence.put(seq, next.withVersion(t.version() + 1));
                     undo.record(() -> bySequence.put(seq, t));
+                    changed(t.id());
                     changed++;
                 }
             }
@@ -844,17 +846,19 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
             for (int i = 0; i < consent.size(); i++) {
                 ConsentEntry c = consent.get(i);
                 if (r.contacts().contains(c.contact())) {
-                    consent.set(i, new ConsentEntry(r.contact(c.contact()), c.choice(), r.text(c.source()),
-                            c.recordedBy(), c.at()));
-                    changed++;
+                    ConsentEntry next = new ConsentEntry(r.contact(c.contact()), c.choice(), r.text(c.source()),
+                            c.recordedBy(), c.at());
+                    changed += next.equals(c) ? 0 : 1;
+                    consent.set(i, next);
                 }
             }
             for (int i = 0; i < subjectRequests.size(); i++) {
                 DataSubjectRequest q = subjectRequests.get(i);
                 if (r.isSubject(q.subjectRef())) {
-                    subjectRequests.set(i, new DataSubjectRequest(q.kind(), r.requesterId(q.subjectRef()), q.actor(),
-                            r.text(q.reason()), q.outcome(), q.at()));
-                    changed++;
+                    DataSubjectRequest next = new DataSubjectRequest(q.kind(), r.requesterId(q.subjectRef()), q.actor(),
+                            r.text(q.reason()), q.outcome(), q.at());
+                    changed += next.equals(q) ? 0 : 1;
+                    subjectRequests.set(i, next);
                 }
             }
             undo.record(() -> {
