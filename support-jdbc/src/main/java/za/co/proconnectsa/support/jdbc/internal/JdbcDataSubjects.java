@@ -207,7 +207,7 @@ public final class JdbcDataSubjects {
     }
 
     /** A row read for rewriting: its key and its columns' values, in the order of the update's SET list. */
-    private record Row(List<String> key, List<String> values) {
+    private record Row(List<Object> key, List<String> values) {
     }
 
     private List<Row> rows(Connection c, String sql, int keyColumns, List<Collection<String>> params)
@@ -221,10 +221,15 @@ public final class JdbcDataSubjects {
             try (ResultSet rs = ps.executeQuery()) {
                 int n = rs.getMetaData().getColumnCount();
                 while (rs.next()) {
-                    List<String> key = new ArrayList<>();
+                    // keys keep their type (a BIGINT position, a VARCHAR id): PostgreSQL compares no text to a number
+                    List<Object> key = new ArrayList<>();
                     List<String> values = new ArrayList<>();
                     for (int col = 1; col <= n; col++) {
-                        (col <= keyColumns ? key : values).add(rs.getString(col));
+                        if (col <= keyColumns) {
+                            key.add(rs.getObject(col));
+                        } else {
+                            values.add(rs.getString(col));
+                        }
                     }
                     out.add(new Row(key, values));
                 }
@@ -247,8 +252,8 @@ public final class JdbcDataSubjects {
                 for (String v : next) {
                     ps.setString(i++, v);
                 }
-                for (String k : row.key()) {
-                    ps.setString(i++, k);
+                for (Object k : row.key()) {
+                    ps.setObject(i++, k);
                 }
                 ps.addBatch();
                 written++;
@@ -284,9 +289,9 @@ public final class JdbcDataSubjects {
                     ps.setString(2, body);
                     ps.setString(3, r.requesterId(row.values().get(2)));
                     ps.setString(4, r.fingerprint(subject, body));
-                    ps.setString(5, row.key().get(0));
+                    ps.setString(5, (String) row.key().get(0));
                     ps.addBatch();
-                    changed.accept(TicketId.parse(row.key().get(0)));
+                    changed.accept(TicketId.parse((String) row.key().get(0)));
                     n++;
                 }
                 if (n > 0) {
