@@ -1,9 +1,6 @@
 package za.co.proconnectsa.support.internal;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
@@ -24,18 +21,18 @@ import za.co.proconnectsa.support.ticket.Message;
 import za.co.proconnectsa.support.ticket.Ticket;
 import za.co.proconnectsa.support.ticket.TicketId;
 
-/** Writes a data subject's records as the export's JSON document, texts exactly as stored. */
+/**
+ * Writes a data subject's records as the export's JSON document, texts exactly as stored. By hand: Jackson stays with the
+ * routing rules (ArchitectureTest), and this needs only objects, arrays, strings and numbers.
+ */
 final class DataSubjectJson {
-
-    private static final JsonFactory JSON = new JsonFactory();
 
     private DataSubjectJson() {
     }
 
     static String write(DataSubject subject, DataSubjectRecords r, Instant at) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            g.useDefaultPrettyPrinter();
+        Gen g = new Gen();
+        try {
             g.writeStartObject();
             g.writeObjectFieldStart("subject");
             strings(g, "requesterIds", subject.requesterIds().stream().sorted().toList());
@@ -111,10 +108,10 @@ final class DataSubjectJson {
         } catch (IOException e) {
             throw new UncheckedIOException("writing JSON to a string", e);
         }
-        return out.toString();
+        return g.toString();
     }
 
-    private static void ticket(JsonGenerator g, Ticket t, List<Message> messages, List<AuditEvent> audit)
+    private static void ticket(Gen g, Ticket t, List<Message> messages, List<AuditEvent> audit)
             throws IOException {
         g.writeStartObject();
         g.writeStringField("id", t.id().toString());
@@ -145,7 +142,7 @@ final class DataSubjectJson {
         g.writeEndObject();
     }
 
-    private static void message(JsonGenerator g, Message m) throws IOException {
+    private static void message(Gen g, Message m) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", m.id().toString());
         g.writeStringField("ticketId", m.ticketId().toString());
@@ -157,7 +154,7 @@ final class DataSubjectJson {
         g.writeEndObject();
     }
 
-    private static void audit(JsonGenerator g, AuditEvent e) throws IOException {
+    private static void audit(Gen g, AuditEvent e) throws IOException {
         g.writeStartObject();
         g.writeStringField("ticketId", e.ticketId().toString());
         actor(g, "actor", e.actor());
@@ -169,7 +166,7 @@ final class DataSubjectJson {
         g.writeEndObject();
     }
 
-    private static void conversation(JsonGenerator g, Conversation c, List<ConversationMessage> lines)
+    private static void conversation(Gen g, Conversation c, List<ConversationMessage> lines)
             throws IOException {
         g.writeStartObject();
         g.writeStringField("id", c.id().toString());
@@ -196,7 +193,7 @@ final class DataSubjectJson {
         g.writeEndObject();
     }
 
-    private static void attachments(JsonGenerator g, List<Attachment> attachments) throws IOException {
+    private static void attachments(Gen g, List<Attachment> attachments) throws IOException {
         g.writeArrayFieldStart("attachments");
         for (Attachment a : attachments) {
             g.writeStartObject();
@@ -209,7 +206,7 @@ final class DataSubjectJson {
         g.writeEndArray();
     }
 
-    private static void actor(JsonGenerator g, String field, Actor a) throws IOException {
+    private static void actor(Gen g, String field, Actor a) throws IOException {
         g.writeObjectFieldStart(field);
         g.writeStringField("id", a.id());
         g.writeStringField("role", a.role().name());
@@ -217,11 +214,115 @@ final class DataSubjectJson {
         g.writeEndObject();
     }
 
-    private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
+    private static void strings(Gen g, String field, List<String> values) throws IOException {
         g.writeArrayFieldStart(field);
         for (String v : values) {
             g.writeString(v);
         }
         g.writeEndArray();
+    }
+
+    /** A JSON writer with an indented layout: one member or element a line. */
+    private static final class Gen {
+        private final StringBuilder out = new StringBuilder();
+        /** Per open object or array: whether a member or element was written. */
+        private final java.util.ArrayDeque<boolean[]> open = new java.util.ArrayDeque<>();
+
+        private void next() {
+            boolean[] top = open.peek();
+            if (top != null) {
+                out.append(top[0] ? ",\n" : "\n").append("  ".repeat(open.size()));
+                top[0] = true;
+            }
+        }
+
+        private void name(String name) {
+            next();
+            quote(name);
+            out.append(": ");
+        }
+
+        private void start(char bracket) {
+            out.append(bracket);
+            open.push(new boolean[1]);
+        }
+
+        private void end(char bracket) {
+            boolean[] top = open.pop();
+            if (top[0]) {
+                out.append('\n').append("  ".repeat(open.size()));
+            }
+            out.append(bracket);
+        }
+
+        void writeStartObject() throws IOException {
+            next();
+            start('{');
+        }
+
+        void writeEndObject() throws IOException {
+            end('}');
+        }
+
+        void writeObjectFieldStart(String name) throws IOException {
+            name(name);
+            start('{');
+        }
+
+        void writeArrayFieldStart(String name) throws IOException {
+            name(name);
+            start('[');
+        }
+
+        void writeEndArray() throws IOException {
+            end(']');
+        }
+
+        void writeStringField(String name, String value) throws IOException {
+            name(name);
+            if (value == null) {
+                out.append("null");
+            } else {
+                quote(value);
+            }
+        }
+
+        void writeNumberField(String name, long value) throws IOException {
+            name(name);
+            out.append(value);
+        }
+
+        void writeString(String value) throws IOException {
+            next();
+            quote(value);
+        }
+
+        /** RFC 8259: quote, backslash and control characters escaped; everything else as it is. */
+        private void quote(String value) {
+            out.append('"');
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                switch (c) {
+                    case '"' -> out.append("\\\"");
+                    case '\\' -> out.append("\\\\");
+                    case '\n' -> out.append("\\n");
+                    case '\r' -> out.append("\\r");
+                    case '\t' -> out.append("\\t");
+                    default -> {
+                        if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+                            out.append(String.format("\\u%04x", (int) c));
+                        } else {
+                            out.append(c);
+                        }
+                    }
+                }
+            }
+            out.append('"');
+        }
+
+        @Override
+        public String toString() {
+            return out.toString();
+        }
     }
 }
