@@ -26,6 +26,8 @@ import za.co.proconnectsa.support.internal.AssignmentEngine;
 import za.co.proconnectsa.support.internal.BeanValidation;
 import za.co.proconnectsa.support.internal.DefaultAnalyticsService;
 import za.co.proconnectsa.support.internal.DefaultSlaService;
+import za.co.proconnectsa.support.internal.DefaultDataSubjectService;
+import za.co.proconnectsa.support.privacy.DataSubjectService;
 import za.co.proconnectsa.support.internal.DefaultAssignmentService;
 import za.co.proconnectsa.support.internal.DefaultTicketService;
 import za.co.proconnectsa.support.internal.SlaTracker;
@@ -81,6 +83,7 @@ public final class SupportDesk {
     private final AtomicReference<RoutingPolicy> routingPolicy;
     private final SlaService sla;
     private final AnalyticsService analytics;
+    private final DataSubjectService dataSubjects;
 
     private SupportDesk(Builder b) {
         this.hours = b.hours;
@@ -104,6 +107,7 @@ public final class SupportDesk {
                 b.conflictRetryBudget, tracker);
         this.assignment = new DefaultAssignmentService(store, AccessPolicy.standard(), engine);
         this.sla = tracker == null ? null : new DefaultSlaService(store, tickets, tracker, clock, AccessPolicy.standard());
+        this.dataSubjects = new DefaultDataSubjectService(store, clock, AccessPolicy.standard());
         this.analytics = new DefaultAnalyticsService(store, hours, AccessPolicy.standard());
     }
 
@@ -143,6 +147,18 @@ public final class SupportDesk {
             throw new SupportException("This desk has no SLA policies; set them with SupportDesk.Builder.slaPolicies");
         }
         return sla;
+    }
+
+    /**
+     * The rights of data subjects (POPIA): export, correct, erase or anonymise everything held about one person,
+     * retention purges, and the marketing-consent ledger checked before direct marketing. Needs a store that keeps
+     * them ({@link za.co.proconnectsa.support.spi.DataSubjectStore}: the in-memory and JDBC stores do); on another
+     * store its methods throw {@link SupportException}.
+     *
+     * @return the data-subject operations
+     */
+    public DataSubjectService dataSubjects() {
+        return dataSubjects;
     }
 
     /** @return a builder; only {@link Builder#store(TicketStore)} is required */

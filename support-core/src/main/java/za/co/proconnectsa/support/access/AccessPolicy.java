@@ -24,6 +24,8 @@ import za.co.proconnectsa.support.util.Checks;
  * WORK_CONVERSATIONS  -           yes     yes
  * MANAGE_AGENTS       -           -       yes
  * VIEW_ANALYTICS      -           yes     yes
+ * MANAGE_DATA_SUBJECTS -          -       yes
+ * RECORD_CONSENT      -           yes     yes
  * </pre>
  *
  * <p>"own" means the actor is the ticket's requester. A requester asking for a ticket that is not
@@ -60,6 +62,8 @@ public final class AccessPolicy {
         row(Permission.WORK_CONVERSATIONS, Scope.NONE, Scope.ANY, Scope.ANY);
         row(Permission.MANAGE_AGENTS, Scope.NONE, Scope.NONE, Scope.ANY);
         row(Permission.VIEW_ANALYTICS, Scope.NONE, Scope.ANY, Scope.ANY);
+        row(Permission.MANAGE_DATA_SUBJECTS, Scope.NONE, Scope.NONE, Scope.ANY);
+        row(Permission.RECORD_CONSENT, Scope.NONE, Scope.ANY, Scope.ANY);
     }
 
     /** @return the policy described in this class's documentation */

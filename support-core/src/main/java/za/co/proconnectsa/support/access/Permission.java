@@ -27,5 +27,12 @@ public enum Permission {
     /** Add and change agents on the assignment roster, and set any agent's presence (agents set their own). */
     MANAGE_AGENTS,
     /** Read support analytics: volumes, response times, SLA compliance and per-agent figures. */
-    VIEW_ANALYTICS
+    VIEW_ANALYTICS,
+    /**
+     * Act on a data subject's rights (POPIA): export, correct, erase or anonymise everything held about one person,
+     * purge records past their retention, and read the marketing-consent ledger.
+     */
+    MANAGE_DATA_SUBJECTS,
+    /** Record that a contact opted in to or out of direct marketing. */
+    RECORD_CONSENT
 }

@@ -20,6 +20,7 @@ import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.ConversationNotFoundException;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
+import za.co.proconnectsa.support.conversation.ConversationStatus;
 import za.co.proconnectsa.support.conversation.MessageDelivery;
 import za.co.proconnectsa.support.spi.AlreadyStoredException;
 import za.co.proconnectsa.support.spi.ConversationInsert;
@@ -275,5 +276,145 @@ public final class InMemoryConversations implements ConversationStore {
             }
         }
         return out;
+    }
+
+    /**
+     * @param requesterIds requester ids
+     * @param contacts     contacts
+     * @return conversations filed under one of the ids or held with one of the contacts, oldest first
+     */
+    public synchronized List<Conversation> ofSubject(Set<String> requesterIds, Set<String> contacts) {
+        return bySequence.values().stream()
+                .filter(c -> requesterIds.contains(c.requesterId()) || contacts.contains(c.contact()))
+                .toList();
+    }
+
+    /**
+     * Rewrites a data subject's conversations, their lines and the delivery details of those lines; their
+     * conversations stop being active when the redaction pseudonymises.
+     *
+     * @param r the redaction
+     * @return how many rows changed
+     */
+    public synchronized int redact(za.co.proconnectsa.support.spi.Redaction r) {
+        int changed = 0;
+        for (Conversation c : ofSubject(r.requesterIds(), r.contacts())) {
+            long seq = sequenceById.get(c.id());
+            Conversation next = new Conversation(c.id(), c.number(), r.contact(c.contact()), r.name(c.contactName()),
+                    r.requesterId(c.requesterId()), c.status(), c.ticketId(), c.reference(), c.lastInboundAt(),
+                    c.createdAt(), c.updatedAt(), c.version());
+            boolean release = r.pseudonymises() && Long.valueOf(seq).equals(activeByContact.get(c.contact()));
+            List<ConversationMessage> before = List.copyOf(messages.get(c.id()));
+            List<ConversationMessage> after = new ArrayList<>();
+            for (ConversationMessage m : before) {
+                boolean theirs = m.author() == ConversationMessage.Author.CUSTOMER;
+                ConversationMessage line = new ConversationMessage(m.id(), m.conversationId(), r.contact(m.contact()),
+                        m.author(), r.isSubject(m.authorId()) ? r.contact(m.authorId()) : m.authorId(),
+                        theirs ? r.name(m.authorName()) : r.text(m.authorName()),
+                        theirs ? r.authored(m.body()) : r.text(m.body()), m.at());
+                changed += line.equals(m) ? 0 : 1;
+                after.add(line);
+            }
+            Map<String, MessageDelivery> deliveriesBefore = new HashMap<>();
+            for (ConversationMessage m : before) {
+                MessageDelivery d = deliveries.get(m.id());
+                if (d != null && d.detail() != null) {
+                    MessageDelivery redacted = new MessageDelivery(d.messageId(), d.state(), d.providerMessageId(),
+                            r.text(d.detail()), d.at());
+                    if (!redacted.equals(d)) {
+                        deliveriesBefore.put(m.id(), d);
+                        deliveries.put(m.id(), redacted);
+                        changed++;
+                    }
+                }
+            }
+            boolean rewritten = !next.equals(c);
+            changed += rewritten ? 1 : 0;
+            bySequence.put(seq, rewritten ? next.withVersion(c.version() + 1) : c);
+            messages.put(c.id(), new ArrayList<>(after));
+            after.forEach(m -> messageIds.put(m.id(), m));
+            if (release) {
+                activeByContact.remove(c.contact());
+            }
+            undo.record(() -> {
+                bySequence.put(seq, c);
+                messages.put(c.id(), new ArrayList<>(before));
+                before.forEach(m -> messageIds.put(m.id(), m));
+                deliveries.putAll(deliveriesBefore);
+                if (release) {
+                    activeByContact.put(c.contact(), seq);
+                }
+            });
+        }
+        return changed;
+    }
+
+    /**
+     * Deletes CLOSED conversations last changed before a time, with their lines and deliveries.
+     *
+     * @param before last changed before this
+     * @param max    at most this many
+     * @return how many were deleted
+     */
+    public synchronized int purgeClosed(Instant before, int max) {
+        List<Conversation> doomed = bySequence.values().stream()
+                .filter(c -> c.status() == ConversationStatus.CLOSED && c.updatedAt().isBefore(before))
+                .limit(max)
+                .toList();
+        for (Conversation c : doomed) {
+            long seq = sequenceById.remove(c.id());
+            bySequence.remove(seq);
+            sequenceByNumber.remove(c.number().text());
+            List<ConversationMessage> lines = messages.remove(c.id());
+            Map<String, MessageDelivery> gone = new HashMap<>();
+            for (ConversationMessage m : lines) {
+                messageIds.remove(m.id());
+                MessageDelivery d = deliveries.remove(m.id());
+                if (d != null) {
+                    gone.put(m.id(), d);
+                    if (d.providerMessageId() != null) {
+                        lineByProviderId.remove(d.providerMessageId());
+                    }
+                }
+            }
+            undo.record(() -> {
+                sequenceById.put(c.id(), seq);
+                bySequence.put(seq, c);
+                sequenceByNumber.put(c.number().text(), seq);
+                messages.put(c.id(), lines);
+                lines.forEach(m -> messageIds.put(m.id(), m));
+                gone.values().forEach(d -> {
+                    deliveries.put(d.messageId(), d);
+                    if (d.providerMessageId() != null) {
+                        lineByProviderId.put(d.providerMessageId(), d.messageId());
+                    }
+                });
+            });
+        }
+        return doomed.size();
+    }
+
+    /**
+     * Unlinks conversations from a deleted ticket: an ESCALATED one is CLOSED and no longer active.
+     *
+     * @param ticketId the ticket
+     */
+    public synchronized void unlinkTicket(TicketId ticketId) {
+        for (Conversation c : List.copyOf(bySequence.values())) {
+            if (ticketId.equals(c.ticketId())) {
+                long seq = sequenceById.get(c.id());
+                ConversationStatus status = c.status() == ConversationStatus.ESCALATED ? ConversationStatus.CLOSED
+                        : c.status();
+                bySequence.put(seq, new Conversation(c.id(), c.number(), c.contact(), c.contactName(), c.requesterId(),
+                        status, null, c.reference(), c.lastInboundAt(), c.createdAt(), c.updatedAt(), c.version()));
+                boolean released = !status.isActive() && activeByContact.remove(c.contact(), seq);
+                undo.record(() -> {
+                    bySequence.put(seq, c);
+                    if (released) {
+                        activeByContact.put(c.contact(), seq);
+                    }
+                });
+            }
+        }
     }
 }

@@ -29,7 +29,7 @@ public final class InMemoryOutbox implements EventOutbox {
     /** An entry as stored, with its claim or its death. */
     private static final class Slot {
         final String type;
-        final OutboxEntry.Pending entry;
+        OutboxEntry.Pending entry;
         int attempts;
         String owner;
         Instant claimedUntil;
@@ -63,6 +63,72 @@ public final class InMemoryOutbox implements EventOutbox {
      */
     public synchronized void remove(long entryId) {
         entries.remove(entryId);
+    }
+
+    /**
+     * @param which the entries wanted
+     * @return live (not dead) entries it accepts, oldest first
+     */
+    public synchronized List<OutboxEntry> live(java.util.function.Predicate<OutboxEntry.Pending> which) {
+        List<OutboxEntry> out = new ArrayList<>();
+        for (Map.Entry<Long, Slot> e : entries.entrySet()) {
+            Slot slot = e.getValue();
+            Optional<TicketEvent.Type> type = knownType(slot.type);
+            if (!slot.dead() && type.isPresent() && which.test(slot.entry)) {
+                OutboxEntry.Pending p = slot.entry;
+                out.add(new OutboxEntry(e.getKey(), type.get(), p.ticketId(), p.actor(), p.at(), p.messageId(),
+                        Math.max(slot.attempts, 0), p.slaTarget()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Rewrites the entries a predicate accepts.
+     *
+     * @param which the entries
+     * @param how   the new entry of each
+     * @return how many changed, and the action that takes the change back
+     */
+    public synchronized Map.Entry<Integer, Runnable> rewrite(java.util.function.Predicate<OutboxEntry.Pending> which,
+            java.util.function.UnaryOperator<OutboxEntry.Pending> how) {
+        Map<Slot, OutboxEntry.Pending> before = new java.util.HashMap<>();
+        for (Slot slot : entries.values()) {
+            if (which.test(slot.entry)) {
+                OutboxEntry.Pending next = how.apply(slot.entry);
+                if (!next.equals(slot.entry)) {
+                    before.put(slot, slot.entry);
+                    slot.entry = next;
+                }
+            }
+        }
+        return Map.entry(before.size(), () -> {
+            synchronized (this) {
+                before.forEach((slot, entry) -> slot.entry = entry);
+            }
+        });
+    }
+
+    /**
+     * Removes the entries a predicate accepts, dead or alive.
+     *
+     * @param which the entries
+     * @return the action that puts them back
+     */
+    public synchronized Runnable removeWhere(java.util.function.Predicate<OutboxEntry.Pending> which) {
+        Map<Long, Slot> removed = new java.util.HashMap<>();
+        entries.entrySet().removeIf(e -> {
+            if (which.test(e.getValue().entry)) {
+                removed.put(e.getKey(), e.getValue());
+                return true;
+            }
+            return false;
+        });
+        return () -> {
+            synchronized (this) {
+                entries.putAll(removed);
+            }
+        };
     }
 
     /** Records an entry whose type is stored as {@code type}, which may be one this version does not know. */

@@ -91,4 +91,17 @@ public final class InMemorySlaSchedules {
                 .map(Map.Entry::getKey)
                 .toList();
     }
+
+    /** Forgets a deleted ticket's schedule and events. */
+    public void forget(TicketId ticketId) {
+        Schedule before = schedules.remove(ticketId);
+        List<String> gone = events.stream().filter(k -> k.startsWith(ticketId + "|")).toList();
+        gone.forEach(events::remove);
+        undo.record(() -> {
+            if (before != null) {
+                schedules.put(ticketId, before);
+            }
+            events.addAll(gone);
+        });
+    }
 }

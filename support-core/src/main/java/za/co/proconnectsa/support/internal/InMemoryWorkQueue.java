@@ -219,4 +219,28 @@ public final class InMemoryWorkQueue implements WorkQueue {
         }
         return gone.size();
     }
+
+    /**
+     * Deletes every job, of any kind and state, with one of these keys.
+     *
+     * @param keys the keys
+     * @return how many were deleted
+     */
+    public int dropKeys(java.util.Set<String> keys) {
+        Checks.notNull(keys, "keys");
+        Map<Long, Slot> removed = new HashMap<>();
+        jobs.entrySet().removeIf(e -> {
+            if (keys.contains(e.getValue().job.key())) {
+                removed.put(e.getKey(), e.getValue());
+                return true;
+            }
+            return false;
+        });
+        removed.values().forEach(s -> byKey.remove(s.job.kind() + "\n" + s.job.key()));
+        undo.record(() -> removed.forEach((id, s) -> {
+            jobs.put(id, s);
+            byKey.put(s.job.kind() + "\n" + s.job.key(), id);
+        }));
+        return removed.size();
+    }
 }

@@ -19,6 +19,7 @@ import java.util.function.Function;
 import za.co.proconnectsa.support.ConcurrentModificationException;
 import za.co.proconnectsa.support.ValidationException;
 import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.util.Text;
 import za.co.proconnectsa.support.event.DeadLetter;
 import za.co.proconnectsa.support.event.OutboxEntry;
 import za.co.proconnectsa.support.conversation.Conversation;
@@ -36,6 +37,15 @@ import za.co.proconnectsa.support.internal.InMemoryWorkQueue;
 import za.co.proconnectsa.support.internal.UndoLog;
 import za.co.proconnectsa.support.queue.Job;
 import za.co.proconnectsa.support.spi.AgentRoster;
+import za.co.proconnectsa.support.spi.DataSubjectRecords;
+import za.co.proconnectsa.support.spi.DataSubjectStore;
+import za.co.proconnectsa.support.spi.Redaction;
+import za.co.proconnectsa.support.privacy.ConsentEntry;
+import za.co.proconnectsa.support.privacy.DataSubject;
+import za.co.proconnectsa.support.privacy.DataSubjectRequest;
+import za.co.proconnectsa.support.access.Actor;
+import za.co.proconnectsa.support.ticket.Attachment;
+import za.co.proconnectsa.support.ticket.TicketStatus;
 import za.co.proconnectsa.support.spi.AlreadyStoredException;
 import za.co.proconnectsa.support.spi.WorkQueue;
 import za.co.proconnectsa.support.spi.ConversationInsert;
@@ -66,13 +76,13 @@ import za.co.proconnectsa.support.ticket.TicketQuery;
  * Its {@link EventOutbox} lives as long as the store: it is for tests and for hosts that want one event path.
  * It also keeps WhatsApp conversations ({@link ConversationStore}); their text search is a case-insensitive
  * substring of any message; and the agent roster of automatic assignment ({@link AgentRoster}), whose loads it counts
- * by going over every ticket.
+ * by going over every ticket; and the records of data subjects ({@link DataSubjectStore}: consent ledger, requests).
  *
  * <p>A unit of work ({@link #inTransaction}) holds the store's write lock from start to end, so units run one at a
  * time and nobody reads a unit's writes before it ends; a unit that throws has each of its writes taken back.
  */
 public final class InMemoryTicketStore implements TicketStore, ProcessedMessageLog, EventOutbox, ConversationStore,
-        WorkQueue, SlaStore, AgentRoster, AnalyticsStore {
+        WorkQueue, SlaStore, AgentRoster, AnalyticsStore, DataSubjectStore {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InMemoryTicketStore.class);
 
@@ -94,6 +104,8 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
     private final InMemorySlaSchedules slaSchedules = new InMemorySlaSchedules(undo);
     private final InMemoryWorkQueue jobs = new InMemoryWorkQueue(undo);
     private final InMemoryRoster roster = new InMemoryRoster(undo);
+    private final List<ConsentEntry> consent = new ArrayList<>();
+    private final List<DataSubjectRequest> subjectRequests = new ArrayList<>();
 
     private InMemoryTicketStore() {
     }
@@ -768,6 +780,268 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
             return null;
         });
         texts.forEach(request);
+    }
+
+    @Override
+    public DataSubjectRecords findDataSubjectRecords(DataSubject subject) {
+        Checks.notNull(subject, "subject");
+        return read(() -> {
+            List<Ticket> tickets = subjectTickets(subject.requesterIds(), subject.contacts());
+            java.util.Set<TicketId> ids = new java.util.HashSet<>();
+            tickets.forEach(t -> ids.add(t.id()));
+            List<Message> found = new ArrayList<>();
+            List<AuditEvent> events = new ArrayList<>();
+            for (Ticket t : bySequence.values()) {
+                boolean own = ids.contains(t.id());
+                messages.get(t.id()).stream()
+                        .filter(m -> own || subject.requesterIds().contains(m.author().id())).forEach(found::add);
+                audit.get(t.id()).stream()
+                        .filter(e -> own || subject.requesterIds().contains(e.actor().id())).forEach(events::add);
+            }
+            List<Conversation> chats = conversations.ofSubject(subject.requesterIds(), subject.contacts());
+            List<ConversationMessage> lines = new ArrayList<>();
+            chats.forEach(c -> lines.addAll(conversations.conversationMessages(c.id())));
+            List<OutboxEntry> pending = outbox.live(p -> ids.contains(p.ticketId())
+                    || subject.requesterIds().contains(p.actor().id()));
+            List<ConsentEntry> ledger = consentOf(subject.contacts());
+            List<DataSubjectRequest> requests = subjectRequests.stream()
+                    .filter(q -> subject.requesterIds().contains(q.subjectRef())).toList();
+            return new DataSubjectRecords(tickets, found, events, chats, lines, pending, ledger, requests);
+        });
+    }
+
+    /** Tickets filed under the ids, or joined to a conversation with one of the contacts; under the lock. */
+    private List<Ticket> subjectTickets(java.util.Set<String> requesterIds, java.util.Set<String> contacts) {
+        java.util.Set<TicketId> joined = new java.util.HashSet<>();
+        conversations.ofSubject(requesterIds, contacts).forEach(c -> {
+            if (c.ticketId() != null) {
+                joined.add(c.ticketId());
+            }
+        });
+        return bySequence.values().stream()
+                .filter(t -> requesterIds.contains(t.requesterId()) || joined.contains(t.id()))
+                .toList();
+    }
+
+    private List<ConsentEntry> consentOf(java.util.Set<String> contacts) {
+        return consent.stream().filter(c -> contacts.contains(c.contact()))
+                .sorted(Comparator.comparing(ConsentEntry::at)).toList();
+    }
+
+    @Override
+    public int redact(Redaction r) {
+        Checks.notNull(r, "redaction");
+        return write(() -> {
+            int changed = 0;
+            List<Ticket> tickets = subjectTickets(r.requesterIds(), r.contacts());
+            java.util.Set<TicketId> ids = new java.util.HashSet<>();
+            for (Ticket t : tickets) {
+                ids.add(t.id());
+                String subject = r.authored(t.subject());
+                String body = r.authored(t.body());
+                List<Attachment> files = t.attachments().stream().map(a -> redacted(a, r)).toList();
+                Ticket next = new Ticket(t.id(), t.number(), subject, body, t.category(), t.priority(), t.status(),
+                        t.origin(), r.requesterId(t.requesterId()), t.assigneeId(), t.tags(), files,
+                        r.fingerprint(subject, body), t.createdAt(), t.updatedAt(), t.firstRespondedAt(), t.version());
+                long seq = sequenceById.get(t.id());
+                if (!next.equals(t)) {
+                    // the version moves on, so a change read before the redaction cannot write the old text back
+                    bySequence.put(seq, next.withVersion(t.version() + 1));
+                    undo.record(() -> bySequence.put(seq, t));
+                    changed(t.id());
+                    changed++;
+                }
+            }
+            for (Ticket t : List.copyOf(bySequence.values())) {
+                boolean own = ids.contains(t.id());
+                List<Message> before = messages.get(t.id());
+                List<Message> after = new ArrayList<>();
+                for (Message m : before) {
+                    boolean theirs = r.isSubject(m.author().id());
+                    if (!own && !theirs) {
+                        after.add(m);
+                        continue;
+                    }
+                    Actor author = new Actor(r.requesterId(m.author().id()), m.author().role(),
+                            theirs ? r.name(m.author().displayName()) : r.text(m.author().displayName()));
+                    Message next = new Message(m.id(), m.ticketId(), author,
+                            theirs ? r.authored(m.body()) : r.text(m.body()), m.visibility(),
+                            m.attachments().stream().map(a -> redacted(a, r)).toList(), m.createdAt());
+                    changed += next.equals(m) ? 0 : 1;
+                    after.add(next);
+                }
+                List<AuditEvent> trail = audit.get(t.id());
+                List<AuditEvent> redactedTrail = new ArrayList<>();
+                for (AuditEvent e : trail) {
+                    boolean theirs = r.isSubject(e.actor().id());
+                    if (!own && !theirs) {
+                        redactedTrail.add(e);
+                        continue;
+                    }
+                    AuditEvent next = new AuditEvent(e.ticketId(), new Actor(r.requesterId(e.actor().id()),
+                            e.actor().role(), theirs ? r.name(e.actor().displayName()) : r.text(e.actor().displayName())),
+                            e.action(), r.text(e.before()), r.text(e.after()), e.visibility(), e.at());
+                    changed += next.equals(e) ? 0 : 1;
+                    redactedTrail.add(next);
+                }
+                messages.put(t.id(), after);
+                audit.put(t.id(), redactedTrail);
+                undo.record(() -> {
+                    messages.put(t.id(), before);
+                    audit.put(t.id(), trail);
+                });
+            }
+            for (IdempotencyKey key : List.copyOf(idempotencyKeys.keySet())) {
+                if (r.isSubject(key.scope()) || ids.contains(idempotencyKeys.get(key))) {
+                    IdempotencyKey next = new IdempotencyKey(r.requesterId(key.scope()), r.text(key.key()));
+                    if (!next.equals(key)) {
+                        TicketId owner = idempotencyKeys.remove(key);
+                        idempotencyKeys.put(next, owner);
+                        undo.record(() -> {
+                            idempotencyKeys.remove(next);
+                            idempotencyKeys.put(key, owner);
+                        });
+                        changed++;
+                    }
+                }
+            }
+            changed += conversations.redact(r);
+            Map.Entry<Integer, Runnable> outboxChange = outbox.rewrite(
+                    p -> ids.contains(p.ticketId()) || r.isSubject(p.actor().id()),
+                    p -> new OutboxEntry.Pending(p.type(), p.ticketId(), new Actor(r.requesterId(p.actor().id()),
+                            p.actor().role(), r.isSubject(p.actor().id()) ? r.name(p.actor().displayName())
+                                    : r.text(p.actor().displayName())), p.at(), p.messageId(), p.slaTarget()));
+            undo.record(outboxChange.getValue());
+            changed += outboxChange.getKey();
+            List<ConsentEntry> ledgerBefore = List.copyOf(consent);
+            List<DataSubjectRequest> requestsBefore = List.copyOf(subjectRequests);
+            for (int i = 0; i < consent.size(); i++) {
+                ConsentEntry c = consent.get(i);
+                if (r.contacts().contains(c.contact())) {
+                    ConsentEntry next = new ConsentEntry(r.contact(c.contact()), c.choice(), r.text(c.source()),
+                            c.recordedBy(), c.at());
+                    changed += next.equals(c) ? 0 : 1;
+                    consent.set(i, next);
+                }
+            }
+            for (int i = 0; i < subjectRequests.size(); i++) {
+                DataSubjectRequest q = subjectRequests.get(i);
+                if (r.isSubject(q.subjectRef())) {
+                    DataSubjectRequest next = new DataSubjectRequest(q.kind(), r.requesterId(q.subjectRef()), q.actor(),
+                            r.text(q.reason()), q.outcome(), q.at());
+                    changed += next.equals(q) ? 0 : 1;
+                    subjectRequests.set(i, next);
+                }
+            }
+            undo.record(() -> {
+                consent.clear();
+                consent.addAll(ledgerBefore);
+                subjectRequests.clear();
+                subjectRequests.addAll(requestsBefore);
+            });
+            return changed;
+        });
+    }
+
+    private static Attachment redacted(Attachment a, Redaction r) {
+        return new Attachment(Text.truncate(r.authored(a.name()), 255), a.contentType(), a.sizeBytes(),
+                r.text(a.reference()));
+    }
+
+    @Override
+    public int dropJobs(java.util.Set<String> keys) {
+        return write(() -> jobs.dropKeys(keys));
+    }
+
+    @Override
+    public int purgeClosedTickets(Instant before, int max) {
+        Checks.notNull(before, "before");
+        Checks.between(max, 1, 1000, "max");
+        return write(() -> {
+            List<Ticket> doomed = bySequence.values().stream()
+                    .filter(t -> t.status() == TicketStatus.CLOSED && t.updatedAt().isBefore(before))
+                    .limit(max)
+                    .toList();
+            for (Ticket t : doomed) {
+                long seq = t.number().sequence();
+                List<Message> ms = messages.remove(t.id());
+                List<AuditEvent> trail = audit.remove(t.id());
+                bySequence.remove(seq);
+                sequenceById.remove(t.id());
+                sequenceByNumber.remove(t.number().text());
+                Long position = changeById.remove(t.id());
+                if (position != null) {
+                    byChange.remove(position);
+                }
+                Map<IdempotencyKey, TicketId> keys = new HashMap<>();
+                idempotencyKeys.entrySet().removeIf(e -> {
+                    if (e.getValue().equals(t.id())) {
+                        keys.put(e.getKey(), e.getValue());
+                        return true;
+                    }
+                    return false;
+                });
+                undo.record(outbox.removeWhere(p -> p.ticketId().equals(t.id())));
+                slaSchedules.forget(t.id());
+                conversations.unlinkTicket(t.id());
+                undo.record(() -> {
+                    bySequence.put(seq, t);
+                    sequenceById.put(t.id(), seq);
+                    sequenceByNumber.put(t.number().text(), seq);
+                    messages.put(t.id(), ms);
+                    audit.put(t.id(), trail);
+                    if (position != null) {
+                        changeById.put(t.id(), position);
+                        byChange.put(position, t.id());
+                    }
+                    idempotencyKeys.putAll(keys);
+                });
+            }
+            return doomed.size();
+        });
+    }
+
+    @Override
+    public int purgeClosedConversations(Instant before, int max) {
+        Checks.notNull(before, "before");
+        Checks.between(max, 1, 1000, "max");
+        return write(() -> conversations.purgeClosed(before, max));
+    }
+
+    @Override
+    public void appendConsent(ConsentEntry entry) {
+        Checks.notNull(entry, "entry");
+        write(() -> {
+            consent.add(entry);
+            undo.record(() -> consent.remove(consent.size() - 1));
+            return null;
+        });
+    }
+
+    @Override
+    public List<ConsentEntry> consentHistory(String contact) {
+        Checks.notNull(contact, "contact");
+        return read(() -> consentOf(java.util.Set.of(contact)));
+    }
+
+    @Override
+    public void appendDataSubjectRequest(DataSubjectRequest request) {
+        Checks.notNull(request, "request");
+        write(() -> {
+            subjectRequests.add(request);
+            undo.record(() -> subjectRequests.remove(subjectRequests.size() - 1));
+            return null;
+        });
+    }
+
+    @Override
+    public List<DataSubjectRequest> dataSubjectRequests(int limit) {
+        Checks.between(limit, 1, 1000, "limit");
+        return read(() -> {
+            List<DataSubjectRequest> newest = new ArrayList<>(subjectRequests);
+            java.util.Collections.reverse(newest);
+            return List.copyOf(newest.subList(0, Math.min(limit, newest.size())));
+        });
     }
 
     private <T> T write(java.util.function.Supplier<T> action) {

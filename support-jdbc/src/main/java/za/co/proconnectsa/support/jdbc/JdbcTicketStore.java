@@ -29,6 +29,13 @@ import za.co.proconnectsa.support.jdbc.internal.JdbcRoster;
 import za.co.proconnectsa.support.jdbc.internal.JdbcAnalytics;
 import za.co.proconnectsa.support.spi.AnalyticsStore;
 import za.co.proconnectsa.support.analytics.AnalyticsQuery;
+import za.co.proconnectsa.support.jdbc.internal.JdbcDataSubjects;
+import za.co.proconnectsa.support.spi.DataSubjectStore;
+import za.co.proconnectsa.support.spi.DataSubjectRecords;
+import za.co.proconnectsa.support.spi.Redaction;
+import za.co.proconnectsa.support.privacy.ConsentEntry;
+import za.co.proconnectsa.support.privacy.DataSubject;
+import za.co.proconnectsa.support.privacy.DataSubjectRequest;
 import za.co.proconnectsa.support.jdbc.internal.JdbcOutbox;
 import za.co.proconnectsa.support.jdbc.internal.JdbcWorkQueue;
 import za.co.proconnectsa.support.jdbc.internal.Sql;
@@ -80,7 +87,8 @@ import za.co.proconnectsa.support.ticket.TicketQuery;
  * substring of any message ({@code LIKE}), without an index: meant for one contact's or a recent set's history.
  * The agent roster of automatic assignment is kept too ({@link AgentRoster}): an assignment locks the available agents'
  * rows ({@code SELECT ... FOR UPDATE}, in id order) and counts their open tickets on an index of tickets by assignee
- * and status.
+ * and status. The records of data subjects are kept too ({@link DataSubjectStore}): a marketing-consent ledger, the
+ * trail of data-subject requests, and retention purges that claim their rows with {@code FOR UPDATE SKIP LOCKED}.
  *
  * <pre>{@code
  * TicketStore store = JdbcTicketStore.create(dataSource);             // creates the schema if missing
@@ -94,7 +102,7 @@ import za.co.proconnectsa.support.ticket.TicketQuery;
  * case-insensitive substring of subject or body.
  */
 public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, EventOutbox, ConversationStore,
-        WorkQueue, SlaStore, AgentRoster, AnalyticsStore {
+        WorkQueue, SlaStore, AgentRoster, AnalyticsStore, DataSubjectStore {
 
     /** The table prefix when none is set. */
     public static final String DEFAULT_PREFIX = "support_";
@@ -115,6 +123,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     private final JdbcWorkQueue jobs;
     private final JdbcRoster roster;
     private final JdbcAnalytics analytics;
+    private final JdbcDataSubjects dataSubjects;
 
     private JdbcTicketStore(DataSource dataSource, Dialect dialect, String prefix, boolean joinHostTransactions) {
         this.dialect = dialect;
@@ -127,6 +136,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
         this.jobs = new JdbcWorkQueue(tx, dialect, prefix);
         this.roster = new JdbcRoster(tx, dialect, prefix);
         this.analytics = new JdbcAnalytics(tx, dialect, prefix);
+        this.dataSubjects = new JdbcDataSubjects(tx, dialect, prefix, this, this, this::changed);
     }
 
     /**
@@ -879,6 +889,51 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
             }
             ps.executeBatch();
         }
+    }
+
+    @Override
+    public DataSubjectRecords findDataSubjectRecords(DataSubject subject) {
+        return dataSubjects.find(subject);
+    }
+
+    @Override
+    public int redact(Redaction redaction) {
+        return dataSubjects.redact(redaction);
+    }
+
+    @Override
+    public int dropJobs(java.util.Set<String> keys) {
+        return dataSubjects.dropJobs(keys);
+    }
+
+    @Override
+    public int purgeClosedTickets(Instant before, int max) {
+        return dataSubjects.purgeClosedTickets(before, max);
+    }
+
+    @Override
+    public int purgeClosedConversations(Instant before, int max) {
+        return dataSubjects.purgeClosedConversations(before, max);
+    }
+
+    @Override
+    public void appendConsent(ConsentEntry entry) {
+        dataSubjects.appendConsent(entry);
+    }
+
+    @Override
+    public List<ConsentEntry> consentHistory(String contact) {
+        return dataSubjects.consentHistory(contact);
+    }
+
+    @Override
+    public void appendDataSubjectRequest(DataSubjectRequest request) {
+        dataSubjects.appendRequest(request);
+    }
+
+    @Override
+    public List<DataSubjectRequest> dataSubjectRequests(int limit) {
+        return dataSubjects.requests(limit);
     }
 
     private static String checkPrefix(String prefix) {

@@ -233,6 +233,43 @@ CREATE TABLE IF NOT EXISTS ${prefix}assignment_rotations (
     last_agent_id VARCHAR(200) NOT NULL
 );
 
+-- Data subjects (POPIA). The marketing-consent ledger is append-only: a contact's latest line (by recorded_at, then
+-- pos) is in force, and marketing is sent only when it is an opt-in.
+CREATE TABLE IF NOT EXISTS ${prefix}marketing_consent (
+    pos         BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    contact     VARCHAR(100) NOT NULL,
+    choice      VARCHAR(10)  NOT NULL,
+    source      VARCHAR(200) NOT NULL,
+    actor_id    VARCHAR(200) NOT NULL,
+    actor_role  VARCHAR(10)  NOT NULL,
+    actor_name  VARCHAR(200) NOT NULL,
+    recorded_at TIMESTAMPTZ  NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ${prefix}marketing_consent_contact ON ${prefix}marketing_consent (contact, recorded_at, pos);
+
+-- The trail of data-subject requests (export, correction, erasure, anonymisation); subject_ref becomes the pseudonym
+-- of an erased person.
+CREATE TABLE IF NOT EXISTS ${prefix}data_subject_requests (
+    pos          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    kind         VARCHAR(10)  NOT NULL,
+    subject_ref  VARCHAR(200) NOT NULL,
+    actor_id     VARCHAR(200) NOT NULL,
+    actor_role   VARCHAR(10)  NOT NULL,
+    actor_name   VARCHAR(200) NOT NULL,
+    reason       VARCHAR(500) NOT NULL,
+    outcome      VARCHAR(500) NOT NULL,
+    requested_at TIMESTAMPTZ  NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ${prefix}data_subject_requests_subject ON ${prefix}data_subject_requests (subject_ref);
+
+-- A person's records are found by who wrote them, and retention purges find closed records by their last change.
+CREATE INDEX IF NOT EXISTS ${prefix}messages_author ON ${prefix}messages (author_id);
+CREATE INDEX IF NOT EXISTS ${prefix}audit_events_actor ON ${prefix}audit_events (actor_id);
+CREATE INDEX IF NOT EXISTS ${prefix}outbox_ticket ON ${prefix}outbox (ticket_id);
+CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_conversations_requester ON ${prefix}whatsapp_conversations (requester_id);
+CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_conversations_closed ON ${prefix}whatsapp_conversations (status, updated_at);
+CREATE INDEX IF NOT EXISTS ${prefix}tickets_closed ON ${prefix}tickets (status, updated_at);
+
 CREATE TABLE IF NOT EXISTS ${prefix}schema_version (
     version    INT         PRIMARY KEY,
     applied_at TIMESTAMPTZ NOT NULL

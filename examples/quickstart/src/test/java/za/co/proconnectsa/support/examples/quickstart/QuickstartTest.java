@@ -109,10 +109,22 @@ class QuickstartTest {
                 .isEqualTo(za.co.proconnectsa.support.sla.SlaState.BREACHED);
     }
 
+    @Test
+    @DisplayName("the data-subjects example erases the requester and reports the pseudonym she is filed under")
+    void dataSubjectsExample() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        var report = DataSubjectsExample.run(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(report.tickets()).isEqualTo(1);
+        assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("1 tickets, 0 conversations", "Filed as erased-", "May send the marketing template");
+    }
+
     @ParameterizedTest(name = "{1}")
     @CsvSource({"Quickstart.java, getting-started", "RoutingExample.java, routing", "WhatsAppExample.java, whatsapp",
         "InboxExample.java, inbox", "AssignmentExample.java, assignment-imports", "AssignmentExample.java, assignment",
-        "SlaExample.java, sla-imports", "SlaExample.java, sla"})
+        "SlaExample.java, sla-imports", "SlaExample.java, sla",
+        "DataSubjectsExample.java, data-subjects-imports", "DataSubjectsExample.java, data-subjects"})
     @DisplayName("the README's code is the examples' code, so it compiles in the build")
     void readmeMatchesSource(String file, String region) throws IOException {
         String source = Files.readString(Path.of("src/main/java/za/co/proconnectsa/support/examples/quickstart", file));

@@ -1,0 +1,328 @@
+package za.co.proconnectsa.support.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import za.co.proconnectsa.support.access.Actor;
+import za.co.proconnectsa.support.conversation.Conversation;
+import za.co.proconnectsa.support.conversation.ConversationMessage;
+import za.co.proconnectsa.support.event.OutboxEntry;
+import za.co.proconnectsa.support.privacy.ConsentEntry;
+import za.co.proconnectsa.support.privacy.DataSubject;
+import za.co.proconnectsa.support.privacy.DataSubjectRequest;
+import za.co.proconnectsa.support.spi.DataSubjectRecords;
+import za.co.proconnectsa.support.ticket.Attachment;
+import za.co.proconnectsa.support.ticket.AuditEvent;
+import za.co.proconnectsa.support.ticket.Message;
+import za.co.proconnectsa.support.ticket.Ticket;
+import za.co.proconnectsa.support.ticket.TicketId;
+
+/**
+ * Writes a data subject's records as the export's JSON document, texts exactly as stored. By hand: Jackson stays with the
+ * routing rules (ArchitectureTest), and this needs only objects, arrays, strings and numbers.
+ */
+final class DataSubjectJson {
+
+    private DataSubjectJson() {
+    }
+
+    static String write(DataSubject subject, DataSubjectRecords r, Instant at) {
+        Gen g = new Gen();
+        try {
+            g.writeStartObject();
+            g.writeObjectFieldStart("subject");
+            strings(g, "requesterIds", subject.requesterIds().stream().sorted().toList());
+            strings(g, "contacts", subject.contacts().stream().sorted().toList());
+            g.writeEndObject();
+            g.writeStringField("exportedAt", at.toString());
+            Map<TicketId, List<Message>> messages = r.messages().stream()
+                    .collect(Collectors.groupingBy(Message::ticketId));
+            Map<TicketId, List<AuditEvent>> audit = r.auditEvents().stream()
+                    .collect(Collectors.groupingBy(AuditEvent::ticketId));
+            g.writeArrayFieldStart("tickets");
+            for (Ticket t : r.tickets()) {
+                ticket(g, t, messages.getOrDefault(t.id(), List.of()), audit.getOrDefault(t.id(), List.of()));
+            }
+            g.writeEndArray();
+            // what they wrote or did on tickets that are not theirs
+            java.util.Set<TicketId> own = r.tickets().stream().map(Ticket::id).collect(Collectors.toSet());
+            g.writeArrayFieldStart("messagesElsewhere");
+            for (Message m : r.messages()) {
+                if (!own.contains(m.ticketId())) {
+                    message(g, m);
+                }
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("auditElsewhere");
+            for (AuditEvent e : r.auditEvents()) {
+                if (!own.contains(e.ticketId())) {
+                    audit(g, e);
+                }
+            }
+            g.writeEndArray();
+            Map<UUID, List<ConversationMessage>> lines = r.conversationMessages().stream()
+                    .collect(Collectors.groupingBy(ConversationMessage::conversationId));
+            g.writeArrayFieldStart("conversations");
+            for (Conversation c : r.conversations()) {
+                conversation(g, c, lines.getOrDefault(c.id(), List.of()));
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("pendingOutbox");
+            for (OutboxEntry e : r.pendingOutbox()) {
+                g.writeStartObject();
+                g.writeNumberField("id", e.id());
+                g.writeStringField("type", e.type().name());
+                g.writeStringField("ticketId", e.ticketId().toString());
+                actor(g, "actor", e.actor());
+                g.writeStringField("at", e.at().toString());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("consent");
+            for (ConsentEntry c : r.consent()) {
+                g.writeStartObject();
+                g.writeStringField("contact", c.contact());
+                g.writeStringField("choice", c.choice().name());
+                g.writeStringField("source", c.source());
+                actor(g, "recordedBy", c.recordedBy());
+                g.writeStringField("at", c.at().toString());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("requests");
+            for (DataSubjectRequest q : r.requests()) {
+                g.writeStartObject();
+                g.writeStringField("kind", q.kind().name());
+                actor(g, "actor", q.actor());
+                g.writeStringField("reason", q.reason());
+                g.writeStringField("outcome", q.outcome());
+                g.writeStringField("at", q.at().toString());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing JSON to a string", e);
+        }
+        return g.toString();
+    }
+
+    private static void ticket(Gen g, Ticket t, List<Message> messages, List<AuditEvent> audit)
+            throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", t.id().toString());
+        g.writeStringField("number", t.number().text());
+        g.writeStringField("subject", t.subject());
+        g.writeStringField("body", t.body());
+        g.writeStringField("category", t.category().code());
+        g.writeStringField("priority", t.priority().name());
+        g.writeStringField("status", t.status().name());
+        g.writeStringField("origin", t.origin().name());
+        g.writeStringField("requesterId", t.requesterId());
+        g.writeStringField("assigneeId", t.assigneeId());
+        strings(g, "tags", List.copyOf(t.tags()));
+        attachments(g, t.attachments());
+        g.writeStringField("createdAt", t.createdAt().toString());
+        g.writeStringField("updatedAt", t.updatedAt().toString());
+        g.writeStringField("firstRespondedAt", t.firstRespondedAt() == null ? null : t.firstRespondedAt().toString());
+        g.writeArrayFieldStart("messages");
+        for (Message m : messages) {
+            message(g, m);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("audit");
+        for (AuditEvent e : audit) {
+            audit(g, e);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void message(Gen g, Message m) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", m.id().toString());
+        g.writeStringField("ticketId", m.ticketId().toString());
+        actor(g, "author", m.author());
+        g.writeStringField("body", m.body());
+        g.writeStringField("visibility", m.visibility().name());
+        attachments(g, m.attachments());
+        g.writeStringField("createdAt", m.createdAt().toString());
+        g.writeEndObject();
+    }
+
+    private static void audit(Gen g, AuditEvent e) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("ticketId", e.ticketId().toString());
+        actor(g, "actor", e.actor());
+        g.writeStringField("action", e.action().name());
+        g.writeStringField("before", e.before());
+        g.writeStringField("after", e.after());
+        g.writeStringField("visibility", e.visibility().name());
+        g.writeStringField("at", e.at().toString());
+        g.writeEndObject();
+    }
+
+    private static void conversation(Gen g, Conversation c, List<ConversationMessage> lines)
+            throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", c.id().toString());
+        g.writeStringField("number", c.number().text());
+        g.writeStringField("contact", c.contact());
+        g.writeStringField("contactName", c.contactName());
+        g.writeStringField("requesterId", c.requesterId());
+        g.writeStringField("status", c.status().name());
+        g.writeStringField("ticketId", c.ticketId() == null ? null : c.ticketId().toString());
+        g.writeStringField("createdAt", c.createdAt().toString());
+        g.writeStringField("updatedAt", c.updatedAt().toString());
+        g.writeArrayFieldStart("transcript");
+        for (ConversationMessage m : lines) {
+            g.writeStartObject();
+            g.writeStringField("id", m.id());
+            g.writeStringField("author", m.author().name());
+            g.writeStringField("authorId", m.authorId());
+            g.writeStringField("authorName", m.authorName());
+            g.writeStringField("body", m.body());
+            g.writeStringField("at", m.at().toString());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void attachments(Gen g, List<Attachment> attachments) throws IOException {
+        g.writeArrayFieldStart("attachments");
+        for (Attachment a : attachments) {
+            g.writeStartObject();
+            g.writeStringField("name", a.name());
+            g.writeStringField("contentType", a.contentType());
+            g.writeNumberField("sizeBytes", a.sizeBytes());
+            g.writeStringField("reference", a.reference());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void actor(Gen g, String field, Actor a) throws IOException {
+        g.writeObjectFieldStart(field);
+        g.writeStringField("id", a.id());
+        g.writeStringField("role", a.role().name());
+        g.writeStringField("name", a.displayName());
+        g.writeEndObject();
+    }
+
+    private static void strings(Gen g, String field, List<String> values) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
+    }
+
+    /** A JSON writer with an indented layout: one member or element a line. */
+    private static final class Gen {
+        private final StringBuilder out = new StringBuilder();
+        /** Per open object or array: whether a member or element was written. */
+        private final java.util.ArrayDeque<boolean[]> open = new java.util.ArrayDeque<>();
+
+        private void next() {
+            boolean[] top = open.peek();
+            if (top != null) {
+                out.append(top[0] ? ",\n" : "\n").append("  ".repeat(open.size()));
+                top[0] = true;
+            }
+        }
+
+        private void name(String name) {
+            next();
+            quote(name);
+            out.append(": ");
+        }
+
+        private void start(char bracket) {
+            out.append(bracket);
+            open.push(new boolean[1]);
+        }
+
+        private void end(char bracket) {
+            boolean[] top = open.pop();
+            if (top[0]) {
+                out.append('\n').append("  ".repeat(open.size()));
+            }
+            out.append(bracket);
+        }
+
+        void writeStartObject() throws IOException {
+            next();
+            start('{');
+        }
+
+        void writeEndObject() throws IOException {
+            end('}');
+        }
+
+        void writeObjectFieldStart(String name) throws IOException {
+            name(name);
+            start('{');
+        }
+
+        void writeArrayFieldStart(String name) throws IOException {
+            name(name);
+            start('[');
+        }
+
+        void writeEndArray() throws IOException {
+            end(']');
+        }
+
+        void writeStringField(String name, String value) throws IOException {
+            name(name);
+            if (value == null) {
+                out.append("null");
+            } else {
+                quote(value);
+            }
+        }
+
+        void writeNumberField(String name, long value) throws IOException {
+            name(name);
+            out.append(value);
+        }
+
+        void writeString(String value) throws IOException {
+            next();
+            quote(value);
+        }
+
+        /** RFC 8259: quote, backslash and control characters escaped; everything else as it is. */
+        private void quote(String value) {
+            out.append('"');
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                switch (c) {
+                    case '"' -> out.append("\\\"");
+                    case '\\' -> out.append("\\\\");
+                    case '\n' -> out.append("\\n");
+                    case '\r' -> out.append("\\r");
+                    case '\t' -> out.append("\\t");
+                    default -> {
+                        if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+                            out.append(String.format("\\u%04x", (int) c));
+                        } else {
+                            out.append(c);
+                        }
+                    }
+                }
+            }
+            out.append('"');
+        }
+
+        @Override
+        public String toString() {
+            return out.toString();
+        }
+    }
+}

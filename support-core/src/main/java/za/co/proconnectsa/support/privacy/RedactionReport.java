@@ -1,0 +1,26 @@
+package za.co.proconnectsa.support.privacy;
+
+import java.util.List;
+
+/**
+ * What a correction, erasure or anonymisation changed. Nothing is deleted: every record keeps its place, so counts
+ * and totals stay as they were.
+ *
+ * @param subjectRef           the id the subject's records are filed under now: a pseudonym ({@code erased-...})
+ *                             after an erasure or anonymisation, the first requester id after a correction
+ * @param tickets              tickets rewritten
+ * @param conversations        WhatsApp conversations rewritten
+ * @param recordsChanged       rows changed in all (tickets, messages, attachments, audit entries, transcript lines,
+ *                             outbox entries, consent lines, earlier requests)
+ * @param jobsDropped          queued or finished jobs of their messages dropped (they hold raw message bodies)
+ * @param attachmentReferences the host's handles to the files attached to their tickets: delete the files, the desk
+ *                             holds only their metadata
+ */
+public record RedactionReport(String subjectRef, int tickets, int conversations, int recordsChanged, int jobsDropped,
+        List<String> attachmentReferences) {
+
+    /** Copies the list. */
+    public RedactionReport {
+        attachmentReferences = List.copyOf(attachmentReferences);
+    }
+}

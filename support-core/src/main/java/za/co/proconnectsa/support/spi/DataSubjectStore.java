@@ -1,0 +1,85 @@
+package za.co.proconnectsa.support.spi;
+
+import java.time.Instant;
+import java.util.List;
+import za.co.proconnectsa.support.privacy.ConsentEntry;
+import za.co.proconnectsa.support.privacy.DataSubject;
+import za.co.proconnectsa.support.privacy.DataSubjectRequest;
+
+/**
+ * What a store needs for the rights of data subjects: reading and rewriting everything linked to one person,
+ * deleting records past their retention, the marketing-consent ledger and the trail of data-subject requests. The
+ * in-memory and JDBC stores implement it; a host's store proves it with {@code DataSubjectContract} from
+ * {@code support-testing}. Every method takes part in the caller's unit of work ({@link UnitOfWork}).
+ */
+public interface DataSubjectStore {
+
+    /**
+     * @param subject the person: records filed under any of their requester ids or held with any of their contacts
+     * @return what the store holds about them
+     */
+    DataSubjectRecords findDataSubjectRecords(DataSubject subject);
+
+    /**
+     * Rewrites every record linked to the redaction's subject, as {@link Redaction} says for each kind of field, and
+     * drops the jobs it names. Rows are updated in place: nothing is deleted but those jobs.
+     *
+     * @param redaction what to rewrite and how
+     * @return how many rows changed, jobs dropped not included
+     */
+    int redact(Redaction redaction);
+
+    /**
+     * @param keys job keys
+     * @return how many jobs with one of these keys (any kind, any state) were deleted
+     */
+    int dropJobs(java.util.Set<String> keys);
+
+    /**
+     * Deletes up to {@code max} CLOSED tickets last changed before a time, with their messages, attachments, audit
+     * entries, idempotency keys, SLA rows and outbox entries; a conversation joined to one keeps its transcript and
+     * loses the link. Rows another unit holds are skipped, never waited for, so purgers on several instances share
+     * the work.
+     *
+     * @param before last changed before this
+     * @param max    at most this many tickets, 1 to 1000
+     * @return how many tickets were deleted
+     */
+    int purgeClosedTickets(Instant before, int max);
+
+    /**
+     * Deletes up to {@code max} CLOSED conversations last changed before a time, with their transcripts, skipping rows
+     * another unit holds.
+     *
+     * @param before last changed before this
+     * @param max    at most this many, 1 to 1000
+     * @return how many were deleted
+     */
+    int purgeClosedConversations(Instant before, int max);
+
+    /**
+     * Appends a line to the consent ledger.
+     *
+     * @param entry the line
+     */
+    void appendConsent(ConsentEntry entry);
+
+    /**
+     * @param contact a contact
+     * @return its ledger lines, oldest first (by time, then in the order appended)
+     */
+    List<ConsentEntry> consentHistory(String contact);
+
+    /**
+     * Appends a request to the trail of data-subject requests.
+     *
+     * @param request the request
+     */
+    void appendDataSubjectRequest(DataSubjectRequest request);
+
+    /**
+     * @param limit at most this many, 1 to 1000
+     * @return the latest requests, newest first
+     */
+    List<DataSubjectRequest> dataSubjectRequests(int limit);
+}

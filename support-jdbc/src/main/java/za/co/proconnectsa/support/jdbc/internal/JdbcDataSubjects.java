@@ -1,0 +1,482 @@
+package za.co.proconnectsa.support.jdbc.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import za.co.proconnectsa.support.access.Actor;
+import za.co.proconnectsa.support.access.Role;
+import za.co.proconnectsa.support.conversation.Conversation;
+import za.co.proconnectsa.support.conversation.ConversationMessage;
+import za.co.proconnectsa.support.event.OutboxEntry;
+import za.co.proconnectsa.support.event.TicketEvent;
+import za.co.proconnectsa.support.jdbc.Dialect;
+import za.co.proconnectsa.support.privacy.ConsentChoice;
+import za.co.proconnectsa.support.privacy.ConsentEntry;
+import za.co.proconnectsa.support.privacy.DataSubject;
+import za.co.proconnectsa.support.privacy.DataSubjectRequest;
+import za.co.proconnectsa.support.sla.SlaTargetType;
+import za.co.proconnectsa.support.spi.ConversationStore;
+import za.co.proconnectsa.support.spi.DataSubjectRecords;
+import za.co.proconnectsa.support.spi.Redaction;
+import za.co.proconnectsa.support.spi.TicketStore;
+import za.co.proconnectsa.support.ticket.AuditEvent;
+import za.co.proconnectsa.support.ticket.Message;
+import za.co.proconnectsa.support.ticket.Ticket;
+import za.co.proconnectsa.support.ticket.TicketId;
+import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.util.Text;
+
+/**
+ * The records of data subjects: finding and rewriting everything linked to one person, retention purges that claim
+ * their rows with {@code FOR UPDATE SKIP LOCKED}, the consent ledger and the trail of requests.
+ */
+public final class JdbcDataSubjects {
+
+    private final Tx tx;
+    private final Dialect dialect;
+    private final String p;
+    private final TicketStore tickets;
+    private final ConversationStore conversations;
+    private final Consumer<TicketId> changed;
+
+    /**
+     * @param tx            the store's transactions
+     * @param dialect       the database
+     * @param prefix        the table prefix
+     * @param tickets       the store, to read tickets with their messages and audit trail
+     * @param conversations the store, to read conversations with their transcripts
+     * @param changed       notes a ticket the unit changed, for the change feed
+     */
+    public JdbcDataSubjects(Tx tx, Dialect dialect, String prefix, TicketStore tickets, ConversationStore conversations,
+            Consumer<TicketId> changed) {
+        this.tx = tx;
+        this.dialect = dialect;
+        this.p = prefix;
+        this.tickets = tickets;
+        this.conversations = conversations;
+        this.changed = changed;
+    }
+
+    private static String in(Collection<?> values) {
+        return values.isEmpty() ? "(NULL)" : "(" + Sql.placeholders(values.size()) + ")";
+    }
+
+    private static int bind(PreparedStatement ps, int from, Collection<String> values) throws SQLException {
+        int i = from;
+        for (String v : values) {
+            ps.setString(i++, v);
+        }
+        return i;
+    }
+
+    private List<String> strings(Connection c, String sql, List<Collection<String>> params) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            for (Collection<String> values : params) {
+                i = bind(ps, i, values);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<String> conversationIds(Connection c, Set<String> ids, Set<String> contacts) throws SQLException {
+        return strings(c, "SELECT id FROM " + p + "whatsapp_conversations WHERE requester_id IN " + in(ids)
+                + " OR contact IN " + in(contacts) + " ORDER BY seq", List.of(ids, contacts));
+    }
+
+    private List<String> ticketIds(Connection c, Set<String> ids, Set<String> contacts) throws SQLException {
+        return strings(c, "SELECT id FROM " + p + "tickets WHERE requester_id IN " + in(ids) + " OR id IN (SELECT ticket_id FROM "
+                + p + "whatsapp_conversations WHERE requester_id IN " + in(ids) + " OR contact IN " + in(contacts)
+                + ") ORDER BY seq", List.of(ids, ids, contacts));
+    }
+
+    /** @return everything held about the subject */
+    public DataSubjectRecords find(DataSubject subject) {
+        Checks.notNull(subject, "subject");
+        Set<String> ids = subject.requesterIds();
+        return tx.run("reading a data subject's records", c -> {
+            List<String> own = ticketIds(c, ids, subject.contacts());
+            List<Ticket> found = new ArrayList<>();
+            List<Message> messages = new ArrayList<>();
+            List<AuditEvent> audit = new ArrayList<>();
+            for (String id : own) {
+                TicketId ticket = TicketId.parse(id);
+                tickets.findById(ticket).ifPresent(found::add);
+                messages.addAll(tickets.messages(ticket));
+                audit.addAll(tickets.auditTrail(ticket));
+            }
+            for (String id : strings(c, "SELECT DISTINCT ticket_id FROM " + p + "messages WHERE author_id IN " + in(ids),
+                    List.of(ids))) {
+                if (!own.contains(id)) {
+                    tickets.messages(TicketId.parse(id)).stream().filter(m -> ids.contains(m.author().id()))
+                            .forEach(messages::add);
+                }
+            }
+            for (String id : strings(c, "SELECT DISTINCT ticket_id FROM " + p + "audit_events WHERE actor_id IN " + in(ids),
+                    List.of(ids))) {
+                if (!own.contains(id)) {
+                    tickets.auditTrail(TicketId.parse(id)).stream().filter(e -> ids.contains(e.actor().id()))
+                            .forEach(audit::add);
+                }
+            }
+            List<Conversation> chats = new ArrayList<>();
+            List<ConversationMessage> lines = new ArrayList<>();
+            for (String id : conversationIds(c, ids, subject.contacts())) {
+                UUID uuid = UUID.fromString(id);
+                conversations.findConversation(uuid).ifPresent(chats::add);
+                lines.addAll(conversations.conversationMessages(uuid));
+            }
+            return new DataSubjectRecords(found, messages, audit, chats, lines, pendingOutbox(c, own, ids),
+                    consent(c, subject.contacts()), requests(c, ids));
+        });
+    }
+
+    private List<OutboxEntry> pendingOutbox(Connection c, List<String> own, Set<String> ids) throws SQLException {
+        List<OutboxEntry> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, event_type, ticket_id, actor_id, actor_role, actor_name, "
+                + "message_id, sla_target, occurred_at, attempts FROM " + p + "outbox WHERE dead_at IS NULL AND (ticket_id IN "
+                + in(own) + " OR actor_id IN " + in(ids) + ") ORDER BY id")) {
+            bind(ps, bind(ps, 1, own), ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String message = rs.getString("message_id");
+                    String target = rs.getString("sla_target");
+                    out.add(new OutboxEntry(rs.getLong("id"), TicketEvent.Type.valueOf(rs.getString("event_type")),
+                            TicketId.parse(rs.getString("ticket_id")), actor(rs), Rows.getInstant(rs, "occurred_at", dialect),
+                            message == null ? null : UUID.fromString(message), rs.getInt("attempts"),
+                            target == null ? null : SlaTargetType.valueOf(target)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Actor actor(ResultSet rs) throws SQLException {
+        return new Actor(rs.getString("actor_id"), Role.valueOf(rs.getString("actor_role")), rs.getString("actor_name"));
+    }
+
+    private List<ConsentEntry> consent(Connection c, Set<String> contacts) throws SQLException {
+        List<ConsentEntry> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT contact, choice, source, actor_id, actor_role, actor_name, "
+                + "recorded_at FROM " + p + "marketing_consent WHERE contact IN " + in(contacts)
+                + " ORDER BY recorded_at, pos")) {
+            bind(ps, 1, contacts);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ConsentEntry(rs.getString("contact"), ConsentChoice.valueOf(rs.getString("choice")),
+                            rs.getString("source"), actor(rs), Rows.getInstant(rs, "recorded_at", dialect)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<DataSubjectRequest> requests(Connection c, Set<String> ids) throws SQLException {
+        return readRequests(c, "SELECT kind, subject_ref, actor_id, actor_role, actor_name, reason, outcome, requested_at FROM "
+                + p + "data_subject_requests WHERE subject_ref IN " + in(ids) + " ORDER BY pos", ids);
+    }
+
+    private List<DataSubjectRequest> readRequests(Connection c, String sql, Collection<String> params)
+            throws SQLException {
+        List<DataSubjectRequest> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, 1, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new DataSubjectRequest(DataSubjectRequest.Kind.valueOf(rs.getString("kind")),
+                            rs.getString("subject_ref"), actor(rs), rs.getString("reason"), rs.getString("outcome"),
+                            Rows.getInstant(rs, "requested_at", dialect)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A row read for rewriting: its key and its columns' values, in the order of the update's SET list. */
+    private record Row(List<Object> key, List<String> values) {
+    }
+
+    private List<Row> rows(Connection c, String sql, int keyColumns, List<Collection<String>> params)
+            throws SQLException {
+        List<Row> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            for (Collection<String> values : params) {
+                i = bind(ps, i, values);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                int n = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    // keys keep their type (a BIGINT position, a VARCHAR id): PostgreSQL compares no text to a number
+                    List<Object> key = new ArrayList<>();
+                    List<String> values = new ArrayList<>();
+                    for (int col = 1; col <= n; col++) {
+                        if (col <= keyColumns) {
+                            key.add(rs.getObject(col));
+                        } else {
+                            values.add(rs.getString(col));
+                        }
+                    }
+                    out.add(new Row(key, values));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Writes each row whose new values differ; @return how many were written. */
+    private int rewrite(Connection c, List<Row> rows, String update, java.util.function.UnaryOperator<List<String>> how)
+            throws SQLException {
+        int written = 0;
+        try (PreparedStatement ps = c.prepareStatement(update)) {
+            for (Row row : rows) {
+                List<String> next = how.apply(row.values());
+                if (next.equals(row.values())) {
+                    continue;
+                }
+                int i = 1;
+                for (String v : next) {
+                    ps.setString(i++, v);
+                }
+                for (Object k : row.key()) {
+                    ps.setObject(i++, k);
+                }
+                ps.addBatch();
+                written++;
+            }
+            if (written > 0) {
+                ps.executeBatch();
+            }
+        }
+        return written;
+    }
+
+    /** @return rows changed */
+    public int redact(Redaction r) {
+        Checks.notNull(r, "redaction");
+        Set<String> ids = r.requesterIds();
+        Set<String> contacts = r.contacts();
+        return tx.run("rewriting a data subject's records", c -> {
+            List<String> own = ticketIds(c, ids, contacts);
+            List<String> chats = conversationIds(c, ids, contacts);
+            int n = 0;
+            // the version moves on, so a change read before the redaction cannot write the old text back
+            List<Row> ticketRows = rows(c, "SELECT id, subject, body, requester_id FROM " + p + "tickets WHERE id IN "
+                    + in(own) + " FOR UPDATE", 1, List.of(own));
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + p + "tickets SET subject = ?, body = ?, "
+                    + "requester_id = ?, fingerprint = ?, version = version + 1 WHERE id = ?")) {
+                for (Row row : ticketRows) {
+                    String subject = r.authored(row.values().get(0));
+                    String body = r.authored(row.values().get(1));
+                    if (List.of(subject, body, r.requesterId(row.values().get(2))).equals(row.values())) {
+                        continue;
+                    }
+                    ps.setString(1, subject);
+                    ps.setString(2, body);
+                    ps.setString(3, r.requesterId(row.values().get(2)));
+                    ps.setString(4, r.fingerprint(subject, body));
+                    ps.setString(5, (String) row.key().get(0));
+                    ps.addBatch();
+                    changed.accept(TicketId.parse((String) row.key().get(0)));
+                    n++;
+                }
+                if (n > 0) {
+                    ps.executeBatch();
+                }
+            }
+            n += rewrite(c, rows(c, "SELECT pos, name, reference FROM " + p + "attachments WHERE ticket_id IN " + in(own), 1,
+                    List.of(own)), "UPDATE " + p + "attachments SET name = ?, reference = ? WHERE pos = ?",
+                    v -> List.of(Text.truncate(r.authored(v.get(0)), 255), r.text(v.get(1))));
+            n += rewrite(c, rows(c, "SELECT id, author_id, author_name, body FROM " + p + "messages WHERE ticket_id IN "
+                    + in(own) + " OR author_id IN " + in(ids), 1, List.of(own, ids)),
+                    "UPDATE " + p + "messages SET author_id = ?, author_name = ?, body = ? WHERE id = ?", v -> {
+                        boolean theirs = r.isSubject(v.get(0));
+                        return List.of(r.requesterId(v.get(0)), theirs ? r.name(v.get(1)) : r.text(v.get(1)),
+                                theirs ? r.authored(v.get(2)) : r.text(v.get(2)));
+                    });
+            n += rewrite(c, rows(c, "SELECT pos, actor_id, actor_name, before_value, after_value FROM " + p
+                    + "audit_events WHERE ticket_id IN " + in(own) + " OR actor_id IN " + in(ids), 1, List.of(own, ids)),
+                    "UPDATE " + p + "audit_events SET actor_id = ?, actor_name = ?, before_value = ?, after_value = ? "
+                    + "WHERE pos = ?", v -> nullable(r.requesterId(v.get(0)),
+                            r.isSubject(v.get(0)) ? r.name(v.get(1)) : r.text(v.get(1)), r.text(v.get(2)), r.text(v.get(3))));
+            n += rewrite(c, rows(c, "SELECT scope, idem_key, scope, idem_key FROM " + p + "idempotency_keys WHERE scope IN "
+                    + in(ids) + " OR ticket_id IN " + in(own), 2, List.of(ids, own)),
+                    "UPDATE " + p + "idempotency_keys SET scope = ?, idem_key = ? WHERE scope = ? AND idem_key = ?",
+                    v -> List.of(r.requesterId(v.get(0)), r.text(v.get(1))));
+            n += rewrite(c, rows(c, "SELECT id, contact, contact_name, requester_id, active_contact FROM " + p
+                    + "whatsapp_conversations WHERE id IN " + in(chats) + " FOR UPDATE", 1, List.of(chats)),
+                    "UPDATE " + p + "whatsapp_conversations SET contact = ?, contact_name = ?, requester_id = ?, "
+                    + "active_contact = ?, version = version + 1 WHERE id = ?", v -> nullable(r.contact(v.get(0)),
+                            r.name(v.get(1)), r.requesterId(v.get(2)),
+                            r.pseudonymises() || v.get(3) == null ? null : v.get(3)));
+            n += rewrite(c, rows(c, "SELECT pos, contact, author, author_id, author_name, body, delivery_detail FROM " + p
+                    + "whatsapp_messages WHERE conversation_id IN " + in(chats), 1, List.of(chats)),
+                    "UPDATE " + p + "whatsapp_messages SET contact = ?, author = ?, author_id = ?, author_name = ?, body = ?, "
+                    + "delivery_detail = ? WHERE pos = ?", v -> {
+                        boolean theirs = ConversationMessage.Author.CUSTOMER.name().equals(v.get(1));
+                        return nullable(r.contact(v.get(0)), v.get(1),
+                                r.isSubject(v.get(2)) ? r.contact(v.get(2)) : v.get(2),
+                                theirs ? r.name(v.get(3)) : r.text(v.get(3)),
+                                theirs ? r.authored(v.get(4)) : r.text(v.get(4)), r.text(v.get(5)));
+                    });
+            n += rewrite(c, rows(c, "SELECT id, actor_id, actor_name FROM " + p + "outbox WHERE ticket_id IN " + in(own)
+                    + " OR actor_id IN " + in(ids), 1, List.of(own, ids)),
+                    "UPDATE " + p + "outbox SET actor_id = ?, actor_name = ? WHERE id = ?",
+                    v -> List.of(r.requesterId(v.get(0)), r.isSubject(v.get(0)) ? r.name(v.get(1)) : r.text(v.get(1))));
+            n += rewrite(c, rows(c, "SELECT pos, contact, source FROM " + p + "marketing_consent WHERE contact IN "
+                    + in(contacts), 1, List.of(contacts)),
+                    "UPDATE " + p + "marketing_consent SET contact = ?, source = ? WHERE pos = ?",
+                    v -> List.of(r.contact(v.get(0)), r.text(v.get(1))));
+            n += rewrite(c, rows(c, "SELECT pos, subject_ref, reason FROM " + p + "data_subject_requests WHERE subject_ref IN "
+                    + in(ids), 1, List.of(ids)),
+                    "UPDATE " + p + "data_subject_requests SET subject_ref = ?, reason = ? WHERE pos = ?",
+                    v -> List.of(r.requesterId(v.get(0)), r.text(v.get(1))));
+            return n;
+        });
+    }
+
+    private static List<String> nullable(String... values) {
+        return java.util.Arrays.asList(values);
+    }
+
+    /** @return how many jobs with these keys were deleted */
+    public int dropJobs(Set<String> keys) {
+        Checks.notNull(keys, "keys");
+        List<String> all = List.copyOf(keys);
+        return tx.run("dropping a data subject's jobs", c -> {
+            int n = 0;
+            for (int from = 0; from < all.size(); from += 500) {
+                List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + p + "jobs WHERE job_key IN " + in(chunk))) {
+                    bind(ps, 1, chunk);
+                    n += ps.executeUpdate();
+                }
+            }
+            return n;
+        });
+    }
+
+    private List<String> claim(Connection c, String table, Instant before, int max) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM " + p + table + " WHERE status = 'CLOSED' AND "
+                + "updated_at < ? ORDER BY updated_at, id LIMIT ? FOR UPDATE SKIP LOCKED")) {
+            Rows.setInstant(ps, 1, before, dialect);
+            ps.setInt(2, max);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int update(Connection c, String sql, List<String> ids) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql + in(ids))) {
+            bind(ps, 1, ids);
+            return ps.executeUpdate();
+        }
+    }
+
+    /** @return closed tickets deleted, with everything that belongs to them */
+    public int purgeClosedTickets(Instant before, int max) {
+        Checks.notNull(before, "before");
+        Checks.between(max, 1, 1000, "max");
+        return tx.run("purging closed tickets", c -> {
+            List<String> ids = claim(c, "tickets", before, max);
+            if (ids.isEmpty()) {
+                return 0;
+            }
+            for (String table : List.of("attachments", "messages", "audit_events", "idempotency_keys", "sla_schedule",
+                    "sla_events", "outbox")) {
+                update(c, "DELETE FROM " + p + table + " WHERE ticket_id IN ", ids);
+            }
+            // MariaDB applies SET assignments left to right: active_contact reads the status before it changes
+            update(c, "UPDATE " + p + "whatsapp_conversations SET active_contact = CASE WHEN status = 'ESCALATED' THEN "
+                    + "NULL ELSE active_contact END, status = CASE WHEN status = 'ESCALATED' THEN 'CLOSED' ELSE status END, "
+                    + "ticket_id = NULL, version = version + 1 WHERE ticket_id IN ", ids);
+            return update(c, "DELETE FROM " + p + "tickets WHERE id IN ", ids);
+        });
+    }
+
+    /** @return closed conversations deleted, with their transcripts */
+    public int purgeClosedConversations(Instant before, int max) {
+        Checks.notNull(before, "before");
+        Checks.between(max, 1, 1000, "max");
+        return tx.run("purging closed conversations", c -> {
+            List<String> ids = claim(c, "whatsapp_conversations", before, max);
+            if (ids.isEmpty()) {
+                return 0;
+            }
+            update(c, "DELETE FROM " + p + "whatsapp_messages WHERE conversation_id IN ", ids);
+            return update(c, "DELETE FROM " + p + "whatsapp_conversations WHERE id IN ", ids);
+        });
+    }
+
+    /** Appends a consent line. */
+    public void appendConsent(ConsentEntry e) {
+        Checks.notNull(e, "entry");
+        tx.run("recording marketing consent", c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + p + "marketing_consent (contact, choice, source, "
+                    + "actor_id, actor_role, actor_name, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, e.contact());
+                ps.setString(2, e.choice().name());
+                ps.setString(3, e.source());
+                ps.setString(4, e.recordedBy().id());
+                ps.setString(5, e.recordedBy().role().name());
+                ps.setString(6, e.recordedBy().displayName());
+                Rows.setInstant(ps, 7, e.at(), dialect);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** @return a contact's ledger, oldest first */
+    public List<ConsentEntry> consentHistory(String contact) {
+        Checks.notNull(contact, "contact");
+        return tx.run("reading marketing consent", c -> consent(c, Set.of(contact)));
+    }
+
+    /** Appends a request to the trail. */
+    public void appendRequest(DataSubjectRequest q) {
+        Checks.notNull(q, "request");
+        tx.run("recording a data-subject request", c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + p + "data_subject_requests (kind, subject_ref, "
+                    + "actor_id, actor_role, actor_name, reason, outcome, requested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, q.kind().name());
+                ps.setString(2, q.subjectRef());
+                ps.setString(3, q.actor().id());
+                ps.setString(4, q.actor().role().name());
+                ps.setString(5, q.actor().displayName());
+                ps.setString(6, q.reason());
+                ps.setString(7, q.outcome());
+                Rows.setInstant(ps, 8, q.at(), dialect);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** @return the latest requests, newest first */
+    public List<DataSubjectRequest> requests(int limit) {
+        Checks.between(limit, 1, 1000, "limit");
+        return tx.run("reading data-subject requests", c -> readRequests(c, "SELECT kind, subject_ref, actor_id, actor_role, "
+                + "actor_name, reason, outcome, requested_at FROM " + p + "data_subject_requests ORDER BY pos DESC LIMIT "
+                + limit, List.of()));
+    }
+}

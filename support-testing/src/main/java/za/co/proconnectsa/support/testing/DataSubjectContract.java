@@ -1,0 +1,331 @@
+package za.co.proconnectsa.support.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import za.co.proconnectsa.support.SupportDesk;
+import za.co.proconnectsa.support.access.AccessDeniedException;
+import za.co.proconnectsa.support.access.Actor;
+import za.co.proconnectsa.support.conversation.Conversation;
+import za.co.proconnectsa.support.conversation.ConversationMessage;
+import za.co.proconnectsa.support.conversation.ConversationNumber;
+import za.co.proconnectsa.support.conversation.ConversationStatus;
+import za.co.proconnectsa.support.privacy.ConsentChoice;
+import za.co.proconnectsa.support.privacy.Correction;
+import za.co.proconnectsa.support.privacy.DataSubject;
+import za.co.proconnectsa.support.privacy.DataSubjectExport;
+import za.co.proconnectsa.support.privacy.DataSubjectRequest;
+import za.co.proconnectsa.support.privacy.PurgeReport;
+import za.co.proconnectsa.support.privacy.RedactionReport;
+import za.co.proconnectsa.support.privacy.RetentionPolicy;
+import za.co.proconnectsa.support.spi.ConversationStore;
+import za.co.proconnectsa.support.spi.DataSubjectStore;
+import za.co.proconnectsa.support.spi.TicketStore;
+import za.co.proconnectsa.support.spi.WorkQueue;
+import za.co.proconnectsa.support.ticket.Attachment;
+import za.co.proconnectsa.support.ticket.Category;
+import za.co.proconnectsa.support.ticket.NewTicket;
+import za.co.proconnectsa.support.ticket.Reply;
+import za.co.proconnectsa.support.ticket.Ticket;
+import za.co.proconnectsa.support.ticket.TicketDetails;
+import za.co.proconnectsa.support.ticket.TicketQuery;
+import za.co.proconnectsa.support.ticket.TicketStatus;
+
+/**
+ * The rights of data subjects on a store that keeps their records ({@link DataSubjectStore}): an export holds
+ * everything about one person and nothing of another; after an erasure no stored text holds their name, phone number
+ * or e-mail address while every count stays; anonymisation keeps their words; corrections replace values; the
+ * consent ledger's latest line wins; retention purges racing on two instances delete each record once and leave
+ * nothing of it behind.
+ *
+ * <pre>{@code
+ * class MyDataSubjectTest extends DataSubjectContract {
+ *     protected TicketStore createStore() { return MyStore.createEmpty(); }
+ *     protected List<String> everyStoredText() { return ...every text value the store holds...; }
+ * }
+ * }</pre>
+ */
+public abstract class DataSubjectContract {
+
+    /** Monday 2 March 2026, 10:00 in Johannesburg. */
+    protected static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
+    private static final Actor ADMIN = Actor.admin("admin-1", "Naledi (Lead)");
+    private static final Actor AGENT = Actor.agent("agent-3", "Sipho (Support)");
+    private static final Actor THANDI = Actor.requester("provider-17", "Thandi Nkosi");
+    private static final Actor LERATO = Actor.requester("provider-42", "Lerato Mokoena");
+    private static final String PHONE = "27821234567";
+    private static final String EMAIL = "thandi.nkosi@example.co.za";
+    private static final DataSubject SUBJECT = DataSubject.builder("provider-17").whatsApp(PHONE).name("Thandi Nkosi")
+            .email(EMAIL).build();
+
+    /** The desk's time; back at {@link #START} before each test. */
+    protected final SettableClock clock = SettableClock.at(START);
+    private TicketStore store;
+    private SupportDesk desk;
+    private String thandiTicket;
+    private String leratoTicket;
+    private Conversation chat;
+
+    /** @return a new, empty store implementing {@link DataSubjectStore}, {@link ConversationStore} and {@link WorkQueue} */
+    protected abstract TicketStore createStore();
+
+    /** @return another store on the same data (another instance of the application); the same store by default */
+    protected TicketStore sameDataAgain() {
+        return store;
+    }
+
+    /**
+     * @return every text value the store holds, in every table and column (or every field of every record) that can
+     *         hold text, ids included
+     */
+    protected abstract List<String> everyStoredText();
+
+    private SupportDesk desk(TicketStore on) {
+        return SupportDesk.builder().store(on).clock(clock).build();
+    }
+
+    @BeforeEach
+    void seed() {
+        clock.set(START);
+        store = createStore();
+        desk = desk(store);
+        thandiTicket = desk.tickets().submit(THANDI, NewTicket.builder()
+                .subject("Invoice INV-2291 charged twice")
+                .body("Hi, this is Thandi Nkosi (" + EMAIL + ", 082 123 4567). My card was billed twice.")
+                .category(Category.BILLING)
+                .attachment(new Attachment("thandi-nkosi-statement.pdf", "application/pdf", 48_213, "s3://docs/77"))
+                .build()).ticketNumber().text();
+        clock.advance(Duration.ofMinutes(5));
+        desk.tickets().reply(AGENT, thandiTicket, Reply.publicReply("Hi Thandi, sorry! Refund on its way."));
+        desk.tickets().reply(AGENT, thandiTicket, Reply.internalNote("Called +27 82 123 4567, spoke to Ms Nkosi"));
+        desk.tickets().reply(THANDI, thandiTicket, Reply.publicReply("Thanks. Thandi"));
+        leratoTicket = desk.tickets().submit(LERATO, NewTicket.builder()
+                .subject("Cannot add a service area").body("Lerato Mokoena here, the map stays empty.")
+                .category(Category.TECHNICAL).build()).ticketNumber().text();
+        ConversationStore conversations = (ConversationStore) store;
+        long seq = conversations.nextConversationSequence();
+        Conversation started = new Conversation(UUID.randomUUID(), new ConversationNumber(seq, "WA-" + seq), PHONE,
+                "Thandi N", "wa:" + PHONE, ConversationStatus.OPEN, null, null, clock.instant(), clock.instant(),
+                clock.instant(), 1);
+        ConversationMessage hello = new ConversationMessage("wamid.HBgLMjc4MjEA", started.id(), PHONE,
+                ConversationMessage.Author.CUSTOMER, PHONE, "Thandi N", "Hallo, dis Thandi. Mail " + EMAIL, clock.instant());
+        ConversationMessage answer = new ConversationMessage("wamid.out.1", started.id(), PHONE,
+                ConversationMessage.Author.AGENT, "agent-3", "Sipho (Support)", "Dankie Thandi, ons kyk", clock.instant());
+        conversations.insertConversation(started, List.of(hello, answer));
+        chat = started;
+        ((WorkQueue) store).enqueueJob("whatsapp.inbound", "wamid.HBgLMjc4MjEA",
+                ("{\"from\":\"" + PHONE + "\"}").getBytes(StandardCharsets.UTF_8), clock.instant());
+        desk.dataSubjects().recordConsent(AGENT, PHONE, ConsentChoice.OPT_IN, "web signup by Thandi Nkosi");
+    }
+
+    /** Counts that an erasure must keep: tickets, messages and audit entries of each, conversation lines. */
+    private List<Integer> counts() {
+        List<Integer> out = new ArrayList<>();
+        for (String number : List.of(thandiTicket, leratoTicket)) {
+            TicketDetails d = desk.tickets().get(ADMIN, number);
+            out.add(d.messages().size());
+            out.add(d.history().size());
+            out.add(d.ticket().attachments().size());
+        }
+        out.add(desk.tickets().queue(ADMIN, TicketQuery.all()).items().size());
+        out.add(((ConversationStore) store).conversationMessages(chat.id()).size());
+        return out;
+    }
+
+    /** Every stored text, lower case, and again without spaces, dashes, dots and brackets (for phone numbers). */
+    private String storedText() {
+        StringBuilder all = new StringBuilder();
+        for (String value : everyStoredText()) {
+            if (value != null) {
+                String lower = value.toLowerCase(Locale.ROOT);
+                all.append(lower).append('\n').append(lower.replaceAll("[\\s\\-.()+]", "")).append('\n');
+            }
+        }
+        return all.toString();
+    }
+
+    @Test
+    @DisplayName("an export holds everything about the person (tickets, messages, attachments, audit, conversations, outbox, consent) and nothing of another")
+    void exportIsComplete() {
+        DataSubjectExport export = desk.dataSubjects().export(ADMIN, SUBJECT, "access request of 2 March");
+
+        assertThat(export.tickets()).isEqualTo(1);
+        assertThat(export.messages()).isEqualTo(3);
+        assertThat(export.conversations()).isEqualTo(1);
+        assertThat(export.transcriptLines()).isEqualTo(2);
+        assertThat(export.consentEntries()).isEqualTo(1);
+        assertThat(export.auditEvents()).isEqualTo(desk.tickets().get(ADMIN, thandiTicket).history().size());
+        assertThat(export.outboxEntries()).isPositive();
+        assertThat(export.json())
+                .contains(thandiTicket, "Invoice INV-2291 charged twice", "Refund on its way", "spoke to Ms Nkosi",
+                        "thandi-nkosi-statement.pdf", "s3://docs/77", "Hallo, dis Thandi. Mail " + EMAIL,
+                        "wa:" + PHONE, "web signup by Thandi Nkosi", "\"pendingOutbox\"", "\"audit\"")
+                .doesNotContain("Lerato", leratoTicket, "provider-42");
+        assertThat(desk.dataSubjects().requests(ADMIN, 10)).first().satisfies(q -> {
+            assertThat(q.kind()).isEqualTo(DataSubjectRequest.Kind.EXPORT);
+            assertThat(q.subjectRef()).isEqualTo("provider-17");
+        });
+    }
+
+    @Test
+    @DisplayName("after an erasure no stored text holds the person's name, phone number or e-mail, and every count stays")
+    void erasureLeavesNothing() {
+        assertThat(storedText()).contains("nkosi", PHONE, EMAIL);
+        List<Integer> before = counts();
+
+        RedactionReport report = desk.dataSubjects().erase(ADMIN, SUBJECT, "erasure asked by Thandi Nkosi");
+
+        assertThat(report.subjectRef()).startsWith("erased-");
+        assertThat(report.tickets()).isEqualTo(1);
+        assertThat(report.conversations()).isEqualTo(1);
+        assertThat(report.recordsChanged()).isPositive();
+        assertThat(report.jobsDropped()).isEqualTo(1);
+        assertThat(report.attachmentReferences()).containsExactly("s3://docs/77");
+        String text = storedText();
+        assertThat(text).doesNotContain("thandi", "nkosi", PHONE, "0821234567", EMAIL, "provider-17");
+        assertThat(text).contains("lerato mokoena", "the map stays empty");
+        assertThat(counts()).isEqualTo(before);
+        Ticket erased = desk.tickets().get(ADMIN, thandiTicket).ticket();
+        assertThat(erased.requesterId()).isEqualTo(report.subjectRef());
+        assertThat(erased.body()).isEqualTo("[erased]");
+        assertThat(erased.category()).isEqualTo(Category.BILLING);
+        assertThat(desk.tickets().get(ADMIN, thandiTicket).messages()).extracting(m -> m.body())
+                .containsExactly("Hi [name], sorry! Refund on its way.", "Called [phone], spoke to Ms [name]", "[erased]");
+        assertThat(((WorkQueue) store).findJob("whatsapp.inbound", "wamid.HBgLMjc4MjEA")).isEmpty();
+        assertThat(((ConversationStore) store).findActiveConversation(PHONE)).isEmpty();
+        assertThat(desk.dataSubjects().mayMarketTo(PHONE)).isFalse();
+        assertThat(desk.dataSubjects().requests(ADMIN, 10)).first().satisfies(q -> {
+            assertThat(q.kind()).isEqualTo(DataSubjectRequest.Kind.ERASE);
+            assertThat(q.subjectRef()).isEqualTo(report.subjectRef());
+            assertThat(q.reason()).isEqualTo("erasure asked by [name]");
+        });
+        // a change read before the erasure cannot write the old text back: the version moved on
+        assertThat(erased.version()).isGreaterThan(4);
+        assertThat(desk.dataSubjects().export(ADMIN, SUBJECT, "again").tickets()).isZero();
+    }
+
+    @Test
+    @DisplayName("anonymisation keeps what the person wrote, without their name, phone number or e-mail")
+    void anonymisationKeepsWords() {
+        RedactionReport report = desk.dataSubjects().anonymise(ADMIN, SUBJECT, "anonymise for analytics");
+
+        Ticket ticket = desk.tickets().get(ADMIN, thandiTicket).ticket();
+        assertThat(ticket.subject()).isEqualTo("Invoice INV-2291 charged twice");
+        assertThat(ticket.body()).isEqualTo("Hi, this is [name] ([e-mail], [phone]). My card was billed twice.");
+        assertThat(ticket.requesterId()).isEqualTo(report.subjectRef());
+        assertThat(storedText()).doesNotContain("thandi", "nkosi", PHONE, EMAIL).contains("my card was billed twice");
+    }
+
+    @Test
+    @DisplayName("a correction replaces the old value everywhere and keeps the person's ids")
+    void correction() {
+        desk.dataSubjects().correct(ADMIN, SUBJECT, Correction.builder().name("Nkosi", "Dlamini").build(),
+                "surname changed");
+
+        Ticket ticket = desk.tickets().get(ADMIN, thandiTicket).ticket();
+        assertThat(ticket.requesterId()).isEqualTo("provider-17");
+        assertThat(ticket.body()).startsWith("Hi, this is Thandi Dlamini (");
+        assertThat(desk.tickets().myTicket(THANDI, thandiTicket).ticket().number().text()).isEqualTo(thandiTicket);
+        assertThat(storedText()).doesNotContain("nkosi").contains("thandi dlamini");
+    }
+
+    @Test
+    @DisplayName("data-subject requests are for admins; consent is recorded by the support team")
+    void access() {
+        assertThatThrownBy(() -> desk.dataSubjects().export(AGENT, SUBJECT, "curious"))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> desk.dataSubjects().erase(THANDI, SUBJECT, "me"))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> desk.dataSubjects().recordConsent(THANDI, PHONE, ConsentChoice.OPT_IN, "self"))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> desk.dataSubjects().purgeExpired(AGENT, RetentionPolicy.builder().build()))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(desk.dataSubjects().requests(ADMIN, 10)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the consent ledger is append-only and its latest line wins; no line means no marketing")
+    void consentLedger() {
+        assertThat(desk.dataSubjects().mayMarketTo(PHONE)).isTrue();
+        desk.dataSubjects().recordConsent(AGENT, PHONE, ConsentChoice.OPT_OUT, "WhatsApp: STOP");
+        assertThat(desk.dataSubjects().mayMarketTo(PHONE)).isFalse();
+        clock.advance(Duration.ofDays(1));
+        desk.dataSubjects().recordConsent(ADMIN, PHONE, ConsentChoice.OPT_IN, "campaign form");
+        // the same instant: the line appended last wins
+        desk.dataSubjects().recordConsent(ADMIN, PHONE, ConsentChoice.OPT_OUT, "phone call");
+        assertThat(desk.dataSubjects().mayMarketTo(PHONE)).isFalse();
+        assertThat(desk.dataSubjects().consentHistory(ADMIN, PHONE)).extracting(e -> e.source())
+                .containsExactly("web signup by Thandi Nkosi", "WhatsApp: STOP", "campaign form", "phone call");
+        assertThat(desk.dataSubjects().mayMarketTo("27830000000")).isFalse();
+    }
+
+    @Test
+    @DisplayName("two purgers on two instances delete each expired closed ticket and conversation once, and nothing of them stays")
+    void purgeRace() throws Exception {
+        List<String> closed = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            String number = desk.tickets().submit(LERATO, NewTicket.builder().subject("Old question " + i)
+                    .body("purge-marker-" + i).build()).ticketNumber().text();
+            desk.tickets().reply(AGENT, number, Reply.publicReply("Answer " + i));
+            desk.tickets().changeStatus(AGENT, number, TicketStatus.CLOSED);
+            closed.add(number);
+        }
+        ((ConversationStore) store).updateConversation(chat.closedAt(clock.instant()), List.of());
+        List<String> ids = closed.stream().map(n -> desk.tickets().get(ADMIN, n).ticket().id().toString()).toList();
+        clock.advance(Duration.ofDays(400));
+        String fresh = desk.tickets().submit(LERATO, NewTicket.builder().subject("New question").body("still here")
+                .build()).ticketNumber().text();
+        desk.tickets().changeStatus(AGENT, fresh, TicketStatus.CLOSED);
+        RetentionPolicy policy = RetentionPolicy.builder().closedTickets(Duration.ofDays(365))
+                .closedConversations(Duration.ofDays(365)).batchSize(5).build();
+        SupportDesk other = desk(sameDataAgain());
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<PurgeReport>> runs = new ArrayList<>();
+            for (SupportDesk d : List.of(desk, other)) {
+                runs.add(pool.submit(() -> {
+                    go.await();
+                    return d.dataSubjects().purgeExpired(ADMIN, policy);
+                }));
+            }
+            go.countDown();
+            int tickets = 0;
+            int conversations = 0;
+            for (Future<PurgeReport> run : runs) {
+                PurgeReport report = run.get(60, TimeUnit.SECONDS);
+                tickets += report.closedTickets();
+                conversations += report.closedConversations();
+            }
+            assertThat(tickets).isEqualTo(24);
+            assertThat(conversations).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        String text = storedText();
+        for (int i = 0; i < closed.size(); i++) {
+            assertThat(text).doesNotContain("purge-marker-" + i + "\n", ids.get(i).toLowerCase(Locale.ROOT));
+            assertThat(store.findByNumber(closed.get(i))).isEmpty();
+        }
+        assertThat(text).contains("still here", "invoice inv-2291 charged twice", "lerato mokoena here");
+        assertThat(((ConversationStore) store).findConversation(chat.id())).isEmpty();
+        assertThat(desk.tickets().get(ADMIN, fresh).ticket().status()).isEqualTo(TicketStatus.CLOSED);
+        assertThat(desk.dataSubjects().purgeExpired(ADMIN, policy).total()).isZero();
+    }
+}
