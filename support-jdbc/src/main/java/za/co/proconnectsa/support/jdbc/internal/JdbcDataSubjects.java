@@ -77,13 +77,17 @@ public final class JdbcDataSubjects {
         return i;
     }
 
+    private static void bindAll(PreparedStatement ps, List<Collection<String>> params) throws SQLException {
+        int i = 1;
+        for (Collection<String> values : params) {
+            i = bind(ps, i, values);
+        }
+    }
+
     private List<String> strings(Connection c, String sql, List<Collection<String>> params) throws SQLException {
         List<String> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            for (Collection<String> values : params) {
-                i = bind(ps, i, values);
-            }
+            bindAll(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(rs.getString(1));
@@ -214,10 +218,7 @@ public final class JdbcDataSubjects {
             throws SQLException {
         List<Row> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            for (Collection<String> values : params) {
-                i = bind(ps, i, values);
-            }
+            bindAll(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 int n = rs.getMetaData().getColumnCount();
                 while (rs.next()) {
@@ -392,15 +393,25 @@ public final class JdbcDataSubjects {
         }
     }
 
-    /** @return closed tickets deleted, with everything that belongs to them */
-    public int purgeClosedTickets(Instant before, int max) {
+    /** Deletes a batch of claimed rows and what belongs to them. */
+    @FunctionalInterface
+    private interface Deletion {
+        int delete(Connection c, List<String> ids) throws SQLException;
+    }
+
+    /** Claims up to {@code max} CLOSED rows of a table last changed before a time and deletes them. */
+    private int purge(String table, Instant before, int max, Deletion deletion) {
         Checks.notNull(before, "before");
         Checks.between(max, 1, 1000, "max");
-        return tx.run("purging closed tickets", c -> {
-            List<String> ids = claim(c, "tickets", before, max);
-            if (ids.isEmpty()) {
-                return 0;
-            }
+        return tx.run("purging closed " + table, c -> {
+            List<String> ids = claim(c, table, before, max);
+            return ids.isEmpty() ? 0 : deletion.delete(c, ids);
+        });
+    }
+
+    /** @return closed tickets deleted, with everything that belongs to them */
+    public int purgeClosedTickets(Instant before, int max) {
+        return purge("tickets", before, max, (c, ids) -> {
             for (String table : List.of("attachments", "messages", "audit_events", "idempotency_keys", "sla_schedule",
                     "sla_events", "outbox")) {
                 update(c, "DELETE FROM " + p + table + " WHERE ticket_id IN ", ids);
@@ -415,13 +426,7 @@ public final class JdbcDataSubjects {
 
     /** @return closed conversations deleted, with their transcripts */
     public int purgeClosedConversations(Instant before, int max) {
-        Checks.notNull(before, "before");
-        Checks.between(max, 1, 1000, "max");
-        return tx.run("purging closed conversations", c -> {
-            List<String> ids = claim(c, "whatsapp_conversations", before, max);
-            if (ids.isEmpty()) {
-                return 0;
-            }
+        return purge("whatsapp_conversations", before, max, (c, ids) -> {
             update(c, "DELETE FROM " + p + "whatsapp_messages WHERE conversation_id IN ", ids);
             return update(c, "DELETE FROM " + p + "whatsapp_conversations WHERE id IN ", ids);
         });
