@@ -120,11 +120,11 @@ public class AnalyticsBenchmark {
             read(c, sink, "SELECT COUNT(*), SUM(d), percentile_cont(ARRAY[0.5, 0.9, 0.95, 0.99]) WITHIN GROUP (ORDER BY d)"
                     + " FROM (SELECT ((EXTRACT(EPOCH FROM first_responded_at) - EXTRACT(EPOCH FROM created_at)) * 1000000)::bigint d"
                     + period + " AND first_responded_at IS NOT NULL) x", to);
-            read(c, sink, "SELECT COUNT(*) FILTER (WHERE created_at > ? - interval '1 day'),"
-                    + " COUNT(*) FILTER (WHERE created_at <= ? - interval '1 day' AND created_at > ? - interval '3 days'),"
-                    + " COUNT(*) FILTER (WHERE created_at <= ? - interval '3 days' AND created_at > ? - interval '7 days'),"
-                    + " COUNT(*) FILTER (WHERE created_at <= ? - interval '7 days' AND created_at > ? - interval '30 days'),"
-                    + " COUNT(*) FILTER (WHERE created_at <= ? - interval '30 days')"
+            read(c, sink, "SELECT COUNT(*) FILTER (WHERE created_at > ?::timestamptz - interval '1 day'),"
+                    + " COUNT(*) FILTER (WHERE created_at <= ?::timestamptz - interval '1 day' AND created_at > ?::timestamptz - interval '3 days'),"
+                    + " COUNT(*) FILTER (WHERE created_at <= ?::timestamptz - interval '3 days' AND created_at > ?::timestamptz - interval '7 days'),"
+                    + " COUNT(*) FILTER (WHERE created_at <= ?::timestamptz - interval '7 days' AND created_at > ?::timestamptz - interval '30 days'),"
+                    + " COUNT(*) FILTER (WHERE created_at <= ?::timestamptz - interval '30 days')"
                     + " FROM support_tickets WHERE status IN ('NEW', 'OPEN', 'PENDING', 'ON_HOLD') AND created_at < ?", null);
             read(c, sink, "SELECT assignee_id, COUNT(*) FILTER (WHERE created_at >= ? AND created_at < ?),"
                     + " COUNT(*) FILTER (WHERE status IN ('NEW', 'OPEN', 'PENDING', 'ON_HOLD'))"
