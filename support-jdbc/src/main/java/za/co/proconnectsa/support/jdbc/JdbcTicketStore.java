@@ -332,10 +332,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
             ps.setString(3, ticket.toString());
             ps.executeUpdate();
         } catch (SQLException e) {
-            if (Tx.isUniqueViolation(e)) {
-                throw new Tx.KeyTaken();
-            }
-            throw e;
+            throw Tx.unlessKeyTaken(e);
         }
     }
 
@@ -498,10 +495,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
                     ps.executeUpdate();
                     return true;
                 } catch (SQLException e) {
-                    if (Tx.isUniqueViolation(e)) {
-                        throw new Tx.KeyTaken();
-                    }
-                    throw e;
+                    throw Tx.unlessKeyTaken(e);
                 }
             });
         } catch (Tx.KeyTaken seen) {

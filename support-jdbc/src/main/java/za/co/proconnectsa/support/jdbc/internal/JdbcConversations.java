@@ -78,10 +78,7 @@ public final class JdbcConversations {
                         ps.setString(14, conversation.status().isActive() ? conversation.contact() : null);
                         ps.executeUpdate();
                     } catch (SQLException e) {
-                        if (Tx.isUniqueViolation(e)) {
-                            throw new Tx.KeyTaken();
-                        }
-                        throw e;
+                        throw Tx.unlessKeyTaken(e);
                     }
                     insertMessages(c, first);
                     return new ConversationInsert.Inserted(conversation);
@@ -335,10 +332,7 @@ public final class JdbcConversations {
                     ps.setString(6, d.messageId());
                     return ps.executeUpdate() > 0;
                 } catch (SQLException e) {
-                    if (Tx.isUniqueViolation(e)) {
-                        throw new Tx.KeyTaken();
-                    }
-                    throw e;
+                    throw Tx.unlessKeyTaken(e);
                 }
             });
         } catch (Tx.KeyTaken taken) {

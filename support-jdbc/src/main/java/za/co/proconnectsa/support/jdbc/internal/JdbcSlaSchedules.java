@@ -107,10 +107,7 @@ public final class JdbcSlaSchedules {
                     Rows.setInstant(ps, 3, at, dialect);
                     ps.executeUpdate();
                 } catch (java.sql.SQLException e) {
-                    if (Tx.isUniqueViolation(e)) {
-                        throw new Tx.KeyTaken();
-                    }
-                    throw e;
+                    throw Tx.unlessKeyTaken(e);
                 }
                 return true;
             });

@@ -59,10 +59,7 @@ public final class JdbcWorkQueue {
                 ps.executeUpdate();
                 return true;
             } catch (SQLException e) {
-                if (Tx.isUniqueViolation(e)) {
-                    throw new Tx.KeyTaken();
-                }
-                throw e;
+                throw Tx.unlessKeyTaken(e);
             }
         };
         try {

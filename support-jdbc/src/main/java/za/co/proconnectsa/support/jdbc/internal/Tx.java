@@ -420,6 +420,20 @@ public final class Tx {
     }
 
     /**
+     * For a keyed write's catch block: {@code catch (SQLException e) { throw Tx.unlessKeyTaken(e); }}.
+     *
+     * @param e a failure of the write
+     * @return {@code e}, to rethrow, when it is not a duplicate key
+     * @throws KeyTaken when it is a duplicate key
+     */
+    public static SQLException unlessKeyTaken(SQLException e) {
+        if (isUniqueViolation(e)) {
+            throw new KeyTaken();
+        }
+        return e;
+    }
+
+    /**
      * SQLState class 23 is an integrity violation; 23505 (and MariaDB's 23000 with error 1062) a duplicate key.
      *
      * @param e a failure
