@@ -132,53 +132,46 @@ public final class InboundMessageWorker implements AutoCloseable {
             this.statuses = statuses;
         }
 
+        /** The messages' and the statuses' workers share every setting. */
+        private Builder both(java.util.function.Consumer<JobWorker.Builder> setting) {
+            setting.accept(worker);
+            setting.accept(statuses);
+            return this;
+        }
+
         /** @param value a name unique among the workers sharing the store @return this builder */
         public Builder owner(String value) {
-            worker.owner(value);
-            statuses.owner(value);
-            return this;
+            return both(b -> b.owner(value));
         }
 
         /** @param value messages claimed at a time, 1 to 1000 @return this builder */
         public Builder batchSize(int value) {
-            worker.batchSize(value);
-            statuses.batchSize(value);
-            return this;
+            return both(b -> b.batchSize(value));
         }
 
         /** @param value how long a claim lasts; renewed while a message is applied @return this builder */
         public Builder lease(Duration value) {
-            worker.lease(value);
-            statuses.lease(value);
-            return this;
+            return both(b -> b.lease(value));
         }
 
         /** @param value the pause between polls when nothing is waiting @return this builder */
         public Builder pollInterval(Duration value) {
-            worker.pollInterval(value);
-            statuses.pollInterval(value);
-            return this;
+            return both(b -> b.pollInterval(value));
         }
 
         /** @param value the first pause before a failed message is tried again; it doubles @return this builder */
         public Builder retryDelay(Duration value) {
-            worker.retryDelay(value);
-            statuses.retryDelay(value);
-            return this;
+            return both(b -> b.retryDelay(value));
         }
 
         /** @param value attempts before a failing message is left dead @return this builder */
         public Builder maxAttempts(int value) {
-            worker.maxAttempts(value);
-            statuses.maxAttempts(value);
-            return this;
+            return both(b -> b.maxAttempts(value));
         }
 
         /** @param value the time source @return this builder */
         public Builder clock(Clock value) {
-            worker.clock(value);
-            statuses.clock(value);
-            return this;
+            return both(b -> b.clock(value));
         }
 
         /** @return the worker, not yet started */
