@@ -17,9 +17,16 @@ public final class Fingerprints {
      * @return the hex SHA-256 of the normalised subject and body
      */
     public static String of(String subject, String body) {
-        String canonical = TextNormaliser.normalise(subject) + "\n" + TextNormaliser.normalise(body);
+        return sha256Hex(TextNormaliser.normalise(subject) + "\n" + TextNormaliser.normalise(body));
+    }
+
+    /**
+     * @param text any text
+     * @return the hex SHA-256 of its UTF-8 bytes
+     */
+    public static String sha256Hex(String text) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);

@@ -2,6 +2,7 @@ package za.co.proconnectsa.support.queue;
 
 import java.time.Instant;
 import java.util.Arrays;
+import za.co.proconnectsa.support.internal.Fingerprints;
 import za.co.proconnectsa.support.util.Checks;
 import za.co.proconnectsa.support.util.Text;
 
@@ -42,13 +43,7 @@ public record Job(long id, String kind, String key, byte[] payload, JobState sta
         if (cause.length() <= MAX_KEY_LENGTH && Text.isIdentifier(cause)) {
             return cause;
         }
-        try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(cause.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return "sha256:" + java.util.HexFormat.of().formatHex(hash);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return "sha256:" + Fingerprints.sha256Hex(cause);
     }
 
     /** Checks the components and copies the payload. */
