@@ -45,7 +45,13 @@ public record TicketEvent(Type type, Ticket ticket, Actor actor, Instant at, Mes
         /** An SLA target of the ticket was missed ({@link TicketEvent#slaTarget()} says which); once per target run. */
         SLA_BREACHED,
         /** An SLA target of the ticket was fulfilled, in time or late ({@link TicketEvent#slaTarget()} says which). */
-        SLA_FULFILLED;
+        SLA_FULFILLED,
+        /**
+         * A data-subject request touched the ticket: an export of its requester's data, or a correction, erasure or
+         * anonymisation that rewrote personal data in it. After anything but an export, copies of the ticket a host
+         * keeps elsewhere (a CRM, a search index) should be read again, or erased.
+         */
+        DATA_SUBJECT_REQUEST;
 
         /**
          * The event an operation publishes, from the first audit event it writes. Stores that keep an
@@ -66,6 +72,7 @@ public record TicketEvent(Type type, Ticket ticket, Actor actor, Instant at, Mes
                 case SLA_WARNING -> SLA_WARNING;
                 case SLA_BREACHED -> SLA_BREACHED;
                 case SLA_FULFILLED -> SLA_FULFILLED;
+                case DATA_SUBJECT_REQUEST -> DATA_SUBJECT_REQUEST;
             };
         }
     }

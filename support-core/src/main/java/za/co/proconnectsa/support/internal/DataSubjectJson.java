@@ -1,8 +1,13 @@
 package za.co.proconnectsa.support.internal;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,10 +15,13 @@ import java.util.stream.Collectors;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
+import za.co.proconnectsa.support.conversation.MessageDelivery;
+import za.co.proconnectsa.support.event.DeadLetter;
 import za.co.proconnectsa.support.event.OutboxEntry;
 import za.co.proconnectsa.support.privacy.ConsentEntry;
 import za.co.proconnectsa.support.privacy.DataSubject;
 import za.co.proconnectsa.support.privacy.DataSubjectRequest;
+import za.co.proconnectsa.support.queue.Job;
 import za.co.proconnectsa.support.spi.DataSubjectRecords;
 import za.co.proconnectsa.support.ticket.Attachment;
 import za.co.proconnectsa.support.ticket.AuditEvent;
@@ -30,7 +38,14 @@ final class DataSubjectJson {
     private DataSubjectJson() {
     }
 
-    static String write(DataSubject subject, DataSubjectRecords r, Instant at) {
+    /**
+     * What the export reads beside the store's records: delivery states of their conversations' lines, queued jobs
+     * holding their messages (inbound bodies, sends, delivery reports) and dead outbox entries of their tickets.
+     */
+    record Extras(List<MessageDelivery> deliveries, List<Job> jobs, List<DeadLetter> deadOutbox) {
+    }
+
+    static String write(DataSubject subject, DataSubjectRecords r, Extras extras, Instant at) {
         Gen g = new Gen();
         try {
             g.writeStartObject();
@@ -79,6 +94,40 @@ final class DataSubjectJson {
                 g.writeStringField("ticketId", e.ticketId().toString());
                 actor(g, "actor", e.actor());
                 g.writeStringField("at", e.at().toString());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("deadOutbox");
+            for (DeadLetter d : extras.deadOutbox()) {
+                g.writeStartObject();
+                g.writeNumberField("id", d.id());
+                g.writeStringField("type", d.type());
+                g.writeStringField("ticketId", d.ticketId());
+                g.writeStringField("occurredAt", d.occurredAt().toString());
+                g.writeStringField("reason", d.reason());
+                g.writeStringField("diedAt", d.diedAt().toString());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("deliveries");
+            for (MessageDelivery d : extras.deliveries()) {
+                g.writeStartObject();
+                g.writeStringField("messageId", d.messageId());
+                g.writeStringField("state", d.state().name());
+                g.writeStringField("providerMessageId", d.providerMessageId());
+                g.writeStringField("detail", d.detail());
+                g.writeStringField("at", d.at().toString());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("queuedJobs");
+            for (Job j : extras.jobs()) {
+                g.writeStartObject();
+                g.writeStringField("kind", j.kind());
+                g.writeStringField("key", j.key());
+                g.writeStringField("state", j.state().name());
+                payload(g, j.payload());
+                g.writeStringField("createdAt", j.createdAt().toString());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -191,6 +240,17 @@ final class DataSubjectJson {
         }
         g.writeEndArray();
         g.writeEndObject();
+    }
+
+    /** A payload as its text when it is UTF-8 (every job the desk queues is JSON), else as Base64. */
+    private static void payload(Gen g, byte[] payload) throws IOException {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(payload)).toString();
+            g.writeStringField("payload", text);
+        } catch (CharacterCodingException e) {
+            g.writeStringField("payloadBase64", Base64.getEncoder().encodeToString(payload));
+        }
     }
 
     private static void attachments(Gen g, List<Attachment> attachments) throws IOException {

@@ -15,6 +15,7 @@ import za.co.proconnectsa.support.access.Permission;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.MessageDelivery;
+import za.co.proconnectsa.support.event.DeadLetter;
 import za.co.proconnectsa.support.privacy.ConsentChoice;
 import za.co.proconnectsa.support.privacy.ConsentEntry;
 import za.co.proconnectsa.support.privacy.Correction;
@@ -29,13 +30,17 @@ import za.co.proconnectsa.support.queue.Job;
 import za.co.proconnectsa.support.spi.ConversationStore;
 import za.co.proconnectsa.support.spi.DataSubjectRecords;
 import za.co.proconnectsa.support.spi.DataSubjectStore;
+import za.co.proconnectsa.support.spi.EventOutbox;
 import za.co.proconnectsa.support.spi.ProcessedMessageLog;
 import za.co.proconnectsa.support.spi.Redaction;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.spi.WorkQueue;
 import za.co.proconnectsa.support.ticket.Attachment;
+import za.co.proconnectsa.support.ticket.AuditAction;
+import za.co.proconnectsa.support.ticket.AuditEvent;
 import za.co.proconnectsa.support.ticket.Message;
 import za.co.proconnectsa.support.ticket.Ticket;
+import za.co.proconnectsa.support.ticket.Visibility;
 import za.co.proconnectsa.support.util.Checks;
 import za.co.proconnectsa.support.util.Text;
 
@@ -100,13 +105,17 @@ public final class DefaultDataSubjectService implements DataSubjectService {
             Instant now = clock.instant();
             Resolved found = resolve(subject);
             DataSubjectRecords r = found.records();
-            String json = DataSubjectJson.write(found.subject(), r, now);
+            DataSubjectJson.Extras extras = new DataSubjectJson.Extras(deliveries(r), subjects().findJobs(jobKeys(r)),
+                    deadOutbox(r));
+            String json = DataSubjectJson.write(found.subject(), r, extras, now);
             DataSubjectExport export = new DataSubjectExport(json, r.tickets().size(), r.messages().size(),
                     r.auditEvents().size(), r.conversations().size(), r.conversationMessages().size(),
-                    r.pendingOutbox().size(), r.consent().size());
+                    r.pendingOutbox().size(), extras.deadOutbox().size(), extras.deliveries().size(),
+                    extras.jobs().size(), r.consent().size());
             subjects().appendDataSubjectRequest(new DataSubjectRequest(DataSubjectRequest.Kind.EXPORT,
                     firstId(subject), actor, reason, "tickets=" + export.tickets() + " messages=" + export.messages()
                     + " conversations=" + export.conversations() + " lines=" + export.transcriptLines(), now));
+            auditOnTickets(r.tickets(), actor, DataSubjectRequest.Kind.EXPORT, now);
             return export;
         });
     }
@@ -163,10 +172,47 @@ public final class DefaultDataSubjectService implements DataSubjectService {
         String outcome = "tickets=" + r.tickets().size() + " conversations=" + r.conversations().size() + " rows="
                 + changed + " jobsDropped=" + dropped;
         // the reason may name the person too
+        Instant now = clock.instant();
         subjects().appendDataSubjectRequest(new DataSubjectRequest(kind, subjectRef, actor,
-                Text.truncate(redaction.text(reason), 500), outcome, clock.instant()));
+                Text.truncate(redaction.text(reason), 500), outcome, now));
+        auditOnTickets(r.tickets(), actor, kind, now);
         return new RedactionReport(subjectRef, r.tickets().size(), r.conversations().size(), changed, dropped,
                 references.stream().distinct().toList());
+    }
+
+    /**
+     * Adds the request to the audit trail of every ticket it touched, with an outbox entry each, so a host that keeps
+     * copies of the tickets hears of it; the ticket's own fields, version and place in the change feed stay.
+     */
+    private void auditOnTickets(List<Ticket> tickets, Actor actor, DataSubjectRequest.Kind kind, Instant now) {
+        for (Ticket t : tickets) {
+            subjects().recordTicketEvents(t.id(), List.of(new AuditEvent(t.id(), actor, AuditAction.DATA_SUBJECT_REQUEST,
+                    null, kind.name(), Visibility.INTERNAL, now)));
+        }
+    }
+
+    private List<MessageDelivery> deliveries(DataSubjectRecords r) {
+        List<MessageDelivery> out = new java.util.ArrayList<>();
+        if (store instanceof ConversationStore conversations) {
+            r.conversations().forEach(c -> out.addAll(conversations.conversationDeliveries(c.id())));
+        }
+        return out;
+    }
+
+    /** Dead outbox entries of their tickets, read a page at a time. */
+    private List<DeadLetter> deadOutbox(DataSubjectRecords r) {
+        List<DeadLetter> out = new java.util.ArrayList<>();
+        if (!(store instanceof EventOutbox outbox) || r.tickets().isEmpty()) {
+            return out;
+        }
+        Set<String> own = new java.util.HashSet<>();
+        r.tickets().forEach(t -> own.add(t.id().toString()));
+        long after = 0;
+        for (List<DeadLetter> page; !(page = outbox.deadLetters(after, 500)).isEmpty();) {
+            page.stream().filter(d -> own.contains(d.ticketId())).forEach(out::add);
+            after = page.get(page.size() - 1).id();
+        }
+        return out;
     }
 
     /** Jobs keyed by their transcript lines (inbound messages, sends) and by delivery reports of their lines. */

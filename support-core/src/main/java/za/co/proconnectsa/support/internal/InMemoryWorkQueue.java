@@ -221,6 +221,15 @@ public final class InMemoryWorkQueue implements WorkQueue {
     }
 
     /**
+     * @param keys job keys
+     * @return the jobs with one of these keys, any kind and state, by id
+     */
+    public List<Job> findKeys(java.util.Set<String> keys) {
+        Checks.notNull(keys, "keys");
+        return jobs.values().stream().map(s -> s.job).filter(job -> keys.contains(job.key())).toList();
+    }
+
+    /**
      * Deletes every job, of any kind and state, with one of these keys.
      *
      * @param keys the keys

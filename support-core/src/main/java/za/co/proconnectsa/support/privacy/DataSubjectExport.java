@@ -3,18 +3,36 @@ package za.co.proconnectsa.support.privacy;
 /**
  * Everything the desk holds about one person, as one JSON document (POPIA s23), with how many records of each kind it
  * holds. The document's top-level fields: {@code subject}, {@code exportedAt}, {@code tickets} (each with its
- * attachments' metadata, {@code messages} and {@code audit}), {@code conversations} (each with its {@code transcript}),
- * {@code pendingOutbox}, {@code consent} and {@code requests}.
+ * attachments' metadata, {@code messages} and {@code audit}), {@code messagesElsewhere} and {@code auditElsewhere}
+ * (what they wrote or did on tickets not theirs), {@code conversations} (each with its {@code transcript}),
+ * {@code pendingOutbox} and {@code deadOutbox} (events of their tickets not yet delivered, or given up on),
+ * {@code deliveries} (how far each line sent to them got), {@code queuedJobs} (inbound messages, sends and delivery
+ * reports still queued, with their payloads), {@code consent} and {@code requests}. SLA warnings and breaches of their
+ * tickets are in each ticket's {@code audit}.
  *
- * @param json          the document, UTF-8 text
- * @param tickets       tickets in it
- * @param messages      ticket messages in it
- * @param auditEvents   audit entries in it
- * @param conversations WhatsApp conversations in it
+ * @param json            the document, UTF-8 text
+ * @param tickets         tickets in it
+ * @param messages        ticket messages in it
+ * @param auditEvents     audit entries in it
+ * @param conversations   WhatsApp conversations in it
  * @param transcriptLines conversation lines in it
- * @param outboxEntries pending outbox entries in it
- * @param consentEntries consent-ledger lines in it
+ * @param outboxEntries   pending outbox entries in it
+ * @param deadOutboxEntries dead outbox entries in it
+ * @param deliveries      delivery states in it
+ * @param queuedJobs      queued jobs in it
+ * @param consentEntries  consent-ledger lines in it
  */
 public record DataSubjectExport(String json, int tickets, int messages, int auditEvents, int conversations,
-        int transcriptLines, int outboxEntries, int consentEntries) {
+        int transcriptLines, int outboxEntries, int deadOutboxEntries, int deliveries, int queuedJobs,
+        int consentEntries) {
+
+    /** @return the counts, without the document */
+    @Override
+    public String toString() {
+        return "DataSubjectExport[tickets=" + tickets + ", messages=" + messages + ", auditEvents=" + auditEvents
+                + ", conversations=" + conversations + ", transcriptLines=" + transcriptLines + ", outboxEntries="
+                + outboxEntries + ", deadOutboxEntries=" + deadOutboxEntries + ", deliveries=" + deliveries
+                + ", queuedJobs=" + queuedJobs + ", consentEntries=" + consentEntries + ", json=" + json.length()
+                + " chars]";
+    }
 }

@@ -5,14 +5,16 @@ import java.util.List;
 import za.co.proconnectsa.support.privacy.ConsentEntry;
 import za.co.proconnectsa.support.privacy.DataSubject;
 import za.co.proconnectsa.support.privacy.DataSubjectRequest;
+import za.co.proconnectsa.support.queue.Job;
 
 /**
  * What a store needs for the rights of data subjects: reading and rewriting everything linked to one person,
- * deleting records past their retention, the marketing-consent ledger and the trail of data-subject requests. The
+ * deleting records past their retention, the marketing-consent ledger and the trail of data-subject requests; each
+ * request is also added to the audit trail of every ticket it touched ({@link TicketEventRecorder}). The
  * in-memory and JDBC stores implement it; a host's store proves it with {@code DataSubjectContract} from
  * {@code support-testing}. Every method takes part in the caller's unit of work ({@link UnitOfWork}).
  */
-public interface DataSubjectStore {
+public interface DataSubjectStore extends TicketEventRecorder {
 
     /**
      * @param subject the person: records filed under any of their requester ids or held with any of their contacts
@@ -28,6 +30,13 @@ public interface DataSubjectStore {
      * @return how many rows changed, jobs dropped not included
      */
     int redact(Redaction redaction);
+
+    /**
+     * @param keys job keys
+     * @return the jobs with one of these keys, of any kind and in any state, by id (for an export: a queued inbound
+     *         message or send holds the person's words until it is done)
+     */
+    List<Job> findJobs(java.util.Set<String> keys);
 
     /**
      * @param keys job keys

@@ -3,18 +3,17 @@ package za.co.proconnectsa.support.spi;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import za.co.proconnectsa.support.ticket.AuditEvent;
 import za.co.proconnectsa.support.ticket.TicketId;
 
 /**
  * Where a store keeps what the desk's SLA clocks need between changes: each ticket's schedule (when its nearest
  * target is due, for the queue, and when the watcher should next look at it, for warnings and breaches), the SLA
- * events already announced (so each is announced once, however many watchers run), and a way to record events that
- * change nothing on the ticket itself. The in-memory and JDBC stores implement it.
+ * events already announced (so each is announced once, however many watchers run), and (through
+ * {@link TicketEventRecorder}) a way to record events that change nothing on the ticket itself. The in-memory and JDBC stores implement it.
  *
  * <p>Every method takes part in the caller's unit of work ({@link UnitOfWork}).
  */
-public interface SlaStore {
+public interface SlaStore extends TicketEventRecorder {
 
     /**
      * Sets a ticket's schedule, replacing what it had.
@@ -54,14 +53,4 @@ public interface SlaStore {
      * @return the tickets whose nearest target is due at or before {@code until}, nearest first
      */
     List<TicketId> ticketsDueBy(Instant until, int limit);
-
-    /**
-     * Appends audit events that change nothing on the ticket (SLA warnings, breaches and fulfilments), with their
-     * outbox entries where the store keeps an outbox. The ticket's version and its place in
-     * {@link TicketStore#changesSince} stay as they are: hosts hear of these events through the outbox.
-     *
-     * @param ticketId the ticket
-     * @param events   the events, all of that ticket
-     */
-    void recordTicketEvents(TicketId ticketId, List<AuditEvent> events);
 }

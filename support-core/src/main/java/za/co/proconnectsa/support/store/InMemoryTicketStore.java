@@ -949,6 +949,11 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
     }
 
     @Override
+    public List<Job> findJobs(java.util.Set<String> keys) {
+        return read(() -> jobs.findKeys(keys));
+    }
+
+    @Override
     public int dropJobs(java.util.Set<String> keys) {
         return write(() -> jobs.dropKeys(keys));
     }

@@ -19,7 +19,12 @@ public enum AuditAction {
     /** An SLA target was missed; {@code after} is the target's type. */
     SLA_BREACHED,
     /** An SLA target was fulfilled (by an agent's public reply, or by resolving); {@code after} is its type. */
-    SLA_FULFILLED;
+    SLA_FULFILLED,
+    /**
+     * A data-subject request touched the ticket (an export, correction, erasure or anonymisation of its requester's
+     * data, on an admin's request); {@code after} is the request's kind, e.g. {@code ERASE}. Internal.
+     */
+    DATA_SUBJECT_REQUEST;
 
     /** @return whether this records an SLA event, which the outbox announces on its own */
     public boolean isSla() {

@@ -896,6 +896,11 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     }
 
     @Override
+    public List<Job> findJobs(java.util.Set<String> keys) {
+        return jobs.findByKeys(List.copyOf(Checks.notNull(keys, "keys")));
+    }
+
+    @Override
     public int dropJobs(java.util.Set<String> keys) {
         return dataSubjects.dropJobs(keys);
     }

@@ -25,6 +25,7 @@ import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.ConversationNumber;
 import za.co.proconnectsa.support.conversation.ConversationStatus;
+import za.co.proconnectsa.support.conversation.MessageDelivery;
 import za.co.proconnectsa.support.privacy.ConsentChoice;
 import za.co.proconnectsa.support.privacy.Correction;
 import za.co.proconnectsa.support.privacy.DataSubject;
@@ -33,18 +34,25 @@ import za.co.proconnectsa.support.privacy.DataSubjectRequest;
 import za.co.proconnectsa.support.privacy.PurgeReport;
 import za.co.proconnectsa.support.privacy.RedactionReport;
 import za.co.proconnectsa.support.privacy.RetentionPolicy;
+import za.co.proconnectsa.support.event.OutboxEntry;
+import za.co.proconnectsa.support.event.TicketEvent;
 import za.co.proconnectsa.support.spi.ConversationStore;
+import za.co.proconnectsa.support.spi.EventOutbox;
 import za.co.proconnectsa.support.spi.DataSubjectStore;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.spi.WorkQueue;
 import za.co.proconnectsa.support.ticket.Attachment;
+import za.co.proconnectsa.support.ticket.AuditAction;
+import za.co.proconnectsa.support.ticket.AuditEvent;
 import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.ticket.NewTicket;
 import za.co.proconnectsa.support.ticket.Reply;
 import za.co.proconnectsa.support.ticket.Ticket;
 import za.co.proconnectsa.support.ticket.TicketDetails;
+import za.co.proconnectsa.support.ticket.TicketId;
 import za.co.proconnectsa.support.ticket.TicketQuery;
 import za.co.proconnectsa.support.ticket.TicketStatus;
+import za.co.proconnectsa.support.ticket.Visibility;
 
 /**
  * The rights of data subjects on a store that keeps their records ({@link DataSubjectStore}): an export holds
@@ -162,14 +170,39 @@ public abstract class DataSubjectContract {
     @Test
     @DisplayName("an export holds everything about the person (tickets, messages, attachments, audit, conversations, outbox, consent) and nothing of another")
     void exportIsComplete() {
+        ((ConversationStore) store).recordDelivery(new MessageDelivery("wamid.out.1", MessageDelivery.State.FAILED,
+                "wamid.provider.9", "131026 receiver incapable", clock.instant()));
+        EventOutbox outbox = (EventOutbox) store;
+        TicketId thandiId = desk.tickets().get(ADMIN, thandiTicket).ticket().id();
+        OutboxEntry doomed = outbox.claim("contract", 1000, Duration.ofMinutes(1), clock.instant()).stream()
+                .filter(o -> o.ticketId().equals(thandiId)).findFirst().orElseThrow();
+        assertThat(outbox.deadLetter(doomed.id(), "contract", "relay refused", clock.instant())).isTrue();
+
         DataSubjectExport export = desk.dataSubjects().export(ADMIN, SUBJECT, "access request of 2 March");
+
+        assertThat(export.deadOutboxEntries()).isEqualTo(1);
+        assertThat(export.deliveries()).isEqualTo(1);
+        assertThat(export.queuedJobs()).isEqualTo(1);
+        assertThat(export.json()).contains("\"deadOutbox\"", "relay refused", "wamid.provider.9",
+                "131026 receiver incapable", "\"queuedJobs\"", "whatsapp.inbound",
+                "\"payload\": \"{\\\"from\\\":\\\"" + PHONE);
 
         assertThat(export.tickets()).isEqualTo(1);
         assertThat(export.messages()).isEqualTo(3);
         assertThat(export.conversations()).isEqualTo(1);
         assertThat(export.transcriptLines()).isEqualTo(2);
         assertThat(export.consentEntries()).isEqualTo(1);
-        assertThat(export.auditEvents()).isEqualTo(desk.tickets().get(ADMIN, thandiTicket).history().size());
+        List<AuditEvent> history = desk.tickets().get(ADMIN, thandiTicket).history();
+        // the export saw the trail before its own entry was added
+        assertThat(export.auditEvents()).isEqualTo(history.size() - 1);
+        assertThat(history.get(history.size() - 1)).satisfies(e -> {
+            assertThat(e.action()).isEqualTo(AuditAction.DATA_SUBJECT_REQUEST);
+            assertThat(e.after()).isEqualTo("EXPORT");
+            assertThat(e.actor()).isEqualTo(ADMIN);
+            assertThat(e.visibility()).isEqualTo(Visibility.INTERNAL);
+        });
+        assertThat(desk.tickets().get(ADMIN, leratoTicket).history())
+                .noneMatch(e -> e.action() == AuditAction.DATA_SUBJECT_REQUEST);
         assertThat(export.outboxEntries()).isPositive();
         assertThat(export.json())
                 .contains(thandiTicket, "Invoice INV-2291 charged twice", "Refund on its way", "spoke to Ms Nkosi",
@@ -199,7 +232,22 @@ public abstract class DataSubjectContract {
         String text = storedText();
         assertThat(text).doesNotContain("thandi", "nkosi", PHONE, "0821234567", EMAIL, "provider-17");
         assertThat(text).contains("lerato mokoena", "the map stays empty");
-        assertThat(counts()).isEqualTo(before);
+        // every count stays but the erased ticket's trail, which gained the request itself
+        List<Integer> after = counts();
+        assertThat(after.get(1)).isEqualTo(before.get(1) + 1);
+        after.set(1, before.get(1));
+        assertThat(after).isEqualTo(before);
+        List<AuditEvent> trail = desk.tickets().get(ADMIN, thandiTicket).history();
+        assertThat(trail.get(trail.size() - 1)).satisfies(e -> {
+            assertThat(e.action()).isEqualTo(AuditAction.DATA_SUBJECT_REQUEST);
+            assertThat(e.after()).isEqualTo("ERASE");
+            assertThat(e.actor()).isEqualTo(ADMIN);
+        });
+        // hosts that keep copies of the ticket hear of the erasure through the outbox
+        TicketId erasedId = desk.tickets().get(ADMIN, thandiTicket).ticket().id();
+        assertThat(((EventOutbox) store).claim("contract", 1000, Duration.ofMinutes(1), clock.instant()))
+                .filteredOn(o -> o.ticketId().equals(erasedId)).extracting(OutboxEntry::type)
+                .contains(TicketEvent.Type.DATA_SUBJECT_REQUEST);
         Ticket erased = desk.tickets().get(ADMIN, thandiTicket).ticket();
         assertThat(erased.requesterId()).isEqualTo(report.subjectRef());
         assertThat(erased.body()).isEqualTo("[erased]");

@@ -197,6 +197,32 @@ public final class JdbcWorkQueue {
     }
 
     /**
+     * @param keys job keys
+     * @return the jobs with one of these keys, any kind and state, by id
+     */
+    public List<Job> findByKeys(List<String> keys) {
+        return tx.run("reading jobs by key", c -> {
+            List<Job> out = new ArrayList<>();
+            for (int from = 0; from < keys.size(); from += 500) {
+                List<String> chunk = keys.subList(from, Math.min(keys.size(), from + 500));
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM " + table
+                        + " WHERE job_key IN (" + Sql.placeholders(chunk.size()) + ") ORDER BY id")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(read(rs, 0));
+                        }
+                    }
+                }
+            }
+            out.sort(java.util.Comparator.comparingLong(Job::id));
+            return out;
+        });
+    }
+
+    /**
      * @param kind    the kind
      * @param afterId after this id
      * @param limit   how many
