@@ -145,7 +145,8 @@ public final class WhatsAppInbox implements WebhookHandler {
         this.conversations = new ConversationLog(b.conversations, b.numberFormat, b.desk.clock());
         this.store = b.store;
         this.queue = (WorkQueue) b.store;
-        this.outbound = new OutboundMessages(b.client, conversations, b.desk.clock(), automation.displayName(), queue);
+        this.outbound = new OutboundMessages(b.client, conversations, b.desk.clock(), automation.displayName(), queue,
+                b.attachments);
         TicketWriter writer = new TicketWriter(b.desk, automation);
         this.queuedSends = new QueuedSends(outbound, writer);
         this.escalations = new Escalations(b.desk, b.store, escalationPolicy, conversations, outbound, writer,
@@ -404,6 +405,52 @@ public final class WhatsAppInbox implements WebhookHandler {
             return c;
         }
         return conversations.close(c);
+    }
+
+    /**
+     * An agent sends a file in a conversation: an image, document, audio, video or sticker, uploaded from the
+     * attachment store when it is sent, or fetched by Meta from a public https link. Like a text it goes through the
+     * send queue (keyed by a new id, so it is queued once) only while the 24-hour window is open, with a transcript
+     * line marked queued whose {@link #delivery} follows it. An uploaded file is kept first as an attachment of the
+     * conversation (and its ticket), so the customer can read it on the web too.
+     *
+     * @param agent              who sends it (agents and admins)
+     * @param conversationNumber the conversation
+     * @param file               the file
+     * @return {@link ReplyDelivery#QUEUED} with the transcript line; or, with nothing queued,
+     *         {@link ReplyDelivery#WINDOW_CLOSED} or {@link ReplyDelivery#FAILED} and why
+     * @throws ValidationException when the file is over WhatsApp's limit or of a type it does not carry for its kind,
+     *                             or when it is uploaded and the inbox keeps no attachments
+     */
+    public ConversationReplyResult replyWithMedia(Actor agent, String conversationNumber, MediaReply file) {
+        Conversation c = conversationFor(agent, conversationNumber);
+        Checks.notNull(file, "file");
+        if (!OutboundMessages.canSendTo(c.contact())) {
+            return new ConversationReplyResult(ReplyDelivery.FAILED, null, OutboundMessages.noNumber());
+        }
+        java.util.Optional<SendOutcome.RequiresTemplate> closed = outbound.windowClosed(c);
+        if (closed.isPresent()) {
+            return new ConversationReplyResult(ReplyDelivery.WINDOW_CLOSED, null, closed.get());
+        }
+        String cause = "agent-media:" + java.util.UUID.randomUUID();
+        String ticketNumber = c.ticket().flatMap(store::findById).map(t -> t.number().text()).orElse(null);
+        OutboundMessages.Sent out = store.inTransaction(() -> {
+            java.util.UUID attachmentId = null;
+            if (file.content() != null) {
+                if (attachments == null) {
+                    throw ValidationException.of("file", "the inbox keeps no attachments, so it cannot upload files;"
+                            + " send a link or set WhatsAppInbox.Builder.attachments");
+                }
+                attachmentId = java.util.UUID.nameUUIDFromBytes(cause.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                attachments.save(new AttachmentRecord(attachmentId, file.kind(), file.contentType(),
+                        file.content().length, AttachmentRecord.sha256Of(file.content()), file.fileName(), file.caption(),
+                        desk.clock().instant(), c.id(), c.ticketId(), c.requesterId(), OutboundMessages.lineId(cause)),
+                        file.content());
+            }
+            return outbound.mediaFromAgent(c, agent, file.caption(), file.kind(), attachmentId,
+                    file.link() == null ? null : file.link().toString(), file.fileName(), cause, ticketNumber);
+        });
+        return new ConversationReplyResult(ReplyDelivery.QUEUED, out.lineId(), null);
     }
 
     /**

@@ -346,4 +346,86 @@ class WhatsAppMediaTest {
         assertThat(inbox.ticketAttachments(AGENT, ticket().number().text())).hasSize(1);
         assertThat(customerLines()).containsExactly("once");
     }
+
+    private JobWorker sender() {
+        return inbox.sendWorker().clock(clock).build();
+    }
+
+    private static void uploadAnswers(String mediaId) {
+        GRAPH.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo("/v23.0/"
+                + InboxFixture.PHONE_NUMBER_ID + "/media")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"id\":\"" + mediaId + "\"}")));
+    }
+
+    @Test
+    @DisplayName("an agent's PDF goes through the send queue: kept, uploaded, sent as a document once, and the requester can read it")
+    void agentSendsUploadedDocument() {
+        deliver("image", "9100", "image/jpeg", null, null, "my quote please");
+        uploadAnswers("media-up-1");
+        byte[] pdf = "%PDF-1.7 the quote".getBytes(StandardCharsets.UTF_8);
+
+        ConversationReplyResult result = inbox.replyWithMedia(AGENT, only().number().text(),
+                MediaReply.upload(AttachmentKind.DOCUMENT, pdf, "application/pdf", "Quote 42.pdf", "Your quote"));
+        assertThat(result.delivery()).isEqualTo(ReplyDelivery.QUEUED);
+        JobWorker sender = sender();
+        while (sender.runOnce() > 0) {
+            // until nothing is due
+        }
+
+        List<com.fasterxml.jackson.databind.JsonNode> documents = InboxFixture.sent(GRAPH).stream()
+                .filter(b -> b.path("type").asText().equals("document")).toList();
+        assertThat(documents).singleElement().satisfies(b -> {
+            assertThat(b.path("to").asText()).isEqualTo(THANDI);
+            assertThat(b.path("document").path("id").asText()).isEqualTo("media-up-1");
+            assertThat(b.path("document").path("filename").asText()).isEqualTo("Quote 42.pdf");
+            assertThat(b.path("document").path("caption").asText()).isEqualTo("Your quote");
+        });
+        String upload = GRAPH.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                urlEqualTo("/v23.0/" + InboxFixture.PHONE_NUMBER_ID + "/media"))).get(0).getBodyAsString();
+        assertThat(upload).contains("name=\"messaging_product\"").contains("%PDF-1.7 the quote")
+                .contains("application/pdf");
+        assertThat(inbox.delivery(AGENT, result.transcriptMessageId())).get()
+                .extracting(za.co.proconnectsa.support.conversation.MessageDelivery::state)
+                .isEqualTo(za.co.proconnectsa.support.conversation.MessageDelivery.State.SENT);
+        List<AttachmentRecord> forThandi = inbox.ticketAttachments(THANDI_ON_WEB, ticket().number().text());
+        assertThat(forThandi).extracting(AttachmentRecord::fileName).containsExactly("Quote 42.pdf");
+        assertThat(inbox.attachmentContent(THANDI_ON_WEB, forThandi.get(0).id())).isEqualTo(pdf);
+    }
+
+    @Test
+    @DisplayName("an agent's image by link is sent with the link; a file over the limit or of a wrong type is refused before anything is queued")
+    void agentSendsLinkAndLimits() {
+        deliver("image", "9200", "image/jpeg", null, null, "hello");
+        ConversationReplyResult result = inbox.replyWithMedia(AGENT, only().number().text(), MediaReply.link(
+                AttachmentKind.IMAGE, java.net.URI.create("https://cdn.example.co.za/how-to.png"), null, "Like this"));
+        assertThat(result.delivery()).isEqualTo(ReplyDelivery.QUEUED);
+        JobWorker sender = sender();
+        while (sender.runOnce() > 0) {
+            // until nothing is due
+        }
+        assertThat(InboxFixture.sent(GRAPH)).filteredOn(b -> b.path("type").asText().equals("image")).singleElement()
+                .satisfies(b -> assertThat(b.path("image").path("link").asText())
+                        .isEqualTo("https://cdn.example.co.za/how-to.png"));
+
+        assertThatThrownBy(() -> MediaReply.upload(AttachmentKind.IMAGE, new byte[5 * 1024 * 1024 + 1], "image/jpeg",
+                null, null)).isInstanceOf(za.co.proconnectsa.support.ValidationException.class)
+                .hasMessageContaining("5 MB");
+        assertThatThrownBy(() -> MediaReply.upload(AttachmentKind.DOCUMENT, new byte[10], "application/x-msdownload",
+                "a.exe", null)).isInstanceOf(za.co.proconnectsa.support.ValidationException.class);
+        assertThatThrownBy(() -> MediaReply.link(AttachmentKind.IMAGE, java.net.URI.create("http://insecure.example/x.png"),
+                null, null)).isInstanceOf(za.co.proconnectsa.support.ValidationException.class);
+    }
+
+    @Test
+    @DisplayName("outside the 24-hour window an agent's file is not queued")
+    void agentFileWindowClosed() {
+        deliver("image", "9300", "image/jpeg", null, null, "hello");
+        clock.advance(Duration.ofHours(25));
+        long queuedBefore = store.pendingJobs(WhatsAppInbox.SEND_KIND);
+        ConversationReplyResult result = inbox.replyWithMedia(AGENT, only().number().text(), MediaReply.upload(
+                AttachmentKind.IMAGE, new byte[] {1, 2, 3}, "image/png", null, null));
+        assertThat(result.delivery()).isEqualTo(ReplyDelivery.WINDOW_CLOSED);
+        assertThat(store.pendingJobs(WhatsAppInbox.SEND_KIND)).isEqualTo(queuedBefore);
+        assertThat(inbox.attachments(AGENT, only().number().text())).isEmpty();
+    }
 }

@@ -6,7 +6,9 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Properties;
+import java.util.UUID;
 import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.attachment.AttachmentKind;
 import za.co.proconnectsa.support.whatsapp.inbox.WhatsAppInbox;
 
 /**
@@ -22,9 +24,21 @@ import za.co.proconnectsa.support.whatsapp.inbox.WhatsAppInbox;
  * @param unsentNote       the note's opening words, or {@code null}
  * @param templateName     the approved template to send instead of a text, or {@code null}
  * @param templateLanguage its language, or {@code null}
+ * @param media            the file sent, with {@code text} as its caption (empty for none), or {@code null}
  */
 record QueuedSend(String contact, String text, Instant windowOpened, String lineId, String ticketNumber,
-        String unsentNote, String templateName, String templateLanguage) {
+        String unsentNote, String templateName, String templateLanguage, Media media) {
+
+    /**
+     * A file an agent sends: kept in the attachment store and uploaded when sent, or fetched by Meta from a link.
+     *
+     * @param kind         the kind of file
+     * @param attachmentId the kept file to upload, or {@code null} when sent by link
+     * @param link         the public https link, or {@code null} when uploaded
+     * @param fileName     a document's name, or {@code null}
+     */
+    record Media(AttachmentKind kind, UUID attachmentId, String link, String fileName) {
+    }
 
     /** The job kind of queued WhatsApp messages in the store's queue. */
     static final String KIND = WhatsAppInbox.SEND_KIND;
@@ -50,6 +64,18 @@ record QueuedSend(String contact, String text, Instant windowOpened, String line
         if (templateName != null) {
             p.setProperty("templateName", templateName);
             p.setProperty("templateLanguage", templateLanguage);
+        }
+        if (media != null) {
+            p.setProperty("mediaKind", media.kind().name());
+            if (media.attachmentId() != null) {
+                p.setProperty("mediaAttachment", media.attachmentId().toString());
+            }
+            if (media.link() != null) {
+                p.setProperty("mediaLink", media.link());
+            }
+            if (media.fileName() != null) {
+                p.setProperty("mediaFileName", media.fileName());
+            }
         }
         StringWriter out = new StringWriter();
         try {
@@ -79,8 +105,19 @@ record QueuedSend(String contact, String text, Instant windowOpened, String line
             throw ValidationException.of("payload", "is not a queued WhatsApp message (no contact, text or line)");
         }
         String opened = p.getProperty("windowOpened");
+        Media media = null;
+        if (p.getProperty("mediaKind") != null) {
+            try {
+                String attachment = p.getProperty("mediaAttachment");
+                media = new Media(AttachmentKind.valueOf(p.getProperty("mediaKind")),
+                        attachment == null ? null : UUID.fromString(attachment), p.getProperty("mediaLink"),
+                        p.getProperty("mediaFileName"));
+            } catch (IllegalArgumentException e) {
+                throw ValidationException.of("payload", "is not a queued WhatsApp message (bad media)");
+            }
+        }
         return new QueuedSend(contact, text, opened == null ? null : Instant.parse(opened), lineId,
                 p.getProperty("ticketNumber"), p.getProperty("unsentNote"), p.getProperty("templateName"),
-                p.getProperty("templateLanguage"));
+                p.getProperty("templateLanguage"), media);
     }
 }
