@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.function.Predicate;
+import java.util.stream.Stream;
 import za.co.proconnectsa.support.StoreUnavailableException;
 import za.co.proconnectsa.support.spi.AttachmentStore;
 import za.co.proconnectsa.support.ticket.TicketId;
@@ -35,7 +35,7 @@ import za.co.proconnectsa.support.util.Checks;
  * AttachmentStore attachments = FileSystemAttachmentStore.create(Path.of("/var/lib/support/attachments"));
  * }</pre>
  */
-public final class FileSystemAttachmentStore implements AttachmentStore {
+public final class FileSystemAttachmentStore extends Attachments {
 
     private static final String CONTENT = ".bin";
     private static final String RECORD = ".properties";
@@ -111,18 +111,6 @@ public final class FileSystemAttachmentStore implements AttachmentStore {
     }
 
     @Override
-    public List<AttachmentRecord> byConversation(UUID conversationId) {
-        Checks.notNull(conversationId, "conversationId");
-        return matching(r -> conversationId.equals(r.conversationId()));
-    }
-
-    @Override
-    public List<AttachmentRecord> byTicket(TicketId ticketId) {
-        Checks.notNull(ticketId, "ticketId");
-        return matching(r -> ticketId.equals(r.ticketId()));
-    }
-
-    @Override
     public boolean delete(UUID id) {
         try {
             // the record first: without it the bytes are invisible
@@ -134,7 +122,8 @@ public final class FileSystemAttachmentStore implements AttachmentStore {
         }
     }
 
-    private List<AttachmentRecord> matching(Predicate<AttachmentRecord> filter) {
+    @Override
+    Stream<AttachmentRecord> records() {
         List<AttachmentRecord> out = new ArrayList<>();
         try (DirectoryStream<Path> records = Files.newDirectoryStream(root, "*" + RECORD)) {
             for (Path path : records) {
@@ -145,13 +134,12 @@ public final class FileSystemAttachmentStore implements AttachmentStore {
                 } catch (IllegalArgumentException notOurs) {
                     continue;
                 }
-                find(id).filter(filter).ifPresent(out::add);
+                find(id).ifPresent(out::add);
             }
         } catch (IOException | UncheckedIOException e) {
             throw new StoreUnavailableException("Could not list the attachment directory " + root, e);
         }
-        out.sort(Attachments.OLDEST_FIRST);
-        return out;
+        return out.stream();
     }
 
     private Path file(UUID id, String suffix) {

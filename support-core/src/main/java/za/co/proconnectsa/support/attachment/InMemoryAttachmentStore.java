@@ -1,21 +1,18 @@
 package za.co.proconnectsa.support.attachment;
 
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
+import java.util.stream.Stream;
 import za.co.proconnectsa.support.spi.AttachmentStore;
-import za.co.proconnectsa.support.ticket.TicketId;
 import za.co.proconnectsa.support.util.Checks;
 
 /**
  * An {@link AttachmentStore} in memory, for tests and demonstrations: everything is lost when the process ends.
  * Thread-safe.
  */
-public final class InMemoryAttachmentStore implements AttachmentStore {
+public final class InMemoryAttachmentStore extends Attachments {
 
     private record Kept(AttachmentRecord record, byte[] content) {
     }
@@ -47,24 +44,12 @@ public final class InMemoryAttachmentStore implements AttachmentStore {
     }
 
     @Override
-    public List<AttachmentRecord> byConversation(UUID conversationId) {
-        Checks.notNull(conversationId, "conversationId");
-        return matching(r -> conversationId.equals(r.conversationId()));
-    }
-
-    @Override
-    public List<AttachmentRecord> byTicket(TicketId ticketId) {
-        Checks.notNull(ticketId, "ticketId");
-        return matching(r -> ticketId.equals(r.ticketId()));
-    }
-
-    @Override
     public boolean delete(UUID id) {
         return kept.remove(Checks.notNull(id, "id")) != null;
     }
 
-    private List<AttachmentRecord> matching(Predicate<AttachmentRecord> filter) {
-        return kept.values().stream().map(Kept::record).filter(Objects::nonNull).filter(filter)
-                .sorted(Attachments.OLDEST_FIRST).toList();
+    @Override
+    Stream<AttachmentRecord> records() {
+        return kept.values().stream().map(Kept::record);
     }
 }

@@ -104,10 +104,15 @@ class WhatsAppMediaTest {
     /** Graph's metadata of a media id, pointing at a download address on WireMock. */
     private static void metadata(String mediaId, String mimeType, String sha256Hex, long size, String downloadPath) {
         GRAPH.stubFor(get(urlEqualTo("/v23.0/" + mediaId)).withHeader("Authorization", equalTo("Bearer " + TOKEN))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody("{\"messaging_product\":\"whatsapp\",\"url\":\"" + GRAPH.baseUrl() + downloadPath
-                                + "\",\"mime_type\":\"" + mimeType + "\",\"sha256\":\"" + sha256Hex
-                                + "\",\"file_size\":" + size + ",\"id\":\"" + mediaId + "\"}")));
+                .willReturn(metadataAnswer(mediaId, mimeType, sha256Hex, size, downloadPath)));
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder metadataAnswer(String mediaId,
+            String mimeType, String sha256Hex, long size, String downloadPath) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody("{\"messaging_product\":\"whatsapp\",\"url\":\"" + GRAPH.baseUrl() + downloadPath
+                        + "\",\"mime_type\":\"" + mimeType + "\",\"sha256\":\"" + sha256Hex
+                        + "\",\"file_size\":" + size + ",\"id\":\"" + mediaId + "\"}");
     }
 
     private static void download(String path, byte[] content, String mimeType) {
@@ -211,14 +216,10 @@ class WhatsAppMediaTest {
         byte[] jpeg = bytes(5_000, 2);
         String meta = "/v23.0/3001";
         GRAPH.stubFor(get(urlEqualTo(meta)).inScenario("expiry").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody("{\"url\":\"" + GRAPH.baseUrl() + "/media/old\",\"mime_type\":\"image/png\","
-                                + "\"sha256\":\"" + hex(jpeg) + "\",\"file_size\":" + jpeg.length + ",\"id\":\"3001\"}"))
+                .willReturn(metadataAnswer("3001", "image/png", hex(jpeg), jpeg.length, "/media/old"))
                 .willSetStateTo("asked once"));
         GRAPH.stubFor(get(urlEqualTo(meta)).inScenario("expiry").whenScenarioStateIs("asked once")
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody("{\"url\":\"" + GRAPH.baseUrl() + "/media/fresh\",\"mime_type\":\"image/png\","
-                                + "\"sha256\":\"" + hex(jpeg) + "\",\"file_size\":" + jpeg.length + ",\"id\":\"3001\"}")));
+                .willReturn(metadataAnswer("3001", "image/png", hex(jpeg), jpeg.length, "/media/fresh")));
         GRAPH.stubFor(get(urlEqualTo("/media/old")).willReturn(aResponse().withStatus(404)));
         download("/media/fresh", jpeg, "image/png");
 
@@ -313,9 +314,7 @@ class WhatsAppMediaTest {
         GRAPH.stubFor(get(urlEqualTo("/v23.0/8001")).inScenario("down").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
         GRAPH.stubFor(get(urlEqualTo("/v23.0/8001")).inScenario("down").whenScenarioStateIs("up")
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody("{\"url\":\"" + GRAPH.baseUrl() + "/media/dl/8001\",\"mime_type\":\"image/jpeg\","
-                                + "\"sha256\":\"" + hex(jpeg) + "\",\"file_size\":" + jpeg.length + ",\"id\":\"8001\"}")));
+                .willReturn(metadataAnswer("8001", "image/jpeg", hex(jpeg), jpeg.length, "/media/dl/8001")));
         download("/media/dl/8001", jpeg, "image/jpeg");
         String messageId = deliver("image", "8001", "image/jpeg", base64(jpeg), null, null);
 

@@ -1,8 +1,5 @@
 package za.co.proconnectsa.support.whatsapp.inbox.internal;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.UUID;
@@ -43,23 +40,11 @@ record PendingMedia(String messageId, String mediaId, AttachmentKind kind, Strin
         p.setProperty("messageId", messageId);
         p.setProperty("mediaId", mediaId);
         p.setProperty("kind", kind.name());
-        set(p, "mimeType", mimeType);
-        set(p, "sha256", sha256);
-        set(p, "fileName", fileName);
-        set(p, "caption", caption);
-        StringWriter out = new StringWriter();
-        try {
-            p.store(out, null);
-        } catch (IOException e) {
-            throw new IllegalStateException("a StringWriter does not fail", e);
-        }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void set(Properties p, String key, String value) {
-        if (value != null) {
-            p.setProperty(key, value);
-        }
+        Payloads.setIfPresent(p, "mimeType", mimeType);
+        Payloads.setIfPresent(p, "sha256", sha256);
+        Payloads.setIfPresent(p, "fileName", fileName);
+        Payloads.setIfPresent(p, "caption", caption);
+        return Payloads.write(p);
     }
 
     /**
@@ -68,13 +53,12 @@ record PendingMedia(String messageId, String mediaId, AttachmentKind kind, Strin
      * @throws ValidationException when the payload is not one this version wrote
      */
     static PendingMedia decode(byte[] payload) {
-        Properties p = new Properties();
         try {
-            p.load(new StringReader(new String(payload, StandardCharsets.UTF_8)));
+            Properties p = Payloads.read(payload);
             return new PendingMedia(required(p, "messageId"), required(p, "mediaId"),
                     AttachmentKind.valueOf(required(p, "kind")), p.getProperty("mimeType"), p.getProperty("sha256"),
                     p.getProperty("fileName"), p.getProperty("caption"));
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             throw ValidationException.of("payload", "is not a pending WhatsApp media download");
         }
     }

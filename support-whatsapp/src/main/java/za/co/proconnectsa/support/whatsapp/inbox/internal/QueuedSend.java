@@ -1,9 +1,5 @@
 package za.co.proconnectsa.support.whatsapp.inbox.internal;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Properties;
 import java.util.UUID;
@@ -67,23 +63,11 @@ record QueuedSend(String contact, String text, Instant windowOpened, String line
         }
         if (media != null) {
             p.setProperty("mediaKind", media.kind().name());
-            if (media.attachmentId() != null) {
-                p.setProperty("mediaAttachment", media.attachmentId().toString());
-            }
-            if (media.link() != null) {
-                p.setProperty("mediaLink", media.link());
-            }
-            if (media.fileName() != null) {
-                p.setProperty("mediaFileName", media.fileName());
-            }
+            Payloads.setIfPresent(p, "mediaAttachment", media.attachmentId());
+            Payloads.setIfPresent(p, "mediaLink", media.link());
+            Payloads.setIfPresent(p, "mediaFileName", media.fileName());
         }
-        StringWriter out = new StringWriter();
-        try {
-            p.store(out, null);
-        } catch (IOException e) {
-            throw new IllegalStateException("a StringWriter does not fail", e);
-        }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return Payloads.write(p);
     }
 
     /**
@@ -92,10 +76,10 @@ record QueuedSend(String contact, String text, Instant windowOpened, String line
      * @throws ValidationException when the payload is not one this version wrote
      */
     static QueuedSend decode(byte[] payload) {
-        Properties p = new Properties();
+        Properties p;
         try {
-            p.load(new StringReader(new String(payload, StandardCharsets.UTF_8)));
-        } catch (IOException | IllegalArgumentException e) {
+            p = Payloads.read(payload);
+        } catch (IllegalArgumentException e) {
             throw ValidationException.of("payload", "is not a queued WhatsApp message");
         }
         String contact = p.getProperty("contact");
