@@ -25,6 +25,7 @@ import za.co.proconnectsa.support.jdbc.internal.Rows;
 import za.co.proconnectsa.support.jdbc.internal.Schema;
 import za.co.proconnectsa.support.jdbc.internal.JdbcConversations;
 import za.co.proconnectsa.support.jdbc.internal.JdbcSlaSchedules;
+import za.co.proconnectsa.support.jdbc.internal.JdbcAttachments;
 import za.co.proconnectsa.support.jdbc.internal.JdbcRoster;
 import za.co.proconnectsa.support.jdbc.internal.JdbcAnalytics;
 import za.co.proconnectsa.support.spi.AnalyticsStore;
@@ -50,6 +51,7 @@ import za.co.proconnectsa.support.assignment.Agent;
 import za.co.proconnectsa.support.assignment.AgentWorkload;
 import za.co.proconnectsa.support.assignment.Presence;
 import za.co.proconnectsa.support.spi.AgentRoster;
+import za.co.proconnectsa.support.spi.AttachmentStore;
 import za.co.proconnectsa.support.spi.AlreadyStoredException;
 import za.co.proconnectsa.support.spi.ConversationInsert;
 import za.co.proconnectsa.support.spi.ConversationStore;
@@ -124,6 +126,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     private final JdbcRoster roster;
     private final JdbcAnalytics analytics;
     private final JdbcDataSubjects dataSubjects;
+    private final JdbcAttachments attachments;
 
     private JdbcTicketStore(DataSource dataSource, Dialect dialect, String prefix, boolean joinHostTransactions) {
         this.dialect = dialect;
@@ -137,6 +140,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
         this.roster = new JdbcRoster(tx, dialect, prefix);
         this.analytics = new JdbcAnalytics(tx, dialect, prefix);
         this.dataSubjects = new JdbcDataSubjects(tx, dialect, prefix, this, this, this::changed);
+        this.attachments = new JdbcAttachments(tx, dialect, prefix);
     }
 
     /**
@@ -182,6 +186,18 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     /** @return the table prefix */
     public String tablePrefix() {
         return prefix;
+    }
+
+    /**
+     * An {@link AttachmentStore} in this store's database (table {@code stored_attachments}), the option to the
+     * file-system store: a file saved inside a unit of work of this store commits with it, so an inbound WhatsApp
+     * file and its download job's done mark are kept together or not at all. Keep files below the database's
+     * packet limit (MariaDB's {@code max_allowed_packet}, 16 MB by default; WhatsApp documents may reach 100 MB).
+     *
+     * @return the attachment store, sharing this store's data source, transactions and table prefix
+     */
+    public AttachmentStore attachments() {
+        return attachments;
     }
 
     @Override

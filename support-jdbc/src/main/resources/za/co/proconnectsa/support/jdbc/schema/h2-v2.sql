@@ -264,6 +264,26 @@ CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_conversations_requester ON ${prefix
 CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_conversations_closed ON ${prefix}whatsapp_conversations (status, updated_at);
 CREATE INDEX IF NOT EXISTS ${prefix}tickets_closed ON ${prefix}tickets (status, updated_at);
 
+-- Files kept by the JDBC AttachmentStore (WhatsApp media and agents' files): the record and the bytes in one row, so
+-- a record is never without its bytes. No foreign keys: the store may keep files for conversations kept elsewhere.
+CREATE TABLE IF NOT EXISTS ${prefix}stored_attachments (
+    id                VARCHAR(36)  PRIMARY KEY,
+    kind              VARCHAR(10)  NOT NULL,
+    content_type      VARCHAR(100) NOT NULL,
+    size_bytes        BIGINT       NOT NULL,
+    sha256            CHAR(64)     NOT NULL,
+    file_name         CHARACTER VARYING(255),
+    caption           CHARACTER VARYING,
+    created_at        TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    conversation_id   VARCHAR(36),
+    ticket_id         VARCHAR(36),
+    requester_id      VARCHAR(200),
+    source_message_id VARCHAR(200),
+    content           BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ${prefix}stored_attachments_conversation ON ${prefix}stored_attachments (conversation_id, created_at, id);
+CREATE INDEX IF NOT EXISTS ${prefix}stored_attachments_ticket ON ${prefix}stored_attachments (ticket_id, created_at, id);
+
 CREATE TABLE IF NOT EXISTS ${prefix}schema_version (
     version    INT         PRIMARY KEY,
     applied_at TIMESTAMP(6) WITH TIME ZONE NOT NULL

@@ -14,7 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import za.co.proconnectsa.support.ValidationException;
 import za.co.proconnectsa.support.util.PhoneMasking;
+import za.co.proconnectsa.support.util.Text;
 import za.co.proconnectsa.support.whatsapp.cloud.internal.GraphJson;
+import za.co.proconnectsa.support.whatsapp.cloud.internal.GraphMedia;
 import za.co.proconnectsa.support.whatsapp.cloud.internal.GraphSender;
 import za.co.proconnectsa.support.whatsapp.cloud.internal.Problems;
 import za.co.proconnectsa.support.whatsapp.cloud.internal.Recipients;
@@ -107,6 +109,7 @@ public final class WhatsAppCloudClient {
     private final Clock clock;
     private final URI endpoint;
     private final GraphSender sender;
+    private final GraphMedia media;
 
     private WhatsAppCloudClient(Builder b, URI endpoint, HttpClient http) {
         this.baseUrl = b.baseUrl;
@@ -116,8 +119,11 @@ public final class WhatsAppCloudClient {
         this.retryPolicy = b.retryPolicy;
         this.clock = b.clock;
         this.endpoint = endpoint;
-        this.sender = new GraphSender(endpoint, new Secret(b.accessToken), http, b.requestTimeout, b.retryPolicy,
-                b.sleeper, b.clock);
+        Secret token = new Secret(b.accessToken);
+        this.sender = new GraphSender(endpoint, token, http, b.requestTimeout, b.retryPolicy, b.sleeper, b.clock);
+        String messages = endpoint.toString();
+        URI versionBase = URI.create(messages.substring(0, messages.length() - ("/" + b.phoneNumberId + "/messages").length()));
+        this.media = new GraphMedia(versionBase, b.phoneNumberId, token, http, b.requestTimeout);
     }
 
     /** @return a builder with the defaults: Graph API {@value #DEFAULT_API_VERSION}, 10 s timeout, 4 attempts */
@@ -235,6 +241,77 @@ public final class WhatsAppCloudClient {
         p.throwIfAny();
         return sender.send("read receipt", "for " + messageId, GraphJson.markRead(messageId),
                 body -> GraphJson.readSucceeded(body) ? messageId : null, null);
+    }
+
+    /**
+     * Sends an image, video, audio, document or sticker, by an uploaded media id or by a public https link (inside
+     * the window only, like a text).
+     *
+     * @param toWaId the recipient's number in international form
+     * @param media  the media message
+     * @return the outcome
+     * @throws ValidationException when the number is refused or the media is null
+     */
+    public SendOutcome sendMedia(String toWaId, OutboundMedia media) {
+        String to = recipient(toWaId, p -> p.check(media != null, "media", "must not be null"));
+        return sender.send(media.kind().label(), target(to), GraphJson.media(to, media), GraphJson::sentMessageId, null);
+    }
+
+    /**
+     * Reads what Graph knows of a media id from a webhook ({@code GET /{media-id}}): the download address (valid for
+     * minutes), type, SHA-256 and size. Media ids expire 7 days after the message. One attempt, no retries.
+     *
+     * @param mediaId the media id
+     * @return its metadata
+     * @throws ValidationException    when the id is not an identifier
+     * @throws MediaTransferException when Graph does not give it ({@link MediaTransferException#retryable()} says
+     *                                whether to try later)
+     */
+    public MediaInfo mediaInfo(String mediaId) {
+        return media.info(Text.identifier(mediaId, "mediaId"));
+    }
+
+    /**
+     * Downloads a media file of a webhook: its metadata, then the file from the address with the access token; an
+     * expired address (404, 401, 403 or 410) is asked for afresh once. A file over {@code maxBytes} is refused before
+     * it is read when Graph states its size, else as soon as the bytes pass the limit. The checksum and type are the
+     * caller's to check. One attempt, no retries.
+     *
+     * @param mediaId  the media id
+     * @param maxBytes the largest file accepted, at least 1
+     * @return the file and its metadata
+     * @throws ValidationException    when the id is not an identifier or the limit not positive
+     * @throws MediaTransferException when it cannot be downloaded ({@link MediaTransferException#retryable()} says
+     *                                whether to try later)
+     */
+    public DownloadedMedia downloadMedia(String mediaId, long maxBytes) {
+        Text.identifier(mediaId, "mediaId");
+        if (maxBytes < 1) {
+            throw ValidationException.of("maxBytes", "must be at least 1");
+        }
+        return media.download(mediaId, maxBytes);
+    }
+
+    /**
+     * Uploads a file for a later {@link #sendMedia} ({@code POST /{phone-number-id}/media}). Uploading twice does
+     * no harm (it makes a second media id), so a failed upload may be repeated. One attempt, no retries.
+     *
+     * @param content     the file, not empty
+     * @param contentType its media type, e.g. {@code application/pdf}
+     * @param fileName    the file's name, 1 to 240 characters
+     * @return the new media id
+     * @throws ValidationException    when a part is missing or malformed
+     * @throws MediaTransferException when Graph does not take it
+     */
+    public String uploadMedia(byte[] content, String contentType, String fileName) {
+        Problems p = new Problems();
+        p.check(content != null && content.length > 0, "content", "must not be empty");
+        if (p.requireText("contentType", contentType, 100)) {
+            p.check(contentType.chars().allMatch(c -> c >= 0x20 && c < 0x7f), "contentType", "must be printable ASCII");
+        }
+        p.requireText("fileName", fileName, 240);
+        p.throwIfAny();
+        return media.upload(content, contentType, fileName);
     }
 
     /** @return the Graph API's base address */

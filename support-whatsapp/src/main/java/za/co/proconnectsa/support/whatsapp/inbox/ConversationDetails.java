@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import za.co.proconnectsa.support.attachment.AttachmentRecord;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.MessageDelivery;
@@ -18,13 +19,15 @@ import za.co.proconnectsa.support.whatsapp.cloud.CustomerServiceWindow;
  * @param messages     its transcript, oldest first
  * @param window       the 24-hour window, from the customer's last message; {@code null} before they wrote
  * @param deliveries   what became of the outbound lines sent through the send queue, by line id
+ * @param attachments  the files kept for the conversation, oldest first; a file still downloading is not listed yet
  */
 public record ConversationDetails(Conversation conversation, List<ConversationMessage> messages,
-        CustomerServiceWindow window, Map<String, MessageDelivery> deliveries) {
+        CustomerServiceWindow window, Map<String, MessageDelivery> deliveries, List<AttachmentRecord> attachments) {
 
     /** Checks and copies the components. */
     public ConversationDetails {
         Checks.notNull(conversation, "conversation");
+        attachments = List.copyOf(Checks.notNull(attachments, "attachments"));
         messages = List.copyOf(Checks.notNull(messages, "messages"));
         deliveries = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(Checks.notNull(deliveries, "deliveries")));
     }
@@ -35,5 +38,13 @@ public record ConversationDetails(Conversation conversation, List<ConversationMe
      */
     public Optional<MessageDelivery> delivery(String messageId) {
         return Optional.ofNullable(deliveries.get(messageId));
+    }
+
+    /**
+     * @param messageId a line of {@link #messages()}
+     * @return the files that line carried (an inbound image, document, audio or video), once downloaded
+     */
+    public List<AttachmentRecord> attachments(String messageId) {
+        return attachments.stream().filter(a -> messageId != null && messageId.equals(a.sourceMessageId())).toList();
     }
 }

@@ -9,6 +9,8 @@ import za.co.proconnectsa.support.SupportDesk;
 import za.co.proconnectsa.support.ValidationException;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.access.Permission;
+import za.co.proconnectsa.support.attachment.AttachmentNotFoundException;
+import za.co.proconnectsa.support.attachment.AttachmentRecord;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationNotFoundException;
 import za.co.proconnectsa.support.conversation.ConversationNumber;
@@ -23,11 +25,15 @@ import za.co.proconnectsa.support.sla.SlaStatus;
 import za.co.proconnectsa.support.sla.SlaTerms;
 import za.co.proconnectsa.support.sla.SlaTimeline;
 import za.co.proconnectsa.support.routing.RoutingPolicy;
+import za.co.proconnectsa.support.spi.AttachmentStore;
 import za.co.proconnectsa.support.spi.ConversationStore;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.spi.WorkQueue;
 import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.ticket.Page;
+import za.co.proconnectsa.support.ticket.Ticket;
+import za.co.proconnectsa.support.ticket.TicketId;
+import za.co.proconnectsa.support.ticket.TicketNotFoundException;
 import za.co.proconnectsa.support.ticket.TicketNumberFormat;
 import za.co.proconnectsa.support.util.Checks;
 import za.co.proconnectsa.support.util.Text;
@@ -41,6 +47,7 @@ import za.co.proconnectsa.support.whatsapp.inbox.internal.ConversationLog;
 import za.co.proconnectsa.support.whatsapp.inbox.internal.DeliveryReports;
 import za.co.proconnectsa.support.whatsapp.inbox.internal.Escalations;
 import za.co.proconnectsa.support.whatsapp.inbox.internal.InboundMessages;
+import za.co.proconnectsa.support.whatsapp.inbox.internal.MediaDownloads;
 import za.co.proconnectsa.support.whatsapp.inbox.internal.OutboundMessages;
 import za.co.proconnectsa.support.whatsapp.inbox.internal.QueuedSends;
 import za.co.proconnectsa.support.whatsapp.inbox.internal.TicketWriter;
@@ -109,6 +116,8 @@ public final class WhatsAppInbox implements WebhookHandler {
 
     /** The job kind automated texts wait under in the store's queue ({@link #sendWorker()} delivers them). */
     public static final String SEND_KIND = "whatsapp.send";
+    /** The job kind inbound files wait under to be downloaded ({@link #mediaWorker()} downloads them). */
+    public static final String MEDIA_KIND = "whatsapp.media";
 
     private final SupportDesk desk;
     private final TicketStore store;
@@ -123,6 +132,8 @@ public final class WhatsAppInbox implements WebhookHandler {
     private final InboundMessages inbound;
     private final AgentReplies replies;
     private final DeliveryReports statuses;
+    private final AttachmentStore attachments;
+    private final MediaDownloads media;
 
     private WhatsAppInbox(Builder b) {
         this.desk = b.desk;
@@ -134,13 +145,17 @@ public final class WhatsAppInbox implements WebhookHandler {
         this.conversations = new ConversationLog(b.conversations, b.numberFormat, b.desk.clock());
         this.store = b.store;
         this.queue = (WorkQueue) b.store;
-        this.outbound = new OutboundMessages(b.client, conversations, b.desk.clock(), automation.displayName(), queue);
+        this.outbound = new OutboundMessages(b.client, conversations, b.desk.clock(), automation.displayName(), queue,
+                b.attachments);
         TicketWriter writer = new TicketWriter(b.desk, automation);
         this.queuedSends = new QueuedSends(outbound, writer);
         this.escalations = new Escalations(b.desk, b.store, escalationPolicy, conversations, outbound, writer,
                 new Transcripts(b.desk.businessHours().zone()), templates);
         this.inbound = new InboundMessages(b.desk, b.store, b.contacts, responder, conversations, escalations, outbound, writer);
         this.statuses = new DeliveryReports(conversations, writer, b.store);
+        this.attachments = b.attachments;
+        this.media = b.attachments == null ? null
+                : new MediaDownloads(b.client, b.attachments, conversations, b.store, writer, queue);
         this.replies = new AgentReplies(b.desk, b.store, conversations, outbound, writer, templates, b.windowClosedTemplate,
                 b.windowClosedLanguage);
     }
@@ -166,6 +181,34 @@ public final class WhatsAppInbox implements WebhookHandler {
         return JobWorker.builder(store, queue, SEND_KIND, queuedSends).batchSize(1);
     }
 
+    /**
+     * A worker that downloads the files of inbound images, documents, audio, video and stickers into the
+     * {@link Builder#attachments attachment store}: start it beside the
+     * {@link za.co.proconnectsa.support.whatsapp.webhook.InboundMessageWorker}. Each message is recorded first, with
+     * its caption as its text, and its download queued in the same unit of work; the worker then fetches the file
+     * with the access token (asking Graph again when the short-lived address has expired), checks its size and type
+     * against WhatsApp's limits (images 5 MB, JPEG or PNG; audio and video 16 MB; documents 100 MB; stickers 500 KB)
+     * and its SHA-256 against Meta's, and keeps it as an {@link AttachmentRecord} of the conversation and its ticket.
+     * A download that fails for a while (Graph down, a rate limit, a checksum that does not match) is retried by the
+     * queue, never losing the message; a file that cannot be kept (too large, a type WhatsApp does not carry, expired
+     * after Meta's 7 days) is refused with an internal note on the ticket. A retry after a crash keeps one
+     * attachment: its id comes from the message id.
+     *
+     * <pre>{@code
+     * JobWorker downloads = inbox.mediaWorker().build().start();
+     * }</pre>
+     *
+     * @return the worker's builder (owner, lease, poll interval, clock, attempts)
+     * @throws ValidationException when the inbox was built without an attachment store
+     */
+    public JobWorker.Builder mediaWorker() {
+        if (media == null) {
+            throw ValidationException.of("attachments", "the inbox was built without an attachment store, so it"
+                    + " downloads no media; set one with WhatsAppInbox.Builder.attachments");
+        }
+        return JobWorker.builder(store, queue, MEDIA_KIND, media);
+    }
+
     /** @return a builder; the desk and the client are required */
     public static Builder builder() {
         return new Builder();
@@ -189,7 +232,12 @@ public final class WhatsAppInbox implements WebhookHandler {
      *                                                              call again, e.g. through Meta's redelivery)
      */
     public InboundResult ingest(InboundMessage message) {
-        return inbound.ingest(Checks.notNull(message, "message"));
+        InboundResult result = inbound.ingest(Checks.notNull(message, "message"));
+        if (media != null) {
+            // after the message: its download is queued once, however often the message is delivered
+            media.enqueue(message);
+        }
+        return result;
     }
 
     // ------------------------------------------------------------------------------------------ escalation
@@ -236,7 +284,7 @@ public final class WhatsAppInbox implements WebhookHandler {
     public ConversationDetails conversation(Actor agent, String conversationNumber) {
         Conversation c = conversationFor(agent, conversationNumber);
         return new ConversationDetails(c, conversations.messages(c), outbound.window(c).orElse(null),
-                conversations.deliveries(c));
+                conversations.deliveries(c), attachments == null ? List.of() : attachments.byConversation(c.id()));
     }
 
     /**
@@ -359,6 +407,138 @@ public final class WhatsAppInbox implements WebhookHandler {
         return conversations.close(c);
     }
 
+    /**
+     * An agent sends a file in a conversation: an image, document, audio, video or sticker, uploaded from the
+     * attachment store when it is sent, or fetched by Meta from a public https link. Like a text it goes through the
+     * send queue (keyed by a new id, so it is queued once) only while the 24-hour window is open, with a transcript
+     * line marked queued whose {@link #delivery} follows it. An uploaded file is kept first as an attachment of the
+     * conversation (and its ticket), so the customer can read it on the web too.
+     *
+     * @param agent              who sends it (agents and admins)
+     * @param conversationNumber the conversation
+     * @param file               the file
+     * @return {@link ReplyDelivery#QUEUED} with the transcript line; or, with nothing queued,
+     *         {@link ReplyDelivery#WINDOW_CLOSED} or {@link ReplyDelivery#FAILED} and why
+     * @throws ValidationException when the file is over WhatsApp's limit or of a type it does not carry for its kind,
+     *                             or when it is uploaded and the inbox keeps no attachments
+     */
+    public ConversationReplyResult replyWithMedia(Actor agent, String conversationNumber, MediaReply file) {
+        Conversation c = conversationFor(agent, conversationNumber);
+        Checks.notNull(file, "file");
+        if (!OutboundMessages.canSendTo(c.contact())) {
+            return new ConversationReplyResult(ReplyDelivery.FAILED, null, OutboundMessages.noNumber());
+        }
+        java.util.Optional<SendOutcome.RequiresTemplate> closed = outbound.windowClosed(c);
+        if (closed.isPresent()) {
+            return new ConversationReplyResult(ReplyDelivery.WINDOW_CLOSED, null, closed.get());
+        }
+        String cause = "agent-media:" + java.util.UUID.randomUUID();
+        String ticketNumber = c.ticket().flatMap(store::findById).map(t -> t.number().text()).orElse(null);
+        OutboundMessages.Sent out = store.inTransaction(() -> {
+            java.util.UUID attachmentId = null;
+            if (file.content() != null) {
+                if (attachments == null) {
+                    throw ValidationException.of("file", "the inbox keeps no attachments, so it cannot upload files;"
+                            + " send a link or set WhatsAppInbox.Builder.attachments");
+                }
+                attachmentId = java.util.UUID.nameUUIDFromBytes(cause.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                attachments.save(new AttachmentRecord(attachmentId, file.kind(), file.contentType(),
+                        file.content().length, AttachmentRecord.sha256Of(file.content()), file.fileName(), file.caption(),
+                        desk.clock().instant(), c.id(), c.ticketId(), c.requesterId(), OutboundMessages.lineId(cause)),
+                        file.content());
+            }
+            return outbound.mediaFromAgent(c, agent, file.caption(), file.kind(), attachmentId,
+                    file.link() == null ? null : file.link().toString(), file.fileName(), cause, ticketNumber);
+        });
+        return new ConversationReplyResult(ReplyDelivery.QUEUED, out.lineId(), null);
+    }
+
+    /**
+     * The files kept for a conversation (agents and admins), oldest first. A file still downloading is not listed
+     * yet; its message is in the transcript already, with its caption.
+     *
+     * @param agent              who asks
+     * @param conversationNumber the conversation
+     * @return its attachments; empty when the inbox keeps no attachments
+     */
+    public List<AttachmentRecord> attachments(Actor agent, String conversationNumber) {
+        Conversation c = conversationFor(agent, conversationNumber);
+        return attachments == null ? List.of() : attachments.byConversation(c.id());
+    }
+
+    /**
+     * The files of a ticket that came from WhatsApp, oldest first: those sent in its conversation, before and after
+     * it became a ticket. Support staff see them all; any other actor must be allowed to see the ticket
+     * ({@link Permission#VIEW_TICKET}) and sees only the files they sent or were sent themselves.
+     *
+     * @param actor        who asks
+     * @param ticketNumber the ticket
+     * @return its attachments; empty when the inbox keeps no attachments
+     * @throws za.co.proconnectsa.support.ticket.TicketNotFoundException when there is no such ticket, or the actor
+     *                                                                   may not see it
+     */
+    public List<AttachmentRecord> ticketAttachments(Actor actor, String ticketNumber) {
+        Checks.notNull(actor, "actor");
+        Ticket ticket = visibleTicket(actor, ticketNumber);
+        if (attachments == null) {
+            return List.of();
+        }
+        Map<java.util.UUID, AttachmentRecord> all = new java.util.LinkedHashMap<>();
+        attachments.byTicket(ticket.id()).forEach(a -> all.put(a.id(), a));
+        conversations.findByTicket(ticket.id()).ifPresent(c -> attachments.byConversation(c.id())
+                .forEach(a -> all.putIfAbsent(a.id(), a)));
+        return all.values().stream().filter(a -> mayRead(actor, a))
+                .sorted(java.util.Comparator.comparing(AttachmentRecord::createdAt).thenComparing(AttachmentRecord::id))
+                .toList();
+    }
+
+    /**
+     * The bytes of a kept file. Support staff may read any; any other actor only a file they sent or were sent,
+     * on a ticket they may see.
+     *
+     * @param actor        who asks
+     * @param attachmentId the attachment's id
+     * @return the bytes, as received
+     * @throws AttachmentNotFoundException when there is no such file or the actor may not read it (not told apart)
+     */
+    public byte[] attachmentContent(Actor actor, java.util.UUID attachmentId) {
+        Checks.notNull(actor, "actor");
+        Checks.notNull(attachmentId, "attachmentId");
+        AttachmentNotFoundException notFound = new AttachmentNotFoundException(attachmentId.toString());
+        if (attachments == null) {
+            throw notFound;
+        }
+        AttachmentRecord record = attachments.find(attachmentId).orElseThrow(() -> notFound);
+        boolean allowed = desk.accessPolicy().permits(actor, Permission.WORK_CONVERSATIONS, null)
+                || mayRead(actor, record) && ownTicket(actor, record);
+        if (!allowed) {
+            throw notFound;
+        }
+        return attachments.content(attachmentId).orElseThrow(() -> notFound);
+    }
+
+    private boolean mayRead(Actor actor, AttachmentRecord record) {
+        return actor.role().isSupport() || actor.id().equals(record.requesterId());
+    }
+
+    private boolean ownTicket(Actor actor, AttachmentRecord record) {
+        java.util.Optional<TicketId> ticketId = java.util.Optional.ofNullable(record.ticketId()).or(() ->
+                java.util.Optional.ofNullable(record.conversationId()).flatMap(conversations::find)
+                        .map(Conversation::ticketId));
+        return ticketId.flatMap(store::findById)
+                .filter(t -> desk.accessPolicy().permits(actor, Permission.VIEW_TICKET, t)).isPresent();
+    }
+
+    private Ticket visibleTicket(Actor actor, String ticketNumber) {
+        if (ticketNumber == null || ticketNumber.isBlank()) {
+            throw ValidationException.of("ticketNumber", "must not be blank");
+        }
+        String number = Text.identifier(ticketNumber.strip(), "ticketNumber");
+        // a ticket the actor may not see is "not found", never revealed
+        return store.findByNumber(number).filter(t -> desk.accessPolicy().permits(actor, Permission.VIEW_TICKET, t))
+                .orElseThrow(() -> new TicketNotFoundException(number));
+    }
+
     /** @return the texts this inbox sends, and the agents' quick responses */
     public ResponseTemplates templates() {
         return templates;
@@ -397,6 +577,7 @@ public final class WhatsAppInbox implements WebhookHandler {
         private String windowClosedTemplate;
         private String windowClosedLanguage;
         private String automationName = "Support";
+        private AttachmentStore attachments;
 
         private Builder() {
         }
@@ -488,6 +669,31 @@ public final class WhatsAppInbox implements WebhookHandler {
             TemplateMessage.builder(name, languageCode).bodyText("PCS-000001").build();
             this.windowClosedTemplate = name;
             this.windowClosedLanguage = languageCode;
+            return this;
+        }
+
+        /**
+         * Where the files of inbound media are kept, downloaded by {@link WhatsAppInbox#mediaWorker()}: a
+         * {@link za.co.proconnectsa.support.attachment.FileSystemAttachmentStore} (the usual choice), the JDBC store's
+         * {@code attachments()}, or the host's own. Without one, media messages are recorded with their captions only
+         * and no file is fetched.
+         *
+         * @param value the attachment store
+         * @return this builder
+         */
+        public Builder attachments(AttachmentStore value) {
+            this.attachments = Checks.notNull(value, "attachments");
+            return this;
+        }
+
+        /**
+         * Keeps the files of inbound media in a directory ({@link za.co.proconnectsa.support.attachment.FileSystemAttachmentStore}).
+         *
+         * @param directory where the files go; created when missing
+         * @return this builder
+         */
+        public Builder attachmentDirectory(java.nio.file.Path directory) {
+            this.attachments = za.co.proconnectsa.support.attachment.FileSystemAttachmentStore.create(directory);
             return this;
         }
 

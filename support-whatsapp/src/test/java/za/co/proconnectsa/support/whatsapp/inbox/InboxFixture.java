@@ -103,6 +103,38 @@ final class InboxFixture {
         return webhook(waId, name, message);
     }
 
+    /**
+     * A webhook body with one media message.
+     *
+     * @param type     image, document, audio, video or sticker
+     * @param mediaId  the media id
+     * @param mimeType the type the webhook states, or null
+     * @param sha256   the checksum the webhook states (base64, as Meta sends it), or null
+     * @param fileName a document's name, or null
+     * @param caption  the caption, or null
+     */
+    static byte[] mediaWebhook(String waId, String name, String messageId, String type, String mediaId, String mimeType,
+            String sha256, String fileName, String caption, Instant at) {
+        ObjectNode message = JSON.createObjectNode();
+        message.put("from", waId).put("id", messageId).put("timestamp", Long.toString(at.getEpochSecond()))
+                .put("type", type);
+        ObjectNode media = message.putObject(type);
+        media.put("id", mediaId);
+        if (mimeType != null) {
+            media.put("mime_type", mimeType);
+        }
+        if (sha256 != null) {
+            media.put("sha256", sha256);
+        }
+        if (fileName != null) {
+            media.put("filename", fileName);
+        }
+        if (caption != null) {
+            media.put("caption", caption);
+        }
+        return webhook(waId, name, message);
+    }
+
     private static byte[] webhook(String waId, String name, ObjectNode message) {
         ObjectNode root = JSON.createObjectNode();
         root.put("object", "whatsapp_business_account");

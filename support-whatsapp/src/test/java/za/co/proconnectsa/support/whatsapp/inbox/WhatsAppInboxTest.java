@@ -292,13 +292,13 @@ class WhatsAppInboxTest {
         }
 
         @Test
-        @DisplayName("a screenshot is a case file: it escalates; the transcript names the image and its caption")
+        @DisplayName("a screenshot is a case file: it escalates; the caption is the transcript text (the file is an attachment)")
         void imageEscalates() {
             deliver(InboxFixture.imageWebhook(THANDI, "Thandi Nkosi", "see this", clock.instant()));
             Conversation c = only();
             assertThat(c.status()).isEqualTo(ConversationStatus.ESCALATED);
             Ticket t = store.findById(c.ticketId()).orElseThrow();
-            assertThat(t.body()).contains("Thandi Nkosi: [image] see this");
+            assertThat(t.body()).contains("Thandi Nkosi: see this");
         }
 
         @Test

@@ -136,6 +136,56 @@ public final class GraphJson {
     }
 
     /**
+     * @param to    the recipient
+     * @param media the media message
+     * @return the body of a media message: {@code {"type":"image","image":{"id":...,"caption":...}}}
+     */
+    public static String media(String to, za.co.proconnectsa.support.whatsapp.cloud.OutboundMedia media) {
+        String type = media.kind().label();
+        ObjectNode root = message(to, type);
+        ObjectNode part = root.putObject(type);
+        if (media.mediaId() != null) {
+            part.put("id", media.mediaId());
+        } else {
+            part.put("link", media.link().toString());
+        }
+        if (media.caption() != null) {
+            part.put("caption", media.caption());
+        }
+        if (media.fileName() != null) {
+            part.put("filename", media.fileName());
+        }
+        return write(root);
+    }
+
+    /**
+     * @param body the answer to {@code GET /{media-id}}
+     * @return what it says, or null when it is not such an answer
+     */
+    public static za.co.proconnectsa.support.whatsapp.cloud.MediaInfo mediaInfo(String body) {
+        JsonNode root = parse(body);
+        if (root == null || !root.path("url").isTextual() || !root.path("mime_type").isTextual()) {
+            return null;
+        }
+        JsonNode size = root.path("file_size");
+        long fileSize = size.canConvertToLong() ? size.asLong()
+                : size.isTextual() && size.asText().matches("[0-9]{1,18}") ? Long.parseLong(size.asText()) : -1;
+        return new za.co.proconnectsa.support.whatsapp.cloud.MediaInfo(root.path("id").asText(""),
+                root.path("url").asText(), root.path("mime_type").asText(),
+                root.path("sha256").isTextual() ? root.path("sha256").asText() : null, fileSize);
+    }
+
+    /**
+     * @param body the answer to {@code POST /{phone-number-id}/media}
+     * @return the new media id, or null when it is not such an answer
+     */
+    public static String uploadedMediaId(String body) {
+        JsonNode root = parse(body);
+        JsonNode id = root == null ? null : root.path("id");
+        return id != null && id.isTextual() && !id.asText().isBlank() ? id.asText() : null;
+    }
+
+    /**
      * @param body a 2xx response body of a send
      * @return {@code messages[0].id}, or null when the body has none
      */

@@ -1,17 +1,23 @@
 package za.co.proconnectsa.support.whatsapp.inbox.internal;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import za.co.proconnectsa.support.access.Actor;
+import za.co.proconnectsa.support.attachment.AttachmentKind;
+import za.co.proconnectsa.support.attachment.AttachmentRecord;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage.Author;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.MessageDelivery;
 import za.co.proconnectsa.support.queue.Job;
+import za.co.proconnectsa.support.spi.AttachmentStore;
 import za.co.proconnectsa.support.spi.WorkQueue;
 import za.co.proconnectsa.support.util.Text;
 import za.co.proconnectsa.support.whatsapp.cloud.CustomerServiceWindow;
+import za.co.proconnectsa.support.whatsapp.cloud.MediaTransferException;
+import za.co.proconnectsa.support.whatsapp.cloud.OutboundMedia;
 import za.co.proconnectsa.support.whatsapp.cloud.ProviderError;
 import za.co.proconnectsa.support.whatsapp.cloud.SendOutcome;
 import za.co.proconnectsa.support.whatsapp.cloud.TemplateMessage;
@@ -40,6 +46,7 @@ public final class OutboundMessages {
     private final Clock clock;
     private final String automationName;
     private final WorkQueue queue;
+    private final AttachmentStore attachments;
 
     /**
      * @param client         the Cloud API client
@@ -47,14 +54,16 @@ public final class OutboundMessages {
      * @param clock          the desk's clock, for the customer-service window
      * @param automationName the name shown for automated messages
      * @param queue          the send queue
+     * @param attachments    where agents' files wait to be uploaded, or {@code null} when the inbox keeps none
      */
     public OutboundMessages(WhatsAppCloudClient client, ConversationLog conversations, Clock clock,
-            String automationName, WorkQueue queue) {
+            String automationName, WorkQueue queue, AttachmentStore attachments) {
         this.client = client;
         this.conversations = conversations;
         this.clock = clock;
         this.automationName = automationName;
         this.queue = queue;
+        this.attachments = attachments;
     }
 
     /**
@@ -70,9 +79,9 @@ public final class OutboundMessages {
      */
     public Sent automated(Conversation conversation, String text, String source, String cause, String ticketNumber,
             String unsentNote) {
-        return queue(conversation, new ConversationMessage("out." + digest(cause), conversation.id(),
+        return queue(conversation, new ConversationMessage(lineId(cause), conversation.id(),
                 conversation.contact(), Author.AUTOMATED, source, automationName, text, conversations.now()),
-                text, cause, ticketNumber, unsentNote, null, null);
+                text, cause, ticketNumber, unsentNote, null, null, null);
     }
 
     /**
@@ -81,9 +90,10 @@ public final class OutboundMessages {
      * @param cause what it answers, unique per reply (a new reply id, or the ticket reply it copies)
      */
     public Sent fromAgent(Conversation conversation, Actor agent, String text, String cause, String ticketNumber) {
-        return queue(conversation, new ConversationMessage("out." + digest(cause), conversation.id(),
+        return queue(conversation, new ConversationMessage(lineId(cause), conversation.id(),
                 conversation.contact(), Author.AGENT, agent.id(), agent.displayName(), text, conversations.now()),
-                text, cause, ticketNumber, ticketNumber == null ? null : "This reply was not delivered on WhatsApp: ", null, null);
+                text, cause, ticketNumber, ticketNumber == null ? null : "This reply was not delivered on WhatsApp: ", null, null,
+                null);
     }
 
     /**
@@ -96,19 +106,47 @@ public final class OutboundMessages {
      */
     public Sent template(Conversation conversation, String name, String languageCode, String bodyParameter, String cause,
             String ticketNumber) {
-        return queue(conversation, new ConversationMessage("out." + digest(cause), conversation.id(),
+        return queue(conversation, new ConversationMessage(lineId(cause), conversation.id(),
                 conversation.contact(), Author.AUTOMATED, "template:" + name, automationName,
                 "[template " + name + ": " + bodyParameter + "]", conversations.now()), bodyParameter, cause, ticketNumber,
-                "The reply's template " + name + " was not delivered on WhatsApp: ", name, languageCode);
+                "The reply's template " + name + " was not delivered on WhatsApp: ", name, languageCode, null);
+    }
+
+    /**
+     * An agent's file (an uploaded attachment or a link), queued in the caller's unit of work and recorded in the
+     * transcript as theirs: its caption, or {@code [image]} / {@code [document name.pdf]} without one.
+     *
+     * @param caption      the caption, or {@code null}
+     * @param kind         the kind of file
+     * @param attachmentId the kept file to upload, or {@code null} when sent by link
+     * @param link         the public https link, or {@code null} when uploaded
+     * @param fileName     a document's name, or {@code null}
+     * @param cause        what it answers, unique per send
+     */
+    public Sent mediaFromAgent(Conversation conversation, Actor agent, String caption, AttachmentKind kind,
+            java.util.UUID attachmentId, String link, String fileName, String cause, String ticketNumber) {
+        QueuedSend.Media media = new QueuedSend.Media(kind, attachmentId, link, fileName);
+        String line = caption != null ? caption
+                : "[" + media.kind().label() + (media.fileName() == null ? "" : " " + media.fileName()) + "]";
+        return queue(conversation, new ConversationMessage(lineId(cause), conversation.id(),
+                conversation.contact(), Author.AGENT, agent.id(), agent.displayName(), line, conversations.now()),
+                caption == null ? "" : caption, cause, ticketNumber,
+                ticketNumber == null ? null : "This file was not delivered on WhatsApp: ", null, null, media);
+    }
+
+    /** @return the transcript line id of the message a cause queues */
+    public static String lineId(String cause) {
+        return "out." + digest(cause);
     }
 
     private Sent queue(Conversation conversation, ConversationMessage line, String text, String cause,
-            String ticketNumber, String unsentNote, String templateName, String templateLanguage) {
+            String ticketNumber, String unsentNote, String templateName, String templateLanguage,
+            QueuedSend.Media media) {
         if (!canSendTo(conversation.contact())) {
             return new Sent(noNumber(), conversation, null);
         }
         QueuedSend send = new QueuedSend(conversation.contact(), text, conversation.lastInboundAt(), line.id(),
-                ticketNumber, unsentNote, templateName, templateLanguage);
+                ticketNumber, unsentNote, templateName, templateLanguage, media);
         if (!queue.enqueueJob(QueuedSend.KIND, Job.keyOf(cause), send.encode(), line.at())) {
             // the same cause queued it before: the line is there already
             return new Sent(null, conversation, line.id());
@@ -129,7 +167,35 @@ public final class OutboundMessages {
         }
         CustomerServiceWindow window = CustomerServiceWindow.since(
                 send.windowOpened() == null ? Instant.EPOCH : send.windowOpened(), clock);
+        if (send.media() != null) {
+            return window.isOpen() ? deliverMedia(send) : new SendOutcome.RequiresTemplate(window.closesAt());
+        }
         return client.reply(window, send.contact(), send.text());
+    }
+
+    /** Uploads a kept file (again on every attempt: an upload sends nothing to the customer) and sends it. */
+    private SendOutcome deliverMedia(QueuedSend send) {
+        QueuedSend.Media media = send.media();
+        String caption = send.text().isEmpty() ? null : send.text();
+        if (media.link() != null) {
+            return client.sendMedia(send.contact(), OutboundMedia.byLink(media.kind(), URI.create(media.link()), caption,
+                    media.fileName()));
+        }
+        Optional<AttachmentRecord> record = attachments == null ? Optional.empty() : attachments.find(media.attachmentId());
+        Optional<byte[]> content = record.flatMap(r -> attachments.content(r.id()));
+        if (content.isEmpty()) {
+            return new SendOutcome.Failed(new ProviderError(0, 0, 0, "", "The file " + media.attachmentId()
+                    + " to send is no longer kept", "", ""), false);
+        }
+        String mediaId;
+        try {
+            mediaId = client.uploadMedia(content.get(), record.get().contentType(),
+                    media.fileName() != null ? media.fileName() : media.kind().label());
+        } catch (MediaTransferException e) {
+            return new SendOutcome.Failed(new ProviderError(e.httpStatus(), 0, 0, "", "The upload failed: "
+                    + e.getMessage(), "", ""), e.retryable());
+        }
+        return client.sendMedia(send.contact(), OutboundMedia.uploaded(media.kind(), mediaId, caption, media.fileName()));
     }
 
     /**

@@ -1,12 +1,10 @@
 package za.co.proconnectsa.support.whatsapp.inbox.internal;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Properties;
+import java.util.UUID;
 import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.attachment.AttachmentKind;
 import za.co.proconnectsa.support.whatsapp.inbox.WhatsAppInbox;
 
 /**
@@ -22,9 +20,21 @@ import za.co.proconnectsa.support.whatsapp.inbox.WhatsAppInbox;
  * @param unsentNote       the note's opening words, or {@code null}
  * @param templateName     the approved template to send instead of a text, or {@code null}
  * @param templateLanguage its language, or {@code null}
+ * @param media            the file sent, with {@code text} as its caption (empty for none), or {@code null}
  */
 record QueuedSend(String contact, String text, Instant windowOpened, String lineId, String ticketNumber,
-        String unsentNote, String templateName, String templateLanguage) {
+        String unsentNote, String templateName, String templateLanguage, Media media) {
+
+    /**
+     * A file an agent sends: kept in the attachment store and uploaded when sent, or fetched by Meta from a link.
+     *
+     * @param kind         the kind of file
+     * @param attachmentId the kept file to upload, or {@code null} when sent by link
+     * @param link         the public https link, or {@code null} when uploaded
+     * @param fileName     a document's name, or {@code null}
+     */
+    record Media(AttachmentKind kind, UUID attachmentId, String link, String fileName) {
+    }
 
     /** The job kind of queued WhatsApp messages in the store's queue. */
     static final String KIND = WhatsAppInbox.SEND_KIND;
@@ -51,13 +61,13 @@ record QueuedSend(String contact, String text, Instant windowOpened, String line
             p.setProperty("templateName", templateName);
             p.setProperty("templateLanguage", templateLanguage);
         }
-        StringWriter out = new StringWriter();
-        try {
-            p.store(out, null);
-        } catch (IOException e) {
-            throw new IllegalStateException("a StringWriter does not fail", e);
+        if (media != null) {
+            p.setProperty("mediaKind", media.kind().name());
+            Payloads.setIfPresent(p, "mediaAttachment", media.attachmentId());
+            Payloads.setIfPresent(p, "mediaLink", media.link());
+            Payloads.setIfPresent(p, "mediaFileName", media.fileName());
         }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return Payloads.write(p);
     }
 
     /**
@@ -66,10 +76,10 @@ record QueuedSend(String contact, String text, Instant windowOpened, String line
      * @throws ValidationException when the payload is not one this version wrote
      */
     static QueuedSend decode(byte[] payload) {
-        Properties p = new Properties();
+        Properties p;
         try {
-            p.load(new StringReader(new String(payload, StandardCharsets.UTF_8)));
-        } catch (IOException | IllegalArgumentException e) {
+            p = Payloads.read(payload);
+        } catch (IllegalArgumentException e) {
             throw ValidationException.of("payload", "is not a queued WhatsApp message");
         }
         String contact = p.getProperty("contact");
@@ -79,8 +89,19 @@ record QueuedSend(String contact, String text, Instant windowOpened, String line
             throw ValidationException.of("payload", "is not a queued WhatsApp message (no contact, text or line)");
         }
         String opened = p.getProperty("windowOpened");
+        Media media = null;
+        if (p.getProperty("mediaKind") != null) {
+            try {
+                String attachment = p.getProperty("mediaAttachment");
+                media = new Media(AttachmentKind.valueOf(p.getProperty("mediaKind")),
+                        attachment == null ? null : UUID.fromString(attachment), p.getProperty("mediaLink"),
+                        p.getProperty("mediaFileName"));
+            } catch (IllegalArgumentException e) {
+                throw ValidationException.of("payload", "is not a queued WhatsApp message (bad media)");
+            }
+        }
         return new QueuedSend(contact, text, opened == null ? null : Instant.parse(opened), lineId,
                 p.getProperty("ticketNumber"), p.getProperty("unsentNote"), p.getProperty("templateName"),
-                p.getProperty("templateLanguage"));
+                p.getProperty("templateLanguage"), media);
     }
 }

@@ -30,7 +30,9 @@ public final class Transcripts {
 
     /**
      * @param m an inbound message
-     * @return its words for the transcript and the ticket: the text, a media caption or a tapped button's title
+     * @return its words for the transcript and the ticket: the text, a media caption (the file itself is kept as an
+     *         attachment) or a tapped button's title; a media message without a caption reads {@code [image]} or
+     *         {@code [document invoice.pdf]}
      */
     public static String words(InboundMessage m) {
         String text = m.text() == null ? null : m.text().strip();
@@ -38,11 +40,10 @@ public final class Transcripts {
             case TEXT -> text == null || text.isEmpty() ? "(empty message)" : text;
             case INTERACTIVE, BUTTON -> m.reply().title() == null || m.reply().title().isBlank()
                     ? "[tapped " + m.reply().id() + "]" : m.reply().title();
-            default -> {
-                String kind = "[" + m.type().name().toLowerCase(Locale.ROOT)
-                        + (m.media().filename() == null ? "" : " " + m.media().filename()) + "]";
-                yield text == null || text.isEmpty() ? kind : kind + " " + text;
-            }
+            default -> text == null || text.isEmpty()
+                    ? "[" + m.type().name().toLowerCase(Locale.ROOT)
+                            + (m.media().filename() == null ? "" : " " + m.media().filename()) + "]"
+                    : text;
         };
         return Text.truncate(out, ConversationMessage.MAX_BODY);
     }
