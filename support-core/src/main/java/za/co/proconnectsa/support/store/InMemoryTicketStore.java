@@ -590,6 +590,11 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
     }
 
     @Override
+    public List<Job> jobs(String kind, long afterId, int limit) {
+        return read(() -> jobs.jobs(kind, afterId, limit));
+    }
+
+    @Override
     public boolean retryDeadJob(long jobId) {
         return write(() -> jobs.retryDeadJob(jobId));
     }

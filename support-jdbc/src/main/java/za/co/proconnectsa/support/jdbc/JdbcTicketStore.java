@@ -730,6 +730,11 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     }
 
     @Override
+    public List<Job> jobs(String kind, long afterId, int limit) {
+        return jobs.all(kind, afterId, limit);
+    }
+
+    @Override
     public boolean retryDeadJob(long jobId) {
         return jobs.retryDead(jobId);
     }
