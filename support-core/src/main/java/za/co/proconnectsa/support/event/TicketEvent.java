@@ -45,7 +45,9 @@ public record TicketEvent(Type type, Ticket ticket, Actor actor, Instant at, Mes
         /** An SLA target of the ticket was missed ({@link TicketEvent#slaTarget()} says which); once per target run. */
         SLA_BREACHED,
         /** An SLA target of the ticket was fulfilled, in time or late ({@link TicketEvent#slaTarget()} says which). */
-        SLA_FULFILLED;
+        SLA_FULFILLED,
+        /** The requester answered the satisfaction survey (the audit event's {@code after} is the score). */
+        SATISFACTION_RATED;
 
         /**
          * The event an operation publishes, from the first audit event it writes. Stores that keep an
@@ -66,6 +68,7 @@ public record TicketEvent(Type type, Ticket ticket, Actor actor, Instant at, Mes
                 case SLA_WARNING -> SLA_WARNING;
                 case SLA_BREACHED -> SLA_BREACHED;
                 case SLA_FULFILLED -> SLA_FULFILLED;
+                case SATISFACTION_RATED -> SATISFACTION_RATED;
             };
         }
     }

@@ -19,7 +19,9 @@ public enum AuditAction {
     /** An SLA target was missed; {@code after} is the target's type. */
     SLA_BREACHED,
     /** An SLA target was fulfilled (by an agent's public reply, or by resolving); {@code after} is its type. */
-    SLA_FULFILLED;
+    SLA_FULFILLED,
+    /** The requester answered the ticket's satisfaction survey; {@code after} is the score, 1 to 5. */
+    SATISFACTION_RATED;
 
     /** @return whether this records an SLA event, which the outbox announces on its own */
     public boolean isSla() {
