@@ -64,4 +64,12 @@ public final class InMemorySurveys {
         undo.record(() -> surveys.put(ticketId, survey));
         return true;
     }
+
+    /** Removes a purged ticket's survey; the requester's last-asked time stays, as it is the loop guard's. */
+    public void forget(TicketId ticketId) {
+        SatisfactionSurvey gone = surveys.remove(ticketId);
+        if (gone != null) {
+            undo.record(() -> surveys.put(ticketId, gone));
+        }
+    }
 }

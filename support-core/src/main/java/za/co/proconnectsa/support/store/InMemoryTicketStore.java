@@ -1017,6 +1017,7 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
                 });
                 undo.record(outbox.removeWhere(p -> p.ticketId().equals(t.id())));
                 slaSchedules.forget(t.id());
+                surveys.forget(t.id());
                 conversations.unlinkTicket(t.id());
                 undo.record(() -> {
                     bySequence.put(seq, t);
