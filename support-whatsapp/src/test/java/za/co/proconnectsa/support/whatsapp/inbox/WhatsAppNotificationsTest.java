@@ -1,6 +1,5 @@
 package za.co.proconnectsa.support.whatsapp.inbox;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static za.co.proconnectsa.support.whatsapp.inbox.InboxFixture.THANDI;
 import static za.co.proconnectsa.support.whatsapp.inbox.InboxFixture.textWebhook;
@@ -10,7 +9,6 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,14 +37,13 @@ import za.co.proconnectsa.support.whatsapp.webhook.WhatsAppWebhook;
  */
 class WhatsAppNotificationsTest {
 
-    private static final Instant MONDAY_10AM = Instant.parse("2026-03-02T08:00:00Z");
     private static final Actor AGENT = Actor.agent("agent-3", "Sipho (Support)");
 
     @RegisterExtension
-    static final WireMockExtension GRAPH = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+    static final WireMockExtension GRAPH = InboxFixture.graph();
 
-    private final SettableClock clock = SettableClock.at(MONDAY_10AM);
+    /** Monday 2 March 2026, 10:00 in Johannesburg. */
+    private final SettableClock clock = SettableClock.startingAt("2026-03-02T08:00:00Z");
     private SupportDesk desk;
     private WhatsAppInbox inbox;
     private JobWorker sends;
