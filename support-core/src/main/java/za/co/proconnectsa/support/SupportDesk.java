@@ -43,6 +43,17 @@ import za.co.proconnectsa.support.routing.SupportRequest;
 import za.co.proconnectsa.support.spi.AgentRoster;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.spi.WhatsAppLinkFactory;
+import za.co.proconnectsa.support.internal.DefaultNotificationService;
+import za.co.proconnectsa.support.internal.DefaultSatisfactionService;
+import za.co.proconnectsa.support.internal.Notifier;
+import za.co.proconnectsa.support.internal.SurveyLinks;
+import za.co.proconnectsa.support.notify.NotificationChannel;
+import za.co.proconnectsa.support.notify.NotificationService;
+import za.co.proconnectsa.support.satisfaction.SatisfactionService;
+import za.co.proconnectsa.support.satisfaction.SurveySettings;
+import za.co.proconnectsa.support.spi.RequesterDirectory;
+import za.co.proconnectsa.support.spi.SatisfactionStore;
+import za.co.proconnectsa.support.spi.WorkQueue;
 import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.ticket.TicketNumberFormat;
 import za.co.proconnectsa.support.ticket.TicketService;
@@ -84,6 +95,8 @@ public final class SupportDesk {
     private final SlaService sla;
     private final AnalyticsService analytics;
     private final DataSubjectService dataSubjects;
+    private final NotificationService notifications;
+    private final SatisfactionService satisfaction;
 
     private SupportDesk(Builder b) {
         this.hours = b.hours;
@@ -102,9 +115,16 @@ public final class SupportDesk {
         AssigneeWriter assignees = new AssigneeWriter(store, events);
         AssignmentEngine engine = new AssignmentEngine(store, clock, b.assignmentStrategy, b.autoAssign, assignees,
                 b.conflictRetryBudget);
+        SurveyLinks links = b.surveys == null ? null : new SurveyLinks(b.surveys);
+        Notifier notifier = b.directory == null ? Notifier.NONE : new Notifier((WorkQueue) store, b.directory,
+                b.notificationChannels, locale, b.surveys == null ? null : (SatisfactionStore) store, links,
+                b.surveys == null ? Duration.ZERO : b.surveys.perRequester());
         this.tickets = new DefaultTicketService(store, clock, AccessPolicy.standard(), BeanValidation.using(b.validator),
                 numberFormat, categories, duplicateWindow, new SupportTexts(locale), events, assignees, engine,
-                b.conflictRetryBudget, tracker);
+                b.conflictRetryBudget, tracker, notifier);
+        this.notifications = new DefaultNotificationService(store, b.directory, AccessPolicy.standard());
+        this.satisfaction = new DefaultSatisfactionService(store, links, clock, AccessPolicy.standard(),
+                b.conflictRetryBudget);
         this.assignment = new DefaultAssignmentService(store, AccessPolicy.standard(), engine);
         this.sla = tracker == null ? null : new DefaultSlaService(store, tickets, tracker, clock, AccessPolicy.standard());
         this.dataSubjects = new DefaultDataSubjectService(store, clock, AccessPolicy.standard());
@@ -159,6 +179,27 @@ public final class SupportDesk {
      */
     public DataSubjectService dataSubjects() {
         return dataSubjects;
+    }
+
+    /**
+     * Notifications to requesters ("ticket received", "an agent replied", "your ticket is resolved", the satisfaction
+     * survey): the worker that sends them and their delivery log. The desk writes them only when built with
+     * {@link Builder#notifyRequesters}.
+     *
+     * @return the notification operations
+     */
+    public NotificationService notifications() {
+        return notifications;
+    }
+
+    /**
+     * Satisfaction surveys (CSAT): answers from the requester, signed in or through the survey's link. The desk asks
+     * only when built with {@link Builder#satisfactionSurveys}.
+     *
+     * @return the survey operations
+     */
+    public SatisfactionService satisfaction() {
+        return satisfaction;
     }
 
     /** @return a builder; only {@link Builder#store(TicketStore)} is required */
@@ -296,6 +337,9 @@ public final class SupportDesk {
         private SlaTerms slaTerms;
         private AssignmentStrategy assignmentStrategy = AssignmentStrategy.leastLoaded();
         private boolean autoAssign;
+        private RequesterDirectory directory;
+        private List<NotificationChannel> notificationChannels = List.of();
+        private SurveySettings surveys;
 
         private Builder() {
         }
@@ -474,6 +518,39 @@ public final class SupportDesk {
         }
 
         /**
+         * Notifies requesters of their tickets: "ticket received" on submission, "an agent replied" on every public
+         * reply of support (never an internal note), "your ticket is resolved" when support resolves it. Each
+         * notification is written to the store's job queue in the transaction of its cause, with the cause as its
+         * key, and sent by {@link NotificationService#worker}. Its channel is the requester's preferred one, else the
+         * one their ticket came from (WhatsApp, else e-mail), else the first of {@code channels} that reaches them.
+         *
+         * @param directory how to reach each requester, and in which language
+         * @param channels  the channels the host runs a sender for, in fallback order; at least one
+         * @return this builder
+         */
+        public Builder notifyRequesters(RequesterDirectory directory, NotificationChannel... channels) {
+            this.directory = Checks.notNull(directory, "directory");
+            if (channels == null || channels.length == 0 || java.util.Arrays.asList(channels).contains(null)) {
+                throw ValidationException.of("channels", "must name at least one channel, and no null");
+            }
+            this.notificationChannels = List.of(channels);
+            return this;
+        }
+
+        /**
+         * Asks "How did we do?" when support or the requester resolves a ticket: at most one survey per ticket, and
+         * none for a requester asked within {@link SurveySettings#perRequester()}. The survey is a notification with
+         * a signed answer link, so it needs {@link #notifyRequesters}.
+         *
+         * @param value the answer page, the link key and the loop guard
+         * @return this builder
+         */
+        public Builder satisfactionSurveys(SurveySettings value) {
+            this.surveys = Checks.notNull(value, "surveys");
+            return this;
+        }
+
+        /**
          * @return the desk
          * @throws ValidationException when no store was set, or auto-assignment was asked of a store without a roster
          * @throws SupportException    when no Bean Validation provider is available
@@ -485,6 +562,14 @@ public final class SupportDesk {
             if (autoAssign && !(store instanceof AgentRoster)) {
                 throw ValidationException.of("autoAssign", "needs a store that keeps an agent roster (AgentRoster), "
                         + "such as InMemoryTicketStore or JdbcTicketStore");
+            }
+            if (directory != null && !(store instanceof WorkQueue)) {
+                throw ValidationException.of("notifyRequesters", "needs a store with a job queue (WorkQueue), such as "
+                        + "InMemoryTicketStore or JdbcTicketStore");
+            }
+            if (surveys != null && (directory == null || !(store instanceof SatisfactionStore))) {
+                throw ValidationException.of("satisfactionSurveys", "needs notifyRequesters(...) and a store that keeps"
+                        + " surveys (SatisfactionStore), such as InMemoryTicketStore or JdbcTicketStore");
             }
             return new SupportDesk(this);
         }

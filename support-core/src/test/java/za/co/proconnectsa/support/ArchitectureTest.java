@@ -21,11 +21,12 @@ class ArchitectureTest {
     }
 
     @Test
-    @DisplayName("support-core depends only on the JDK, jakarta.validation, slf4j, (for JSON rules) Jackson and (for the "
-            + "routing classifier) OpenNLP")
+    @DisplayName("support-core depends only on the JDK (javax.crypto for the signed webhooks and survey links), "
+            + "jakarta.validation, slf4j, (for JSON rules and notifications) Jackson and (for the routing classifier) OpenNLP")
     void noFramework() {
         classes().should().onlyDependOnClassesThat()
-                .resideInAnyPackage("java..", "jakarta.validation..", "org.slf4j..", "com.fasterxml.jackson..",
+                .resideInAnyPackage("java..", "javax.crypto..", "jakarta.validation..", "org.slf4j..",
+                        "com.fasterxml.jackson..",
                         "opennlp.tools..", "za.co.proconnectsa.support..")
                 .check(core);
     }
@@ -39,9 +40,9 @@ class ArchitectureTest {
     }
 
     @Test
-    @DisplayName("Jackson is used only to read routing rules")
+    @DisplayName("Jackson is used only to read routing rules and to write notifications (queue payloads, webhook bodies)")
     void jacksonOnlyForRules() {
-        noClasses().that().doNotHaveSimpleName("PolicyJson")
+        noClasses().that().doNotHaveSimpleName("PolicyJson").and().doNotHaveSimpleName("NotificationJson")
                 .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
                 .check(core);
     }

@@ -37,12 +37,14 @@ import za.co.proconnectsa.support.util.Checks;
  * @param commonPairs          the same for two-word phrases
  * @param commonTriples        the same for three-word phrases
  * @param agents               per-agent figures, by agent id
+ * @param satisfaction         satisfaction survey answers on the period's tickets (CSAT)
  */
 public record AnalyticsReport(Instant from, Instant to, ZoneId zone, long tickets, List<CountOf> ticketsByOrigin,
         List<CountOf> requestsPerDay, List<Long> requestsByHourOfWeek, Deflection deflection,
         ResponseTimes firstResponse, ResponseTimes nextResponse, ResponseTimes resolution, List<SlaCompliance> sla,
         Backlog backlog, long resolved, long reopened, List<CountOf> topCategories, List<CountOf> commonWords,
-        List<CountOf> commonPairs, List<CountOf> commonTriples, List<AgentFigures> agents) {
+        List<CountOf> commonPairs, List<CountOf> commonTriples, List<AgentFigures> agents,
+        Satisfaction satisfaction) {
 
     /** Checks the components and copies the lists. */
     public AnalyticsReport {
@@ -63,6 +65,7 @@ public record AnalyticsReport(Instant from, Instant to, ZoneId zone, long ticket
         commonPairs = List.copyOf(commonPairs);
         commonTriples = List.copyOf(commonTriples);
         agents = List.copyOf(agents);
+        Checks.notNull(satisfaction, "satisfaction");
     }
 
     /** @return tickets plus conversations that never became a ticket */
@@ -129,6 +132,9 @@ public record AnalyticsReport(Instant from, Instant to, ZoneId zone, long ticket
             csv.row("agent_first_response_mean_seconds", a.agentId(), seconds(a.firstResponseMean()));
             csv.row("agent_resolution_mean_seconds", a.agentId(), seconds(a.resolutionMean()));
         }
+        csv.row("satisfaction", "answers", satisfaction.answers());
+        csv.row("satisfaction", "mean", satisfaction.mean());
+        csv.row("satisfaction", "satisfied_rate", satisfaction.satisfied());
         return csv.toString();
     }
 

@@ -51,7 +51,9 @@ public record TicketEvent(Type type, Ticket ticket, Actor actor, Instant at, Mes
          * anonymisation that rewrote personal data in it. After anything but an export, copies of the ticket a host
          * keeps elsewhere (a CRM, a search index) should be read again, or erased.
          */
-        DATA_SUBJECT_REQUEST;
+        DATA_SUBJECT_REQUEST,
+        /** The requester answered the satisfaction survey (the audit event's {@code after} is the score). */
+        SATISFACTION_RATED;
 
         /**
          * The event an operation publishes, from the first audit event it writes. Stores that keep an
@@ -73,6 +75,7 @@ public record TicketEvent(Type type, Ticket ticket, Actor actor, Instant at, Mes
                 case SLA_BREACHED -> SLA_BREACHED;
                 case SLA_FULFILLED -> SLA_FULFILLED;
                 case DATA_SUBJECT_REQUEST -> DATA_SUBJECT_REQUEST;
+                case SATISFACTION_RATED -> SATISFACTION_RATED;
             };
         }
     }

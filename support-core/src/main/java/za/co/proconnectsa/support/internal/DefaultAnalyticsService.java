@@ -32,6 +32,7 @@ import za.co.proconnectsa.support.analytics.CountOf;
 import za.co.proconnectsa.support.analytics.Deflection;
 import za.co.proconnectsa.support.analytics.DurationFigures;
 import za.co.proconnectsa.support.analytics.ResponseTimes;
+import za.co.proconnectsa.support.analytics.Satisfaction;
 import za.co.proconnectsa.support.analytics.SlaCompliance;
 import za.co.proconnectsa.support.hours.BusinessHours;
 import za.co.proconnectsa.support.spi.AnalyticsStore;
@@ -134,11 +135,13 @@ public final class DefaultAnalyticsService implements AnalyticsService {
                         Percentiles.mean(a.firstResponseSumMicros(), a.firstResponses()),
                         Percentiles.mean(a.resolutionSumMicros(), a.resolved())))
                 .toList();
+        AnalyticsStore.SatisfactionCounts csat = analytics.satisfactionCounts(query);
 
         return new AnalyticsReport(query.from(), query.to(), zone, tickets, origins, days, Arrays.stream(hourOfWeek)
                 .boxed().toList(), deflection, times(analytics, query, Span.FIRST_RESPONSE),
                 times(analytics, query, Span.NEXT_RESPONSE), times(analytics, query, Span.RESOLUTION), sla, backlog,
-                resolutions.resolved(), resolutions.reopened(), categories, words, pairs, triples, agents);
+                resolutions.resolved(), resolutions.reopened(), categories, words, pairs, triples, agents,
+                Satisfaction.of(csat.answers(), csat.scoreSum(), csat.happy()));
     }
 
     @Override

@@ -69,6 +69,7 @@ public final class DefaultTicketService implements TicketService {
     private final AssignmentEngine assignment;
     private final Duration retryBudget;
     private final SlaTracker sla;
+    private final Notifier notifier;
 
     /**
      * @param store           where tickets live
@@ -84,11 +85,12 @@ public final class DefaultTicketService implements TicketService {
      * @param assignment      automatic assignment, told of new tickets and of freed room
      * @param retryBudget     how long a commuting change keeps retrying after a conflict (after 16 attempts)
      * @param sla             the SLA clocks each change is tracked on, or {@code null} when the desk has no SLA
+     * @param notifier        writes the requester's notifications in each change's unit
      */
     public DefaultTicketService(TicketStore store, Clock clock, AccessPolicy policy, BeanValidation validation,
             TicketNumberFormat numberFormat, Set<Category> categories, Duration duplicateWindow,
             SupportTexts texts, TicketEvents events, AssigneeWriter assignees, AssignmentEngine assignment,
-            Duration retryBudget, SlaTracker sla) {
+            Duration retryBudget, SlaTracker sla, Notifier notifier) {
         this.store = store;
         this.clock = clock;
         this.policy = policy;
@@ -102,6 +104,7 @@ public final class DefaultTicketService implements TicketService {
         this.assignment = assignment;
         this.retryBudget = retryBudget;
         this.sla = sla;
+        this.notifier = notifier;
     }
 
     @Override
@@ -169,6 +172,7 @@ public final class DefaultTicketService implements TicketService {
         }
         LOG.debug("Ticket {} submitted in category {} over {}", created.number(), created.category(), created.origin());
         publishAfterCommit(new TicketEvent(TicketEvent.Type.SUBMITTED, result.ticket(), actor, now, null));
+        notifier.submitted(result.ticket(), now);
         String confirmation = texts.format("receipt.created", created.number().text());
         Instant firstResponseDue = null;
         if (sla != null) {
@@ -247,6 +251,9 @@ public final class DefaultTicketService implements TicketService {
             track(stored, now);
             publishAfterCommit(new TicketEvent(note ? TicketEvent.Type.NOTE_ADDED : TicketEvent.Type.REPLIED, stored,
                     actor, now, message));
+            if (!note && actor.role().isSupport()) {
+                notifier.replied(stored, message, now);
+            }
             return message;
         }));
     }
@@ -301,6 +308,9 @@ public final class DefaultTicketService implements TicketService {
             Ticket stored = store.update(current.withStatus(status, now), List.of(), List.of(audit));
             track(stored, now);
             publishAfterCommit(new TicketEvent(TicketEvent.Type.STATUS_CHANGED, stored, actor, now, null));
+            if (status == TicketStatus.RESOLVED) {
+                notifier.resolved(stored, !actor.role().isSupport(), now);
+            }
             if (current.assigneeId() != null && current.status().isActive() && !status.isActive()) {
                 assignment.roomFreed();   // the assignee has room for one more
             }

@@ -216,6 +216,24 @@ public final class InMemoryAnalytics implements AnalyticsStore {
     }
 
     @Override
+    public SatisfactionCounts satisfactionCounts(AnalyticsQuery query) {
+        long answers = 0;
+        long sum = 0;
+        long happy = 0;
+        for (Ticket t : period(query)) {
+            for (AuditEvent e : audit.apply(t.id())) {
+                if (e.action() == AuditAction.SATISFACTION_RATED) {
+                    int score = Integer.parseInt(e.after());
+                    answers++;
+                    sum += score;
+                    happy += score >= 4 ? 1 : 0;
+                }
+            }
+        }
+        return new SatisfactionCounts(answers, sum, happy);
+    }
+
+    @Override
     public List<Long> backlog(AnalyticsQuery query, List<Instant> createdAfter) {
         Checks.notNull(query, "query");
         long[] bands = new long[createdAfter.size() + 1];

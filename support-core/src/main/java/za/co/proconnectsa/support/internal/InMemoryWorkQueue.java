@@ -163,6 +163,15 @@ public final class InMemoryWorkQueue implements WorkQueue {
 
     @Override
     public List<Job> deadJobs(String kind, long afterId, int limit) {
+        return list(kind, afterId, limit, true);
+    }
+
+    @Override
+    public List<Job> jobs(String kind, long afterId, int limit) {
+        return list(kind, afterId, limit, false);
+    }
+
+    private List<Job> list(String kind, long afterId, int limit, boolean deadOnly) {
         Checks.notNull(kind, "kind");
         QueueChecks.limit(limit);
         List<Job> out = new ArrayList<>();
@@ -170,7 +179,7 @@ public final class InMemoryWorkQueue implements WorkQueue {
             if (out.size() == limit) {
                 break;
             }
-            if (slot.job.kind().equals(kind) && slot.job.state() == JobState.DEAD) {
+            if (slot.job.kind().equals(kind) && (!deadOnly || slot.job.state() == JobState.DEAD)) {
                 out.add(slot.job);
             }
         }

@@ -96,6 +96,16 @@ public interface AnalyticsStore {
             long firstResponseSumMicros, long resolutionSumMicros) {
     }
 
+    /**
+     * Satisfaction survey answers on the period's tickets.
+     *
+     * @param answers  answers
+     * @param scoreSum the sum of their scores
+     * @param happy    answers scoring 4 or 5
+     */
+    record SatisfactionCounts(long answers, long scoreSum, long happy) {
+    }
+
     /** @return the period's tickets counted by origin, category and priority (combinations with none left out) */
     List<TicketCount> ticketCounts(AnalyticsQuery query);
 
@@ -150,4 +160,13 @@ public interface AnalyticsStore {
      * @param request called with the texts of one request
      */
     void forEachRequestText(AnalyticsQuery query, Consumer<List<String>> request);
+
+    /**
+     * Counts the {@link za.co.proconnectsa.support.ticket.AuditAction#SATISFACTION_RATED} answers on the period's
+     * tickets (created in the period, matching the filters), in the store's own query language.
+     *
+     * @param query the period and filters
+     * @return the counts
+     */
+    SatisfactionCounts satisfactionCounts(AnalyticsQuery query);
 }

@@ -108,6 +108,17 @@ public interface WorkQueue {
     List<Job> deadJobs(String kind, long afterId, int limit);
 
     /**
+     * Lists the jobs of a kind in every state, a page at a time: pass {@code 0} first, then the last
+     * {@link Job#id()} of the previous page. Done jobs are listed until purged.
+     *
+     * @param kind    the kind
+     * @param afterId list jobs after this id (0 for the first page)
+     * @param limit   at most this many, 1 to 1000
+     * @return the jobs of the kind, by id
+     */
+    List<Job> jobs(String kind, long afterId, int limit);
+
+    /**
      * Puts a dead job back to pending, with its attempts reset, claimable at once.
      *
      * @param jobId the job

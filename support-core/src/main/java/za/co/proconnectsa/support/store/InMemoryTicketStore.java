@@ -53,6 +53,9 @@ import za.co.proconnectsa.support.spi.ConversationStore;
 import za.co.proconnectsa.support.spi.SlaStore;
 import za.co.proconnectsa.support.spi.AnalyticsStore;
 import za.co.proconnectsa.support.internal.InMemoryAnalytics;
+import za.co.proconnectsa.support.internal.InMemorySurveys;
+import za.co.proconnectsa.support.satisfaction.SatisfactionSurvey;
+import za.co.proconnectsa.support.spi.SatisfactionStore;
 import za.co.proconnectsa.support.analytics.AnalyticsQuery;
 import za.co.proconnectsa.support.spi.EventOutbox;
 import za.co.proconnectsa.support.spi.IdempotencyKey;
@@ -82,7 +85,7 @@ import za.co.proconnectsa.support.ticket.TicketQuery;
  * time and nobody reads a unit's writes before it ends; a unit that throws has each of its writes taken back.
  */
 public final class InMemoryTicketStore implements TicketStore, ProcessedMessageLog, EventOutbox, ConversationStore,
-        WorkQueue, SlaStore, AgentRoster, AnalyticsStore, DataSubjectStore {
+        WorkQueue, SlaStore, AgentRoster, AnalyticsStore, DataSubjectStore, SatisfactionStore {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InMemoryTicketStore.class);
 
@@ -102,6 +105,7 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
     private final UndoLog undo = new UndoLog();
     private final InMemoryConversations conversations = new InMemoryConversations(undo);
     private final InMemorySlaSchedules slaSchedules = new InMemorySlaSchedules(undo);
+    private final InMemorySurveys surveys = new InMemorySurveys(undo);
     private final InMemoryWorkQueue jobs = new InMemoryWorkQueue(undo);
     private final InMemoryRoster roster = new InMemoryRoster(undo);
     private final List<ConsentEntry> consent = new ArrayList<>();
@@ -590,6 +594,11 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
     }
 
     @Override
+    public List<Job> jobs(String kind, long afterId, int limit) {
+        return read(() -> jobs.jobs(kind, afterId, limit));
+    }
+
+    @Override
     public boolean retryDeadJob(long jobId) {
         return write(() -> jobs.retryDeadJob(jobId));
     }
@@ -750,6 +759,31 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
         });
         // called outside the lock: the caller's work never holds up writers
         spans.forEach(s -> each.accept(s[0], s[1]));
+    }
+
+    @Override
+    public AnalyticsStore.SatisfactionCounts satisfactionCounts(AnalyticsQuery query) {
+        return analytics(a -> a.satisfactionCounts(query));
+    }
+
+    @Override
+    public boolean openSurvey(SatisfactionSurvey survey) {
+        return write(() -> surveys.open(survey));
+    }
+
+    @Override
+    public Optional<SatisfactionSurvey> findSurvey(TicketId ticketId) {
+        return read(() -> surveys.find(ticketId));
+    }
+
+    @Override
+    public Optional<Instant> lastSurveyAsked(String requesterId) {
+        return read(() -> surveys.lastAsked(requesterId));
+    }
+
+    @Override
+    public boolean recordAnswer(TicketId ticketId, int score, String comment, Instant at) {
+        return write(() -> surveys.answer(ticketId, score, comment, at));
     }
 
     @Override
@@ -988,6 +1022,7 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
                 });
                 undo.record(outbox.removeWhere(p -> p.ticketId().equals(t.id())));
                 slaSchedules.forget(t.id());
+                surveys.forget(t.id());
                 conversations.unlinkTicket(t.id());
                 undo.record(() -> {
                     bySequence.put(seq, t);

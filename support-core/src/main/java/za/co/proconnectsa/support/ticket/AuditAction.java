@@ -24,7 +24,9 @@ public enum AuditAction {
      * A data-subject request touched the ticket (an export, correction, erasure or anonymisation of its requester's
      * data, on an admin's request); {@code after} is the request's kind, e.g. {@code ERASE}. Internal.
      */
-    DATA_SUBJECT_REQUEST;
+    DATA_SUBJECT_REQUEST,
+    /** The requester answered the ticket's satisfaction survey; {@code after} is the score, 1 to 5. */
+    SATISFACTION_RATED;
 
     /** @return whether this records an SLA event, which the outbox announces on its own */
     public boolean isSla() {

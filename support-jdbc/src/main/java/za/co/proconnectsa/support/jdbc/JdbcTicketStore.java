@@ -26,6 +26,9 @@ import za.co.proconnectsa.support.jdbc.internal.Schema;
 import za.co.proconnectsa.support.jdbc.internal.JdbcConversations;
 import za.co.proconnectsa.support.jdbc.internal.JdbcSlaSchedules;
 import za.co.proconnectsa.support.jdbc.internal.JdbcAttachments;
+import za.co.proconnectsa.support.jdbc.internal.JdbcSurveys;
+import za.co.proconnectsa.support.satisfaction.SatisfactionSurvey;
+import za.co.proconnectsa.support.spi.SatisfactionStore;
 import za.co.proconnectsa.support.jdbc.internal.JdbcRoster;
 import za.co.proconnectsa.support.jdbc.internal.JdbcAnalytics;
 import za.co.proconnectsa.support.spi.AnalyticsStore;
@@ -104,7 +107,7 @@ import za.co.proconnectsa.support.ticket.TicketQuery;
  * case-insensitive substring of subject or body.
  */
 public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, EventOutbox, ConversationStore,
-        WorkQueue, SlaStore, AgentRoster, AnalyticsStore, DataSubjectStore {
+        WorkQueue, SlaStore, AgentRoster, AnalyticsStore, DataSubjectStore, SatisfactionStore {
 
     /** The table prefix when none is set. */
     public static final String DEFAULT_PREFIX = "support_";
@@ -122,6 +125,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     private final JdbcOutbox outbox;
     private final JdbcConversations conversations;
     private final JdbcSlaSchedules slaSchedules;
+    private final JdbcSurveys surveys;
     private final JdbcWorkQueue jobs;
     private final JdbcRoster roster;
     private final JdbcAnalytics analytics;
@@ -136,6 +140,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
         this.outbox = new JdbcOutbox(tx, dialect, prefix);
         this.conversations = new JdbcConversations(tx, sql, prefix);
         this.slaSchedules = new JdbcSlaSchedules(tx, dialect, prefix);
+        this.surveys = new JdbcSurveys(tx, dialect, prefix);
         this.jobs = new JdbcWorkQueue(tx, dialect, prefix);
         this.roster = new JdbcRoster(tx, dialect, prefix);
         this.analytics = new JdbcAnalytics(tx, dialect, prefix);
@@ -663,6 +668,26 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     }
 
     @Override
+    public boolean openSurvey(SatisfactionSurvey survey) {
+        return surveys.open(survey);
+    }
+
+    @Override
+    public Optional<SatisfactionSurvey> findSurvey(TicketId ticketId) {
+        return surveys.find(ticketId);
+    }
+
+    @Override
+    public Optional<Instant> lastSurveyAsked(String requesterId) {
+        return surveys.lastAsked(requesterId);
+    }
+
+    @Override
+    public boolean recordAnswer(TicketId ticketId, int score, String comment, Instant at) {
+        return surveys.answer(ticketId, score, comment, at);
+    }
+
+    @Override
     public boolean markSlaEvent(TicketId ticketId, String eventKey, Instant at) {
         return slaSchedules.mark(ticketId, eventKey, at);
     }
@@ -743,6 +768,11 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     @Override
     public List<Job> deadJobs(String kind, long afterId, int limit) {
         return jobs.dead(kind, afterId, limit);
+    }
+
+    @Override
+    public List<Job> jobs(String kind, long afterId, int limit) {
+        return jobs.all(kind, afterId, limit);
     }
 
     @Override
@@ -1090,6 +1120,11 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     @Override
     public AnalyticsStore.ResolutionCounts resolutionCounts(AnalyticsQuery query) {
         return analytics.resolutionCounts(query);
+    }
+
+    @Override
+    public AnalyticsStore.SatisfactionCounts satisfactionCounts(AnalyticsQuery query) {
+        return analytics.satisfactionCounts(query);
     }
 
     @Override

@@ -27,7 +27,12 @@ import za.co.proconnectsa.support.analytics.AnalyticsQuery;
 import za.co.proconnectsa.support.analytics.AnalyticsReport;
 import za.co.proconnectsa.support.analytics.CountOf;
 import za.co.proconnectsa.support.analytics.DurationFigures;
+import za.co.proconnectsa.support.analytics.Satisfaction;
 import za.co.proconnectsa.support.analytics.SlaCompliance;
+import za.co.proconnectsa.support.notify.NotificationChannel;
+import za.co.proconnectsa.support.satisfaction.SatisfactionSurvey;
+import za.co.proconnectsa.support.satisfaction.SurveySettings;
+import za.co.proconnectsa.support.spi.SatisfactionStore;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.ConversationNumber;
@@ -93,6 +98,7 @@ public abstract class AnalyticsContract {
     protected final SettableClock clock = SettableClock.at(sast("2026-03-01T10:00"));
     private TicketStore store;
     private SupportDesk desk;
+    private final Map<String, String> numbers = new HashMap<>();
 
     /** @return a new, empty store implementing {@link AnalyticsStore}, {@link ConversationStore} and {@link SlaStore} */
     protected abstract TicketStore createStore();
@@ -116,10 +122,12 @@ public abstract class AnalyticsContract {
         String t4 = submit("2026-03-01T10:00", "Account locked", "Cannot log in", Category.ACCOUNT,
                 OriginChannel.WEB);
         desk.tickets().assign(ADMIN, t4, "agent-2");
+        numbers.put("T4", t4);
 
         String t1 = submit("2026-03-30T09:00", "Invoice charged twice", "My invoice was charged twice this month",
                 Category.BILLING, OriginChannel.WEB);
         desk.tickets().assign(ADMIN, t1, "agent-1");
+        numbers.put("T1", t1);
         reply("2026-03-30T10:00", AGENT, t1);
         reply("2026-03-30T11:00", THANDI, t1);
         reply("2026-03-30T13:00", AGENT, t1);
@@ -142,6 +150,7 @@ public abstract class AnalyticsContract {
         String t3 = submit("2026-04-10T17:00", "Refund for invoice charged twice", "Please refund",
                 Category.BILLING, OriginChannel.WEB);
         desk.tickets().assign(ADMIN, t3, "agent-1");
+        numbers.put("T3", t3);
         reply("2026-04-10T17:30", AGENT, t3);
         at("2026-04-10T17:45");
         desk.tickets().changeStatus(AGENT, t3, TicketStatus.RESOLVED);
@@ -347,6 +356,40 @@ public abstract class AnalyticsContract {
     }
 
     @Test
+    @DisplayName("satisfaction: answers on the period's tickets, their mean and the share scoring 4 or 5, with the filters")
+    void satisfaction() {
+        assertThat(store).isInstanceOf(SatisfactionStore.class);
+        SupportDesk surveyed = SupportDesk.builder().store(store).clock(clock)
+                .notifyRequesters(id -> java.util.Optional.empty(), NotificationChannel.WEBHOOK)
+                .satisfactionSurveys(SurveySettings.of(java.net.URI.create("https://portal.example/csat"),
+                        "a survey link key of at least 32 bytes".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .build();
+        assertThat(golden().satisfaction()).isEqualTo(Satisfaction.NONE);
+        int[] scores = {5, 2, 4};
+        String[] tickets = {"T1", "T3", "T4"};
+        for (int i = 0; i < tickets.length; i++) {
+            Ticket t = store.findByNumber(numbers.get(tickets[i])).orElseThrow();
+            assertThat(((SatisfactionStore) store).openSurvey(SatisfactionSurvey.asked(t.id(), t.number().text(),
+                    t.requesterId(), clock.instant()))).isTrue();
+            surveyed.satisfaction().answer(THANDI, t.number().text(), scores[i], "Score " + scores[i]);
+        }
+        Satisfaction all = golden().satisfaction();
+        assertThat(all.answers()).as("T4 was created before the period").isEqualTo(2);
+        assertThat(all.mean()).isEqualTo(3.5);
+        assertThat(all.satisfied()).isEqualTo(0.5);
+        assertThat(all.satisfiedPercent()).isEqualTo(50.0);
+        assertThat(report(AnalyticsQuery.builder(FROM, TO).categories(Category.TECHNICAL).build()).satisfaction())
+                .isEqualTo(Satisfaction.NONE);
+        assertThat(report(AnalyticsQuery.builder(FROM, TO).channels(OriginChannel.WEB).build()).satisfaction())
+                .isEqualTo(all);
+        assertThat(report(AnalyticsQuery.of(sast("2026-03-01T00:00"), TO)).satisfaction())
+                .isEqualTo(Satisfaction.of(3, 11, 2));
+        assertThat(desk.analytics().csv(ADMIN, AnalyticsQuery.builder(FROM, TO).businessTime(true).build()))
+                .contains("satisfaction,answers,2\r\n").contains("satisfaction,mean,3.5\r\n")
+                .contains("satisfaction,satisfied_rate,0.5\r\n");
+    }
+
+    @Test
     @DisplayName("the CSV carries exactly the numbers the report returns")
     void csv() {
         AnalyticsReport r = golden();
@@ -369,7 +412,8 @@ public abstract class AnalyticsContract {
                 .containsEntry("backlog_age/30d+", "1")
                 .containsEntry("common_word/invoice", "4")
                 .containsEntry("agent_open_now/agent-2", "2")
-                .containsEntry("requests_by_hour_of_week/MONDAY 09", "1");
+                .containsEntry("requests_by_hour_of_week/MONDAY 09", "1")
+                .containsEntry("satisfaction/answers", "0");
         assertThat(Double.parseDouble(values.get("resolution/reopen_rate"))).isEqualTo(r.reopenRate());
     }
 

@@ -413,7 +413,7 @@ public final class JdbcDataSubjects {
     public int purgeClosedTickets(Instant before, int max) {
         return purge("tickets", before, max, (c, ids) -> {
             for (String table : List.of("attachments", "messages", "audit_events", "idempotency_keys", "sla_schedule",
-                    "sla_events", "outbox")) {
+                    "sla_events", "outbox", "satisfaction_surveys")) {
                 update(c, "DELETE FROM " + p + table + " WHERE ticket_id IN ", ids);
             }
             // MariaDB applies SET assignments left to right: active_contact reads the status before it changes

@@ -229,11 +229,25 @@ public final class JdbcWorkQueue {
      * @return dead jobs by id
      */
     public List<Job> dead(String kind, long afterId, int limit) {
+        return list(kind, afterId, limit, true);
+    }
+
+    /**
+     * @param kind    the kind
+     * @param afterId after this id
+     * @param limit   at most this many
+     * @return jobs of the kind in any state, by id
+     */
+    public List<Job> all(String kind, long afterId, int limit) {
+        return list(kind, afterId, limit, false);
+    }
+
+    private List<Job> list(String kind, long afterId, int limit, boolean deadOnly) {
         Checks.notNull(kind, "kind");
         QueueChecks.limit(limit);
-        return tx.run("listing dead jobs", c -> {
+        return tx.run(deadOnly ? "listing dead jobs" : "listing jobs", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM " + table
-                    + " WHERE kind = ? AND state = 'DEAD' AND id > ? ORDER BY id LIMIT ?")) {
+                    + " WHERE kind = ?" + (deadOnly ? " AND state = 'DEAD'" : "") + " AND id > ? ORDER BY id LIMIT ?")) {
                 ps.setString(1, kind);
                 ps.setLong(2, afterId);
                 ps.setInt(3, limit);

@@ -27,6 +27,7 @@ public final class Schema {
     private static final String[] TABLES = {"counters", "jobs", "tickets", "messages", "attachments", "audit_events", "idempotency_keys",
         "whatsapp_processed", "whatsapp_conversations", "whatsapp_messages", "outbox", "sla_schedule", "sla_events",
         "agents", "assignment_rotations", "marketing_consent", "data_subject_requests", "stored_attachments",
+        "satisfaction_surveys",
         "schema_version"};
 
     private Schema() {
@@ -66,13 +67,16 @@ public final class Schema {
         Integer found = version(c, prefix);
         if (found != null) {
             requireVersion(found, prefix);
-            return;
         }
+        // every statement is "IF NOT EXISTS": on a schema of this version they add only the tables added to it since
         List<String> statements = statements(sql(sql.dialect(), prefix));
         try (Statement st = c.createStatement()) {
             for (String statement : statements) {
                 st.execute(statement);
             }
+        }
+        if (found != null) {
+            return;
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + prefix
                 + "schema_version (version, applied_at) VALUES (?, ?)")) {

@@ -285,6 +285,20 @@ CREATE TABLE IF NOT EXISTS ${prefix}stored_attachments (
 CREATE INDEX IF NOT EXISTS ${prefix}stored_attachments_conversation ON ${prefix}stored_attachments (conversation_id, created_at, id);
 CREATE INDEX IF NOT EXISTS ${prefix}stored_attachments_ticket ON ${prefix}stored_attachments (ticket_id, created_at, id);
 
+-- Satisfaction surveys: at most one per ticket (the primary key), asked when the ticket is resolved; the requester's
+-- answer (score 1 to 5, comment exactly as given) is kept here and as a SATISFACTION_RATED audit event. The index finds
+-- when a requester was last asked (the loop guard of one survey per requester per interval).
+CREATE TABLE IF NOT EXISTS ${prefix}satisfaction_surveys (
+    ticket_id     VARCHAR(36)  PRIMARY KEY REFERENCES ${prefix}tickets (id),
+    ticket_number VARCHAR(40)  NOT NULL,
+    requester_id  VARCHAR(200) NOT NULL,
+    asked_at      DATETIME(6) NOT NULL,
+    score         INT,
+    answer_text   MEDIUMTEXT,
+    answered_at   DATETIME(6)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+CREATE INDEX IF NOT EXISTS ${prefix}satisfaction_surveys_requester ON ${prefix}satisfaction_surveys (requester_id, asked_at);
+
 CREATE TABLE IF NOT EXISTS ${prefix}schema_version (
     version    INT         PRIMARY KEY,
     applied_at DATETIME(6) NOT NULL

@@ -18,6 +18,7 @@ import za.co.proconnectsa.support.conversation.ConversationQuery;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.ConversationStatus;
 import za.co.proconnectsa.support.conversation.MessageDelivery;
+import za.co.proconnectsa.support.notify.NotificationType;
 import za.co.proconnectsa.support.queue.JobWorker;
 import za.co.proconnectsa.support.routing.AfterHours;
 import za.co.proconnectsa.support.sla.SlaClock;
@@ -27,6 +28,7 @@ import za.co.proconnectsa.support.sla.SlaTimeline;
 import za.co.proconnectsa.support.routing.RoutingPolicy;
 import za.co.proconnectsa.support.spi.AttachmentStore;
 import za.co.proconnectsa.support.spi.ConversationStore;
+import za.co.proconnectsa.support.spi.NotificationSender;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.spi.WorkQueue;
 import za.co.proconnectsa.support.ticket.Category;
@@ -52,6 +54,7 @@ import za.co.proconnectsa.support.whatsapp.inbox.internal.OutboundMessages;
 import za.co.proconnectsa.support.whatsapp.inbox.internal.QueuedSends;
 import za.co.proconnectsa.support.whatsapp.inbox.internal.TicketWriter;
 import za.co.proconnectsa.support.whatsapp.inbox.internal.Transcripts;
+import za.co.proconnectsa.support.whatsapp.inbox.internal.WhatsAppNotificationSender;
 import za.co.proconnectsa.support.whatsapp.webhook.InboundMessage;
 import za.co.proconnectsa.support.whatsapp.webhook.StatusUpdate;
 import za.co.proconnectsa.support.whatsapp.webhook.WebhookHandler;
@@ -207,6 +210,33 @@ public final class WhatsAppInbox implements WebhookHandler {
                     + " downloads no media; set one with WhatsAppInbox.Builder.attachments");
         }
         return JobWorker.builder(store, queue, MEDIA_KIND, media);
+    }
+
+    /**
+     * The {@link za.co.proconnectsa.support.notify.NotificationChannel#WHATSAPP} sender of requester notifications
+     * ({@link za.co.proconnectsa.support.notify.NotificationService#worker}): it puts each on this inbox's send queue
+     * in the notification's unit, keyed by the notification, for {@link #sendWorker()} to deliver. Inside the
+     * customer's 24-hour window the notification's own text is sent (the survey with its answer link); outside it the
+     * approved template of its type, with the ticket number as its one body parameter; without a template, or
+     * without a conversation with the requester, the notification is kept as dead in the delivery log. "Ticket
+     * received" and "an agent replied" are not sent again: the inbox already says both on WhatsApp (escalation's
+     * ticket-number message, {@link #replyOnTicket}).
+     *
+     * <pre>{@code
+     * NotificationSender whatsApp = inbox.notificationSender(Map.of(
+     *         NotificationType.TICKET_RESOLVED, "ticket_resolved",
+     *         NotificationType.SATISFACTION_SURVEY, "csat_survey"), "en");
+     * }</pre>
+     *
+     * @param approvedTemplates the approved template per notification type, for outside the window
+     * @param languageCode      the templates' language, e.g. {@code en} or {@code af}
+     * @return the sender
+     */
+    public NotificationSender notificationSender(Map<NotificationType, String> approvedTemplates, String languageCode) {
+        Checks.notNull(approvedTemplates, "approvedTemplates");
+        Text.identifier(languageCode, "languageCode");
+        approvedTemplates.values().forEach(name -> Text.identifier(name, "approvedTemplates"));
+        return new WhatsAppNotificationSender(store, conversations, outbound, approvedTemplates, languageCode);
     }
 
     /** @return a builder; the desk and the client are required */

@@ -164,6 +164,11 @@ final class FlakyStore extends ForwardingTicketStore implements ConversationStor
     }
 
     @Override
+    public List<Job> jobs(String kind, long afterId, int limit) {
+        return delegate.jobs(kind, afterId, limit);
+    }
+
+    @Override
     public boolean retryDeadJob(long jobId) {
         return delegate.retryDeadJob(jobId);
     }

@@ -1,0 +1,104 @@
+package za.co.proconnectsa.support.jdbc.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import za.co.proconnectsa.support.jdbc.Dialect;
+import za.co.proconnectsa.support.satisfaction.SatisfactionSurvey;
+import za.co.proconnectsa.support.ticket.TicketId;
+import za.co.proconnectsa.support.util.Checks;
+
+/** Satisfaction surveys ({@code satisfaction_surveys}): one per ticket by its primary key. */
+public final class JdbcSurveys {
+
+    private final Tx tx;
+    private final Dialect dialect;
+    private final String table;
+
+    /**
+     * @param tx      the store's transactions
+     * @param dialect the database
+     * @param prefix  the table prefix
+     */
+    public JdbcSurveys(Tx tx, Dialect dialect, String prefix) {
+        this.tx = tx;
+        this.dialect = dialect;
+        this.table = prefix + "satisfaction_surveys";
+    }
+
+    /** @return whether it was stored; {@code false} when the ticket has a survey */
+    public boolean open(SatisfactionSurvey survey) {
+        Checks.notNull(survey, "survey");
+        try {
+            return tx.runKeyed("opening a satisfaction survey", c -> {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table
+                        + " (ticket_id, ticket_number, requester_id, asked_at) VALUES (?, ?, ?, ?)")) {
+                    ps.setString(1, survey.ticketId().toString());
+                    ps.setString(2, survey.ticketNumber());
+                    ps.setString(3, survey.requesterId());
+                    Rows.setInstant(ps, 4, survey.askedAt(), dialect);
+                    ps.executeUpdate();
+                } catch (SQLException e) {
+                    throw Tx.unlessKeyTaken(e);
+                }
+                return true;
+            });
+        } catch (Tx.KeyTaken taken) {
+            return false;
+        }
+    }
+
+    /** @return the ticket's survey */
+    public Optional<SatisfactionSurvey> find(TicketId ticketId) {
+        Checks.notNull(ticketId, "ticketId");
+        return tx.run("reading a satisfaction survey", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT ticket_id, ticket_number, requester_id, asked_at, "
+                    + "score, answer_text, answered_at FROM " + table + " WHERE ticket_id = ?")) {
+                ps.setString(1, ticketId.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    int score = rs.getInt("score");
+                    Integer answer = rs.wasNull() ? null : score;
+                    return Optional.of(new SatisfactionSurvey(ticketId, rs.getString("ticket_number"),
+                            rs.getString("requester_id"), Rows.getInstant(rs, "asked_at", dialect), answer,
+                            rs.getString("answer_text"), Rows.getInstant(rs, "answered_at", dialect)));
+                }
+            }
+        });
+    }
+
+    /** @return when the requester was last asked */
+    public Optional<Instant> lastAsked(String requesterId) {
+        Checks.notNull(requesterId, "requesterId");
+        return tx.run("reading when a requester was last surveyed", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT asked_at FROM " + table
+                    + " WHERE requester_id = ? ORDER BY asked_at DESC LIMIT 1")) {
+                ps.setString(1, requesterId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(Rows.getInstant(rs, "asked_at", dialect)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** @return whether the answer was recorded: the survey exists and was unanswered */
+    public boolean answer(TicketId ticketId, int score, String comment, Instant at) {
+        Checks.notNull(ticketId, "ticketId");
+        Checks.notNull(at, "at");
+        Checks.between(score, 1, 5, "score");
+        return tx.run("recording a satisfaction answer", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + table
+                    + " SET score = ?, answer_text = ?, answered_at = ? WHERE ticket_id = ? AND score IS NULL")) {
+                ps.setInt(1, score);
+                ps.setString(2, comment);
+                Rows.setInstant(ps, 3, at, dialect);
+                ps.setString(4, ticketId.toString());
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+}
