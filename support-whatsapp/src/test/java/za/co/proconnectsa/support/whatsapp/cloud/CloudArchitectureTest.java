@@ -29,9 +29,10 @@ class CloudArchitectureTest {
     }
 
     @Test
-    @DisplayName("only the client and GraphSender touch java.net.http")
+    @DisplayName("only the client, GraphSender (messages) and GraphMedia (media downloads and uploads) touch java.net.http")
     void httpOnlyInSender() {
         noClasses().that().doNotHaveSimpleName("GraphSender").and().doNotHaveSimpleName("WhatsAppCloudClient")
+                .and().doNotHaveSimpleName("GraphMedia")
                 .and().doNotHaveFullyQualifiedName(WhatsAppCloudClient.Builder.class.getName())
                 .should().dependOnClassesThat().resideInAPackage("java.net.http..")
                 .check(cloud);
