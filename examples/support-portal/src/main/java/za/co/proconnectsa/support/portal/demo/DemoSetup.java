@@ -16,6 +16,8 @@ import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.ticket.NewTicket;
 import za.co.proconnectsa.support.ticket.Reply;
 import za.co.proconnectsa.support.ticket.TicketQuery;
+import za.co.proconnectsa.support.whatsapp.inbox.WhatsAppInbox;
+import za.co.proconnectsa.support.whatsapp.webhook.InboundMessage;
 
 /**
  * When the portal is ready: puts the demo's agents on the roster, files example tickets into an empty database (when
@@ -28,9 +30,12 @@ class DemoSetup {
     private final DemoUsers users;
     private final PortalProperties properties;
     private final Environment environment;
+    private final WhatsAppInbox inbox;
 
-    DemoSetup(SupportDesk desk, DemoUsers users, PortalProperties properties, Environment environment) {
+    DemoSetup(SupportDesk desk, DemoUsers users, PortalProperties properties, Environment environment,
+            WhatsAppInbox inbox) {
         this.desk = desk;
+        this.inbox = inbox;
         this.users = users;
         this.properties = properties;
         this.environment = environment;
@@ -68,6 +73,10 @@ class DemoSetup {
                 .subject("Please change my payout bank details")
                 .body("I moved to a new bank and need my payouts to go to the new account.")
                 .category(Category.ACCOUNT).idempotencyKey("demo-3").build());
+        // A chat as the webhook would deliver it, so that the inbox has a conversation to show
+        inbox.ingest(new InboundMessage("wamid.demo-1", "0",
+                new InboundMessage.Sender("27821234567", null, null, "Naledi Dlamini", null), desk.clock().instant(),
+                InboundMessage.Type.TEXT, "Hi, is the Pro plan billed monthly or yearly?", null, null, null, null));
     }
 
     private void printWelcome(PrintStream out) {
