@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -152,14 +153,19 @@ class PortalBrowserTest {
         browser.driver.executeScript("window.portalNotReloaded = 'same page';");
 
         String number = submit(thandi(), "Cannot upload my ID document", "The upload button does nothing.");
-        WebElement row = new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(
-                d -> d.findElements(By.cssSelector("#queue tr[data-number='" + number + "']")).stream()
-                        .findFirst().orElse(null));
-        assertThat(row.findElement(By.cssSelector(".subject")).getText()).isEqualTo("Cannot upload my ID document");
+        String rowCss = "#queue tr[data-number='" + number + "']";
+        // the live feed may redraw the row again (assignment on submit is a change too): look it up each time
+        WebDriverWait wait = new WebDriverWait(browser.driver, Duration.ofSeconds(15));
+        wait.ignoring(StaleElementReferenceException.class);
+        String shown = wait.until(d -> d.findElement(By.cssSelector(rowCss + " .subject")).getText());
+        assertThat(shown).isEqualTo("Cannot upload my ID document");
         assertThat(browser.driver.executeScript("return window.portalNotReloaded")).isEqualTo("same page");
         browser.screenshot("dashboard");
 
-        row.findElement(By.linkText(number)).click();
+        wait.until(d -> {
+            d.findElement(By.cssSelector(rowCss)).findElement(By.linkText(number)).click();
+            return true;
+        });
         browser.waitFor("#assign-agent");
         new Select(browser.find("#assign-agent")).selectByValue("sipho");
         browser.find("#assign-button").click();
@@ -219,8 +225,7 @@ class PortalBrowserTest {
 
         browser.signIn("sipho", PASSWORD);
         browser.open("/admin");
-        WebElement row = browser.waitFor("#queue tr[data-number='" + number + "']");
-        assertThat(row.findElement(By.cssSelector(".subject")).getText()).isEqualTo(subject);
+        assertThat(browser.waitFor("#queue tr[data-number='" + number + "'] .subject").getText()).isEqualTo(subject);
         assertThat(browser.driver.executeScript("return window.portalInjected")).isNull();
     }
 
