@@ -67,7 +67,7 @@ public final class DefaultTicketService implements TicketService {
     private final TicketEvents events;
     private final AssigneeWriter assignees;
     private final AssignmentEngine assignment;
-    private final Duration retryBudget;
+    private final Retries retries;
     private final SlaTracker sla;
 
     /**
@@ -82,13 +82,13 @@ public final class DefaultTicketService implements TicketService {
      * @param events          notifies listeners after each stored change
      * @param assignees       writes assignee changes
      * @param assignment      automatic assignment, told of new tickets and of freed room
-     * @param retryBudget     how long a commuting change keeps retrying after a conflict (after 16 attempts)
+     * @param retries         how a commuting change is retried after a conflict
      * @param sla             the SLA clocks each change is tracked on, or {@code null} when the desk has no SLA
      */
     public DefaultTicketService(TicketStore store, Clock clock, AccessPolicy policy, BeanValidation validation,
             TicketNumberFormat numberFormat, Set<Category> categories, Duration duplicateWindow,
             SupportTexts texts, TicketEvents events, AssigneeWriter assignees, AssignmentEngine assignment,
-            Duration retryBudget, SlaTracker sla) {
+            Retries retries, SlaTracker sla) {
         this.store = store;
         this.clock = clock;
         this.policy = policy;
@@ -100,7 +100,7 @@ public final class DefaultTicketService implements TicketService {
         this.events = events;
         this.assignees = assignees;
         this.assignment = assignment;
-        this.retryBudget = retryBudget;
+        this.retries = retries;
         this.sla = sla;
     }
 
@@ -447,7 +447,7 @@ public final class DefaultTicketService implements TicketService {
     }
 
     private <T> T retrying(String what, Supplier<T> attempt, boolean retry) {
-        return retry ? Retries.onConflict(what, retryBudget, attempt) : attempt.get();
+        return retry ? retries.onConflict(what, attempt) : attempt.get();
     }
 
     private void publishAfterCommit(TicketEvent event) {

@@ -5,6 +5,8 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import za.co.proconnectsa.support.queue.JobWorker;
+import za.co.proconnectsa.support.whatsapp.webhook.InboundMessageWorker;
 
 /**
  * One of the desk's background workers (the inbound-message worker, the WhatsApp sender, the outbox relay, the SLA
@@ -56,6 +58,22 @@ public final class SupportWorkerLifecycle implements SmartLifecycle {
                 running = null;
             }
             LOG.info("Support worker {} stopped", name);
+        }
+    }
+
+    /**
+     * Asks a running worker to look for work now instead of at its next poll; does nothing for a worker that polls on
+     * a schedule only (the outbox relay, the SLA watcher) or that is stopped.
+     */
+    public void wakeUp() {
+        AutoCloseable worker;
+        synchronized (this) {
+            worker = running;
+        }
+        if (worker instanceof InboundMessageWorker inbound) {
+            inbound.wakeUp();
+        } else if (worker instanceof JobWorker jobs) {
+            jobs.wakeUp();
         }
     }
 
