@@ -24,7 +24,8 @@ public interface DeskObserver {
     /**
      * A change lost an optimistic-locking race with another writer and is tried again on the reloaded ticket.
      *
-     * @param operation what was being changed, e.g. {@code "reply"} or {@code "assignment"}
+     * @param operation what kind of change: {@code "reply"}, {@code "note"}, {@code "status"}, {@code "assignment"} or
+     *                  {@code "submission"} (a repeated submission linked to an open ticket)
      */
     default void conflictRetried(String operation) {
     }

@@ -118,7 +118,7 @@ public final class AssignmentEngine {
      */
     public AssignmentResult assign(Actor actor, TicketId id) {
         roster();
-        return retries.onConflict("assignment", () -> store.inTransaction(() -> claim(actor, id)));
+        return retries.onConflict("assignment", id.toString(), () -> store.inTransaction(() -> claim(actor, id)));
     }
 
     /**
@@ -130,7 +130,7 @@ public final class AssignmentEngine {
     public int drain() {
         roster();
         int assigned = 0;
-        while (retries.onConflict("the backlog", () -> store.inTransaction(this::next)).isPresent()) {
+        while (retries.onConflict("assignment", "the backlog", () -> store.inTransaction(this::next)).isPresent()) {
             assigned++;
         }
         return assigned;

@@ -36,13 +36,15 @@ public final class Retries {
     }
 
     /**
-     * @param what    what is changed, for the log and the observers
-     * @param attempt one attempt, a unit of work that reloads what it changes
-     * @param <T>     its result type
+     * @param operation what kind of change it is, for the observers: {@code "reply"}, {@code "note"},
+     *                  {@code "status"}, {@code "assignment"} or {@code "submission"}
+     * @param what      which ticket is changed, for the log
+     * @param attempt   one attempt, a unit of work that reloads what it changes
+     * @param <T>       its result type
      * @return the result of the attempt that won
      * @throws ConcurrentModificationException when the budget is spent
      */
-    public <T> T onConflict(String what, Supplier<T> attempt) {
+    public <T> T onConflict(String operation, String what, Supplier<T> attempt) {
         ConflictRetry retries = ConflictRetry.start(MIN_ATTEMPTS, budget);
         while (true) {
             try {
@@ -52,7 +54,7 @@ public final class Retries {
                     throw e;
                 }
                 LOG.debug("Lost a version race on {}, attempt {}", what, retries.attempts());
-                Observers.tell(observers, o -> o.conflictRetried(what));
+                Observers.tell(observers, o -> o.conflictRetried(operation));
             }
         }
     }

@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.util.ClassUtils;
 import za.co.proconnectsa.support.SupportDesk;
 import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.event.DeskObserver;
 import za.co.proconnectsa.support.event.OutboxRelay;
 import za.co.proconnectsa.support.event.TicketListener;
 import za.co.proconnectsa.support.hours.BusinessHours;
@@ -42,14 +43,15 @@ import za.co.proconnectsa.support.whatsapp.WhatsAppLinks;
 /**
  * The desk: a {@link SupportDesk} on the application's {@code DataSource} (the JDBC store, joining Spring
  * transactions) or in memory when there is none, its business hours, WhatsApp number, SLA policies, and the outbox
- * relay that hands stored ticket events to the application's {@link TicketListener} beans. Every bean gives way to
+ * relay that hands stored ticket events to the application's {@link TicketListener} beans. The SLA watcher is
+ * {@link SupportSlaAutoConfiguration}'s. Every bean gives way to
  * one of the application's own.
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
         "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration"})
 @EnableConfigurationProperties(SupportProperties.class)
-@Import({SupportAutoConfiguration.Sla.class, SupportAutoConfiguration.SlaWatcher.class})
+@Import(SupportAutoConfiguration.Sla.class)
 public class SupportAutoConfiguration {
 
     private static final String DATA_SOURCE_UTILS = "org.springframework.jdbc.datasource.DataSourceUtils";
@@ -106,6 +108,7 @@ public class SupportAutoConfiguration {
      * @param hours       the business hours
      * @param links       the WhatsApp number, if any
      * @param sla         the SLA policies, if any
+     * @param observers   the observers of routing decisions and conflict retries (the metrics, if present)
      * @param customizers the application's changes to the desk
      * @param properties  the {@code support.*} settings
      * @return the desk
@@ -113,12 +116,13 @@ public class SupportAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public SupportDesk supportDesk(TicketStore store, BusinessHours hours, ObjectProvider<WhatsAppLinkFactory> links,
-            ObjectProvider<SlaPolicies> sla, ObjectProvider<SupportDeskCustomizer> customizers,
-            SupportProperties properties) {
+            ObjectProvider<SlaPolicies> sla, ObjectProvider<DeskObserver> observers,
+            ObjectProvider<SupportDeskCustomizer> customizers, SupportProperties properties) {
         SupportDesk.Builder builder = SupportDesk.builder().store(store).businessHours(hours)
                 .duplicateWindow(properties.getDuplicateWindow());
         links.ifAvailable(builder::whatsApp);
         sla.ifAvailable(builder::slaPolicies);
+        observers.orderedStream().forEach(builder::observer);
         customizers.orderedStream().forEach(c -> c.customize(builder));
         return builder.build();
     }
@@ -204,19 +208,6 @@ public class SupportAutoConfiguration {
             @ConditionalOnProperty(prefix = "support.sla", name = "resolution")
             static class Resolution {
             }
-        }
-    }
-
-    /** The SLA watcher, when the desk has SLA policies (from the properties or the application's own bean). */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnBean(SlaPolicies.class)
-    static class SlaWatcher {
-
-        @Bean
-        @ConditionalOnMissingBean(name = "supportSlaWatcher")
-        SupportWorkerLifecycle supportSlaWatcher(SupportDesk desk, SupportProperties properties) {
-            return new SupportWorkerLifecycle("sla-watcher", () -> desk.sla().watcher()
-                    .pollInterval(properties.getSla().getWatcherPollInterval()).build().start());
         }
     }
 }

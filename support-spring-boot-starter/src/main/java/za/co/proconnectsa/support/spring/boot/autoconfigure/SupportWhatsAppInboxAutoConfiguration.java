@@ -12,6 +12,7 @@ import za.co.proconnectsa.support.spring.boot.SupportProperties;
 import za.co.proconnectsa.support.spring.boot.SupportWorkerLifecycle;
 import za.co.proconnectsa.support.whatsapp.automation.AutoResponder;
 import za.co.proconnectsa.support.whatsapp.cloud.WhatsAppCloudClient;
+import za.co.proconnectsa.support.whatsapp.inbox.SendObserver;
 import za.co.proconnectsa.support.whatsapp.inbox.WhatsAppInbox;
 import za.co.proconnectsa.support.whatsapp.webhook.InboundMessageWorker;
 
@@ -33,15 +34,18 @@ public class SupportWhatsAppInboxAutoConfiguration {
      * @param store      the desk's store, which keeps the conversations too
      * @param client     the Cloud API client
      * @param responder  the application's FAQ and out-of-hours auto-responder, if it declares one
+     * @param observers  told how each send ended (the metrics, if present)
      * @param properties the {@code support.*} settings
      * @return the inbox
      */
     @Bean
     @ConditionalOnMissingBean
     public WhatsAppInbox supportWhatsAppInbox(SupportDesk desk, TicketStore store, WhatsAppCloudClient client,
-            ObjectProvider<AutoResponder> responder, SupportProperties properties) {
+            ObjectProvider<AutoResponder> responder, ObjectProvider<SendObserver> observers,
+            SupportProperties properties) {
         WhatsAppInbox.Builder inbox = WhatsAppInbox.builder().desk(desk).store(store).client(client);
         responder.ifAvailable(inbox::autoResponder);
+        observers.orderedStream().forEach(inbox::sendObserver);
         SupportProperties.WhatsApp whatsapp = properties.getWhatsapp();
         if (whatsapp.getWindowClosedTemplate() != null && !whatsapp.getWindowClosedTemplate().isBlank()) {
             inbox.windowClosedTemplate(whatsapp.getWindowClosedTemplate(), whatsapp.getWindowClosedTemplateLanguage());
