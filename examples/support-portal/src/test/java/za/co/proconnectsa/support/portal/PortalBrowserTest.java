@@ -98,10 +98,8 @@ class PortalBrowserTest {
     @Test
     void providerCreatesATicketSeesTheRoutingHintAndTheSuccessMessageWithItsNumber() throws Exception {
         browser.signIn("thandi", PASSWORD);
-        browser.open("/tickets/new");
-        browser.type("#subject", "Invoice INV-3001 charged twice");
-        browser.type("#body", "My card was billed twice for the April subscription.");
-        new Select(browser.find("#category")).selectByValue("BILLING");
+        fillTicketForm("Invoice INV-3001 charged twice", "My card was billed twice for the April subscription.",
+                "BILLING");
         browser.waitFor("#routing-hint");
         new WebDriverWait(browser.driver, Duration.ofSeconds(10))
                 .until(d -> !browser.text("#routing-hint-reason").isEmpty());
@@ -222,10 +220,7 @@ class PortalBrowserTest {
     void aScriptInASubjectIsShownAsText() throws Exception {
         String subject = "<script>window.portalInjected=1</script><img src=x onerror=\"window.portalInjected=2\">";
         browser.signIn("thandi", PASSWORD);
-        browser.open("/tickets/new");
-        browser.type("#subject", subject);
-        browser.type("#body", "Testing <b>markup</b> in a description.");
-        new Select(browser.find("#category")).selectByValue("TECHNICAL");
+        fillTicketForm(subject, "Testing <b>markup</b> in a description.", "TECHNICAL");
         browser.find("#submit-ticket").click();
         String number = browser.waitFor("#ticket-number").getText();
         browser.find("#view-ticket").click();
@@ -276,6 +271,13 @@ class PortalBrowserTest {
         assertThat(browser.waitFor("#event-count").getText()).isEqualTo("0");
         assertThat(browser.text("#no-dead-events")).startsWith("None");
         browser.screenshot("dead-letters");
+    }
+
+    private void fillTicketForm(String subject, String body, String category) {
+        browser.open("/tickets/new");
+        browser.type("#subject", subject);
+        browser.type("#body", body);
+        new Select(browser.find("#category")).selectByValue(category);
     }
 
     private int status(String path) throws Exception {

@@ -53,16 +53,17 @@ public class DeadLetterController {
     @PostMapping("/admin/dead-letters/events/{id}/retry")
     String retryEvent(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
         checkAllowed(CurrentActor.of(principal));
-        redirect.addFlashAttribute("notice", outbox.retryDeadLetter(id)
-                ? "Event " + id + " will be delivered again." : "Event " + id + " is no longer a dead letter.");
-        return "redirect:/admin/dead-letters";
+        return retried(redirect, outbox.retryDeadLetter(id), "Event " + id + " will be delivered again.");
     }
 
     @PostMapping("/admin/dead-letters/jobs/{id}/retry")
     String retryJob(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
         checkAllowed(CurrentActor.of(principal));
-        redirect.addFlashAttribute("notice", jobs.retryDeadJob(id)
-                ? "Job " + id + " will run again." : "Job " + id + " is no longer dead.");
+        return retried(redirect, jobs.retryDeadJob(id), "Job " + id + " will run again.");
+    }
+
+    private static String retried(RedirectAttributes redirect, boolean retried, String done) {
+        redirect.addFlashAttribute("notice", retried ? done : "Nothing to retry: it was no longer dead.");
         return "redirect:/admin/dead-letters";
     }
 
