@@ -1,7 +1,6 @@
 package za.co.proconnectsa.support.internal;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -36,23 +35,23 @@ public final class DefaultSatisfactionService implements SatisfactionService {
     private final SurveyLinks links;
     private final Clock clock;
     private final AccessPolicy policy;
-    private final Duration retryBudget;
+    private final Retries retries;
 
     /**
      * @param store       the desk's store
      * @param links       checks survey links, or {@code null} when the desk asks for no satisfaction
      * @param clock       the time source
      * @param policy      who may do what
-     * @param retryBudget how long an answer keeps retrying after a version conflict
+     * @param retries     how an answer is retried after a version conflict
      */
     public DefaultSatisfactionService(TicketStore store, SurveyLinks links, Clock clock, AccessPolicy policy,
-            Duration retryBudget) {
+            Retries retries) {
         this.store = store;
         this.surveys = store instanceof SatisfactionStore s ? s : null;
         this.links = links;
         this.clock = clock;
         this.policy = policy;
-        this.retryBudget = retryBudget;
+        this.retries = retries;
     }
 
     @Override
@@ -92,7 +91,7 @@ public final class DefaultSatisfactionService implements SatisfactionService {
         String kept = Text.optionalText(comment, "comment", SatisfactionSurvey.MAX_COMMENT_LENGTH);
         policy.check(actor, Permission.REPLY, ticket);
         SatisfactionStore answers = surveys();
-        return Retries.onConflict(ticket.number().text(), retryBudget, () -> store.inTransaction(() -> {
+        return retries.onConflict("answer", ticket.number().text(), () -> store.inTransaction(() -> {
             Ticket current = store.findById(ticket.id())
                     .orElseThrow(() -> new TicketNotFoundException(ticket.number().text()));
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);

@@ -151,7 +151,7 @@ public final class WhatsAppInbox implements WebhookHandler {
         this.outbound = new OutboundMessages(b.client, conversations, b.desk.clock(), automation.displayName(), queue,
                 b.attachments);
         TicketWriter writer = new TicketWriter(b.desk, automation);
-        this.queuedSends = new QueuedSends(outbound, writer);
+        this.queuedSends = new QueuedSends(outbound, writer, b.sendObservers);
         this.escalations = new Escalations(b.desk, b.store, escalationPolicy, conversations, outbound, writer,
                 new Transcripts(b.desk.businessHours().zone()), templates);
         this.inbound = new InboundMessages(b.desk, b.store, b.contacts, responder, conversations, escalations, outbound, writer);
@@ -608,8 +608,18 @@ public final class WhatsAppInbox implements WebhookHandler {
         private String windowClosedLanguage;
         private String automationName = "Support";
         private AttachmentStore attachments;
+        private final java.util.List<SendObserver> sendObservers = new java.util.ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * @param value told how each queued text ended, in registration order (for metrics)
+         * @return this builder
+         */
+        public Builder sendObserver(SendObserver value) {
+            this.sendObservers.add(Checks.notNull(value, "sendObserver"));
+            return this;
         }
 
         /**
