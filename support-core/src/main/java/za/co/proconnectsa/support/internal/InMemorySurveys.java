@@ -2,6 +2,7 @@ package za.co.proconnectsa.support.internal;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import za.co.proconnectsa.support.satisfaction.SatisfactionSurvey;
@@ -63,6 +64,44 @@ public final class InMemorySurveys {
                 survey.askedAt(), score, comment, at));
         undo.record(() -> surveys.put(ticketId, survey));
         return true;
+    }
+
+    /**
+     * Rewrites the surveys of a data subject, or of their tickets: their requester id as the redaction files them, the
+     * comment as text they wrote.
+     *
+     * @param r        the redaction
+     * @param tickets  the subject's tickets
+     * @return how many surveys changed
+     */
+    public int redact(za.co.proconnectsa.support.spi.Redaction r, java.util.Set<TicketId> tickets) {
+        Map<TicketId, SatisfactionSurvey> surveysBefore = new HashMap<>(surveys);
+        Map<String, Instant> askedBefore = new HashMap<>(lastAsked);
+        int changed = 0;
+        for (SatisfactionSurvey s : List.copyOf(surveys.values())) {
+            if (!tickets.contains(s.ticketId()) && !r.isSubject(s.requesterId())) {
+                continue;
+            }
+            SatisfactionSurvey next = new SatisfactionSurvey(s.ticketId(), s.ticketNumber(),
+                    r.requesterId(s.requesterId()), s.askedAt(), s.score(), r.authored(s.comment()), s.answeredAt());
+            if (!next.equals(s)) {
+                surveys.put(s.ticketId(), next);
+                changed++;
+            }
+        }
+        for (String id : List.copyOf(lastAsked.keySet())) {
+            if (r.isSubject(id)) {
+                Instant at = lastAsked.remove(id);
+                lastAsked.merge(r.requesterId(id), at, (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        undo.record(() -> {
+            surveys.clear();
+            surveys.putAll(surveysBefore);
+            lastAsked.clear();
+            lastAsked.putAll(askedBefore);
+        });
+        return changed;
     }
 
     /** Removes a purged ticket's survey; the requester's last-asked time stays, as it is the loop guard's. */

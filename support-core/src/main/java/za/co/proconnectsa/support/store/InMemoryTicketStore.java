@@ -973,6 +973,7 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
                 subjectRequests.clear();
                 subjectRequests.addAll(requestsBefore);
             });
+            changed += surveys.redact(r, ids);
             return changed;
         });
     }

@@ -36,8 +36,10 @@ import za.co.proconnectsa.support.privacy.RedactionReport;
 import za.co.proconnectsa.support.privacy.RetentionPolicy;
 import za.co.proconnectsa.support.event.OutboxEntry;
 import za.co.proconnectsa.support.event.TicketEvent;
+import za.co.proconnectsa.support.satisfaction.SatisfactionSurvey;
 import za.co.proconnectsa.support.spi.ConversationStore;
 import za.co.proconnectsa.support.spi.EventOutbox;
+import za.co.proconnectsa.support.spi.SatisfactionStore;
 import za.co.proconnectsa.support.spi.DataSubjectStore;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.spi.WorkQueue;
@@ -218,6 +220,13 @@ public abstract class DataSubjectContract {
     @Test
     @DisplayName("after an erasure no stored text holds the person's name, phone number or e-mail, and every count stays")
     void erasureLeavesNothing() {
+        TicketId thandiId = desk.tickets().get(ADMIN, thandiTicket).ticket().id();
+        SatisfactionStore surveys = (SatisfactionStore) store;
+        store.useTransaction(() -> {
+            surveys.openSurvey(new SatisfactionSurvey(thandiId, thandiTicket, "provider-17", clock.instant(), null,
+                    null, null));
+            surveys.recordAnswer(thandiId, 5, "Thandi Nkosi here: great help, call me on 082 123 4567", clock.instant());
+        });
         assertThat(storedText()).contains("nkosi", PHONE, EMAIL);
         List<Integer> before = counts();
 
@@ -248,6 +257,13 @@ public abstract class DataSubjectContract {
         assertThat(((EventOutbox) store).claim("contract", 1000, Duration.ofMinutes(1), clock.instant()))
                 .filteredOn(o -> o.ticketId().equals(erasedId)).extracting(OutboxEntry::type)
                 .contains(TicketEvent.Type.DATA_SUBJECT_REQUEST);
+        assertThat(surveys.findSurvey(thandiId)).hasValueSatisfying(survey -> {
+            assertThat(survey.requesterId()).isEqualTo(report.subjectRef());
+            assertThat(survey.comment()).isEqualTo("[erased]");
+            assertThat(survey.score()).isEqualTo(5);
+        });
+        assertThat(surveys.lastSurveyAsked("provider-17")).isEmpty();
+        assertThat(surveys.lastSurveyAsked(report.subjectRef())).isPresent();
         Ticket erased = desk.tickets().get(ADMIN, thandiTicket).ticket();
         assertThat(erased.requesterId()).isEqualTo(report.subjectRef());
         assertThat(erased.body()).isEqualTo("[erased]");

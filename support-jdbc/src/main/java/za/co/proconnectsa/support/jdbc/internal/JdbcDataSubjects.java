@@ -346,6 +346,10 @@ public final class JdbcDataSubjects {
                     + in(ids), 1, List.of(ids)),
                     "UPDATE " + p + "data_subject_requests SET subject_ref = ?, reason = ? WHERE pos = ?",
                     v -> List.of(r.requesterId(v.get(0)), r.text(v.get(1))));
+            n += rewrite(c, rows(c, "SELECT ticket_id, requester_id, answer_text FROM " + p + "satisfaction_surveys"
+                    + " WHERE ticket_id IN " + in(own) + " OR requester_id IN " + in(ids), 1, List.of(own, ids)),
+                    "UPDATE " + p + "satisfaction_surveys SET requester_id = ?, answer_text = ? WHERE ticket_id = ?",
+                    v -> nullable(r.requesterId(v.get(0)), r.authored(v.get(1))));
             return n;
         });
     }
