@@ -124,9 +124,14 @@ public final class ApiModels {
      * A reply to a ticket.
      *
      * @param body     the text, 1 to 10,000 characters
-     * @param internal true for an internal note (support team only)
+     * @param internal true for an internal note (support team only); false or left out for a public reply
      */
-    public record ReplyRequest(String body, boolean internal) {
+    public record ReplyRequest(String body, Boolean internal) {
+
+        /** @return whether it is an internal note; false when left out */
+        public boolean isInternal() {
+            return Boolean.TRUE.equals(internal);
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package za.co.proconnectsa.support.portal.api;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -53,9 +54,11 @@ public class TicketApiController {
     static final int DEFAULT_LIMIT = 25;
 
     private final SupportDesk desk;
+    private final Validator validator;
 
-    TicketApiController(SupportDesk desk) {
+    TicketApiController(SupportDesk desk, Validator validator) {
         this.desk = desk;
+        this.validator = validator;
     }
 
     @PostMapping(path = "/tickets", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -65,17 +68,21 @@ public class TicketApiController {
         List<ValidationException.FieldError> errors = new ArrayList<>();
         Category category = category(request.category(), errors);
         Priority priority = priority(request.priority(), errors);
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-        SubmissionReceipt receipt = desk.tickets().submit(actor, NewTicket.builder()
+        NewTicket ticket = NewTicket.builder()
                 .subject(request.subject())
                 .body(request.body())
-                .category(category)
-                .priority(priority)
+                .category(category == null ? Category.GENERAL : category)
+                .priority(priority == null ? Priority.NORMAL : priority)
                 .origin(OriginChannel.API)
                 .idempotencyKey(idempotencyKey)
-                .build());
+                .build();
+        if (!errors.isEmpty()) {
+            // Every refused field in one answer: the desk's own constraints on the rest of the ticket too
+            validator.validate(ticket).forEach(v -> errors.add(
+                    new ValidationException.FieldError(v.getPropertyPath().toString(), v.getMessage())));
+            throw new ValidationException(errors);
+        }
+        SubmissionReceipt receipt = desk.tickets().submit(actor, ticket);
         ApiModels.Receipt body = ApiModels.Receipt.of(receipt);
         URI location = URI.create("/api/tickets/" + body.number());
         return receipt.createdNewTicket()
@@ -111,7 +118,7 @@ public class TicketApiController {
             Principal principal) {
         Actor actor = CurrentActor.of(principal);
         Message message = desk.tickets().reply(actor, number,
-                request.internal() ? Reply.internalNote(request.body()) : Reply.publicReply(request.body()));
+                request.isInternal() ? Reply.internalNote(request.body()) : Reply.publicReply(request.body()));
         return ResponseEntity.created(URI.create("/api/tickets/" + number)).body(ApiModels.MessageView.of(message));
     }
 
