@@ -18,6 +18,7 @@ import za.co.proconnectsa.support.analytics.AnalyticsQuery;
 import za.co.proconnectsa.support.analytics.AnalyticsService;
 import za.co.proconnectsa.support.assignment.AssignmentService;
 import za.co.proconnectsa.support.assignment.AssignmentStrategy;
+import za.co.proconnectsa.support.event.DeskObserver;
 import za.co.proconnectsa.support.event.TicketListener;
 import za.co.proconnectsa.support.hours.BusinessHours;
 import za.co.proconnectsa.support.hours.SouthAfricanHolidays;
@@ -30,6 +31,8 @@ import za.co.proconnectsa.support.internal.DefaultDataSubjectService;
 import za.co.proconnectsa.support.privacy.DataSubjectService;
 import za.co.proconnectsa.support.internal.DefaultAssignmentService;
 import za.co.proconnectsa.support.internal.DefaultTicketService;
+import za.co.proconnectsa.support.internal.Observers;
+import za.co.proconnectsa.support.internal.Retries;
 import za.co.proconnectsa.support.internal.SlaTracker;
 import za.co.proconnectsa.support.sla.SlaPolicies;
 import za.co.proconnectsa.support.sla.SlaService;
@@ -81,6 +84,7 @@ public final class SupportDesk {
     private final BusinessHours hours;
     private final WhatsAppLinkFactory whatsApp;
     private final AtomicReference<RoutingPolicy> routingPolicy;
+    private final List<DeskObserver> observers;
     private final SlaService sla;
     private final AnalyticsService analytics;
     private final DataSubjectService dataSubjects;
@@ -89,6 +93,7 @@ public final class SupportDesk {
         this.hours = b.hours;
         this.whatsApp = b.whatsApp;
         this.routingPolicy = new AtomicReference<>(b.routingPolicy);
+        this.observers = List.copyOf(b.observers);
         this.store = b.store;
         this.clock = b.clock;
         this.categories = Set.copyOf(b.categories);
@@ -100,11 +105,12 @@ public final class SupportDesk {
         SlaTracker tracker = terms == null ? null : new SlaTracker(store, terms);
         TicketEvents events = new TicketEvents(store, b.listeners);
         AssigneeWriter assignees = new AssigneeWriter(store, events);
+        Retries retries = new Retries(b.conflictRetryBudget, b.observers);
         AssignmentEngine engine = new AssignmentEngine(store, clock, b.assignmentStrategy, b.autoAssign, assignees,
-                b.conflictRetryBudget);
+                retries);
         this.tickets = new DefaultTicketService(store, clock, AccessPolicy.standard(), BeanValidation.using(b.validator),
                 numberFormat, categories, duplicateWindow, new SupportTexts(locale), events, assignees, engine,
-                b.conflictRetryBudget, tracker);
+                retries, tracker);
         this.assignment = new DefaultAssignmentService(store, AccessPolicy.standard(), engine);
         this.sla = tracker == null ? null : new DefaultSlaService(store, tickets, tracker, clock, AccessPolicy.standard());
         this.dataSubjects = new DefaultDataSubjectService(store, clock, AccessPolicy.standard());
@@ -194,7 +200,9 @@ public final class SupportDesk {
         if (request == null) {
             throw ValidationException.of("request", "must not be null");
         }
-        return routingPolicy.get().route(request, clock.instant(), hours, whatsApp);
+        RoutingDecision decision = routingPolicy.get().route(request, clock.instant(), hours, whatsApp);
+        Observers.tell(observers, o -> o.routed(decision));
+        return decision;
     }
 
     /** @return the routing policy in force */
@@ -282,6 +290,7 @@ public final class SupportDesk {
         private TicketNumberFormat numberFormat = TicketNumberFormat.DEFAULT;
         private Validator validator;
         private final List<TicketListener> listeners = new ArrayList<>();
+        private final List<DeskObserver> observers = new ArrayList<>();
         private Duration duplicateWindow = DEFAULT_DUPLICATE_WINDOW;
         private Duration conflictRetryBudget = DEFAULT_CONFLICT_RETRY_BUDGET;
         private Locale locale = Locale.ENGLISH;
@@ -407,6 +416,16 @@ public final class SupportDesk {
          */
         public Builder listener(TicketListener listener) {
             this.listeners.add(Checks.notNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * @param observer told of the desk's routing decisions and conflict retries, in registration order (for
+         *                 metrics)
+         * @return this builder
+         */
+        public Builder observer(DeskObserver observer) {
+            this.observers.add(Checks.notNull(observer, "observer"));
             return this;
         }
 

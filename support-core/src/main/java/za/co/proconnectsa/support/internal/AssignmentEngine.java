@@ -1,7 +1,6 @@
 package za.co.proconnectsa.support.internal;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
@@ -45,7 +44,7 @@ public final class AssignmentEngine {
     private final AssignmentStrategy strategy;
     private final boolean onSubmit;
     private final AssigneeWriter writer;
-    private final Duration retryBudget;
+    private final Retries retries;
 
     /**
      * @param store       where tickets live
@@ -53,17 +52,17 @@ public final class AssignmentEngine {
      * @param strategy    who gets a ticket
      * @param onSubmit    whether new tickets are assigned on submit and the backlog handed out when room frees
      * @param writer      writes the assignee with its audit and events
-     * @param retryBudget how long a claim that lost a race is tried again
+     * @param retries     how a claim that lost a race is tried again
      */
     public AssignmentEngine(TicketStore store, Clock clock, AssignmentStrategy strategy, boolean onSubmit,
-            AssigneeWriter writer, Duration retryBudget) {
+            AssigneeWriter writer, Retries retries) {
         this.store = store;
         this.roster = store instanceof AgentRoster r ? r : null;
         this.clock = clock;
         this.strategy = strategy;
         this.onSubmit = onSubmit;
         this.writer = writer;
-        this.retryBudget = retryBudget;
+        this.retries = retries;
     }
 
     /** @return the strategy */
@@ -119,7 +118,7 @@ public final class AssignmentEngine {
      */
     public AssignmentResult assign(Actor actor, TicketId id) {
         roster();
-        return Retries.onConflict(id.toString(), retryBudget, () -> store.inTransaction(() -> claim(actor, id)));
+        return retries.onConflict("assignment", id.toString(), () -> store.inTransaction(() -> claim(actor, id)));
     }
 
     /**
@@ -131,7 +130,7 @@ public final class AssignmentEngine {
     public int drain() {
         roster();
         int assigned = 0;
-        while (Retries.onConflict("the backlog", retryBudget, () -> store.inTransaction(this::next)).isPresent()) {
+        while (retries.onConflict("assignment", "the backlog", () -> store.inTransaction(this::next)).isPresent()) {
             assigned++;
         }
         return assigned;

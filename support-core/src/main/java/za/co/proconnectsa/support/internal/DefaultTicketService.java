@@ -67,7 +67,7 @@ public final class DefaultTicketService implements TicketService {
     private final TicketEvents events;
     private final AssigneeWriter assignees;
     private final AssignmentEngine assignment;
-    private final Duration retryBudget;
+    private final Retries retries;
     private final SlaTracker sla;
 
     /**
@@ -82,13 +82,13 @@ public final class DefaultTicketService implements TicketService {
      * @param events          notifies listeners after each stored change
      * @param assignees       writes assignee changes
      * @param assignment      automatic assignment, told of new tickets and of freed room
-     * @param retryBudget     how long a commuting change keeps retrying after a conflict (after 16 attempts)
+     * @param retries         how a commuting change is retried after a conflict
      * @param sla             the SLA clocks each change is tracked on, or {@code null} when the desk has no SLA
      */
     public DefaultTicketService(TicketStore store, Clock clock, AccessPolicy policy, BeanValidation validation,
             TicketNumberFormat numberFormat, Set<Category> categories, Duration duplicateWindow,
             SupportTexts texts, TicketEvents events, AssigneeWriter assignees, AssignmentEngine assignment,
-            Duration retryBudget, SlaTracker sla) {
+            Retries retries, SlaTracker sla) {
         this.store = store;
         this.clock = clock;
         this.policy = policy;
@@ -100,7 +100,7 @@ public final class DefaultTicketService implements TicketService {
         this.events = events;
         this.assignees = assignees;
         this.assignment = assignment;
-        this.retryBudget = retryBudget;
+        this.retries = retries;
         this.sla = sla;
     }
 
@@ -129,7 +129,7 @@ public final class DefaultTicketService implements TicketService {
         IdempotencyKey key = ticket.idempotencyKey() == null ? null : new IdempotencyKey(requesterId, ticket.idempotencyKey());
         String requester = requesterId;
         // one unit: the key check, the duplicate check and the write see one state and commit together
-        return retrying("a submission", () -> store.inTransaction(() -> submitOnce(actor, ticket, requester, fingerprint, key)));
+        return retrying("submission", "a submission", () -> store.inTransaction(() -> submitOnce(actor, ticket, requester, fingerprint, key)));
     }
 
     private SubmissionReceipt submitOnce(Actor actor, NewTicket ticket, String requesterId, String fingerprint,
@@ -221,7 +221,7 @@ public final class DefaultTicketService implements TicketService {
         boolean note = reply.visibility() == Visibility.INTERNAL;
         policy.check(actor, note ? Permission.ADD_INTERNAL_NOTE : Permission.REPLY, first);
         UUID messageId = UUID.randomUUID();
-        return retrying(first.number().text(), () -> store.inTransaction(() -> {
+        return retrying(note ? "note" : "reply", first.number().text(), () -> store.inTransaction(() -> {
             Ticket current = load(first.id());
             // the time is read after the ticket, so a retried reply is never older than the one it lost to
             Instant now = now();
@@ -282,7 +282,7 @@ public final class DefaultTicketService implements TicketService {
         Ticket first = visibleTicket(actor, ticketNumber);
         boolean resolving = status == TicketStatus.RESOLVED || status == TicketStatus.CLOSED;
         policy.check(actor, resolving ? Permission.RESOLVE : Permission.CHANGE_STATUS, first);
-        return retrying(first.number().text(), () -> store.inTransaction(() -> {
+        return retrying("status", first.number().text(), () -> store.inTransaction(() -> {
             Ticket current = expectedVersion == null ? load(first.id()) : first;
             if (expectedVersion != null && current.version() != expectedVersion) {
                 throw new ConcurrentModificationException(current.number().text(), expectedVersion, current.version());
@@ -324,7 +324,7 @@ public final class DefaultTicketService implements TicketService {
     private Ticket setAssignee(Actor actor, String ticketNumber, String agentId) {
         Ticket first = visibleTicket(actor, ticketNumber);
         policy.check(actor, Permission.ASSIGN, first);
-        return retrying(first.number().text(), () -> store.inTransaction(() -> {
+        return retrying("assignment", first.number().text(), () -> store.inTransaction(() -> {
             Ticket current = load(first.id());
             if (Objects.equals(current.assigneeId(), agentId)) {
                 return current;
@@ -442,12 +442,12 @@ public final class DefaultTicketService implements TicketService {
                 .orElseThrow(() -> new TicketNotFoundException(id.toString()));
     }
 
-    private <T> T retrying(String what, Supplier<T> attempt) {
-        return retrying(what, attempt, true);
+    private <T> T retrying(String operation, String what, Supplier<T> attempt) {
+        return retrying(operation, what, attempt, true);
     }
 
-    private <T> T retrying(String what, Supplier<T> attempt, boolean retry) {
-        return retry ? Retries.onConflict(what, retryBudget, attempt) : attempt.get();
+    private <T> T retrying(String operation, String what, Supplier<T> attempt, boolean retry) {
+        return retry ? retries.onConflict(operation, what, attempt) : attempt.get();
     }
 
     private void publishAfterCommit(TicketEvent event) {

@@ -1,13 +1,18 @@
 package za.co.proconnectsa.support.internal;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import za.co.proconnectsa.support.ConcurrentModificationException;
+import za.co.proconnectsa.support.event.DeskObserver;
 import za.co.proconnectsa.support.util.ConflictRetry;
 
-/** Runs a change that commutes with others again, on a reloaded ticket, when it lost an optimistic-locking race. */
+/**
+ * Runs a change that commutes with others again, on a reloaded ticket, when it lost an optimistic-locking race, and
+ * tells the desk's observers of each retry.
+ */
 public final class Retries {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultTicketService.class);
@@ -18,18 +23,28 @@ public final class Retries {
      */
     private static final int MIN_ATTEMPTS = 16;
 
-    private Retries() {
+    private final Duration budget;
+    private final List<DeskObserver> observers;
+
+    /**
+     * @param budget    how long to keep retrying after the first 16 attempts
+     * @param observers told of each retry
+     */
+    public Retries(Duration budget, List<DeskObserver> observers) {
+        this.budget = budget;
+        this.observers = List.copyOf(observers);
     }
 
     /**
-     * @param what    what is changed, for the log
-     * @param budget  how long to keep retrying after the first 16 attempts
-     * @param attempt one attempt, a unit of work that reloads what it changes
-     * @param <T>     its result type
+     * @param operation what kind of change it is, for the observers: {@code "reply"}, {@code "note"},
+     *                  {@code "status"}, {@code "assignment"} or {@code "submission"}
+     * @param what      which ticket is changed, for the log
+     * @param attempt   one attempt, a unit of work that reloads what it changes
+     * @param <T>       its result type
      * @return the result of the attempt that won
      * @throws ConcurrentModificationException when the budget is spent
      */
-    public static <T> T onConflict(String what, Duration budget, Supplier<T> attempt) {
+    public <T> T onConflict(String operation, String what, Supplier<T> attempt) {
         ConflictRetry retries = ConflictRetry.start(MIN_ATTEMPTS, budget);
         while (true) {
             try {
@@ -39,6 +54,7 @@ public final class Retries {
                     throw e;
                 }
                 LOG.debug("Lost a version race on {}, attempt {}", what, retries.attempts());
+                Observers.tell(observers, o -> o.conflictRetried(operation));
             }
         }
     }

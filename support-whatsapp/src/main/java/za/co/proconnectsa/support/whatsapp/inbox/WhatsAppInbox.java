@@ -136,7 +136,7 @@ public final class WhatsAppInbox implements WebhookHandler {
         this.queue = (WorkQueue) b.store;
         this.outbound = new OutboundMessages(b.client, conversations, b.desk.clock(), automation.displayName(), queue);
         TicketWriter writer = new TicketWriter(b.desk, automation);
-        this.queuedSends = new QueuedSends(outbound, writer);
+        this.queuedSends = new QueuedSends(outbound, writer, b.sendObservers);
         this.escalations = new Escalations(b.desk, b.store, escalationPolicy, conversations, outbound, writer,
                 new Transcripts(b.desk.businessHours().zone()), templates);
         this.inbound = new InboundMessages(b.desk, b.store, b.contacts, responder, conversations, escalations, outbound, writer);
@@ -397,8 +397,18 @@ public final class WhatsAppInbox implements WebhookHandler {
         private String windowClosedTemplate;
         private String windowClosedLanguage;
         private String automationName = "Support";
+        private final java.util.List<SendObserver> sendObservers = new java.util.ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * @param value told how each queued text ended, in registration order (for metrics)
+         * @return this builder
+         */
+        public Builder sendObserver(SendObserver value) {
+            this.sendObservers.add(Checks.notNull(value, "sendObserver"));
+            return this;
         }
 
         /**

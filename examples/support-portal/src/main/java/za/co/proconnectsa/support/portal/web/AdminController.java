@@ -209,7 +209,7 @@ public class AdminController {
         SlaBadge badge = SlaBadge.of(desk.sla().status(agent, t.number().text()), formats);
         return new QueueRow(t.number().text(), t.subject(), t.requesterId(), formats.words(t.category().code()),
                 formats.words(t.priority().name()), formats.words(t.status().name()), t.assignee().orElse(""),
-                formats.time(t.updatedAt()), badge.label(), badge.css());
+                formats.shortTime(t.updatedAt()), badge.label(), badge.css());
     }
 
     private static Map<String, String> withoutAfter(Map<String, String> params) {

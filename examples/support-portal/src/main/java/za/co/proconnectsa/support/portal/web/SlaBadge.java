@@ -31,8 +31,8 @@ public record SlaBadge(String label, String css) {
             Instant due = next.get().dueAt();
             String target = formats.words(next.get().target().type().name());
             return next.get().dueSoon()
-                    ? new SlaBadge(target + " due soon: " + formats.time(due), "warn")
-                    : new SlaBadge(target + " due " + formats.time(due), "ok");
+                    ? new SlaBadge(target + " due soon: " + formats.shortTime(due), "warn")
+                    : new SlaBadge(target + " by " + formats.shortTime(due), "ok");
         }
         if (status.targets().stream().anyMatch(t -> t.state() == SlaState.PAUSED)) {
             return new SlaBadge("SLA paused", "PAUSED");

@@ -49,7 +49,7 @@ public class SupportPageController {
     }
 
     /** @return the QR code of the chat link with the given reference code, as a PNG */
-    @GetMapping(value = "/support/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
+    @GetMapping("/support/qr.png")
     ResponseEntity<byte[]> qrCode(@RequestParam("ref") String ref) {
         byte[] png = links.qrCode(PREFILL, ReferenceCode.of(ref)).png(240);
         return ResponseEntity.ok().cacheControl(CacheControl.noCache()).contentType(MediaType.IMAGE_PNG).body(png);

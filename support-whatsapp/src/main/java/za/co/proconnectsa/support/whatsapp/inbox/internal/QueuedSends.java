@@ -1,5 +1,7 @@
 package za.co.proconnectsa.support.whatsapp.inbox.internal;
 
+import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import za.co.proconnectsa.support.conversation.MessageDelivery;
@@ -7,6 +9,7 @@ import za.co.proconnectsa.support.queue.Job;
 import za.co.proconnectsa.support.queue.JobHandler;
 import za.co.proconnectsa.support.util.PhoneMasking;
 import za.co.proconnectsa.support.whatsapp.cloud.SendOutcome;
+import za.co.proconnectsa.support.whatsapp.inbox.SendObserver;
 import za.co.proconnectsa.support.whatsapp.inbox.WhatsAppInbox;
 
 /**
@@ -42,14 +45,17 @@ public final class QueuedSends implements JobHandler {
 
     private final OutboundMessages outbound;
     private final TicketWriter writer;
+    private final List<SendObserver> observers;
 
     /**
-     * @param outbound sends
-     * @param writer   notes on tickets
+     * @param outbound  sends
+     * @param writer    notes on tickets
+     * @param observers told how each send ended
      */
-    public QueuedSends(OutboundMessages outbound, TicketWriter writer) {
+    public QueuedSends(OutboundMessages outbound, TicketWriter writer, List<SendObserver> observers) {
         this.outbound = outbound;
         this.writer = writer;
+        this.observers = List.copyOf(observers);
     }
 
     @Override
@@ -65,9 +71,11 @@ public final class QueuedSends implements JobHandler {
         SendOutcome outcome = outbound.deliver(send);
         if (outcome instanceof SendOutcome.Sent) {
             outbound.recordOutcome(send, outcome, MessageDelivery.State.SENT);
+            tell(o -> o.finished(MessageDelivery.State.SENT));
             return;
         }
         if (outcome instanceof SendOutcome.Failed failed && failed.retryable() && job.attempts() < MAX_ATTEMPTS) {
+            tell(SendObserver::willRetry);
             throw new NotSent(job.attempts(), OutboundMessages.describe(outcome));
         }
         if (OutboundMessages.outcomeUnknown(outcome)) {
@@ -77,6 +85,7 @@ public final class QueuedSends implements JobHandler {
         LOG.warn("WhatsApp message to {} not sent: {}", PhoneMasking.mask(send.contact()),
                 OutboundMessages.describe(outcome));
         outbound.recordOutcome(send, outcome, MessageDelivery.State.FAILED);
+        tell(o -> o.finished(MessageDelivery.State.FAILED));
         if (send.ticketNumber() != null) {
             writer.note(send.ticketNumber(), send.unsentNote() + OutboundMessages.describe(outcome) + ".");
         }
@@ -85,8 +94,19 @@ public final class QueuedSends implements JobHandler {
     private void unknown(QueuedSend send, String why) {
         LOG.warn("WhatsApp message to {} may or may not have been delivered: {}", PhoneMasking.mask(send.contact()), why);
         outbound.recordUnknown(send, why);
+        tell(o -> o.finished(MessageDelivery.State.UNKNOWN));
         if (send.ticketNumber() != null) {
             writer.note(send.ticketNumber(), MAYBE_TOLD + why + ".");
+        }
+    }
+
+    private void tell(Consumer<SendObserver> call) {
+        for (SendObserver observer : observers) {
+            try {
+                call.accept(observer);
+            } catch (RuntimeException e) {
+                LOG.warn("Send observer {} failed; the send is not affected", observer.getClass().getName(), e);
+            }
         }
     }
 }
