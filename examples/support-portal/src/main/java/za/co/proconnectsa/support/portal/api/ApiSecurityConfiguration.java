@@ -14,7 +14,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * Who may call the JSON API under {@code /api}: any signed-in user, by the portal's session (a browser that signed in
  * through the form, sending the CSRF token in the {@code X-CSRF-TOKEN} header) or by HTTP Basic on each call
  * (programs; no session, and no CSRF token needed since a browser never adds that header to a forged cross-site
- * request). The OpenAPI description is public. Refusals are problem details, never the sign-in page.
+ * request, and a call without a session has no cookie to abuse). The OpenAPI description is public. Refusals are problem details, never the sign-in page.
  */
 @Configuration(proxyBeanMethods = false)
 public class ApiSecurityConfiguration {
@@ -36,14 +36,15 @@ public class ApiSecurityConfiguration {
                         .accessDeniedHandler((request, response, e) -> problem(response, 403, "Not allowed",
                                 "The request was refused: a session needs its CSRF token in the X-CSRF-TOKEN "
                                         + "header.")))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(ApiSecurityConfiguration::basicAuth))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(ApiSecurityConfiguration::withoutSessionCookie))
                 .requestCache(cache -> cache.disable());
         return http.build();
     }
 
-    private static boolean basicAuth(HttpServletRequest request) {
+    /** CSRF protects a session's cookie; a call on Basic credentials or without a session has none to abuse. */
+    private static boolean withoutSessionCookie(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
-        return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
+        return header != null && header.regionMatches(true, 0, "Basic ", 0, 6) || request.getSession(false) == null;
     }
 
     private static void problem(HttpServletResponse response, int status, String title, String detail)

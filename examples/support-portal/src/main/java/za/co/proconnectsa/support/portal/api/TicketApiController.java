@@ -164,7 +164,7 @@ public class TicketApiController {
 
     private TicketQuery query(String status, String text, String cursor, int limit) {
         List<ValidationException.FieldError> errors = new ArrayList<>();
-        TicketQuery.Builder builder = TicketQuery.builder();
+        TicketQuery.Builder builder = TicketQuery.builder().order(TicketQuery.Order.NEWEST_FIRST);
         if (status != null && !status.isBlank()) {
             TicketStatus parsed = status(status, errors);
             if (parsed != null) {
