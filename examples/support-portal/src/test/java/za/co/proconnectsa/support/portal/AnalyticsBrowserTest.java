@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -65,7 +66,12 @@ class AnalyticsBrowserTest {
         }
         assertThat(browser.driver.findElements(By.id("charts-error"))).isEmpty();
         assertThat(browser.text("#advice-strategy")).isNotBlank();
+        // The whole page, charts included, in one picture
+        browser.driver.manage().window().setSize(new Dimension(1280, 2900));
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> browser.find("#chart-words")
+                .getSize().getWidth() > 1000);
         browser.screenshot("analytics");
+        browser.driver.manage().window().setSize(new Dimension(1280, 1000));
 
         new Select(browser.find("#period-days")).selectByValue("7");
         browser.find("#period-preset").click();

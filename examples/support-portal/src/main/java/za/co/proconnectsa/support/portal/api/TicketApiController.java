@@ -47,7 +47,7 @@ import za.co.proconnectsa.support.ticket.TicketStatus;
  * RFC 9457 problem details ({@link ApiProblems}).
  */
 @RestController
-@RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping("/api")
 public class TicketApiController {
 
     /** The page size when none is asked for. */
@@ -61,7 +61,7 @@ public class TicketApiController {
         this.validator = validator;
     }
 
-    @PostMapping(path = "/tickets", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/tickets")
     ResponseEntity<ApiModels.Receipt> submit(@RequestBody ApiModels.NewTicketRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, Principal principal) {
         Actor actor = CurrentActor.of(principal);
@@ -113,7 +113,7 @@ public class TicketApiController {
                 details.messages().stream().map(ApiModels.MessageView::of).toList());
     }
 
-    @PostMapping(path = "/tickets/{number}/replies", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/tickets/{number}/replies")
     ResponseEntity<ApiModels.MessageView> reply(@PathVariable String number, @RequestBody ApiModels.ReplyRequest request,
             Principal principal) {
         Actor actor = CurrentActor.of(principal);
@@ -122,7 +122,7 @@ public class TicketApiController {
         return ResponseEntity.created(URI.create("/api/tickets/" + number)).body(ApiModels.MessageView.of(message));
     }
 
-    @PostMapping(path = "/tickets/{number}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/tickets/{number}/status")
     ApiModels.TicketView changeStatus(@PathVariable String number, @RequestBody ApiModels.StatusChange request,
             Principal principal) {
         Actor actor = CurrentActor.of(principal);
@@ -147,7 +147,8 @@ public class TicketApiController {
                 page.nextCursor() == null ? null : page.nextCursor().token());
     }
 
-    @GetMapping(path = "/openapi.yaml", produces = "application/yaml")
+    /** The hand-written OpenAPI description, whatever the caller accepts. */
+    @GetMapping("/openapi.yaml")
     ResponseEntity<String> openApi() throws IOException {
         try (InputStream in = new ClassPathResource("api/openapi.yaml").getInputStream()) {
             return ResponseEntity.ok()
