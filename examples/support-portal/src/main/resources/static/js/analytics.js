@@ -8,6 +8,9 @@
     }
     var palette = ['#0b6bcb', '#25d366', '#f0b429', '#b42318', '#7b61ff', '#52606d', '#00a3bf', '#e56b6f'];
     var options = { responsive: true, animation: false, maintainAspectRatio: true };
+    // Counts: whole numbers on the value axis, every label a category (a word such as "500" stays a word)
+    var counts = Object.assign({}, options, { scales: { x: { type: 'category' },
+        y: { beginAtZero: true, ticks: { precision: 0 } } } });
 
     function draw(id, config) {
         var canvas = document.getElementById(id);
@@ -32,7 +35,7 @@
             draw('chart-channels', { type: 'doughnut', options: options, data: {
                 labels: d.channelMix.labels,
                 datasets: [{ data: d.channelMix.values, backgroundColor: palette }] } });
-            draw('chart-requests', { type: 'bar', options: options, data: {
+            draw('chart-requests', { type: 'bar', options: counts, data: {
                 labels: d.requestsPerDay.labels,
                 datasets: [series('Requests', d.requestsPerDay.values, palette[0])] } });
             var percentiles = ['p50', 'p90', 'p95', 'p99'];
@@ -41,15 +44,15 @@
                 datasets: percentiles.map(function (p, i) {
                     return series(p, d.responseTimes.map(function (m) { return m.hours[i]; }), palette[i]);
                 }) } });
-            draw('chart-sla', { type: 'bar', options: Object.assign({}, options,
-                    { scales: { x: { stacked: true }, y: { stacked: true } } }), data: {
+            draw('chart-sla', { type: 'bar', options: Object.assign({}, options, { scales: {
+                    x: { type: 'category', stacked: true }, y: { stacked: true, ticks: { precision: 0 } } } }), data: {
                 labels: d.sla.map(function (s) { return s.target; }),
                 datasets: [series('Met', d.sla.map(function (s) { return s.met; }), palette[1]),
                            series('Missed', d.sla.map(function (s) { return s.breached; }), palette[3])] } });
-            draw('chart-backlog', { type: 'bar', options: options, data: {
+            draw('chart-backlog', { type: 'bar', options: counts, data: {
                 labels: d.backlog.labels,
                 datasets: [series('Open tickets', d.backlog.values, palette[2])] } });
-            draw('chart-words', { type: 'bar', options: Object.assign({}, options, { indexAxis: 'y' }), data: {
+            draw('chart-words', { type: 'bar', options: counts, data: {
                 labels: d.commonWords.labels,
                 datasets: [series('Requests using the word', d.commonWords.values, palette[4])] } });
             holder.setAttribute('data-ready', 'true');

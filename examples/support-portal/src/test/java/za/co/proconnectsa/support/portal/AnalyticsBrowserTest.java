@@ -65,9 +65,12 @@ class AnalyticsBrowserTest {
             assertThat(painted).as(id + " has pixels drawn").isEqualTo(true);
         }
         assertThat(browser.driver.findElements(By.id("charts-error"))).isEmpty();
+        Object words = browser.driver.executeScript("var c = document.getElementById('chart-words').chart;"
+                + "return c.data.labels.length + ':' + c.data.datasets[0].data.reduce(function (a, b) { return a + b; }, 0);");
+        assertThat(String.valueOf(words)).as("common words drawn").matches("[1-9][0-9]*:[1-9][0-9]*");
         assertThat(browser.text("#advice-strategy")).isNotBlank();
         // The whole page, charts included, in one picture
-        browser.driver.manage().window().setSize(new Dimension(1280, 2900));
+        browser.driver.manage().window().setSize(new Dimension(1280, 3300));
         new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> browser.find("#chart-words")
                 .getSize().getWidth() > 1000);
         browser.screenshot("analytics");

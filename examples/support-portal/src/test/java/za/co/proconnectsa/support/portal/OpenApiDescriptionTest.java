@@ -55,6 +55,6 @@ class OpenApiDescriptionTest {
                 operations++;
             }
         }
-        assertThat(operations).isEqualTo(7);
+        assertThat(operations).isEqualTo(6);
     }
 }
