@@ -34,6 +34,8 @@ import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.portal.security.DemoUsers;
 import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.ticket.NewTicket;
+import za.co.proconnectsa.support.whatsapp.inbox.WhatsAppInbox;
+import za.co.proconnectsa.support.whatsapp.webhook.InboundMessage;
 
 /** The portal's flows in headless Chromium, against the whole application on a random port. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = PortalBrowserTest.PROPERTIES)
@@ -49,6 +51,9 @@ class PortalBrowserTest {
 
     @Autowired
     SupportDesk desk;
+
+    @Autowired
+    WhatsAppInbox inbox;
 
     Browser browser;
 
@@ -93,10 +98,8 @@ class PortalBrowserTest {
     @Test
     void providerCreatesATicketSeesTheRoutingHintAndTheSuccessMessageWithItsNumber() throws Exception {
         browser.signIn("thandi", PASSWORD);
-        browser.open("/tickets/new");
-        browser.type("#subject", "Invoice INV-3001 charged twice");
-        browser.type("#body", "My card was billed twice for the April subscription.");
-        new Select(browser.find("#category")).selectByValue("BILLING");
+        fillTicketForm("Invoice INV-3001 charged twice", "My card was billed twice for the April subscription.",
+                "BILLING");
         browser.waitFor("#routing-hint");
         new WebDriverWait(browser.driver, Duration.ofSeconds(10))
                 .until(d -> !browser.text("#routing-hint-reason").isEmpty());
@@ -134,6 +137,10 @@ class PortalBrowserTest {
     void providerRepliesOnTheirOwnTicket() throws Exception {
         String number = submit(thandi(), "Payout not received", "My payout for March has not arrived.");
         browser.signIn("thandi", PASSWORD);
+        browser.open("/tickets");
+        assertThat(browser.driver.findElements(By.cssSelector("#my-tickets tbody tr")))
+                .extracting(r -> r.getAttribute("data-number")).contains(number);
+        browser.screenshot("my-tickets");
         browser.open("/tickets/" + number);
         browser.type("#reply-body", "It was due on the 25th, my bank is FNB.");
         browser.find("#send-reply").click();
@@ -213,10 +220,7 @@ class PortalBrowserTest {
     void aScriptInASubjectIsShownAsText() throws Exception {
         String subject = "<script>window.portalInjected=1</script><img src=x onerror=\"window.portalInjected=2\">";
         browser.signIn("thandi", PASSWORD);
-        browser.open("/tickets/new");
-        browser.type("#subject", subject);
-        browser.type("#body", "Testing <b>markup</b> in a description.");
-        new Select(browser.find("#category")).selectByValue("TECHNICAL");
+        fillTicketForm(subject, "Testing <b>markup</b> in a description.", "TECHNICAL");
         browser.find("#submit-ticket").click();
         String number = browser.waitFor("#ticket-number").getText();
         browser.find("#view-ticket").click();
@@ -227,6 +231,53 @@ class PortalBrowserTest {
         browser.open("/admin");
         assertThat(browser.waitFor("#queue tr[data-number='" + number + "'] .subject").getText()).isEqualTo(subject);
         assertThat(browser.driver.executeScript("return window.portalInjected")).isNull();
+    }
+
+    @Test
+    void agentAnswersAWhatsAppChatAndEscalatesIt() throws Exception {
+        inbox.ingest(new InboundMessage("wamid.browser-test-1", "0",
+                new InboundMessage.Sender("27831234567", null, null, "Zanele Mokoena", null), desk.clock().instant(),
+                InboundMessage.Type.TEXT, "Hello, what are your opening hours?", null, null, null, null));
+        browser.signIn("sipho", PASSWORD);
+        browser.open("/admin/inbox");
+        WebElement link = browser.driver.findElements(By.cssSelector("#conversations tbody tr")).stream()
+                .filter(r -> r.getText().contains("Zanele Mokoena")).findFirst().orElseThrow()
+                .findElement(By.cssSelector("a"));
+        String conversation = link.getText();
+        assertThat(conversation).matches("WA-\\d{6}");
+        assertThat(browser.text("#sending-off")).startsWith("Sending is off");
+        browser.screenshot("inbox");
+
+        link.click();
+        assertThat(browser.waitFor("#window").getText()).startsWith("24-hour window: ");
+        assertThat(browser.driver.findElements(By.cssSelector("#transcript .message-body")))
+                .extracting(WebElement::getText).contains("Hello, what are your opening hours?");
+        browser.type("#inbox-reply", "We are open Mon-Fri 8am-6pm.");
+        browser.find("#inbox-reply-form button").click();
+        assertThat(browser.waitFor("#notice").getText()).isEqualTo("Reply queued for WhatsApp.");
+        assertThat(browser.driver.findElements(By.cssSelector("#transcript .message-body")))
+                .extracting(WebElement::getText).contains("We are open Mon-Fri 8am-6pm.");
+
+        new Select(browser.find("#escalate-category")).selectByValue("GENERAL");
+        browser.find("#escalate").click();
+        String notice = browser.waitFor("#notice").getText();
+        assertThat(notice).matches("Escalated to ticket PCS-\\d{6}\\.");
+        String ticket = notice.substring("Escalated to ticket ".length(), notice.length() - 1);
+        assertThat(desk.tickets().get(DemoUsers.find("sipho").orElseThrow().actor(), ticket).ticket().body())
+                .contains("Hello, what are your opening hours?");
+        browser.screenshot("conversation");
+
+        browser.open("/admin/dead-letters");
+        assertThat(browser.waitFor("#event-count").getText()).isEqualTo("0");
+        assertThat(browser.text("#no-dead-events")).startsWith("None");
+        browser.screenshot("dead-letters");
+    }
+
+    private void fillTicketForm(String subject, String body, String category) {
+        browser.open("/tickets/new");
+        browser.type("#subject", subject);
+        browser.type("#body", body);
+        new Select(browser.find("#category")).selectByValue(category);
     }
 
     private int status(String path) throws Exception {

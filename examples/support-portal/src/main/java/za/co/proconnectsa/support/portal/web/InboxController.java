@@ -12,7 +12,7 @@ import za.co.proconnectsa.support.SupportDesk;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
-import za.co.proconnectsa.support.portal.config.PortalProperties;
+import org.springframework.core.env.Environment;
 import za.co.proconnectsa.support.portal.security.CurrentActor;
 import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.ticket.Cursor;
@@ -28,12 +28,12 @@ public class InboxController {
 
     private final WhatsAppInbox inbox;
     private final SupportDesk desk;
-    private final PortalProperties properties;
+    private final Environment environment;
 
-    InboxController(WhatsAppInbox inbox, SupportDesk desk, PortalProperties properties) {
+    InboxController(WhatsAppInbox inbox, SupportDesk desk, Environment environment) {
         this.inbox = inbox;
         this.desk = desk;
-        this.properties = properties;
+        this.environment = environment;
     }
 
     @GetMapping("/admin/inbox")
@@ -51,7 +51,7 @@ public class InboxController {
         model.addAttribute("conversations", page.items());
         model.addAttribute("next", page.next().map(Cursor::token).orElse(null));
         model.addAttribute("q", text);
-        model.addAttribute("sending", properties.cloudApi().configured());
+        model.addAttribute("sending", sending());
         return "admin/inbox";
     }
 
@@ -61,7 +61,7 @@ public class InboxController {
         model.addAttribute("details", details);
         model.addAttribute("conversation", details.conversation());
         model.addAttribute("categories", desk.categories().stream().map(Category::code).sorted().toList());
-        model.addAttribute("sending", properties.cloudApi().configured());
+        model.addAttribute("sending", sending());
         return "admin/conversation";
     }
 
@@ -88,5 +88,11 @@ public class InboxController {
         EscalationResult result = inbox.escalate(agent, number, Category.of(category));
         redirect.addFlashAttribute("notice", "Escalated to ticket " + result.receipt().ticketNumber().text() + ".");
         return "redirect:/admin/inbox/" + number;
+    }
+
+    /** @return whether queued replies are delivered: an account is configured and the sender runs */
+    private boolean sending() {
+        return !environment.getProperty("support.whatsapp.cloud.access-token", "").isBlank()
+                && environment.getProperty("support.whatsapp.workers.enabled", Boolean.class, true);
     }
 }

@@ -69,14 +69,14 @@ class PortalErrors {
     @ExceptionHandler(InvalidTransitionException.class)
     String conflict(InvalidTransitionException e, HttpServletResponse response, Model model) {
         response.setStatus(HttpStatus.CONFLICT.value());
-        model.addAttribute("message", "That change is not possible for this ticket in its current status.");
+        model.addAttribute("detail", "That change is not possible for this ticket in its current status.");
         return "error/409";
     }
 
     @ExceptionHandler(ConcurrentModificationException.class)
     String changedMeanwhile(ConcurrentModificationException e, HttpServletResponse response, Model model) {
         response.setStatus(HttpStatus.CONFLICT.value());
-        model.addAttribute("message", "Someone else changed this ticket at the same moment. Please reload it and try "
+        model.addAttribute("detail", "Someone else changed this ticket at the same moment. Please reload it and try "
                 + "again.");
         return "error/409";
     }

@@ -6,9 +6,10 @@ import java.util.Optional;
 import za.co.proconnectsa.support.sla.SlaState;
 import za.co.proconnectsa.support.sla.SlaStatus;
 import za.co.proconnectsa.support.sla.SlaTargetStatus;
+import za.co.proconnectsa.support.sla.SlaTargetType;
 
 /**
- * A ticket's SLA in one badge: breached, due soon, due at a time, paused or met.
+ * A ticket's SLA in one badge: breached, due soon, the next reply or resolution due at a time, paused or met.
  *
  * @param label what the badge says
  * @param css   the badge's style: {@code late}, {@code warn}, {@code ok} or {@code PAUSED}
@@ -29,7 +30,7 @@ public record SlaBadge(String label, String css) {
                 .min(Comparator.comparing(SlaTargetStatus::dueAt));
         if (next.isPresent()) {
             Instant due = next.get().dueAt();
-            String target = formats.words(next.get().target().type().name());
+            String target = next.get().target().type() == SlaTargetType.RESOLUTION ? "Resolve" : "Reply";
             return next.get().dueSoon()
                     ? new SlaBadge(target + " due soon: " + formats.shortTime(due), "warn")
                     : new SlaBadge(target + " by " + formats.shortTime(due), "ok");
