@@ -3,6 +3,8 @@ package za.co.proconnectsa.support.spring.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,7 @@ import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.jdbc.JdbcTicketStore;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.spring.boot.autoconfigure.SupportAutoConfiguration;
+import za.co.proconnectsa.support.spring.boot.autoconfigure.SupportMetricsAutoConfiguration;
 
 /**
  * A ticket submitted inside the host's {@code @Transactional} method, on a real H2 data source with Spring's
@@ -35,7 +38,8 @@ class SpringTransactionJoinTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
                     DataSourceTransactionManagerAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
-                    SupportAutoConfiguration.class))
+                    SupportAutoConfiguration.class, SupportMetricsAutoConfiguration.class))
+            .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
             .withUserConfiguration(HostApplication.class);
 
     @Test
@@ -57,6 +61,8 @@ class SpringTransactionJoinTest {
             assertThat(count(jdbc, "support_audit_events")).isZero();
             assertThat(count(jdbc, "support_outbox")).isZero();
             assertThat(count(jdbc, "host_orders")).isZero();
+            assertThat(context.getBean(MeterRegistry.class).find("support.tickets.submitted").counter())
+                    .as("a rolled-back submission is not counted").isNull();
         });
     }
 
@@ -75,6 +81,8 @@ class SpringTransactionJoinTest {
             assertThat(count(jdbc, "support_audit_events")).isEqualTo(1);
             assertThat(count(jdbc, "support_outbox")).isEqualTo(1);
             assertThat(count(jdbc, "host_orders")).isEqualTo(1);
+            assertThat(context.getBean(MeterRegistry.class).get("support.tickets.submitted").counter().count())
+                    .isEqualTo(1.0);
         });
     }
 

@@ -68,6 +68,7 @@ class ReplyDeliveryTest {
     private InboundMessageWorker worker;
     private JobWorker sender;
     private String ticketNumber;
+    private final List<MessageDelivery.State> observed = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void setUp() {
@@ -85,11 +86,13 @@ class ReplyDeliveryTest {
         drain();
         ticketNumber = store.query(za.co.proconnectsa.support.ticket.TicketQuery.builder().build()).items().get(0)
                 .number().text();
+        observed.clear();   // the escalation's own texts
     }
 
     private void build(WhatsAppCloudClient client) {
         SupportDesk desk = SupportDesk.builder().store(store).clock(clock).build();
-        inbox = WhatsAppInbox.builder().desk(desk).store(store).client(client).build();
+        observed.clear();
+        inbox = WhatsAppInbox.builder().desk(desk).store(store).client(client).sendObserver(observed::add).build();
         worker = InboundMessageWorker.builder(store, inbox).clock(clock).build();
         sender = inbox.sendWorker().clock(clock).build();
         receiver = WebhookReceiver.builder().appSecret(InboxFixture.SECRET).queue((WorkQueue) store).clock(clock).build();
@@ -145,6 +148,7 @@ class ReplyDeliveryTest {
         drain();
         MessageDelivery sent = delivery(line);
         assertThat(sent.state()).isEqualTo(MessageDelivery.State.SENT);
+        assertThat(observed).as("the send observer").containsExactly(MessageDelivery.State.SENT);
         String wamid = sent.providerMessageId();
         assertThat(InboxFixture.textsTo(GRAPH, THANDI)).filteredOn(REPLY::equals).hasSize(1);
 
@@ -207,6 +211,7 @@ class ReplyDeliveryTest {
             assertThat(d.providerMessageId()).isNull();
         });
         assertThat(notes()).filteredOn(m -> m.body().contains("may or may not have been told")).hasSize(1);
+        assertThat(observed).as("the send observer, told once").containsExactly(MessageDelivery.State.UNKNOWN);
         assertThat(((WorkQueue) store).pendingJobs(WhatsAppInbox.SEND_KIND)).isZero();
         assertThat(((WorkQueue) store).deadJobs(WhatsAppInbox.SEND_KIND, 0, 10)).isEmpty();
         assertThat(((ConversationStore) store).conversationDeliveries(
