@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,8 @@ import za.co.proconnectsa.support.portal.security.DemoUsers;
 import za.co.proconnectsa.support.privacy.ConsentChoice;
 import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.ticket.NewTicket;
+import za.co.proconnectsa.support.ticket.Ticket;
+import za.co.proconnectsa.support.ticket.TicketQuery;
 
 /** The data subjects page over real HTTP: export, anonymise, erase with its confirmation step, consent, trail. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = PortalBrowserTest.PROPERTIES)
@@ -47,11 +51,15 @@ class DataSubjectsPageTest {
                 "phone", "+27 82 555 0101", "reason", reason);
     }
 
+    /** @return the latest 200 tickets, as the support team sees them */
+    private List<Ticket> latestTickets() {
+        return desk.tickets().queue(admin, TicketQuery.builder().limit(200).order(TicketQuery.Order.NEWEST_FIRST)
+                .build()).items();
+    }
+
     private String subjectOf(String requester) {
-        return desk.tickets().queue(admin, za.co.proconnectsa.support.ticket.TicketQuery.builder().limit(200)
-                        .order(za.co.proconnectsa.support.ticket.TicketQuery.Order.NEWEST_FIRST).build())
-                .items().stream().filter(t -> t.requesterId().equals(requester))
-                .findFirst().orElseThrow().subject();
+        return latestTickets().stream().filter(t -> t.requesterId().equals(requester)).findFirst().orElseThrow()
+                .subject();
     }
 
     @Test
@@ -101,21 +109,20 @@ class DataSubjectsPageTest {
         assertThat(step.body()).contains("Erase this person?").contains(requester).contains("id=\"confirmation\"");
         assertThat(subjectOf(requester)).as("nothing erased by the first step").isEqualTo("Erase me please");
 
-        Map<String, String> wrong = new java.util.HashMap<>(subject(requester, "Erasure request"));
+        Map<String, String> wrong = new HashMap<>(subject(requester, "Erasure request"));
         wrong.put("confirmation", "someone-else");
         HttpResponse<String> refused = lerato.postForm(PAGE + "/erase/confirmed", wrong, lerato.csrfOf(PAGE));
         assertThat(refused.body()).contains("Type the requester id exactly as above");
         assertThat(subjectOf(requester)).isEqualTo("Erase me please");
 
-        Map<String, String> confirmed = new java.util.HashMap<>(subject(requester, "Erasure request"));
+        Map<String, String> confirmed = new HashMap<>(subject(requester, "Erasure request"));
         confirmed.put("confirmation", requester);
         HttpResponse<String> done = lerato.postForm(PAGE + "/erase/confirmed", confirmed, lerato.csrfOf(PAGE));
         assertThat(done.statusCode()).isEqualTo(302);
         String after = lerato.get(PAGE).body();
         assertThat(after).contains("Erased: 1 ticket(s)").contains("Erasure request");
         assertThat(desk.dataSubjects().requests(admin, 5).get(0).kind().name()).isEqualTo("ERASE");
-        assertThat(desk.tickets().queue(admin, za.co.proconnectsa.support.ticket.TicketQuery.builder().limit(200)
-                .build()).items()).noneMatch(t -> t.requesterId().equals(requester))
+        assertThat(latestTickets()).noneMatch(t -> t.requesterId().equals(requester))
                 .noneMatch(t -> t.subject().equals("Erase me please"));
     }
 
@@ -127,11 +134,10 @@ class DataSubjectsPageTest {
                 lerato.csrfOf(PAGE));
         assertThat(done.statusCode()).isEqualTo(302);
         assertThat(lerato.get(PAGE).body()).contains("Anonymised: 1 ticket(s)");
-        assertThat(desk.tickets().queue(admin, za.co.proconnectsa.support.ticket.TicketQuery.builder().limit(200)
-                .build()).items()).anySatisfy(t -> {
-                    assertThat(t.subject()).isEqualTo("Anonymise my details");
-                    assertThat(t.body()).doesNotContain("555 0101").doesNotContain("Nomsa Khumalo");
-                });
+        assertThat(latestTickets()).anySatisfy(t -> {
+            assertThat(t.subject()).isEqualTo("Anonymise my details");
+            assertThat(t.body()).doesNotContain("555 0101").doesNotContain("Nomsa Khumalo");
+        });
     }
 
     @Test
