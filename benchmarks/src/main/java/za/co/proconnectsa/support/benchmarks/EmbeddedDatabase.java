@@ -67,6 +67,11 @@ final class EmbeddedDatabase implements AutoCloseable {
         return new EmbeddedDatabase(postgres, new HikariDataSource(config));
     }
 
+    /** @return the JDBC URL of the server's {@code postgres} database, for a second process to connect to */
+    String jdbcUrl() {
+        return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
     /** @return the pooled data source */
     DataSource dataSource() {
         return pool;
