@@ -426,7 +426,7 @@ public final class SupportDesk {
          * when another writer changed the ticket first. Each attempt reloads the ticket and applies the change
          * again; attempts are spaced by a jittered pause of up to 64 ms ({@link za.co.proconnectsa.support.util.ConflictRetry}).
          * At least 16 attempts are made whatever the budget; after that, the next conflict once the budget has
-         * passed reaches the caller as {@link ConcurrentModificationException}. A change with an expected
+         * passed reaches the caller as {@link ConcurrentUpdateException}. A change with an expected
          * version ({@code changeStatus(..., expectedVersion)}) is never retried.
          *
          * @param budget how long to keep retrying; {@link #DEFAULT_CONFLICT_RETRY_BUDGET} by default

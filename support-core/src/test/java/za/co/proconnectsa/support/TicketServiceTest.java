@@ -402,7 +402,7 @@ class TicketServiceTest {
             long seen = store.findByNumber(number).orElseThrow().version();
             tickets.reply(sipho, number, Reply.publicReply("Looking into it"));
 
-            ConcurrentModificationException e = catchThrowableOfType(ConcurrentModificationException.class,
+            ConcurrentUpdateException e = catchThrowableOfType(ConcurrentUpdateException.class,
                     () -> tickets.changeStatus(sipho, number, TicketStatus.ON_HOLD, seen));
             assertThat(e.expectedVersion()).isEqualTo(seen);
             assertThat(store.findByNumber(number).orElseThrow().status()).isEqualTo(TicketStatus.OPEN);

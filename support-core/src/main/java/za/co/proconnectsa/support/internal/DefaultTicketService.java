@@ -12,7 +12,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import za.co.proconnectsa.support.ConcurrentModificationException;
+import za.co.proconnectsa.support.ConcurrentUpdateException;
 import za.co.proconnectsa.support.SupportException;
 import za.co.proconnectsa.support.ValidationException;
 import za.co.proconnectsa.support.access.AccessDeniedException;
@@ -285,7 +285,7 @@ public final class DefaultTicketService implements TicketService {
         return retrying(first.number().text(), () -> store.inTransaction(() -> {
             Ticket current = expectedVersion == null ? load(first.id()) : first;
             if (expectedVersion != null && current.version() != expectedVersion) {
-                throw new ConcurrentModificationException(current.number().text(), expectedVersion, current.version());
+                throw new ConcurrentUpdateException(current.number().text(), expectedVersion, current.version());
             }
             if (current.status() == status) {
                 return current;

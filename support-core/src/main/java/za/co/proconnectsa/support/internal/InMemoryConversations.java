@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import za.co.proconnectsa.support.ConcurrentModificationException;
+import za.co.proconnectsa.support.ConcurrentUpdateException;
 import za.co.proconnectsa.support.ValidationException;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
@@ -95,7 +95,7 @@ public final class InMemoryConversations implements ConversationStore {
         }
         Conversation stored = bySequence.get(seq);
         if (stored.version() != conversation.version()) {
-            throw new ConcurrentModificationException(stored.number().text(), conversation.version(), stored.version());
+            throw new ConcurrentUpdateException(stored.number().text(), conversation.version(), stored.version());
         }
         if (!stored.status().isActive() && conversation.status().isActive()) {
             throw ValidationException.of("status", "a closed conversation stays closed; start a new one");

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import za.co.proconnectsa.support.ConcurrentModificationException;
+import za.co.proconnectsa.support.ConcurrentUpdateException;
 import za.co.proconnectsa.support.util.ConflictRetry;
 
 /** Runs a change that commutes with others again, on a reloaded ticket, when it lost an optimistic-locking race. */
@@ -27,14 +27,14 @@ public final class Retries {
      * @param attempt one attempt, a unit of work that reloads what it changes
      * @param <T>     its result type
      * @return the result of the attempt that won
-     * @throws ConcurrentModificationException when the budget is spent
+     * @throws ConcurrentUpdateException when the budget is spent
      */
     public static <T> T onConflict(String what, Duration budget, Supplier<T> attempt) {
         ConflictRetry retries = ConflictRetry.start(MIN_ATTEMPTS, budget);
         while (true) {
             try {
                 return attempt.get();
-            } catch (ConcurrentModificationException e) {
+            } catch (ConcurrentUpdateException e) {
                 if (!retries.again()) {
                     throw e;
                 }

@@ -98,7 +98,7 @@ public interface TicketStore extends UnitOfWork {
      * @param newMessages messages to append
      * @param events      audit events to append
      * @return the stored ticket, at version {@code ticket.version() + 1}
-     * @throws za.co.proconnectsa.support.ConcurrentModificationException when the stored version differs
+     * @throws za.co.proconnectsa.support.ConcurrentUpdateException when the stored version differs
      * @throws za.co.proconnectsa.support.ticket.TicketNotFoundException when no such ticket is stored
      */
     Ticket update(Ticket ticket, List<Message> newMessages, List<AuditEvent> events);

@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
-import za.co.proconnectsa.support.ConcurrentModificationException;
+import za.co.proconnectsa.support.ConcurrentUpdateException;
 import za.co.proconnectsa.support.ValidationException;
 import za.co.proconnectsa.support.util.Checks;
 import za.co.proconnectsa.support.util.Text;
@@ -286,7 +286,7 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
             }
             Ticket stored = bySequence.get(seq);
             if (stored.version() != ticket.version()) {
-                throw new ConcurrentModificationException(stored.number().text(), ticket.version(), stored.version());
+                throw new ConcurrentUpdateException(stored.number().text(), ticket.version(), stored.version());
             }
             Ticket written = ticket.withVersion(stored.version() + 1);
             if (undo.active()) {

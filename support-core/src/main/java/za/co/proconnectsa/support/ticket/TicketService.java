@@ -12,7 +12,7 @@ import za.co.proconnectsa.support.access.Actor;
  * {@link za.co.proconnectsa.support.access.AccessDeniedException} for a forbidden operation,
  * {@link TicketNotFoundException} for an unknown (or someone else's) ticket,
  * {@link InvalidTransitionException} for an illegal status change,
- * {@link za.co.proconnectsa.support.ConcurrentModificationException} for a stale version and
+ * {@link za.co.proconnectsa.support.ConcurrentUpdateException} for a stale version and
  * {@link za.co.proconnectsa.support.StoreUnavailableException} when the store fails (worth retrying) and
  * {@link za.co.proconnectsa.support.DataRejectedException} when the store refused a value (not worth
  * retrying). After an exception nothing was written.

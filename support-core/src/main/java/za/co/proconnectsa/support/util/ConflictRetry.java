@@ -6,7 +6,7 @@ import za.co.proconnectsa.support.StoreUnavailableException;
 
 /**
  * The retry budget of one change that lost an optimistic-locking race
- * ({@link za.co.proconnectsa.support.ConcurrentModificationException}) and is safe to apply again to the reloaded
+ * ({@link za.co.proconnectsa.support.ConcurrentUpdateException}) and is safe to apply again to the reloaded
  * record. It allows at least {@code minAttempts} attempts, and after that more until {@code budget} has passed
  * since it was started, so that a writer on a busy record of a slow database is not failed for losing a run of
  * races. Attempts are spaced by a pause with full jitter whose ceiling doubles from 2 ms to 64 ms, so writers that
@@ -17,7 +17,7 @@ import za.co.proconnectsa.support.StoreUnavailableException;
  * while (true) {
  *     try {
  *         return store.update(change.apply(store.find(id)));
- *     } catch (ConcurrentModificationException e) {
+ *     } catch (ConcurrentUpdateException e) {
  *         if (!retry.again()) {
  *             throw e;
  *         }

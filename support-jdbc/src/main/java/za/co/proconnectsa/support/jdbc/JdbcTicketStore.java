@@ -17,7 +17,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.ConcurrentModificationException;
+import za.co.proconnectsa.support.ConcurrentUpdateException;
 import za.co.proconnectsa.support.StoreUnavailableException;
 import za.co.proconnectsa.support.SupportException;
 import za.co.proconnectsa.support.ValidationException;
@@ -376,7 +376,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
                 if (!rs.next()) {
                     return new TicketNotFoundException(ticket.number().text());
                 }
-                return new ConcurrentModificationException(ticket.number().text(), ticket.version(), rs.getLong(1));
+                return new ConcurrentUpdateException(ticket.number().text(), ticket.version(), rs.getLong(1));
             }
         }
     }

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import za.co.proconnectsa.support.ConcurrentModificationException;
+import za.co.proconnectsa.support.ConcurrentUpdateException;
 import za.co.proconnectsa.support.SupportException;
 import za.co.proconnectsa.support.ValidationException;
 import za.co.proconnectsa.support.conversation.Conversation;
@@ -137,7 +137,7 @@ public final class JdbcConversations {
                 ps.setString(10, conversation.id().toString());
                 ps.setLong(11, conversation.version());
                 if (ps.executeUpdate() == 0) {
-                    throw new ConcurrentModificationException(conversation.number().text(), conversation.version(), version);
+                    throw new ConcurrentUpdateException(conversation.number().text(), conversation.version(), version);
                 }
             }
             insertMessages(c, added);

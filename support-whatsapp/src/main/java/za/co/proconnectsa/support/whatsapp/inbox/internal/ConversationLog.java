@@ -11,7 +11,7 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import za.co.proconnectsa.support.ConcurrentModificationException;
+import za.co.proconnectsa.support.ConcurrentUpdateException;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.MessageDelivery;
@@ -236,7 +236,7 @@ public final class ConversationLog {
     /**
      * Closes the conversation at the version read, once.
      *
-     * @throws ConcurrentModificationException when it changed since: the caller decides again
+     * @throws ConcurrentUpdateException when it changed since: the caller decides again
      */
     public Conversation closeAsRead(Conversation conversation) {
         return store.updateConversation(conversation.closedAt(now()), List.of());
@@ -246,7 +246,7 @@ public final class ConversationLog {
      * Joins the conversation to a ticket at the version read, once: exactly the messages recorded before it are
      * the ones the caller read.
      *
-     * @throws ConcurrentModificationException when it changed since: the caller reads again
+     * @throws ConcurrentUpdateException when it changed since: the caller reads again
      */
     public Conversation escalateAsRead(Conversation conversation, TicketId ticketId) {
         return store.updateConversation(conversation.escalatedTo(ticketId, now()), List.of());
@@ -270,7 +270,7 @@ public final class ConversationLog {
         while (true) {
             try {
                 return store.updateConversation(change.apply(current), added.apply(current));
-            } catch (ConcurrentModificationException e) {
+            } catch (ConcurrentUpdateException e) {
                 if (!retries.again()) {
                     throw e;
                 }

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import za.co.proconnectsa.support.ConcurrentModificationException;
+import za.co.proconnectsa.support.ConcurrentUpdateException;
 import za.co.proconnectsa.support.SupportDesk;
 import za.co.proconnectsa.support.ValidationException;
 import za.co.proconnectsa.support.access.Actor;
@@ -237,7 +237,7 @@ public final class Escalations {
             Conversation escalated;
             try {
                 escalated = conversations.escalateAsRead(current, ticket.id());
-            } catch (ConcurrentModificationException e) {
+            } catch (ConcurrentUpdateException e) {
                 if (!retries.again()) {
                     throw e;
                 }

@@ -8,7 +8,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import za.co.proconnectsa.support.ConcurrentModificationException;
+import za.co.proconnectsa.support.ConcurrentUpdateException;
 import za.co.proconnectsa.support.SupportDesk;
 import za.co.proconnectsa.support.SupportException;
 import za.co.proconnectsa.support.ValidationException;
@@ -145,7 +145,7 @@ public final class InboundMessages {
                     conversation = conversations.start(contact, record, pageCode);
                 }
                 return automate(contact, conversation, message, body);
-            } catch (ConcurrentModificationException | ActiveConversationChanged e) {
+            } catch (ConcurrentUpdateException | ActiveConversationChanged e) {
                 if (!retries.again()) {
                     throw e instanceof SupportException s ? s : new SupportException("The conversation of "
                             + PhoneMasking.mask(contact.id()) + " kept changing; try again", e);
