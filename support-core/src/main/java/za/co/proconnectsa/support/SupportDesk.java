@@ -192,7 +192,7 @@ public final class SupportDesk {
      */
     public RoutingDecision route(SupportRequest request) {
         if (request == null) {
-            throw ValidationException.of("request", "must not be null");
+            throw InvalidInputException.of("request", "must not be null");
         }
         return routingPolicy.get().route(request, clock.instant(), hours, whatsApp);
     }
@@ -475,15 +475,15 @@ public final class SupportDesk {
 
         /**
          * @return the desk
-         * @throws ValidationException when no store was set, or auto-assignment was asked of a store without a roster
+         * @throws InvalidInputException when no store was set, or auto-assignment was asked of a store without a roster
          * @throws SupportException    when no Bean Validation provider is available
          */
         public SupportDesk build() {
             if (store == null) {
-                throw ValidationException.of("store", "must be set, e.g. InMemoryTicketStore.create()");
+                throw InvalidInputException.of("store", "must be set, e.g. InMemoryTicketStore.create()");
             }
             if (autoAssign && !(store instanceof AgentRoster)) {
-                throw ValidationException.of("autoAssign", "needs a store that keeps an agent roster (AgentRoster), "
+                throw InvalidInputException.of("autoAssign", "needs a store that keeps an agent roster (AgentRoster), "
                         + "such as InMemoryTicketStore or JdbcTicketStore");
             }
             return new SupportDesk(this);

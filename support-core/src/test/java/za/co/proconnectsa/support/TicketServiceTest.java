@@ -119,9 +119,9 @@ class TicketServiceTest {
             NewTicket bad = NewTicket.builder().subject("  ").body("x".repeat(20_000)).category(null)
                     .tag("has space").build();
 
-            ValidationException e = catchThrowableOfType(ValidationException.class, () -> tickets.submit(thandi, bad));
+            InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> tickets.submit(thandi, bad));
 
-            assertThat(e.fieldErrors()).extracting(ValidationException.FieldError::field)
+            assertThat(e.fieldErrors()).extracting(InvalidInputException.FieldError::field)
                     .contains("subject", "body", "category")
                     .anyMatch(f -> f.startsWith("tags"));
             assertThat(e.getMessage()).contains("subject").contains("body");
@@ -135,7 +135,7 @@ class TicketServiceTest {
                     .category(Category.of("payouts")).build();
 
             assertThatThrownBy(() -> tickets.submit(thandi, payouts))
-                    .isInstanceOf(ValidationException.class).hasMessageContaining("category");
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("category");
             assertNothingStored();
 
             TicketService withPayouts = SupportDesk.builder().store(store).clock(clock)
@@ -146,10 +146,10 @@ class TicketServiceTest {
         @Test
         @DisplayName("a null ticket or actor is a validation error, not a NullPointerException")
         void nulls() {
-            assertThatThrownBy(() -> tickets.submit(thandi, null)).isInstanceOf(ValidationException.class);
-            assertThatThrownBy(() -> tickets.submit(null, invoice())).isInstanceOf(ValidationException.class);
-            assertThatThrownBy(() -> Actor.requester(" ", "x")).isInstanceOf(ValidationException.class);
-            assertThatThrownBy(() -> new Attachment("", "image/png", 1, "ref")).isInstanceOf(ValidationException.class);
+            assertThatThrownBy(() -> tickets.submit(thandi, null)).isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> tickets.submit(null, invoice())).isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> Actor.requester(" ", "x")).isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> new Attachment("", "image/png", 1, "ref")).isInstanceOf(InvalidInputException.class);
         }
 
         @Test
@@ -174,7 +174,7 @@ class TicketServiceTest {
                     .idempotencyKey("form-123").build();
 
             assertThatThrownBy(() -> tickets.submit(thandi, other))
-                    .isInstanceOf(ValidationException.class).hasMessageContaining("idempotencyKey");
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("idempotencyKey");
         }
 
         @Test
@@ -288,9 +288,9 @@ class TicketServiceTest {
         void badReply() {
             String number = tickets.submit(thandi, invoice()).ticketNumber().text();
             assertThatThrownBy(() -> tickets.reply(thandi, number, Reply.publicReply("")))
-                    .isInstanceOf(ValidationException.class).hasMessageContaining("body");
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("body");
             assertThatThrownBy(() -> tickets.reply(thandi, number, Reply.publicReply("a".repeat(20_000))))
-                    .isInstanceOf(ValidationException.class);
+                    .isInstanceOf(InvalidInputException.class);
             assertThat(store.messages(store.findByNumber(number).orElseThrow().id())).isEmpty();
         }
 
@@ -425,7 +425,7 @@ class TicketServiceTest {
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(null, "agent-1"),
                             org.assertj.core.groups.Tuple.tuple("agent-1", "agent-2"),
                             org.assertj.core.groups.Tuple.tuple("agent-2", null));
-            assertThatThrownBy(() -> tickets.assign(sipho, number, " ")).isInstanceOf(ValidationException.class);
+            assertThatThrownBy(() -> tickets.assign(sipho, number, " ")).isInstanceOf(InvalidInputException.class);
         }
     }
 
@@ -470,25 +470,25 @@ class TicketServiceTest {
         }
 
         @Test
-        @DisplayName("null arguments anywhere in the API are ValidationExceptions naming the field, never NPEs")
+        @DisplayName("null arguments anywhere in the API are InvalidInputExceptions naming the field, never NPEs")
         void nullArguments() {
-            assertThatThrownBy(() -> SupportDesk.builder().store(null)).isInstanceOf(ValidationException.class)
+            assertThatThrownBy(() -> SupportDesk.builder().store(null)).isInstanceOf(InvalidInputException.class)
                     .hasMessageContaining("store");
-            assertThatThrownBy(() -> SupportDesk.builder().clock(null)).isInstanceOf(ValidationException.class);
-            assertThatThrownBy(() -> TicketQuery.builder().order(null)).isInstanceOf(ValidationException.class);
-            assertThatThrownBy(() -> new Actor("a", null, "b")).isInstanceOf(ValidationException.class)
+            assertThatThrownBy(() -> SupportDesk.builder().clock(null)).isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> TicketQuery.builder().order(null)).isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> new Actor("a", null, "b")).isInstanceOf(InvalidInputException.class)
                     .hasMessageContaining("role");
-            assertThatThrownBy(() -> tickets.myTicket(thandi, null)).isInstanceOf(ValidationException.class);
-            assertThatThrownBy(() -> tickets.get(sipho, null)).isInstanceOf(ValidationException.class);
-            assertThatThrownBy(() -> tickets.changeStatus(sipho, "PCS-000001", null)).isInstanceOf(ValidationException.class);
-            assertThatThrownBy(() -> tickets.reply(thandi, "PCS-000001", null)).isInstanceOf(ValidationException.class);
-            assertThatThrownBy(() -> tickets.queue(sipho, null)).isInstanceOf(ValidationException.class);
+            assertThatThrownBy(() -> tickets.myTicket(thandi, null)).isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> tickets.get(sipho, null)).isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> tickets.changeStatus(sipho, "PCS-000001", null)).isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> tickets.reply(thandi, "PCS-000001", null)).isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> tickets.queue(sipho, null)).isInstanceOf(InvalidInputException.class);
         }
 
         @Test
         @DisplayName("a desk without a store is a clear error")
         void noStore() {
-            assertThatThrownBy(() -> SupportDesk.builder().build()).isInstanceOf(ValidationException.class)
+            assertThatThrownBy(() -> SupportDesk.builder().build()).isInstanceOf(InvalidInputException.class)
                     .hasMessageContaining("store");
         }
     }

@@ -1,6 +1,6 @@
 package za.co.proconnectsa.support.access;
 
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.util.Checks;
 import za.co.proconnectsa.support.util.Text;
 
@@ -19,7 +19,7 @@ import za.co.proconnectsa.support.util.Text;
 public record Actor(String id, Role role, String displayName) {
 
     /**
-     * @throws ValidationException when the id is not an identifier, or the name is blank, too long or holds a
+     * @throws InvalidInputException when the id is not an identifier, or the name is blank, too long or holds a
      *                             character no store keeps
      */
     public Actor {

@@ -6,7 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 
 /**
  * Turns the answers to the write-up's four decision points (volume, team size, complexity, growth plans)
@@ -96,11 +96,11 @@ public final class ChannelAdvisor {
      *
      * @param point the decision point
      * @return its weight, at least 0
-     * @throws ValidationException on field {@code point} if it is null
+     * @throws InvalidInputException on field {@code point} if it is null
      */
     public double weight(DecisionPoint point) {
         if (point == null) {
-            throw ValidationException.of("point", "must not be null");
+            throw InvalidInputException.of("point", "must not be null");
         }
         return weights.get(point);
     }
@@ -115,11 +115,11 @@ public final class ChannelAdvisor {
      *
      * @param answers the four answers
      * @return the advice
-     * @throws ValidationException on field {@code answers} if it is null
+     * @throws InvalidInputException on field {@code answers} if it is null
      */
     public Advice advise(AdvisorAnswers answers) {
         if (answers == null) {
-            throw ValidationException.of("answers", "must not be null");
+            throw InvalidInputException.of("answers", "must not be null");
         }
         List<String> reasons = answers.all().stream().map(Texts::reason).toList();
         return weigh(answers, reasons);
@@ -131,11 +131,11 @@ public final class ChannelAdvisor {
      *
      * @param figures the measured figures
      * @return the advice
-     * @throws ValidationException on field {@code figures} if it is null
+     * @throws InvalidInputException on field {@code figures} if it is null
      */
     public Advice advise(MeasuredFigures figures) {
         if (figures == null) {
-            throw ValidationException.of("figures", "must not be null");
+            throw InvalidInputException.of("figures", "must not be null");
         }
         AdvisorAnswers answers = figures.toAnswers();
         List<String> reasons = List.of(
@@ -245,15 +245,15 @@ public final class ChannelAdvisor {
          * @param point  the decision point
          * @param weight its weight, from 0 to {@value ChannelAdvisor#MAX_WEIGHT}
          * @return this builder
-         * @throws ValidationException on field {@code point} if it is null, or {@code weights.<field>} (e.g.
+         * @throws InvalidInputException on field {@code point} if it is null, or {@code weights.<field>} (e.g.
          *                             {@code weights.volume}) if the weight is negative, too large or NaN
          */
         public Builder weight(DecisionPoint point, double weight) {
             if (point == null) {
-                throw ValidationException.of("point", "must not be null");
+                throw InvalidInputException.of("point", "must not be null");
             }
             if (!(weight >= 0 && weight <= MAX_WEIGHT)) {
-                throw ValidationException.of("weights." + point.field(),
+                throw InvalidInputException.of("weights." + point.field(),
                         "must be a number from 0 to " + Texts.plain(MAX_WEIGHT) + ", was " + weight);
             }
             weights.put(point, weight);
@@ -262,11 +262,11 @@ public final class ChannelAdvisor {
 
         /**
          * @return the advisor
-         * @throws ValidationException on field {@code weights} if every weight is 0
+         * @throws InvalidInputException on field {@code weights} if every weight is 0
          */
         public ChannelAdvisor build() {
             if (weights.values().stream().allMatch(w -> w == 0.0)) {
-                throw ValidationException.of("weights", "at least one weight must be above 0");
+                throw InvalidInputException.of("weights", "at least one weight must be above 0");
             }
             return new ChannelAdvisor(weights);
         }

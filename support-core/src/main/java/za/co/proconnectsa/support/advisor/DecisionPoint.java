@@ -33,7 +33,7 @@ public enum DecisionPoint {
 
     /**
      * The name of the point's field in {@link AdvisorAnswers}, as used in a {@link
-     * za.co.proconnectsa.support.ValidationException}.
+     * za.co.proconnectsa.support.InvalidInputException}.
      *
      * @return e.g. "teamSize"
      */

@@ -1,6 +1,6 @@
 package za.co.proconnectsa.support.advisor;
 
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 
 /**
  * Where the business wants to be in six months: small scale, growing, or enterprise.
@@ -39,11 +39,11 @@ public enum Growth implements Answer {
      * @param monthlyGrowthRate the growth of volume per month as a fraction (0.25 is 25% a month, -0.1 a
      *                          10% drop), finite and at least -1
      * @return the growth answer
-     * @throws ValidationException on field {@code monthlyGrowthRate} if the rate is below -1, NaN or infinite
+     * @throws InvalidInputException on field {@code monthlyGrowthRate} if the rate is below -1, NaN or infinite
      */
     public static Growth of(double monthlyGrowthRate) {
         if (!Double.isFinite(monthlyGrowthRate) || monthlyGrowthRate < -1.0) {
-            throw ValidationException.of("monthlyGrowthRate",
+            throw InvalidInputException.of("monthlyGrowthRate",
                     "must be a finite fraction of at least -1 (0.2 is 20% a month), was " + monthlyGrowthRate);
         }
         if (monthlyGrowthRate < GROWING_FROM) {

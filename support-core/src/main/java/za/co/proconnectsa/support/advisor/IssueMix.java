@@ -1,6 +1,6 @@
 package za.co.proconnectsa.support.advisor;
 
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 
 /**
  * What kinds of issues support handles: simple questions, a mix, or billing and technical issues
@@ -37,11 +37,11 @@ public enum IssueMix implements Answer {
      *
      * @param billingTechnicalShare the fraction of requests that are billing or technical, 0 to 1
      * @return the mix
-     * @throws ValidationException on field {@code billingTechnicalShare} if the share is outside 0..1 or NaN
+     * @throws InvalidInputException on field {@code billingTechnicalShare} if the share is outside 0..1 or NaN
      */
     public static IssueMix of(double billingTechnicalShare) {
         if (!(billingTechnicalShare >= 0.0 && billingTechnicalShare <= 1.0)) {
-            throw ValidationException.of("billingTechnicalShare",
+            throw InvalidInputException.of("billingTechnicalShare",
                     "must be a fraction from 0 to 1, was " + billingTechnicalShare);
         }
         if (billingTechnicalShare < SIMPLE_BELOW) {

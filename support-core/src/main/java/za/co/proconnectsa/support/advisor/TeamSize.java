@@ -1,6 +1,6 @@
 package za.co.proconnectsa.support.advisor;
 
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 
 /** How many people handle support, in the write-up's three bands: 1, 2-3 and 4+. */
 public enum TeamSize implements Answer {
@@ -22,11 +22,11 @@ public enum TeamSize implements Answer {
      *
      * @param agents the number of people who handle support, at least 1
      * @return the band
-     * @throws ValidationException on field {@code agents} if the number is below 1
+     * @throws InvalidInputException on field {@code agents} if the number is below 1
      */
     public static TeamSize of(int agents) {
         if (agents < 1) {
-            throw ValidationException.of("agents", "must be at least 1, was " + agents);
+            throw InvalidInputException.of("agents", "must be at least 1, was " + agents);
         }
         if (agents == 1) {
             return ONE;

@@ -8,7 +8,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.ticket.OriginChannel;
 import za.co.proconnectsa.support.ticket.Priority;
@@ -45,31 +45,31 @@ public record AnalyticsQuery(Instant from, Instant to, ZoneId zone, Set<OriginCh
     /**
      * Checks the components and copies the sets.
      *
-     * @throws ValidationException naming every refused component
+     * @throws InvalidInputException naming every refused component
      */
     public AnalyticsQuery {
-        List<ValidationException.FieldError> errors = new ArrayList<>();
+        List<InvalidInputException.FieldError> errors = new ArrayList<>();
         if (from == null) {
-            errors.add(new ValidationException.FieldError("from", "must not be null"));
+            errors.add(new InvalidInputException.FieldError("from", "must not be null"));
         }
         if (to == null) {
-            errors.add(new ValidationException.FieldError("to", "must not be null"));
+            errors.add(new InvalidInputException.FieldError("to", "must not be null"));
         }
         if (from != null && to != null) {
             if (!to.isAfter(from)) {
-                errors.add(new ValidationException.FieldError("to", "must be after from"));
+                errors.add(new InvalidInputException.FieldError("to", "must be after from"));
             } else if (Duration.between(from, to).compareTo(Duration.ofDays(MAX_DAYS)) > 0) {
-                errors.add(new ValidationException.FieldError("to", "must be at most " + MAX_DAYS + " days after from"));
+                errors.add(new InvalidInputException.FieldError("to", "must be at most " + MAX_DAYS + " days after from"));
             }
         }
         if (agentId != null && !Text.isIdentifier(agentId)) {
-            errors.add(new ValidationException.FieldError("agentId", Text.identifierProblem(agentId).orElse("invalid")));
+            errors.add(new InvalidInputException.FieldError("agentId", Text.identifierProblem(agentId).orElse("invalid")));
         }
         if (topTerms < 0 || topTerms > 100) {
-            errors.add(new ValidationException.FieldError("topTerms", "must be 0 to 100, was " + topTerms));
+            errors.add(new InvalidInputException.FieldError("topTerms", "must be 0 to 100, was " + topTerms));
         }
         if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
+            throw new InvalidInputException(errors);
         }
         channels = channels == null || channels.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(channels));
         categories = categories == null ? Set.of() : Set.copyOf(categories);
@@ -187,7 +187,7 @@ public record AnalyticsQuery(Instant from, Instant to, ZoneId zone, Set<OriginCh
 
         /**
          * @return the query
-         * @throws ValidationException naming every refused component
+         * @throws InvalidInputException naming every refused component
          */
         public AnalyticsQuery build() {
             return new AnalyticsQuery(from, to, zone, channels, categories, priorities, agentId, businessTime,

@@ -24,7 +24,7 @@ public record DurationFigures(long count, Duration mean, Duration p50, Duration 
     /** Checks that nothing is missing. */
     public DurationFigures {
         if (count < 0) {
-            throw za.co.proconnectsa.support.ValidationException.of("count", "must not be negative");
+            throw za.co.proconnectsa.support.InvalidInputException.of("count", "must not be negative");
         }
         Checks.notNull(mean, "mean");
         Checks.notNull(p50, "p50");

@@ -3,7 +3,7 @@ package za.co.proconnectsa.support.assignment;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.util.Checks;
 import za.co.proconnectsa.support.util.Text;
@@ -40,7 +40,7 @@ public record Agent(String id, String displayName, Presence presence, int capaci
     /**
      * Checks every component and copies the categories.
      *
-     * @throws ValidationException when a component is missing or out of range
+     * @throws InvalidInputException when a component is missing or out of range
      */
     public Agent {
         Text.identifier(id, "agent.id");
@@ -49,7 +49,7 @@ public record Agent(String id, String displayName, Presence presence, int capaci
         Checks.between(capacity, 0, MAX_CAPACITY, "agent.capacity");
         categories = Set.copyOf(Checks.notNull(categories, "agent.categories"));
         if (categories.size() > MAX_CATEGORIES) {
-            throw ValidationException.of("agent.categories", "must be at most " + MAX_CATEGORIES + ", was "
+            throw InvalidInputException.of("agent.categories", "must be at most " + MAX_CATEGORIES + ", was "
                     + categories.size());
         }
     }
@@ -135,7 +135,7 @@ public record Agent(String id, String displayName, Presence presence, int capaci
 
         /**
          * @return the agent
-         * @throws ValidationException when the id or name is refused
+         * @throws InvalidInputException when the id or name is refused
          */
         public Agent build() {
             return new Agent(id, displayName, presence, capacity, categories);

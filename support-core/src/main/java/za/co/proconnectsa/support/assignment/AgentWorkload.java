@@ -1,6 +1,6 @@
 package za.co.proconnectsa.support.assignment;
 
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.util.Checks;
 
 /**
@@ -15,7 +15,7 @@ public record AgentWorkload(Agent agent, int openTickets) {
     public AgentWorkload {
         Checks.notNull(agent, "agent");
         if (openTickets < 0) {
-            throw ValidationException.of("openTickets", "must not be negative, was " + openTickets);
+            throw InvalidInputException.of("openTickets", "must not be negative, was " + openTickets);
         }
     }
 

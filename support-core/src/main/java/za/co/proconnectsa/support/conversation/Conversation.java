@@ -3,7 +3,7 @@ package za.co.proconnectsa.support.conversation;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.ticket.TicketId;
 import za.co.proconnectsa.support.util.Checks;
 import za.co.proconnectsa.support.util.PhoneMasking;
@@ -49,21 +49,21 @@ public record Conversation(
         Checks.notNull(id, "id");
         Checks.notNull(number, "number");
         if (Text.identifier(contact, "contact").length() > 100) {
-            throw ValidationException.of("contact", "must be 1 to 100 characters");
+            throw InvalidInputException.of("contact", "must be 1 to 100 characters");
         }
         contactName = Text.optionalText(Text.truncate(contactName, 200), "contactName", 200);
         Text.identifier(requesterId, "requesterId");
         Checks.notNull(status, "status");
         if (status == ConversationStatus.ESCALATED && ticketId == null) {
-            throw ValidationException.of("ticketId", "is required for an ESCALATED conversation");
+            throw InvalidInputException.of("ticketId", "is required for an ESCALATED conversation");
         }
         if (reference != null && Text.identifier(reference, "reference").length() > 40) {
-            throw ValidationException.of("reference", "must be 1 to 40 characters");
+            throw InvalidInputException.of("reference", "must be 1 to 40 characters");
         }
         Checks.notNull(createdAt, "createdAt");
         Checks.notNull(updatedAt, "updatedAt");
         if (version < 1) {
-            throw ValidationException.of("version", "must be at least 1, was " + version);
+            throw InvalidInputException.of("version", "must be at least 1, was " + version);
         }
     }
 

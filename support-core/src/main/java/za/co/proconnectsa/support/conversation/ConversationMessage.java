@@ -2,7 +2,7 @@ package za.co.proconnectsa.support.conversation;
 
 import java.time.Instant;
 import java.util.UUID;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.util.Checks;
 import za.co.proconnectsa.support.util.PhoneMasking;
 import za.co.proconnectsa.support.util.Text;
@@ -56,7 +56,7 @@ public record ConversationMessage(
         Text.identifier(id, "id");
         Checks.notNull(conversationId, "conversationId");
         if (Text.identifier(contact, "contact").length() > 100) {
-            throw ValidationException.of("contact", "must be 1 to 100 characters");
+            throw InvalidInputException.of("contact", "must be 1 to 100 characters");
         }
         Checks.notNull(author, "author");
         Text.identifier(authorId, "authorId");

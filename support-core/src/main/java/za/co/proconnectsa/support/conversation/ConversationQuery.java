@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.ticket.Cursor;
 import za.co.proconnectsa.support.util.Checks;
 import za.co.proconnectsa.support.util.Text;
@@ -30,13 +30,13 @@ public record ConversationQuery(Set<ConversationStatus> statuses, String contact
     public ConversationQuery {
         statuses = statuses == null || statuses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(statuses));
         if (contact != null && Text.identifier(contact, "contact").length() > 100) {
-            throw ValidationException.of("contact", "must be 1 to 100 characters");
+            throw InvalidInputException.of("contact", "must be 1 to 100 characters");
         }
         if (text != null) {
             Text.text(text, "text", 200);
         }
         if (limit < 1 || limit > 200) {
-            throw ValidationException.of("limit", "must be between 1 and 200, was " + limit);
+            throw InvalidInputException.of("limit", "must be between 1 and 200, was " + limit);
         }
     }
 

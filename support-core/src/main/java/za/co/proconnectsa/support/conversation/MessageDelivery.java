@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.conversation;
 
 import java.time.Instant;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.util.Checks;
 import za.co.proconnectsa.support.util.Text;
 
@@ -64,7 +64,7 @@ public record MessageDelivery(String messageId, State state, String providerMess
     /**
      * Checks and trims the components.
      *
-     * @throws ValidationException when an id is not an identifier, or the state or time is missing
+     * @throws InvalidInputException when an id is not an identifier, or the state or time is missing
      */
     public MessageDelivery {
         Text.identifier(messageId, "messageId");

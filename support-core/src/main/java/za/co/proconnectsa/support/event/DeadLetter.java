@@ -3,7 +3,7 @@ package za.co.proconnectsa.support.event;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.util.Checks;
 
 /**
@@ -33,13 +33,13 @@ public record DeadLetter(long id, String type, String ticketId, Instant occurred
     /** Checks the components. */
     public DeadLetter {
         if (id <= 0) {
-            throw ValidationException.of("id", "must be positive, was " + id);
+            throw InvalidInputException.of("id", "must be positive, was " + id);
         }
         Checks.notNull(type, "type");
         Checks.notNull(ticketId, "ticketId");
         Checks.notNull(occurredAt, "occurredAt");
         if (attempts < 0) {
-            throw ValidationException.of("attempts", "must not be negative, was " + attempts);
+            throw InvalidInputException.of("attempts", "must not be negative, was " + attempts);
         }
         Checks.notNull(reason, "reason");
         Checks.notNull(diedAt, "diedAt");

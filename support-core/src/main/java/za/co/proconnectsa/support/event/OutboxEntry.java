@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.sla.SlaTargetType;
 import za.co.proconnectsa.support.ticket.AuditEvent;
@@ -32,14 +32,14 @@ public record OutboxEntry(long id, TicketEvent.Type type, TicketId ticketId, Act
     /** Checks the components. */
     public OutboxEntry {
         if (id <= 0) {
-            throw ValidationException.of("id", "must be positive, was " + id);
+            throw InvalidInputException.of("id", "must be positive, was " + id);
         }
         Checks.notNull(type, "type");
         Checks.notNull(ticketId, "ticketId");
         Checks.notNull(actor, "actor");
         Checks.notNull(at, "at");
         if (attempts < 0) {
-            throw ValidationException.of("attempts", "must not be negative, was " + attempts);
+            throw InvalidInputException.of("attempts", "must not be negative, was " + attempts);
         }
     }
 

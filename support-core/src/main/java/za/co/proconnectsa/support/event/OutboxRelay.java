@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import za.co.proconnectsa.support.SupportException;
 import za.co.proconnectsa.support.internal.PollingLoop;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.internal.ErrorText;
 import za.co.proconnectsa.support.spi.EventOutbox;
 import za.co.proconnectsa.support.spi.TicketStore;
@@ -342,7 +342,7 @@ public final class OutboxRelay implements AutoCloseable {
          */
         public Builder owner(String value) {
             if (value == null || value.isBlank() || value.length() > 100) {
-                throw ValidationException.of("owner", "must be 1 to 100 characters");
+                throw InvalidInputException.of("owner", "must be 1 to 100 characters");
             }
             this.owner = value;
             return this;
@@ -408,18 +408,18 @@ public final class OutboxRelay implements AutoCloseable {
 
         /**
          * @return the relay, not yet started
-         * @throws ValidationException when no outbox or no listener is set, or the heartbeat is not shorter than
+         * @throws InvalidInputException when no outbox or no listener is set, or the heartbeat is not shorter than
          *                             the lease
          */
         public OutboxRelay build() {
             if (outbox == null) {
-                throw ValidationException.of("outbox", "the store does not implement EventOutbox; set one with outbox(...)");
+                throw InvalidInputException.of("outbox", "the store does not implement EventOutbox; set one with outbox(...)");
             }
             if (listeners.isEmpty()) {
-                throw ValidationException.of("listener", "at least one listener is required");
+                throw InvalidInputException.of("listener", "at least one listener is required");
             }
             if (heartbeatInterval != null && heartbeatInterval.compareTo(lease) >= 0) {
-                throw ValidationException.of("heartbeatInterval", "must be shorter than the lease (" + lease + "), was "
+                throw InvalidInputException.of("heartbeatInterval", "must be shorter than the lease (" + lease + "), was "
                         + heartbeatInterval);
             }
             return new OutboxRelay(this);

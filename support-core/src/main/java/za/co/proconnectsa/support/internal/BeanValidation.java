@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import za.co.proconnectsa.support.SupportException;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 
-/** Runs Jakarta Bean Validation and turns violations into {@link ValidationException.FieldError}s. */
+/** Runs Jakarta Bean Validation and turns violations into {@link InvalidInputException.FieldError}s. */
 public final class BeanValidation {
 
     private final Validator validator;
@@ -43,13 +43,13 @@ public final class BeanValidation {
      * @param value the object to check, not null
      * @return every field error, sorted by field; empty when valid
      */
-    public List<ValidationException.FieldError> errors(Object value) {
-        List<ValidationException.FieldError> errors = new ArrayList<>();
+    public List<InvalidInputException.FieldError> errors(Object value) {
+        List<InvalidInputException.FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<Object> v : validator.validate(value)) {
-            errors.add(new ValidationException.FieldError(v.getPropertyPath().toString(), v.getMessage()));
+            errors.add(new InvalidInputException.FieldError(v.getPropertyPath().toString(), v.getMessage()));
         }
-        errors.sort(Comparator.comparing(ValidationException.FieldError::field)
-                .thenComparing(ValidationException.FieldError::message));
+        errors.sort(Comparator.comparing(InvalidInputException.FieldError::field)
+                .thenComparing(InvalidInputException.FieldError::message));
         return errors;
     }
 }

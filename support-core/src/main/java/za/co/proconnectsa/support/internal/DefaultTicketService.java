@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import za.co.proconnectsa.support.ConcurrentUpdateException;
 import za.co.proconnectsa.support.SupportException;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.AccessDeniedException;
 import za.co.proconnectsa.support.access.AccessPolicy;
 import za.co.proconnectsa.support.access.Actor;
@@ -108,16 +108,16 @@ public final class DefaultTicketService implements TicketService {
     public SubmissionReceipt submit(Actor actor, NewTicket ticket) {
         requireActor(actor);
         if (ticket == null) {
-            throw ValidationException.of("ticket", "must not be null");
+            throw InvalidInputException.of("ticket", "must not be null");
         }
-        List<ValidationException.FieldError> errors = new ArrayList<>(validation.errors(ticket));
+        List<InvalidInputException.FieldError> errors = new ArrayList<>(validation.errors(ticket));
         errors.addAll(TextFields.errors(ticket));
         if (ticket.category() != null && !categories.contains(ticket.category())) {
-            errors.add(new ValidationException.FieldError("category",
+            errors.add(new InvalidInputException.FieldError("category",
                     "is not one of this desk's categories " + categories.stream().map(Category::code).sorted().toList()));
         }
         if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
+            throw new InvalidInputException(errors);
         }
         policy.check(actor, Permission.SUBMIT, null);
         String requesterId = actor.id();
@@ -186,7 +186,7 @@ public final class DefaultTicketService implements TicketService {
 
     private SubmissionReceipt replayed(Ticket earlier, String fingerprint) {
         if (!earlier.fingerprint().equals(fingerprint)) {
-            throw ValidationException.of("idempotencyKey",
+            throw InvalidInputException.of("idempotencyKey",
                     "was already used for a different submission (" + earlier.number() + ")");
         }
         return new SubmissionReceipt(earlier.id(), earlier.number(), earlier.status(),
@@ -210,12 +210,12 @@ public final class DefaultTicketService implements TicketService {
     public Message reply(Actor actor, String ticketNumber, Reply reply) {
         requireActor(actor);
         if (reply == null) {
-            throw ValidationException.of("reply", "must not be null");
+            throw InvalidInputException.of("reply", "must not be null");
         }
-        List<ValidationException.FieldError> errors = new ArrayList<>(validation.errors(reply));
+        List<InvalidInputException.FieldError> errors = new ArrayList<>(validation.errors(reply));
         errors.addAll(TextFields.errors(reply));
         if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
+            throw new InvalidInputException(errors);
         }
         Ticket first = visibleTicket(actor, ticketNumber);
         boolean note = reply.visibility() == Visibility.INTERNAL;
@@ -277,7 +277,7 @@ public final class DefaultTicketService implements TicketService {
     private Ticket changeStatus(Actor actor, String ticketNumber, TicketStatus status, Long expectedVersion) {
         requireActor(actor);
         if (status == null) {
-            throw ValidationException.of("status", "must not be null");
+            throw InvalidInputException.of("status", "must not be null");
         }
         Ticket first = visibleTicket(actor, ticketNumber);
         boolean resolving = status == TicketStatus.RESOLVED || status == TicketStatus.CLOSED;
@@ -399,14 +399,14 @@ public final class DefaultTicketService implements TicketService {
 
     private static TicketQuery requireQuery(TicketQuery query) {
         if (query == null) {
-            throw ValidationException.of("query", "must not be null");
+            throw InvalidInputException.of("query", "must not be null");
         }
         return query;
     }
 
     private Ticket visibleTicket(Actor actor, String ticketNumber) {
         if (ticketNumber == null || ticketNumber.isBlank()) {
-            throw ValidationException.of("ticketNumber", "must not be blank");
+            throw InvalidInputException.of("ticketNumber", "must not be blank");
         }
         String number = Text.identifier(ticketNumber.strip(), "ticketNumber");
         Ticket ticket = store.findByNumber(number)
@@ -468,7 +468,7 @@ public final class DefaultTicketService implements TicketService {
 
     private static void requireActor(Actor actor) {
         if (actor == null) {
-            throw ValidationException.of("actor", "must not be null");
+            throw InvalidInputException.of("actor", "must not be null");
         }
     }
 }

@@ -15,7 +15,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import za.co.proconnectsa.support.ConcurrentUpdateException;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.ConversationNotFoundException;
@@ -98,7 +98,7 @@ public final class InMemoryConversations implements ConversationStore {
             throw new ConcurrentUpdateException(stored.number().text(), conversation.version(), stored.version());
         }
         if (!stored.status().isActive() && conversation.status().isActive()) {
-            throw ValidationException.of("status", "a closed conversation stays closed; start a new one");
+            throw InvalidInputException.of("status", "a closed conversation stays closed; start a new one");
         }
         checkNewIds(newMessages);
         Conversation written = conversation.withVersion(stored.version() + 1);

@@ -3,7 +3,7 @@ package za.co.proconnectsa.support.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import za.co.proconnectsa.support.ValidationException.FieldError;
+import za.co.proconnectsa.support.InvalidInputException.FieldError;
 import za.co.proconnectsa.support.ticket.NewTicket;
 import za.co.proconnectsa.support.ticket.Reply;
 import za.co.proconnectsa.support.util.Text;

@@ -16,10 +16,10 @@ import za.co.proconnectsa.support.util.Text;
  */
 public record ConsentEntry(String contact, ConsentChoice choice, String source, Actor recordedBy, Instant at) {
 
-    /** @throws za.co.proconnectsa.support.ValidationException when a component is missing or refused */
+    /** @throws za.co.proconnectsa.support.InvalidInputException when a component is missing or refused */
     public ConsentEntry {
         if (Text.identifier(contact, "contact").length() > 100) {
-            throw za.co.proconnectsa.support.ValidationException.of("contact", "must be 1 to 100 characters");
+            throw za.co.proconnectsa.support.InvalidInputException.of("contact", "must be 1 to 100 characters");
         }
         Checks.notNull(choice, "choice");
         Text.text(source, "source", 200);

@@ -2,7 +2,7 @@ package za.co.proconnectsa.support.privacy;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.util.Text;
 
 /**
@@ -30,7 +30,7 @@ public record DataSubject(Set<String> requesterIds, Set<String> contacts, Set<St
         Set<String> emails) {
 
     /**
-     * @throws ValidationException when no requester id is given or a value is not of its kind
+     * @throws InvalidInputException when no requester id is given or a value is not of its kind
      */
     public DataSubject {
         requesterIds = Set.copyOf(requesterIds);
@@ -39,20 +39,20 @@ public record DataSubject(Set<String> requesterIds, Set<String> contacts, Set<St
         phones = Set.copyOf(phones);
         emails = Set.copyOf(emails);
         if (requesterIds.isEmpty()) {
-            throw ValidationException.of("requesterIds", "must hold at least one requester id");
+            throw InvalidInputException.of("requesterIds", "must hold at least one requester id");
         }
         requesterIds.forEach(id -> Text.identifier(id, "requesterId"));
         contacts.forEach(c -> Text.identifier(c, "contact"));
         names.forEach(n -> Text.text(n, "name", 200));
         for (String phone : phones) {
             if (!phone.matches("[0-9]{6,20}")) {
-                throw ValidationException.of("phone", "must be 6 to 20 digits with the country code, was \"" + phone
+                throw InvalidInputException.of("phone", "must be 6 to 20 digits with the country code, was \"" + phone
                         + "\"");
             }
         }
         for (String email : emails) {
             if (!email.matches("[^@\\s]+@[^@\\s]+")) {
-                throw ValidationException.of("email", "must look like name@domain, was \"" + email + "\"");
+                throw InvalidInputException.of("email", "must look like name@domain, was \"" + email + "\"");
             }
         }
     }
@@ -143,7 +143,7 @@ public record DataSubject(Set<String> requesterIds, Set<String> contacts, Set<St
 
         /**
          * @return the subject
-         * @throws ValidationException when a value is not of its kind
+         * @throws InvalidInputException when a value is not of its kind
          */
         public DataSubject build() {
             return new DataSubject(requesterIds, contacts, names, phones, emails);

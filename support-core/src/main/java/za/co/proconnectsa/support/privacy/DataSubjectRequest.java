@@ -31,7 +31,7 @@ public record DataSubjectRequest(Kind kind, String subjectRef, Actor actor, Stri
         ANONYMISE
     }
 
-    /** @throws za.co.proconnectsa.support.ValidationException when a component is missing or refused */
+    /** @throws za.co.proconnectsa.support.InvalidInputException when a component is missing or refused */
     public DataSubjectRequest {
         Checks.notNull(kind, "kind");
         Text.identifier(subjectRef, "subjectRef");

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.util.Checks;
 import za.co.proconnectsa.support.util.Text;
 
@@ -32,7 +32,7 @@ import za.co.proconnectsa.support.util.Text;
 public record RetentionPolicy(Duration closedTickets, Duration closedConversations, Duration processedMessageIds,
         Duration doneJobs, Set<String> jobKinds, int batchSize) {
 
-    /** @throws ValidationException when a period is not positive, or done jobs are kept less than 7 days */
+    /** @throws InvalidInputException when a period is not positive, or done jobs are kept less than 7 days */
     public RetentionPolicy {
         positiveOrNull(closedTickets, "closedTickets");
         positiveOrNull(closedConversations, "closedConversations");
@@ -41,7 +41,7 @@ public record RetentionPolicy(Duration closedTickets, Duration closedConversatio
         jobKinds = Set.copyOf(Checks.notNull(jobKinds, "jobKinds"));
         jobKinds.forEach(k -> Text.identifier(k, "jobKind"));
         if (doneJobs != null && doneJobs.compareTo(Duration.ofDays(7)) < 0) {
-            throw ValidationException.of("doneJobs", "must be at least 7 days: Meta redelivers a webhook for up to 7 days");
+            throw InvalidInputException.of("doneJobs", "must be at least 7 days: Meta redelivers a webhook for up to 7 days");
         }
         Checks.between(batchSize, 1, 1000, "batchSize");
     }

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.hours.BusinessHours;
 import za.co.proconnectsa.support.spi.WhatsAppLinkFactory;
 import za.co.proconnectsa.support.ticket.Category;
@@ -85,7 +85,7 @@ public final class RoutingPolicy {
      *
      * @param json the policy document
      * @return the policy
-     * @throws ValidationException listing what is wrong: an unknown field, a bad regular expression (with its
+     * @throws InvalidInputException listing what is wrong: an unknown field, a bad regular expression (with its
      *                             position), an unknown channel, category or priority, a policy without rules
      */
     public static RoutingPolicy fromJson(String json) {
@@ -98,7 +98,7 @@ public final class RoutingPolicy {
      * @param json           the policy document
      * @param hostPredicates the host's checks by the name the JSON uses
      * @return the policy
-     * @throws ValidationException when the document is invalid or names an unknown predicate
+     * @throws InvalidInputException when the document is invalid or names an unknown predicate
      */
     public static RoutingPolicy fromJson(String json, Map<String, Predicate<RoutingContext>> hostPredicates) {
         return PolicyJson.read(json, hostPredicates);
@@ -261,23 +261,23 @@ public final class RoutingPolicy {
 
         /**
          * @return the policy
-         * @throws ValidationException when there are no rules, no default rule, two rules share a name, or a rule
+         * @throws InvalidInputException when there are no rules, no default rule, two rules share a name, or a rule
          *                             consults a classifier the policy does not have
          */
         public RoutingPolicy build() {
             if (rules.isEmpty()) {
-                throw ValidationException.of("rules", "a routing policy needs at least one rule");
+                throw InvalidInputException.of("rules", "a routing policy needs at least one rule");
             }
             if (otherwise == null) {
-                throw ValidationException.of("otherwise", "a routing policy needs a default rule (otherwise)");
+                throw InvalidInputException.of("otherwise", "a routing policy needs a default rule (otherwise)");
             }
             Set<String> names = new HashSet<>();
             for (Rule r : rules) {
                 if (!names.add(r.name()) || r.name().equals("default")) {
-                    throw ValidationException.of("rules", "rule name \"" + r.name() + "\" is used twice or reserved");
+                    throw InvalidInputException.of("rules", "rule name \"" + r.name() + "\" is used twice or reserved");
                 }
                 if (classifier == null && Conditions.needsClassifier(r.when())) {
-                    throw ValidationException.of("classifier", "rule \"" + r.name() + "\" consults a classifier; "
+                    throw InvalidInputException.of("classifier", "rule \"" + r.name() + "\" consults a classifier; "
                             + "set one with classifier(...)");
                 }
             }

@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.routing;
 
 import java.util.regex.Pattern;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.ticket.Priority;
 import za.co.proconnectsa.support.util.Checks;
@@ -25,15 +25,15 @@ public record Rule(String name, Condition when, Channel channel, Category catego
     /** Checks the components. */
     public Rule {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw ValidationException.of("rule.name",
+            throw InvalidInputException.of("rule.name",
                     "must be lower-case letters, digits or '-' (at most 60), was \"" + name + "\"");
         }
         Checks.notNull(when, "when");
         if (channel == null) {
-            throw ValidationException.of("rule." + name + ".channel", "must be WHATSAPP or TICKET");
+            throw InvalidInputException.of("rule." + name + ".channel", "must be WHATSAPP or TICKET");
         }
         if (reason == null || reason.isBlank()) {
-            throw ValidationException.of("rule." + name + ".reason", "must not be blank");
+            throw InvalidInputException.of("rule." + name + ".reason", "must not be blank");
         }
     }
 

@@ -3,7 +3,7 @@ package za.co.proconnectsa.support.routing;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.spi.WhatsAppLinkFactory;
 
 /**
@@ -26,17 +26,17 @@ public final class WhatsAppContact implements WhatsAppLinkFactory {
     /**
      * @param internationalNumber a number starting with '+' and the country code, spaces and dashes allowed
      * @return the contact
-     * @throws ValidationException when the number is not in international form or has not 8 to 15 digits
+     * @throws InvalidInputException when the number is not in international form or has not 8 to 15 digits
      */
     public static WhatsAppContact of(String internationalNumber) {
         String text = internationalNumber == null ? "" : internationalNumber.strip().replaceAll("\\s+", " ");
         if (!INTERNATIONAL.matcher(text).matches()) {
-            throw ValidationException.of("whatsAppNumber",
+            throw InvalidInputException.of("whatsAppNumber",
                     "must be in international form such as +27 67 951 8124, was \"" + internationalNumber + "\"");
         }
         String digits = text.replaceAll("[^0-9]", "");
         if (digits.length() < 8 || digits.length() > 15) {
-            throw ValidationException.of("whatsAppNumber", "must have 8 to 15 digits, has " + digits.length());
+            throw InvalidInputException.of("whatsAppNumber", "must have 8 to 15 digits, has " + digits.length());
         }
         return new WhatsAppContact(text, digits);
     }

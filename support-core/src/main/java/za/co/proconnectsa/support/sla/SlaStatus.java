@@ -53,7 +53,7 @@ public record SlaStatus(
      *
      * @param type the target type
      * @return its status, or empty if the policy has no target of that type
-     * @throws za.co.proconnectsa.support.ValidationException if {@code type} is null
+     * @throws za.co.proconnectsa.support.InvalidInputException if {@code type} is null
      */
     public Optional<SlaTargetStatus> target(SlaTargetType type) {
         Checks.notNull(type, "type");

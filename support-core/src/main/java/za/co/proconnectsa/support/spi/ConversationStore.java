@@ -45,7 +45,7 @@ public interface ConversationStore {
      * @return the stored conversation, at version {@code conversation.version() + 1}
      * @throws za.co.proconnectsa.support.ConcurrentUpdateException when the stored version differs
      * @throws za.co.proconnectsa.support.conversation.ConversationNotFoundException when no such conversation is stored
-     * @throws za.co.proconnectsa.support.ValidationException when the change would make a CLOSED conversation active
+     * @throws za.co.proconnectsa.support.InvalidInputException when the change would make a CLOSED conversation active
      *                                                        again (start a new one instead)
      */
     Conversation updateConversation(Conversation conversation, List<ConversationMessage> newMessages);

@@ -15,7 +15,7 @@ public record IdempotencyKey(String scope, String key) {
     /**
      * Checks the components.
      *
-     * @throws za.co.proconnectsa.support.ValidationException when a part is not an identifier
+     * @throws za.co.proconnectsa.support.InvalidInputException when a part is not an identifier
      */
     public IdempotencyKey {
         Text.identifier(scope, "scope");

@@ -2,7 +2,7 @@ package za.co.proconnectsa.support.spi;
 
 import java.time.Duration;
 import java.time.Instant;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.util.Checks;
 
 /**
@@ -58,13 +58,13 @@ public interface ProcessedMessageLog {
      * @param retention how long to remember an id, at least {@link #MIN_RETENTION}
      * @param now       the current time
      * @return how many were removed
-     * @throws ValidationException when {@code retention} is shorter than {@link #MIN_RETENTION}
+     * @throws InvalidInputException when {@code retention} is shorter than {@link #MIN_RETENTION}
      */
     default int purgeProcessedOlderThan(Duration retention, Instant now) {
         Checks.notNull(retention, "retention");
         Checks.notNull(now, "now");
         if (retention.compareTo(MIN_RETENTION) < 0) {
-            throw ValidationException.of("retention", "must be at least " + MIN_RETENTION.toDays()
+            throw InvalidInputException.of("retention", "must be at least " + MIN_RETENTION.toDays()
                     + " days (Meta delivers a webhook again for up to 7 days), was " + retention);
         }
         return purgeProcessedBefore(now.minus(retention));

@@ -87,7 +87,7 @@ public final class Redaction {
 
     private static String checkPseudonym(String pseudonym) {
         if (Text.identifier(pseudonym, "pseudonym").length() > 100) {
-            throw za.co.proconnectsa.support.ValidationException.of("pseudonym", "must be 1 to 100 characters");
+            throw za.co.proconnectsa.support.InvalidInputException.of("pseudonym", "must be 1 to 100 characters");
         }
         return pseudonym;
     }

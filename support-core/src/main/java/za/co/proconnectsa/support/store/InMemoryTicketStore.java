@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import za.co.proconnectsa.support.ConcurrentUpdateException;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.util.Checks;
 import za.co.proconnectsa.support.util.Text;
 import za.co.proconnectsa.support.event.DeadLetter;

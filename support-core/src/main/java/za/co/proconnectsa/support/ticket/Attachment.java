@@ -1,6 +1,6 @@
 package za.co.proconnectsa.support.ticket;
 
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.util.Text;
 
 /**
@@ -16,14 +16,14 @@ import za.co.proconnectsa.support.util.Text;
 public record Attachment(String name, String contentType, long sizeBytes, String reference) {
 
     /**
-     * @throws ValidationException when a field is blank, too long, negative or holds a character no store keeps
+     * @throws InvalidInputException when a field is blank, too long, negative or holds a character no store keeps
      */
     public Attachment {
         requireText("attachment.name", name, 255);
         requireText("attachment.contentType", contentType, 100);
         requireText("attachment.reference", reference, 500);
         if (sizeBytes < 0) {
-            throw ValidationException.of("attachment.sizeBytes", "must not be negative");
+            throw InvalidInputException.of("attachment.sizeBytes", "must not be negative");
         }
     }
 

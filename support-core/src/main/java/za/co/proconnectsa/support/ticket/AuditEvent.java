@@ -29,7 +29,7 @@ public record AuditEvent(
     /**
      * Checks the required components, and that the values hold only characters every store keeps.
      *
-     * @throws za.co.proconnectsa.support.ValidationException when a component is missing or refused
+     * @throws za.co.proconnectsa.support.InvalidInputException when a component is missing or refused
      */
     public AuditEvent {
         Checks.notNull(ticketId, "ticketId");

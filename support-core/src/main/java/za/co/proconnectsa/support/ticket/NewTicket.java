@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * A ticket as a requester (or an agent on their behalf) submits it. Built with {@link #builder()};
  * it is checked when submitted, so that every problem is reported at once in one
- * {@link za.co.proconnectsa.support.ValidationException}.
+ * {@link za.co.proconnectsa.support.InvalidInputException}.
  *
  * <p>Subject and body are free text, the requester id and the idempotency key identifiers, as
  * {@link za.co.proconnectsa.support.util.Text} defines them: text may hold any Unicode (emoji, right-to-left

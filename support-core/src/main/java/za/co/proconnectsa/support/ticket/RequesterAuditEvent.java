@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.ticket;
 
 import java.time.Instant;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.util.Checks;
 
 /**
@@ -34,12 +34,12 @@ public record RequesterAuditEvent(
     /**
      * @param event a public audit event
      * @return what the requester may see of it
-     * @throws ValidationException when the event is internal
+     * @throws InvalidInputException when the event is internal
      */
     public static RequesterAuditEvent of(AuditEvent event) {
         Checks.notNull(event, "event");
         if (event.visibility() != Visibility.PUBLIC) {
-            throw ValidationException.of("event", "is internal, which requesters never see");
+            throw InvalidInputException.of("event", "is internal, which requesters never see");
         }
         return new RequesterAuditEvent(event.action(), event.before(), event.after(), event.actor().displayName(),
                 event.actor().role().isSupport(), event.at());

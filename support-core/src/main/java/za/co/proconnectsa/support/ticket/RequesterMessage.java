@@ -3,7 +3,7 @@ package za.co.proconnectsa.support.ticket;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.util.Checks;
 
 /**
@@ -37,12 +37,12 @@ public record RequesterMessage(
     /**
      * @param message a public message
      * @return what the requester may see of it
-     * @throws ValidationException when the message is an internal note
+     * @throws InvalidInputException when the message is an internal note
      */
     public static RequesterMessage of(Message message) {
         Checks.notNull(message, "message");
         if (message.visibility() != Visibility.PUBLIC) {
-            throw ValidationException.of("message", "is an internal note, which requesters never see");
+            throw InvalidInputException.of("message", "is an internal note, which requesters never see");
         }
         return new RequesterMessage(message.id(), message.author().displayName(), message.author().role().isSupport(),
                 message.body(), message.attachments(), message.createdAt());

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import za.co.proconnectsa.support.access.Actor;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.util.Checks;
 import za.co.proconnectsa.support.util.Text;
 
@@ -54,7 +54,7 @@ public record Ticket(
      * Checks the required components, that subject and body are text every store keeps and that the ids are
      * identifiers ({@link Text}), and copies the collections.
      *
-     * @throws ValidationException when a component is missing or refused
+     * @throws InvalidInputException when a component is missing or refused
      */
     public Ticket {
         Checks.notNull(id, "id");
@@ -73,7 +73,7 @@ public record Ticket(
         tags = Set.copyOf(tags);
         attachments = List.copyOf(attachments);
         if (version < 1) {
-            throw ValidationException.of("version", "must be at least 1, was " + version);
+            throw InvalidInputException.of("version", "must be at least 1, was " + version);
         }
     }
 

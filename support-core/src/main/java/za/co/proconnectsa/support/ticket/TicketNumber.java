@@ -1,6 +1,6 @@
 package za.co.proconnectsa.support.ticket;
 
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.util.Text;
 
 /**
@@ -18,7 +18,7 @@ public record TicketNumber(long sequence, String text) {
      */
     public TicketNumber {
         if (sequence <= 0) {
-            throw ValidationException.of("ticketNumber.sequence", "must be positive, was " + sequence);
+            throw InvalidInputException.of("ticketNumber.sequence", "must be positive, was " + sequence);
         }
         Text.identifier(text, "ticketNumber.text");
     }

@@ -5,7 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.util.Checks;
 import za.co.proconnectsa.support.util.Text;
 
@@ -218,7 +218,7 @@ public final class TicketQuery {
         /**
          * @param agentId only tickets assigned to this agent, an identifier ({@link Text})
          * @return this builder
-         * @throws ValidationException when the id is not an identifier
+         * @throws InvalidInputException when the id is not an identifier
          */
         public Builder assignee(String agentId) {
             this.assigneeId = Text.identifier(agentId, "assignee");
@@ -234,7 +234,7 @@ public final class TicketQuery {
         /**
          * @param id only tickets of this requester, an identifier ({@link Text}): matched exactly, case and all
          * @return this builder
-         * @throws ValidationException when the id is not an identifier
+         * @throws InvalidInputException when the id is not an identifier
          */
         public Builder requester(String id) {
             this.requesterId = Text.identifier(id, "requester");
@@ -245,7 +245,7 @@ public final class TicketQuery {
          * @param search text to find in subject or body, at most 200 characters of free text ({@link Text});
          *               leading and trailing white space is ignored
          * @return this builder
-         * @throws ValidationException when it is blank, too long or holds a character no store keeps
+         * @throws InvalidInputException when it is blank, too long or holds a character no store keeps
          */
         public Builder text(String search) {
             this.text = Text.text(requireText("text", search).strip(), "text", 200);
@@ -261,7 +261,7 @@ public final class TicketQuery {
         /** @param value the page size, 1 to {@value TicketQuery#MAX_LIMIT} @return this builder */
         public Builder limit(int value) {
             if (value < 1 || value > MAX_LIMIT) {
-                throw ValidationException.of("limit", "must be between 1 and " + MAX_LIMIT + ", was " + value);
+                throw InvalidInputException.of("limit", "must be between 1 and " + MAX_LIMIT + ", was " + value);
             }
             this.limit = value;
             return this;
@@ -270,14 +270,14 @@ public final class TicketQuery {
         /** @return the query */
         public TicketQuery build() {
             if (unassignedOnly && assigneeId != null) {
-                throw ValidationException.of("assignee", "cannot be combined with unassigned()");
+                throw InvalidInputException.of("assignee", "cannot be combined with unassigned()");
             }
             return new TicketQuery(this, null);
         }
 
         private static String requireText(String field, String value) {
             if (value == null || value.isBlank()) {
-                throw ValidationException.of(field, "must not be blank");
+                throw InvalidInputException.of(field, "must not be blank");
             }
             return value;
         }

@@ -49,11 +49,11 @@ public final class ConflictRetry {
      * @param minAttempts attempts allowed whatever the time, at least 1
      * @param budget      how long after the start further attempts are allowed; not negative
      * @return the budget
-     * @throws za.co.proconnectsa.support.ValidationException for a bad argument
+     * @throws za.co.proconnectsa.support.InvalidInputException for a bad argument
      */
     public static ConflictRetry start(int minAttempts, Duration budget) {
         if (minAttempts < 1) {
-            throw za.co.proconnectsa.support.ValidationException.of("minAttempts", "must be at least 1, was " + minAttempts);
+            throw za.co.proconnectsa.support.InvalidInputException.of("minAttempts", "must be at least 1, was " + minAttempts);
         }
         return new ConflictRetry(minAttempts, Checks.notNegative(budget, "budget"));
     }

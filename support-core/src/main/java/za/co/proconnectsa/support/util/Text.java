@@ -1,11 +1,11 @@
 package za.co.proconnectsa.support.util;
 
 import java.util.Optional;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 
 /**
  * The two rules every string that enters the library follows, so that each store (in memory, H2, PostgreSQL,
- * MariaDB) keeps it exactly as given, or the library refuses it with a {@link ValidationException} naming the
+ * MariaDB) keeps it exactly as given, or the library refuses it with a {@link InvalidInputException} naming the
  * field and the reason.
  *
  * <ul>
@@ -72,12 +72,12 @@ public final class Text {
      * @param value a required identifier
      * @param field its name, for the error
      * @return the value, unchanged
-     * @throws ValidationException when it does not follow the identifier rule
+     * @throws InvalidInputException when it does not follow the identifier rule
      */
     public static String identifier(String value, String field) {
         Optional<String> problem = identifierProblem(value);
         if (problem.isPresent()) {
-            throw ValidationException.of(field, problem.get());
+            throw InvalidInputException.of(field, problem.get());
         }
         return value;
     }
@@ -86,7 +86,7 @@ public final class Text {
      * @param value an identifier, or {@code null}
      * @param field its name, for the error
      * @return the value, unchanged
-     * @throws ValidationException when it is not null and does not follow the identifier rule
+     * @throws InvalidInputException when it is not null and does not follow the identifier rule
      */
     public static String optionalIdentifier(String value, String field) {
         return value == null ? null : identifier(value, field);
@@ -132,14 +132,14 @@ public final class Text {
      * @param field     its name, for the error
      * @param maxLength the longest accepted, in UTF-16 code units
      * @return the value, unchanged
-     * @throws ValidationException when it is null, blank, too long or holds a refused character
+     * @throws InvalidInputException when it is null, blank, too long or holds a refused character
      */
     public static String text(String value, String field, int maxLength) {
         if (value == null) {
-            throw ValidationException.of(field, "must not be null");
+            throw InvalidInputException.of(field, "must not be null");
         }
         if (value.isBlank()) {
-            throw ValidationException.of(field, "must not be blank");
+            throw InvalidInputException.of(field, "must not be blank");
         }
         return characters(value, field, maxLength);
     }
@@ -149,7 +149,7 @@ public final class Text {
      * @param field     its name, for the error
      * @param maxLength the longest accepted, in UTF-16 code units
      * @return the value, unchanged
-     * @throws ValidationException when it is too long or holds a refused character
+     * @throws InvalidInputException when it is too long or holds a refused character
      */
     public static String optionalText(String value, String field, int maxLength) {
         return value == null ? null : characters(value, field, maxLength);
@@ -179,11 +179,11 @@ public final class Text {
 
     private static String characters(String value, String field, int maxLength) {
         if (value.length() > maxLength) {
-            throw ValidationException.of(field, "must be at most " + maxLength + " characters, was " + value.length());
+            throw InvalidInputException.of(field, "must be at most " + maxLength + " characters, was " + value.length());
         }
         Optional<String> problem = characterProblem(value);
         if (problem.isPresent()) {
-            throw ValidationException.of(field, problem.get());
+            throw InvalidInputException.of(field, problem.get());
         }
         return value;
     }

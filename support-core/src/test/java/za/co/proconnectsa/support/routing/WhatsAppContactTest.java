@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 
 class WhatsAppContactTest {
 
@@ -23,9 +23,9 @@ class WhatsAppContactTest {
     @Test
     @DisplayName("national or malformed numbers are refused with a clear error")
     void refusesNational() {
-        assertThatThrownBy(() -> WhatsAppContact.of("067 951 8124")).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> WhatsAppContact.of("067 951 8124")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("international form");
-        assertThatThrownBy(() -> WhatsAppContact.of(null)).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> WhatsAppContact.of("+1 2")).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> WhatsAppContact.of(null)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> WhatsAppContact.of("+1 2")).isInstanceOf(InvalidInputException.class);
     }
 }

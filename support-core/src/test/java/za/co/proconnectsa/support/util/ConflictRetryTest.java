@@ -7,7 +7,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import za.co.proconnectsa.support.StoreUnavailableException;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 
 class ConflictRetryTest {
 
@@ -54,10 +54,10 @@ class ConflictRetryTest {
     @Test
     @DisplayName("bad arguments are refused")
     void badArguments() {
-        assertThatThrownBy(() -> ConflictRetry.start(0, Duration.ZERO)).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> ConflictRetry.start(0, Duration.ZERO)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("minAttempts");
-        assertThatThrownBy(() -> ConflictRetry.start(1, Duration.ofMillis(-1))).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> ConflictRetry.start(1, Duration.ofMillis(-1))).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("budget");
-        assertThatThrownBy(() -> ConflictRetry.start(1, null)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> ConflictRetry.start(1, null)).isInstanceOf(InvalidInputException.class);
     }
 }

@@ -214,7 +214,7 @@ public abstract class ConversationStoreContract {
                 closed.requesterId(), ConversationStatus.OPEN, null, null, closed.lastInboundAt(), closed.createdAt(),
                 clock.instant(), closed.version());
         assertThatThrownBy(() -> store.updateConversation(reopened, List.of()))
-                .isInstanceOf(za.co.proconnectsa.support.ValidationException.class);
+                .isInstanceOf(za.co.proconnectsa.support.InvalidInputException.class);
         assertThat(store.findConversation(c.id())).contains(closed);
     }
 

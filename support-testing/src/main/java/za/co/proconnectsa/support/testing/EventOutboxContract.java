@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import za.co.proconnectsa.support.ConcurrentUpdateException;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.event.DeadLetter;
 import za.co.proconnectsa.support.event.OutboxEntry;
@@ -335,7 +335,7 @@ public abstract class EventOutboxContract {
         }
         assertThat(ids).containsExactlyElementsOf(claimed.stream().map(OutboxEntry::id).toList());
         assertThat(first.get(0).reason()).hasSize(DeadLetter.MAX_REASON_LENGTH);
-        assertThatThrownBy(() -> outbox.deadLetters(0, 0)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> outbox.deadLetters(0, 0)).isInstanceOf(InvalidInputException.class);
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import za.co.proconnectsa.support.SupportDesk;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
@@ -43,7 +43,7 @@ import za.co.proconnectsa.support.util.Text;
 
 /**
  * Text in, text out: every string the library accepts comes back from the store exactly ({@link String#equals}),
- * whatever the database, and every string it cannot keep is refused with a {@link ValidationException} naming
+ * whatever the database, and every string it cannot keep is refused with a {@link InvalidInputException} naming
  * the field, before any store sees it. Ids that differ only in case or by a character a database might ignore
  * stay different ids: a requester sees only their own tickets and an idempotency key replays only itself.
  * Driven through the public entry points ({@link SupportDesk}, the domain records) with the strings of
@@ -122,7 +122,7 @@ public abstract class TextRoundTripContract {
     }
 
     @Test
-    @DisplayName("random text from every hard corner of Unicode is either kept exactly or refused with ValidationException, never altered")
+    @DisplayName("random text from every hard corner of Unicode is either kept exactly or refused with InvalidInputException, never altered")
     void randomTextKeptOrRefused() {
         java.util.Random random = new java.util.Random(20261206L);
         int kept = 0;
@@ -139,7 +139,7 @@ public abstract class TextRoundTripContract {
                 kept++;
             } else {
                 assertThat(refused).as("text %d: %s", i, HostileText.codes(text))
-                        .isInstanceOf(ValidationException.class);
+                        .isInstanceOf(InvalidInputException.class);
                 assertThat(tickets.myTickets(requester, TicketQuery.all()).items()).isEmpty();
             }
         }
@@ -408,8 +408,8 @@ public abstract class TextRoundTripContract {
     private static void refused(String field, Executable call) {
         Throwable thrown = catchThrowable(call::execute);
         assertThat(thrown).as("expected %s to be refused", field).isNotNull();
-        assertThat(thrown).as("expected %s to be refused", field).isInstanceOf(ValidationException.class);
-        assertThat(((ValidationException) thrown).fieldErrors())
-                .extracting(ValidationException.FieldError::field).as("refused fields").contains(field);
+        assertThat(thrown).as("expected %s to be refused", field).isInstanceOf(InvalidInputException.class);
+        assertThat(((InvalidInputException) thrown).fieldErrors())
+                .extracting(InvalidInputException.FieldError::field).as("refused fields").contains(field);
     }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import za.co.proconnectsa.support.ConcurrentUpdateException;
 import za.co.proconnectsa.support.SupportDesk;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.store.InMemoryTicketStore;
@@ -77,7 +77,7 @@ class ConflictRetryOnDeskTest {
     @DisplayName("a negative budget is refused")
     void negativeBudget() {
         assertThatThrownBy(() -> SupportDesk.builder().conflictRetryBudget(Duration.ofSeconds(-1)))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("conflictRetryBudget");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("conflictRetryBudget");
     }
 
     /**

@@ -9,7 +9,7 @@ import java.time.ZoneId;
 import java.util.Locale;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.hours.BusinessHours;
 import za.co.proconnectsa.support.page.SupportPage;
 import za.co.proconnectsa.support.page.WhatsAppCard;
@@ -58,8 +58,8 @@ class WhatsAppLinksTest {
         assertThat(links.qrCode("Hi").uri()).isEqualTo(links.chatLink("Hi"));
         assertThat(QrDecoding.decodePng(links.qrCode("Hi", code).png(300)))
                 .isEqualTo(links.chatLink("Hi", code).toString());
-        assertThatThrownBy(() -> links.chatLink("Hi", null)).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> links.withStyle(null)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> links.chatLink("Hi", null)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> links.withStyle(null)).isInstanceOf(InvalidInputException.class);
     }
 
     @Test
@@ -69,7 +69,7 @@ class WhatsAppLinksTest {
                 InvalidPhoneNumberException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NEEDS_REGION));
         assertThatThrownBy(() -> WhatsAppLinks.of("067 951 8124", "XX")).isInstanceOfSatisfying(
                 InvalidPhoneNumberException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNKNOWN_REGION));
-        assertThatThrownBy(() -> WhatsAppLinks.of((WhatsAppNumber) null)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> WhatsAppLinks.of((WhatsAppNumber) null)).isInstanceOf(InvalidInputException.class);
     }
 
     @Test

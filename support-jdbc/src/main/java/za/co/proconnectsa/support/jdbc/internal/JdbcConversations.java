@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import za.co.proconnectsa.support.ConcurrentUpdateException;
 import za.co.proconnectsa.support.SupportException;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.ConversationNotFoundException;
@@ -120,7 +120,7 @@ public final class JdbcConversations {
                 }
             }
             if (!ConversationStatus.valueOf(current).isActive() && conversation.status().isActive()) {
-                throw ValidationException.of("status", "a closed conversation stays closed; start a new one");
+                throw InvalidInputException.of("status", "a closed conversation stays closed; start a new one");
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE " + conversations + " SET contact_name = ?, "
                     + "requester_id = ?, status = ?, ticket_id = ?, reference = ?, last_inbound_at = ?, updated_at = ?, "

@@ -1,6 +1,6 @@
 package za.co.proconnectsa.support.whatsapp.automation;
 
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 
 /**
  * What the {@link AutoResponder} decided for one inbound message: send an {@link Answer}, or stay
@@ -41,7 +41,7 @@ public sealed interface AutoReply permits AutoReply.Answer, AutoReply.Silent {
         /** Checks the components. */
         public Answer {
             if (kind == null || source == null || text == null || text.isBlank()) {
-                throw ValidationException.of("answer", "needs a kind, a source and a text");
+                throw InvalidInputException.of("answer", "needs a kind, a source and a text");
             }
         }
     }
@@ -56,7 +56,7 @@ public sealed interface AutoReply permits AutoReply.Answer, AutoReply.Silent {
         /** Checks the components. */
         public Silent {
             if (reason == null || detail == null) {
-                throw ValidationException.of("silent", "needs a reason and a detail");
+                throw InvalidInputException.of("silent", "needs a reason and a detail");
             }
         }
     }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.hours.BusinessHours;
 import za.co.proconnectsa.support.routing.KeywordSet;
 import za.co.proconnectsa.support.util.Checks;
@@ -193,7 +193,7 @@ public final class AutoResponder {
         public Builder faq(FaqEntry entry) {
             FaqEntry e = Checks.notNull(entry, "faq");
             if (faq.stream().anyMatch(f -> f.id().equals(e.id()))) {
-                throw ValidationException.of("faq", "has two entries with the id \"" + e.id() + "\"");
+                throw InvalidInputException.of("faq", "has two entries with the id \"" + e.id() + "\"");
             }
             faq.add(e);
             return this;
@@ -218,11 +218,11 @@ public final class AutoResponder {
          */
         public Builder maxReplies(int max, Duration window) {
             if (max < 0 || max > 100) {
-                throw ValidationException.of("maxReplies", "must be 0 to 100, was " + max);
+                throw InvalidInputException.of("maxReplies", "must be 0 to 100, was " + max);
             }
             Checks.notNull(window, "window");
             if (window.compareTo(Duration.ofMinutes(1)) < 0 || window.compareTo(Duration.ofDays(30)) > 0) {
-                throw ValidationException.of("window", "must be 1 minute to 30 days, was " + window);
+                throw InvalidInputException.of("window", "must be 1 minute to 30 days, was " + window);
             }
             this.maxReplies = max;
             this.window = window;
@@ -249,14 +249,14 @@ public final class AutoResponder {
 
         /**
          * @return the responder
-         * @throws ValidationException when the out-of-hours text uses a placeholder other than {name}, {hours} and
+         * @throws InvalidInputException when the out-of-hours text uses a placeholder other than {name}, {hours} and
          *                             {nextOpening}
          */
         public AutoResponder build() {
             Set<String> unknown = new java.util.TreeSet<>(templates.get(ResponseTemplates.OUT_OF_HOURS).placeholders());
             unknown.removeAll(Set.of("name", "hours", "nextOpening"));
             if (!unknown.isEmpty()) {
-                throw ValidationException.of("templates", "the out-of-hours text may use only {name}, {hours} and "
+                throw InvalidInputException.of("templates", "the out-of-hours text may use only {name}, {hours} and "
                         + "{nextOpening}, not " + unknown);
             }
             return new AutoResponder(this);

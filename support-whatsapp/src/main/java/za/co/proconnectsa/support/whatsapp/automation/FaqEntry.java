@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.whatsapp.automation;
 
 import java.util.List;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.routing.KeywordSet;
 import za.co.proconnectsa.support.util.Text;
 
@@ -19,14 +19,14 @@ public record FaqEntry(String id, String answer, KeywordSet phrases) {
     /** Checks the components. */
     public FaqEntry {
         if (Text.identifier(id, "id").length() > 64) {
-            throw ValidationException.of("id", "must be 1 to 64 characters");
+            throw InvalidInputException.of("id", "must be 1 to 64 characters");
         }
         if (answer == null || answer.isBlank() || answer.length() > ResponseTemplate.MAX_TEXT) {
-            throw ValidationException.of("answer", "must be 1 to " + ResponseTemplate.MAX_TEXT + " characters");
+            throw InvalidInputException.of("answer", "must be 1 to " + ResponseTemplate.MAX_TEXT + " characters");
         }
         Text.text(answer, "answer", ResponseTemplate.MAX_TEXT);
         if (phrases == null) {
-            throw ValidationException.of("phrases", "must not be null");
+            throw InvalidInputException.of("phrases", "must not be null");
         }
     }
 

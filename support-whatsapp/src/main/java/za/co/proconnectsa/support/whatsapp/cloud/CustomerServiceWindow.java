@@ -26,7 +26,7 @@ public record CustomerServiceWindow(Instant lastInboundAt, Clock clock) {
      *
      * @param lastInboundAt when the customer's last message arrived
      * @param clock         the clock that tells the current time
-     * @throws za.co.proconnectsa.support.ValidationException when either is null
+     * @throws za.co.proconnectsa.support.InvalidInputException when either is null
      */
     public CustomerServiceWindow {
         Checks.notNull(lastInboundAt, "lastInboundAt");

@@ -1,6 +1,6 @@
 package za.co.proconnectsa.support.whatsapp.inbox;
 
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 
 /**
  * Who a WhatsApp contact is in the host's application: the requester id their tickets are filed under, so that a
@@ -29,7 +29,7 @@ public interface ContactDirectory {
      */
     static ContactDirectory prefixed(String prefix) {
         if (prefix == null || prefix.length() > 50) {
-            throw ValidationException.of("prefix", "must be 0 to 50 characters");
+            throw InvalidInputException.of("prefix", "must be 0 to 50 characters");
         }
         return (contact, profileName) -> prefix + contact;
     }

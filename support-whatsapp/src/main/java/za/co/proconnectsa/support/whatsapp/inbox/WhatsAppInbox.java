@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import za.co.proconnectsa.support.SupportDesk;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.access.Permission;
 import za.co.proconnectsa.support.conversation.Conversation;
@@ -204,7 +204,7 @@ public final class WhatsAppInbox implements WebhookHandler {
      * @return the escalation
      * @throws za.co.proconnectsa.support.access.AccessDeniedException when the actor is not support staff
      * @throws ConversationNotFoundException                          when there is no such conversation
-     * @throws ValidationException                                    when the conversation is closed or already a ticket
+     * @throws InvalidInputException                                    when the conversation is closed or already a ticket
      */
     public EscalationResult escalate(Actor agent, String conversationNumber, Category category) {
         Conversation conversation = conversationFor(agent, conversationNumber);
@@ -320,7 +320,7 @@ public final class WhatsAppInbox implements WebhookHandler {
      * @param templateName       a template of this inbox's {@link ResponseTemplates}
      * @param values             values for the template's other placeholders
      * @return what became of it
-     * @throws ValidationException when the template is unknown or a value is missing (nothing is sent)
+     * @throws InvalidInputException when the template is unknown or a value is missing (nothing is sent)
      */
     public ConversationReplyResult replyWithTemplate(Actor agent, String conversationNumber, String templateName,
             Map<String, ?> values) {
@@ -367,7 +367,7 @@ public final class WhatsAppInbox implements WebhookHandler {
     private Conversation conversationFor(Actor agent, String conversationNumber) {
         checkSupport(agent);
         if (conversationNumber == null || conversationNumber.isBlank()) {
-            throw ValidationException.of("conversationNumber", "must not be blank");
+            throw InvalidInputException.of("conversationNumber", "must not be blank");
         }
         String number = Text.identifier(conversationNumber.strip(), "conversationNumber");
         return conversations.findByNumber(number).orElseThrow(() -> new ConversationNotFoundException(number));
@@ -494,7 +494,7 @@ public final class WhatsAppInbox implements WebhookHandler {
         /** @param value the name shown for automated messages ("Support" by default) @return this builder */
         public Builder automationName(String value) {
             if (value == null || value.isBlank() || value.length() > 200) {
-                throw ValidationException.of("automationName", "must be 1 to 200 characters");
+                throw InvalidInputException.of("automationName", "must be 1 to 200 characters");
             }
             this.automationName = value;
             return this;
@@ -506,26 +506,26 @@ public final class WhatsAppInbox implements WebhookHandler {
 
         /**
          * @return the inbox
-         * @throws ValidationException when the desk, its store or the client is missing, the store is not the desk's,
+         * @throws InvalidInputException when the desk, its store or the client is missing, the store is not the desk's,
          *                             or no store keeps conversations
          */
         public WhatsAppInbox build() {
             if (desk == null) {
-                throw ValidationException.of("desk", "must be set");
+                throw InvalidInputException.of("desk", "must be set");
             }
             if (client == null) {
-                throw ValidationException.of("client", "must be set");
+                throw InvalidInputException.of("client", "must be set");
             }
             if (store == null || !desk.isBackedBy(store)) {
-                throw ValidationException.of("store", "must be the store the desk was built with");
+                throw InvalidInputException.of("store", "must be the store the desk was built with");
             }
             if (!(store instanceof WorkQueue)) {
-                throw ValidationException.of("store", "keeps no job queue (WorkQueue), which holds the messages the inbox "
+                throw InvalidInputException.of("store", "keeps no job queue (WorkQueue), which holds the messages the inbox "
                         + "sends; the in-memory and JDBC stores do");
             }
             if (conversations == null) {
                 if (!(store instanceof ConversationStore own)) {
-                    throw ValidationException.of("conversations", "the desk's store does not keep conversations; "
+                    throw InvalidInputException.of("conversations", "the desk's store does not keep conversations; "
                             + "set a ConversationStore");
                 }
                 conversations = own;
@@ -542,7 +542,7 @@ public final class WhatsAppInbox implements WebhookHandler {
             Set<String> unknown = new TreeSet<>(texts.get(name).placeholders());
             unknown.removeAll(known);
             if (!unknown.isEmpty()) {
-                throw ValidationException.of("templates", "the \"" + name + "\" text may use only " + new TreeSet<>(known)
+                throw InvalidInputException.of("templates", "the \"" + name + "\" text may use only " + new TreeSet<>(known)
                         + ", not " + unknown);
             }
         }

@@ -2,7 +2,7 @@ package za.co.proconnectsa.support.whatsapp.webhook;
 
 import java.time.Instant;
 import java.util.Set;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.util.Checks;
 import za.co.proconnectsa.support.util.PhoneMasking;
 import za.co.proconnectsa.support.util.Text;
@@ -74,7 +74,7 @@ public record InboundMessage(
     /**
      * Checks the required parts and that the parts match the type.
      *
-     * @throws ValidationException when a required part is missing or does not match the type
+     * @throws InvalidInputException when a required part is missing or does not match the type
      */
     public InboundMessage {
         Text.identifier(messageId, "messageId");
@@ -82,14 +82,14 @@ public record InboundMessage(
         Checks.notNull(timestamp, "timestamp");
         Checks.notNull(type, "type");
         if (type.isMedia() != (media != null)) {
-            throw ValidationException.of("media", type.isMedia() ? "is required for " + type : "is only for media types");
+            throw InvalidInputException.of("media", type.isMedia() ? "is required for " + type : "is only for media types");
         }
         boolean needsReply = type == Type.INTERACTIVE || type == Type.BUTTON;
         if (needsReply != (reply != null)) {
-            throw ValidationException.of("reply", needsReply ? "is required for " + type : "is only for INTERACTIVE and BUTTON");
+            throw InvalidInputException.of("reply", needsReply ? "is required for " + type : "is only for INTERACTIVE and BUTTON");
         }
         if (type == Type.TEXT && text == null) {
-            throw ValidationException.of("text", "is required for TEXT");
+            throw InvalidInputException.of("text", "is required for TEXT");
         }
     }
 
@@ -116,11 +116,11 @@ public record InboundMessage(
     public record Sender(String waId, String userId, String parentUserId, String profileName, String username) {
 
         /**
-         * @throws ValidationException when neither {@code waId} nor {@code userId} is present
+         * @throws InvalidInputException when neither {@code waId} nor {@code userId} is present
          */
         public Sender {
             if (isBlank(waId) && isBlank(userId)) {
-                throw ValidationException.of("sender", "needs a wa_id or a user_id");
+                throw InvalidInputException.of("sender", "needs a wa_id or a user_id");
             }
         }
 
@@ -142,11 +142,11 @@ public record InboundMessage(
     public record Media(String id, String mimeType, String sha256, String filename) {
 
         /**
-         * @throws ValidationException when the id is blank
+         * @throws InvalidInputException when the id is blank
          */
         public Media {
             if (isBlank(id)) {
-                throw ValidationException.of("media.id", "must not be blank");
+                throw InvalidInputException.of("media.id", "must not be blank");
             }
         }
     }
@@ -172,7 +172,7 @@ public record InboundMessage(
         }
 
         /**
-         * @throws ValidationException when the kind, id or title is missing
+         * @throws InvalidInputException when the kind, id or title is missing
          */
         public InteractiveReply {
             Checks.notNull(kind, "reply.kind");

@@ -3,7 +3,7 @@ package za.co.proconnectsa.support.whatsapp.webhook;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.queue.Job;
 import za.co.proconnectsa.support.queue.JobWorker;
 import za.co.proconnectsa.support.spi.TicketStore;
@@ -46,13 +46,13 @@ public final class InboundMessageWorker implements AutoCloseable {
      *                and JDBC stores do)
      * @param handler what to do with each message, usually the {@code WhatsAppInbox}
      * @return a builder
-     * @throws ValidationException when the store keeps no job queue
+     * @throws InvalidInputException when the store keeps no job queue
      */
     public static Builder builder(TicketStore store, WebhookHandler handler) {
         Checks.notNull(store, "store");
         Checks.notNull(handler, "handler");
         if (!(store instanceof WorkQueue queue)) {
-            throw ValidationException.of("store", "does not keep a job queue (WorkQueue); the in-memory and JDBC stores do");
+            throw InvalidInputException.of("store", "does not keep a job queue (WorkQueue); the in-memory and JDBC stores do");
         }
         return new Builder(JobWorker.builder(store, queue, WebhookReceiver.INBOUND_KIND, job -> apply(job, handler)),
                 JobWorker.builder(store, queue, WebhookReceiver.STATUS_KIND, job -> applyStatus(job, handler)));
@@ -75,10 +75,10 @@ public final class InboundMessageWorker implements AutoCloseable {
         try {
             events = WhatsAppWebhook.parse(job.payload());
         } catch (WebhookParseException e) {
-            throw ValidationException.of("payload", "the stored webhook body cannot be read: " + e.getMessage());
+            throw InvalidInputException.of("payload", "the stored webhook body cannot be read: " + e.getMessage());
         }
         return events.stream().filter(type::isInstance).map(type::cast).filter(isTheJobs).findFirst()
-                .orElseThrow(() -> ValidationException.of("payload", "the stored webhook body has no " + what + " "
+                .orElseThrow(() -> InvalidInputException.of("payload", "the stored webhook body has no " + what + " "
                         + job.key()));
     }
 

@@ -2,7 +2,7 @@ package za.co.proconnectsa.support.whatsapp.webhook;
 
 import java.time.Instant;
 import java.util.List;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.util.Checks;
 import za.co.proconnectsa.support.util.PhoneMasking;
 
@@ -34,11 +34,11 @@ public record StatusUpdate(
     /**
      * Checks the required parts and copies the errors.
      *
-     * @throws ValidationException when a required part is missing
+     * @throws InvalidInputException when a required part is missing
      */
     public StatusUpdate {
         if (messageId == null || messageId.isBlank() || messageId.length() > InboundMessage.MAX_ID_LENGTH) {
-            throw ValidationException.of("messageId", "must be 1 to " + InboundMessage.MAX_ID_LENGTH + " characters");
+            throw InvalidInputException.of("messageId", "must be 1 to " + InboundMessage.MAX_ID_LENGTH + " characters");
         }
         Checks.notNull(status, "status");
         Checks.notNull(timestamp, "timestamp");

@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import za.co.proconnectsa.support.ConcurrentUpdateException;
 import za.co.proconnectsa.support.SupportDesk;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.access.Role;
 import za.co.proconnectsa.support.conversation.Conversation;
@@ -113,16 +113,16 @@ public final class Escalations {
     /**
      * An agent makes the conversation a ticket, about the customer's latest message.
      *
-     * @throws ValidationException when the conversation is closed or already a ticket
+     * @throws InvalidInputException when the conversation is closed or already a ticket
      */
     public EscalationResult byAgent(Actor agent, Conversation conversation, Category category) {
         if (conversation.status() == ConversationStatus.CLOSED) {
-            throw ValidationException.of("conversation", conversation.number() + " is closed; escalate an active conversation");
+            throw InvalidInputException.of("conversation", conversation.number() + " is closed; escalate an active conversation");
         }
         if (conversation.ticketId() != null) {
             String ticket = tickets.findById(conversation.ticketId()).map(t -> t.number().text())
                     .orElse(conversation.ticketId().toString());
-            throw ValidationException.of("conversation", conversation.number() + " is already ticket " + ticket);
+            throw InvalidInputException.of("conversation", conversation.number() + " is already ticket " + ticket);
         }
         return escalate(conversation, agent, Contact.of(conversation), category, Priority.NORMAL, null);
     }
@@ -191,7 +191,7 @@ public final class Escalations {
         SubmissionReceipt receipt;
         try {
             receipt = desk.tickets().submit(actor, ticket.build());
-        } catch (ValidationException e) {
+        } catch (InvalidInputException e) {
             // another message of the same conversation escalated it a moment ago, from another transcript
             Optional<Ticket> raced = tickets.findByIdempotencyKey(key);
             if (raced.isEmpty()) {

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 import za.co.proconnectsa.support.ConcurrentUpdateException;
 import za.co.proconnectsa.support.SupportDesk;
 import za.co.proconnectsa.support.SupportException;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.Permission;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage.Author;
@@ -161,7 +161,7 @@ public final class InboundMessages {
             // asked as the contact: someone else's ticket is "not found", never revealed or joined
             return tickets.findByNumber(number.strip())
                     .filter(t -> desk.accessPolicy().permits(contact.actor(), Permission.VIEW_TICKET, t));
-        } catch (TicketNotFoundException | ValidationException e) {
+        } catch (TicketNotFoundException | InvalidInputException e) {
             return Optional.empty();
         }
     }

@@ -6,7 +6,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Properties;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.whatsapp.inbox.WhatsAppInbox;
 
 /**
@@ -63,20 +63,20 @@ record QueuedSend(String contact, String text, Instant windowOpened, String line
     /**
      * @param payload a job's payload
      * @return the send
-     * @throws ValidationException when the payload is not one this version wrote
+     * @throws InvalidInputException when the payload is not one this version wrote
      */
     static QueuedSend decode(byte[] payload) {
         Properties p = new Properties();
         try {
             p.load(new StringReader(new String(payload, StandardCharsets.UTF_8)));
         } catch (IOException | IllegalArgumentException e) {
-            throw ValidationException.of("payload", "is not a queued WhatsApp message");
+            throw InvalidInputException.of("payload", "is not a queued WhatsApp message");
         }
         String contact = p.getProperty("contact");
         String text = p.getProperty("text");
         String lineId = p.getProperty("lineId");
         if (contact == null || text == null || lineId == null) {
-            throw ValidationException.of("payload", "is not a queued WhatsApp message (no contact, text or line)");
+            throw InvalidInputException.of("payload", "is not a queued WhatsApp message (no contact, text or line)");
         }
         String opened = p.getProperty("windowOpened");
         return new QueuedSend(contact, text, opened == null ? null : Instant.parse(opened), lineId,
