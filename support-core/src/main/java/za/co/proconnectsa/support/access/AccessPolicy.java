@@ -3,7 +3,7 @@ package za.co.proconnectsa.support.access;
 import java.util.EnumMap;
 import java.util.Map;
 import za.co.proconnectsa.support.ticket.Ticket;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * Who may do what, in one table. {@link za.co.proconnectsa.support.ticket.TicketService} consults it

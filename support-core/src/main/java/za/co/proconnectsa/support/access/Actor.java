@@ -1,8 +1,8 @@
 package za.co.proconnectsa.support.access;
 
 import za.co.proconnectsa.support.InvalidInputException;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * Someone acting on the desk, as the host's authentication established them. The library trusts

@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.analytics;
 
 import java.time.Duration;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * Open tickets of one age band, aged at the period's end.

@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.analytics;
 
 import java.time.Duration;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * One agent's figures for the period's tickets, and their load now.

@@ -12,7 +12,7 @@ import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.ticket.OriginChannel;
 import za.co.proconnectsa.support.ticket.Priority;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * What a report covers: the tickets created, and the WhatsApp conversations started, at or after {@code from} and

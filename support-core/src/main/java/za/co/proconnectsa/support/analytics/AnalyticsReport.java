@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * Support figures for one period, zone and set of filters ({@link AnalyticsService#report}).

@@ -1,6 +1,6 @@
 package za.co.proconnectsa.support.analytics;
 
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * A key and how many times it occurred: a category, a channel, a word or a phrase.

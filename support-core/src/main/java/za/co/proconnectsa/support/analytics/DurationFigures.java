@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.analytics;
 
 import java.time.Duration;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * A set of durations summed up: how many, their mean and percentiles. Percentiles are continuous (SQL's

@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.analytics;
 
 import java.util.Optional;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * One kind of duration (first response, next response or resolution) in wall time and, when the query asked for it,

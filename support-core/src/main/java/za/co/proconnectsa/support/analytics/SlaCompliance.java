@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.analytics;
 
 import za.co.proconnectsa.support.sla.SlaTargetType;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * How the tickets of the period did on one SLA target, from the audit trail's {@code SLA_FULFILLED} and

@@ -5,8 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.ticket.Category;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * A support agent on the roster, as automatic assignment sees them.

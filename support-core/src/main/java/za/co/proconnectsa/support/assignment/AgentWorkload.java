@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.assignment;
 
 import za.co.proconnectsa.support.InvalidInputException;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * An agent with the open tickets they hold, as an {@link AssignmentStrategy} sees them while it chooses.

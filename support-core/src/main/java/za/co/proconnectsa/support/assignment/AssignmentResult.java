@@ -2,7 +2,7 @@ package za.co.proconnectsa.support.assignment;
 
 import java.util.Optional;
 import za.co.proconnectsa.support.ticket.Ticket;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * What an attempt to assign a ticket automatically did.

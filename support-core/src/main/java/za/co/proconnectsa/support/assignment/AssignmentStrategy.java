@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import za.co.proconnectsa.support.internal.AssignmentStrategies;
 import za.co.proconnectsa.support.ticket.Ticket;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * Chooses which agent gets a ticket. The desk asks it inside the assignment's unit of work, with the candidates

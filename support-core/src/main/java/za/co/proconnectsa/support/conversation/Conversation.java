@@ -5,9 +5,9 @@ import java.util.Optional;
 import java.util.UUID;
 import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.ticket.TicketId;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.PhoneMasking;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.internal.PhoneMasking;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * A chat with one contact. Immutable: changes make a copy, which the store writes if its version is still

@@ -3,9 +3,9 @@ package za.co.proconnectsa.support.conversation;
 import java.time.Instant;
 import java.util.UUID;
 import za.co.proconnectsa.support.InvalidInputException;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.PhoneMasking;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.internal.PhoneMasking;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * One message of a conversation's transcript.

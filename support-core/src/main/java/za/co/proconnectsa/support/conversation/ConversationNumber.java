@@ -3,7 +3,7 @@ package za.co.proconnectsa.support.conversation;
 import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.ticket.TicketNumber;
 import za.co.proconnectsa.support.ticket.TicketNumberFormat;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * The number people and agents quote for a conversation, such as {@code WA-000042}, from a store sequence

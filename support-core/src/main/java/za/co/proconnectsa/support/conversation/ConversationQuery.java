@@ -6,8 +6,8 @@ import java.util.OptionalLong;
 import java.util.Set;
 import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.ticket.Cursor;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * Which conversations to list, newest first, and which page. Filters combine with AND; an empty status set

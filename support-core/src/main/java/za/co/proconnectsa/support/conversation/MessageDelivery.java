@@ -2,8 +2,8 @@ package za.co.proconnectsa.support.conversation;
 
 import java.time.Instant;
 import za.co.proconnectsa.support.InvalidInputException;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * What became of a message the desk sent on a channel (an agent's reply, an automated text): queued, then sent,

@@ -10,7 +10,7 @@ import za.co.proconnectsa.support.sla.SlaTargetType;
 import za.co.proconnectsa.support.ticket.AuditEvent;
 import za.co.proconnectsa.support.ticket.Message;
 import za.co.proconnectsa.support.ticket.TicketId;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * A {@link TicketEvent} written to the store's outbox in the same transaction as the change, waiting to be

@@ -21,7 +21,7 @@ import za.co.proconnectsa.support.spi.EventOutbox;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.ticket.Message;
 import za.co.proconnectsa.support.ticket.Ticket;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * Delivers the store's outbox ({@link EventOutbox}) to {@link TicketListener}s at least once: an event whose

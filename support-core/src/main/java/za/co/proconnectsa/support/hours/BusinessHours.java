@@ -26,7 +26,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import za.co.proconnectsa.support.SupportException;
 import za.co.proconnectsa.support.InvalidInputException;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * When support is open: a weekly schedule in a time zone, with holidays and special dates.

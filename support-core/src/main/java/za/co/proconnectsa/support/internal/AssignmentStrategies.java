@@ -8,8 +8,8 @@ import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.assignment.AgentWorkload;
 import za.co.proconnectsa.support.assignment.AssignmentContext;
 import za.co.proconnectsa.support.assignment.AssignmentStrategy;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.internal.Text;
 
 /** The built-in {@link AssignmentStrategy}s; hosts reach them through the interface's factories. */
 public final class AssignmentStrategies {

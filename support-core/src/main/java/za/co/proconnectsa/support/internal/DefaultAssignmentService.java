@@ -16,8 +16,8 @@ import za.co.proconnectsa.support.assignment.Presence;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.ticket.Ticket;
 import za.co.proconnectsa.support.ticket.TicketNotFoundException;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.internal.Text;
 
 /** The {@link AssignmentService} behind {@code desk.assignment()}: access checks, then the roster or the engine. */
 public final class DefaultAssignmentService implements AssignmentService {

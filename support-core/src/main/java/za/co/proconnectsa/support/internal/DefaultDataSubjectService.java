@@ -36,8 +36,8 @@ import za.co.proconnectsa.support.spi.WorkQueue;
 import za.co.proconnectsa.support.ticket.Attachment;
 import za.co.proconnectsa.support.ticket.Message;
 import za.co.proconnectsa.support.ticket.Ticket;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.internal.Text;
 
 /** The desk's {@link DataSubjectService}: access checks, then one unit of work per request on the store. */
 public final class DefaultDataSubjectService implements DataSubjectService {

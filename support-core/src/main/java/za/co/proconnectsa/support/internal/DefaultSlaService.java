@@ -20,7 +20,7 @@ import za.co.proconnectsa.support.ticket.Page;
 import za.co.proconnectsa.support.ticket.TicketQuery;
 import za.co.proconnectsa.support.ticket.TicketService;
 import za.co.proconnectsa.support.ticket.TicketStatus;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /** The desk's {@link SlaService}: reads through the ticket service's access checks and the store's schedule. */
 public final class DefaultSlaService implements SlaService {

@@ -28,7 +28,7 @@ import za.co.proconnectsa.support.spi.ConversationStore;
 import za.co.proconnectsa.support.ticket.Cursor;
 import za.co.proconnectsa.support.ticket.Page;
 import za.co.proconnectsa.support.ticket.TicketId;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /** The conversations of {@link za.co.proconnectsa.support.store.InMemoryTicketStore}; one lock guards all of it. */
 public final class InMemoryConversations implements ConversationStore {

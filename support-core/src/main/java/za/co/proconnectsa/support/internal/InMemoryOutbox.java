@@ -13,7 +13,7 @@ import za.co.proconnectsa.support.event.DeadLetter;
 import za.co.proconnectsa.support.event.OutboxEntry;
 import za.co.proconnectsa.support.event.TicketEvent;
 import za.co.proconnectsa.support.spi.EventOutbox;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * The {@link EventOutbox} of the in-memory ticket store. Entries keep their event type as text, as a database row

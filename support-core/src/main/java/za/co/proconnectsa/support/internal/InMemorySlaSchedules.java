@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import za.co.proconnectsa.support.ticket.TicketId;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * The SLA schedules and announced SLA events of {@link za.co.proconnectsa.support.store.InMemoryTicketStore}; the

@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import za.co.proconnectsa.support.ConcurrentUpdateException;
-import za.co.proconnectsa.support.util.ConflictRetry;
+import za.co.proconnectsa.support.internal.ConflictRetry;
 
 /** Runs a change that commutes with others again, on a reloaded ticket, when it lost an optimistic-locking race. */
 public final class Retries {

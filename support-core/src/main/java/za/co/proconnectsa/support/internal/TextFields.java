@@ -6,7 +6,7 @@ import java.util.Optional;
 import za.co.proconnectsa.support.InvalidInputException.FieldError;
 import za.co.proconnectsa.support.ticket.NewTicket;
 import za.co.proconnectsa.support.ticket.Reply;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * The {@link Text} rules over a submission or a reply, reported as field errors beside the bean validator's. Only

@@ -8,7 +8,7 @@ import java.util.Optional;
 import za.co.proconnectsa.support.hours.BusinessHours;
 import za.co.proconnectsa.support.internal.SupportTexts;
 import za.co.proconnectsa.support.spi.WhatsAppLinkFactory;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * What a support page shows, for any UI to render (server pages, JSON, mobile): the cards in the

@@ -1,6 +1,6 @@
 package za.co.proconnectsa.support.page;
 
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * The ticket card: "Create Support Ticket", "For complex issues, billing, etc.".

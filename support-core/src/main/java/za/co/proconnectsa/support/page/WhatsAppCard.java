@@ -3,7 +3,7 @@ package za.co.proconnectsa.support.page;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * The WhatsApp card: "Quick Support (Recommended)", the number, a chat link and the hours.

@@ -2,8 +2,8 @@ package za.co.proconnectsa.support.privacy;
 
 import java.time.Instant;
 import za.co.proconnectsa.support.access.Actor;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * One line of the marketing-consent ledger. The ledger is append-only: the latest line of a contact is in force.

@@ -3,7 +3,7 @@ package za.co.proconnectsa.support.privacy;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import za.co.proconnectsa.support.InvalidInputException;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * What to correct about a person (POPIA s24): each old value is replaced by its new value in every record linked to

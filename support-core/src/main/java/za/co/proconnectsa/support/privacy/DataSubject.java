@@ -3,7 +3,7 @@ package za.co.proconnectsa.support.privacy;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import za.co.proconnectsa.support.InvalidInputException;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * One person whose data the desk holds, as the host knows them: the requester ids their tickets are filed under, their

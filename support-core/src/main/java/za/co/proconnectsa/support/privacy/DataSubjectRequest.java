@@ -2,8 +2,8 @@ package za.co.proconnectsa.support.privacy;
 
 import java.time.Instant;
 import za.co.proconnectsa.support.access.Actor;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * One request about a data subject, as the desk's trail of such requests keeps it: every export, correction, erasure

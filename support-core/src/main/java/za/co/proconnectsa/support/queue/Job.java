@@ -3,8 +3,8 @@ package za.co.proconnectsa.support.queue;
 import java.time.Instant;
 import java.util.Arrays;
 import za.co.proconnectsa.support.internal.Fingerprints;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * One job of a {@link za.co.proconnectsa.support.spi.WorkQueue}: an inbound webhook message to apply, an outbound

@@ -16,7 +16,7 @@ import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.internal.PollingLoop;
 import za.co.proconnectsa.support.spi.UnitOfWork;
 import za.co.proconnectsa.support.spi.WorkQueue;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * Runs the jobs of one kind from a {@link WorkQueue}: claims them with a lease, renews the lease while a job runs,

@@ -3,8 +3,8 @@ package za.co.proconnectsa.support.queue;
 import java.time.Duration;
 import java.time.Instant;
 import za.co.proconnectsa.support.InvalidInputException;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.internal.Text;
 
 /** The argument checks every {@link za.co.proconnectsa.support.spi.WorkQueue} applies, for stores that implement it. */
 public final class QueueChecks {

@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import za.co.proconnectsa.support.access.Role;
 import za.co.proconnectsa.support.ticket.Category;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * When a {@link Rule} applies. Build conditions with the static factories; they are immutable,

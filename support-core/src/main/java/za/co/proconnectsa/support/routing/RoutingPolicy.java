@@ -14,7 +14,7 @@ import za.co.proconnectsa.support.hours.BusinessHours;
 import za.co.proconnectsa.support.spi.WhatsAppLinkFactory;
 import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.ticket.Priority;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * Ordered, named rules that decide between WhatsApp and a ticket; the first rule whose condition

@@ -4,7 +4,7 @@ import java.util.regex.Pattern;
 import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.ticket.Priority;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * One named routing rule: when the condition holds, the request goes to the channel, with the

@@ -7,7 +7,7 @@ import java.util.Optional;
 import za.co.proconnectsa.support.access.Role;
 import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.ticket.OriginChannel;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * What someone asked for, before it is a ticket or a chat: the input of routing. Every field but the

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.hours.BusinessHours;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * Computes where a ticket stands against its service-level policy: give it the ticket's

@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.ticket.TicketStatus;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * A named set of service-level promises: at most one {@link SlaTarget} per {@link SlaTargetType},

@@ -3,7 +3,7 @@ package za.co.proconnectsa.support.sla;
 import java.time.Duration;
 import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.hours.BusinessHours;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * One promise of an {@link SlaPolicy}: what ({@link #type()}), how much, and how time is counted

@@ -3,7 +3,7 @@ package za.co.proconnectsa.support.sla;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * Where one target of a ticket's policy stands: its {@link SlaState}, when it is due, when it

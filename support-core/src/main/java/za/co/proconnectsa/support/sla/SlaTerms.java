@@ -6,7 +6,7 @@ import java.util.List;
 import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.hours.BusinessHours;
 import za.co.proconnectsa.support.ticket.Ticket;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * The desk's SLA policies and business hours over time. A change applies to open tickets from the moment it takes

@@ -10,7 +10,7 @@ import za.co.proconnectsa.support.access.Role;
 import za.co.proconnectsa.support.ticket.Message;
 import za.co.proconnectsa.support.ticket.TicketStatus;
 import za.co.proconnectsa.support.ticket.Visibility;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * What happened to a ticket (or a WhatsApp conversation), as far as the SLA clocks care: when it

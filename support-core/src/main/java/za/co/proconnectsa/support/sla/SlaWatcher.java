@@ -12,7 +12,7 @@ import za.co.proconnectsa.support.spi.SlaStore;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.ticket.Ticket;
 import za.co.proconnectsa.support.ticket.TicketId;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * Announces SLA warnings and breaches as time passes, for tickets nobody touches: it claims the tickets whose next

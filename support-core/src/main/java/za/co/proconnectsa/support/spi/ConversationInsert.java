@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.spi;
 
 import za.co.proconnectsa.support.conversation.Conversation;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /** What {@link ConversationStore#insertConversation} did. */
 public sealed interface ConversationInsert {

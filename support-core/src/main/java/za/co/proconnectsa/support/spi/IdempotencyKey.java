@@ -1,6 +1,6 @@
 package za.co.proconnectsa.support.spi;
 
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * An idempotency key in its scope: the same key from two requesters is two keys. Both parts are identifiers

@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.spi;
 
 import za.co.proconnectsa.support.ticket.Ticket;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /** What {@link TicketStore#insert} did. */
 public sealed interface InsertResult {

@@ -3,7 +3,7 @@ package za.co.proconnectsa.support.spi;
 import java.time.Duration;
 import java.time.Instant;
 import za.co.proconnectsa.support.InvalidInputException;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * Remembers which inbound message ids (e.g. WhatsApp webhook message ids) were already handled, so that
@@ -28,7 +28,7 @@ public interface ProcessedMessageLog {
      * returns {@code true}.
      *
      * @param messageId the provider's message id, an identifier
-     *                  ({@link za.co.proconnectsa.support.util.Text}: 1 to 200 printable ASCII characters
+     *                  ({@link za.co.proconnectsa.support.internal.Text}: 1 to 200 printable ASCII characters
      *                  without spaces), compared exactly
      * @param at        when it was handled
      * @return {@code true} the first time an id is seen, {@code false} for every repeat

@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.ticket;
 
 import za.co.proconnectsa.support.InvalidInputException;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * What the library knows about an attached file. The bytes stay with the host; {@code reference}

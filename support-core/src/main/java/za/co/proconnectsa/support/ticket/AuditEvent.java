@@ -2,8 +2,8 @@ package za.co.proconnectsa.support.ticket;
 
 import java.time.Instant;
 import za.co.proconnectsa.support.access.Actor;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * One change to a ticket: who, what, when, before and after. Every operation of

@@ -16,7 +16,7 @@ import java.util.Set;
  * {@link za.co.proconnectsa.support.InvalidInputException}.
  *
  * <p>Subject and body are free text, the requester id and the idempotency key identifiers, as
- * {@link za.co.proconnectsa.support.util.Text} defines them: text may hold any Unicode (emoji, right-to-left
+ * {@link za.co.proconnectsa.support.internal.Text} defines them: text may hold any Unicode (emoji, right-to-left
  * marks, combining marks) but no control characters other than tab, line feed and carriage return, and no lone
  * surrogates; an identifier is printable ASCII without spaces, compared exactly. Every store keeps what is
  * accepted exactly as given; the subject is stored without its leading and trailing white space.

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * A reply to add to a ticket: public, or an internal note that only support sees. The body is free text as
- * {@link za.co.proconnectsa.support.util.Text} defines it (no control characters other than tab and line breaks,
+ * {@link za.co.proconnectsa.support.internal.Text} defines it (no control characters other than tab and line breaks,
  * no lone surrogates), checked when the reply is added.
  *
  * @param body        the text, 1 to {@value NewTicket#MAX_BODY_LENGTH} characters

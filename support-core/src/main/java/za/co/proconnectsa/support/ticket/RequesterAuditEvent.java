@@ -2,7 +2,7 @@ package za.co.proconnectsa.support.ticket;
 
 import java.time.Instant;
 import za.co.proconnectsa.support.InvalidInputException;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * One public change to a ticket as its requester sees it in the ticket's history (submitted, replied, status

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import za.co.proconnectsa.support.InvalidInputException;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * A public reply on a ticket as its requester sees it: who wrote it by name and side, never support's internal ids.

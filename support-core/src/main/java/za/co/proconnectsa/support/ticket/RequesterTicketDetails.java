@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.ticket;
 
 import java.util.List;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * A ticket with its conversation and history as its requester sees it: public replies and public events only,

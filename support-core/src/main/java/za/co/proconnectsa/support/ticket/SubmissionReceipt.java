@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.ticket;
 
 import java.time.Instant;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * What a host shows after a submission: the ticket number, its status and a confirmation text

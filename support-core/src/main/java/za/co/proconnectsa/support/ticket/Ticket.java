@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.InvalidInputException;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * A support ticket as stored. Immutable: every change produces a new value with a higher

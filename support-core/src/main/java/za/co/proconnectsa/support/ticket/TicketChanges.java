@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.ticket;
 
 import java.util.List;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * Tickets that changed after a {@link ChangeCursor}, each once, as it is now, in the order of their last change.

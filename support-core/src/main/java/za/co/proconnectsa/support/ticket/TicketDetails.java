@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.ticket;
 
 import java.util.List;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * A ticket with its whole conversation and history, as the support team sees it: the full {@link Ticket},

@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.ticket;
 
 import za.co.proconnectsa.support.InvalidInputException;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * The number people quote for a ticket, such as {@code PCS-000042}. Numbers come from a sequence

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import za.co.proconnectsa.support.InvalidInputException;
-import za.co.proconnectsa.support.util.PhoneMasking;
+import za.co.proconnectsa.support.internal.PhoneMasking;
 
 /**
  * A phone number (or the region it was to be read in) was refused. {@link #reason()} says why, so a

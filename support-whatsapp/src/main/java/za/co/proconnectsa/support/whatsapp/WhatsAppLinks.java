@@ -2,7 +2,7 @@ package za.co.proconnectsa.support.whatsapp;
 
 import java.net.URI;
 import za.co.proconnectsa.support.InvalidInputException;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 import za.co.proconnectsa.support.spi.WhatsAppLinkFactory;
 
 /**

@@ -25,7 +25,7 @@ import za.co.proconnectsa.support.spi.ConversationInsert;
 import za.co.proconnectsa.support.ticket.Cursor;
 import za.co.proconnectsa.support.ticket.Page;
 import za.co.proconnectsa.support.ticket.TicketId;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * WhatsApp conversations and their transcripts in two tables. One active conversation a contact is kept by a

@@ -9,7 +9,7 @@ import java.util.List;
 import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.jdbc.Dialect;
 import za.co.proconnectsa.support.ticket.TicketId;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * The SLA schedule of each ticket ({@code sla_schedule}: its nearest due instant and the watcher's next check, each

@@ -12,7 +12,7 @@ import java.util.Set;
 import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.hours.BusinessHours;
 import za.co.proconnectsa.support.routing.KeywordSet;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * Answers WhatsApp messages on its own: an FAQ answer when a question matches an entry, and outside business

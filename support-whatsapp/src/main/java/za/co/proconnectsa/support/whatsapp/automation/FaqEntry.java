@@ -3,7 +3,7 @@ package za.co.proconnectsa.support.whatsapp.automation;
 import java.util.List;
 import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.routing.KeywordSet;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * A frequently asked question the auto-responder answers on WhatsApp: its answer and the words or phrases that

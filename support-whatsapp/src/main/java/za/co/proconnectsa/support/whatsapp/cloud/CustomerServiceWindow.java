@@ -3,7 +3,7 @@ package za.co.proconnectsa.support.whatsapp.cloud;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * WhatsApp's 24-hour customer-service window: a business may send free-form messages (text, buttons,

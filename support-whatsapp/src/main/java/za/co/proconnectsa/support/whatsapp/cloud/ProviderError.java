@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.whatsapp.cloud;
 
 import java.time.Duration;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * An error reported by the Graph API, parsed from its error JSON

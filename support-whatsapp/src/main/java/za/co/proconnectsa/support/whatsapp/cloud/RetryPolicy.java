@@ -2,7 +2,7 @@ package za.co.proconnectsa.support.whatsapp.cloud;
 
 import java.time.Duration;
 import za.co.proconnectsa.support.InvalidInputException;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * How often and how patiently the client retries a {@link ErrorClass#RETRYABLE} failure.

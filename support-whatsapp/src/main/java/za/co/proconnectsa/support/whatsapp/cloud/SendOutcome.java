@@ -2,7 +2,7 @@ package za.co.proconnectsa.support.whatsapp.cloud;
 
 import java.time.Instant;
 import za.co.proconnectsa.support.InvalidInputException;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * What became of a send: {@link Sent}, {@link RequiresTemplate} or {@link Failed}. Provider and network

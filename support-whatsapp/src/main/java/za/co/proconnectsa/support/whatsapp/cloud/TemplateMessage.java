@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import za.co.proconnectsa.support.InvalidInputException;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 import za.co.proconnectsa.support.whatsapp.cloud.internal.Problems;
 
 /**

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import za.co.proconnectsa.support.InvalidInputException;
-import za.co.proconnectsa.support.util.PhoneMasking;
+import za.co.proconnectsa.support.internal.PhoneMasking;
 import za.co.proconnectsa.support.whatsapp.cloud.internal.GraphJson;
 import za.co.proconnectsa.support.whatsapp.cloud.internal.GraphSender;
 import za.co.proconnectsa.support.whatsapp.cloud.internal.Problems;

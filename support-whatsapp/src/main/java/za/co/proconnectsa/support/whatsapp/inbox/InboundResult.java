@@ -3,7 +3,7 @@ package za.co.proconnectsa.support.whatsapp.inbox;
 import java.util.Optional;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.ticket.TicketNumber;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 import za.co.proconnectsa.support.whatsapp.automation.AutoReply;
 import za.co.proconnectsa.support.whatsapp.cloud.SendOutcome;
 

@@ -2,7 +2,7 @@ package za.co.proconnectsa.support.whatsapp.inbox;
 
 import java.util.Optional;
 import za.co.proconnectsa.support.ticket.Message;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 import za.co.proconnectsa.support.whatsapp.cloud.SendOutcome;
 
 /**

@@ -3,9 +3,9 @@ package za.co.proconnectsa.support.whatsapp.webhook;
 import java.time.Instant;
 import java.util.Set;
 import za.co.proconnectsa.support.InvalidInputException;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.PhoneMasking;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.internal.PhoneMasking;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * A message a WhatsApp user sent to the business: text, media, a tapped reply button or list row, or a tapped
@@ -15,7 +15,7 @@ import za.co.proconnectsa.support.util.Text;
  * a message can be logged.
  *
  * @param messageId             WhatsApp's message id ({@code wamid.…}), an identifier
- *                              ({@link za.co.proconnectsa.support.util.Text}: 1 to 200 printable ASCII characters
+ *                              ({@link za.co.proconnectsa.support.internal.Text}: 1 to 200 printable ASCII characters
  *                              without spaces): the key on which ingest is idempotent
  * @param businessPhoneNumberId the id of the business phone number that received it ({@code metadata.phone_number_id}),
  *                              or null

@@ -8,7 +8,7 @@ import za.co.proconnectsa.support.queue.Job;
 import za.co.proconnectsa.support.queue.JobWorker;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.spi.WorkQueue;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * Applies the inbound WhatsApp messages that {@link WebhookReceiver} stored, off the webhook's request thread: each

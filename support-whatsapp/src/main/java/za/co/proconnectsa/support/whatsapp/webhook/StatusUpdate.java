@@ -3,8 +3,8 @@ package za.co.proconnectsa.support.whatsapp.webhook;
 import java.time.Instant;
 import java.util.List;
 import za.co.proconnectsa.support.InvalidInputException;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.PhoneMasking;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.internal.PhoneMasking;
 
 /**
  * News about a message the business sent: it was sent, delivered, read, or failed. Meta sends these unordered and

@@ -1,13 +1,13 @@
 package za.co.proconnectsa.support.whatsapp.webhook;
 
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * Something a webhook body reported that this library does not read: another webhook field (for example
  * {@code account_update}), a message type other than text, media, interactive reply or template button (for
  * example {@code location}, {@code reaction}), a status other than sent/delivered/read/failed, or the
  * change-level {@code errors} array, or a message the library refuses because an id or a text in it is not what
- * every store keeps exactly ({@link za.co.proconnectsa.support.util.Text}: an id with spaces, control characters
+ * every store keeps exactly ({@link za.co.proconnectsa.support.internal.Text}: an id with spaces, control characters
  * or non-ASCII characters, a text with NUL, other control characters or a lone surrogate). Hosts may log or
  * count these; they carry no personal data.
  *

@@ -1,6 +1,6 @@
 package za.co.proconnectsa.support.whatsapp.webhook;
 
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * What {@link WebhookReceiver} did with one webhook request, and the HTTP status to answer with.

@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.whatsapp.cloud.internal;
 
 import za.co.proconnectsa.support.InvalidInputException;
-import za.co.proconnectsa.support.util.PhoneMasking;
+import za.co.proconnectsa.support.internal.PhoneMasking;
 
 /** The {@code to} of a message: a WhatsApp id, i.e. the phone number in international form, digits only. */
 public final class Recipients {

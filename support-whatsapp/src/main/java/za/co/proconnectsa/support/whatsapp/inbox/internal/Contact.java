@@ -3,8 +3,8 @@ package za.co.proconnectsa.support.whatsapp.inbox.internal;
 import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.conversation.Conversation;
-import za.co.proconnectsa.support.util.PhoneMasking;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.PhoneMasking;
+import za.co.proconnectsa.support.internal.Text;
 import za.co.proconnectsa.support.whatsapp.inbox.ContactDirectory;
 import za.co.proconnectsa.support.whatsapp.webhook.InboundMessage;
 

@@ -24,8 +24,8 @@ import za.co.proconnectsa.support.spi.ConversationStore;
 import za.co.proconnectsa.support.ticket.Page;
 import za.co.proconnectsa.support.ticket.TicketId;
 import za.co.proconnectsa.support.ticket.TicketNumberFormat;
-import za.co.proconnectsa.support.util.ConflictRetry;
-import za.co.proconnectsa.support.util.PhoneMasking;
+import za.co.proconnectsa.support.internal.ConflictRetry;
+import za.co.proconnectsa.support.internal.PhoneMasking;
 import za.co.proconnectsa.support.whatsapp.inbox.WhatsAppInbox;
 
 /**

@@ -10,7 +10,7 @@ import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.MessageDelivery;
 import za.co.proconnectsa.support.queue.Job;
 import za.co.proconnectsa.support.spi.WorkQueue;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Text;
 import za.co.proconnectsa.support.whatsapp.cloud.CustomerServiceWindow;
 import za.co.proconnectsa.support.whatsapp.cloud.ProviderError;
 import za.co.proconnectsa.support.whatsapp.cloud.SendOutcome;

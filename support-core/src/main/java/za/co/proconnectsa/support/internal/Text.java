@@ -1,32 +1,11 @@
-package za.co.proconnectsa.support.util;
+package za.co.proconnectsa.support.internal;
 
 import java.util.Optional;
 import za.co.proconnectsa.support.InvalidInputException;
 
 /**
- * The two rules every string that enters the library follows, so that each store (in memory, H2, PostgreSQL,
- * MariaDB) keeps it exactly as given, or the library refuses it with a {@link InvalidInputException} naming the
- * field and the reason.
- *
- * <ul>
- *   <li><b>Identifiers</b> (actor, requester, assignee and agent ids, idempotency keys, ticket and conversation
- *       numbers, WhatsApp message and contact ids): 1 to {@value #MAX_IDENTIFIER_LENGTH} characters, each a
- *       printable ASCII character other than the space ({@code '!'} U+0021 to {@code '~'} U+007E). Identifiers are
- *       compared exactly, case and all: {@code "abc"} and {@code "ABC"} are two ids on every store. This takes
- *       WhatsApp ids ({@code wamid.HBgL…ZgA=}), phone numbers ({@code +27679518124}), UUIDs and e-mail
- *       addresses ({@code provider-17@example.co.za}); a host whose ids hold other characters encodes them
- *       (for example as hex or URL-safe Base64) before handing them over.</li>
- *   <li><b>Free text</b> (subjects, bodies, replies, notes, names, attachment names and references, search
- *       text): any Unicode text, including emoji, ZWJ sequences, combining marks and right-to-left marks and
- *       overrides, except NUL, the other C0 control characters other than tab, line feed and carriage return,
- *       DEL and the C1 control characters (U+007F to U+009F), and a UTF-16 surrogate that is not half of a
- *       pair. PostgreSQL cannot store NUL and every database driver turns a lone surrogate into {@code '?'},
- *       so such text could not be read back as it was written. Each field also has a length limit in UTF-16
- *       code units ({@link String#length()}), stated in its javadoc.</li>
- * </ul>
- *
- * <p>Hosts may call {@link #isIdentifier(String)} and {@link #isText(String)} to check input before handing it
- * over, and {@link #truncate(String, int)} to shorten text without splitting a surrogate pair.
+ * The text rules of {@link za.co.proconnectsa.support.TextRules}, with the checks the library runs on every
+ * field: each refusal is an {@link InvalidInputException} naming the field.
  */
 public final class Text {
 

@@ -1,4 +1,4 @@
-package za.co.proconnectsa.support.util;
+package za.co.proconnectsa.support.internal;
 
 /** Phone numbers in logs: enough to tell two apart, not enough to call one. */
 public final class PhoneMasking {

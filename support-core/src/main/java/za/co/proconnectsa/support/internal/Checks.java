@@ -1,4 +1,4 @@
-package za.co.proconnectsa.support.util;
+package za.co.proconnectsa.support.internal;
 
 import za.co.proconnectsa.support.InvalidInputException;
 
