@@ -84,8 +84,10 @@ public final class SupportDesk {
     private final SlaService sla;
     private final AnalyticsService analytics;
     private final DataSubjectService dataSubjects;
+    private final AccessPolicy accessPolicy;
 
     private SupportDesk(Builder b) {
+        this.accessPolicy = b.accessPolicy;
         this.hours = b.hours;
         this.whatsApp = b.whatsApp;
         this.routingPolicy = new AtomicReference<>(b.routingPolicy);
@@ -102,13 +104,13 @@ public final class SupportDesk {
         AssigneeWriter assignees = new AssigneeWriter(store, events);
         AssignmentEngine engine = new AssignmentEngine(store, clock, b.assignmentStrategy, b.autoAssign, assignees,
                 b.conflictRetryBudget);
-        this.tickets = new DefaultTicketService(store, clock, AccessPolicy.standard(), BeanValidation.using(b.validator),
+        this.tickets = new DefaultTicketService(store, clock, accessPolicy, BeanValidation.using(b.validator),
                 numberFormat, categories, duplicateWindow, new SupportTexts(locale), events, assignees, engine,
                 b.conflictRetryBudget, tracker);
-        this.assignment = new DefaultAssignmentService(store, AccessPolicy.standard(), engine);
-        this.sla = tracker == null ? null : new DefaultSlaService(store, tickets, tracker, clock, AccessPolicy.standard());
-        this.dataSubjects = new DefaultDataSubjectService(store, clock, AccessPolicy.standard());
-        this.analytics = new DefaultAnalyticsService(store, hours, AccessPolicy.standard());
+        this.assignment = new DefaultAssignmentService(store, accessPolicy, engine);
+        this.sla = tracker == null ? null : new DefaultSlaService(store, tickets, tracker, clock, accessPolicy);
+        this.dataSubjects = new DefaultDataSubjectService(store, clock, accessPolicy);
+        this.analytics = new DefaultAnalyticsService(store, hours, accessPolicy);
     }
 
     /**
@@ -243,9 +245,9 @@ public final class SupportDesk {
         return candidate == store;
     }
 
-    /** @return who may do what */
+    /** @return who may do what: the policy set on the builder, {@link AccessPolicy#standard()} by default */
     public AccessPolicy accessPolicy() {
-        return AccessPolicy.standard();
+        return accessPolicy;
     }
 
     /** @return the desk's time source */
@@ -296,6 +298,7 @@ public final class SupportDesk {
         private SlaTerms slaTerms;
         private AssignmentStrategy assignmentStrategy = AssignmentStrategy.leastLoaded();
         private boolean autoAssign;
+        private AccessPolicy accessPolicy = AccessPolicy.standard();
 
         private Builder() {
         }
@@ -326,6 +329,18 @@ public final class SupportDesk {
          */
         public Builder routingPolicy(RoutingPolicy value) {
             this.routingPolicy = Checks.notNull(value, "routingPolicy");
+            return this;
+        }
+
+        /**
+         * Sets who may do what. Every operation of the desk and of the parts built on it (the WhatsApp inbox's agent
+         * actions among them) asks this policy first.
+         *
+         * @param policy the policy; {@link AccessPolicy#standard()} by default
+         * @return this builder
+         */
+        public Builder accessPolicy(AccessPolicy policy) {
+            this.accessPolicy = Checks.notNull(policy, "accessPolicy");
             return this;
         }
 
