@@ -314,7 +314,7 @@ public final class SupportDesk {
         }
 
         /**
-         * @param value the WhatsApp number's links, e.g. {@code WhatsAppContact.of("+27 67 951 8124")};
+         * @param value the WhatsApp number's links, e.g. support-whatsapp's {@code WhatsAppLinks.of("+27 67 951 8124")};
          *              without one, routing decisions carry no link and the page shows no WhatsApp card
          * @return this builder
          */

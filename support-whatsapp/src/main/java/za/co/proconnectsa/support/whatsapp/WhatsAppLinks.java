@@ -6,9 +6,9 @@ import za.co.proconnectsa.support.internal.Checks;
 import za.co.proconnectsa.support.spi.WhatsAppLinkFactory;
 
 /**
- * The support number's chat links and QR codes: the full implementation of {@link WhatsAppLinkFactory}, to pass
- * to {@code SupportDesk.builder().whatsApp(...)} in place of the core's {@code WhatsAppContact}. Unlike that one it
- * reads national numbers ({@code 067 951 8124} in {@code ZA}) and adds reference codes and QR codes.
+ * The support number's chat links and QR codes: the implementation of {@link WhatsAppLinkFactory} to pass to
+ * {@code SupportDesk.builder().whatsApp(...)}. It reads international numbers ({@code +27 67 951 8124}) and
+ * national ones with a region ({@code 067 951 8124} in {@code ZA}), and adds reference codes and QR codes.
  * Immutable and thread-safe.
  *
  * <pre>{@code

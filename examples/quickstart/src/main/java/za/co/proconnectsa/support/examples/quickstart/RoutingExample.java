@@ -9,7 +9,7 @@ import za.co.proconnectsa.support.routing.Channel;
 import za.co.proconnectsa.support.routing.RoutingDecision;
 import za.co.proconnectsa.support.routing.RoutingPolicy;
 import za.co.proconnectsa.support.routing.SupportRequest;
-import za.co.proconnectsa.support.routing.WhatsAppContact;
+import za.co.proconnectsa.support.whatsapp.WhatsAppLinks;
 import za.co.proconnectsa.support.store.InMemoryTicketStore;
 
 /**
@@ -34,7 +34,7 @@ public final class RoutingExample {
         // routing:begin
         SupportDesk desk = SupportDesk.builder()
                 .store(InMemoryTicketStore.create())
-                .whatsApp(WhatsAppContact.of("+27 67 951 8124"))   // Mon-Fri 8am-6pm SAST by default
+                .whatsApp(WhatsAppLinks.of("+27 67 951 8124"))     // Mon-Fri 8am-6pm SAST by default
                 .routingPolicy(RoutingPolicy.standard())            // the seed's rules
                 .build();
 
