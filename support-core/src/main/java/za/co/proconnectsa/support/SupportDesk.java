@@ -439,7 +439,7 @@ public final class SupportDesk {
          * Sets how long a change that commutes with others (a reply, an internal note, an assignment, a status
          * change without an expected version, a duplicate submission linked to an open ticket) keeps retrying
          * when another writer changed the ticket first. Each attempt reloads the ticket and applies the change
-         * again; attempts are spaced by a jittered pause of up to 64 ms ({@link za.co.proconnectsa.support.internal.ConflictRetry}).
+         * again; attempts are spaced by a random pause of up to 64 ms.
          * At least 16 attempts are made whatever the budget; after that, the next conflict once the budget has
          * passed reaches the caller as {@link ConcurrentUpdateException}. A change with an expected
          * version ({@code changeStatus(..., expectedVersion)}) is never retried.

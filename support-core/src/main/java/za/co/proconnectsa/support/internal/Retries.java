@@ -5,12 +5,11 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import za.co.proconnectsa.support.ConcurrentUpdateException;
-import za.co.proconnectsa.support.internal.ConflictRetry;
 
-/** Runs a change that commutes with others again, on a reloaded ticket, when it lost an optimistic-locking race. */
+/** Runs a change that commutes with others again, on a reloaded record, when it lost an optimistic-locking race. */
 public final class Retries {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DefaultTicketService.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Retries.class);
 
     /**
      * A conflict is retried at least this many times, and after that until the retry budget has passed, so that a
@@ -18,7 +17,25 @@ public final class Retries {
      */
     private static final int MIN_ATTEMPTS = 16;
 
+    /** The longest pause between two attempts. */
+    public static final Duration MAX_PAUSE = Duration.ofMillis(64);
+
     private Retries() {
+    }
+
+    /**
+     * The retry of a change that lost an optimistic-locking race: {@link ConcurrentUpdateException} is retried at
+     * least {@code minAttempts} times and then until {@code budget} has passed, with pauses of full jitter whose
+     * ceiling doubles from 2 ms to {@link #MAX_PAUSE}.
+     *
+     * @param minAttempts attempts allowed whatever the time
+     * @param budget      how long after the first attempt more are allowed
+     * @return a builder to add more failures or listeners to
+     */
+    public static Retry.Builder conflicts(int minAttempts, Duration budget) {
+        return Retry.builder().handle(ConcurrentUpdateException.class)
+                .withMinAttempts(minAttempts).withMaxDuration(budget)
+                .withBackoff(Duration.ofMillis(2), MAX_PAUSE).withJitter();
     }
 
     /**
@@ -30,16 +47,8 @@ public final class Retries {
      * @throws ConcurrentUpdateException when the budget is spent
      */
     public static <T> T onConflict(String what, Duration budget, Supplier<T> attempt) {
-        ConflictRetry retries = ConflictRetry.start(MIN_ATTEMPTS, budget);
-        while (true) {
-            try {
-                return attempt.get();
-            } catch (ConcurrentUpdateException e) {
-                if (!retries.again()) {
-                    throw e;
-                }
-                LOG.debug("Lost a version race on {}, attempt {}", what, retries.attempts());
-            }
-        }
+        return conflicts(MIN_ATTEMPTS, budget)
+                .onRetry((e, n) -> LOG.debug("Lost a version race on {}, attempt {}", what, n))
+                .build().get(attempt);
     }
 }

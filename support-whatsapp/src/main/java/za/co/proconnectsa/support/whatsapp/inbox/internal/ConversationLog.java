@@ -24,7 +24,8 @@ import za.co.proconnectsa.support.spi.ConversationStore;
 import za.co.proconnectsa.support.ticket.Page;
 import za.co.proconnectsa.support.ticket.TicketId;
 import za.co.proconnectsa.support.ticket.TicketNumberFormat;
-import za.co.proconnectsa.support.internal.ConflictRetry;
+import za.co.proconnectsa.support.internal.Retries;
+import za.co.proconnectsa.support.internal.Retry;
 import za.co.proconnectsa.support.internal.PhoneMasking;
 import za.co.proconnectsa.support.whatsapp.inbox.WhatsAppInbox;
 
@@ -56,9 +57,9 @@ public final class ConversationLog {
         this.clock = clock;
     }
 
-    /** @return a fresh budget for the attempts at one change of a conversation that other messages race for */
-    public static ConflictRetry retries() {
-        return ConflictRetry.start(MIN_ATTEMPTS, RETRY_BUDGET);
+    /** @return the retry of one change of a conversation that other messages race for, to add to */
+    public static Retry.Builder retries() {
+        return Retries.conflicts(MIN_ATTEMPTS, RETRY_BUDGET);
     }
 
     /** @return the time to write on conversations and messages, in the microseconds every store keeps */
@@ -265,18 +266,10 @@ public final class ConversationLog {
      */
     private Conversation update(Conversation conversation, UnaryOperator<Conversation> change,
             Function<Conversation, List<ConversationMessage>> added) {
-        Conversation current = conversation;
-        ConflictRetry retries = retries();
-        while (true) {
-            try {
-                return store.updateConversation(change.apply(current), added.apply(current));
-            } catch (ConcurrentUpdateException e) {
-                if (!retries.again()) {
-                    throw e;
-                }
-                current = reread(conversation);
-            }
-        }
+        return retries().build().get(attempt -> {
+            Conversation current = attempt == 1 ? conversation : reread(conversation);
+            return store.updateConversation(change.apply(current), added.apply(current));
+        });
     }
 
     private Conversation received(Conversation current, Contact contact, Instant at) {
