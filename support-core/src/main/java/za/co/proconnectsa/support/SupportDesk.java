@@ -44,6 +44,7 @@ import za.co.proconnectsa.support.spi.AgentRoster;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.spi.WhatsAppLinkFactory;
 import za.co.proconnectsa.support.ticket.Category;
+import za.co.proconnectsa.support.ticket.NewTicket;
 import za.co.proconnectsa.support.ticket.TicketNumberFormat;
 import za.co.proconnectsa.support.ticket.TicketService;
 import za.co.proconnectsa.support.internal.Checks;
@@ -104,8 +105,10 @@ public final class SupportDesk {
         AssigneeWriter assignees = new AssigneeWriter(store, events);
         AssignmentEngine engine = new AssignmentEngine(store, clock, b.assignmentStrategy, b.autoAssign, assignees,
                 b.conflictRetryBudget);
-        this.tickets = new DefaultTicketService(store, clock, accessPolicy, BeanValidation.using(b.validator),
-                numberFormat, categories, duplicateWindow, new SupportTexts(locale), events, assignees, engine,
+        // BeanValidation (and with it jakarta.validation) is loaded only when the host passed a validator
+        BeanValidation validation = b.validator == null ? null : BeanValidation.using((Validator) b.validator);
+        this.tickets = new DefaultTicketService(store, clock, accessPolicy, validation,
+                numberFormat, categories, b.defaultCategory, duplicateWindow, new SupportTexts(locale), events, assignees, engine,
                 b.conflictRetryBudget, tracker);
         this.assignment = new DefaultAssignmentService(store, accessPolicy, engine);
         this.sla = tracker == null ? null : new DefaultSlaService(store, tickets, tracker, clock, accessPolicy);
@@ -282,7 +285,9 @@ public final class SupportDesk {
         private final Set<Category> categories = new LinkedHashSet<>(
                 List.of(Category.BILLING, Category.TECHNICAL, Category.ACCOUNT, Category.GENERAL));
         private TicketNumberFormat numberFormat = TicketNumberFormat.DEFAULT;
-        private Validator validator;
+        // held as Object so that a desk without a validator never loads jakarta.validation
+        private Object validator;
+        private Category defaultCategory = Category.GENERAL;
         private final List<TicketListener> listeners = new ArrayList<>();
         private Duration duplicateWindow = DEFAULT_DUPLICATE_WINDOW;
         private Duration conflictRetryBudget = DEFAULT_CONFLICT_RETRY_BUDGET;
@@ -388,6 +393,18 @@ public final class SupportDesk {
         }
 
         /**
+         * Sets the category of a ticket submitted without one ({@link NewTicket.Builder#category} not called, or
+         * null): {@link Category#GENERAL} unless set. It must be one of the desk's categories.
+         *
+         * @param category the default category
+         * @return this builder
+         */
+        public Builder defaultCategory(Category category) {
+            this.defaultCategory = Checks.notNull(category, "defaultCategory");
+            return this;
+        }
+
+        /**
          * Accepts one more category besides BILLING, TECHNICAL, ACCOUNT and GENERAL.
          *
          * @param category a host-defined category
@@ -408,7 +425,12 @@ public final class SupportDesk {
         }
 
         /**
-         * @param validator the Bean Validation validator; by default the provider on the class path
+         * Also checks submissions and replies with a Jakarta Bean Validation validator, for constraints of the
+         * host's own. Optional: the desk checks its records itself (lengths, blank text, tags, characters) with
+         * messages from its {@code SupportMessages} bundle, and needs no Bean Validation provider;
+         * {@code jakarta.validation-api} is an optional dependency, needed only to call this method.
+         *
+         * @param validator the host's validator
          * @return this builder
          */
         public Builder validator(Validator validator) {
@@ -491,11 +513,14 @@ public final class SupportDesk {
         /**
          * @return the desk
          * @throws InvalidInputException when no store was set, or auto-assignment was asked of a store without a roster
-         * @throws SupportException    when no Bean Validation provider is available
          */
         public SupportDesk build() {
             if (store == null) {
                 throw InvalidInputException.of("store", "must be set, e.g. InMemoryTicketStore.create()");
+            }
+            if (!categories.contains(defaultCategory)) {
+                throw InvalidInputException.of("defaultCategory", "must be one of the desk's categories; add it with "
+                        + "category(...)");
             }
             if (autoAssign && !(store instanceof AgentRoster)) {
                 throw InvalidInputException.of("autoAssign", "needs a store that keeps an agent roster (AgentRoster), "

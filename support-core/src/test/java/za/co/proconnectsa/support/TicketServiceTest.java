@@ -116,16 +116,37 @@ class TicketServiceTest {
         @Test
         @DisplayName("reports every bad field at once and stores nothing")
         void validation() {
-            NewTicket bad = NewTicket.builder().subject("  ").body("x".repeat(20_000)).category(null)
+            NewTicket bad = NewTicket.builder().subject("  ").body("x".repeat(20_000)).priority(null)
                     .tag("has space").build();
 
             InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> tickets.submit(thandi, bad));
 
-            assertThat(e.fieldErrors()).extracting(InvalidInputException.FieldError::field)
-                    .contains("subject", "body", "category")
-                    .anyMatch(f -> f.startsWith("tags"));
-            assertThat(e.getMessage()).contains("subject").contains("body");
+            // plain words from the SupportMessages bundle, the limits stated, not the validator's raw words
+            assertThat(e.fieldErrors()).extracting(f -> f.field() + ": " + f.message()).containsExactly(
+                    "body: is too long: at most 10,000 characters, this one has 20,000",
+                    "priority: is required",
+                    "subject: must not be empty or only spaces",
+                    "tags: each tag is 1 to 50 letters, digits, hyphens or underscores, so \u201chas space\u201d cannot be one");
+            assertThat(e.getMessage()).startsWith("Invalid input: body: is too long");
             assertNothingStored();
+        }
+
+        @Test
+        @DisplayName("a ticket without a category is filed under the desk's default category, GENERAL unless set")
+        void defaultCategory() {
+            NewTicket unsorted = NewTicket.builder().subject("Question").body("Where do I see my rating?").build();
+            assertThat(unsorted.category()).isNull();
+
+            String general = tickets.submit(thandi, unsorted).ticketNumber().text();
+            assertThat(tickets.get(sipho, general).ticket().category()).isEqualTo(Category.GENERAL);
+
+            TicketService billingFirst = SupportDesk.builder().store(InMemoryTicketStore.create()).clock(clock)
+                    .defaultCategory(Category.BILLING).build().tickets();
+            String billing = billingFirst.submit(thandi, unsorted).ticketNumber().text();
+            assertThat(billingFirst.get(sipho, billing).ticket().category()).isEqualTo(Category.BILLING);
+
+            assertThatThrownBy(() -> SupportDesk.builder().store(store).defaultCategory(Category.of("payouts")).build())
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("defaultCategory");
         }
 
         @Test

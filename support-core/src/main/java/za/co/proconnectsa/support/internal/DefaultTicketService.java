@@ -60,8 +60,10 @@ public final class DefaultTicketService implements TicketService {
     private final Clock clock;
     private final AccessPolicy policy;
     private final BeanValidation validation;
+    private final TicketChecks checks;
     private final TicketNumberFormat numberFormat;
     private final Set<Category> categories;
+    private final Category defaultCategory;
     private final Duration duplicateWindow;
     private final SupportTexts texts;
     private final TicketEvents events;
@@ -74,9 +76,10 @@ public final class DefaultTicketService implements TicketService {
      * @param store           where tickets live
      * @param clock           the time source
      * @param policy          who may do what
-     * @param validation      the bean validator
+     * @param validation      the host's bean validator, run after the desk's own checks, or {@code null} for none
      * @param numberFormat    how numbers look
      * @param categories      the categories the desk accepts
+     * @param defaultCategory the category of a submission that names none
      * @param duplicateWindow how far back duplicate submissions are looked for; zero turns it off
      * @param texts           texts shown to people
      * @param events          notifies listeners after each stored change
@@ -86,15 +89,17 @@ public final class DefaultTicketService implements TicketService {
      * @param sla             the SLA clocks each change is tracked on, or {@code null} when the desk has no SLA
      */
     public DefaultTicketService(TicketStore store, Clock clock, AccessPolicy policy, BeanValidation validation,
-            TicketNumberFormat numberFormat, Set<Category> categories, Duration duplicateWindow,
+            TicketNumberFormat numberFormat, Set<Category> categories, Category defaultCategory, Duration duplicateWindow,
             SupportTexts texts, TicketEvents events, AssigneeWriter assignees, AssignmentEngine assignment,
             Duration retryBudget, SlaTracker sla) {
         this.store = store;
         this.clock = clock;
         this.policy = policy;
         this.validation = validation;
+        this.checks = new TicketChecks(texts);
         this.numberFormat = numberFormat;
         this.categories = Set.copyOf(categories);
+        this.defaultCategory = defaultCategory;
         this.duplicateWindow = duplicateWindow;
         this.texts = texts;
         this.events = events;
@@ -105,16 +110,22 @@ public final class DefaultTicketService implements TicketService {
     }
 
     @Override
-    public SubmissionReceipt submit(Actor actor, NewTicket ticket) {
+    public SubmissionReceipt submit(Actor actor, NewTicket submitted) {
         requireActor(actor);
-        if (ticket == null) {
+        if (submitted == null) {
             throw InvalidInputException.of("ticket", "must not be null");
         }
-        List<InvalidInputException.FieldError> errors = new ArrayList<>(validation.errors(ticket));
-        errors.addAll(TextFields.errors(ticket));
-        if (ticket.category() != null && !categories.contains(ticket.category())) {
-            errors.add(new InvalidInputException.FieldError("category",
-                    "is not one of this desk's categories " + categories.stream().map(Category::code).sorted().toList()));
+        // a requester who chose no category gets the desk's default one, which the host set or left at GENERAL
+        NewTicket ticket = submitted.category() != null ? submitted : new NewTicket(submitted.subject(),
+                submitted.body(), defaultCategory, submitted.priority(), submitted.origin(), submitted.requesterId(),
+                submitted.tags(), submitted.attachments(), submitted.idempotencyKey());
+        List<InvalidInputException.FieldError> errors = new ArrayList<>(checks.errors(ticket));
+        if (validation != null) {
+            errors.addAll(validation.errors(ticket));
+        }
+        if (!categories.contains(ticket.category())) {
+            errors.add(new InvalidInputException.FieldError("category", texts.format("validation.category",
+                    String.join(", ", categories.stream().map(Category::code).sorted().toList()))));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -212,8 +223,10 @@ public final class DefaultTicketService implements TicketService {
         if (reply == null) {
             throw InvalidInputException.of("reply", "must not be null");
         }
-        List<InvalidInputException.FieldError> errors = new ArrayList<>(validation.errors(reply));
-        errors.addAll(TextFields.errors(reply));
+        List<InvalidInputException.FieldError> errors = new ArrayList<>(checks.errors(reply));
+        if (validation != null) {
+            errors.addAll(validation.errors(reply));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
