@@ -1,5 +1,6 @@
 package za.co.proconnectsa.support.conversation;
 
+import za.co.proconnectsa.support.internal.PhoneMasking;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -113,5 +114,13 @@ public record ConversationQuery(Set<ConversationStatus> statuses, String contact
         public ConversationQuery build() {
             return new ConversationQuery(statuses, contact, text, limit, null);
         }
+    }
+
+    /** The filters, with the contact masked. */
+    @Override
+    public String toString() {
+        return "ConversationQuery[statuses=" + statuses + ", contact=" + PhoneMasking.maskIfPhone(contact)
+                + ", text=" + (text == null ? "none" : text.length() + " characters") + ", limit=" + limit
+                + ", afterSequence=" + afterSequence + "]";
     }
 }

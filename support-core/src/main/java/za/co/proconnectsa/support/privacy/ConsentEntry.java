@@ -1,5 +1,6 @@
 package za.co.proconnectsa.support.privacy;
 
+import za.co.proconnectsa.support.internal.PhoneMasking;
 import java.time.Instant;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.internal.Checks;
@@ -25,5 +26,12 @@ public record ConsentEntry(String contact, ConsentChoice choice, String source, 
         Text.text(source, "source", 200);
         Checks.notNull(recordedBy, "recordedBy");
         Checks.notNull(at, "at");
+    }
+
+    /** The choice, its source and when, with the contact masked. */
+    @Override
+    public String toString() {
+        return "ConsentEntry[contact=" + PhoneMasking.maskIfPhone(contact) + ", " + choice + ", source=" + source
+                + ", by=" + (recordedBy == null ? null : recordedBy.id()) + ", at=" + at + "]";
     }
 }

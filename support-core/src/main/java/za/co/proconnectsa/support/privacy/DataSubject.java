@@ -149,4 +149,11 @@ public record DataSubject(Set<String> requesterIds, Set<String> contacts, Set<St
             return new DataSubject(requesterIds, contacts, names, phones, emails);
         }
     }
+
+    /** How many of each kind of detail identify the person; none of the details themselves. */
+    @Override
+    public String toString() {
+        return "DataSubject[requesterIds=" + requesterIds.size() + ", contacts=" + contacts.size() + ", names="
+                + names.size() + ", phones=" + phones.size() + ", emails=" + emails.size() + "]";
+    }
 }

@@ -1,5 +1,6 @@
 package za.co.proconnectsa.support.routing;
 
+import za.co.proconnectsa.support.internal.PhoneMasking;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -139,5 +140,14 @@ public record SupportRequest(
             return new SupportRequest(requesterId, requesterRole, requesterTier, subject, text, categoryHint,
                     hasAttachments, origin, locale, metadata);
         }
+    }
+
+    /** The signals routing uses; the requester masked when a phone number, the texts by length only. */
+    @Override
+    public String toString() {
+        return "SupportRequest[requester=" + PhoneMasking.maskIfPhone(requesterId) + ", role=" + requesterRole
+                + ", origin=" + origin + ", categoryHint=" + categoryHint + ", attachments=" + hasAttachments
+                + ", subjectLength=" + (subject == null ? 0 : subject.length())
+                + ", textLength=" + (text == null ? 0 : text.length()) + "]";
     }
 }

@@ -72,4 +72,11 @@ public record RequesterTicket(
     public Optional<Instant> firstResponse() {
         return Optional.ofNullable(firstRespondedAt);
     }
+
+    /** Number, status, category, priority and channel; no subject or body. */
+    @Override
+    public String toString() {
+        return "RequesterTicket[" + number + ", " + status + ", " + category + ", " + priority + ", origin=" + origin
+                + "]";
+    }
 }

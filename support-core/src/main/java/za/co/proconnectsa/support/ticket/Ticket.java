@@ -1,5 +1,6 @@
 package za.co.proconnectsa.support.ticket;
 
+import za.co.proconnectsa.support.internal.PhoneMasking;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +22,7 @@ import za.co.proconnectsa.support.internal.Text;
  * @param priority         how urgent it is
  * @param status           where it is in its life
  * @param origin           the channel it came in on
- * @param requesterId      the host's id of the person the ticket is for, an identifier ({@link Text})
+ * @param requesterId      the host's id of the person the ticket is for, an identifier ({@link za.co.proconnectsa.support.TextRules})
  * @param assigneeId       the host's id of the agent working on it (an identifier), or {@code null}
  * @param tags             free labels, lower case
  * @param attachments      files attached at submission
@@ -52,7 +53,7 @@ public record Ticket(
 
     /**
      * Checks the required components, that subject and body are text every store keeps and that the ids are
-     * identifiers ({@link Text}), and copies the collections.
+     * identifiers ({@link za.co.proconnectsa.support.TextRules}), and copies the collections.
      *
      * @throws InvalidInputException when a component is missing or refused
      */
@@ -143,5 +144,16 @@ public record Ticket(
     public Ticket withVersion(long newVersion) {
         return new Ticket(id, number, subject, body, category, priority, status, origin, requesterId,
                 assigneeId, tags, attachments, fingerprint, createdAt, updatedAt, firstRespondedAt, newVersion);
+    }
+
+    /**
+     * What a person debugging needs: number, status, category, priority, channel, who asked (a phone number
+     * masked), assignee and version. No internal id, fingerprint, subject or body.
+     */
+    @Override
+    public String toString() {
+        return "Ticket[" + number + ", " + status + ", " + category + ", " + priority + ", origin=" + origin
+                + ", requester=" + PhoneMasking.maskIfPhone(requesterId) + ", assignee="
+                + PhoneMasking.maskIfPhone(assigneeId) + ", version=" + version + "]";
     }
 }

@@ -130,4 +130,11 @@ public record ProviderError(int httpStatus, int code, int subcode, String type, 
         }
         return s.toString();
     }
+
+    /** The {@link #summary()} with any phone number in the provider's words masked, and the trace id. */
+    @Override
+    public String toString() {
+        return "ProviderError[" + za.co.proconnectsa.support.whatsapp.cloud.internal.LogText.maskNumbers(summary())
+                + (traceId.isEmpty() ? "" : ", trace " + traceId) + "]";
+    }
 }
