@@ -8,7 +8,7 @@ import za.co.proconnectsa.support.internal.Text;
  * Someone acting on the desk, as the host's authentication established them. The library trusts
  * the host for who the person is and decides itself what they may do.
  *
- * <p>The id is an identifier and the name free text, as {@link Text} defines them: an id is 1 to 200 printable
+ * <p>The id is an identifier and the name free text, as {@link za.co.proconnectsa.support.TextRules} defines them: an id is 1 to 200 printable
  * ASCII characters without spaces, compared exactly (case and all); a name is any Unicode text without control
  * characters (other than tab and line breaks) or lone surrogates.
  *

@@ -5,8 +5,8 @@ import za.co.proconnectsa.support.InvalidInputException;
 /**
  * Where the business wants to be in six months: small scale, growing, or enterprise.
  *
- * <p>The write-up asks this as a plan. To derive it from analytics, {@link #of(double)} maps a measured
- * month-over-month growth rate of request volume with thresholds of our own (the write-up gives none):
+ * <p>The question is asked as a plan. To derive it from analytics, {@link #of(double)} maps a measured
+ * month-over-month growth rate of request volume with the advisor's thresholds:
  * below {@value #GROWING_FROM} (20% a month) is SMALL, from 0.2 is GROWING, from {@value
  * #ENTERPRISE_FROM} (100% a month, volume doubling every month) is ENTERPRISE. Compounded over the six
  * months the question looks ahead, 20% a month is about 3x (1.2<sup>6</sup> &asymp; 3.0), enough to move a
@@ -58,7 +58,7 @@ public enum Growth implements Answer {
         return DecisionPoint.GROWTH;
     }
 
-    /** @return what the write-up says of this answer */
+    /** @return this answer's band and verdict */
     @Override
     public Band band() {
         return band;

@@ -14,7 +14,7 @@ import za.co.proconnectsa.support.InvalidInputException;
  *       above 50 HIGH;</li>
  *   <li>{@code agents} &rarr; {@link TeamSize#of(int)}: 1 ONE, 2-3 TWO_TO_THREE, 4 or more FOUR_PLUS;</li>
  *   <li>{@code billingTechnicalShare} &rarr; {@link IssueMix#of(double)}: below 0.2 SIMPLE, above 0.8
- *       BILLING_TECHNICAL, else MIXED (our thresholds; the write-up gives none);</li>
+ *       BILLING_TECHNICAL, else MIXED (the advisor's thresholds);</li>
  *   <li>growth: the stated {@code plannedGrowth}, the measured {@code monthlyGrowthRate} mapped by {@link
  *       Growth#of(double)} (from 20% a month GROWING, from 100% ENTERPRISE; our thresholds), or, when both
  *       are given, whichever of the two is nearer tickets: a plan of enterprise scale counts even while

@@ -2,7 +2,7 @@ package za.co.proconnectsa.support.advisor;
 
 import za.co.proconnectsa.support.InvalidInputException;
 
-/** How many people handle support, in the write-up's three bands: 1, 2-3 and 4+. */
+/** How many people handle support, in three bands: 1, 2-3 and 4+. */
 public enum TeamSize implements Answer {
     /** One person: "WhatsApp is manageable". */
     ONE(Strategy.WHATSAPP_ONLY, "one person", "WhatsApp is manageable"),
@@ -40,7 +40,7 @@ public enum TeamSize implements Answer {
         return DecisionPoint.TEAM_SIZE;
     }
 
-    /** @return what the write-up says of this answer */
+    /** @return this answer's band and verdict */
     @Override
     public Band band() {
         return band;

@@ -3,7 +3,7 @@ package za.co.proconnectsa.support.advisor;
 import za.co.proconnectsa.support.InvalidInputException;
 
 /**
- * How many support requests arrive per day, in the write-up's three bands: low (&lt;10), medium (10-50)
+ * How many support requests arrive per day, in three bands: low (&lt;10), medium (10-50)
  * and high (&gt;50).
  */
 public enum Volume implements Answer {
@@ -49,7 +49,7 @@ public enum Volume implements Answer {
         return DecisionPoint.VOLUME;
     }
 
-    /** @return what the write-up says of this answer */
+    /** @return this answer's band and verdict */
     @Override
     public Band band() {
         return band;

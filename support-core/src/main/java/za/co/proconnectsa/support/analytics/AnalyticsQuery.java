@@ -28,7 +28,7 @@ import za.co.proconnectsa.support.internal.Text;
  * @param channels      origin channels to keep; empty for all
  * @param categories    categories to keep; empty for all
  * @param priorities    priorities to keep; empty for all
- * @param agentId       the assignee to keep (an identifier, {@link Text}), or {@code null} for everyone
+ * @param agentId       the assignee to keep (an identifier, {@link za.co.proconnectsa.support.TextRules}), or {@code null} for everyone
  * @param businessTime  whether to compute response and resolution times in business time as well as wall time
  *                      (from the raw timestamps, on the desk's business hours as they are now)
  * @param topTerms      how many words and phrases of each length to list as common issues, 0 to 100

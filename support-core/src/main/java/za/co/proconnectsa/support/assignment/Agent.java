@@ -18,7 +18,7 @@ import za.co.proconnectsa.support.internal.Text;
  *         .build();                                     // AVAILABLE unless presence(...) says otherwise
  * }</pre>
  *
- * @param id          the host's id of the agent, the id tickets are assigned to: an identifier as {@link Text}
+ * @param id          the host's id of the agent, the id tickets are assigned to: an identifier as {@link za.co.proconnectsa.support.TextRules}
  *                    defines it (1 to 200 printable ASCII characters without spaces, compared exactly)
  * @param displayName the agent's name, 1 to 200 characters of text
  * @param presence    whether they take new tickets now

@@ -16,8 +16,8 @@ import za.co.proconnectsa.support.internal.Text;
  * @param id            the conversation's id
  * @param number        the number people quote, e.g. {@code WA-000042}
  * @param contact       the contact's address on the channel: a WhatsApp id (phone digits) or business-scoped
- *                      user id, an identifier ({@link Text}) of 1 to 100 characters
- * @param contactName   the contact's profile name, free text ({@link Text}) cut to 200 characters, or {@code null}
+ *                      user id, an identifier ({@link za.co.proconnectsa.support.TextRules}) of 1 to 100 characters
+ * @param contactName   the contact's profile name, free text ({@link za.co.proconnectsa.support.TextRules}) cut to 200 characters, or {@code null}
  * @param requesterId   the host's id of the person, as tickets of this conversation are requested by (an
  *                      identifier)
  * @param status        where it stands

@@ -10,7 +10,7 @@ import za.co.proconnectsa.support.internal.Text;
 /**
  * One message of a conversation's transcript.
  *
- * <p>Ids are identifiers and name and body free text, as {@link Text} defines them; every store keeps them
+ * <p>Ids are identifiers and name and body free text, as {@link za.co.proconnectsa.support.TextRules} defines them; every store keeps them
  * exactly.
  *
  * @param id             the channel's message id (a WhatsApp {@code wamid.…}), or a generated one for a message

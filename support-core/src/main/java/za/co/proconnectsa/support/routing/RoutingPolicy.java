@@ -46,12 +46,12 @@ public final class RoutingPolicy {
     }
 
     /**
-     * The seed's policy with the {@link RequestClassifier#standard() standard classifier}: the hard signals are
+     * The standard policy with the {@link RequestClassifier#standard() standard classifier}: the hard signals are
      * rules (an outage or 5xx error, attachments, an explicit request for a ticket, a category the person picked);
      * the classifier decides the rest: billing, technical, account and other matters that need someone to act
      * become tickets with the category it suggests, quick questions go to WhatsApp while support is open, and
      * while it is closed {@code afterHours} decides. When the classifier is not sure (below its confidence
-     * threshold) the seed's safe default applies: a ticket, so that nothing is lost, and the reason says so; only a
+     * threshold) the safe default applies: a ticket, so that nothing is lost, and the reason says so; only a
      * message already in a WhatsApp chat ({@link za.co.proconnectsa.support.ticket.OriginChannel#WHATSAPP}) stays
      * in the chat, where an agent reads it.
      *

@@ -4,7 +4,7 @@ import za.co.proconnectsa.support.internal.Text;
 
 /**
  * An idempotency key in its scope: the same key from two requesters is two keys. Both parts are identifiers
- * ({@link Text}): 1 to 200 printable ASCII characters without spaces, compared exactly, so two keys that differ
+ * ({@link za.co.proconnectsa.support.TextRules}): 1 to 200 printable ASCII characters without spaces, compared exactly, so two keys that differ
  * only in case are two keys on every store.
  *
  * @param scope the requester's id

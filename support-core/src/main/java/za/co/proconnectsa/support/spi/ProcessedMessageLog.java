@@ -28,7 +28,7 @@ public interface ProcessedMessageLog {
      * returns {@code true}.
      *
      * @param messageId the provider's message id, an identifier
-     *                  ({@link za.co.proconnectsa.support.internal.Text}: 1 to 200 printable ASCII characters
+     *                  ({@link za.co.proconnectsa.support.TextRules}: 1 to 200 printable ASCII characters
      *                  without spaces), compared exactly
      * @param at        when it was handled
      * @return {@code true} the first time an id is seen, {@code false} for every repeat

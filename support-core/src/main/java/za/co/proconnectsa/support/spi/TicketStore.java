@@ -25,7 +25,7 @@ import za.co.proconnectsa.support.ticket.TicketQuery;
  *       that matches it.</li>
  *   <li>Instants round-trip to the microsecond.</li>
  *   <li>Text round-trips exactly ({@link String#equals}): the library hands a store only ids and texts that follow
- *       {@link za.co.proconnectsa.support.internal.Text}, and ids that differ in case are different ids. A value the
+ *       {@link za.co.proconnectsa.support.TextRules}, and ids that differ in case are different ids. A value the
  *       database refuses as data is thrown as {@link za.co.proconnectsa.support.DataRejectedException}.</li>
  *   <li>A failure of the underlying system is thrown as
  *       {@link za.co.proconnectsa.support.StoreUnavailableException}; no other unchecked exception

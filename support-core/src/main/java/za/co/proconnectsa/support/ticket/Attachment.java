@@ -5,7 +5,7 @@ import za.co.proconnectsa.support.internal.Text;
 
 /**
  * What the library knows about an attached file. The bytes stay with the host; {@code reference}
- * is the host's handle to them (an object-store key, a media id). All three texts are free text as {@link Text}
+ * is the host's handle to them (an object-store key, a media id). All three texts are free text as {@link za.co.proconnectsa.support.TextRules}
  * defines it: no control characters other than tab and line breaks, no lone surrogates.
  *
  * @param name        the file name shown to people, at most 255 characters

@@ -12,8 +12,8 @@ import za.co.proconnectsa.support.internal.Text;
  * @param ticketId   the ticket that changed
  * @param actor      who changed it
  * @param action     what changed
- * @param before     the value before, or {@code null}; free text ({@link Text})
- * @param after      the value after, or {@code null}; free text ({@link Text})
+ * @param before     the value before, or {@code null}; free text ({@link za.co.proconnectsa.support.TextRules})
+ * @param after      the value after, or {@code null}; free text ({@link za.co.proconnectsa.support.TextRules})
  * @param visibility whether requesters see the event in their history
  * @param at         when it happened
  */

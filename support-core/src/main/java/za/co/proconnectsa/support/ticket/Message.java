@@ -13,7 +13,7 @@ import za.co.proconnectsa.support.internal.Text;
  * @param id          the message's identity
  * @param ticketId    the ticket it belongs to
  * @param author      who wrote it
- * @param body        the text: free text as {@link Text} defines it (no control characters other than tab and
+ * @param body        the text: free text as {@link za.co.proconnectsa.support.TextRules} defines it (no control characters other than tab and
  *                    line breaks, no lone surrogates)
  * @param visibility  {@link Visibility#INTERNAL} for notes that requesters never see
  * @param attachments files attached to it

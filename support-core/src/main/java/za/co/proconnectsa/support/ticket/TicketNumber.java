@@ -8,7 +8,7 @@ import za.co.proconnectsa.support.internal.Text;
  * in the store that never repeats, so a number is never reused, even after a failed submission.
  *
  * @param sequence the store's sequence value; also the stable order of the queue
- * @param text     the formatted number shown to people, an identifier ({@link Text})
+ * @param text     the formatted number shown to people, an identifier ({@link za.co.proconnectsa.support.TextRules})
  */
 public record TicketNumber(long sequence, String text) {
 

@@ -216,7 +216,7 @@ public final class TicketQuery {
         }
 
         /**
-         * @param agentId only tickets assigned to this agent, an identifier ({@link Text})
+         * @param agentId only tickets assigned to this agent, an identifier ({@link za.co.proconnectsa.support.TextRules})
          * @return this builder
          * @throws InvalidInputException when the id is not an identifier
          */
@@ -232,7 +232,7 @@ public final class TicketQuery {
         }
 
         /**
-         * @param id only tickets of this requester, an identifier ({@link Text}): matched exactly, case and all
+         * @param id only tickets of this requester, an identifier ({@link za.co.proconnectsa.support.TextRules}): matched exactly, case and all
          * @return this builder
          * @throws InvalidInputException when the id is not an identifier
          */
@@ -242,7 +242,7 @@ public final class TicketQuery {
         }
 
         /**
-         * @param search text to find in subject or body, at most 200 characters of free text ({@link Text});
+         * @param search text to find in subject or body, at most 200 characters of free text ({@link za.co.proconnectsa.support.TextRules});
          *               leading and trailing white space is ignored
          * @return this builder
          * @throws InvalidInputException when it is blank, too long or holds a character no store keeps

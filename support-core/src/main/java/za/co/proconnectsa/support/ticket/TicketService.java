@@ -17,7 +17,7 @@ import za.co.proconnectsa.support.access.Actor;
  * {@link za.co.proconnectsa.support.DataRejectedException} when the store refused a value (not worth
  * retrying). After an exception nothing was written.
  *
- * <p>Text follows {@link za.co.proconnectsa.support.internal.Text}: ids (actor, requester, agent, idempotency
+ * <p>Text follows {@link za.co.proconnectsa.support.TextRules}: ids (actor, requester, agent, idempotency
  * key, ticket number) are 1 to 200 printable ASCII characters without spaces and compared exactly, case and
  * all; free text (subject, body, reply, names) may hold any Unicode except control characters other than tab
  * and line breaks, and lone surrogates. What is accepted is stored and read back exactly on every store; what

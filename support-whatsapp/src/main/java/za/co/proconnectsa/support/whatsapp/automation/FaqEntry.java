@@ -9,9 +9,9 @@ import za.co.proconnectsa.support.internal.Text;
  * A frequently asked question the auto-responder answers on WhatsApp: its answer and the words or phrases that
  * recognise it (whole words, any case or accent, as routing keywords).
  *
- * @param id      a name for logs and transcripts, an identifier ({@link Text}: printable ASCII without spaces) of
+ * @param id      a name for logs and transcripts, an identifier ({@link za.co.proconnectsa.support.TextRules}: printable ASCII without spaces) of
  *                1 to 64 characters
- * @param answer  the text sent, 1 to {@value ResponseTemplate#MAX_TEXT} characters of free text ({@link Text})
+ * @param answer  the text sent, 1 to {@value ResponseTemplate#MAX_TEXT} characters of free text ({@link za.co.proconnectsa.support.TextRules})
  * @param phrases what a question must mention; the entry mentioning most of them wins
  */
 public record FaqEntry(String id, String answer, KeywordSet phrases) {

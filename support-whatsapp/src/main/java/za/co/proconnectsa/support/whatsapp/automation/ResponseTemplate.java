@@ -55,7 +55,7 @@ public final class ResponseTemplate {
     /**
      * @param name the template's name: 1 to 64 lower-case letters, digits, '.', '_' or '-', starting with a letter
      * @param text the text, 1 to {@value #MAX_TEXT} characters of free text
-     *             ({@link za.co.proconnectsa.support.internal.Text}: no control characters other than tab and line
+     *             ({@link za.co.proconnectsa.support.TextRules}: no control characters other than tab and line
      *             breaks, no lone surrogates), with {@code {placeholders}}
      * @return the template
      * @throws InvalidInputException listing every problem of the name and the text
@@ -142,7 +142,7 @@ public final class ResponseTemplate {
      * @return the text
      * @throws InvalidInputException naming every placeholder without a value (missing, null or blank), in order, or
      *                             when a value brings a character no store keeps
-     *                             ({@link za.co.proconnectsa.support.internal.Text})
+     *                             ({@link za.co.proconnectsa.support.TextRules})
      */
     public String render(Map<String, ?> values) {
         if (values == null) {

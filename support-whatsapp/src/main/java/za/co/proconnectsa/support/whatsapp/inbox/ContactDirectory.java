@@ -18,7 +18,7 @@ public interface ContactDirectory {
     /**
      * @param contact     the contact's WhatsApp id (phone digits) or business-scoped user id
      * @param profileName their WhatsApp profile name, or {@code null}
-     * @return the host's requester id for them, an identifier ({@link za.co.proconnectsa.support.internal.Text}: 1 to 200
+     * @return the host's requester id for them, an identifier ({@link za.co.proconnectsa.support.TextRules}: 1 to 200
      *         printable ASCII characters without spaces); called for every inbound message, so keep it fast
      */
     String requesterId(String contact, String profileName);

@@ -15,7 +15,7 @@ import za.co.proconnectsa.support.internal.Text;
  * a message can be logged.
  *
  * @param messageId             WhatsApp's message id ({@code wamid.…}), an identifier
- *                              ({@link za.co.proconnectsa.support.internal.Text}: 1 to 200 printable ASCII characters
+ *                              ({@link za.co.proconnectsa.support.TextRules}: 1 to 200 printable ASCII characters
  *                              without spaces): the key on which ingest is idempotent
  * @param businessPhoneNumberId the id of the business phone number that received it ({@code metadata.phone_number_id}),
  *                              or null

@@ -7,7 +7,7 @@ import za.co.proconnectsa.support.internal.Checks;
  * {@code account_update}), a message type other than text, media, interactive reply or template button (for
  * example {@code location}, {@code reaction}), a status other than sent/delivered/read/failed, or the
  * change-level {@code errors} array, or a message the library refuses because an id or a text in it is not what
- * every store keeps exactly ({@link za.co.proconnectsa.support.internal.Text}: an id with spaces, control characters
+ * every store keeps exactly ({@link za.co.proconnectsa.support.TextRules}: an id with spaces, control characters
  * or non-ASCII characters, a text with NUL, other control characters or a lone surrogate). Hosts may log or
  * count these; they carry no personal data.
  *

@@ -28,7 +28,7 @@ import za.co.proconnectsa.support.spi.WorkQueue;
  *       and answers at once. An {@link InboundMessageWorker} applies the stored messages later, each in one unit of
  *       work with its done mark, so no message is lost or applied twice, whatever crashes in between;</li>
  *   <li>refuses, message by message, a message whose id, sender id or text no store keeps exactly
- *       ({@link za.co.proconnectsa.support.internal.Text}), counting it in {@link WebhookReceipt#unsupported()} and
+ *       ({@link za.co.proconnectsa.support.TextRules}), counting it in {@link WebhookReceipt#unsupported()} and
  *       handing it to {@link WebhookHandler#onUnsupported} as a {@code refused/...} {@link UnsupportedEvent};</li>
  *   <li>stores each status update (sent, delivered, read, failed) the same way, keyed by its message id and status,
  *       to be applied by the worker {@link #DEFAULT_STATUS_DELAY} later ({@link Builder#statusDelay}), so that the

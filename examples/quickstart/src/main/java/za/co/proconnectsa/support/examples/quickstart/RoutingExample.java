@@ -35,7 +35,7 @@ public final class RoutingExample {
         SupportDesk desk = SupportDesk.builder()
                 .store(InMemoryTicketStore.create())
                 .whatsApp(WhatsAppLinks.of("+27 67 951 8124"))     // Mon-Fri 8am-6pm SAST by default
-                .routingPolicy(RoutingPolicy.standard())            // the seed's rules
+                .routingPolicy(RoutingPolicy.standard())            // the standard rules
                 .build();
 
         RoutingDecision decision = desk.route(SupportRequest.builder()
