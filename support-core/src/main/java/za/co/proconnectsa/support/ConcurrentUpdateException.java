@@ -8,8 +8,11 @@ public class ConcurrentUpdateException extends SupportException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The ticket number, as {@link #ticketNumber()} returns it. */
     private final String ticketNumber;
+    /** The expected version, as {@link #expectedVersion()} returns it. */
     private final long expectedVersion;
+    /** The actual version, as {@link #actualVersion()} returns it. */
     private final long actualVersion;
 
     /**

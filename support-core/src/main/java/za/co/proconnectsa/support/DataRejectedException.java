@@ -13,6 +13,7 @@ public class DataRejectedException extends SupportException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The sql state, as {@link #sqlState()} returns it. */
     private final String sqlState;
 
     /**

@@ -31,6 +31,7 @@ public class InvalidInputException extends SupportException {
         }
     }
 
+    /** The field errors, as {@link #fieldErrors()} returns it. */
     private final List<FieldError> fieldErrors;
 
     /**

@@ -19,6 +19,9 @@ import za.co.proconnectsa.support.internal.Text;
 public record Actor(String id, Role role, String displayName) {
 
     /**
+     * @param id the host's stable id of the person, 1 to 200 printable ASCII characters without spaces
+     * @param role their role
+     * @param displayName the name shown next to their messages, 1 to 200 characters of text
      * @throws InvalidInputException when the id is not an identifier, or the name is blank, too long or holds a
      *                             character no store keeps
      */

@@ -45,6 +45,15 @@ public record AnalyticsQuery(Instant from, Instant to, ZoneId zone, Set<OriginCh
     /**
      * Checks the components and copies the sets.
      *
+     * @param from the period's first instant (inclusive)
+     * @param to the period's end (exclusive), after {@code from} and at most {@value #MAX_DAYS} days later
+     * @param zone the zone that days and hours of the week are counted in, or {@code null} for the desk's business-hours zone
+     * @param channels origin channels to keep; empty for all
+     * @param categories categories to keep; empty for all
+     * @param priorities priorities to keep; empty for all
+     * @param agentId the assignee to keep (an identifier, {@link za.co.proconnectsa.support.TextRules}), or {@code null} for everyone
+     * @param businessTime whether to compute response and resolution times in business time as well as wall time (from the raw timestamps, on the desk's business hours as they are now)
+     * @param topTerms how many words and phrases of each length to list as common issues, 0 to 100
      * @throws InvalidInputException naming every refused component
      */
     public AnalyticsQuery {

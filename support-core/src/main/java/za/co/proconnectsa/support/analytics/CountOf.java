@@ -10,7 +10,12 @@ import za.co.proconnectsa.support.internal.Checks;
  */
 public record CountOf(String key, long count) {
 
-    /** Checks the key. */
+    /**
+     * Checks the key.
+     *
+     * @param key what was counted
+     * @param count how many
+     */
     public CountOf {
         Checks.notNull(key, "key");
     }

@@ -21,7 +21,16 @@ public record DurationFigures(long count, Duration mean, Duration p50, Duration 
     public static final DurationFigures NONE = new DurationFigures(0, Duration.ZERO, Duration.ZERO, Duration.ZERO,
             Duration.ZERO, Duration.ZERO);
 
-    /** Checks that nothing is missing. */
+    /**
+     * Checks that nothing is missing.
+     *
+     * @param count how many durations
+     * @param mean their mean
+     * @param p50 the median
+     * @param p90 the 90th percentile
+     * @param p95 the 95th percentile
+     * @param p99 the 99th percentile
+     */
     public DurationFigures {
         if (count < 0) {
             throw za.co.proconnectsa.support.InvalidInputException.of("count", "must not be negative");

@@ -12,7 +12,12 @@ import za.co.proconnectsa.support.internal.Checks;
  */
 public record ResponseTimes(DurationFigures wall, DurationFigures business) {
 
-    /** Checks that wall time is there. */
+    /**
+     * Checks that wall time is there.
+     *
+     * @param wall calendar time between the two moments
+     * @param business open time of the desk's business hours between them, or {@code null} when not asked for
+     */
     public ResponseTimes {
         Checks.notNull(wall, "wall");
     }

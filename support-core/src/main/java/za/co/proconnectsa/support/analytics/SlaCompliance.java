@@ -14,7 +14,13 @@ import za.co.proconnectsa.support.internal.Checks;
  */
 public record SlaCompliance(SlaTargetType target, long met, long breached) {
 
-    /** Checks the target. */
+    /**
+     * Checks the target.
+     *
+     * @param target the target type
+     * @param met tickets that met it
+     * @param breached tickets that missed it
+     */
     public SlaCompliance {
         Checks.notNull(target, "target");
     }

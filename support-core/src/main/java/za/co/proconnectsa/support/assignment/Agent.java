@@ -40,6 +40,11 @@ public record Agent(String id, String displayName, Presence presence, int capaci
     /**
      * Checks every component and copies the categories.
      *
+     * @param id the host's id of the agent, the id tickets are assigned to: an identifier as {@link za.co.proconnectsa.support.TextRules} defines it (1 to 200 printable ASCII characters without spaces, compared exactly)
+     * @param displayName the agent's name, 1 to 200 characters of text
+     * @param presence whether they take new tickets now
+     * @param capacity the most open tickets (neither RESOLVED nor CLOSED) automatic assignment lets them hold, 0 to {@value #MAX_CAPACITY}; 0 takes them out of automatic assignment. Tickets assigned by hand or reopened by a requester count towards it but are never refused because of it
+     * @param categories the categories they handle, at most {@value #MAX_CATEGORIES}; a strategy that matches categories ({@link AssignmentStrategy#onlyMatchingCategory()}) gives them only tickets of these, and an agent with none gets no ticket from it. Other strategies ignore them
      * @throws InvalidInputException when a component is missing or out of range
      */
     public Agent {

@@ -11,7 +11,12 @@ import za.co.proconnectsa.support.internal.Checks;
  */
 public record AgentWorkload(Agent agent, int openTickets) {
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param agent the agent as on the roster
+     * @param openTickets the tickets assigned to them whose status is neither RESOLVED nor CLOSED
+     */
     public AgentWorkload {
         Checks.notNull(agent, "agent");
         if (openTickets < 0) {

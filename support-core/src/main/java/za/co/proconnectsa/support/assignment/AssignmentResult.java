@@ -27,7 +27,12 @@ public record AssignmentResult(Outcome outcome, Ticket ticket) {
         NO_AGENT
     }
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param outcome what happened
+     * @param ticket the ticket as stored after the attempt
+     */
     public AssignmentResult {
         Checks.notNull(outcome, "outcome");
         Checks.notNull(ticket, "ticket");

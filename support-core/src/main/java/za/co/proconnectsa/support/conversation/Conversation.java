@@ -44,7 +44,22 @@ public record Conversation(
         Instant updatedAt,
         long version) {
 
-    /** Checks the required components. */
+    /**
+     * Checks the required components.
+     *
+     * @param id the conversation's id
+     * @param number the number people quote, e.g. {@code WA-000042}
+     * @param contact the contact's address on the channel: a WhatsApp id (phone digits) or business-scoped user id, an identifier ({@link za.co.proconnectsa.support.TextRules}) of 1 to 100 characters
+     * @param contactName the contact's profile name, free text ({@link za.co.proconnectsa.support.TextRules}) cut to 200 characters, or {@code null}
+     * @param requesterId the host's id of the person, as tickets of this conversation are requested by (an identifier)
+     * @param status where it stands
+     * @param ticketId the ticket it was escalated to or joined, or {@code null}
+     * @param reference the reference code the chat was started from (a page code), an identifier of 1 to 40 characters, or {@code null}
+     * @param lastInboundAt when the contact last wrote; opens the 24-hour customer-service window; {@code null} before the contact wrote
+     * @param createdAt when it started
+     * @param updatedAt when it last changed
+     * @param version the optimistic-locking version, 1 when new
+     */
     public Conversation {
         Checks.notNull(id, "id");
         Checks.notNull(number, "number");

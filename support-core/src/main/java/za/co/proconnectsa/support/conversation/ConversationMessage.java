@@ -51,7 +51,18 @@ public record ConversationMessage(
         }
     }
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param id the channel's message id (a WhatsApp {@code wamid.…}), or a generated one for a message that got none; an identifier of 1 to 200 characters, unique in the store
+     * @param conversationId the conversation
+     * @param contact the conversation's contact
+     * @param author who wrote it
+     * @param authorId the customer's contact, the agent's id, or the automation's name
+     * @param authorName the name shown next to it, cut to 200 characters
+     * @param body the text, 1 to {@value #MAX_BODY} characters; media are described ("[image] caption")
+     * @param at when it was written
+     */
     public ConversationMessage {
         Text.identifier(id, "id");
         Checks.notNull(conversationId, "conversationId");

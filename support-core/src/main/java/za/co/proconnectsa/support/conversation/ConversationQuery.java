@@ -27,7 +27,15 @@ public record ConversationQuery(Set<ConversationStatus> statuses, String contact
     /** The page size when none is set. */
     public static final int DEFAULT_LIMIT = 50;
 
-    /** Checks and copies the components. */
+    /**
+     * Checks and copies the components.
+     *
+     * @param statuses only these statuses (empty: all)
+     * @param contact only this contact's conversations, or {@code null}
+     * @param text only conversations with a message containing this text (case-insensitive substring), or {@code null}
+     * @param limit the page size, 1 to 200
+     * @param afterSequence the cursor: only conversations numbered below this, or {@code null} for the first page
+     */
     public ConversationQuery {
         statuses = statuses == null || statuses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(statuses));
         if (contact != null && Text.identifier(contact, "contact").length() > 100) {
@@ -79,7 +87,10 @@ public record ConversationQuery(Set<ConversationStatus> statuses, String contact
         private Builder() {
         }
 
-        /** @param values only these statuses @return this builder */
+        /**
+         * @param values only these statuses
+         * @return this builder
+         */
         public Builder status(ConversationStatus... values) {
             for (ConversationStatus s : values) {
                 statuses.add(Checks.notNull(s, "status"));
@@ -92,19 +103,28 @@ public record ConversationQuery(Set<ConversationStatus> statuses, String contact
             return status(ConversationStatus.OPEN, ConversationStatus.ESCALATED);
         }
 
-        /** @param value only this contact's conversations @return this builder */
+        /**
+         * @param value only this contact's conversations
+         * @return this builder
+         */
         public Builder contact(String value) {
             this.contact = value;
             return this;
         }
 
-        /** @param value only conversations with a message containing this text @return this builder */
+        /**
+         * @param value only conversations with a message containing this text
+         * @return this builder
+         */
         public Builder text(String value) {
             this.text = value;
             return this;
         }
 
-        /** @param value the page size, 1 to 200 @return this builder */
+        /**
+         * @param value the page size, 1 to 200
+         * @return this builder
+         */
         public Builder limit(int value) {
             this.limit = value;
             return this;

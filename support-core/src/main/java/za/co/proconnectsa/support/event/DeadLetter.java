@@ -30,7 +30,17 @@ public record DeadLetter(long id, String type, String ticketId, Instant occurred
     /** The longest {@link #reason()} a store keeps; longer reasons are cut to it. */
     public static final int MAX_REASON_LENGTH = 1000;
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param id the entry's id in the outbox
+     * @param type the event type as stored, e.g. {@code "REPLIED"}
+     * @param ticketId the ticket's id as stored
+     * @param occurredAt when the event happened
+     * @param attempts how many times it was claimed before it died
+     * @param reason why it died: the last error (exception type and message, secrets removed) or why it could not be read
+     * @param diedAt when it died
+     */
     public DeadLetter {
         if (id <= 0) {
             throw InvalidInputException.of("id", "must be positive, was " + id);

@@ -323,13 +323,19 @@ public final class OutboxRelay implements AutoCloseable {
             }
         }
 
-        /** @param value the outbox, when the store does not implement it itself @return this builder */
+        /**
+         * @param value the outbox, when the store does not implement it itself
+         * @return this builder
+         */
         public Builder outbox(EventOutbox value) {
             this.outbox = Checks.notNull(value, "outbox");
             return this;
         }
 
-        /** @param value notified of each event, in registration order @return this builder */
+        /**
+         * @param value notified of each event, in registration order
+         * @return this builder
+         */
         public Builder listener(TicketListener value) {
             this.listeners.add(Checks.notNull(value, "listener"));
             return this;
@@ -348,7 +354,10 @@ public final class OutboxRelay implements AutoCloseable {
             return this;
         }
 
-        /** @param value entries claimed at a time, 1 to 1000 @return this builder */
+        /**
+         * @param value entries claimed at a time, 1 to 1000
+         * @return this builder
+         */
         public Builder batchSize(int value) {
             Checks.between(value, 1, 1000, "batchSize");
             this.batchSize = value;
@@ -366,13 +375,19 @@ public final class OutboxRelay implements AutoCloseable {
             return this;
         }
 
-        /** @param value the pause between polls of an empty outbox @return this builder */
+        /**
+         * @param value the pause between polls of an empty outbox
+         * @return this builder
+         */
         public Builder pollInterval(Duration value) {
             this.pollInterval = Checks.positive(value, "pollInterval");
             return this;
         }
 
-        /** @param value the first pause before retrying a failed delivery; it doubles per attempt @return this builder */
+        /**
+         * @param value the first pause before retrying a failed delivery; it doubles per attempt
+         * @return this builder
+         */
         public Builder retryDelay(Duration value) {
             this.retryDelay = Checks.positive(value, "retryDelay");
             return this;
@@ -400,7 +415,10 @@ public final class OutboxRelay implements AutoCloseable {
             return this;
         }
 
-        /** @param value the time source @return this builder */
+        /**
+         * @param value the time source
+         * @return this builder
+         */
         public Builder clock(Clock value) {
             this.clock = Checks.notNull(value, "clock");
             return this;

@@ -11,7 +11,13 @@ import za.co.proconnectsa.support.internal.Checks;
  */
 public record TicketCard(String title, String description, String buttonText) implements SupportCard {
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param title the heading
+     * @param description when to use it
+     * @param buttonText e.g. "Create Ticket"
+     */
     public TicketCard {
         Checks.notNull(title, "title");
         Checks.notNull(description, "description");

@@ -17,7 +17,14 @@ import za.co.proconnectsa.support.internal.Text;
  */
 public record ConsentEntry(String contact, ConsentChoice choice, String source, Actor recordedBy, Instant at) {
 
-    /** @throws za.co.proconnectsa.support.InvalidInputException when a component is missing or refused */
+    /**
+     * @param contact the contact's WhatsApp id (digits), an identifier of at most 100 characters
+     * @param choice opt-in or opt-out
+     * @param source where it was given, e.g. {@code "web signup form"} or {@code "WhatsApp: STOP"}, 1 to 200 characters
+     * @param recordedBy who recorded it
+     * @param at when
+     * @throws za.co.proconnectsa.support.InvalidInputException when a component is missing or refused
+     */
     public ConsentEntry {
         if (Text.identifier(contact, "contact").length() > 100) {
             throw za.co.proconnectsa.support.InvalidInputException.of("contact", "must be 1 to 100 characters");

@@ -18,7 +18,10 @@ import za.co.proconnectsa.support.internal.Text;
  */
 public record Correction(Map<String, String> replacements) {
 
-    /** @throws InvalidInputException when there is nothing to correct */
+    /**
+     * @param replacements old value to new value, in the order given
+     * @throws InvalidInputException when there is nothing to correct
+     */
     public Correction {
         replacements = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(replacements));
         if (replacements.isEmpty()) {

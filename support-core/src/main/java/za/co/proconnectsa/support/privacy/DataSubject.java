@@ -30,6 +30,11 @@ public record DataSubject(Set<String> requesterIds, Set<String> contacts, Set<St
         Set<String> emails) {
 
     /**
+     * @param requesterIds the requester ids (identifiers), at least one
+     * @param contacts WhatsApp contacts (identifiers), perhaps none
+     * @param names names to find in free text, perhaps none
+     * @param phones phone numbers to find in free text, as digits with the country code (a WhatsApp contact is one too)
+     * @param emails e-mail addresses to find in free text, perhaps none
      * @throws InvalidInputException when no requester id is given or a value is not of its kind
      */
     public DataSubject {

@@ -259,39 +259,57 @@ public final class JobWorker implements AutoCloseable {
             return this;
         }
 
-        /** @param value jobs claimed at a time, 1 to 1000 @return this builder */
+        /**
+         * @param value jobs claimed at a time, 1 to 1000
+         * @return this builder
+         */
         public Builder batchSize(int value) {
             Checks.between(value, 1, 1000, "batchSize");
             this.batchSize = value;
             return this;
         }
 
-        /** @param value how long a claim lasts; renewed every third of it while a job runs @return this builder */
+        /**
+         * @param value how long a claim lasts; renewed every third of it while a job runs
+         * @return this builder
+         */
         public Builder lease(Duration value) {
             this.lease = Checks.positive(value, "lease");
             return this;
         }
 
-        /** @param value the pause between polls of an empty queue @return this builder */
+        /**
+         * @param value the pause between polls of an empty queue
+         * @return this builder
+         */
         public Builder pollInterval(Duration value) {
             this.pollInterval = Checks.positive(value, "pollInterval");
             return this;
         }
 
-        /** @param value the first pause before a failed job is retried; it doubles per attempt @return this builder */
+        /**
+         * @param value the first pause before a failed job is retried; it doubles per attempt
+         * @return this builder
+         */
         public Builder retryDelay(Duration value) {
             this.retryDelay = Checks.positive(value, "retryDelay");
             return this;
         }
 
-        /** @param value attempts before a failing job is buried, 1 to 1000 @return this builder */
+        /**
+         * @param value attempts before a failing job is buried, 1 to 1000
+         * @return this builder
+         */
         public Builder maxAttempts(int value) {
             Checks.between(value, 1, 1000, "maxAttempts");
             this.maxAttempts = value;
             return this;
         }
 
-        /** @param value the time source @return this builder */
+        /**
+         * @param value the time source
+         * @return this builder
+         */
         public Builder clock(Clock value) {
             this.clock = Checks.notNull(value, "clock");
             return this;

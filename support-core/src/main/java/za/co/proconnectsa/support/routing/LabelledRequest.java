@@ -32,6 +32,9 @@ public record LabelledRequest(Channel channel, Category category, String text) {
     /**
      * Checks the components.
      *
+     * @param channel where the request should go
+     * @param category what it is about
+     * @param text what the person wrote, not blank
      * @throws InvalidInputException when a component is missing or the text is blank
      */
     public LabelledRequest {

@@ -285,7 +285,10 @@ public final class RoutingPolicy {
         }
     }
 
-    /** @return the rule with this name, if any (the default rule is named "default") */
+    /**
+     * @param name a rule's name
+     * @return the rule with this name, if any (the default rule is named "default")
+     */
     public Optional<Rule> rule(String name) {
         return allRules.stream().filter(r -> r.name().equals(name)).findFirst();
     }

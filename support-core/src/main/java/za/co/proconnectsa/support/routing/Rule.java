@@ -22,7 +22,16 @@ public record Rule(String name, Condition when, Channel channel, Category catego
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,59}");
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param name a short identifier: lower-case letters, digits and '-', at most 60
+     * @param when the condition
+     * @param channel where matching requests go
+     * @param category the suggested category, or {@code null}
+     * @param priority the suggested priority, or {@code null}
+     * @param reason why, in a sentence the person can read
+     */
     public Rule {
         if (name == null || !NAME.matcher(name).matches()) {
             throw InvalidInputException.of("rule.name",

@@ -67,7 +67,13 @@ public final class SlaClock {
      * @param hours         the desk's business hours
      */
     public record Terms(Instant effectiveFrom, SlaPolicy policy, BusinessHours hours) {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param effectiveFrom from when they apply; {@link Instant#MIN} for the first terms of a clock
+         * @param policy the policy
+         * @param hours the desk's business hours
+         */
         public Terms {
             Checks.notNull(effectiveFrom, "effectiveFrom");
             Checks.notNull(policy, "policy");

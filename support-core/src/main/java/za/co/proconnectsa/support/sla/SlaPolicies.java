@@ -211,7 +211,12 @@ public final class SlaPolicies {
      * @param policy   their policy
      */
     public record Rule(Selector selector, SlaPolicy policy) {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param selector which tickets
+         * @param policy their policy
+         */
         public Rule {
             Checks.notNull(selector, "selector");
             Checks.notNull(policy, "policy");

@@ -55,6 +55,10 @@ public record SlaTarget(SlaTargetType type, Measure measure, Duration time, int 
     /**
      * Checks that the amount fits the measure.
      *
+     * @param type what is promised
+     * @param measure how the time is counted
+     * @param time for {@link Measure#BUSINESS_TIME} and {@link Measure#CALENDAR_TIME}: how long, more than zero and at most {@link #MAX_TIME}; zero for {@link Measure#BUSINESS_DAYS}
+     * @param businessDays for {@link Measure#BUSINESS_DAYS}: how many business days, 1 to {@value #MAX_BUSINESS_DAYS}; 0 otherwise
      * @throws InvalidInputException when a component is null or the amount is out of range
      */
     public SlaTarget {

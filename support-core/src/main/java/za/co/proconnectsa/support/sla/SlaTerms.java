@@ -29,7 +29,13 @@ public final class SlaTerms {
      * @param hours         the business hours the clocks count
      */
     public record Change(Instant effectiveFrom, SlaPolicies policies, BusinessHours hours) {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param effectiveFrom when it took effect ({@link Instant#MIN} for the first)
+         * @param policies the policies
+         * @param hours the business hours the clocks count
+         */
         public Change {
             Checks.notNull(effectiveFrom, "effectiveFrom");
             Checks.notNull(policies, "policies");

@@ -61,6 +61,10 @@ public final class SlaTimeline {
         /**
          * Checks that the statuses fit the kind.
          *
+         * @param kind what happened
+         * @param at when
+         * @param from for {@link Kind#STATUS_CHANGED}: the status before; null otherwise
+         * @param to for {@link Kind#STATUS_CHANGED}: the status after; for {@link Kind#CREATED}: the first status; null otherwise
          * @throws InvalidInputException when a component is missing or a status is given where none belongs
          */
         public Moment {

@@ -15,6 +15,8 @@ public record IdempotencyKey(String scope, String key) {
     /**
      * Checks the components.
      *
+     * @param scope the requester's id
+     * @param key the host's key
      * @throws za.co.proconnectsa.support.InvalidInputException when a part is not an identifier
      */
     public IdempotencyKey {

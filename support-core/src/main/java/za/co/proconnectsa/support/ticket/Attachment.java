@@ -16,6 +16,10 @@ import za.co.proconnectsa.support.internal.Text;
 public record Attachment(String name, String contentType, long sizeBytes, String reference) {
 
     /**
+     * @param name the file name shown to people, at most 255 characters
+     * @param contentType the media type, e.g. {@code image/png}
+     * @param sizeBytes the size in bytes, not negative
+     * @param reference the host's handle to the bytes, at most 500 characters
      * @throws InvalidInputException when a field is blank, too long, negative or holds a character no store keeps
      */
     public Attachment {

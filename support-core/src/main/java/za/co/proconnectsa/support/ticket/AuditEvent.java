@@ -29,6 +29,13 @@ public record AuditEvent(
     /**
      * Checks the required components, and that the values hold only characters every store keeps.
      *
+     * @param ticketId the ticket that changed
+     * @param actor who changed it
+     * @param action what changed
+     * @param before the value before, or {@code null}; free text ({@link za.co.proconnectsa.support.TextRules})
+     * @param after the value after, or {@code null}; free text ({@link za.co.proconnectsa.support.TextRules})
+     * @param visibility whether requesters see the event in their history
+     * @param at when it happened
      * @throws za.co.proconnectsa.support.InvalidInputException when a component is missing or refused
      */
     public AuditEvent {

@@ -28,7 +28,17 @@ public record Message(
         List<Attachment> attachments,
         Instant createdAt) {
 
-    /** Checks the components and copies the attachment list. */
+    /**
+     * Checks the components and copies the attachment list.
+     *
+     * @param id the message's identity
+     * @param ticketId the ticket it belongs to
+     * @param author who wrote it
+     * @param body the text: free text as {@link za.co.proconnectsa.support.TextRules} defines it (no control characters other than tab and line breaks, no lone surrogates)
+     * @param visibility {@link Visibility#INTERNAL} for notes that requesters never see
+     * @param attachments files attached to it
+     * @param createdAt when it was written
+     */
     public Message {
         Checks.notNull(id, "id");
         Checks.notNull(ticketId, "ticketId");

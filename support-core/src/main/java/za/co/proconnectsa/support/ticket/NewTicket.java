@@ -64,7 +64,19 @@ public record NewTicket(
     /** The most attachments on one ticket or reply. */
     public static final int MAX_ATTACHMENTS = 10;
 
-    /** Copies the collections, unmodifiable (null stays null, and so do null entries, for the desk to report). */
+    /**
+     * Copies the collections, unmodifiable (null stays null, and so do null entries, for the desk to report).
+     *
+     * @param subject a one-line summary, 1 to {@value #MAX_SUBJECT_LENGTH} characters, not blank
+     * @param body the description, 1 to {@value #MAX_BODY_LENGTH} characters, not blank
+     * @param category what it is about, one of the desk's categories; {@code null} when the requester did not choose, and then the desk files it under its default category ({@link za.co.proconnectsa.support.SupportDesk.Builder#defaultCategory}, {@link Category#GENERAL} unless the host sets another)
+     * @param priority how urgent it is
+     * @param origin the channel it came in on
+     * @param requesterId for agents submitting on someone's behalf: that person's id (an identifier); {@code null} means the submitter
+     * @param tags free labels, at most {@value #MAX_TAGS}, each 1 to {@value #MAX_TAG_LENGTH} letters, digits, '-' or '_'
+     * @param attachments files attached, at most {@value #MAX_ATTACHMENTS}
+     * @param idempotencyKey a key that makes a retried submission return the first receipt (an identifier), or {@code null}
+     */
     public NewTicket {
         tags = tags == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(tags));
         attachments = attachments == null ? null : Collections.unmodifiableList(new ArrayList<>(attachments));
@@ -93,13 +105,19 @@ public record NewTicket(
         private Builder() {
         }
 
-        /** @param subject a one-line summary @return this builder */
+        /**
+         * @param subject a one-line summary
+         * @return this builder
+         */
         public Builder subject(String subject) {
             this.subject = subject;
             return this;
         }
 
-        /** @param body the description @return this builder */
+        /**
+         * @param body the description
+         * @return this builder
+         */
         public Builder body(String body) {
             this.body = body;
             return this;
@@ -114,37 +132,55 @@ public record NewTicket(
             return this;
         }
 
-        /** @param priority how urgent it is @return this builder */
+        /**
+         * @param priority how urgent it is
+         * @return this builder
+         */
         public Builder priority(Priority priority) {
             this.priority = priority;
             return this;
         }
 
-        /** @param origin the channel it came in on @return this builder */
+        /**
+         * @param origin the channel it came in on
+         * @return this builder
+         */
         public Builder origin(OriginChannel origin) {
             this.origin = origin;
             return this;
         }
 
-        /** @param requesterId for agents: the person the ticket is for @return this builder */
+        /**
+         * @param requesterId for agents: the person the ticket is for
+         * @return this builder
+         */
         public Builder onBehalfOf(String requesterId) {
             this.requesterId = requesterId;
             return this;
         }
 
-        /** @param tag a free label @return this builder */
+        /**
+         * @param tag a free label
+         * @return this builder
+         */
         public Builder tag(String tag) {
             this.tags.add(tag);
             return this;
         }
 
-        /** @param attachment an attached file @return this builder */
+        /**
+         * @param attachment an attached file
+         * @return this builder
+         */
         public Builder attachment(Attachment attachment) {
             this.attachments.add(attachment);
             return this;
         }
 
-        /** @param idempotencyKey a key unique per intended submission, e.g. a form token @return this builder */
+        /**
+         * @param idempotencyKey a key unique per intended submission, e.g. a form token
+         * @return this builder
+         */
         public Builder idempotencyKey(String idempotencyKey) {
             this.idempotencyKey = idempotencyKey;
             return this;

@@ -15,7 +15,13 @@ import java.util.List;
  */
 public record Reply(String body, Visibility visibility, List<Attachment> attachments) {
 
-    /** Copies the attachment list, unmodifiable (null stays null, and so do null entries, for the desk to report). */
+    /**
+     * Copies the attachment list, unmodifiable (null stays null, and so do null entries, for the desk to report).
+     *
+     * @param body the text, 1 to {@value NewTicket#MAX_BODY_LENGTH} characters, not blank
+     * @param visibility PUBLIC or INTERNAL
+     * @param attachments files attached, at most {@value NewTicket#MAX_ATTACHMENTS}
+     */
     public Reply {
         attachments = attachments == null ? null : Collections.unmodifiableList(new ArrayList<>(attachments));
     }

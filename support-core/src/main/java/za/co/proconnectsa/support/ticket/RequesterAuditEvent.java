@@ -24,7 +24,16 @@ public record RequesterAuditEvent(
         boolean bySupport,
         Instant at) {
 
-    /** Checks the required components. */
+    /**
+     * Checks the required components.
+     *
+     * @param action what changed
+     * @param before the value before, or {@code null} (see {@link AuditAction} for what it holds)
+     * @param after the value after, or {@code null}
+     * @param actorName the name of who changed it
+     * @param bySupport whether the support team changed it (otherwise the requester did)
+     * @param at when it happened
+     */
     public RequesterAuditEvent {
         Checks.notNull(action, "action");
         Checks.notNull(actorName, "actorName");

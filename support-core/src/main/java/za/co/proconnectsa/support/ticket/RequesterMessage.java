@@ -25,7 +25,16 @@ public record RequesterMessage(
         List<Attachment> attachments,
         Instant createdAt) {
 
-    /** Checks the components and copies the attachment list. */
+    /**
+     * Checks the components and copies the attachment list.
+     *
+     * @param id the message's identity, e.g. to anchor it on a page
+     * @param authorName the name shown next to it, e.g. "Sipho (Support)"
+     * @param fromSupport whether the support team wrote it (otherwise the requester did)
+     * @param body the text
+     * @param attachments files attached to it
+     * @param createdAt when it was written
+     */
     public RequesterMessage {
         Checks.notNull(id, "id");
         Checks.notNull(authorName, "authorName");

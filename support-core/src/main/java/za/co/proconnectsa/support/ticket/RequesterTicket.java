@@ -42,7 +42,22 @@ public record RequesterTicket(
         Instant updatedAt,
         Instant firstRespondedAt) {
 
-    /** Checks the required components and copies the collections. */
+    /**
+     * Checks the required components and copies the collections.
+     *
+     * @param number the number the requester quotes, e.g. {@code PCS-000042}
+     * @param subject the one-line summary
+     * @param body the description as submitted
+     * @param category what it is about
+     * @param priority how urgent it is
+     * @param status where it is in its life
+     * @param origin the channel it came in on
+     * @param tags the labels given at submission, lower case
+     * @param attachments files attached at submission
+     * @param createdAt when it was submitted
+     * @param updatedAt when it last changed
+     * @param firstRespondedAt when support first replied, or {@code null} while it has not
+     */
     public RequesterTicket {
         Checks.notNull(number, "number");
         Checks.notNull(subject, "subject");

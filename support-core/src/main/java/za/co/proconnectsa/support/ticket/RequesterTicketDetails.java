@@ -15,7 +15,13 @@ import za.co.proconnectsa.support.internal.Checks;
 public record RequesterTicketDetails(RequesterTicket ticket, List<RequesterMessage> messages,
         List<RequesterAuditEvent> history) {
 
-    /** Checks the components and copies the lists. */
+    /**
+     * Checks the components and copies the lists.
+     *
+     * @param ticket the ticket
+     * @param messages public replies, oldest first
+     * @param history public events, oldest first
+     */
     public RequesterTicketDetails {
         Checks.notNull(ticket, "ticket");
         messages = List.copyOf(Checks.notNull(messages, "messages"));

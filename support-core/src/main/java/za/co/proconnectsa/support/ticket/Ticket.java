@@ -55,6 +55,23 @@ public record Ticket(
      * Checks the required components, that subject and body are text every store keeps and that the ids are
      * identifiers ({@link za.co.proconnectsa.support.TextRules}), and copies the collections.
      *
+     * @param id the internal identity
+     * @param number the number people quote
+     * @param subject a one-line summary
+     * @param body the requester's description as submitted
+     * @param category what it is about
+     * @param priority how urgent it is
+     * @param status where it is in its life
+     * @param origin the channel it came in on
+     * @param requesterId the host's id of the person the ticket is for, an identifier ({@link za.co.proconnectsa.support.TextRules})
+     * @param assigneeId the host's id of the agent working on it (an identifier), or {@code null}
+     * @param tags free labels, lower case
+     * @param attachments files attached at submission
+     * @param fingerprint a hash of the normalised subject and body, used to find duplicate submissions
+     * @param createdAt when it was submitted
+     * @param updatedAt when it last changed
+     * @param firstRespondedAt when support first replied publicly, or {@code null}
+     * @param version the optimistic-locking version, 1 after submission
      * @throws InvalidInputException when a component is missing or refused
      */
     public Ticket {

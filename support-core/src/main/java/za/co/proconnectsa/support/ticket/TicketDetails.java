@@ -14,7 +14,13 @@ import za.co.proconnectsa.support.internal.Checks;
  */
 public record TicketDetails(Ticket ticket, List<Message> messages, List<AuditEvent> history) {
 
-    /** Checks the components and copies the lists. */
+    /**
+     * Checks the components and copies the lists.
+     *
+     * @param ticket the ticket
+     * @param messages replies and notes, oldest first
+     * @param history audit events, oldest first
+     */
     public TicketDetails {
         Checks.notNull(ticket, "ticket");
         messages = List.copyOf(messages);

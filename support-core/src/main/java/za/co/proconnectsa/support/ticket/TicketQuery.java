@@ -181,7 +181,10 @@ public final class TicketQuery {
         private Builder() {
         }
 
-        /** @param values statuses to include @return this builder */
+        /**
+         * @param values statuses to include
+         * @return this builder
+         */
         public Builder status(TicketStatus... values) {
             statuses.addAll(Set.of(values));
             return this;
@@ -197,19 +200,28 @@ public final class TicketQuery {
             return this;
         }
 
-        /** @param values categories to include @return this builder */
+        /**
+         * @param values categories to include
+         * @return this builder
+         */
         public Builder category(Category... values) {
             categories.addAll(Set.of(values));
             return this;
         }
 
-        /** @param values priorities to include @return this builder */
+        /**
+         * @param values priorities to include
+         * @return this builder
+         */
         public Builder priority(Priority... values) {
             priorities.addAll(Set.of(values));
             return this;
         }
 
-        /** @param values origin channels to include @return this builder */
+        /**
+         * @param values origin channels to include
+         * @return this builder
+         */
         public Builder origin(OriginChannel... values) {
             origins.addAll(Set.of(values));
             return this;
@@ -252,13 +264,19 @@ public final class TicketQuery {
             return this;
         }
 
-        /** @param value the order @return this builder */
+        /**
+         * @param value the order
+         * @return this builder
+         */
         public Builder order(Order value) {
             this.order = Checks.notNull(value, "order");
             return this;
         }
 
-        /** @param value the page size, 1 to {@value TicketQuery#MAX_LIMIT} @return this builder */
+        /**
+         * @param value the page size, 1 to {@value TicketQuery#MAX_LIMIT}
+         * @return this builder
+         */
         public Builder limit(int value) {
             if (value < 1 || value > MAX_LIMIT) {
                 throw InvalidInputException.of("limit", "must be between 1 and " + MAX_LIMIT + ", was " + value);

@@ -38,7 +38,13 @@ public sealed interface AutoReply permits AutoReply.Answer, AutoReply.Silent {
      * @param text   the text to send
      */
     record Answer(Kind kind, String source, String text) implements AutoReply {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param kind why
+         * @param source the FAQ entry's id, or {@code "out-of-hours"}
+         * @param text the text to send
+         */
         public Answer {
             if (kind == null || source == null || text == null || text.isBlank()) {
                 throw InvalidInputException.of("answer", "needs a kind, a source and a text");
@@ -53,7 +59,12 @@ public sealed interface AutoReply permits AutoReply.Answer, AutoReply.Silent {
      * @param detail the reason in words, for logs and tests
      */
     record Silent(Reason reason, String detail) implements AutoReply {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param reason why
+         * @param detail the reason in words, for logs and tests
+         */
         public Silent {
             if (reason == null || detail == null) {
                 throw InvalidInputException.of("silent", "needs a reason and a detail");

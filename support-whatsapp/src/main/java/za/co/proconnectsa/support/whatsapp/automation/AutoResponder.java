@@ -89,7 +89,16 @@ public final class AutoResponder {
      */
     public record Inbound(String text, String contact, String name, Instant at, int automatedRepliesSince,
             Instant lastOutOfHoursNoticeAt) {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param text the customer's words (text or caption), or {@code null}
+         * @param contact the sender's contact (WhatsApp id)
+         * @param name the name to greet, not blank
+         * @param at when the message arrived
+         * @param automatedRepliesSince how many automated replies the contact got since {@code at} minus the window
+         * @param lastOutOfHoursNoticeAt when the contact last got the out-of-hours notice, or {@code null}
+         */
         public Inbound {
             Checks.notNull(contact, "contact");
             Checks.notNull(name, "name");
@@ -189,7 +198,10 @@ public final class AutoResponder {
         private Builder() {
         }
 
-        /** @param entry an FAQ entry; entries are tried in order on a tie @return this builder */
+        /**
+         * @param entry an FAQ entry; entries are tried in order on a tie
+         * @return this builder
+         */
         public Builder faq(FaqEntry entry) {
             FaqEntry e = Checks.notNull(entry, "faq");
             if (faq.stream().anyMatch(f -> f.id().equals(e.id()))) {
@@ -199,13 +211,19 @@ public final class AutoResponder {
             return this;
         }
 
-        /** @param value the support team's hours, for the out-of-hours notice @return this builder */
+        /**
+         * @param value the support team's hours, for the out-of-hours notice
+         * @return this builder
+         */
         public Builder businessHours(BusinessHours value) {
             this.hours = Checks.notNull(value, "businessHours");
             return this;
         }
 
-        /** @param value whether to send the out-of-hours notice (on by default, needs business hours) @return this builder */
+        /**
+         * @param value whether to send the out-of-hours notice (on by default, needs business hours)
+         * @return this builder
+         */
         public Builder outOfHoursReply(boolean value) {
             this.outOfHoursReply = value;
             return this;
@@ -241,7 +259,10 @@ public final class AutoResponder {
             return this;
         }
 
-        /** @param value the texts, for the out-of-hours notice @return this builder */
+        /**
+         * @param value the texts, for the out-of-hours notice
+         * @return this builder
+         */
         public Builder templates(ResponseTemplates value) {
             this.templates = Checks.notNull(value, "templates");
             return this;

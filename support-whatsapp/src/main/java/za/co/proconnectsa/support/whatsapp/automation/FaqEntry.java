@@ -16,7 +16,13 @@ import za.co.proconnectsa.support.internal.Text;
  */
 public record FaqEntry(String id, String answer, KeywordSet phrases) {
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param id a name for logs and transcripts, an identifier ({@link za.co.proconnectsa.support.TextRules}: printable ASCII without spaces) of 1 to 64 characters
+     * @param answer the text sent, 1 to {@value ResponseTemplate#MAX_TEXT} characters of free text ({@link za.co.proconnectsa.support.TextRules})
+     * @param phrases what a question must mention; the entry mentioning most of them wins
+     */
     public FaqEntry {
         if (Text.identifier(id, "id").length() > 64) {
             throw InvalidInputException.of("id", "must be 1 to 64 characters");

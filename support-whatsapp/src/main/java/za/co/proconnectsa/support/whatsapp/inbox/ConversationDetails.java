@@ -22,7 +22,14 @@ import za.co.proconnectsa.support.whatsapp.cloud.CustomerServiceWindow;
 public record ConversationDetails(Conversation conversation, List<ConversationMessage> messages,
         CustomerServiceWindow window, Map<String, MessageDelivery> deliveries) {
 
-    /** Checks and copies the components. */
+    /**
+     * Checks and copies the components.
+     *
+     * @param conversation the conversation
+     * @param messages its transcript, oldest first
+     * @param window the 24-hour window, from the customer's last message; {@code null} before they wrote
+     * @param deliveries what became of the outbound lines sent through the send queue, by line id
+     */
     public ConversationDetails {
         Checks.notNull(conversation, "conversation");
         messages = List.copyOf(Checks.notNull(messages, "messages"));

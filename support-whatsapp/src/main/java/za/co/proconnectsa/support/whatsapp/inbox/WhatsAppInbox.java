@@ -421,13 +421,19 @@ public final class WhatsAppInbox implements WebhookHandler {
             return this;
         }
 
-        /** @param value where conversations live, if not in the desk's store @return this builder */
+        /**
+         * @param value where conversations live, if not in the desk's store
+         * @return this builder
+         */
         public Builder conversations(ConversationStore value) {
             this.conversations = Checks.notNull(value, "conversations");
             return this;
         }
 
-        /** @param value the Cloud API client that sends @return this builder */
+        /**
+         * @param value the Cloud API client that sends
+         * @return this builder
+         */
         public Builder client(WhatsAppCloudClient value) {
             this.client = Checks.notNull(value, "client");
             return this;
@@ -458,19 +464,28 @@ public final class WhatsAppInbox implements WebhookHandler {
             return this;
         }
 
-        /** @param value who contacts are in the host's application @return this builder */
+        /**
+         * @param value who contacts are in the host's application
+         * @return this builder
+         */
         public Builder contacts(ContactDirectory value) {
             this.contacts = Checks.notNull(value, "contacts");
             return this;
         }
 
-        /** @param value the texts sent and the agents' quick responses @return this builder */
+        /**
+         * @param value the texts sent and the agents' quick responses
+         * @return this builder
+         */
         public Builder templates(ResponseTemplates value) {
             this.templates = Checks.notNull(value, "templates");
             return this;
         }
 
-        /** @param value how conversation numbers look ({@code WA-000042} by default) @return this builder */
+        /**
+         * @param value how conversation numbers look ({@code WA-000042} by default)
+         * @return this builder
+         */
         public Builder conversationNumberFormat(TicketNumberFormat value) {
             this.numberFormat = Checks.notNull(value, "conversationNumberFormat");
             return this;
@@ -491,7 +506,10 @@ public final class WhatsAppInbox implements WebhookHandler {
             return this;
         }
 
-        /** @param value the name shown for automated messages ("Support" by default) @return this builder */
+        /**
+         * @param value the name shown for automated messages ("Support" by default)
+         * @return this builder
+         */
         public Builder automationName(String value) {
             if (value == null || value.isBlank() || value.length() > 200) {
                 throw InvalidInputException.of("automationName", "must be 1 to 200 characters");

@@ -74,6 +74,16 @@ public record InboundMessage(
     /**
      * Checks the required parts and that the parts match the type.
      *
+     * @param messageId WhatsApp's message id ({@code wamid.…}), an identifier ({@link za.co.proconnectsa.support.TextRules}: 1 to 200 printable ASCII characters without spaces): the key on which ingest is idempotent
+     * @param businessPhoneNumberId the id of the business phone number that received it ({@code metadata.phone_number_id}), or null
+     * @param sender who sent it
+     * @param timestamp when WhatsApp received it (whole seconds)
+     * @param type what kind of message it is
+     * @param text the words the user sent: a text message's body or a media caption; null when none
+     * @param media the attached media for {@link Type#isMedia() media types}; null otherwise
+     * @param reply the button or row the user tapped, for {@link Type#INTERACTIVE} and {@link Type#BUTTON}; null otherwise
+     * @param context the message this one replies to, or the forwarding flags; null when none
+     * @param referral the Click to WhatsApp ad the conversation started from; null when none
      * @throws InvalidInputException when a required part is missing or does not match the type
      */
     public InboundMessage {
@@ -116,6 +126,11 @@ public record InboundMessage(
     public record Sender(String waId, String userId, String parentUserId, String profileName, String username) {
 
         /**
+         * @param waId the user's WhatsApp id, i.e. phone number in international form without {@code +}, or null when WhatsApp withholds it
+         * @param userId the business-scoped user id (e.g. {@code US.13491208655302741918}), or null
+         * @param parentUserId the parent business-scoped user id, when parent BSUIDs are enabled; or null
+         * @param profileName the user's WhatsApp profile name, or null
+         * @param username the user's WhatsApp username, or null
          * @throws InvalidInputException when neither {@code waId} nor {@code userId} is present
          */
         public Sender {
@@ -142,6 +157,10 @@ public record InboundMessage(
     public record Media(String id, String mimeType, String sha256, String filename) {
 
         /**
+         * @param id the media id
+         * @param mimeType the media type, e.g. {@code image/jpeg}; or null
+         * @param sha256 the file's SHA-256 as WhatsApp reports it; or null
+         * @param filename the file name of a document; or null
          * @throws InvalidInputException when the id is blank
          */
         public Media {
@@ -172,6 +191,10 @@ public record InboundMessage(
         }
 
         /**
+         * @param kind which kind of control it was
+         * @param id the id the business gave the button or row (for a template button: its payload)
+         * @param title the label the user saw
+         * @param description the row's description (list rows only); or null
          * @throws InvalidInputException when the kind, id or title is missing
          */
         public InteractiveReply {

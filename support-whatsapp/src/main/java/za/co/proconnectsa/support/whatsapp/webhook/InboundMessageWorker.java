@@ -139,37 +139,58 @@ public final class InboundMessageWorker implements AutoCloseable {
             return this;
         }
 
-        /** @param value a name unique among the workers sharing the store @return this builder */
+        /**
+         * @param value a name unique among the workers sharing the store
+         * @return this builder
+         */
         public Builder owner(String value) {
             return both(b -> b.owner(value));
         }
 
-        /** @param value messages claimed at a time, 1 to 1000 @return this builder */
+        /**
+         * @param value messages claimed at a time, 1 to 1000
+         * @return this builder
+         */
         public Builder batchSize(int value) {
             return both(b -> b.batchSize(value));
         }
 
-        /** @param value how long a claim lasts; renewed while a message is applied @return this builder */
+        /**
+         * @param value how long a claim lasts; renewed while a message is applied
+         * @return this builder
+         */
         public Builder lease(Duration value) {
             return both(b -> b.lease(value));
         }
 
-        /** @param value the pause between polls when nothing is waiting @return this builder */
+        /**
+         * @param value the pause between polls when nothing is waiting
+         * @return this builder
+         */
         public Builder pollInterval(Duration value) {
             return both(b -> b.pollInterval(value));
         }
 
-        /** @param value the first pause before a failed message is tried again; it doubles @return this builder */
+        /**
+         * @param value the first pause before a failed message is tried again; it doubles
+         * @return this builder
+         */
         public Builder retryDelay(Duration value) {
             return both(b -> b.retryDelay(value));
         }
 
-        /** @param value attempts before a failing message is left dead @return this builder */
+        /**
+         * @param value attempts before a failing message is left dead
+         * @return this builder
+         */
         public Builder maxAttempts(int value) {
             return both(b -> b.maxAttempts(value));
         }
 
-        /** @param value the time source @return this builder */
+        /**
+         * @param value the time source
+         * @return this builder
+         */
         public Builder clock(Clock value) {
             return both(b -> b.clock(value));
         }

@@ -34,6 +34,13 @@ public record StatusUpdate(
     /**
      * Checks the required parts and copies the errors.
      *
+     * @param messageId the id of the business's message ({@code wamid.…}), 1 to 200 characters
+     * @param businessPhoneNumberId the id of the business phone number that sent it, or null
+     * @param status the reported status
+     * @param recipientId the recipient's phone number ({@code recipient_id}), or the group id for a group message; null when the message was sent to a business-scoped user id
+     * @param recipientUserId the recipient's business-scoped user id ({@code recipient_user_id}), or null
+     * @param timestamp when the status changed (whole seconds)
+     * @param errors the provider's errors; empty unless the status is {@link DeliveryStatus#FAILED}
      * @throws InvalidInputException when a required part is missing
      */
     public StatusUpdate {

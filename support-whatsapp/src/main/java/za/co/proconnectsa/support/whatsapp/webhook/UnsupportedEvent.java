@@ -22,7 +22,13 @@ import za.co.proconnectsa.support.internal.Checks;
  */
 public record UnsupportedEvent(String field, String type, String id) implements WebhookEvent {
 
-    /** Checks that the field is present. */
+    /**
+     * Checks that the field is present.
+     *
+     * @param field the raw webhook field: the change's {@code field} (e.g. {@code messages}, {@code account_update}), or, for a body of another Meta product, the body's {@code object} (e.g. {@code page})
+     * @param type the raw type within the field, or null: a message type ({@code location}), an interactive reply type prefixed with {@code interactive/} ({@code interactive/nfm_reply}), a status prefixed with {@code statuses/} ({@code statuses/played}), {@code errors}, {@code refused/id} for a message or status whose id was refused, or {@code refused/content} for a message with a refused sender id or text
+     * @param id the message id the event is about, or null
+     */
     public UnsupportedEvent {
         Checks.notNull(field, "field");
     }
