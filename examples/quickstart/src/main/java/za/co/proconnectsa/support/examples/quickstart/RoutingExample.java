@@ -1,6 +1,7 @@
 package za.co.proconnectsa.support.examples.quickstart;
 
 import java.io.PrintStream;
+// routing-imports:begin
 import java.net.URI;
 import za.co.proconnectsa.support.SupportDesk;
 import za.co.proconnectsa.support.access.Role;
@@ -11,6 +12,7 @@ import za.co.proconnectsa.support.routing.RoutingPolicy;
 import za.co.proconnectsa.support.routing.SupportRequest;
 import za.co.proconnectsa.support.whatsapp.WhatsAppLinks;
 import za.co.proconnectsa.support.store.InMemoryTicketStore;
+// routing-imports:end
 
 /**
  * Routing requests between WhatsApp and tickets, and the support page model. The README's
