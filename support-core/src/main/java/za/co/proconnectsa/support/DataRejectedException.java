@@ -6,13 +6,14 @@ package za.co.proconnectsa.support;
  * handle itself. The operation had no effect, and it would fail the same way if retried unchanged, so, unlike
  * {@link StoreUnavailableException}, it is not a reason to retry.
  *
- * <p>Input checked by the library ({@link za.co.proconnectsa.support.util.Text}) never causes it on the stores
+ * <p>Input checked by the library ({@link za.co.proconnectsa.support.TextRules}) never causes it on the stores
  * the library ships; it points to a schema that differs from the shipped one, or to a host's own store.
  */
 public class DataRejectedException extends SupportException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The sql state, as {@link #sqlState()} returns it. */
     private final String sqlState;
 
     /**

@@ -58,9 +58,10 @@ import za.co.proconnectsa.support.spi.RequesterDirectory;
 import za.co.proconnectsa.support.spi.SatisfactionStore;
 import za.co.proconnectsa.support.spi.WorkQueue;
 import za.co.proconnectsa.support.ticket.Category;
+import za.co.proconnectsa.support.ticket.NewTicket;
 import za.co.proconnectsa.support.ticket.TicketNumberFormat;
 import za.co.proconnectsa.support.ticket.TicketService;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * The entry point: one desk per application, built once and shared by all threads.
@@ -101,8 +102,10 @@ public final class SupportDesk {
     private final DataSubjectService dataSubjects;
     private final NotificationService notifications;
     private final SatisfactionService satisfaction;
+    private final AccessPolicy accessPolicy;
 
     private SupportDesk(Builder b) {
+        this.accessPolicy = b.accessPolicy;
         this.hours = b.hours;
         this.whatsApp = b.whatsApp;
         this.routingPolicy = new AtomicReference<>(b.routingPolicy);
@@ -121,19 +124,21 @@ public final class SupportDesk {
         Retries retries = new Retries(b.conflictRetryBudget, b.observers);
         AssignmentEngine engine = new AssignmentEngine(store, clock, b.assignmentStrategy, b.autoAssign, assignees,
                 retries);
+        // BeanValidation (and with it jakarta.validation) is loaded only when the host passed a validator
+        BeanValidation validation = b.validator == null ? null : BeanValidation.using((Validator) b.validator);
         SurveyLinks links = b.surveys == null ? null : new SurveyLinks(b.surveys);
         Notifier notifier = b.directory == null ? Notifier.NONE : new Notifier((WorkQueue) store, b.directory,
                 b.notificationChannels, locale, b.surveys == null ? null : (SatisfactionStore) store, links,
                 b.surveys == null ? Duration.ZERO : b.surveys.perRequester());
-        this.tickets = new DefaultTicketService(store, clock, AccessPolicy.standard(), BeanValidation.using(b.validator),
-                numberFormat, categories, duplicateWindow, new SupportTexts(locale), events, assignees, engine,
-                retries, tracker, notifier);
-        this.notifications = new DefaultNotificationService(store, b.directory, AccessPolicy.standard());
-        this.satisfaction = new DefaultSatisfactionService(store, links, clock, AccessPolicy.standard(), retries);
-        this.assignment = new DefaultAssignmentService(store, AccessPolicy.standard(), engine);
-        this.sla = tracker == null ? null : new DefaultSlaService(store, tickets, tracker, clock, AccessPolicy.standard());
-        this.dataSubjects = new DefaultDataSubjectService(store, clock, AccessPolicy.standard());
-        this.analytics = new DefaultAnalyticsService(store, hours, AccessPolicy.standard());
+        this.tickets = new DefaultTicketService(store, clock, accessPolicy, validation, numberFormat, categories,
+                b.defaultCategory, duplicateWindow, new SupportTexts(locale), events, assignees, engine, retries, tracker,
+                notifier);
+        this.notifications = new DefaultNotificationService(store, b.directory, accessPolicy);
+        this.satisfaction = new DefaultSatisfactionService(store, links, clock, accessPolicy, retries);
+        this.assignment = new DefaultAssignmentService(store, accessPolicy, engine);
+        this.sla = tracker == null ? null : new DefaultSlaService(store, tickets, tracker, clock, accessPolicy);
+        this.dataSubjects = new DefaultDataSubjectService(store, clock, accessPolicy);
+        this.analytics = new DefaultAnalyticsService(store, hours, accessPolicy);
     }
 
     /**
@@ -238,7 +243,7 @@ public final class SupportDesk {
      */
     public RoutingDecision route(SupportRequest request) {
         if (request == null) {
-            throw ValidationException.of("request", "must not be null");
+            throw InvalidInputException.of("request", "must not be null");
         }
         RoutingDecision decision = routingPolicy.get().route(request, clock.instant(), hours, whatsApp);
         Observers.tell(observers, o -> o.routed(decision));
@@ -291,9 +296,9 @@ public final class SupportDesk {
         return candidate == store;
     }
 
-    /** @return who may do what */
+    /** @return who may do what: the policy set on the builder, {@link AccessPolicy#standard()} by default */
     public AccessPolicy accessPolicy() {
-        return AccessPolicy.standard();
+        return accessPolicy;
     }
 
     /** @return the desk's time source */
@@ -328,7 +333,9 @@ public final class SupportDesk {
         private final Set<Category> categories = new LinkedHashSet<>(
                 List.of(Category.BILLING, Category.TECHNICAL, Category.ACCOUNT, Category.GENERAL));
         private TicketNumberFormat numberFormat = TicketNumberFormat.DEFAULT;
-        private Validator validator;
+        // held as Object so that a desk without a validator never loads jakarta.validation
+        private Object validator;
+        private Category defaultCategory = Category.GENERAL;
         private final List<TicketListener> listeners = new ArrayList<>();
         private final List<DeskObserver> observers = new ArrayList<>();
         private Duration duplicateWindow = DEFAULT_DUPLICATE_WINDOW;
@@ -348,6 +355,7 @@ public final class SupportDesk {
         private RequesterDirectory directory;
         private List<NotificationChannel> notificationChannels = List.of();
         private SurveySettings surveys;
+        private AccessPolicy accessPolicy = AccessPolicy.standard();
 
         private Builder() {
         }
@@ -363,7 +371,7 @@ public final class SupportDesk {
         }
 
         /**
-         * @param value the WhatsApp number's links, e.g. {@code WhatsAppContact.of("+27 67 951 8124")};
+         * @param value the WhatsApp number's links, e.g. support-whatsapp's {@code WhatsAppLinks.of("+27 67 951 8124")};
          *              without one, routing decisions carry no link and the page shows no WhatsApp card
          * @return this builder
          */
@@ -378,6 +386,18 @@ public final class SupportDesk {
          */
         public Builder routingPolicy(RoutingPolicy value) {
             this.routingPolicy = Checks.notNull(value, "routingPolicy");
+            return this;
+        }
+
+        /**
+         * Sets who may do what. Every operation of the desk and of the parts built on it (the WhatsApp inbox's agent
+         * actions among them) asks this policy first.
+         *
+         * @param policy the policy; {@link AccessPolicy#standard()} by default
+         * @return this builder
+         */
+        public Builder accessPolicy(AccessPolicy policy) {
+            this.accessPolicy = Checks.notNull(policy, "accessPolicy");
             return this;
         }
 
@@ -425,6 +445,18 @@ public final class SupportDesk {
         }
 
         /**
+         * Sets the category of a ticket submitted without one ({@link NewTicket.Builder#category} not called, or
+         * null): {@link Category#GENERAL} unless set. It must be one of the desk's categories.
+         *
+         * @param category the default category
+         * @return this builder
+         */
+        public Builder defaultCategory(Category category) {
+            this.defaultCategory = Checks.notNull(category, "defaultCategory");
+            return this;
+        }
+
+        /**
          * Accepts one more category besides BILLING, TECHNICAL, ACCOUNT and GENERAL.
          *
          * @param category a host-defined category
@@ -445,7 +477,12 @@ public final class SupportDesk {
         }
 
         /**
-         * @param validator the Bean Validation validator; by default the provider on the class path
+         * Also checks submissions and replies with a Jakarta Bean Validation validator, for constraints of the
+         * host's own. Optional: the desk checks its records itself (lengths, blank text, tags, characters) with
+         * messages from its {@code SupportMessages} bundle, and needs no Bean Validation provider;
+         * {@code jakarta.validation-api} is an optional dependency, needed only to call this method.
+         *
+         * @param validator the host's validator
          * @return this builder
          */
         public Builder validator(Validator validator) {
@@ -486,9 +523,9 @@ public final class SupportDesk {
          * Sets how long a change that commutes with others (a reply, an internal note, an assignment, a status
          * change without an expected version, a duplicate submission linked to an open ticket) keeps retrying
          * when another writer changed the ticket first. Each attempt reloads the ticket and applies the change
-         * again; attempts are spaced by a jittered pause of up to 64 ms ({@link za.co.proconnectsa.support.util.ConflictRetry}).
+         * again; attempts are spaced by a random pause of up to 64 ms.
          * At least 16 attempts are made whatever the budget; after that, the next conflict once the budget has
-         * passed reaches the caller as {@link ConcurrentModificationException}. A change with an expected
+         * passed reaches the caller as {@link ConcurrentUpdateException}. A change with an expected
          * version ({@code changeStatus(..., expectedVersion)}) is never retried.
          *
          * @param budget how long to keep retrying; {@link #DEFAULT_CONFLICT_RETRY_BUDGET} by default
@@ -549,7 +586,7 @@ public final class SupportDesk {
         public Builder notifyRequesters(RequesterDirectory directory, NotificationChannel... channels) {
             this.directory = Checks.notNull(directory, "directory");
             if (channels == null || channels.length == 0 || java.util.Arrays.asList(channels).contains(null)) {
-                throw ValidationException.of("channels", "must name at least one channel, and no null");
+                throw InvalidInputException.of("channels", "must name at least one channel, and no null");
             }
             this.notificationChannels = List.of(channels);
             return this;
@@ -570,23 +607,26 @@ public final class SupportDesk {
 
         /**
          * @return the desk
-         * @throws ValidationException when no store was set, or auto-assignment was asked of a store without a roster
-         * @throws SupportException    when no Bean Validation provider is available
+         * @throws InvalidInputException when no store was set, or auto-assignment was asked of a store without a roster
          */
         public SupportDesk build() {
             if (store == null) {
-                throw ValidationException.of("store", "must be set, e.g. InMemoryTicketStore.create()");
+                throw InvalidInputException.of("store", "must be set, e.g. InMemoryTicketStore.create()");
+            }
+            if (!categories.contains(defaultCategory)) {
+                throw InvalidInputException.of("defaultCategory", "must be one of the desk's categories; add it with "
+                        + "category(...)");
             }
             if (autoAssign && !(store instanceof AgentRoster)) {
-                throw ValidationException.of("autoAssign", "needs a store that keeps an agent roster (AgentRoster), "
+                throw InvalidInputException.of("autoAssign", "needs a store that keeps an agent roster (AgentRoster), "
                         + "such as InMemoryTicketStore or JdbcTicketStore");
             }
             if (directory != null && !(store instanceof WorkQueue)) {
-                throw ValidationException.of("notifyRequesters", "needs a store with a job queue (WorkQueue), such as "
+                throw InvalidInputException.of("notifyRequesters", "needs a store with a job queue (WorkQueue), such as "
                         + "InMemoryTicketStore or JdbcTicketStore");
             }
             if (surveys != null && (directory == null || !(store instanceof SatisfactionStore))) {
-                throw ValidationException.of("satisfactionSurveys", "needs notifyRequesters(...) and a store that keeps"
+                throw InvalidInputException.of("satisfactionSurveys", "needs notifyRequesters(...) and a store that keeps"
                         + " surveys (SatisfactionStore), such as InMemoryTicketStore or JdbcTicketStore");
             }
             return new SupportDesk(this);

@@ -4,7 +4,7 @@ package za.co.proconnectsa.support;
  * The one root of every exception the ProConnect Support SDK throws.
  *
  * <p>It is unchecked: a host catches it (or a subclass) where it can act, for example to show
- * {@link ValidationException#fieldErrors()} next to a form. No other exception type escapes the
+ * {@link InvalidInputException#fieldErrors()} next to a form. No other exception type escapes the
  * public API; a failure of an underlying component (a store, a validator) is wrapped in a subclass
  * with the cause attached. Messages are written for a developer, never contain a secret, and are
  * safe to log.

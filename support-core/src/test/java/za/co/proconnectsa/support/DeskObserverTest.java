@@ -77,7 +77,7 @@ class DeskObserverTest {
         return (TicketStore) Proxy.newProxyInstance(DeskObserverTest.class.getClassLoader(),
                 real.getClass().getInterfaces(), (proxy, method, args) -> {
                     if (method.getName().equals("update") && lose.getAndDecrement() > 0) {
-                        throw new ConcurrentModificationException("PCS-000001", 1, 2);
+                        throw new ConcurrentUpdateException("PCS-000001", 1, 2);
                     }
                     try {
                         return method.invoke(real, args);

@@ -12,7 +12,7 @@ import za.co.proconnectsa.support.routing.Condition;
 import za.co.proconnectsa.support.routing.RoutingDecision;
 import za.co.proconnectsa.support.routing.RoutingPolicy;
 import za.co.proconnectsa.support.routing.SupportRequest;
-import za.co.proconnectsa.support.routing.WhatsAppContact;
+import za.co.proconnectsa.support.routing.TestWhatsAppLinks;
 import za.co.proconnectsa.support.store.InMemoryTicketStore;
 
 class DeskRoutingTest {
@@ -21,7 +21,7 @@ class DeskRoutingTest {
     private final SupportDesk desk = SupportDesk.builder()
             .store(InMemoryTicketStore.create())
             .clock(clock)
-            .whatsApp(WhatsAppContact.of("+27 67 951 8124"))
+            .whatsApp(TestWhatsAppLinks.SUPPORT)
             .build();
 
     @Test

@@ -124,9 +124,9 @@ class RequesterViewTest {
             AuditEvent assigned = new AuditEvent(TicketId.random(), sipho, AuditAction.ASSIGNED, null, "agent-1",
                     Visibility.INTERNAL, Instant.now());
 
-            assertThatThrownBy(() -> RequesterMessage.of(note)).isInstanceOf(ValidationException.class)
+            assertThatThrownBy(() -> RequesterMessage.of(note)).isInstanceOf(InvalidInputException.class)
                     .hasMessageContaining("internal");
-            assertThatThrownBy(() -> RequesterAuditEvent.of(assigned)).isInstanceOf(ValidationException.class)
+            assertThatThrownBy(() -> RequesterAuditEvent.of(assigned)).isInstanceOf(InvalidInputException.class)
                     .hasMessageContaining("internal");
         }
     }
@@ -168,9 +168,9 @@ class RequesterViewTest {
             assertThat(page.items()).extracting(t -> t.number().text()).containsExactly(number);
             assertThat(page.toString()).doesNotContain("agent-1").doesNotContain(stored.fingerprint());
             assertThatThrownBy(() -> tickets.myTickets(thandi, TicketQuery.builder().assignee("agent-1").build()))
-                    .isInstanceOf(ValidationException.class).hasMessageContaining("assignee");
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("assignee");
             assertThatThrownBy(() -> tickets.myTickets(thandi, TicketQuery.builder().unassigned().build()))
-                    .isInstanceOf(ValidationException.class).hasMessageContaining("assignee");
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("assignee");
         }
 
         @Test

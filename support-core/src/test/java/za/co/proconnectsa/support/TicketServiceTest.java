@@ -116,16 +116,37 @@ class TicketServiceTest {
         @Test
         @DisplayName("reports every bad field at once and stores nothing")
         void validation() {
-            NewTicket bad = NewTicket.builder().subject("  ").body("x".repeat(20_000)).category(null)
+            NewTicket bad = NewTicket.builder().subject("  ").body("x".repeat(20_000)).priority(null)
                     .tag("has space").build();
 
-            ValidationException e = catchThrowableOfType(ValidationException.class, () -> tickets.submit(thandi, bad));
+            InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> tickets.submit(thandi, bad));
 
-            assertThat(e.fieldErrors()).extracting(ValidationException.FieldError::field)
-                    .contains("subject", "body", "category")
-                    .anyMatch(f -> f.startsWith("tags"));
-            assertThat(e.getMessage()).contains("subject").contains("body");
+            // plain words from the SupportMessages bundle, the limits stated, not the validator's raw words
+            assertThat(e.fieldErrors()).extracting(f -> f.field() + ": " + f.message()).containsExactly(
+                    "body: is too long: at most 10,000 characters, this one has 20,000",
+                    "priority: is required",
+                    "subject: must not be empty or only spaces",
+                    "tags: each tag is 1 to 50 letters, digits, hyphens or underscores, so \u201chas space\u201d cannot be one");
+            assertThat(e.getMessage()).startsWith("Invalid input: body: is too long");
             assertNothingStored();
+        }
+
+        @Test
+        @DisplayName("a ticket without a category is filed under the desk's default category, GENERAL unless set")
+        void defaultCategory() {
+            NewTicket unsorted = NewTicket.builder().subject("Question").body("Where do I see my rating?").build();
+            assertThat(unsorted.category()).isNull();
+
+            String general = tickets.submit(thandi, unsorted).ticketNumber().text();
+            assertThat(tickets.get(sipho, general).ticket().category()).isEqualTo(Category.GENERAL);
+
+            TicketService billingFirst = SupportDesk.builder().store(InMemoryTicketStore.create()).clock(clock)
+                    .defaultCategory(Category.BILLING).build().tickets();
+            String billing = billingFirst.submit(thandi, unsorted).ticketNumber().text();
+            assertThat(billingFirst.get(sipho, billing).ticket().category()).isEqualTo(Category.BILLING);
+
+            assertThatThrownBy(() -> SupportDesk.builder().store(store).defaultCategory(Category.of("payouts")).build())
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("defaultCategory");
         }
 
         @Test
@@ -135,7 +156,7 @@ class TicketServiceTest {
                     .category(Category.of("payouts")).build();
 
             assertThatThrownBy(() -> tickets.submit(thandi, payouts))
-                    .isInstanceOf(ValidationException.class).hasMessageContaining("category");
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("category");
             assertNothingStored();
 
             TicketService withPayouts = SupportDesk.builder().store(store).clock(clock)
@@ -146,10 +167,10 @@ class TicketServiceTest {
         @Test
         @DisplayName("a null ticket or actor is a validation error, not a NullPointerException")
         void nulls() {
-            assertThatThrownBy(() -> tickets.submit(thandi, null)).isInstanceOf(ValidationException.class);
-            assertThatThrownBy(() -> tickets.submit(null, invoice())).isInstanceOf(ValidationException.class);
-            assertThatThrownBy(() -> Actor.requester(" ", "x")).isInstanceOf(ValidationException.class);
-            assertThatThrownBy(() -> new Attachment("", "image/png", 1, "ref")).isInstanceOf(ValidationException.class);
+            assertThatThrownBy(() -> tickets.submit(thandi, null)).isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> tickets.submit(null, invoice())).isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> Actor.requester(" ", "x")).isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> new Attachment("", "image/png", 1, "ref")).isInstanceOf(InvalidInputException.class);
         }
 
         @Test
@@ -174,7 +195,7 @@ class TicketServiceTest {
                     .idempotencyKey("form-123").build();
 
             assertThatThrownBy(() -> tickets.submit(thandi, other))
-                    .isInstanceOf(ValidationException.class).hasMessageContaining("idempotencyKey");
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("idempotencyKey");
         }
 
         @Test
@@ -288,9 +309,9 @@ class TicketServiceTest {
         void badReply() {
             String number = tickets.submit(thandi, invoice()).ticketNumber().text();
             assertThatThrownBy(() -> tickets.reply(thandi, number, Reply.publicReply("")))
-                    .isInstanceOf(ValidationException.class).hasMessageContaining("body");
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("body");
             assertThatThrownBy(() -> tickets.reply(thandi, number, Reply.publicReply("a".repeat(20_000))))
-                    .isInstanceOf(ValidationException.class);
+                    .isInstanceOf(InvalidInputException.class);
             assertThat(store.messages(store.findByNumber(number).orElseThrow().id())).isEmpty();
         }
 
@@ -402,7 +423,7 @@ class TicketServiceTest {
             long seen = store.findByNumber(number).orElseThrow().version();
             tickets.reply(sipho, number, Reply.publicReply("Looking into it"));
 
-            ConcurrentModificationException e = catchThrowableOfType(ConcurrentModificationException.class,
+            ConcurrentUpdateException e = catchThrowableOfType(ConcurrentUpdateException.class,
                     () -> tickets.changeStatus(sipho, number, TicketStatus.ON_HOLD, seen));
             assertThat(e.expectedVersion()).isEqualTo(seen);
             assertThat(store.findByNumber(number).orElseThrow().status()).isEqualTo(TicketStatus.OPEN);
@@ -425,7 +446,7 @@ class TicketServiceTest {
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(null, "agent-1"),
                             org.assertj.core.groups.Tuple.tuple("agent-1", "agent-2"),
                             org.assertj.core.groups.Tuple.tuple("agent-2", null));
-            assertThatThrownBy(() -> tickets.assign(sipho, number, " ")).isInstanceOf(ValidationException.class);
+            assertThatThrownBy(() -> tickets.assign(sipho, number, " ")).isInstanceOf(InvalidInputException.class);
         }
     }
 
@@ -470,25 +491,25 @@ class TicketServiceTest {
         }
 
         @Test
-        @DisplayName("null arguments anywhere in the API are ValidationExceptions naming the field, never NPEs")
+        @DisplayName("null arguments anywhere in the API are InvalidInputExceptions naming the field, never NPEs")
         void nullArguments() {
-            assertThatThrownBy(() -> SupportDesk.builder().store(null)).isInstanceOf(ValidationException.class)
+            assertThatThrownBy(() -> SupportDesk.builder().store(null)).isInstanceOf(InvalidInputException.class)
                     .hasMessageContaining("store");
-            assertThatThrownBy(() -> SupportDesk.builder().clock(null)).isInstanceOf(ValidationException.class);
-            assertThatThrownBy(() -> TicketQuery.builder().order(null)).isInstanceOf(ValidationException.class);
-            assertThatThrownBy(() -> new Actor("a", null, "b")).isInstanceOf(ValidationException.class)
+            assertThatThrownBy(() -> SupportDesk.builder().clock(null)).isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> TicketQuery.builder().order(null)).isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> new Actor("a", null, "b")).isInstanceOf(InvalidInputException.class)
                     .hasMessageContaining("role");
-            assertThatThrownBy(() -> tickets.myTicket(thandi, null)).isInstanceOf(ValidationException.class);
-            assertThatThrownBy(() -> tickets.get(sipho, null)).isInstanceOf(ValidationException.class);
-            assertThatThrownBy(() -> tickets.changeStatus(sipho, "PCS-000001", null)).isInstanceOf(ValidationException.class);
-            assertThatThrownBy(() -> tickets.reply(thandi, "PCS-000001", null)).isInstanceOf(ValidationException.class);
-            assertThatThrownBy(() -> tickets.queue(sipho, null)).isInstanceOf(ValidationException.class);
+            assertThatThrownBy(() -> tickets.myTicket(thandi, null)).isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> tickets.get(sipho, null)).isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> tickets.changeStatus(sipho, "PCS-000001", null)).isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> tickets.reply(thandi, "PCS-000001", null)).isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> tickets.queue(sipho, null)).isInstanceOf(InvalidInputException.class);
         }
 
         @Test
         @DisplayName("a desk without a store is a clear error")
         void noStore() {
-            assertThatThrownBy(() -> SupportDesk.builder().build()).isInstanceOf(ValidationException.class)
+            assertThatThrownBy(() -> SupportDesk.builder().build()).isInstanceOf(InvalidInputException.class)
                     .hasMessageContaining("store");
         }
     }

@@ -183,9 +183,9 @@ class WebhookNotificationsTest {
     @DisplayName("the endpoint must be https (http only on localhost) and the secret at least 32 bytes")
     void configuration() {
         assertThatThrownBy(() -> WebhookNotifications.builder(URI.create("http://portal.example/hooks"), SECRET))
-                .isInstanceOf(ValidationException.class);
+                .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> WebhookNotifications.builder(URI.create("https://portal.example/hooks"),
-                "short".getBytes(StandardCharsets.UTF_8))).isInstanceOf(ValidationException.class);
+                "short".getBytes(StandardCharsets.UTF_8))).isInstanceOf(InvalidInputException.class);
         assertThat(WebhookNotifications.builder(URI.create("https://portal.example/hooks"), SECRET).build().toString())
                 .doesNotContain(new String(SECRET, StandardCharsets.UTF_8)).contains("portal.example");
     }

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import za.co.proconnectsa.support.hours.BusinessHours;
 import za.co.proconnectsa.support.routing.Channel;
 import za.co.proconnectsa.support.routing.SupportRequest;
-import za.co.proconnectsa.support.routing.WhatsAppContact;
+import za.co.proconnectsa.support.whatsapp.WhatsAppLinks;
 import za.co.proconnectsa.support.ticket.Category;
 
 /**
@@ -50,7 +50,7 @@ final class HandCodedRouting {
         this.hours = hours;
     }
 
-    Decision route(SupportRequest r, Instant now, WhatsAppContact contact) {
+    Decision route(SupportRequest r, Instant now, WhatsAppLinks contact) {
         String raw = r.subject().isEmpty() ? r.text() : r.subject() + "\n" + r.text();
         String text = " " + raw.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip() + " ";
         Category hint = r.categoryHint();

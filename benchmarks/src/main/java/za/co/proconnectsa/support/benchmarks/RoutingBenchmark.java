@@ -17,7 +17,7 @@ import za.co.proconnectsa.support.hours.BusinessHours;
 import za.co.proconnectsa.support.routing.AfterHours;
 import za.co.proconnectsa.support.routing.RoutingPolicy;
 import za.co.proconnectsa.support.routing.SupportRequest;
-import za.co.proconnectsa.support.routing.WhatsAppContact;
+import za.co.proconnectsa.support.whatsapp.WhatsAppLinks;
 
 /**
  * Routing a request through the standard policy (hard-signal rules, then the classifier: features, one
@@ -50,7 +50,7 @@ public class RoutingBenchmark {
     private final RoutingPolicy policy = RoutingPolicy.standard(AfterHours.TICKET);
     private final RoutingPolicy keywords = KeywordRouting.policy();
     private final BusinessHours hours = BusinessHours.weekdays("08:00", "18:00", ZoneId.of("Africa/Johannesburg"));
-    private final WhatsAppContact contact = WhatsAppContact.of("+27 67 951 8124");
+    private final WhatsAppLinks contact = WhatsAppLinks.of("+27 67 951 8124");
     private final Instant now = Instant.parse("2026-03-03T08:00:00Z");
     private final HandCodedRouting handCoded = new HandCodedRouting(hours);
     private int i;

@@ -7,7 +7,9 @@ public class AccessDeniedException extends SupportException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The role, as {@link #role()} returns it. */
     private final Role role;
+    /** The permission, as {@link #permission()} returns it. */
     private final Permission permission;
 
     /**

@@ -1,121 +1,69 @@
 package za.co.proconnectsa.support.access;
 
-import java.util.EnumMap;
-import java.util.Map;
 import za.co.proconnectsa.support.ticket.Ticket;
-import za.co.proconnectsa.support.util.Checks;
 
 /**
- * Who may do what, in one table. {@link za.co.proconnectsa.support.ticket.TicketService} consults it
- * on every operation.
+ * Who may do what. The desk asks its policy before every operation (submitting, reading, replying, changing
+ * status, assigning, reading the queue, analytics, data-subject requests, the WhatsApp inbox's agent actions), and
+ * an operation the policy refuses fails with {@link AccessDeniedException} before anything is read or written.
  *
- * <pre>
- * permission          REQUESTER   AGENT   ADMIN
- * SUBMIT              yes         yes     yes
- * SUBMIT_ON_BEHALF    -           yes     yes
- * VIEW_TICKET         own         any     any
- * VIEW_INTERNAL       -           any     any
- * REPLY               own         any     any
- * ADD_INTERNAL_NOTE   -           any     any
- * RESOLVE             own         any     any
- * CHANGE_STATUS       -           any     any
- * ASSIGN              -           any     any
- * VIEW_QUEUE          -           yes     yes
- * WORK_CONVERSATIONS  -           yes     yes
- * MANAGE_AGENTS       -           -       yes
- * VIEW_ANALYTICS      -           yes     yes
- * MANAGE_DATA_SUBJECTS -          -       yes
- * RECORD_CONSENT      -           yes     yes
- * </pre>
+ * <p>{@link #standard()} is the policy every desk uses unless the host sets another with
+ * {@link za.co.proconnectsa.support.SupportDesk.Builder#accessPolicy(AccessPolicy)}: requesters act on their own
+ * tickets, agents and admins on every ticket, internal notes are for the support team, and only admins manage
+ * agents and data subjects (the full table is on {@link StandardAccessPolicy}). A host brings its own rules by
+ * implementing {@link #permits}, usually on top of the standard policy:
  *
- * <p>"own" means the actor is the ticket's requester. A requester asking for a ticket that is not
- * theirs is told it does not exist ({@link za.co.proconnectsa.support.ticket.TicketNotFoundException}),
- * never that it is forbidden, so ticket numbers cannot be probed.
+ * <pre>{@code
+ * AccessPolicy noRequesterResolves = (actor, permission, ticket) ->
+ *         !(actor.role() == Role.REQUESTER && permission == Permission.RESOLVE)
+ *                 && AccessPolicy.standard().permits(actor, permission, ticket);
+ * SupportDesk desk = SupportDesk.builder()
+ *         .store(InMemoryTicketStore.create())
+ *         .accessPolicy(noRequesterResolves)
+ *         .build();
+ * }</pre>
+ *
+ * <p>Whatever the policy, an actor asking for a ticket the policy does not let them see
+ * ({@link Permission#VIEW_TICKET}) is told it does not exist
+ * ({@link za.co.proconnectsa.support.ticket.TicketNotFoundException}), never that it is forbidden, so ticket numbers
+ * cannot be probed. Implementations must be thread-safe and quick: they are called on every operation, sometimes
+ * once per ticket of a list.
  */
-public final class AccessPolicy {
-
-    /** How far a role's right reaches. */
-    public enum Scope {
-        /** Not at all. */
-        NONE,
-        /** Only on tickets the actor requested. */
-        OWN,
-        /** On every ticket. */
-        ANY
-    }
-
-    private static final AccessPolicy STANDARD = new AccessPolicy();
-
-    private final Map<Permission, Map<Role, Scope>> table = new EnumMap<>(Permission.class);
-
-    private AccessPolicy() {
-        row(Permission.SUBMIT, Scope.ANY, Scope.ANY, Scope.ANY);
-        row(Permission.SUBMIT_ON_BEHALF, Scope.NONE, Scope.ANY, Scope.ANY);
-        row(Permission.VIEW_TICKET, Scope.OWN, Scope.ANY, Scope.ANY);
-        row(Permission.VIEW_INTERNAL, Scope.NONE, Scope.ANY, Scope.ANY);
-        row(Permission.REPLY, Scope.OWN, Scope.ANY, Scope.ANY);
-        row(Permission.ADD_INTERNAL_NOTE, Scope.NONE, Scope.ANY, Scope.ANY);
-        row(Permission.RESOLVE, Scope.OWN, Scope.ANY, Scope.ANY);
-        row(Permission.CHANGE_STATUS, Scope.NONE, Scope.ANY, Scope.ANY);
-        row(Permission.ASSIGN, Scope.NONE, Scope.ANY, Scope.ANY);
-        row(Permission.VIEW_QUEUE, Scope.NONE, Scope.ANY, Scope.ANY);
-        row(Permission.WORK_CONVERSATIONS, Scope.NONE, Scope.ANY, Scope.ANY);
-        row(Permission.MANAGE_AGENTS, Scope.NONE, Scope.NONE, Scope.ANY);
-        row(Permission.VIEW_ANALYTICS, Scope.NONE, Scope.ANY, Scope.ANY);
-        row(Permission.MANAGE_DATA_SUBJECTS, Scope.NONE, Scope.NONE, Scope.ANY);
-        row(Permission.RECORD_CONSENT, Scope.NONE, Scope.ANY, Scope.ANY);
-    }
-
-    /** @return the policy described in this class's documentation */
-    public static AccessPolicy standard() {
-        return STANDARD;
-    }
+@FunctionalInterface
+public interface AccessPolicy {
 
     /**
-     * @param role       a role
-     * @param permission an operation
-     * @return how far the role's right to the operation reaches
+     * The standard policy: requesters on their own tickets, the support team on every ticket, admins alone on
+     * agents and data subjects.
+     *
+     * @return the standard policy, shared and immutable
      */
-    public Scope scope(Role role, Permission permission) {
-        return table.get(Checks.notNull(permission, "permission")).get(Checks.notNull(role, "role"));
+    static StandardAccessPolicy standard() {
+        return StandardAccessPolicy.INSTANCE;
     }
 
     /**
-     * @param actor      who acts
-     * @param permission what they want to do
-     * @param ticket     the ticket it concerns, or {@code null} for operations on no ticket
+     * Decides one operation.
+     *
+     * @param actor      who acts, never null
+     * @param permission what they want to do, never null
+     * @param ticket     the ticket it concerns, or {@code null} for operations on no ticket (submitting, the queue,
+     *                   analytics) or before the ticket is read
      * @return whether it is allowed
      */
-    public boolean permits(Actor actor, Permission permission, Ticket ticket) {
-        return switch (scope(actor.role(), permission)) {
-            case NONE -> false;
-            case ANY -> true;
-            case OWN -> ticket == null || ticket.isRequestedBy(actor);
-        };
-    }
+    boolean permits(Actor actor, Permission permission, Ticket ticket);
 
     /**
-     * Throws unless the operation is allowed.
+     * Throws unless the operation is allowed; the desk calls this before each operation.
      *
      * @param actor      who acts
      * @param permission what they want to do
      * @param ticket     the ticket it concerns, or {@code null}
-     * @throws AccessDeniedException when it is not allowed
+     * @throws AccessDeniedException when {@link #permits} says no
      */
-    public void check(Actor actor, Permission permission, Ticket ticket) {
+    default void check(Actor actor, Permission permission, Ticket ticket) {
         if (!permits(actor, permission, ticket)) {
-            String detail = scope(actor.role(), permission) == Scope.OWN
-                    ? "only on their own tickets"
-                    : "this is reserved for the support team";
-            throw new AccessDeniedException(actor.role(), permission, detail);
+            throw new AccessDeniedException(actor.role(), permission, "the desk's access policy does not allow it");
         }
-    }
-
-    private void row(Permission permission, Scope requester, Scope agent, Scope admin) {
-        Map<Role, Scope> row = new EnumMap<>(Role.class);
-        row.put(Role.REQUESTER, requester);
-        row.put(Role.AGENT, agent);
-        row.put(Role.ADMIN, admin);
-        table.put(permission, row);
     }
 }

@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.advisor;
 
 import java.util.List;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 
 /**
  * What {@link ChannelAdvisor} advises, and why: the {@link #strategy()}, the assessment of each decision
@@ -72,11 +72,11 @@ public final class Advice {
      *
      * @param point the decision point
      * @return its assessment
-     * @throws ValidationException on field {@code point} if it is null
+     * @throws InvalidInputException on field {@code point} if it is null
      */
     public PointAssessment point(DecisionPoint point) {
         if (point == null) {
-            throw ValidationException.of("point", "must not be null");
+            throw InvalidInputException.of("point", "must not be null");
         }
         return points.get(point.ordinal());
     }

@@ -3,7 +3,7 @@ package za.co.proconnectsa.support.advisor;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 
 /**
  * The answers to all four decision points, as a person gives them in a questionnaire. Build with
@@ -24,18 +24,18 @@ public record AdvisorAnswers(Volume volume, TeamSize teamSize, IssueMix issueMix
      * @param teamSize how many people handle support
      * @param issueMix what kinds of issues they handle
      * @param growth   where the business wants to be in six months
-     * @throws ValidationException naming every missing answer ({@code volume}, {@code teamSize},
+     * @throws InvalidInputException naming every missing answer ({@code volume}, {@code teamSize},
      *                             {@code issueMix}, {@code growth})
      */
     public AdvisorAnswers {
-        List<ValidationException.FieldError> errors = new ArrayList<>();
+        List<InvalidInputException.FieldError> errors = new ArrayList<>();
         requireAnswer(errors, DecisionPoint.VOLUME, volume);
         requireAnswer(errors, DecisionPoint.TEAM_SIZE, teamSize);
         requireAnswer(errors, DecisionPoint.ISSUE_MIX, issueMix);
         requireAnswer(errors, DecisionPoint.GROWTH, growth);
         if (!errors.isEmpty()) {
-            errors.sort(Comparator.comparing(ValidationException.FieldError::field));
-            throw new ValidationException(errors);
+            errors.sort(Comparator.comparing(InvalidInputException.FieldError::field));
+            throw new InvalidInputException(errors);
         }
     }
 
@@ -47,7 +47,7 @@ public record AdvisorAnswers(Volume volume, TeamSize teamSize, IssueMix issueMix
      * @param issueMix what kinds of issues they handle
      * @param growth   where the business wants to be in six months
      * @return the answers
-     * @throws ValidationException naming every missing answer
+     * @throws InvalidInputException naming every missing answer
      */
     public static AdvisorAnswers of(Volume volume, TeamSize teamSize, IssueMix issueMix, Growth growth) {
         return new AdvisorAnswers(volume, teamSize, issueMix, growth);
@@ -63,11 +63,11 @@ public record AdvisorAnswers(Volume volume, TeamSize teamSize, IssueMix issueMix
      *
      * @param point the decision point
      * @return its answer
-     * @throws ValidationException on field {@code point} if it is null
+     * @throws InvalidInputException on field {@code point} if it is null
      */
     public Answer answer(DecisionPoint point) {
         if (point == null) {
-            throw ValidationException.of("point", "must not be null");
+            throw InvalidInputException.of("point", "must not be null");
         }
         return switch (point) {
             case VOLUME -> volume;
@@ -87,11 +87,11 @@ public record AdvisorAnswers(Volume volume, TeamSize teamSize, IssueMix issueMix
      *
      * @param answer the new answer; its {@link Answer#point()} says which one it replaces
      * @return the changed copy
-     * @throws ValidationException on field {@code answer} if it is null
+     * @throws InvalidInputException on field {@code answer} if it is null
      */
     public AdvisorAnswers with(Answer answer) {
         if (answer == null) {
-            throw ValidationException.of("answer", "must not be null");
+            throw InvalidInputException.of("answer", "must not be null");
         }
         return switch (answer.point()) {
             case VOLUME -> new AdvisorAnswers((Volume) answer, teamSize, issueMix, growth);
@@ -101,9 +101,9 @@ public record AdvisorAnswers(Volume volume, TeamSize teamSize, IssueMix issueMix
         };
     }
 
-    private static void requireAnswer(List<ValidationException.FieldError> errors, DecisionPoint point, Answer a) {
+    private static void requireAnswer(List<InvalidInputException.FieldError> errors, DecisionPoint point, Answer a) {
         if (a == null) {
-            errors.add(new ValidationException.FieldError(point.field(), "must be answered"));
+            errors.add(new InvalidInputException.FieldError(point.field(), "must be answered"));
         }
     }
 
@@ -155,7 +155,7 @@ public record AdvisorAnswers(Volume volume, TeamSize teamSize, IssueMix issueMix
 
         /**
          * @return the answers
-         * @throws ValidationException naming every answer not given
+         * @throws InvalidInputException naming every answer not given
          */
         public AdvisorAnswers build() {
             return new AdvisorAnswers(volume, teamSize, issueMix, growth);

@@ -15,14 +15,14 @@ public sealed interface Answer permits Volume, TeamSize, IssueMix, Growth {
     DecisionPoint point();
 
     /**
-     * What the write-up says of this answer.
+     * The band this answer falls in, with its verdict.
      *
      * @return the answer's band
      */
     Band band();
 
     /**
-     * The strategy the write-up gives for this answer, taken on its own.
+     * The strategy this answer suggests, taken on its own.
      *
      * @return the suggested strategy
      */
@@ -31,7 +31,7 @@ public sealed interface Answer permits Volume, TeamSize, IssueMix, Growth {
     }
 
     /**
-     * The answer in words, including the write-up's band where it gives one.
+     * The answer in words, with its band.
      *
      * @return e.g. "medium (10-50 requests a day)"
      */
@@ -40,7 +40,7 @@ public sealed interface Answer permits Volume, TeamSize, IssueMix, Growth {
     }
 
     /**
-     * Why this answer, on its own, suggests {@link #suggests()}, in the write-up's words.
+     * Why this answer, on its own, suggests {@link #suggests()} in words a person reads.
      *
      * @return e.g. "a hybrid works best"
      */
@@ -49,11 +49,11 @@ public sealed interface Answer permits Volume, TeamSize, IssueMix, Growth {
     }
 
     /**
-     * What the write-up says of one answer.
+     * The band of one answer and its verdict.
      *
      * @param suggests    the strategy it suggests on its own
      * @param description the answer in words
-     * @param verdict     the write-up's verdict for it
+     * @param verdict     the verdict for it
      */
     record Band(Strategy suggests, String description, String verdict) {
     }

@@ -6,41 +6,39 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 
 /**
- * Turns the answers to the write-up's four decision points (volume, team size, complexity, growth plans)
+ * Turns the answers to four decision points (volume, team size, complexity, growth plans)
  * into a {@link Strategy}, with the reason for each point and how they were weighed. Immutable and
  * thread-safe; create with {@link #standard()} or {@link #builder()}.
  *
  * <h2>How the points are weighed</h2>
  *
  * <ol>
- *   <li>Each answer suggests one strategy on its own (the write-up's verdict for it), placed on an axis:
+ *   <li>Each answer suggests one strategy on its own (its verdict), placed on an axis:
  *       WHATSAPP_ONLY = -1, HYBRID = 0, TICKETS_ONLY = +1 ({@link Strategy#position()}).</li>
  *   <li>The score is the weighted average of the four positions: &Sigma;(weight &times; position) /
  *       &Sigma; weight, from -1 to +1.</li>
  *   <li>A score below -1/3 gives WHATSAPP_ONLY, above +1/3 TICKETS_ONLY, and anything from -1/3 to +1/3
  *       inclusive HYBRID. The three strategies get equal thirds of the axis; a tie on a boundary goes to the
- *       hybrid, the write-up's own vote and its lowest-risk option ("can remove ticket system later if
- *       needed"). The comparison is exact: 3 &times; &Sigma;(weight &times; position) against &Sigma; weight.</li>
+ *       hybrid, the lowest-risk option (a ticket system can be removed later if it is not needed). The comparison is exact: 3 &times; &Sigma;(weight &times; position) against &Sigma; weight.</li>
  *   <li>Hard rule: when volume is HIGH (more than 50 a day) or the team is FOUR_PLUS, the result is never
- *       WHATSAPP_ONLY; a score that would give it gives HYBRID instead. For those two answers the write-up
- *       says "Need ticket system", stronger than its "fine", "works" or "manageable" elsewhere, and its
- *       cons of WhatsApp are exactly what breaks there: "hard to handle many requests", "no queue system",
- *       "can't assign to team members easily". However much the other points favour WhatsApp, such a desk
+ *       WHATSAPP_ONLY; a score that would give it gives HYBRID instead. Those two answers need a ticket
+ *       system, not merely work with one, and WhatsApp's weaknesses are exactly what breaks there: many
+ *       requests are hard to handle without a queue, and a chat cannot easily be assigned to a team member. However much the other points favour WhatsApp, such a desk
  *       must have tickets for part of its work.</li>
  * </ol>
  *
  * <h2>Standard weights</h2>
  *
  * <p>{@link #standard()} weighs volume 2, team size 1, complexity 2 and growth plans 1 (total 6). Volume
- * and complexity describe the work the channel has to carry today, and they are where the write-up's
- * cons of WhatsApp bite: many requests need a queue, and billing and technical issues need tracking, an
+ * and complexity describe the work the channel has to carry today, and they are where WhatsApp's
+ * weaknesses bite: many requests need a queue, and billing and technical issues need tracking, an
  * audit trail and a history one can search. Team size counts half as much because it largely follows
  * volume (a busy desk hires), so weighing it fully would count the same fact twice. Growth counts half as
- * much because it is a plan, not a measurement, and the choice is cheap to revisit: the write-up's hybrid
- * "can grow either channel". With these weights, answers that all suggest the same strategy give that
+ * much because it is a plan, not a measurement, and the choice is cheap to revisit: a hybrid
+ * can grow either channel. With these weights, answers that all suggest the same strategy give that
  * strategy; ProConnect's own situation (medium volume, 2-3 people, a mix, growing) gives HYBRID.
  *
  * <p>The weighing is monotonic: with non-negative weights, moving any one answer towards tickets never
@@ -96,11 +94,11 @@ public final class ChannelAdvisor {
      *
      * @param point the decision point
      * @return its weight, at least 0
-     * @throws ValidationException on field {@code point} if it is null
+     * @throws InvalidInputException on field {@code point} if it is null
      */
     public double weight(DecisionPoint point) {
         if (point == null) {
-            throw ValidationException.of("point", "must not be null");
+            throw InvalidInputException.of("point", "must not be null");
         }
         return weights.get(point);
     }
@@ -115,11 +113,11 @@ public final class ChannelAdvisor {
      *
      * @param answers the four answers
      * @return the advice
-     * @throws ValidationException on field {@code answers} if it is null
+     * @throws InvalidInputException on field {@code answers} if it is null
      */
     public Advice advise(AdvisorAnswers answers) {
         if (answers == null) {
-            throw ValidationException.of("answers", "must not be null");
+            throw InvalidInputException.of("answers", "must not be null");
         }
         List<String> reasons = answers.all().stream().map(Texts::reason).toList();
         return weigh(answers, reasons);
@@ -131,11 +129,11 @@ public final class ChannelAdvisor {
      *
      * @param figures the measured figures
      * @return the advice
-     * @throws ValidationException on field {@code figures} if it is null
+     * @throws InvalidInputException on field {@code figures} if it is null
      */
     public Advice advise(MeasuredFigures figures) {
         if (figures == null) {
-            throw ValidationException.of("figures", "must not be null");
+            throw InvalidInputException.of("figures", "must not be null");
         }
         AdvisorAnswers answers = figures.toAnswers();
         List<String> reasons = List.of(
@@ -245,15 +243,15 @@ public final class ChannelAdvisor {
          * @param point  the decision point
          * @param weight its weight, from 0 to {@value ChannelAdvisor#MAX_WEIGHT}
          * @return this builder
-         * @throws ValidationException on field {@code point} if it is null, or {@code weights.<field>} (e.g.
+         * @throws InvalidInputException on field {@code point} if it is null, or {@code weights.<field>} (e.g.
          *                             {@code weights.volume}) if the weight is negative, too large or NaN
          */
         public Builder weight(DecisionPoint point, double weight) {
             if (point == null) {
-                throw ValidationException.of("point", "must not be null");
+                throw InvalidInputException.of("point", "must not be null");
             }
             if (!(weight >= 0 && weight <= MAX_WEIGHT)) {
-                throw ValidationException.of("weights." + point.field(),
+                throw InvalidInputException.of("weights." + point.field(),
                         "must be a number from 0 to " + Texts.plain(MAX_WEIGHT) + ", was " + weight);
             }
             weights.put(point, weight);
@@ -262,11 +260,11 @@ public final class ChannelAdvisor {
 
         /**
          * @return the advisor
-         * @throws ValidationException on field {@code weights} if every weight is 0
+         * @throws InvalidInputException on field {@code weights} if every weight is 0
          */
         public ChannelAdvisor build() {
             if (weights.values().stream().allMatch(w -> w == 0.0)) {
-                throw ValidationException.of("weights", "at least one weight must be above 0");
+                throw InvalidInputException.of("weights", "at least one weight must be above 0");
             }
             return new ChannelAdvisor(weights);
         }

@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.advisor;
 
 /**
- * The four questions of the write-up's "Decision Points" section. Each is answered by one {@link Answer}
+ * The four questions the advisor asks. Each is answered by one {@link Answer}
  * type and carries its own weight in a {@link ChannelAdvisor}.
  */
 public enum DecisionPoint {
@@ -23,7 +23,7 @@ public enum DecisionPoint {
     }
 
     /**
-     * The point's heading, as the write-up names it.
+     * The point's heading.
      *
      * @return e.g. "Team size"
      */
@@ -33,7 +33,7 @@ public enum DecisionPoint {
 
     /**
      * The name of the point's field in {@link AdvisorAnswers}, as used in a {@link
-     * za.co.proconnectsa.support.ValidationException}.
+     * za.co.proconnectsa.support.InvalidInputException}.
      *
      * @return e.g. "teamSize"
      */

@@ -1,12 +1,12 @@
 package za.co.proconnectsa.support.advisor;
 
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 
 /**
  * Where the business wants to be in six months: small scale, growing, or enterprise.
  *
- * <p>The write-up asks this as a plan. To derive it from analytics, {@link #of(double)} maps a measured
- * month-over-month growth rate of request volume with thresholds of our own (the write-up gives none):
+ * <p>The question is asked as a plan. To derive it from analytics, {@link #of(double)} maps a measured
+ * month-over-month growth rate of request volume with the advisor's thresholds:
  * below {@value #GROWING_FROM} (20% a month) is SMALL, from 0.2 is GROWING, from {@value
  * #ENTERPRISE_FROM} (100% a month, volume doubling every month) is ENTERPRISE. Compounded over the six
  * months the question looks ahead, 20% a month is about 3x (1.2<sup>6</sup> &asymp; 3.0), enough to move a
@@ -39,11 +39,11 @@ public enum Growth implements Answer {
      * @param monthlyGrowthRate the growth of volume per month as a fraction (0.25 is 25% a month, -0.1 a
      *                          10% drop), finite and at least -1
      * @return the growth answer
-     * @throws ValidationException on field {@code monthlyGrowthRate} if the rate is below -1, NaN or infinite
+     * @throws InvalidInputException on field {@code monthlyGrowthRate} if the rate is below -1, NaN or infinite
      */
     public static Growth of(double monthlyGrowthRate) {
         if (!Double.isFinite(monthlyGrowthRate) || monthlyGrowthRate < -1.0) {
-            throw ValidationException.of("monthlyGrowthRate",
+            throw InvalidInputException.of("monthlyGrowthRate",
                     "must be a finite fraction of at least -1 (0.2 is 20% a month), was " + monthlyGrowthRate);
         }
         if (monthlyGrowthRate < GROWING_FROM) {
@@ -58,7 +58,7 @@ public enum Growth implements Answer {
         return DecisionPoint.GROWTH;
     }
 
-    /** @return what the write-up says of this answer */
+    /** @return this answer's band and verdict */
     @Override
     public Band band() {
         return band;

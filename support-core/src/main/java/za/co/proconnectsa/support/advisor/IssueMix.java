@@ -1,12 +1,12 @@
 package za.co.proconnectsa.support.advisor;
 
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 
 /**
  * What kinds of issues support handles: simple questions, a mix, or billing and technical issues
  * (declared in that order, from the answer that favours WhatsApp to the one that favours tickets).
  *
- * <p>The write-up names the three kinds but gives no numbers. To map a measured share of billing and
+ * <p>The three kinds have no natural boundaries. To map a measured share of billing and
  * technical requests, {@link #of(double)} uses thresholds of our own: under {@value #SIMPLE_BELOW} is
  * SIMPLE, over {@value #BILLING_TECHNICAL_ABOVE} is BILLING_TECHNICAL, anything from 0.2 to 0.8 inclusive
  * is MIXED. The idea: when at least four requests in five are of one kind, the other kind is a minority
@@ -20,9 +20,9 @@ public enum IssueMix implements Answer {
     /** Mostly billing and technical issues: "Tickets". */
     BILLING_TECHNICAL(Strategy.TICKETS_ONLY, "billing and technical issues", "they need tickets");
 
-    /** A billing/technical share below this is {@link #SIMPLE} (our threshold; the write-up gives none). */
+    /** A billing/technical share below this is {@link #SIMPLE} (the advisor's threshold). */
     public static final double SIMPLE_BELOW = 0.2;
-    /** A billing/technical share above this is {@link #BILLING_TECHNICAL} (our threshold; the write-up gives none). */
+    /** A billing/technical share above this is {@link #BILLING_TECHNICAL} (the advisor's threshold). */
     public static final double BILLING_TECHNICAL_ABOVE = 0.8;
 
     private final Band band;
@@ -37,11 +37,11 @@ public enum IssueMix implements Answer {
      *
      * @param billingTechnicalShare the fraction of requests that are billing or technical, 0 to 1
      * @return the mix
-     * @throws ValidationException on field {@code billingTechnicalShare} if the share is outside 0..1 or NaN
+     * @throws InvalidInputException on field {@code billingTechnicalShare} if the share is outside 0..1 or NaN
      */
     public static IssueMix of(double billingTechnicalShare) {
         if (!(billingTechnicalShare >= 0.0 && billingTechnicalShare <= 1.0)) {
-            throw ValidationException.of("billingTechnicalShare",
+            throw InvalidInputException.of("billingTechnicalShare",
                     "must be a fraction from 0 to 1, was " + billingTechnicalShare);
         }
         if (billingTechnicalShare < SIMPLE_BELOW) {
@@ -56,7 +56,7 @@ public enum IssueMix implements Answer {
         return DecisionPoint.ISSUE_MIX;
     }
 
-    /** @return what the write-up says of this answer */
+    /** @return this answer's band and verdict */
     @Override
     public Band band() {
         return band;

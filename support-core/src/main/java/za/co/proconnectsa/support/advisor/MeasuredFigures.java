@@ -3,7 +3,7 @@ package za.co.proconnectsa.support.advisor;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 
 /**
  * Measured figures, for example from support analytics, that {@link #toAnswers()} maps onto the decision
@@ -14,7 +14,7 @@ import za.co.proconnectsa.support.ValidationException;
  *       above 50 HIGH;</li>
  *   <li>{@code agents} &rarr; {@link TeamSize#of(int)}: 1 ONE, 2-3 TWO_TO_THREE, 4 or more FOUR_PLUS;</li>
  *   <li>{@code billingTechnicalShare} &rarr; {@link IssueMix#of(double)}: below 0.2 SIMPLE, above 0.8
- *       BILLING_TECHNICAL, else MIXED (our thresholds; the write-up gives none);</li>
+ *       BILLING_TECHNICAL, else MIXED (the advisor's thresholds);</li>
  *   <li>growth: the stated {@code plannedGrowth}, the measured {@code monthlyGrowthRate} mapped by {@link
  *       Growth#of(double)} (from 20% a month GROWING, from 100% ENTERPRISE; our thresholds), or, when both
  *       are given, whichever of the two is nearer tickets: a plan of enterprise scale counts even while
@@ -39,13 +39,13 @@ public record MeasuredFigures(double requestsPerDay, int agents, double billingT
      * @param billingTechnicalShare the fraction of billing and technical requests, 0 to 1
      * @param plannedGrowth         the host's six-month plan, or null
      * @param monthlyGrowthRate     month-over-month growth of volume as a fraction, at least -1, or null
-     * @throws ValidationException naming every refused field: {@code requestsPerDay} (negative, NaN or
+     * @throws InvalidInputException naming every refused field: {@code requestsPerDay} (negative, NaN or
      *                             infinite), {@code agents} (below 1), {@code billingTechnicalShare} (outside
      *                             0..1 or NaN), {@code monthlyGrowthRate} (below -1, NaN or infinite) and
      *                             {@code plannedGrowth} (when neither it nor a rate is given)
      */
     public MeasuredFigures {
-        List<ValidationException.FieldError> errors = new ArrayList<>();
+        List<InvalidInputException.FieldError> errors = new ArrayList<>();
         collect(errors, () -> Volume.of(requestsPerDay));
         collect(errors, () -> TeamSize.of(agents));
         collect(errors, () -> IssueMix.of(billingTechnicalShare));
@@ -53,12 +53,12 @@ public record MeasuredFigures(double requestsPerDay, int agents, double billingT
             Double rate = monthlyGrowthRate;
             collect(errors, () -> Growth.of(rate));
         } else if (plannedGrowth == null) {
-            errors.add(new ValidationException.FieldError("plannedGrowth",
+            errors.add(new InvalidInputException.FieldError("plannedGrowth",
                     "must be given when monthlyGrowthRate is not"));
         }
         if (!errors.isEmpty()) {
-            errors.sort(Comparator.comparing(ValidationException.FieldError::field));
-            throw new ValidationException(errors);
+            errors.sort(Comparator.comparing(InvalidInputException.FieldError::field));
+            throw new InvalidInputException(errors);
         }
     }
 
@@ -70,7 +70,7 @@ public record MeasuredFigures(double requestsPerDay, int agents, double billingT
      * @param billingTechnicalShare the fraction of billing and technical requests, 0 to 1
      * @param plannedGrowth         the host's six-month plan
      * @return the figures
-     * @throws ValidationException naming every refused field
+     * @throws InvalidInputException naming every refused field
      */
     public static MeasuredFigures of(double requestsPerDay, int agents, double billingTechnicalShare,
             Growth plannedGrowth) {
@@ -85,7 +85,7 @@ public record MeasuredFigures(double requestsPerDay, int agents, double billingT
      * @param billingTechnicalShare the fraction of billing and technical requests, 0 to 1
      * @param monthlyGrowthRate     month-over-month growth of volume as a fraction, at least -1
      * @return the figures
-     * @throws ValidationException naming every refused field
+     * @throws InvalidInputException naming every refused field
      */
     public static MeasuredFigures of(double requestsPerDay, int agents, double billingTechnicalShare,
             double monthlyGrowthRate) {
@@ -121,10 +121,10 @@ public record MeasuredFigures(double requestsPerDay, int agents, double billingT
         return plannedGrowth == null || measured.compareTo(plannedGrowth) > 0 ? measured : plannedGrowth;
     }
 
-    private static void collect(List<ValidationException.FieldError> errors, Runnable check) {
+    private static void collect(List<InvalidInputException.FieldError> errors, Runnable check) {
         try {
             check.run();
-        } catch (ValidationException e) {
+        } catch (InvalidInputException e) {
             errors.addAll(e.fieldErrors());
         }
     }
@@ -187,30 +187,30 @@ public record MeasuredFigures(double requestsPerDay, int agents, double billingT
 
         /**
          * @return the figures
-         * @throws ValidationException naming every missing or refused field
+         * @throws InvalidInputException naming every missing or refused field
          */
         public MeasuredFigures build() {
-            List<ValidationException.FieldError> errors = new ArrayList<>();
+            List<InvalidInputException.FieldError> errors = new ArrayList<>();
             if (requestsPerDay == null) {
-                errors.add(new ValidationException.FieldError("requestsPerDay", "must be given"));
+                errors.add(new InvalidInputException.FieldError("requestsPerDay", "must be given"));
             }
             if (agents == null) {
-                errors.add(new ValidationException.FieldError("agents", "must be given"));
+                errors.add(new InvalidInputException.FieldError("agents", "must be given"));
             }
             if (billingTechnicalShare == null) {
-                errors.add(new ValidationException.FieldError("billingTechnicalShare", "must be given"));
+                errors.add(new InvalidInputException.FieldError("billingTechnicalShare", "must be given"));
             }
             MeasuredFigures figures = null;
             try {
                 // valid stand-ins for missing figures, so the given ones are checked too
                 figures = new MeasuredFigures(requestsPerDay == null ? 0 : requestsPerDay, agents == null ? 1 : agents,
                         billingTechnicalShare == null ? 0 : billingTechnicalShare, plannedGrowth, monthlyGrowthRate);
-            } catch (ValidationException e) {
+            } catch (InvalidInputException e) {
                 errors.addAll(e.fieldErrors());
             }
             if (!errors.isEmpty()) {
-                errors.sort(Comparator.comparing(ValidationException.FieldError::field));
-                throw new ValidationException(errors);
+                errors.sort(Comparator.comparing(InvalidInputException.FieldError::field));
+                throw new InvalidInputException(errors);
             }
             return figures;
         }

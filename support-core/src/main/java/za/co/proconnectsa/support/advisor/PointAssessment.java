@@ -2,7 +2,7 @@ package za.co.proconnectsa.support.advisor;
 
 import java.util.ArrayList;
 import java.util.List;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 
 /**
  * How one decision point was assessed: its answer, the strategy that answer suggests on its own, the
@@ -22,21 +22,21 @@ public record PointAssessment(Answer answer, double weight, String reason) {
      * @param answer the answer to the point
      * @param weight the weight the point carried, finite and at least 0
      * @param reason why the answer suggests its strategy, for people
-     * @throws ValidationException naming every refused field ({@code answer}, {@code weight}, {@code reason})
+     * @throws InvalidInputException naming every refused field ({@code answer}, {@code weight}, {@code reason})
      */
     public PointAssessment {
-        List<ValidationException.FieldError> errors = new ArrayList<>();
+        List<InvalidInputException.FieldError> errors = new ArrayList<>();
         if (answer == null) {
-            errors.add(new ValidationException.FieldError("answer", "must not be null"));
+            errors.add(new InvalidInputException.FieldError("answer", "must not be null"));
         }
         if (reason == null || reason.isBlank()) {
-            errors.add(new ValidationException.FieldError("reason", "must not be blank"));
+            errors.add(new InvalidInputException.FieldError("reason", "must not be blank"));
         }
         if (!Double.isFinite(weight) || weight < 0) {
-            errors.add(new ValidationException.FieldError("weight", "must be a finite number of at least 0, was " + weight));
+            errors.add(new InvalidInputException.FieldError("weight", "must be a finite number of at least 0, was " + weight));
         }
         if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
+            throw new InvalidInputException(errors);
         }
     }
 

@@ -1,14 +1,14 @@
 package za.co.proconnectsa.support.advisor;
 
 /**
- * The three ways of running support that the company's write-up weighs against each other. They lie on
+ * The three ways of running support that the advisor weighs against each other. They lie on
  * one axis, from WhatsApp only to tickets only, with the hybrid in the middle; {@link #position()} is
  * where a strategy sits on that axis, which is what {@link ChannelAdvisor} averages.
  */
 public enum Strategy {
     /** WhatsApp only: familiar, immediate and cheap, but no tracking, queue or assignment. */
     WHATSAPP_ONLY(-1, "WhatsApp only"),
-    /** WhatsApp for quick questions and tickets for complex issues: the write-up's recommendation. */
+    /** WhatsApp for quick questions and tickets for complex issues: the recommended default. */
     HYBRID(0, "hybrid (WhatsApp and tickets)"),
     /** A ticket system only: tracking, assignment, SLAs and analytics, at the cost of a login and more steps. */
     TICKETS_ONLY(1, "tickets only");

@@ -1,8 +1,8 @@
 package za.co.proconnectsa.support.advisor;
 
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 
-/** How many people handle support, in the write-up's three bands: 1, 2-3 and 4+. */
+/** How many people handle support, in three bands: 1, 2-3 and 4+. */
 public enum TeamSize implements Answer {
     /** One person: "WhatsApp is manageable". */
     ONE(Strategy.WHATSAPP_ONLY, "one person", "WhatsApp is manageable"),
@@ -22,11 +22,11 @@ public enum TeamSize implements Answer {
      *
      * @param agents the number of people who handle support, at least 1
      * @return the band
-     * @throws ValidationException on field {@code agents} if the number is below 1
+     * @throws InvalidInputException on field {@code agents} if the number is below 1
      */
     public static TeamSize of(int agents) {
         if (agents < 1) {
-            throw ValidationException.of("agents", "must be at least 1, was " + agents);
+            throw InvalidInputException.of("agents", "must be at least 1, was " + agents);
         }
         if (agents == 1) {
             return ONE;
@@ -40,7 +40,7 @@ public enum TeamSize implements Answer {
         return DecisionPoint.TEAM_SIZE;
     }
 
-    /** @return what the write-up says of this answer */
+    /** @return this answer's band and verdict */
     @Override
     public Band band() {
         return band;

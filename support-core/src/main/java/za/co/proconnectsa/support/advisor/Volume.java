@@ -1,9 +1,9 @@
 package za.co.proconnectsa.support.advisor;
 
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 
 /**
- * How many support requests arrive per day, in the write-up's three bands: low (&lt;10), medium (10-50)
+ * How many support requests arrive per day, in three bands: low (&lt;10), medium (10-50)
  * and high (&gt;50).
  */
 public enum Volume implements Answer {
@@ -31,11 +31,11 @@ public enum Volume implements Answer {
      *
      * @param requestsPerDay support requests per day, a finite number of at least 0
      * @return the band
-     * @throws ValidationException on field {@code requestsPerDay} if the number is negative, NaN or infinite
+     * @throws InvalidInputException on field {@code requestsPerDay} if the number is negative, NaN or infinite
      */
     public static Volume of(double requestsPerDay) {
         if (!Double.isFinite(requestsPerDay) || requestsPerDay < 0) {
-            throw ValidationException.of("requestsPerDay", "must be a finite number of at least 0, was " + requestsPerDay);
+            throw InvalidInputException.of("requestsPerDay", "must be a finite number of at least 0, was " + requestsPerDay);
         }
         if (requestsPerDay < MEDIUM_FROM) {
             return LOW;
@@ -49,7 +49,7 @@ public enum Volume implements Answer {
         return DecisionPoint.VOLUME;
     }
 
-    /** @return what the write-up says of this answer */
+    /** @return this answer's band and verdict */
     @Override
     public Band band() {
         return band;

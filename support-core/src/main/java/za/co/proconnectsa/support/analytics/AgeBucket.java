@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.analytics;
 
 import java.time.Duration;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * Open tickets of one age band, aged at the period's end.
@@ -12,7 +12,13 @@ import za.co.proconnectsa.support.util.Checks;
  */
 public record AgeBucket(Duration atLeast, Duration under, long tickets) {
 
-    /** Checks the bound. */
+    /**
+     * Checks the bound.
+     *
+     * @param atLeast the band's lower bound: tickets at least this old
+     * @param under the band's upper bound: tickets younger than this, or {@code null} for the last band
+     * @param tickets how many open tickets
+     */
     public AgeBucket {
         Checks.notNull(atLeast, "atLeast");
     }

@@ -8,11 +8,11 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.ticket.OriginChannel;
 import za.co.proconnectsa.support.ticket.Priority;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * What a report covers: the tickets created, and the WhatsApp conversations started, at or after {@code from} and
@@ -28,7 +28,7 @@ import za.co.proconnectsa.support.util.Text;
  * @param channels      origin channels to keep; empty for all
  * @param categories    categories to keep; empty for all
  * @param priorities    priorities to keep; empty for all
- * @param agentId       the assignee to keep (an identifier, {@link Text}), or {@code null} for everyone
+ * @param agentId       the assignee to keep (an identifier, {@link za.co.proconnectsa.support.TextRules}), or {@code null} for everyone
  * @param businessTime  whether to compute response and resolution times in business time as well as wall time
  *                      (from the raw timestamps, on the desk's business hours as they are now)
  * @param topTerms      how many words and phrases of each length to list as common issues, 0 to 100
@@ -45,31 +45,40 @@ public record AnalyticsQuery(Instant from, Instant to, ZoneId zone, Set<OriginCh
     /**
      * Checks the components and copies the sets.
      *
-     * @throws ValidationException naming every refused component
+     * @param from the period's first instant (inclusive)
+     * @param to the period's end (exclusive), after {@code from} and at most {@value #MAX_DAYS} days later
+     * @param zone the zone that days and hours of the week are counted in, or {@code null} for the desk's business-hours zone
+     * @param channels origin channels to keep; empty for all
+     * @param categories categories to keep; empty for all
+     * @param priorities priorities to keep; empty for all
+     * @param agentId the assignee to keep (an identifier, {@link za.co.proconnectsa.support.TextRules}), or {@code null} for everyone
+     * @param businessTime whether to compute response and resolution times in business time as well as wall time (from the raw timestamps, on the desk's business hours as they are now)
+     * @param topTerms how many words and phrases of each length to list as common issues, 0 to 100
+     * @throws InvalidInputException naming every refused component
      */
     public AnalyticsQuery {
-        List<ValidationException.FieldError> errors = new ArrayList<>();
+        List<InvalidInputException.FieldError> errors = new ArrayList<>();
         if (from == null) {
-            errors.add(new ValidationException.FieldError("from", "must not be null"));
+            errors.add(new InvalidInputException.FieldError("from", "must not be null"));
         }
         if (to == null) {
-            errors.add(new ValidationException.FieldError("to", "must not be null"));
+            errors.add(new InvalidInputException.FieldError("to", "must not be null"));
         }
         if (from != null && to != null) {
             if (!to.isAfter(from)) {
-                errors.add(new ValidationException.FieldError("to", "must be after from"));
+                errors.add(new InvalidInputException.FieldError("to", "must be after from"));
             } else if (Duration.between(from, to).compareTo(Duration.ofDays(MAX_DAYS)) > 0) {
-                errors.add(new ValidationException.FieldError("to", "must be at most " + MAX_DAYS + " days after from"));
+                errors.add(new InvalidInputException.FieldError("to", "must be at most " + MAX_DAYS + " days after from"));
             }
         }
         if (agentId != null && !Text.isIdentifier(agentId)) {
-            errors.add(new ValidationException.FieldError("agentId", Text.identifierProblem(agentId).orElse("invalid")));
+            errors.add(new InvalidInputException.FieldError("agentId", Text.identifierProblem(agentId).orElse("invalid")));
         }
         if (topTerms < 0 || topTerms > 100) {
-            errors.add(new ValidationException.FieldError("topTerms", "must be 0 to 100, was " + topTerms));
+            errors.add(new InvalidInputException.FieldError("topTerms", "must be 0 to 100, was " + topTerms));
         }
         if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
+            throw new InvalidInputException(errors);
         }
         channels = channels == null || channels.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(channels));
         categories = categories == null ? Set.of() : Set.copyOf(categories);
@@ -187,7 +196,7 @@ public record AnalyticsQuery(Instant from, Instant to, ZoneId zone, Set<OriginCh
 
         /**
          * @return the query
-         * @throws ValidationException naming every refused component
+         * @throws InvalidInputException naming every refused component
          */
         public AnalyticsQuery build() {
             return new AnalyticsQuery(from, to, zone, channels, categories, priorities, agentId, businessTime,

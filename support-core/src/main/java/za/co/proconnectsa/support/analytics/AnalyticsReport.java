@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * Support figures for one period, zone and set of filters ({@link AnalyticsService#report}).
@@ -46,7 +46,30 @@ public record AnalyticsReport(Instant from, Instant to, ZoneId zone, long ticket
         List<CountOf> commonPairs, List<CountOf> commonTriples, List<AgentFigures> agents,
         Satisfaction satisfaction) {
 
-    /** Checks the components and copies the lists. */
+    /**
+     * Checks the components and copies the lists.
+     *
+     * @param from the period's first instant
+     * @param to the period's end (exclusive)
+     * @param zone the zone days and hours of the week are counted in
+     * @param tickets the period's tickets
+     * @param ticketsByOrigin the period's tickets by origin channel, every channel listed in declaration order
+     * @param requestsPerDay requests per local day ({@code 2026-03-02}), every day the period touches, oldest first
+     * @param requestsByHourOfWeek 168 counts of requests: Monday 00:00-01:00 local time first, Sunday 23:00 last
+     * @param deflection WhatsApp conversations and what became of them
+     * @param firstResponse time to the first public reply
+     * @param nextResponse time from a waiting requester message to the next reply
+     * @param resolution time to the first resolution
+     * @param sla compliance per SLA target type that has events, in the type's declaration order
+     * @param backlog open tickets by age
+     * @param resolved the period's tickets resolved or closed at least once
+     * @param reopened the period's tickets reopened after a resolution or closing
+     * @param topCategories the period's tickets per category, most first (then by code)
+     * @param commonWords the most frequent words of the requests' subjects and first messages, stop words removed, with how many requests use each; most first, then alphabetically
+     * @param commonPairs the same for two-word phrases
+     * @param commonTriples the same for three-word phrases
+     * @param agents per-agent figures, by agent id
+     */
     public AnalyticsReport {
         Checks.notNull(from, "from");
         Checks.notNull(to, "to");

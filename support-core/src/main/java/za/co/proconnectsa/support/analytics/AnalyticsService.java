@@ -29,7 +29,7 @@ public interface AnalyticsService {
      * @param query the period, zone and filters
      * @return the figures
      * @throws za.co.proconnectsa.support.access.AccessDeniedException for a requester
-     * @throws za.co.proconnectsa.support.ValidationException when an argument is missing
+     * @throws za.co.proconnectsa.support.InvalidInputException when an argument is missing
      */
     AnalyticsReport report(Actor actor, AnalyticsQuery query);
 

@@ -16,7 +16,12 @@ public record Backlog(long open, List<AgeBucket> ageing) {
     public static final List<Duration> BOUNDS = List.of(Duration.ofDays(1), Duration.ofDays(3), Duration.ofDays(7),
             Duration.ofDays(30));
 
-    /** Copies the bands. */
+    /**
+     * Copies the bands.
+     *
+     * @param open how many
+     * @param ageing by age: under 1 day, 1 to 3 days, 3 to 7, 7 to 30, 30 and more
+     */
     public Backlog {
         ageing = List.copyOf(ageing);
     }

@@ -1,6 +1,6 @@
 package za.co.proconnectsa.support.analytics;
 
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * A key and how many times it occurred: a category, a channel, a word or a phrase.
@@ -10,7 +10,12 @@ import za.co.proconnectsa.support.util.Checks;
  */
 public record CountOf(String key, long count) {
 
-    /** Checks the key. */
+    /**
+     * Checks the key.
+     *
+     * @param key what was counted
+     * @param count how many
+     */
     public CountOf {
         Checks.notNull(key, "key");
     }

@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.analytics;
 
 import java.time.Duration;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * A set of durations summed up: how many, their mean and percentiles. Percentiles are continuous (SQL's
@@ -21,10 +21,19 @@ public record DurationFigures(long count, Duration mean, Duration p50, Duration 
     public static final DurationFigures NONE = new DurationFigures(0, Duration.ZERO, Duration.ZERO, Duration.ZERO,
             Duration.ZERO, Duration.ZERO);
 
-    /** Checks that nothing is missing. */
+    /**
+     * Checks that nothing is missing.
+     *
+     * @param count how many durations
+     * @param mean their mean
+     * @param p50 the median
+     * @param p90 the 90th percentile
+     * @param p95 the 95th percentile
+     * @param p99 the 99th percentile
+     */
     public DurationFigures {
         if (count < 0) {
-            throw za.co.proconnectsa.support.ValidationException.of("count", "must not be negative");
+            throw za.co.proconnectsa.support.InvalidInputException.of("count", "must not be negative");
         }
         Checks.notNull(mean, "mean");
         Checks.notNull(p50, "p50");

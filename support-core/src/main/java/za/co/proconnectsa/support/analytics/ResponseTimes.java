@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.analytics;
 
 import java.util.Optional;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * One kind of duration (first response, next response or resolution) in wall time and, when the query asked for it,
@@ -12,7 +12,12 @@ import za.co.proconnectsa.support.util.Checks;
  */
 public record ResponseTimes(DurationFigures wall, DurationFigures business) {
 
-    /** Checks that wall time is there. */
+    /**
+     * Checks that wall time is there.
+     *
+     * @param wall calendar time between the two moments
+     * @param business open time of the desk's business hours between them, or {@code null} when not asked for
+     */
     public ResponseTimes {
         Checks.notNull(wall, "wall");
     }

@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.analytics;
 
 import za.co.proconnectsa.support.sla.SlaTargetType;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * How the tickets of the period did on one SLA target, from the audit trail's {@code SLA_FULFILLED} and
@@ -14,7 +14,13 @@ import za.co.proconnectsa.support.util.Checks;
  */
 public record SlaCompliance(SlaTargetType target, long met, long breached) {
 
-    /** Checks the target. */
+    /**
+     * Checks the target.
+     *
+     * @param target the target type
+     * @param met tickets that met it
+     * @param breached tickets that missed it
+     */
     public SlaCompliance {
         Checks.notNull(target, "target");
     }

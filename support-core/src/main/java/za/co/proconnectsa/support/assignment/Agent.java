@@ -3,10 +3,10 @@ package za.co.proconnectsa.support.assignment;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.ticket.Category;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * A support agent on the roster, as automatic assignment sees them.
@@ -18,7 +18,7 @@ import za.co.proconnectsa.support.util.Text;
  *         .build();                                     // AVAILABLE unless presence(...) says otherwise
  * }</pre>
  *
- * @param id          the host's id of the agent, the id tickets are assigned to: an identifier as {@link Text}
+ * @param id          the host's id of the agent, the id tickets are assigned to: an identifier as {@link za.co.proconnectsa.support.TextRules}
  *                    defines it (1 to 200 printable ASCII characters without spaces, compared exactly)
  * @param displayName the agent's name, 1 to 200 characters of text
  * @param presence    whether they take new tickets now
@@ -40,7 +40,12 @@ public record Agent(String id, String displayName, Presence presence, int capaci
     /**
      * Checks every component and copies the categories.
      *
-     * @throws ValidationException when a component is missing or out of range
+     * @param id the host's id of the agent, the id tickets are assigned to: an identifier as {@link za.co.proconnectsa.support.TextRules} defines it (1 to 200 printable ASCII characters without spaces, compared exactly)
+     * @param displayName the agent's name, 1 to 200 characters of text
+     * @param presence whether they take new tickets now
+     * @param capacity the most open tickets (neither RESOLVED nor CLOSED) automatic assignment lets them hold, 0 to {@value #MAX_CAPACITY}; 0 takes them out of automatic assignment. Tickets assigned by hand or reopened by a requester count towards it but are never refused because of it
+     * @param categories the categories they handle, at most {@value #MAX_CATEGORIES}; a strategy that matches categories ({@link AssignmentStrategy#onlyMatchingCategory()}) gives them only tickets of these, and an agent with none gets no ticket from it. Other strategies ignore them
+     * @throws InvalidInputException when a component is missing or out of range
      */
     public Agent {
         Text.identifier(id, "agent.id");
@@ -49,7 +54,7 @@ public record Agent(String id, String displayName, Presence presence, int capaci
         Checks.between(capacity, 0, MAX_CAPACITY, "agent.capacity");
         categories = Set.copyOf(Checks.notNull(categories, "agent.categories"));
         if (categories.size() > MAX_CATEGORIES) {
-            throw ValidationException.of("agent.categories", "must be at most " + MAX_CATEGORIES + ", was "
+            throw InvalidInputException.of("agent.categories", "must be at most " + MAX_CATEGORIES + ", was "
                     + categories.size());
         }
     }
@@ -135,7 +140,7 @@ public record Agent(String id, String displayName, Presence presence, int capaci
 
         /**
          * @return the agent
-         * @throws ValidationException when the id or name is refused
+         * @throws InvalidInputException when the id or name is refused
          */
         public Agent build() {
             return new Agent(id, displayName, presence, capacity, categories);

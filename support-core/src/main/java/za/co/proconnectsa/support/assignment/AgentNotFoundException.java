@@ -7,6 +7,7 @@ public class AgentNotFoundException extends SupportException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The agent id, as {@link #agentId()} returns it. */
     private final String agentId;
 
     /**

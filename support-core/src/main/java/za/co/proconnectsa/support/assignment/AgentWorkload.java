@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.assignment;
 
-import za.co.proconnectsa.support.ValidationException;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.InvalidInputException;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * An agent with the open tickets they hold, as an {@link AssignmentStrategy} sees them while it chooses.
@@ -11,11 +11,16 @@ import za.co.proconnectsa.support.util.Checks;
  */
 public record AgentWorkload(Agent agent, int openTickets) {
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param agent the agent as on the roster
+     * @param openTickets the tickets assigned to them whose status is neither RESOLVED nor CLOSED
+     */
     public AgentWorkload {
         Checks.notNull(agent, "agent");
         if (openTickets < 0) {
-            throw ValidationException.of("openTickets", "must not be negative, was " + openTickets);
+            throw InvalidInputException.of("openTickets", "must not be negative, was " + openTickets);
         }
     }
 

@@ -21,7 +21,7 @@ public interface AssignmentContext {
      * @param rotation the rotation's name: an identifier of 1 to {@value #MAX_ROTATION_LENGTH} characters, e.g.
      *                 {@code "round-robin"}; strategies with different names rotate independently
      * @return the agent it chose last, if it ever chose one
-     * @throws za.co.proconnectsa.support.ValidationException when the name is not such an identifier
+     * @throws za.co.proconnectsa.support.InvalidInputException when the name is not such an identifier
      */
     Optional<String> lastChosen(String rotation);
 

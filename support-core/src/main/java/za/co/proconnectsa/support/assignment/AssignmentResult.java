@@ -2,7 +2,7 @@ package za.co.proconnectsa.support.assignment;
 
 import java.util.Optional;
 import za.co.proconnectsa.support.ticket.Ticket;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * What an attempt to assign a ticket automatically did.
@@ -27,7 +27,12 @@ public record AssignmentResult(Outcome outcome, Ticket ticket) {
         NO_AGENT
     }
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param outcome what happened
+     * @param ticket the ticket as stored after the attempt
+     */
     public AssignmentResult {
         Checks.notNull(outcome, "outcome");
         Checks.notNull(ticket, "ticket");

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import za.co.proconnectsa.support.internal.AssignmentStrategies;
 import za.co.proconnectsa.support.ticket.Ticket;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * Chooses which agent gets a ticket. The desk asks it inside the assignment's unit of work, with the candidates
@@ -62,7 +62,7 @@ public interface AssignmentStrategy {
     /**
      * @param rotation the name of the rotation, for a desk that keeps several independent ones (e.g. one per team)
      * @return round robin on that rotation
-     * @throws za.co.proconnectsa.support.ValidationException when the name is not an identifier of 1 to
+     * @throws za.co.proconnectsa.support.InvalidInputException when the name is not an identifier of 1 to
      *                                                        {@value AssignmentContext#MAX_ROTATION_LENGTH} characters
      */
     static AssignmentStrategy roundRobin(String rotation) {
@@ -106,7 +106,7 @@ public interface AssignmentStrategy {
      * @param tickets the most new tickets an agent gets per window, at least 1
      * @param window  the window, positive
      * @return the limited strategy
-     * @throws za.co.proconnectsa.support.ValidationException for a bad argument
+     * @throws za.co.proconnectsa.support.InvalidInputException for a bad argument
      */
     default AssignmentStrategy atMostPerAgent(int tickets, Duration window) {
         return AssignmentStrategies.atMostPerAgent(this, tickets, window);
@@ -139,7 +139,7 @@ public interface AssignmentStrategy {
          * @param tickets the most new tickets an agent gets per window, at least 1
          * @param window  the window, positive
          * @return this builder
-         * @throws za.co.proconnectsa.support.ValidationException for a bad argument
+         * @throws za.co.proconnectsa.support.InvalidInputException for a bad argument
          */
         public Builder atMostPerAgent(int tickets, Duration window) {
             AssignmentStrategies.checkLimit(tickets, window);

@@ -5,10 +5,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.ticket.TicketId;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * What the desk keeps about one stored file: its kind, type, size and checksum, the name and caption it came with,
@@ -58,22 +58,22 @@ public record AttachmentRecord(
     /**
      * Checks every component and truncates the time to microseconds, as every store keeps it.
      *
-     * @throws ValidationException when a component is missing or malformed
+     * @throws InvalidInputException when a component is missing or malformed
      */
     public AttachmentRecord {
         Checks.notNull(id, "id");
         Checks.notNull(kind, "kind");
         Checks.notNull(contentType, "contentType");
         if (!CONTENT_TYPE.matcher(contentType).matches()) {
-            throw ValidationException.of("contentType", "must be 1 to " + MAX_CONTENT_TYPE
+            throw InvalidInputException.of("contentType", "must be 1 to " + MAX_CONTENT_TYPE
                     + " printable ASCII characters");
         }
         if (sizeBytes < 0) {
-            throw ValidationException.of("sizeBytes", "must not be negative");
+            throw InvalidInputException.of("sizeBytes", "must not be negative");
         }
         Checks.notNull(sha256, "sha256");
         if (!SHA256.matcher(sha256).matches()) {
-            throw ValidationException.of("sha256", "must be 64 lower-case hex digits");
+            throw InvalidInputException.of("sha256", "must be 64 lower-case hex digits");
         }
         Text.optionalText(fileName, "fileName", MAX_FILE_NAME);
         Text.optionalText(caption, "caption", MAX_CAPTION);
@@ -97,15 +97,15 @@ public record AttachmentRecord(
 
     /**
      * @param content the bytes a store is asked to keep under this record
-     * @throws ValidationException when their size or SHA-256 is not the record's
+     * @throws InvalidInputException when their size or SHA-256 is not the record's
      */
     public void requireContent(byte[] content) {
         Checks.notNull(content, "content");
         if (content.length != sizeBytes) {
-            throw ValidationException.of("content", "is " + content.length + " bytes, the record says " + sizeBytes);
+            throw InvalidInputException.of("content", "is " + content.length + " bytes, the record says " + sizeBytes);
         }
         if (!sha256Of(content).equals(sha256)) {
-            throw ValidationException.of("content", "does not have the record's SHA-256");
+            throw InvalidInputException.of("content", "does not have the record's SHA-256");
         }
     }
 

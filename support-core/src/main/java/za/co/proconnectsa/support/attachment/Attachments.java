@@ -7,7 +7,7 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 import za.co.proconnectsa.support.spi.AttachmentStore;
 import za.co.proconnectsa.support.ticket.TicketId;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /** What the stores in this package share: they list by reading every record, oldest first, ties by id. */
 abstract class Attachments implements AttachmentStore {

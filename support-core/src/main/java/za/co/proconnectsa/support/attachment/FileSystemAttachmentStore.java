@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 import za.co.proconnectsa.support.StoreUnavailableException;
 import za.co.proconnectsa.support.spi.AttachmentStore;
 import za.co.proconnectsa.support.ticket.TicketId;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * An {@link AttachmentStore} in a directory of the file system: each attachment is two files named by its id alone

@@ -6,7 +6,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import za.co.proconnectsa.support.spi.AttachmentStore;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * An {@link AttachmentStore} in memory, for tests and demonstrations: everything is lost when the process ends.

@@ -3,11 +3,11 @@ package za.co.proconnectsa.support.conversation;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.ticket.TicketId;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.PhoneMasking;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.internal.PhoneMasking;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * A chat with one contact. Immutable: changes make a copy, which the store writes if its version is still
@@ -16,8 +16,8 @@ import za.co.proconnectsa.support.util.Text;
  * @param id            the conversation's id
  * @param number        the number people quote, e.g. {@code WA-000042}
  * @param contact       the contact's address on the channel: a WhatsApp id (phone digits) or business-scoped
- *                      user id, an identifier ({@link Text}) of 1 to 100 characters
- * @param contactName   the contact's profile name, free text ({@link Text}) cut to 200 characters, or {@code null}
+ *                      user id, an identifier ({@link za.co.proconnectsa.support.TextRules}) of 1 to 100 characters
+ * @param contactName   the contact's profile name, free text ({@link za.co.proconnectsa.support.TextRules}) cut to 200 characters, or {@code null}
  * @param requesterId   the host's id of the person, as tickets of this conversation are requested by (an
  *                      identifier)
  * @param status        where it stands
@@ -44,26 +44,41 @@ public record Conversation(
         Instant updatedAt,
         long version) {
 
-    /** Checks the required components. */
+    /**
+     * Checks the required components.
+     *
+     * @param id the conversation's id
+     * @param number the number people quote, e.g. {@code WA-000042}
+     * @param contact the contact's address on the channel: a WhatsApp id (phone digits) or business-scoped user id, an identifier ({@link za.co.proconnectsa.support.TextRules}) of 1 to 100 characters
+     * @param contactName the contact's profile name, free text ({@link za.co.proconnectsa.support.TextRules}) cut to 200 characters, or {@code null}
+     * @param requesterId the host's id of the person, as tickets of this conversation are requested by (an identifier)
+     * @param status where it stands
+     * @param ticketId the ticket it was escalated to or joined, or {@code null}
+     * @param reference the reference code the chat was started from (a page code), an identifier of 1 to 40 characters, or {@code null}
+     * @param lastInboundAt when the contact last wrote; opens the 24-hour customer-service window; {@code null} before the contact wrote
+     * @param createdAt when it started
+     * @param updatedAt when it last changed
+     * @param version the optimistic-locking version, 1 when new
+     */
     public Conversation {
         Checks.notNull(id, "id");
         Checks.notNull(number, "number");
         if (Text.identifier(contact, "contact").length() > 100) {
-            throw ValidationException.of("contact", "must be 1 to 100 characters");
+            throw InvalidInputException.of("contact", "must be 1 to 100 characters");
         }
         contactName = Text.optionalText(Text.truncate(contactName, 200), "contactName", 200);
         Text.identifier(requesterId, "requesterId");
         Checks.notNull(status, "status");
         if (status == ConversationStatus.ESCALATED && ticketId == null) {
-            throw ValidationException.of("ticketId", "is required for an ESCALATED conversation");
+            throw InvalidInputException.of("ticketId", "is required for an ESCALATED conversation");
         }
         if (reference != null && Text.identifier(reference, "reference").length() > 40) {
-            throw ValidationException.of("reference", "must be 1 to 40 characters");
+            throw InvalidInputException.of("reference", "must be 1 to 40 characters");
         }
         Checks.notNull(createdAt, "createdAt");
         Checks.notNull(updatedAt, "updatedAt");
         if (version < 1) {
-            throw ValidationException.of("version", "must be at least 1, was " + version);
+            throw InvalidInputException.of("version", "must be at least 1, was " + version);
         }
     }
 

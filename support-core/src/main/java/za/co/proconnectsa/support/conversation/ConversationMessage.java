@@ -2,15 +2,15 @@ package za.co.proconnectsa.support.conversation;
 
 import java.time.Instant;
 import java.util.UUID;
-import za.co.proconnectsa.support.ValidationException;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.PhoneMasking;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.InvalidInputException;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.internal.PhoneMasking;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * One message of a conversation's transcript.
  *
- * <p>Ids are identifiers and name and body free text, as {@link Text} defines them; every store keeps them
+ * <p>Ids are identifiers and name and body free text, as {@link za.co.proconnectsa.support.TextRules} defines them; every store keeps them
  * exactly.
  *
  * @param id             the channel's message id (a WhatsApp {@code wamid.…}), or a generated one for a message
@@ -51,12 +51,23 @@ public record ConversationMessage(
         }
     }
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param id the channel's message id (a WhatsApp {@code wamid.…}), or a generated one for a message that got none; an identifier of 1 to 200 characters, unique in the store
+     * @param conversationId the conversation
+     * @param contact the conversation's contact
+     * @param author who wrote it
+     * @param authorId the customer's contact, the agent's id, or the automation's name
+     * @param authorName the name shown next to it, cut to 200 characters
+     * @param body the text, 1 to {@value #MAX_BODY} characters; media are described ("[image] caption")
+     * @param at when it was written
+     */
     public ConversationMessage {
         Text.identifier(id, "id");
         Checks.notNull(conversationId, "conversationId");
         if (Text.identifier(contact, "contact").length() > 100) {
-            throw ValidationException.of("contact", "must be 1 to 100 characters");
+            throw InvalidInputException.of("contact", "must be 1 to 100 characters");
         }
         Checks.notNull(author, "author");
         Text.identifier(authorId, "authorId");

@@ -7,6 +7,7 @@ public class ConversationNotFoundException extends SupportException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The conversation number, as {@link #conversationNumber()} returns it. */
     private final String conversationNumber;
 
     /**

@@ -1,9 +1,9 @@
 package za.co.proconnectsa.support.conversation;
 
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.ticket.TicketNumber;
 import za.co.proconnectsa.support.ticket.TicketNumberFormat;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * The number people and agents quote for a conversation, such as {@code WA-000042}, from a store sequence
@@ -23,7 +23,7 @@ public record ConversationNumber(long sequence, String text) {
      */
     public ConversationNumber {
         if (sequence <= 0) {
-            throw ValidationException.of("conversationNumber.sequence", "must be positive, was " + sequence);
+            throw InvalidInputException.of("conversationNumber.sequence", "must be positive, was " + sequence);
         }
         Text.identifier(text, "conversationNumber.text");
     }

@@ -1,13 +1,14 @@
 package za.co.proconnectsa.support.conversation;
 
+import za.co.proconnectsa.support.internal.PhoneMasking;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.ticket.Cursor;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * Which conversations to list, newest first, and which page. Filters combine with AND; an empty status set
@@ -26,17 +27,25 @@ public record ConversationQuery(Set<ConversationStatus> statuses, String contact
     /** The page size when none is set. */
     public static final int DEFAULT_LIMIT = 50;
 
-    /** Checks and copies the components. */
+    /**
+     * Checks and copies the components.
+     *
+     * @param statuses only these statuses (empty: all)
+     * @param contact only this contact's conversations, or {@code null}
+     * @param text only conversations with a message containing this text (case-insensitive substring), or {@code null}
+     * @param limit the page size, 1 to 200
+     * @param afterSequence the cursor: only conversations numbered below this, or {@code null} for the first page
+     */
     public ConversationQuery {
         statuses = statuses == null || statuses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(statuses));
         if (contact != null && Text.identifier(contact, "contact").length() > 100) {
-            throw ValidationException.of("contact", "must be 1 to 100 characters");
+            throw InvalidInputException.of("contact", "must be 1 to 100 characters");
         }
         if (text != null) {
             Text.text(text, "text", 200);
         }
         if (limit < 1 || limit > 200) {
-            throw ValidationException.of("limit", "must be between 1 and 200, was " + limit);
+            throw InvalidInputException.of("limit", "must be between 1 and 200, was " + limit);
         }
     }
 
@@ -78,7 +87,10 @@ public record ConversationQuery(Set<ConversationStatus> statuses, String contact
         private Builder() {
         }
 
-        /** @param values only these statuses @return this builder */
+        /**
+         * @param values only these statuses
+         * @return this builder
+         */
         public Builder status(ConversationStatus... values) {
             for (ConversationStatus s : values) {
                 statuses.add(Checks.notNull(s, "status"));
@@ -91,19 +103,28 @@ public record ConversationQuery(Set<ConversationStatus> statuses, String contact
             return status(ConversationStatus.OPEN, ConversationStatus.ESCALATED);
         }
 
-        /** @param value only this contact's conversations @return this builder */
+        /**
+         * @param value only this contact's conversations
+         * @return this builder
+         */
         public Builder contact(String value) {
             this.contact = value;
             return this;
         }
 
-        /** @param value only conversations with a message containing this text @return this builder */
+        /**
+         * @param value only conversations with a message containing this text
+         * @return this builder
+         */
         public Builder text(String value) {
             this.text = value;
             return this;
         }
 
-        /** @param value the page size, 1 to 200 @return this builder */
+        /**
+         * @param value the page size, 1 to 200
+         * @return this builder
+         */
         public Builder limit(int value) {
             this.limit = value;
             return this;
@@ -113,5 +134,13 @@ public record ConversationQuery(Set<ConversationStatus> statuses, String contact
         public ConversationQuery build() {
             return new ConversationQuery(statuses, contact, text, limit, null);
         }
+    }
+
+    /** The filters, with the contact masked. */
+    @Override
+    public String toString() {
+        return "ConversationQuery[statuses=" + statuses + ", contact=" + PhoneMasking.maskIfPhone(contact)
+                + ", text=" + (text == null ? "none" : text.length() + " characters") + ", limit=" + limit
+                + ", afterSequence=" + afterSequence + "]";
     }
 }

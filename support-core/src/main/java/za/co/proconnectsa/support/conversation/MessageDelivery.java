@@ -1,9 +1,9 @@
 package za.co.proconnectsa.support.conversation;
 
 import java.time.Instant;
-import za.co.proconnectsa.support.ValidationException;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.InvalidInputException;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * What became of a message the desk sent on a channel (an agent's reply, an automated text): queued, then sent,
@@ -55,7 +55,10 @@ public record MessageDelivery(String messageId, State state, String providerMess
             return rank;
         }
 
-        /** @return whether this state replaces {@code current} when the channel reports it */
+        /**
+         * @param current the state a message is in now
+         * @return whether this state replaces {@code current} when the channel reports it
+         */
         public boolean supersedes(State current) {
             return rank > current.rank;
         }
@@ -64,7 +67,12 @@ public record MessageDelivery(String messageId, State state, String providerMess
     /**
      * Checks and trims the components.
      *
-     * @throws ValidationException when an id is not an identifier, or the state or time is missing
+     * @param messageId the transcript line ({@link ConversationMessage#id()})
+     * @param state how far it got
+     * @param providerMessageId the channel's id for the sent message (a WhatsApp {@code wamid.…}), or {@code null} until it is sent, and for messages never sent or whose send went unanswered
+     * @param detail why it failed or is unknown, in words, cut to {@value #MAX_DETAIL} characters; or {@code null}
+     * @param at when the state was last set
+     * @throws InvalidInputException when an id is not an identifier, or the state or time is missing
      */
     public MessageDelivery {
         Text.identifier(messageId, "messageId");

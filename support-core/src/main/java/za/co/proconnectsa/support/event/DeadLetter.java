@@ -3,8 +3,8 @@ package za.co.proconnectsa.support.event;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
-import za.co.proconnectsa.support.ValidationException;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.InvalidInputException;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * An outbox entry that is no longer delivered: its listeners failed on every attempt the relay allowed, or this
@@ -30,16 +30,26 @@ public record DeadLetter(long id, String type, String ticketId, Instant occurred
     /** The longest {@link #reason()} a store keeps; longer reasons are cut to it. */
     public static final int MAX_REASON_LENGTH = 1000;
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param id the entry's id in the outbox
+     * @param type the event type as stored, e.g. {@code "REPLIED"}
+     * @param ticketId the ticket's id as stored
+     * @param occurredAt when the event happened
+     * @param attempts how many times it was claimed before it died
+     * @param reason why it died: the last error (exception type and message, secrets removed) or why it could not be read
+     * @param diedAt when it died
+     */
     public DeadLetter {
         if (id <= 0) {
-            throw ValidationException.of("id", "must be positive, was " + id);
+            throw InvalidInputException.of("id", "must be positive, was " + id);
         }
         Checks.notNull(type, "type");
         Checks.notNull(ticketId, "ticketId");
         Checks.notNull(occurredAt, "occurredAt");
         if (attempts < 0) {
-            throw ValidationException.of("attempts", "must not be negative, was " + attempts);
+            throw InvalidInputException.of("attempts", "must not be negative, was " + attempts);
         }
         Checks.notNull(reason, "reason");
         Checks.notNull(diedAt, "diedAt");

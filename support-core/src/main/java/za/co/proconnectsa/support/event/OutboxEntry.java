@@ -4,13 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.sla.SlaTargetType;
 import za.co.proconnectsa.support.ticket.AuditEvent;
 import za.co.proconnectsa.support.ticket.Message;
 import za.co.proconnectsa.support.ticket.TicketId;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * A {@link TicketEvent} written to the store's outbox in the same transaction as the change, waiting to be
@@ -29,17 +29,28 @@ import za.co.proconnectsa.support.util.Checks;
 public record OutboxEntry(long id, TicketEvent.Type type, TicketId ticketId, Actor actor, Instant at, UUID messageId,
         int attempts, SlaTargetType slaTarget) {
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param id the entry's position in the outbox: entries are claimed in this order
+     * @param type what happened
+     * @param ticketId the ticket it happened to
+     * @param actor who did it
+     * @param at when
+     * @param messageId the message the change added, for REPLIED and NOTE_ADDED; otherwise {@code null}
+     * @param attempts how many times the entry was claimed, this claim included (1 on the first delivery)
+     * @param slaTarget the SLA target of an SLA event; otherwise {@code null}
+     */
     public OutboxEntry {
         if (id <= 0) {
-            throw ValidationException.of("id", "must be positive, was " + id);
+            throw InvalidInputException.of("id", "must be positive, was " + id);
         }
         Checks.notNull(type, "type");
         Checks.notNull(ticketId, "ticketId");
         Checks.notNull(actor, "actor");
         Checks.notNull(at, "at");
         if (attempts < 0) {
-            throw ValidationException.of("attempts", "must not be negative, was " + attempts);
+            throw InvalidInputException.of("attempts", "must not be negative, was " + attempts);
         }
     }
 
@@ -82,7 +93,16 @@ public record OutboxEntry(long id, TicketEvent.Type type, TicketId ticketId, Act
      */
     public record Pending(TicketEvent.Type type, TicketId ticketId, Actor actor, Instant at, UUID messageId,
             SlaTargetType slaTarget) {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param type what happened
+         * @param ticketId the ticket
+         * @param actor who did it
+         * @param at when
+         * @param messageId the message added, or {@code null}
+         * @param slaTarget the SLA target of an SLA event, or {@code null}
+         */
         public Pending {
             Checks.notNull(type, "type");
             Checks.notNull(ticketId, "ticketId");

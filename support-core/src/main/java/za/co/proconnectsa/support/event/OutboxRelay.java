@@ -15,13 +15,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import za.co.proconnectsa.support.SupportException;
 import za.co.proconnectsa.support.internal.PollingLoop;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.internal.ErrorText;
 import za.co.proconnectsa.support.spi.EventOutbox;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.ticket.Message;
 import za.co.proconnectsa.support.ticket.Ticket;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * Delivers the store's outbox ({@link EventOutbox}) to {@link TicketListener}s at least once: an event whose
@@ -323,13 +323,19 @@ public final class OutboxRelay implements AutoCloseable {
             }
         }
 
-        /** @param value the outbox, when the store does not implement it itself @return this builder */
+        /**
+         * @param value the outbox, when the store does not implement it itself
+         * @return this builder
+         */
         public Builder outbox(EventOutbox value) {
             this.outbox = Checks.notNull(value, "outbox");
             return this;
         }
 
-        /** @param value notified of each event, in registration order @return this builder */
+        /**
+         * @param value notified of each event, in registration order
+         * @return this builder
+         */
         public Builder listener(TicketListener value) {
             this.listeners.add(Checks.notNull(value, "listener"));
             return this;
@@ -342,13 +348,16 @@ public final class OutboxRelay implements AutoCloseable {
          */
         public Builder owner(String value) {
             if (value == null || value.isBlank() || value.length() > 100) {
-                throw ValidationException.of("owner", "must be 1 to 100 characters");
+                throw InvalidInputException.of("owner", "must be 1 to 100 characters");
             }
             this.owner = value;
             return this;
         }
 
-        /** @param value entries claimed at a time, 1 to 1000 @return this builder */
+        /**
+         * @param value entries claimed at a time, 1 to 1000
+         * @return this builder
+         */
         public Builder batchSize(int value) {
             Checks.between(value, 1, 1000, "batchSize");
             this.batchSize = value;
@@ -366,13 +375,19 @@ public final class OutboxRelay implements AutoCloseable {
             return this;
         }
 
-        /** @param value the pause between polls of an empty outbox @return this builder */
+        /**
+         * @param value the pause between polls of an empty outbox
+         * @return this builder
+         */
         public Builder pollInterval(Duration value) {
             this.pollInterval = Checks.positive(value, "pollInterval");
             return this;
         }
 
-        /** @param value the first pause before retrying a failed delivery; it doubles per attempt @return this builder */
+        /**
+         * @param value the first pause before retrying a failed delivery; it doubles per attempt
+         * @return this builder
+         */
         public Builder retryDelay(Duration value) {
             this.retryDelay = Checks.positive(value, "retryDelay");
             return this;
@@ -400,7 +415,10 @@ public final class OutboxRelay implements AutoCloseable {
             return this;
         }
 
-        /** @param value the time source @return this builder */
+        /**
+         * @param value the time source
+         * @return this builder
+         */
         public Builder clock(Clock value) {
             this.clock = Checks.notNull(value, "clock");
             return this;
@@ -408,18 +426,18 @@ public final class OutboxRelay implements AutoCloseable {
 
         /**
          * @return the relay, not yet started
-         * @throws ValidationException when no outbox or no listener is set, or the heartbeat is not shorter than
+         * @throws InvalidInputException when no outbox or no listener is set, or the heartbeat is not shorter than
          *                             the lease
          */
         public OutboxRelay build() {
             if (outbox == null) {
-                throw ValidationException.of("outbox", "the store does not implement EventOutbox; set one with outbox(...)");
+                throw InvalidInputException.of("outbox", "the store does not implement EventOutbox; set one with outbox(...)");
             }
             if (listeners.isEmpty()) {
-                throw ValidationException.of("listener", "at least one listener is required");
+                throw InvalidInputException.of("listener", "at least one listener is required");
             }
             if (heartbeatInterval != null && heartbeatInterval.compareTo(lease) >= 0) {
-                throw ValidationException.of("heartbeatInterval", "must be shorter than the lease (" + lease + "), was "
+                throw InvalidInputException.of("heartbeatInterval", "must be shorter than the lease (" + lease + "), was "
                         + heartbeatInterval);
             }
             return new OutboxRelay(this);

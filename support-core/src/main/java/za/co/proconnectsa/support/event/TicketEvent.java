@@ -7,7 +7,7 @@ import za.co.proconnectsa.support.sla.SlaTargetType;
 import za.co.proconnectsa.support.ticket.AuditAction;
 import za.co.proconnectsa.support.ticket.Message;
 import za.co.proconnectsa.support.ticket.Ticket;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * Something happened to a ticket and was stored. Delivered to every {@link TicketListener} after the
@@ -93,7 +93,16 @@ public record TicketEvent(Type type, Ticket ticket, Actor actor, Instant at, Mes
         this(type, ticket, actor, at, message, null);
     }
 
-    /** Checks the required components. */
+    /**
+     * Checks the required components.
+     *
+     * @param type what happened
+     * @param ticket the ticket after the change
+     * @param actor who did it
+     * @param at when
+     * @param message the message added, for {@link Type#REPLIED} and {@link Type#NOTE_ADDED}; else {@code null}
+     * @param slaTarget the SLA target, for {@link Type#SLA_WARNING}, {@link Type#SLA_BREACHED} and {@link Type#SLA_FULFILLED}; else {@code null}
+     */
     public TicketEvent {
         Checks.notNull(type, "type");
         Checks.notNull(ticket, "ticket");

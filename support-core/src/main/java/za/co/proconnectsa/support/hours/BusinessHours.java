@@ -25,8 +25,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import za.co.proconnectsa.support.SupportException;
-import za.co.proconnectsa.support.ValidationException;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.InvalidInputException;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * When support is open: a weekly schedule in a time zone, with holidays and special dates.
@@ -175,7 +175,7 @@ public final class BusinessHours {
      *              midnight, an earlier time than {@code open} crosses midnight
      * @param zone  the support team's zone
      * @return the business hours
-     * @throws ValidationException if a time is null, blank or not a time, the two are equal, or the zone is null
+     * @throws InvalidInputException if a time is null, blank or not a time, the two are equal, or the zone is null
      */
     public static BusinessHours weekdays(String open, String close, ZoneId zone) {
         LocalTime from = parse("open", open, false);
@@ -227,11 +227,11 @@ public final class BusinessHours {
      *
      * @param at the instant
      * @return whether the zone's wall clock at {@code at} is inside an interval
-     * @throws ValidationException if {@code at} is null
+     * @throws InvalidInputException if {@code at} is null
      */
     public boolean isOpen(Instant at) {
         if (at == null) {
-            throw ValidationException.of("at", "must not be null");
+            throw InvalidInputException.of("at", "must not be null");
         }
         long second = at.getEpochSecond();
         if (second < MIN_SECOND || second >= MAX_SECOND) {
@@ -263,7 +263,7 @@ public final class BusinessHours {
      *
      * @param from where to start looking
      * @return the next opening, or empty if support never opens (again), for example without intervals
-     * @throws ValidationException if {@code from} is null
+     * @throws InvalidInputException if {@code from} is null
      */
     public Optional<Instant> nextOpening(Instant from) {
         long start = requireInstant("from", from).getEpochSecond();
@@ -297,7 +297,7 @@ public final class BusinessHours {
      * @param from where to start looking
      * @return the next closing, or empty if support never opens (again) or never closes, like
      *         {@link #always()}
-     * @throws ValidationException if {@code from} is null
+     * @throws InvalidInputException if {@code from} is null
      */
     public Optional<Instant> nextClosing(Instant from) {
         long start = requireInstant("from", from).getEpochSecond();
@@ -321,7 +321,7 @@ public final class BusinessHours {
      * @param from the start, inclusive
      * @param to   the end, exclusive
      * @return the open time in {@code [from, to)}; zero if {@code to} is not after {@code from}
-     * @throws ValidationException if an instant is null, or {@code to} is more than
+     * @throws InvalidInputException if an instant is null, or {@code to} is more than
      *                             {@value #MAX_SPAN_DAYS} days after {@code from}
      */
     public Duration businessDuration(Instant from, Instant to) {
@@ -331,7 +331,7 @@ public final class BusinessHours {
             return Duration.ZERO;
         }
         if (to.getEpochSecond() - from.getEpochSecond() > (long) MAX_SPAN_DAYS * DAY) {
-            throw ValidationException.of("to", "must be at most " + MAX_SPAN_DAYS + " days after from");
+            throw InvalidInputException.of("to", "must be at most " + MAX_SPAN_DAYS + " days after from");
         }
         long seconds = 0;
         long nanos = 0;
@@ -364,7 +364,7 @@ public final class BusinessHours {
      * @param from             where the open time starts counting
      * @param businessDuration the open time to add, zero or more
      * @return the instant
-     * @throws ValidationException if an argument is null, the duration is negative, or it is not
+     * @throws InvalidInputException if an argument is null, the duration is negative, or it is not
      *                             reached: support never opens (again) after {@code from}, or not
      *                             within {@value #MAX_SPAN_DAYS} days
      */
@@ -387,7 +387,7 @@ public final class BusinessHours {
             }
             remaining = remaining.minus(length);
         }
-        throw ValidationException.of("businessDuration", "cannot be reached: support is not open for " + businessDuration
+        throw InvalidInputException.of("businessDuration", "cannot be reached: support is not open for " + businessDuration
                 + " after " + from + (w.exhausted ? " (these business hours never open again)"
                         : " within " + MAX_SPAN_DAYS + " days"));
     }
@@ -409,7 +409,7 @@ public final class BusinessHours {
      * @param from             where the open time ends
      * @param businessDuration the open time to go back, zero or more
      * @return the instant, not after {@code from}
-     * @throws ValidationException if an argument is null, the duration is negative, or it is not
+     * @throws InvalidInputException if an argument is null, the duration is negative, or it is not
      *                             reached: support was never open before {@code from}, or not within
      *                             {@value #MAX_SPAN_DAYS} days (or {@value #SEARCH_DAYS} closed days in a row)
      */
@@ -433,7 +433,7 @@ public final class BusinessHours {
             }
             remaining = remaining.minus(length);
         }
-        throw ValidationException.of("businessDuration", "cannot be reached: support was not open for "
+        throw InvalidInputException.of("businessDuration", "cannot be reached: support was not open for "
                 + businessDuration + " before " + from + (w.exhausted ? " (these business hours were never open before)"
                         : " within " + MAX_SPAN_DAYS + " days"));
     }
@@ -445,11 +445,11 @@ public final class BusinessHours {
      *
      * @param date the date, in the zone
      * @return whether an interval starts on the date
-     * @throws ValidationException if {@code date} is null
+     * @throws InvalidInputException if {@code date} is null
      */
     public boolean isBusinessDay(LocalDate date) {
         if (date == null) {
-            throw ValidationException.of("date", "must not be null");
+            throw InvalidInputException.of("date", "must not be null");
         }
         return own(date.toEpochDay()).length != 0;
     }
@@ -463,15 +463,15 @@ public final class BusinessHours {
      * @param date the date to count from (it does not count itself)
      * @param days how many business days to count, 0 to {@value #MAX_SPAN_DAYS}
      * @return the date
-     * @throws ValidationException if {@code date} is null, {@code days} is out of range, or a run of
+     * @throws InvalidInputException if {@code date} is null, {@code days} is out of range, or a run of
      *                             more than {@value #SEARCH_DAYS} dates without a business day is met
      */
     public LocalDate plusBusinessDays(LocalDate date, int days) {
         if (date == null) {
-            throw ValidationException.of("date", "must not be null");
+            throw InvalidInputException.of("date", "must not be null");
         }
         if (days < 0 || days > MAX_SPAN_DAYS) {
-            throw ValidationException.of("days", "must be 0 to " + MAX_SPAN_DAYS + ", was " + days);
+            throw InvalidInputException.of("days", "must be 0 to " + MAX_SPAN_DAYS + ", was " + days);
         }
         long day = date.toEpochDay();
         long last = LocalDate.MAX.toEpochDay() - 1;
@@ -480,14 +480,14 @@ public final class BusinessHours {
         while (found < days) {
             day++;
             if (day > last || (weeklyEmpty && day > lastSpecialDay())) {
-                throw ValidationException.of("days", "cannot be reached: there are not " + days
+                throw InvalidInputException.of("days", "cannot be reached: there are not " + days
                         + " business days after " + date);
             }
             if (own(day).length != 0) {
                 found++;
                 idle = 0;
             } else if (++idle > SEARCH_DAYS) {
-                throw ValidationException.of("days", "cannot be reached: no business day in the "
+                throw InvalidInputException.of("days", "cannot be reached: no business day in the "
                         + SEARCH_DAYS + " days after " + LocalDate.ofEpochDay(day - idle));
             }
         }
@@ -514,7 +514,7 @@ public final class BusinessHours {
      * @param from the instant to count from
      * @param days how many business days to add, 0 to {@value #MAX_SPAN_DAYS}
      * @return the instant, at which support is open
-     * @throws ValidationException if {@code from} is null, {@code days} is out of range, a business
+     * @throws InvalidInputException if {@code from} is null, {@code days} is out of range, a business
      *                             day is not reached (see {@link #plusBusinessDays(LocalDate, int)}),
      *                             or support never opens after the time found
      */
@@ -522,7 +522,7 @@ public final class BusinessHours {
         requireInstant("from", from);
         long second = from.getEpochSecond();
         if (second < MIN_SECOND || second >= MAX_SECOND) {
-            throw ValidationException.of("from", "is out of the supported range: " + from);
+            throw InvalidInputException.of("from", "is out of the supported range: " + from);
         }
         LocalDateTime local = LocalDateTime.ofInstant(from, zone);
         LocalDate date = plusBusinessDays(local.toLocalDate(), days);
@@ -531,7 +531,7 @@ public final class BusinessHours {
         if (isOpen(candidate)) {
             return candidate;
         }
-        return nextOpening(candidate).orElseThrow(() -> ValidationException.of("days",
+        return nextOpening(candidate).orElseThrow(() -> InvalidInputException.of("days",
                 "cannot be reached: support never opens after " + candidate));
     }
 
@@ -543,11 +543,11 @@ public final class BusinessHours {
      *
      * @param date the date, in the zone
      * @return the closing instant, or empty if the date is not a {@link #isBusinessDay(LocalDate) business day}
-     * @throws ValidationException if {@code date} is null
+     * @throws InvalidInputException if {@code date} is null
      */
     public Optional<Instant> endOfBusinessDay(LocalDate date) {
         if (date == null) {
-            throw ValidationException.of("date", "must not be null");
+            throw InvalidInputException.of("date", "must not be null");
         }
         int[] intervals = own(date.toEpochDay());
         if (intervals.length == 0) {
@@ -587,11 +587,11 @@ public final class BusinessHours {
      *
      * @param locale the locale (English is used whatever it is)
      * @return the description
-     * @throws ValidationException if {@code locale} is null
+     * @throws InvalidInputException if {@code locale} is null
      */
     public String describe(Locale locale) {
         if (locale == null) {
-            throw ValidationException.of("locale", "must not be null");
+            throw InvalidInputException.of("locale", "must not be null");
         }
         return description;
     }
@@ -602,11 +602,11 @@ public final class BusinessHours {
      *
      * @param at the moment, e.g. {@link #nextOpening(Instant)}
      * @return the text
-     * @throws ValidationException if {@code at} is null
+     * @throws InvalidInputException if {@code at} is null
      */
     public String describeMoment(Instant at) {
         if (at == null) {
-            throw ValidationException.of("at", "must not be null");
+            throw InvalidInputException.of("at", "must not be null");
         }
         return MOMENT.format(at.atZone(zone)).replace("AM", "am").replace("PM", "pm");
     }
@@ -621,7 +621,7 @@ public final class BusinessHours {
 
     private static Instant requireInstant(String field, Instant value) {
         if (value == null) {
-            throw ValidationException.of(field, "must not be null");
+            throw InvalidInputException.of(field, "must not be null");
         }
         return value;
     }
@@ -972,7 +972,7 @@ public final class BusinessHours {
 
     private static LocalTime parse(String field, String value, boolean closing) {
         if (value == null || value.isBlank()) {
-            throw ValidationException.of(field, "must not be blank");
+            throw InvalidInputException.of(field, "must not be blank");
         }
         String text = value.strip();
         if (closing && (text.equals("24:00") || text.equals("24:00:00"))) {
@@ -981,7 +981,7 @@ public final class BusinessHours {
         try {
             return LocalTime.parse(text);
         } catch (DateTimeParseException e) {
-            throw ValidationException.of(field, "must be a time like 08:00, was '" + value + "'");
+            throw InvalidInputException.of(field, "must be a time like 08:00, was '" + value + "'");
         }
     }
 
@@ -989,7 +989,7 @@ public final class BusinessHours {
 
     /**
      * Builds {@link BusinessHours}. Not thread-safe; {@link #build()} copies, so a builder can be
-     * reused. Every method refuses bad input at once with a {@link ValidationException} naming the
+     * reused. Every method refuses bad input at once with a {@link InvalidInputException} naming the
      * argument.
      */
     public static final class Builder {
@@ -1010,7 +1010,7 @@ public final class BusinessHours {
          */
         public Builder zone(ZoneId value) {
             if (value == null) {
-                throw ValidationException.of("zone", "must not be null");
+                throw InvalidInputException.of("zone", "must not be null");
             }
             this.zone = value;
             return this;
@@ -1026,7 +1026,7 @@ public final class BusinessHours {
          */
         public Builder interval(DayOfWeek day, LocalTime from, LocalTime to) {
             if (day == null) {
-                throw ValidationException.of("day", "must not be null");
+                throw InvalidInputException.of("day", "must not be null");
             }
             weekly.computeIfAbsent(day, d -> new ArrayList<>()).add(pair(from, to));
             return this;
@@ -1054,7 +1054,7 @@ public final class BusinessHours {
          */
         public Builder days(Set<DayOfWeek> days, LocalTime from, LocalTime to) {
             if (days == null) {
-                throw ValidationException.of("days", "must not be null");
+                throw InvalidInputException.of("days", "must not be null");
             }
             int[] p = pair(from, to);
             for (DayOfWeek d : EnumSet.copyOf(requireNoNull(days))) {
@@ -1082,11 +1082,11 @@ public final class BusinessHours {
          */
         public Builder allDay(DayOfWeek... days) {
             if (days == null) {
-                throw ValidationException.of("days", "must not be null");
+                throw InvalidInputException.of("days", "must not be null");
             }
             for (DayOfWeek d : days) {
                 if (d == null) {
-                    throw ValidationException.of("days", "must not contain null");
+                    throw InvalidInputException.of("days", "must not contain null");
                 }
                 weekly.computeIfAbsent(d, x -> new ArrayList<>()).add(new int[] {0, DAY});
             }
@@ -1101,7 +1101,7 @@ public final class BusinessHours {
          */
         public Builder holidays(HolidayCalendar calendar) {
             if (calendar == null) {
-                throw ValidationException.of("holidays", "must not be null");
+                throw InvalidInputException.of("holidays", "must not be null");
             }
             calendars.add(calendar);
             return this;
@@ -1115,7 +1115,7 @@ public final class BusinessHours {
          */
         public Builder holiday(LocalDate date) {
             if (date == null) {
-                throw ValidationException.of("holiday", "must not be null");
+                throw InvalidInputException.of("holiday", "must not be null");
             }
             holidayDates.add(date);
             return this;
@@ -1132,7 +1132,7 @@ public final class BusinessHours {
          */
         public Builder specialDate(LocalDate date, LocalTime from, LocalTime to) {
             if (date == null) {
-                throw ValidationException.of("date", "must not be null");
+                throw InvalidInputException.of("date", "must not be null");
             }
             special.computeIfAbsent(date, d -> new ArrayList<>()).add(pair(from, to));
             return this;
@@ -1142,12 +1142,12 @@ public final class BusinessHours {
          * Builds the business hours.
          *
          * @return the business hours
-         * @throws ValidationException if a date is both a holiday and a special date
+         * @throws InvalidInputException if a date is both a holiday and a special date
          */
         public BusinessHours build() {
             for (LocalDate d : holidayDates) {
                 if (special.containsKey(d)) {
-                    throw ValidationException.of("holiday", d + " is also a special date; keep one of the two");
+                    throw InvalidInputException.of("holiday", d + " is also a special date; keep one of the two");
                 }
             }
             return new BusinessHours(this);
@@ -1156,11 +1156,11 @@ public final class BusinessHours {
         private static Set<DayOfWeek> requireNoNull(Set<DayOfWeek> days) {
             for (DayOfWeek d : days) {
                 if (d == null) {
-                    throw ValidationException.of("days", "must not contain null");
+                    throw InvalidInputException.of("days", "must not contain null");
                 }
             }
             if (days.isEmpty()) {
-                throw ValidationException.of("days", "must not be empty");
+                throw InvalidInputException.of("days", "must not be empty");
             }
             return days;
         }
@@ -1169,7 +1169,7 @@ public final class BusinessHours {
             int start = seconds("from", from);
             int end = seconds("to", to);
             if (start == end) {
-                throw ValidationException.of("to", "must differ from from (" + from
+                throw InvalidInputException.of("to", "must differ from from (" + from
                         + "); use allDay(...) for a whole day");
             }
             return new int[] {start, end > start ? end : end + DAY};
@@ -1177,10 +1177,10 @@ public final class BusinessHours {
 
         private static int seconds(String field, LocalTime time) {
             if (time == null) {
-                throw ValidationException.of(field, "must not be null");
+                throw InvalidInputException.of(field, "must not be null");
             }
             if (time.getNano() != 0) {
-                throw ValidationException.of(field, "must be whole seconds, was " + time);
+                throw InvalidInputException.of(field, "must be whole seconds, was " + time);
             }
             return time.toSecondOfDay();
         }

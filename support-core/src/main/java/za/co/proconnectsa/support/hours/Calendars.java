@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 
 /** The {@link HolidayCalendar} implementations behind its static factories. */
 final class Calendars {
@@ -35,20 +35,20 @@ final class Calendars {
 
     static LocalDate requireDate(LocalDate date) {
         if (date == null) {
-            throw ValidationException.of("date", "must not be null");
+            throw InvalidInputException.of("date", "must not be null");
         }
         return date;
     }
 
     static HolidayCalendar dates(Collection<LocalDate> dates) {
         if (dates == null) {
-            throw ValidationException.of("dates", "must not be null");
+            throw InvalidInputException.of("dates", "must not be null");
         }
         Map<LocalDate, String> named = new HashMap<>();
         int i = 0;
         for (LocalDate d : dates) {
             if (d == null) {
-                throw ValidationException.of("dates[" + i + "]", "must not be null");
+                throw InvalidInputException.of("dates[" + i + "]", "must not be null");
             }
             named.put(d, "Holiday");
             i++;
@@ -58,15 +58,15 @@ final class Calendars {
 
     static HolidayCalendar named(Map<LocalDate, String> holidays) {
         if (holidays == null) {
-            throw ValidationException.of("holidays", "must not be null");
+            throw InvalidInputException.of("holidays", "must not be null");
         }
         Map<LocalDate, String> copy = new HashMap<>();
         for (Map.Entry<LocalDate, String> e : holidays.entrySet()) {
             if (e.getKey() == null) {
-                throw ValidationException.of("holidays", "must not contain a null date");
+                throw InvalidInputException.of("holidays", "must not contain a null date");
             }
             if (e.getValue() == null || e.getValue().isBlank()) {
-                throw ValidationException.of("holidays[" + e.getKey() + "]", "must have a name");
+                throw InvalidInputException.of("holidays[" + e.getKey() + "]", "must have a name");
             }
             copy.put(e.getKey(), e.getValue().strip());
         }

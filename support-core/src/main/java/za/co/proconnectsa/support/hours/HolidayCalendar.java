@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 
 /**
  * Which dates are holidays: support is closed all day on a holiday (unless {@link BusinessHours}
@@ -26,7 +26,7 @@ public interface HolidayCalendar {
      *
      * @param date the date, in the support team's zone
      * @return whether support is closed all day on that date
-     * @throws ValidationException if {@code date} is null
+     * @throws InvalidInputException if {@code date} is null
      */
     boolean isHoliday(LocalDate date);
 
@@ -35,7 +35,7 @@ public interface HolidayCalendar {
      *
      * @param date the date, in the support team's zone
      * @return the holiday's name, or empty if the date is not a holiday
-     * @throws ValidationException if {@code date} is null
+     * @throws InvalidInputException if {@code date} is null
      */
     default Optional<String> holidayName(LocalDate date) {
         return isHoliday(date) ? Optional.of("Holiday") : Optional.empty();
@@ -47,11 +47,11 @@ public interface HolidayCalendar {
      *
      * @param other the other calendar
      * @return the combined calendar
-     * @throws ValidationException if {@code other} is null
+     * @throws InvalidInputException if {@code other} is null
      */
     default HolidayCalendar and(HolidayCalendar other) {
         if (other == null) {
-            throw ValidationException.of("other", "must not be null");
+            throw InvalidInputException.of("other", "must not be null");
         }
         return Calendars.both(this, other);
     }
@@ -70,11 +70,11 @@ public interface HolidayCalendar {
      *
      * @param dates the holidays
      * @return the calendar
-     * @throws ValidationException if the array or a date is null
+     * @throws InvalidInputException if the array or a date is null
      */
     static HolidayCalendar of(LocalDate... dates) {
         if (dates == null) {
-            throw ValidationException.of("dates", "must not be null");
+            throw InvalidInputException.of("dates", "must not be null");
         }
         return of(java.util.Arrays.asList(dates));
     }
@@ -84,7 +84,7 @@ public interface HolidayCalendar {
      *
      * @param dates the holidays
      * @return the calendar
-     * @throws ValidationException if the collection or a date is null
+     * @throws InvalidInputException if the collection or a date is null
      */
     static HolidayCalendar of(Collection<LocalDate> dates) {
         return Calendars.dates(dates);
@@ -96,7 +96,7 @@ public interface HolidayCalendar {
      *
      * @param holidays each holiday's date and name
      * @return the calendar
-     * @throws ValidationException if the map, a date or a name is null, or a name is blank
+     * @throws InvalidInputException if the map, a date or a name is null, or a name is blank
      */
     static HolidayCalendar named(Map<LocalDate, String> holidays) {
         return Calendars.named(holidays);

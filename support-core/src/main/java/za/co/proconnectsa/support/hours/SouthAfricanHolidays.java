@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 
 /**
  * The public holidays of the South African Public Holidays Act (Act 36 of 1994), computed for any
@@ -72,11 +72,11 @@ public final class SouthAfricanHolidays implements HolidayCalendar {
      *
      * @param year the year, 1583 or later
      * @return Easter Sunday of that year, for example 2024-03-31
-     * @throws ValidationException if the year is before 1583 or after {@link java.time.Year#MAX_VALUE}
+     * @throws InvalidInputException if the year is before 1583 or after {@link java.time.Year#MAX_VALUE}
      */
     public static LocalDate easterSunday(int year) {
         if (year < 1583 || year > java.time.Year.MAX_VALUE) {
-            throw ValidationException.of("year", "must be between 1583 and " + java.time.Year.MAX_VALUE + ", was " + year);
+            throw InvalidInputException.of("year", "must be between 1583 and " + java.time.Year.MAX_VALUE + ", was " + year);
         }
         int e = easterDayOfYearKey(year);
         return LocalDate.of(year, e / 100, e % 100);
@@ -142,11 +142,11 @@ public final class SouthAfricanHolidays implements HolidayCalendar {
      *
      * @param year the year
      * @return each holiday's date and name in date order; empty before {@value #FIRST_YEAR}
-     * @throws ValidationException if the year is after {@link java.time.Year#MAX_VALUE}
+     * @throws InvalidInputException if the year is after {@link java.time.Year#MAX_VALUE}
      */
     public SortedMap<LocalDate, String> holidays(int year) {
         if (year > java.time.Year.MAX_VALUE) {
-            throw ValidationException.of("year", "must be at most " + java.time.Year.MAX_VALUE + ", was " + year);
+            throw InvalidInputException.of("year", "must be at most " + java.time.Year.MAX_VALUE + ", was " + year);
         }
         TreeMap<LocalDate, String> all = new TreeMap<>();
         if (year >= FIRST_YEAR) {

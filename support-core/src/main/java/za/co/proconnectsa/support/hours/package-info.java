@@ -5,6 +5,6 @@
  *
  * <p>Everything here is immutable and thread-safe, depends only on the JDK, and throws only
  * {@link za.co.proconnectsa.support.SupportException} and its subclasses (bad input:
- * {@link za.co.proconnectsa.support.ValidationException} naming the argument).
+ * {@link za.co.proconnectsa.support.InvalidInputException} naming the argument).
  */
 package za.co.proconnectsa.support.hours;

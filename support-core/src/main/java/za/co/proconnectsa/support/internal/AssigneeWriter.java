@@ -37,7 +37,7 @@ public final class AssigneeWriter {
      * @param agentId the new assignee, or {@code null} to unassign
      * @param now     when
      * @return the stored ticket
-     * @throws za.co.proconnectsa.support.ConcurrentModificationException when the ticket changed since it was read
+     * @throws za.co.proconnectsa.support.ConcurrentUpdateException when the ticket changed since it was read
      */
     public Ticket write(Actor actor, Ticket current, String agentId, Instant now) {
         AuditEvent audit = new AuditEvent(current.id(), actor, AuditAction.ASSIGNED, current.assigneeId(), agentId,

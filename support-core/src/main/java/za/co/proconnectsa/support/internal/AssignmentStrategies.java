@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.assignment.AgentWorkload;
 import za.co.proconnectsa.support.assignment.AssignmentContext;
 import za.co.proconnectsa.support.assignment.AssignmentStrategy;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.internal.Text;
 
 /** The built-in {@link AssignmentStrategy}s; hosts reach them through the interface's factories. */
 public final class AssignmentStrategies {
@@ -115,11 +115,11 @@ public final class AssignmentStrategies {
     /**
      * @param tickets the most assignments an agent gets per window, at least 1
      * @param window  the window, positive
-     * @throws ValidationException for a bad argument
+     * @throws InvalidInputException for a bad argument
      */
     public static void checkLimit(int tickets, Duration window) {
         if (tickets < 1) {
-            throw ValidationException.of("tickets", "must be at least 1, was " + tickets);
+            throw InvalidInputException.of("tickets", "must be at least 1, was " + tickets);
         }
         Checks.positive(window, "window");
     }
@@ -127,12 +127,12 @@ public final class AssignmentStrategies {
     /**
      * @param rotation a rotation's name
      * @return the name, checked
-     * @throws ValidationException when it is not an identifier of at most 40 characters
+     * @throws InvalidInputException when it is not an identifier of at most 40 characters
      */
     public static String rotationName(String rotation) {
         Text.identifier(rotation, "rotation");
         if (rotation.length() > AssignmentContext.MAX_ROTATION_LENGTH) {
-            throw ValidationException.of("rotation", "must be at most " + AssignmentContext.MAX_ROTATION_LENGTH
+            throw InvalidInputException.of("rotation", "must be at most " + AssignmentContext.MAX_ROTATION_LENGTH
                     + " characters, was " + rotation.length());
         }
         return rotation;

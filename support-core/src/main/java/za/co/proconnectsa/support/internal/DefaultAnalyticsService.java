@@ -40,7 +40,7 @@ import za.co.proconnectsa.support.spi.AnalyticsStore.Span;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.ticket.OriginChannel;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * The desk's analytics: asks the store for each aggregate and puts the report together. Business-time durations are

@@ -3,7 +3,7 @@ package za.co.proconnectsa.support.internal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.AccessPolicy;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.access.Permission;
@@ -16,8 +16,8 @@ import za.co.proconnectsa.support.assignment.Presence;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.ticket.Ticket;
 import za.co.proconnectsa.support.ticket.TicketNotFoundException;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.internal.Text;
 
 /** The {@link AssignmentService} behind {@code desk.assignment()}: access checks, then the roster or the engine. */
 public final class DefaultAssignmentService implements AssignmentService {
@@ -89,7 +89,7 @@ public final class DefaultAssignmentService implements AssignmentService {
     public AssignmentResult assignNew(Actor actor, String ticketNumber) {
         Checks.notNull(actor, "actor");
         if (ticketNumber == null || ticketNumber.isBlank()) {
-            throw ValidationException.of("ticketNumber", "must not be blank");
+            throw InvalidInputException.of("ticketNumber", "must not be blank");
         }
         String number = Text.identifier(ticketNumber.strip(), "ticketNumber");
         policy.check(actor, Permission.ASSIGN, null);

@@ -41,8 +41,6 @@ import za.co.proconnectsa.support.ticket.AuditEvent;
 import za.co.proconnectsa.support.ticket.Message;
 import za.co.proconnectsa.support.ticket.Ticket;
 import za.co.proconnectsa.support.ticket.Visibility;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.Text;
 
 /** The desk's {@link DataSubjectService}: access checks, then one unit of work per request on the store. */
 public final class DefaultDataSubjectService implements DataSubjectService {

@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import za.co.proconnectsa.support.SupportException;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.AccessPolicy;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.access.Permission;
@@ -25,7 +25,7 @@ import za.co.proconnectsa.support.spi.NotificationSender;
 import za.co.proconnectsa.support.spi.RequesterDirectory;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.spi.WorkQueue;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /** The {@link NotificationService} behind {@link za.co.proconnectsa.support.SupportDesk#notifications()}. */
 public final class DefaultNotificationService implements NotificationService {
@@ -54,7 +54,7 @@ public final class DefaultNotificationService implements NotificationService {
         Map<NotificationChannel, NotificationSender> byChannel = new EnumMap<>(NotificationChannel.class);
         for (NotificationSender sender : Checks.notNull(senders, "senders")) {
             if (byChannel.put(Checks.notNull(sender, "sender").channel(), sender) != null) {
-                throw ValidationException.of("senders", "has two senders for " + sender.channel());
+                throw InvalidInputException.of("senders", "has two senders for " + sender.channel());
             }
         }
         return JobWorker.builder(store, queue(), KIND, job -> send(job, byChannel));
@@ -105,7 +105,7 @@ public final class DefaultNotificationService implements NotificationService {
         try {
             return Optional.of(new NotificationDelivery(job.id(), NotificationJson.decode(job.payload()), job.state(),
                     job.attempts(), job.lastError(), job.finishedAt()));
-        } catch (ValidationException unreadable) {
+        } catch (InvalidInputException unreadable) {
             LOG.warn("Notification job {} is not one this version reads; left out of the delivery log", job.id());
             return Optional.empty();
         }

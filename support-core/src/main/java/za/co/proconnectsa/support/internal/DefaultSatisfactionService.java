@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import za.co.proconnectsa.support.SupportException;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.AccessPolicy;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.access.Permission;
@@ -22,8 +22,8 @@ import za.co.proconnectsa.support.ticket.AuditEvent;
 import za.co.proconnectsa.support.ticket.Ticket;
 import za.co.proconnectsa.support.ticket.TicketNotFoundException;
 import za.co.proconnectsa.support.ticket.Visibility;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.internal.Text;
 
 /** The {@link SatisfactionService} behind {@link za.co.proconnectsa.support.SupportDesk#satisfaction()}. */
 public final class DefaultSatisfactionService implements SatisfactionService {
@@ -86,7 +86,7 @@ public final class DefaultSatisfactionService implements SatisfactionService {
 
     private SatisfactionSurvey record(Actor actor, Ticket ticket, int score, String comment) {
         if (score < 1 || score > 5) {
-            throw ValidationException.of("score", "must be 1 (poor) to 5 (excellent), was " + score);
+            throw InvalidInputException.of("score", "must be 1 (poor) to 5 (excellent), was " + score);
         }
         String kept = Text.optionalText(comment, "comment", SatisfactionSurvey.MAX_COMMENT_LENGTH);
         policy.check(actor, Permission.REPLY, ticket);
@@ -111,7 +111,7 @@ public final class DefaultSatisfactionService implements SatisfactionService {
 
     private Ticket find(String ticketNumber) {
         if (ticketNumber == null || ticketNumber.isBlank()) {
-            throw ValidationException.of("ticketNumber", "must not be blank");
+            throw InvalidInputException.of("ticketNumber", "must not be blank");
         }
         String number = Text.identifier(ticketNumber.strip(), "ticketNumber");
         return store.findByNumber(number).orElseThrow(() -> new TicketNotFoundException(number));

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import za.co.proconnectsa.support.SupportException;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.AccessPolicy;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.access.Permission;
@@ -20,7 +20,7 @@ import za.co.proconnectsa.support.ticket.Page;
 import za.co.proconnectsa.support.ticket.TicketQuery;
 import za.co.proconnectsa.support.ticket.TicketService;
 import za.co.proconnectsa.support.ticket.TicketStatus;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /** The desk's {@link SlaService}: reads through the ticket service's access checks and the store's schedule. */
 public final class DefaultSlaService implements SlaService {
@@ -62,7 +62,7 @@ public final class DefaultSlaService implements SlaService {
     public List<Ticket> dueWithin(Actor agent, Duration within, int limit) {
         policy.check(Checks.notNull(agent, "actor"), Permission.VIEW_QUEUE, null);
         if (Checks.notNull(within, "within").isNegative()) {
-            throw ValidationException.of("within", "must not be negative, was " + within);
+            throw InvalidInputException.of("within", "must not be negative, was " + within);
         }
         return schedules().ticketsDueBy(clock.instant().plus(within), Checks.between(limit, 1, 1000, "limit")).stream()
                 .map(store::findById).flatMap(Optional::stream).toList();

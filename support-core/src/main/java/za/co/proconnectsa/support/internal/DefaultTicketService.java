@@ -12,9 +12,9 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import za.co.proconnectsa.support.ConcurrentModificationException;
+import za.co.proconnectsa.support.ConcurrentUpdateException;
 import za.co.proconnectsa.support.SupportException;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.AccessDeniedException;
 import za.co.proconnectsa.support.access.AccessPolicy;
 import za.co.proconnectsa.support.access.Actor;
@@ -48,8 +48,8 @@ import za.co.proconnectsa.support.ticket.TicketQuery;
 import za.co.proconnectsa.support.ticket.TicketService;
 import za.co.proconnectsa.support.ticket.TicketStatus;
 import za.co.proconnectsa.support.ticket.Visibility;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.internal.Text;
 
 /** The {@link TicketService} behind {@link za.co.proconnectsa.support.SupportDesk}. */
 public final class DefaultTicketService implements TicketService {
@@ -60,8 +60,10 @@ public final class DefaultTicketService implements TicketService {
     private final Clock clock;
     private final AccessPolicy policy;
     private final BeanValidation validation;
+    private final TicketChecks checks;
     private final TicketNumberFormat numberFormat;
     private final Set<Category> categories;
+    private final Category defaultCategory;
     private final Duration duplicateWindow;
     private final SupportTexts texts;
     private final TicketEvents events;
@@ -75,9 +77,10 @@ public final class DefaultTicketService implements TicketService {
      * @param store           where tickets live
      * @param clock           the time source
      * @param policy          who may do what
-     * @param validation      the bean validator
+     * @param validation      the host's bean validator, run after the desk's own checks, or {@code null} for none
      * @param numberFormat    how numbers look
      * @param categories      the categories the desk accepts
+     * @param defaultCategory the category of a submission that names none
      * @param duplicateWindow how far back duplicate submissions are looked for; zero turns it off
      * @param texts           texts shown to people
      * @param events          notifies listeners after each stored change
@@ -88,15 +91,17 @@ public final class DefaultTicketService implements TicketService {
      * @param notifier        writes the requester's notifications in each change's unit
      */
     public DefaultTicketService(TicketStore store, Clock clock, AccessPolicy policy, BeanValidation validation,
-            TicketNumberFormat numberFormat, Set<Category> categories, Duration duplicateWindow,
+            TicketNumberFormat numberFormat, Set<Category> categories, Category defaultCategory, Duration duplicateWindow,
             SupportTexts texts, TicketEvents events, AssigneeWriter assignees, AssignmentEngine assignment,
             Retries retries, SlaTracker sla, Notifier notifier) {
         this.store = store;
         this.clock = clock;
         this.policy = policy;
         this.validation = validation;
+        this.checks = new TicketChecks(texts);
         this.numberFormat = numberFormat;
         this.categories = Set.copyOf(categories);
+        this.defaultCategory = defaultCategory;
         this.duplicateWindow = duplicateWindow;
         this.texts = texts;
         this.events = events;
@@ -108,19 +113,25 @@ public final class DefaultTicketService implements TicketService {
     }
 
     @Override
-    public SubmissionReceipt submit(Actor actor, NewTicket ticket) {
+    public SubmissionReceipt submit(Actor actor, NewTicket submitted) {
         requireActor(actor);
-        if (ticket == null) {
-            throw ValidationException.of("ticket", "must not be null");
+        if (submitted == null) {
+            throw InvalidInputException.of("ticket", "must not be null");
         }
-        List<ValidationException.FieldError> errors = new ArrayList<>(validation.errors(ticket));
-        errors.addAll(TextFields.errors(ticket));
-        if (ticket.category() != null && !categories.contains(ticket.category())) {
-            errors.add(new ValidationException.FieldError("category",
-                    "is not one of this desk's categories " + categories.stream().map(Category::code).sorted().toList()));
+        // a requester who chose no category gets the desk's default one, which the host set or left at GENERAL
+        NewTicket ticket = submitted.category() != null ? submitted : new NewTicket(submitted.subject(),
+                submitted.body(), defaultCategory, submitted.priority(), submitted.origin(), submitted.requesterId(),
+                submitted.tags(), submitted.attachments(), submitted.idempotencyKey());
+        List<InvalidInputException.FieldError> errors = new ArrayList<>(checks.errors(ticket));
+        if (validation != null) {
+            errors.addAll(validation.errors(ticket));
+        }
+        if (!categories.contains(ticket.category())) {
+            errors.add(new InvalidInputException.FieldError("category", texts.format("validation.category",
+                    String.join(", ", categories.stream().map(Category::code).sorted().toList()))));
         }
         if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
+            throw new InvalidInputException(errors);
         }
         policy.check(actor, Permission.SUBMIT, null);
         String requesterId = actor.id();
@@ -190,7 +201,7 @@ public final class DefaultTicketService implements TicketService {
 
     private SubmissionReceipt replayed(Ticket earlier, String fingerprint) {
         if (!earlier.fingerprint().equals(fingerprint)) {
-            throw ValidationException.of("idempotencyKey",
+            throw InvalidInputException.of("idempotencyKey",
                     "was already used for a different submission (" + earlier.number() + ")");
         }
         return new SubmissionReceipt(earlier.id(), earlier.number(), earlier.status(),
@@ -214,12 +225,14 @@ public final class DefaultTicketService implements TicketService {
     public Message reply(Actor actor, String ticketNumber, Reply reply) {
         requireActor(actor);
         if (reply == null) {
-            throw ValidationException.of("reply", "must not be null");
+            throw InvalidInputException.of("reply", "must not be null");
         }
-        List<ValidationException.FieldError> errors = new ArrayList<>(validation.errors(reply));
-        errors.addAll(TextFields.errors(reply));
+        List<InvalidInputException.FieldError> errors = new ArrayList<>(checks.errors(reply));
+        if (validation != null) {
+            errors.addAll(validation.errors(reply));
+        }
         if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
+            throw new InvalidInputException(errors);
         }
         Ticket first = visibleTicket(actor, ticketNumber);
         boolean note = reply.visibility() == Visibility.INTERNAL;
@@ -284,7 +297,7 @@ public final class DefaultTicketService implements TicketService {
     private Ticket changeStatus(Actor actor, String ticketNumber, TicketStatus status, Long expectedVersion) {
         requireActor(actor);
         if (status == null) {
-            throw ValidationException.of("status", "must not be null");
+            throw InvalidInputException.of("status", "must not be null");
         }
         Ticket first = visibleTicket(actor, ticketNumber);
         boolean resolving = status == TicketStatus.RESOLVED || status == TicketStatus.CLOSED;
@@ -292,7 +305,7 @@ public final class DefaultTicketService implements TicketService {
         return retrying("status", first.number().text(), () -> store.inTransaction(() -> {
             Ticket current = expectedVersion == null ? load(first.id()) : first;
             if (expectedVersion != null && current.version() != expectedVersion) {
-                throw new ConcurrentModificationException(current.number().text(), expectedVersion, current.version());
+                throw new ConcurrentUpdateException(current.number().text(), expectedVersion, current.version());
             }
             if (current.status() == status) {
                 return current;
@@ -409,14 +422,14 @@ public final class DefaultTicketService implements TicketService {
 
     private static TicketQuery requireQuery(TicketQuery query) {
         if (query == null) {
-            throw ValidationException.of("query", "must not be null");
+            throw InvalidInputException.of("query", "must not be null");
         }
         return query;
     }
 
     private Ticket visibleTicket(Actor actor, String ticketNumber) {
         if (ticketNumber == null || ticketNumber.isBlank()) {
-            throw ValidationException.of("ticketNumber", "must not be blank");
+            throw InvalidInputException.of("ticketNumber", "must not be blank");
         }
         String number = Text.identifier(ticketNumber.strip(), "ticketNumber");
         Ticket ticket = store.findByNumber(number)
@@ -478,7 +491,7 @@ public final class DefaultTicketService implements TicketService {
 
     private static void requireActor(Actor actor) {
         if (actor == null) {
-            throw ValidationException.of("actor", "must not be null");
+            throw InvalidInputException.of("actor", "must not be null");
         }
     }
 }

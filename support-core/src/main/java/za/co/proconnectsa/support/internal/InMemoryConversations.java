@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import za.co.proconnectsa.support.ConcurrentModificationException;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.ConcurrentUpdateException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.ConversationNotFoundException;
@@ -28,7 +28,7 @@ import za.co.proconnectsa.support.spi.ConversationStore;
 import za.co.proconnectsa.support.ticket.Cursor;
 import za.co.proconnectsa.support.ticket.Page;
 import za.co.proconnectsa.support.ticket.TicketId;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /** The conversations of {@link za.co.proconnectsa.support.store.InMemoryTicketStore}; one lock guards all of it. */
 public final class InMemoryConversations implements ConversationStore {
@@ -95,10 +95,10 @@ public final class InMemoryConversations implements ConversationStore {
         }
         Conversation stored = bySequence.get(seq);
         if (stored.version() != conversation.version()) {
-            throw new ConcurrentModificationException(stored.number().text(), conversation.version(), stored.version());
+            throw new ConcurrentUpdateException(stored.number().text(), conversation.version(), stored.version());
         }
         if (!stored.status().isActive() && conversation.status().isActive()) {
-            throw ValidationException.of("status", "a closed conversation stays closed; start a new one");
+            throw InvalidInputException.of("status", "a closed conversation stays closed; start a new one");
         }
         checkNewIds(newMessages);
         Conversation written = conversation.withVersion(stored.version() + 1);

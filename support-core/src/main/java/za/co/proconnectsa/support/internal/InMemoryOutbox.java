@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.event.DeadLetter;
 import za.co.proconnectsa.support.event.OutboxEntry;
 import za.co.proconnectsa.support.event.TicketEvent;
 import za.co.proconnectsa.support.spi.EventOutbox;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * The {@link EventOutbox} of the in-memory ticket store. Entries keep their event type as text, as a database row
@@ -140,7 +140,7 @@ public final class InMemoryOutbox implements EventOutbox {
     @Override
     public synchronized List<OutboxEntry> claim(String owner, int max, Duration lease, Instant now) {
         if (owner == null || owner.isBlank() || owner.length() > 100) {
-            throw ValidationException.of("owner", "must be 1 to 100 characters");
+            throw InvalidInputException.of("owner", "must be 1 to 100 characters");
         }
         Checks.between(max, 1, 1000, "max");
         Checks.notNull(lease, "lease");
@@ -300,7 +300,7 @@ public final class InMemoryOutbox implements EventOutbox {
 
     private static String reason(String reason) {
         if (reason == null || reason.isBlank()) {
-            throw ValidationException.of("reason", "must not be blank");
+            throw InvalidInputException.of("reason", "must not be blank");
         }
         return reason.length() <= DeadLetter.MAX_REASON_LENGTH ? reason : reason.substring(0, DeadLetter.MAX_REASON_LENGTH);
     }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import za.co.proconnectsa.support.ticket.TicketId;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * The SLA schedules and announced SLA events of {@link za.co.proconnectsa.support.store.InMemoryTicketStore}; the
@@ -69,7 +69,7 @@ public final class InMemorySlaSchedules {
     public boolean mark(TicketId ticketId, String eventKey) {
         Checks.notNull(ticketId, "ticketId");
         if (eventKey == null || eventKey.isEmpty() || eventKey.length() > 100) {
-            throw za.co.proconnectsa.support.ValidationException.of("eventKey", "must be 1 to 100 characters");
+            throw za.co.proconnectsa.support.InvalidInputException.of("eventKey", "must be 1 to 100 characters");
         }
         String key = ticketId + "|" + eventKey;
         if (!events.add(key)) {

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import za.co.proconnectsa.support.satisfaction.SatisfactionSurvey;
 import za.co.proconnectsa.support.ticket.TicketId;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /** The in-memory store's satisfaction surveys; the store holds its lock around every call. */
 public final class InMemorySurveys {

@@ -13,7 +13,7 @@ import za.co.proconnectsa.support.queue.Job;
 import za.co.proconnectsa.support.queue.JobState;
 import za.co.proconnectsa.support.queue.QueueChecks;
 import za.co.proconnectsa.support.spi.WorkQueue;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * The job queue of {@link za.co.proconnectsa.support.store.InMemoryTicketStore}. Not thread-safe on its own: the

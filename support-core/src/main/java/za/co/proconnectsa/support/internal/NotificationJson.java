@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Locale;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.notify.Notification;
 import za.co.proconnectsa.support.notify.NotificationChannel;
 import za.co.proconnectsa.support.notify.NotificationType;
@@ -48,7 +48,7 @@ public final class NotificationJson {
     /**
      * @param payload a job's payload
      * @return the notification
-     * @throws ValidationException when it is not one (the job is then kept as dead)
+     * @throws InvalidInputException when it is not one (the job is then kept as dead)
      */
     public static Notification decode(byte[] payload) {
         try {
@@ -61,7 +61,7 @@ public final class NotificationJson {
                     link == null || link.isNull() ? null : URI.create(link.asText()),
                     Instant.parse(o.get("createdAt").asText()));
         } catch (IOException | RuntimeException e) {
-            throw ValidationException.of("payload", "is not a notification this version reads: "
+            throw InvalidInputException.of("payload", "is not a notification this version reads: "
                     + e.getClass().getSimpleName());
         }
     }

@@ -1,6 +1,6 @@
 package za.co.proconnectsa.support.internal;
 
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.ticket.Page;
 import za.co.proconnectsa.support.ticket.RequesterTicket;
@@ -19,7 +19,7 @@ final class RequesterViews {
      */
     static TicketQuery ownQuery(TicketQuery query, Actor actor) {
         if (query.assigneeId().isPresent() || query.unassignedOnly()) {
-            throw ValidationException.of("query", "must not filter by assignee: the assignee is not part of a "
+            throw InvalidInputException.of("query", "must not filter by assignee: the assignee is not part of a "
                     + "requester's view (support lists by assignee with queue)");
         }
         return query.toBuilder().requester(actor.id()).build();

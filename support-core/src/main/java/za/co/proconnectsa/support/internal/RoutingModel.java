@@ -21,7 +21,7 @@ import opennlp.tools.ml.model.Context;
 import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.TrainingParameters;
 import za.co.proconnectsa.support.SupportException;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.routing.Channel;
 import za.co.proconnectsa.support.routing.Classification;
 import za.co.proconnectsa.support.routing.LabelledRequest;
@@ -63,13 +63,13 @@ public final class RoutingModel {
         for (int o = 0; o < outcomes; o++) {
             String[] parts = names[o].split("/", 2);
             if (parts.length != 2) {
-                throw ValidationException.of("model", "is not a routing model: outcome \"" + names[o]
+                throw InvalidInputException.of("model", "is not a routing model: outcome \"" + names[o]
                         + "\" is not CHANNEL/CATEGORY");
             }
             try {
                 channels[o] = Channel.valueOf(parts[0]);
             } catch (IllegalArgumentException e) {
-                throw ValidationException.of("model", "is not a routing model: unknown channel in \"" + names[o] + "\"");
+                throw InvalidInputException.of("model", "is not a routing model: unknown channel in \"" + names[o] + "\"");
             }
             categories[o] = Category.of(parts[1]);
         }
@@ -88,7 +88,7 @@ public final class RoutingModel {
             weights.put(token, w);
         }
         if (params.length == 0 && !pmap.isEmpty()) {
-            throw ValidationException.of("model", "is not a routing model: it has no weights");
+            throw InvalidInputException.of("model", "is not a routing model: it has no weights");
         }
     }
 
@@ -97,15 +97,15 @@ public final class RoutingModel {
      *
      * @param examples at least {@value #MIN_EXAMPLES}, with both channels among them
      * @return the model
-     * @throws ValidationException when there are too few examples or only one channel
+     * @throws InvalidInputException when there are too few examples or only one channel
      */
     public static RoutingModel train(Collection<LabelledRequest> examples) {
         if (examples == null || examples.size() < MIN_EXAMPLES) {
-            throw ValidationException.of("examples", "needs at least " + MIN_EXAMPLES + " labelled requests, got "
+            throw InvalidInputException.of("examples", "needs at least " + MIN_EXAMPLES + " labelled requests, got "
                     + (examples == null ? 0 : examples.size()));
         }
         if (examples.stream().map(LabelledRequest::channel).distinct().count() < Channel.values().length) {
-            throw ValidationException.of("examples", "needs examples of both channels, WHATSAPP and TICKET");
+            throw InvalidInputException.of("examples", "needs examples of both channels, WHATSAPP and TICKET");
         }
         List<DocumentSample> samples = new ArrayList<>(examples.size());
         for (LabelledRequest e : examples) {
@@ -131,16 +131,16 @@ public final class RoutingModel {
     /**
      * @param in an OpenNLP document categorizer model written by {@link #write(OutputStream)}; not closed
      * @return the model
-     * @throws ValidationException when the stream is not a routing model
+     * @throws InvalidInputException when the stream is not a routing model
      */
     public static RoutingModel read(InputStream in) {
         try {
             return new RoutingModel(new DoccatModel(in));
         } catch (IOException | RuntimeException e) {
-            if (e instanceof ValidationException v) {
+            if (e instanceof InvalidInputException v) {
                 throw v;
             }
-            throw new ValidationException(List.of(new ValidationException.FieldError("model",
+            throw new InvalidInputException(List.of(new InvalidInputException.FieldError("model",
                     "is not a routing model that OpenNLP " + "can read: " + e.getMessage())));
         }
     }

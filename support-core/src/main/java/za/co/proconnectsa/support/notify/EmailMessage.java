@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.notify;
 
 import java.util.Locale;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * One e-mail to a requester, for the host's {@link EmailGateway}.

@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.notify;
 
 import za.co.proconnectsa.support.spi.NotificationSender;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * The {@link NotificationChannel#EMAIL} sender: hands each notification to the host's {@link EmailGateway}, with the

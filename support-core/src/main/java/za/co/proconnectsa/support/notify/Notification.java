@@ -3,7 +3,7 @@ package za.co.proconnectsa.support.notify;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Locale;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * One message to a requester about their ticket, written in the transaction of its cause. Its texts are final when

@@ -2,7 +2,7 @@ package za.co.proconnectsa.support.notify;
 
 import java.time.Instant;
 import za.co.proconnectsa.support.queue.JobState;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * One line of the delivery log ({@link NotificationService#deliveries}): a notification and what became of it.

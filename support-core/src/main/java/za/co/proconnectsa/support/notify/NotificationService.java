@@ -29,7 +29,7 @@ public interface NotificationService {
      *
      * @param senders one sender per channel the desk notifies on
      * @return the worker's builder (owner, batch size, retry delay, attempts)
-     * @throws za.co.proconnectsa.support.ValidationException when two senders serve one channel
+     * @throws za.co.proconnectsa.support.InvalidInputException when two senders serve one channel
      */
     JobWorker.Builder worker(List<NotificationSender> senders);
 

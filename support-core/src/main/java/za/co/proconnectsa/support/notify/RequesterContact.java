@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.notify;
 
 import java.util.Locale;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * How the host reaches one requester, from its {@link za.co.proconnectsa.support.spi.RequesterDirectory}.

@@ -11,12 +11,12 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import za.co.proconnectsa.support.SupportException;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.internal.NotificationJson;
 import za.co.proconnectsa.support.internal.Signatures;
 import za.co.proconnectsa.support.queue.AbandonJobException;
 import za.co.proconnectsa.support.spi.NotificationSender;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * The {@link NotificationChannel#WEBHOOK} sender: POSTs each notification as JSON to the host's endpoint, signed so
@@ -156,10 +156,10 @@ public final class WebhookNotifications implements NotificationSender {
             Checks.notNull(endpoint, "endpoint");
             if (!"https".equals(endpoint.getScheme()) && !("http".equals(endpoint.getScheme())
                     && ("localhost".equals(endpoint.getHost()) || "127.0.0.1".equals(endpoint.getHost())))) {
-                throw ValidationException.of("endpoint", "must be an https URL (http only on localhost)");
+                throw InvalidInputException.of("endpoint", "must be an https URL (http only on localhost)");
             }
             if (secret == null || secret.length < 32) {
-                throw ValidationException.of("secret", "must be at least 32 bytes");
+                throw InvalidInputException.of("secret", "must be at least 32 bytes");
             }
             this.endpoint = endpoint;
             this.secret = secret.clone();

@@ -8,7 +8,7 @@ import java.util.Optional;
 import za.co.proconnectsa.support.hours.BusinessHours;
 import za.co.proconnectsa.support.internal.SupportTexts;
 import za.co.proconnectsa.support.spi.WhatsAppLinkFactory;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * What a support page shows, for any UI to render (server pages, JSON, mobile): the cards in the
@@ -22,7 +22,14 @@ import za.co.proconnectsa.support.util.Checks;
  */
 public record SupportPage(List<SupportCard> cards, String guidance, Instant generatedAt, Locale locale) {
 
-    /** Checks the components and copies the card list. */
+    /**
+     * Checks the components and copies the card list.
+     *
+     * @param cards the cards, recommended first
+     * @param guidance e.g. "For quick questions, WhatsApp us. ..."
+     * @param generatedAt the instant the open/closed state was computed for
+     * @param locale the texts' locale
+     */
     public SupportPage {
         cards = List.copyOf(cards);
         Checks.notNull(guidance, "guidance");

@@ -2,8 +2,8 @@ package za.co.proconnectsa.support.privacy;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import za.co.proconnectsa.support.ValidationException;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.InvalidInputException;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * What to correct about a person (POPIA s24): each old value is replaced by its new value in every record linked to
@@ -18,11 +18,14 @@ import za.co.proconnectsa.support.util.Text;
  */
 public record Correction(Map<String, String> replacements) {
 
-    /** @throws ValidationException when there is nothing to correct */
+    /**
+     * @param replacements old value to new value, in the order given
+     * @throws InvalidInputException when there is nothing to correct
+     */
     public Correction {
         replacements = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(replacements));
         if (replacements.isEmpty()) {
-            throw ValidationException.of("replacements", "must hold at least one value to correct");
+            throw InvalidInputException.of("replacements", "must hold at least one value to correct");
         }
     }
 
@@ -69,7 +72,7 @@ public record Correction(Map<String, String> replacements) {
             Text.text(wrong, field, max);
             Text.text(correct, field, max);
             if (wrong.strip().length() < 2) {
-                throw ValidationException.of(field, "the value to correct must be at least 2 characters");
+                throw InvalidInputException.of(field, "the value to correct must be at least 2 characters");
             }
             replacements.put(wrong, correct);
             return this;

@@ -2,8 +2,8 @@ package za.co.proconnectsa.support.privacy;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
-import za.co.proconnectsa.support.ValidationException;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.InvalidInputException;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * One person whose data the desk holds, as the host knows them: the requester ids their tickets are filed under, their
@@ -30,7 +30,12 @@ public record DataSubject(Set<String> requesterIds, Set<String> contacts, Set<St
         Set<String> emails) {
 
     /**
-     * @throws ValidationException when no requester id is given or a value is not of its kind
+     * @param requesterIds the requester ids (identifiers), at least one
+     * @param contacts WhatsApp contacts (identifiers), perhaps none
+     * @param names names to find in free text, perhaps none
+     * @param phones phone numbers to find in free text, as digits with the country code (a WhatsApp contact is one too)
+     * @param emails e-mail addresses to find in free text, perhaps none
+     * @throws InvalidInputException when no requester id is given or a value is not of its kind
      */
     public DataSubject {
         requesterIds = Set.copyOf(requesterIds);
@@ -39,20 +44,20 @@ public record DataSubject(Set<String> requesterIds, Set<String> contacts, Set<St
         phones = Set.copyOf(phones);
         emails = Set.copyOf(emails);
         if (requesterIds.isEmpty()) {
-            throw ValidationException.of("requesterIds", "must hold at least one requester id");
+            throw InvalidInputException.of("requesterIds", "must hold at least one requester id");
         }
         requesterIds.forEach(id -> Text.identifier(id, "requesterId"));
         contacts.forEach(c -> Text.identifier(c, "contact"));
         names.forEach(n -> Text.text(n, "name", 200));
         for (String phone : phones) {
             if (!phone.matches("[0-9]{6,20}")) {
-                throw ValidationException.of("phone", "must be 6 to 20 digits with the country code, was \"" + phone
+                throw InvalidInputException.of("phone", "must be 6 to 20 digits with the country code, was \"" + phone
                         + "\"");
             }
         }
         for (String email : emails) {
             if (!email.matches("[^@\\s]+@[^@\\s]+")) {
-                throw ValidationException.of("email", "must look like name@domain, was \"" + email + "\"");
+                throw InvalidInputException.of("email", "must look like name@domain, was \"" + email + "\"");
             }
         }
     }
@@ -143,10 +148,17 @@ public record DataSubject(Set<String> requesterIds, Set<String> contacts, Set<St
 
         /**
          * @return the subject
-         * @throws ValidationException when a value is not of its kind
+         * @throws InvalidInputException when a value is not of its kind
          */
         public DataSubject build() {
             return new DataSubject(requesterIds, contacts, names, phones, emails);
         }
+    }
+
+    /** How many of each kind of detail identify the person; none of the details themselves. */
+    @Override
+    public String toString() {
+        return "DataSubject[requesterIds=" + requesterIds.size() + ", contacts=" + contacts.size() + ", names="
+                + names.size() + ", phones=" + phones.size() + ", emails=" + emails.size() + "]";
     }
 }

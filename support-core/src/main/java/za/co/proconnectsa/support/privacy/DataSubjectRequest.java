@@ -2,8 +2,8 @@ package za.co.proconnectsa.support.privacy;
 
 import java.time.Instant;
 import za.co.proconnectsa.support.access.Actor;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * One request about a data subject, as the desk's trail of such requests keeps it: every export, correction, erasure
@@ -31,7 +31,15 @@ public record DataSubjectRequest(Kind kind, String subjectRef, Actor actor, Stri
         ANONYMISE
     }
 
-    /** @throws za.co.proconnectsa.support.ValidationException when a component is missing or refused */
+    /**
+     * @param kind what was asked
+     * @param subjectRef the subject's first requester id; after an erasure or anonymisation, the pseudonym that replaced it (here and in every earlier request about them)
+     * @param actor who carried it out
+     * @param reason why, as the actor gave it (personal values in it are redacted like everything else)
+     * @param outcome what was done, e.g. {@code "tickets=2 messages=5 conversations=1 ..."}
+     * @param at when
+     * @throws za.co.proconnectsa.support.InvalidInputException when a component is missing or refused
+     */
     public DataSubjectRequest {
         Checks.notNull(kind, "kind");
         Text.identifier(subjectRef, "subjectRef");

@@ -19,7 +19,16 @@ import java.util.List;
 public record RedactionReport(String subjectRef, int tickets, int conversations, int recordsChanged, int jobsDropped,
         List<String> attachmentReferences) {
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param subjectRef the id the subject's records are filed under now: a pseudonym ({@code erased-...}) after an erasure or anonymisation, the first requester id after a correction
+     * @param tickets tickets rewritten
+     * @param conversations WhatsApp conversations rewritten
+     * @param recordsChanged rows changed in all (tickets, messages, attachments, audit entries, transcript lines, outbox entries, consent lines, earlier requests)
+     * @param jobsDropped queued or finished jobs of their messages dropped (they hold raw message bodies)
+     * @param attachmentReferences the host's handles to the files attached to their tickets: delete the files, the desk holds only their metadata
+     */
     public RedactionReport {
         attachmentReferences = List.copyOf(attachmentReferences);
     }

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
-import za.co.proconnectsa.support.ValidationException;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.InvalidInputException;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * How long each kind of record is kept (POPIA s14), for {@link DataSubjectService#purgeExpired}. A kind without a
@@ -32,7 +32,15 @@ import za.co.proconnectsa.support.util.Text;
 public record RetentionPolicy(Duration closedTickets, Duration closedConversations, Duration processedMessageIds,
         Duration doneJobs, Set<String> jobKinds, int batchSize) {
 
-    /** @throws ValidationException when a period is not positive, or done jobs are kept less than 7 days */
+    /**
+     * @param closedTickets how long a CLOSED ticket is kept after its last change, with its messages, attachments' metadata, audit trail, idempotency keys and SLA rows
+     * @param closedConversations how long a CLOSED WhatsApp conversation is kept after its last change, with its transcript
+     * @param processedMessageIds how long a processed webhook message id is kept
+     * @param doneJobs how long a finished job is kept, at least 7 days (Meta redelivers a webhook for 7 days)
+     * @param jobKinds the kinds of job {@code doneJobs} applies to
+     * @param batchSize how many records one unit of work deletes, 1 to 1000
+     * @throws InvalidInputException when a period is not positive, or done jobs are kept less than 7 days
+     */
     public RetentionPolicy {
         positiveOrNull(closedTickets, "closedTickets");
         positiveOrNull(closedConversations, "closedConversations");
@@ -41,7 +49,7 @@ public record RetentionPolicy(Duration closedTickets, Duration closedConversatio
         jobKinds = Set.copyOf(Checks.notNull(jobKinds, "jobKinds"));
         jobKinds.forEach(k -> Text.identifier(k, "jobKind"));
         if (doneJobs != null && doneJobs.compareTo(Duration.ofDays(7)) < 0) {
-            throw ValidationException.of("doneJobs", "must be at least 7 days: Meta redelivers a webhook for up to 7 days");
+            throw InvalidInputException.of("doneJobs", "must be at least 7 days: Meta redelivers a webhook for up to 7 days");
         }
         Checks.between(batchSize, 1, 1000, "batchSize");
     }
@@ -74,19 +82,28 @@ public record RetentionPolicy(Duration closedTickets, Duration closedConversatio
         private Builder() {
         }
 
-        /** @param value how long a CLOSED ticket is kept after its last change @return this builder */
+        /**
+         * @param value how long a CLOSED ticket is kept after its last change
+         * @return this builder
+         */
         public Builder closedTickets(Duration value) {
             this.closedTickets = Checks.positive(value, "closedTickets");
             return this;
         }
 
-        /** @param value how long a CLOSED conversation is kept after its last change @return this builder */
+        /**
+         * @param value how long a CLOSED conversation is kept after its last change
+         * @return this builder
+         */
         public Builder closedConversations(Duration value) {
             this.closedConversations = Checks.positive(value, "closedConversations");
             return this;
         }
 
-        /** @param value how long a processed webhook message id is kept @return this builder */
+        /**
+         * @param value how long a processed webhook message id is kept
+         * @return this builder
+         */
         public Builder processedMessageIds(Duration value) {
             this.processedMessageIds = Checks.positive(value, "processedMessageIds");
             return this;
@@ -105,7 +122,10 @@ public record RetentionPolicy(Duration closedTickets, Duration closedConversatio
             return this;
         }
 
-        /** @param value records deleted per unit of work, 1 to 1000 (200 by default) @return this builder */
+        /**
+         * @param value records deleted per unit of work, 1 to 1000 (200 by default)
+         * @return this builder
+         */
         public Builder batchSize(int value) {
             this.batchSize = Checks.between(value, 1, 1000, "batchSize");
             return this;

@@ -3,8 +3,8 @@ package za.co.proconnectsa.support.queue;
 import java.time.Instant;
 import java.util.Arrays;
 import za.co.proconnectsa.support.internal.Fingerprints;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * One job of a {@link za.co.proconnectsa.support.spi.WorkQueue}: an inbound webhook message to apply, an outbound
@@ -46,7 +46,19 @@ public record Job(long id, String kind, String key, byte[] payload, JobState sta
         return "sha256:" + Fingerprints.sha256Hex(cause);
     }
 
-    /** Checks the components and copies the payload. */
+    /**
+     * Checks the components and copies the payload.
+     *
+     * @param id the queue's id for it
+     * @param kind what sort of job, e.g. {@code whatsapp.inbound}
+     * @param key unique within the kind, e.g. a WhatsApp message id
+     * @param payload the job's data, exactly as enqueued
+     * @param state where it stands
+     * @param attempts how many times it was claimed
+     * @param createdAt when it was enqueued
+     * @param finishedAt when it was done or buried, or {@code null}
+     * @param lastError why the last attempt failed or why it was buried, or {@code null}
+     */
     public Job {
         Checks.notNull(kind, "kind");
         Checks.notNull(key, "key");

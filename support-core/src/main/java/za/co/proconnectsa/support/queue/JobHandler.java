@@ -7,7 +7,7 @@ package za.co.proconnectsa.support.queue;
  * own, never sent from here.
  *
  * <p>Throw to give the attempt up: the unit rolls back and the job is tried again after a pause; a
- * {@link za.co.proconnectsa.support.ValidationException} (the job's data is bad and will stay bad) or an
+ * {@link za.co.proconnectsa.support.InvalidInputException} (the job's data is bad and will stay bad) or an
  * {@link AbandonJobException} (trying again would do harm) buries it at once. {@link Job#attempts()} above one
  * means an earlier attempt was claimed and did not finish: for work with effects outside the store, whether it got
  * that far is unknown, and {@link Job#lastError()} holds what the earlier attempt reported when it failed.

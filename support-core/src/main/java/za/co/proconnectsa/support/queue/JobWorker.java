@@ -12,17 +12,17 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import za.co.proconnectsa.support.SupportException;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.internal.PollingLoop;
 import za.co.proconnectsa.support.spi.UnitOfWork;
 import za.co.proconnectsa.support.spi.WorkQueue;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * Runs the jobs of one kind from a {@link WorkQueue}: claims them with a lease, renews the lease while a job runs,
  * and runs each job's {@link JobHandler} in a unit of work that also marks the job done, so a job's effects and its
  * done mark commit together. A failed attempt is rolled back and retried after a doubling pause; after
- * {@link Builder#maxAttempts} attempts, or at once for a {@link ValidationException} or an
+ * {@link Builder#maxAttempts} attempts, or at once for a {@link InvalidInputException} or an
  * {@link AbandonJobException}, the job is buried as dead for a person to look at ({@link WorkQueue#deadJobs},
  * {@link WorkQueue#retryDeadJob}). Several workers, in one JVM or on several instances, share a queue.
  *
@@ -143,7 +143,7 @@ public final class JobWorker implements AutoCloseable {
             LOG.warn("Job {} of kind {} was claimed by another worker while {} ran it; its work was rolled back",
                     job.id(), kind, owner);
             return false;
-        } catch (ValidationException bad) {
+        } catch (InvalidInputException bad) {
             bury(job, "refused: " + bad.getMessage());
             return false;
         } catch (AbandonJobException abandoned) {
@@ -253,45 +253,63 @@ public final class JobWorker implements AutoCloseable {
          */
         public Builder owner(String value) {
             if (value == null || value.isBlank() || value.length() > 100) {
-                throw ValidationException.of("owner", "must be 1 to 100 characters");
+                throw InvalidInputException.of("owner", "must be 1 to 100 characters");
             }
             this.owner = value;
             return this;
         }
 
-        /** @param value jobs claimed at a time, 1 to 1000 @return this builder */
+        /**
+         * @param value jobs claimed at a time, 1 to 1000
+         * @return this builder
+         */
         public Builder batchSize(int value) {
             Checks.between(value, 1, 1000, "batchSize");
             this.batchSize = value;
             return this;
         }
 
-        /** @param value how long a claim lasts; renewed every third of it while a job runs @return this builder */
+        /**
+         * @param value how long a claim lasts; renewed every third of it while a job runs
+         * @return this builder
+         */
         public Builder lease(Duration value) {
             this.lease = Checks.positive(value, "lease");
             return this;
         }
 
-        /** @param value the pause between polls of an empty queue @return this builder */
+        /**
+         * @param value the pause between polls of an empty queue
+         * @return this builder
+         */
         public Builder pollInterval(Duration value) {
             this.pollInterval = Checks.positive(value, "pollInterval");
             return this;
         }
 
-        /** @param value the first pause before a failed job is retried; it doubles per attempt @return this builder */
+        /**
+         * @param value the first pause before a failed job is retried; it doubles per attempt
+         * @return this builder
+         */
         public Builder retryDelay(Duration value) {
             this.retryDelay = Checks.positive(value, "retryDelay");
             return this;
         }
 
-        /** @param value attempts before a failing job is buried, 1 to 1000 @return this builder */
+        /**
+         * @param value attempts before a failing job is buried, 1 to 1000
+         * @return this builder
+         */
         public Builder maxAttempts(int value) {
             Checks.between(value, 1, 1000, "maxAttempts");
             this.maxAttempts = value;
             return this;
         }
 
-        /** @param value the time source @return this builder */
+        /**
+         * @param value the time source
+         * @return this builder
+         */
         public Builder clock(Clock value) {
             this.clock = Checks.notNull(value, "clock");
             return this;

@@ -2,9 +2,9 @@ package za.co.proconnectsa.support.queue;
 
 import java.time.Duration;
 import java.time.Instant;
-import za.co.proconnectsa.support.ValidationException;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.InvalidInputException;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.internal.Text;
 
 /** The argument checks every {@link za.co.proconnectsa.support.spi.WorkQueue} applies, for stores that implement it. */
 public final class QueueChecks {
@@ -18,10 +18,10 @@ public final class QueueChecks {
      */
     public static void kindAndKey(String kind, String key) {
         if (kind == null || kind.isEmpty() || kind.length() > Job.MAX_KIND_LENGTH) {
-            throw ValidationException.of("kind", "must be 1 to " + Job.MAX_KIND_LENGTH + " characters");
+            throw InvalidInputException.of("kind", "must be 1 to " + Job.MAX_KIND_LENGTH + " characters");
         }
         if (key == null || key.isEmpty() || key.length() > Job.MAX_KEY_LENGTH) {
-            throw ValidationException.of("key", "must be 1 to " + Job.MAX_KEY_LENGTH + " characters");
+            throw InvalidInputException.of("key", "must be 1 to " + Job.MAX_KEY_LENGTH + " characters");
         }
     }
 
@@ -35,7 +35,7 @@ public final class QueueChecks {
     public static void claim(String kind, String owner, int max, Duration lease, Instant now) {
         Checks.notNull(kind, "kind");
         if (owner == null || owner.isBlank() || owner.length() > 100) {
-            throw ValidationException.of("owner", "must be 1 to 100 characters");
+            throw InvalidInputException.of("owner", "must be 1 to 100 characters");
         }
         Checks.between(max, 1, 1000, "max");
         Checks.positive(lease, "lease");

@@ -20,7 +20,15 @@ import za.co.proconnectsa.support.ticket.Category;
 public record Classification(Channel channel, Category category, double confidence, double threshold,
         List<String> words) {
 
-    /** Checks and copies the components. */
+    /**
+     * Checks and copies the components.
+     *
+     * @param channel the more likely channel
+     * @param category the most likely category for that channel
+     * @param confidence the probability of {@code channel}, from 0.5 to 1
+     * @param threshold the classifier's confidence threshold
+     * @param words the words (or pairs of words) that pulled most towards {@code channel} rather than the other channel, strongest first, at most three; may be empty
+     */
     public Classification {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(category, "category");

@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import za.co.proconnectsa.support.access.Role;
 import za.co.proconnectsa.support.ticket.Category;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * When a {@link Rule} applies. Build conditions with the static factories; they are immutable,
@@ -69,7 +69,7 @@ public interface Condition {
      * @param regex a regular expression, matched (find) against the normalised text: lower case, without
      *              accents, punctuation replaced by single spaces; write {@code \b} for word boundaries
      * @return holds when the expression is found
-     * @throws za.co.proconnectsa.support.ValidationException when the expression is invalid (with its position)
+     * @throws za.co.proconnectsa.support.InvalidInputException when the expression is invalid (with its position)
      */
     static Condition matches(String regex) {
         return Conditions.regex(regex);

@@ -10,7 +10,7 @@ import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.Role;
 import za.co.proconnectsa.support.internal.TextNormaliser;
 import za.co.proconnectsa.support.ticket.Category;
@@ -36,7 +36,7 @@ final class Conditions {
     record CategoryIn(Set<Category> categories) implements Condition {
         CategoryIn {
             if (categories.isEmpty()) {
-                throw ValidationException.of("category", "needs at least one category");
+                throw InvalidInputException.of("category", "needs at least one category");
             }
         }
 
@@ -65,12 +65,12 @@ final class Conditions {
         Set<String> normalised = new LinkedHashSet<>();
         for (String w : words) {
             if (w == null || TextNormaliser.normalise(w).isEmpty()) {
-                throw ValidationException.of("keywords", "must not contain a blank keyword");
+                throw InvalidInputException.of("keywords", "must not contain a blank keyword");
             }
             normalised.add(TextNormaliser.normalise(w));
         }
         if (normalised.isEmpty()) {
-            throw ValidationException.of("keywords", "needs at least one keyword");
+            throw InvalidInputException.of("keywords", "needs at least one keyword");
         }
         String[] padded = normalised.stream().map(w -> " " + w + " ").toArray(String[]::new);
         return new Keywords(normalised.toArray(String[]::new), padded, new KeywordMatcher(padded));
@@ -101,12 +101,12 @@ final class Conditions {
 
     static Condition regex(String regex) {
         if (regex == null || regex.isEmpty()) {
-            throw ValidationException.of("regex", "must not be empty");
+            throw InvalidInputException.of("regex", "must not be empty");
         }
         try {
             return new Regex(Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
         } catch (PatternSyntaxException e) {
-            throw ValidationException.of("regex", "is not a valid regular expression at position " + e.getIndex()
+            throw InvalidInputException.of("regex", "is not a valid regular expression at position " + e.getIndex()
                     + ": " + e.getDescription() + " in \"" + regex + "\"");
         }
     }
@@ -189,7 +189,7 @@ final class Conditions {
 
     static int nonNegative(String field, int value) {
         if (value < 0) {
-            throw ValidationException.of(field, "must not be negative, was " + value);
+            throw InvalidInputException.of(field, "must not be negative, was " + value);
         }
         return value;
     }
@@ -229,7 +229,7 @@ final class Conditions {
 
     static Condition tiers(List<String> tiers) {
         if (tiers.isEmpty()) {
-            throw ValidationException.of("requesterTier", "needs at least one tier");
+            throw InvalidInputException.of("requesterTier", "needs at least one tier");
         }
         return new TierIn(tiers.stream().map(t -> t.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet()));
     }
@@ -249,7 +249,7 @@ final class Conditions {
 
     static String requireName(String name) {
         if (name == null || name.isBlank()) {
-            throw ValidationException.of("predicate", "needs a name");
+            throw InvalidInputException.of("predicate", "needs a name");
         }
         return name;
     }
@@ -269,7 +269,7 @@ final class Conditions {
     record AllOf(List<Condition> conditions) implements Condition {
         AllOf {
             if (conditions.isEmpty()) {
-                throw ValidationException.of("allOf", "needs at least one condition");
+                throw InvalidInputException.of("allOf", "needs at least one condition");
             }
         }
 
@@ -305,7 +305,7 @@ final class Conditions {
     record AnyOf(List<Condition> conditions) implements Condition {
         AnyOf {
             if (conditions.isEmpty()) {
-                throw ValidationException.of("anyOf", "needs at least one condition");
+                throw InvalidInputException.of("anyOf", "needs at least one condition");
             }
         }
 

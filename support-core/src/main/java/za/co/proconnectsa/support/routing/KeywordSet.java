@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.internal.TextNormaliser;
 
 /**
@@ -34,7 +34,7 @@ public final class KeywordSet {
     /**
      * @param words words or phrases, at least one, none blank after normalisation
      * @return the set, normalised, duplicates dropped, in the given order
-     * @throws ValidationException when there is no word or a word is blank
+     * @throws InvalidInputException when there is no word or a word is blank
      */
     public static KeywordSet of(String... words) {
         return of(words == null ? null : List.of(words));
@@ -43,22 +43,22 @@ public final class KeywordSet {
     /**
      * @param words words or phrases, at least one, none blank after normalisation
      * @return the set, normalised, duplicates dropped, in the given order
-     * @throws ValidationException when there is no word or a word is blank
+     * @throws InvalidInputException when there is no word or a word is blank
      */
     public static KeywordSet of(Collection<String> words) {
         if (words == null) {
-            throw ValidationException.of("keywords", "must not be null");
+            throw InvalidInputException.of("keywords", "must not be null");
         }
         Set<String> normalised = new LinkedHashSet<>();
         for (String w : words) {
             String n = w == null ? "" : TextNormaliser.normalise(w);
             if (n.isEmpty()) {
-                throw ValidationException.of("keywords", "must not contain a blank keyword");
+                throw InvalidInputException.of("keywords", "must not contain a blank keyword");
             }
             normalised.add(n);
         }
         if (normalised.isEmpty()) {
-            throw ValidationException.of("keywords", "needs at least one keyword");
+            throw InvalidInputException.of("keywords", "needs at least one keyword");
         }
         return new KeywordSet(new ArrayList<>(normalised));
     }

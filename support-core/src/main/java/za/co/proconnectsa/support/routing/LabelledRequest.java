@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import za.co.proconnectsa.support.SupportException;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.ticket.Category;
 
 /**
@@ -32,17 +32,20 @@ public record LabelledRequest(Channel channel, Category category, String text) {
     /**
      * Checks the components.
      *
-     * @throws ValidationException when a component is missing or the text is blank
+     * @param channel where the request should go
+     * @param category what it is about
+     * @param text what the person wrote, not blank
+     * @throws InvalidInputException when a component is missing or the text is blank
      */
     public LabelledRequest {
         if (channel == null) {
-            throw ValidationException.of("channel", "must be WHATSAPP or TICKET");
+            throw InvalidInputException.of("channel", "must be WHATSAPP or TICKET");
         }
         if (category == null) {
-            throw ValidationException.of("category", "must not be null");
+            throw InvalidInputException.of("category", "must not be null");
         }
         if (text == null || text.isBlank()) {
-            throw ValidationException.of("text", "must not be blank");
+            throw InvalidInputException.of("text", "must not be blank");
         }
     }
 
@@ -61,14 +64,14 @@ public record LabelledRequest(Channel channel, Category category, String text) {
      *
      * @param tsv the lines; read to the end, not closed
      * @return the examples, in file order
-     * @throws ValidationException listing each line that is not {@code CHANNEL<TAB>CATEGORY<TAB>text}
+     * @throws InvalidInputException listing each line that is not {@code CHANNEL<TAB>CATEGORY<TAB>text}
      */
     public static List<LabelledRequest> readTsv(Reader tsv) {
         if (tsv == null) {
-            throw ValidationException.of("tsv", "must not be null");
+            throw InvalidInputException.of("tsv", "must not be null");
         }
         List<LabelledRequest> out = new ArrayList<>();
-        List<ValidationException.FieldError> errors = new ArrayList<>();
+        List<InvalidInputException.FieldError> errors = new ArrayList<>();
         BufferedReader lines = tsv instanceof BufferedReader b ? b : new BufferedReader(tsv);
         try {
             int number = 0;
@@ -79,15 +82,15 @@ public record LabelledRequest(Channel channel, Category category, String text) {
                 }
                 try {
                     out.add(parse(line));
-                } catch (ValidationException e) {
-                    errors.add(new ValidationException.FieldError("line " + number, e.fieldErrors().get(0).toString()));
+                } catch (InvalidInputException e) {
+                    errors.add(new InvalidInputException.FieldError("line " + number, e.fieldErrors().get(0).toString()));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
+            throw new InvalidInputException(errors);
         }
         return List.copyOf(out);
     }
@@ -95,13 +98,13 @@ public record LabelledRequest(Channel channel, Category category, String text) {
     private static LabelledRequest parse(String line) {
         String[] parts = line.split("\t", 3);
         if (parts.length != 3) {
-            throw ValidationException.of("line", "needs CHANNEL<TAB>CATEGORY<TAB>text, found " + parts.length + " field(s)");
+            throw InvalidInputException.of("line", "needs CHANNEL<TAB>CATEGORY<TAB>text, found " + parts.length + " field(s)");
         }
         Channel channel;
         try {
             channel = Channel.valueOf(parts[0].strip().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ValidationException.of("channel", "\"" + parts[0] + "\" is not WHATSAPP or TICKET");
+            throw InvalidInputException.of("channel", "\"" + parts[0] + "\" is not WHATSAPP or TICKET");
         }
         return new LabelledRequest(channel, Category.of(parts[1]), parts[2].strip());
     }

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.Role;
 import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.ticket.Priority;
@@ -28,7 +28,7 @@ final class PolicyJson {
             "allOf", "anyOf", "not");
 
     private final Map<String, Predicate<RoutingContext>> predicates;
-    private final List<ValidationException.FieldError> errors = new ArrayList<>();
+    private final List<InvalidInputException.FieldError> errors = new ArrayList<>();
 
     private PolicyJson(Map<String, Predicate<RoutingContext>> predicates) {
         this.predicates = predicates;
@@ -36,14 +36,14 @@ final class PolicyJson {
 
     static RoutingPolicy read(String json, Map<String, Predicate<RoutingContext>> predicates) {
         if (json == null || json.isBlank()) {
-            throw ValidationException.of("policy", "the JSON document is empty");
+            throw InvalidInputException.of("policy", "the JSON document is empty");
         }
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
-            throw ValidationException.of("policy", "is not valid JSON"
+            throw InvalidInputException.of("policy", "is not valid JSON"
                     + (loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr())
                     + ": " + e.getOriginalMessage());
         }
@@ -52,7 +52,7 @@ final class PolicyJson {
 
     private RoutingPolicy policy(JsonNode root) {
         if (!root.isObject()) {
-            throw ValidationException.of("policy", "must be a JSON object with \"rules\" and \"otherwise\"");
+            throw InvalidInputException.of("policy", "must be a JSON object with \"rules\" and \"otherwise\"");
         }
         knownFields(root, "policy", POLICY_FIELDS);
         RoutingPolicy.Builder builder = RoutingPolicy.builder();
@@ -81,7 +81,7 @@ final class PolicyJson {
             }
         }
         if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
+            throw new InvalidInputException(errors);
         }
         return attempt("policy", builder::build);
     }
@@ -244,18 +244,18 @@ final class PolicyJson {
                 return e;
             }
         }
-        throw ValidationException.of(type.getSimpleName(), "\"" + name + "\" is not one of " + Arrays.toString(type.getEnumConstants()));
+        throw InvalidInputException.of(type.getSimpleName(), "\"" + name + "\" is not one of " + Arrays.toString(type.getEnumConstants()));
     }
 
     private <T> T attempt(String path, java.util.function.Supplier<T> make) {
         try {
             return make.get();
-        } catch (ValidationException e) {
-            for (ValidationException.FieldError fe : e.fieldErrors()) {
+        } catch (InvalidInputException e) {
+            for (InvalidInputException.FieldError fe : e.fieldErrors()) {
                 error(path, fe.message());
             }
             if ("policy".equals(path)) {
-                throw new ValidationException(errors);
+                throw new InvalidInputException(errors);
             }
             return null;
         }
@@ -272,6 +272,6 @@ final class PolicyJson {
     }
 
     private void error(String path, String message) {
-        errors.add(new ValidationException.FieldError(path, message));
+        errors.add(new InvalidInputException.FieldError(path, message));
     }
 }

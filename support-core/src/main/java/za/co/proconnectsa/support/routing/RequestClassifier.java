@@ -7,7 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import za.co.proconnectsa.support.SupportException;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.internal.RoutingModel;
 
 /**
@@ -75,7 +75,7 @@ public final class RequestClassifier {
      * @param examples at least 20 labelled requests, of both channels; categories are learnt as given, so use
      *                 categories your desk knows
      * @return the classifier, with {@link #DEFAULT_THRESHOLD}
-     * @throws ValidationException when there are too few examples or only one channel among them
+     * @throws InvalidInputException when there are too few examples or only one channel among them
      */
     public static RequestClassifier train(Collection<LabelledRequest> examples) {
         return new RequestClassifier(RoutingModel.train(examples), DEFAULT_THRESHOLD);
@@ -86,7 +86,7 @@ public final class RequestClassifier {
      *
      * @param model the model's bytes; read, not closed
      * @return the classifier, with {@link #DEFAULT_THRESHOLD}
-     * @throws ValidationException when the bytes are not a routing model
+     * @throws InvalidInputException when the bytes are not a routing model
      */
     public static RequestClassifier load(InputStream model) {
         Objects.requireNonNull(model, "model");
@@ -106,11 +106,11 @@ public final class RequestClassifier {
     /**
      * @param value the confidence a classification needs before routing acts on it, from 0.5 (always act) to 1
      * @return a classifier with the same model and this threshold
-     * @throws ValidationException when the value is outside [0.5, 1]
+     * @throws InvalidInputException when the value is outside [0.5, 1]
      */
     public RequestClassifier withConfidenceThreshold(double value) {
         if (!(value >= 0.5 && value <= 1.0)) {
-            throw ValidationException.of("confidenceThreshold", "must be between 0.5 and 1, was " + value);
+            throw InvalidInputException.of("confidenceThreshold", "must be between 0.5 and 1, was " + value);
         }
         return new RequestClassifier(model, value);
     }

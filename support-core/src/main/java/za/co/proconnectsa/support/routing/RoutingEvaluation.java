@@ -3,7 +3,7 @@ package za.co.proconnectsa.support.routing;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.function.Function;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 
 /**
  * How well something that picks a channel (a {@link RequestClassifier}, a whole {@link RoutingPolicy}) agrees with
@@ -32,11 +32,11 @@ public final class RoutingEvaluation {
      * @param examples labelled requests, at least one
      * @param decide   the channel picked for each
      * @return the evaluation
-     * @throws ValidationException when there are no examples
+     * @throws InvalidInputException when there are no examples
      */
     public static RoutingEvaluation of(Collection<LabelledRequest> examples, Function<LabelledRequest, Channel> decide) {
         if (examples == null || examples.isEmpty()) {
-            throw ValidationException.of("examples", "needs at least one labelled request");
+            throw InvalidInputException.of("examples", "needs at least one labelled request");
         }
         int[][] counts = new int[CHANNELS.length][CHANNELS.length];
         for (LabelledRequest e : examples) {

@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.hours.BusinessHours;
 import za.co.proconnectsa.support.spi.WhatsAppLinkFactory;
 import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.ticket.Priority;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * Ordered, named rules that decide between WhatsApp and a ticket; the first rule whose condition
@@ -46,12 +46,12 @@ public final class RoutingPolicy {
     }
 
     /**
-     * The seed's policy with the {@link RequestClassifier#standard() standard classifier}: the hard signals are
+     * The standard policy with the {@link RequestClassifier#standard() standard classifier}: the hard signals are
      * rules (an outage or 5xx error, attachments, an explicit request for a ticket, a category the person picked);
      * the classifier decides the rest: billing, technical, account and other matters that need someone to act
      * become tickets with the category it suggests, quick questions go to WhatsApp while support is open, and
      * while it is closed {@code afterHours} decides. When the classifier is not sure (below its confidence
-     * threshold) the seed's safe default applies: a ticket, so that nothing is lost, and the reason says so; only a
+     * threshold) the safe default applies: a ticket, so that nothing is lost, and the reason says so; only a
      * message already in a WhatsApp chat ({@link za.co.proconnectsa.support.ticket.OriginChannel#WHATSAPP}) stays
      * in the chat, where an agent reads it.
      *
@@ -85,7 +85,7 @@ public final class RoutingPolicy {
      *
      * @param json the policy document
      * @return the policy
-     * @throws ValidationException listing what is wrong: an unknown field, a bad regular expression (with its
+     * @throws InvalidInputException listing what is wrong: an unknown field, a bad regular expression (with its
      *                             position), an unknown channel, category or priority, a policy without rules
      */
     public static RoutingPolicy fromJson(String json) {
@@ -98,7 +98,7 @@ public final class RoutingPolicy {
      * @param json           the policy document
      * @param hostPredicates the host's checks by the name the JSON uses
      * @return the policy
-     * @throws ValidationException when the document is invalid or names an unknown predicate
+     * @throws InvalidInputException when the document is invalid or names an unknown predicate
      */
     public static RoutingPolicy fromJson(String json, Map<String, Predicate<RoutingContext>> hostPredicates) {
         return PolicyJson.read(json, hostPredicates);
@@ -261,23 +261,23 @@ public final class RoutingPolicy {
 
         /**
          * @return the policy
-         * @throws ValidationException when there are no rules, no default rule, two rules share a name, or a rule
+         * @throws InvalidInputException when there are no rules, no default rule, two rules share a name, or a rule
          *                             consults a classifier the policy does not have
          */
         public RoutingPolicy build() {
             if (rules.isEmpty()) {
-                throw ValidationException.of("rules", "a routing policy needs at least one rule");
+                throw InvalidInputException.of("rules", "a routing policy needs at least one rule");
             }
             if (otherwise == null) {
-                throw ValidationException.of("otherwise", "a routing policy needs a default rule (otherwise)");
+                throw InvalidInputException.of("otherwise", "a routing policy needs a default rule (otherwise)");
             }
             Set<String> names = new HashSet<>();
             for (Rule r : rules) {
                 if (!names.add(r.name()) || r.name().equals("default")) {
-                    throw ValidationException.of("rules", "rule name \"" + r.name() + "\" is used twice or reserved");
+                    throw InvalidInputException.of("rules", "rule name \"" + r.name() + "\" is used twice or reserved");
                 }
                 if (classifier == null && Conditions.needsClassifier(r.when())) {
-                    throw ValidationException.of("classifier", "rule \"" + r.name() + "\" consults a classifier; "
+                    throw InvalidInputException.of("classifier", "rule \"" + r.name() + "\" consults a classifier; "
                             + "set one with classifier(...)");
                 }
             }
@@ -285,7 +285,10 @@ public final class RoutingPolicy {
         }
     }
 
-    /** @return the rule with this name, if any (the default rule is named "default") */
+    /**
+     * @param name a rule's name
+     * @return the rule with this name, if any (the default rule is named "default")
+     */
     public Optional<Rule> rule(String name) {
         return allRules.stream().filter(r -> r.name().equals(name)).findFirst();
     }

@@ -1,10 +1,10 @@
 package za.co.proconnectsa.support.routing;
 
 import java.util.regex.Pattern;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.ticket.Priority;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * One named routing rule: when the condition holds, the request goes to the channel, with the
@@ -22,18 +22,27 @@ public record Rule(String name, Condition when, Channel channel, Category catego
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,59}");
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param name a short identifier: lower-case letters, digits and '-', at most 60
+     * @param when the condition
+     * @param channel where matching requests go
+     * @param category the suggested category, or {@code null}
+     * @param priority the suggested priority, or {@code null}
+     * @param reason why, in a sentence the person can read
+     */
     public Rule {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw ValidationException.of("rule.name",
+            throw InvalidInputException.of("rule.name",
                     "must be lower-case letters, digits or '-' (at most 60), was \"" + name + "\"");
         }
         Checks.notNull(when, "when");
         if (channel == null) {
-            throw ValidationException.of("rule." + name + ".channel", "must be WHATSAPP or TICKET");
+            throw InvalidInputException.of("rule." + name + ".channel", "must be WHATSAPP or TICKET");
         }
         if (reason == null || reason.isBlank()) {
-            throw ValidationException.of("rule." + name + ".reason", "must not be blank");
+            throw InvalidInputException.of("rule." + name + ".reason", "must not be blank");
         }
     }
 

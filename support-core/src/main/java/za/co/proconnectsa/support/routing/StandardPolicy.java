@@ -10,7 +10,7 @@ import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.ticket.OriginChannel;
 import za.co.proconnectsa.support.ticket.Priority;
 
-/** The seed's routing policy: rules for the hard signals, a classifier for the rest; see {@link RoutingPolicy#standard(AfterHours)}. */
+/** The standard routing policy: rules for the hard signals, a classifier for the rest; see {@link RoutingPolicy#standard(AfterHours)}. */
 final class StandardPolicy {
 
     /** The request is a message in a WhatsApp conversation (the inbox's escalation check). */
@@ -74,7 +74,7 @@ final class StandardPolicy {
                 .rule(new Rule("not-sure-in-chat", allOf(Condition.classifierUnsure(), IN_CHAT), Channel.WHATSAPP,
                         null, null, "We could not tell for sure what this is about, so it stays in this chat, where "
                                 + "an agent reads it."))
-                // the seed's safe default: a ticket is tracked, so an unclear request is never lost
+                // the safe default: a ticket is tracked, so an unclear request is never lost
                 .rule(new Rule("not-sure", Condition.classifierUnsure(), Channel.TICKET, null, null,
                         "We could not tell for sure what this is about, so we opened a ticket: it is tracked and "
                                 + "an agent reads it."));

@@ -20,7 +20,7 @@ public interface SatisfactionService {
      * @param comment      a comment, or {@code null}; stored exactly as given, up to
      *                     {@value SatisfactionSurvey#MAX_COMMENT_LENGTH} characters
      * @return the answered survey
-     * @throws za.co.proconnectsa.support.ValidationException       for a score outside 1 to 5 or a bad comment
+     * @throws za.co.proconnectsa.support.InvalidInputException       for a score outside 1 to 5 or a bad comment
      * @throws za.co.proconnectsa.support.ticket.TicketNotFoundException for a ticket that is not theirs
      * @throws SurveyUnavailableException                           when no survey was asked or it was answered
      */

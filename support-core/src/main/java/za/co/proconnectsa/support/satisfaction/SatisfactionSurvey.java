@@ -3,7 +3,7 @@ package za.co.proconnectsa.support.satisfaction;
 import java.time.Instant;
 import java.util.Optional;
 import za.co.proconnectsa.support.ticket.TicketId;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * The satisfaction survey of one ticket: at most one per ticket.

@@ -2,8 +2,8 @@ package za.co.proconnectsa.support.satisfaction;
 
 import java.net.URI;
 import java.time.Duration;
-import za.co.proconnectsa.support.ValidationException;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.InvalidInputException;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * How the desk asks for satisfaction ({@link za.co.proconnectsa.support.SupportDesk.Builder#satisfactionSurveys}).
@@ -20,10 +20,10 @@ public record SurveySettings(URI answerPage, byte[] linkSecret, Duration perRequ
     public SurveySettings {
         Checks.notNull(answerPage, "answerPage");
         if (!answerPage.isAbsolute() || answerPage.getFragment() != null) {
-            throw ValidationException.of("answerPage", "must be an absolute URL without a fragment");
+            throw InvalidInputException.of("answerPage", "must be an absolute URL without a fragment");
         }
         if (linkSecret == null || linkSecret.length < 32) {
-            throw ValidationException.of("linkSecret", "must be at least 32 bytes");
+            throw InvalidInputException.of("linkSecret", "must be at least 32 bytes");
         }
         linkSecret = linkSecret.clone();
         Checks.notNegative(perRequester, "perRequester");

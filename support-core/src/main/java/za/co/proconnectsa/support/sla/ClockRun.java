@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.hours.BusinessHours;
 import za.co.proconnectsa.support.ticket.TicketStatus;
 
@@ -360,7 +360,7 @@ final class ClockRun {
             try {
                 LocalDate day = hours.plusBusinessDays(LocalDate.ofInstant(start, hours.zone()), target.businessDays());
                 return hours.businessDuration(start, hours.endOfBusinessDay(day).orElseThrow());
-            } catch (ValidationException e) {
+            } catch (InvalidInputException e) {
                 return null; // no such business day within the hours' search limits: never due
             }
         }
@@ -391,7 +391,7 @@ final class ClockRun {
         }
         try {
             return hours.plus(a, d);
-        } catch (ValidationException e) {
+        } catch (InvalidInputException e) {
             return null;
         }
     }

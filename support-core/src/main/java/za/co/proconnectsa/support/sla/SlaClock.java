@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.hours.BusinessHours;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * Computes where a ticket stands against its service-level policy: give it the ticket's
@@ -67,7 +67,13 @@ public final class SlaClock {
      * @param hours         the desk's business hours
      */
     public record Terms(Instant effectiveFrom, SlaPolicy policy, BusinessHours hours) {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param effectiveFrom from when they apply; {@link Instant#MIN} for the first terms of a clock
+         * @param policy the policy
+         * @param hours the desk's business hours
+         */
         public Terms {
             Checks.notNull(effectiveFrom, "effectiveFrom");
             Checks.notNull(policy, "policy");
@@ -87,7 +93,7 @@ public final class SlaClock {
      * @param policy the ticket's policy, e.g. from {@link SlaPolicies#policyFor}
      * @param hours  the desk's business hours
      * @return the clock
-     * @throws ValidationException if an argument is null
+     * @throws InvalidInputException if an argument is null
      */
     public static SlaClock of(SlaPolicy policy, BusinessHours hours) {
         return new SlaClock(List.of(new Terms(Instant.MIN, policy, hours)));
@@ -101,13 +107,13 @@ public final class SlaClock {
      * @param policy the policy from then on
      * @param hours  the business hours from then on
      * @return the new clock
-     * @throws ValidationException if an argument is null or {@code at} is not after the last change
+     * @throws InvalidInputException if an argument is null or {@code at} is not after the last change
      */
     public SlaClock changedAt(Instant at, SlaPolicy policy, BusinessHours hours) {
         Checks.notNull(at, "at");
         Instant last = terms.get(terms.size() - 1).effectiveFrom();
         if (!at.isAfter(last)) {
-            throw ValidationException.of("at", "must be after the last change (" + last + "), was " + at);
+            throw InvalidInputException.of("at", "must be after the last change (" + last + "), was " + at);
         }
         List<Terms> next = new ArrayList<>(terms);
         next.add(new Terms(at, policy, hours));
@@ -124,7 +130,7 @@ public final class SlaClock {
      *
      * @param at the instant
      * @return the last terms that took effect at or before it
-     * @throws ValidationException if {@code at} is null
+     * @throws InvalidInputException if {@code at} is null
      */
     public Terms termsAt(Instant at) {
         return terms.get(indexAt(terms, Checks.notNull(at, "at")));
@@ -136,13 +142,13 @@ public final class SlaClock {
      * @param timeline what happened to the ticket
      * @param now      the moment to compute for, not before the ticket was created
      * @return the status: one entry per target of the policy in force at {@code now}
-     * @throws ValidationException if an argument is null or {@code now} is before the creation
+     * @throws InvalidInputException if an argument is null or {@code now} is before the creation
      */
     public SlaStatus status(SlaTimeline timeline, Instant now) {
         Checks.notNull(timeline, "timeline");
         Checks.notNull(now, "now");
         if (now.isBefore(timeline.createdAt())) {
-            throw ValidationException.of("now", "must not be before the ticket was created (" + timeline.createdAt()
+            throw InvalidInputException.of("now", "must not be before the ticket was created (" + timeline.createdAt()
                     + "), was " + now);
         }
         return new ClockRun(terms, timeline, now).status();
@@ -154,7 +160,7 @@ public final class SlaClock {
      *
      * @param createdAt when the ticket was created
      * @return the due moment, or empty if the policy has no first-response target or the desk never opens
-     * @throws ValidationException if {@code createdAt} is null
+     * @throws InvalidInputException if {@code createdAt} is null
      */
     public Optional<Instant> expectedFirstResponse(Instant createdAt) {
         SlaStatus status = status(SlaTimeline.createdAt(Checks.notNull(createdAt, "createdAt")).build(), createdAt);
@@ -167,7 +173,7 @@ public final class SlaClock {
      *
      * @param createdAt when the ticket was created
      * @return the text, or empty if there is no such moment
-     * @throws ValidationException if {@code createdAt} is null
+     * @throws InvalidInputException if {@code createdAt} is null
      */
     public Optional<String> describeExpectedFirstResponse(Instant createdAt) {
         return expectedFirstResponse(createdAt).map(this::describe);
@@ -180,7 +186,7 @@ public final class SlaClock {
      *
      * @param at the moment
      * @return the text
-     * @throws ValidationException if {@code at} is null
+     * @throws InvalidInputException if {@code at} is null
      */
     public String describe(Instant at) {
         return describe(at, termsAt(at).hours().zone());
@@ -192,7 +198,7 @@ public final class SlaClock {
      * @param at   the moment
      * @param zone the zone to read it in
      * @return the text
-     * @throws ValidationException if an argument is null
+     * @throws InvalidInputException if an argument is null
      */
     public static String describe(Instant at, ZoneId zone) {
         Checks.notNull(at, "at");

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.ticket.OriginChannel;
 import za.co.proconnectsa.support.ticket.Priority;
 import za.co.proconnectsa.support.ticket.Ticket;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * Which {@link SlaPolicy} applies to a ticket, by its priority, category and origin channel, with a
@@ -58,7 +58,7 @@ public final class SlaPolicies {
      *
      * @param policy the policy
      * @return the policies
-     * @throws ValidationException if {@code policy} is null
+     * @throws InvalidInputException if {@code policy} is null
      */
     public static SlaPolicies of(SlaPolicy policy) {
         return builder(policy).build();
@@ -69,7 +69,7 @@ public final class SlaPolicies {
      *
      * @param defaultPolicy the policy for tickets no rule matches
      * @return the builder
-     * @throws ValidationException if {@code defaultPolicy} is null
+     * @throws InvalidInputException if {@code defaultPolicy} is null
      */
     public static Builder builder(SlaPolicy defaultPolicy) {
         return new Builder(Checks.notNull(defaultPolicy, "defaultPolicy"));
@@ -92,7 +92,7 @@ public final class SlaPolicies {
      * @param category the ticket's category
      * @param origin   the channel the ticket came in on
      * @return the most specific matching rule's policy, or the default
-     * @throws ValidationException if an argument is null
+     * @throws InvalidInputException if an argument is null
      */
     public SlaPolicy policyFor(Priority priority, Category category, OriginChannel origin) {
         Checks.notNull(priority, "priority");
@@ -106,7 +106,7 @@ public final class SlaPolicies {
      *
      * @param ticket the ticket
      * @return the most specific matching rule's policy, or the default
-     * @throws ValidationException if {@code ticket} is null
+     * @throws InvalidInputException if {@code ticket} is null
      */
     public SlaPolicy policyFor(Ticket ticket) {
         Checks.notNull(ticket, "ticket");
@@ -211,7 +211,12 @@ public final class SlaPolicies {
      * @param policy   their policy
      */
     public record Rule(Selector selector, SlaPolicy policy) {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param selector which tickets
+         * @param policy their policy
+         */
         public Rule {
             Checks.notNull(selector, "selector");
             Checks.notNull(policy, "policy");
@@ -235,18 +240,18 @@ public final class SlaPolicies {
          * @param selector which tickets; {@link Selector#any()} is refused (that is the default policy)
          * @param policy   their policy
          * @return this builder
-         * @throws ValidationException if an argument is null, the selector names nothing, or a rule
+         * @throws InvalidInputException if an argument is null, the selector names nothing, or a rule
          *                             with the same selector was added before
          */
         public Builder rule(Selector selector, SlaPolicy policy) {
             Rule rule = new Rule(selector, policy);
             if (selector.specificity() == 0) {
-                throw ValidationException.of("selector", "must name a priority, category or origin; "
+                throw InvalidInputException.of("selector", "must name a priority, category or origin; "
                         + "the policy for every other ticket is the default policy");
             }
             for (Rule r : rules) {
                 if (r.selector().equals(selector)) {
-                    throw ValidationException.of("selector", "a rule for " + selector + " was already added");
+                    throw InvalidInputException.of("selector", "a rule for " + selector + " was already added");
                 }
             }
             rules.add(rule);

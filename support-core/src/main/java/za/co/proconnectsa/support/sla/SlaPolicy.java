@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.ticket.TicketStatus;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * A named set of service-level promises: at most one {@link SlaTarget} per {@link SlaTargetType},
@@ -71,7 +71,7 @@ public final class SlaPolicy {
      * @param name the policy's name, shown to agents (e.g. {@code "Urgent"}), 1 to {@value #MAX_NAME}
      *             characters of text
      * @return the builder
-     * @throws ValidationException if the name is blank, too long or holds a character no store keeps
+     * @throws InvalidInputException if the name is blank, too long or holds a character no store keeps
      */
     public static Builder builder(String name) {
         return new Builder(Text.text(name, "name", MAX_NAME));
@@ -92,7 +92,7 @@ public final class SlaPolicy {
      *
      * @param type the type
      * @return the target, or empty if this policy promises nothing of that type
-     * @throws ValidationException if {@code type} is null
+     * @throws InvalidInputException if {@code type} is null
      */
     public Optional<SlaTarget> target(SlaTargetType type) {
         return Optional.ofNullable(targets.get(Checks.notNull(type, "type")));
@@ -122,7 +122,7 @@ public final class SlaPolicy {
      *
      * @param target a target of this policy
      * @return whether its warning moves to the next opening when it falls while the desk is closed
-     * @throws ValidationException if {@code target} is null
+     * @throws InvalidInputException if {@code target} is null
      */
     public boolean warnsInBusinessHoursOnly(SlaTarget target) {
         Checks.notNull(target, "target");
@@ -149,7 +149,7 @@ public final class SlaPolicy {
 
     /**
      * Builds an {@link SlaPolicy}. Not thread-safe; {@link #build()} copies, so a builder can be reused.
-     * Every method refuses bad input at once with a {@link ValidationException} naming the argument.
+     * Every method refuses bad input at once with a {@link InvalidInputException} naming the argument.
      */
     public static final class Builder {
         private final String name;
@@ -167,12 +167,12 @@ public final class SlaPolicy {
          *
          * @param target the target
          * @return this builder
-         * @throws ValidationException if {@code target} is null or the policy already has a target of its type
+         * @throws InvalidInputException if {@code target} is null or the policy already has a target of its type
          */
         public Builder target(SlaTarget target) {
             Checks.notNull(target, "target");
             if (targets.containsKey(target.type())) {
-                throw ValidationException.of("target", "the policy already has a " + target.type() + " target: "
+                throw InvalidInputException.of("target", "the policy already has a " + target.type() + " target: "
                         + targets.get(target.type()));
             }
             targets.put(target.type(), target);
@@ -185,14 +185,14 @@ public final class SlaPolicy {
          *
          * @param statuses {@link TicketStatus#PENDING} and/or {@link TicketStatus#ON_HOLD}
          * @return this builder
-         * @throws ValidationException if a status is null or another status
+         * @throws InvalidInputException if a status is null or another status
          */
         public Builder pausedIn(TicketStatus... statuses) {
             Checks.notNull(statuses, "statuses");
             Set<TicketStatus> set = EnumSet.noneOf(TicketStatus.class);
             for (TicketStatus s : statuses) {
                 if (!MAY_PAUSE.contains(Checks.notNull(s, "statuses"))) {
-                    throw ValidationException.of("statuses", "only PENDING and ON_HOLD may pause the clocks, was " + s);
+                    throw InvalidInputException.of("statuses", "only PENDING and ON_HOLD may pause the clocks, was " + s);
                 }
                 set.add(s);
             }
@@ -206,11 +206,11 @@ public final class SlaPolicy {
          * @param share the share of a target after which it warns, more than 0 and less than 1
          *              (default {@value SlaPolicy#DEFAULT_WARNING_SHARE})
          * @return this builder
-         * @throws ValidationException if the share is not more than 0 and less than 1
+         * @throws InvalidInputException if the share is not more than 0 and less than 1
          */
         public Builder warningShare(double share) {
             if (!(share > 0 && share < 1)) {
-                throw ValidationException.of("warningShare", "must be more than 0 and less than 1, was " + share);
+                throw InvalidInputException.of("warningShare", "must be more than 0 and less than 1, was " + share);
             }
             this.warningShare = share;
             return this;

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * Where a ticket stands against its service-level policy at one moment, as {@link SlaClock#status}
@@ -32,14 +32,27 @@ public record SlaStatus(
      * @param calendar the wall-clock time
      */
     public record Reading(Duration business, Duration calendar) {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param business the open time of the business hours in force during it
+         * @param calendar the wall-clock time
+         */
         public Reading {
             Checks.notNull(business, "business");
             Checks.notNull(calendar, "calendar");
         }
     }
 
-    /** Checks the components and copies the list. */
+    /**
+     * Checks the components and copies the list.
+     *
+     * @param asOf the moment it was computed for
+     * @param policy the policy in force at {@code asOf}
+     * @param targets one status per target of that policy, in the order of {@link SlaTargetType}
+     * @param requesterWaitTime how long the requester has waited for support: the time spent NEW, OPEN or ON_HOLD (not PENDING, RESOLVED or CLOSED) from creation to {@code asOf}
+     * @param agentWorkTime how long the ticket was support's to work on: the time spent NEW or OPEN
+     */
     public SlaStatus {
         Checks.notNull(asOf, "asOf");
         Checks.notNull(policy, "policy");
@@ -53,7 +66,7 @@ public record SlaStatus(
      *
      * @param type the target type
      * @return its status, or empty if the policy has no target of that type
-     * @throws za.co.proconnectsa.support.ValidationException if {@code type} is null
+     * @throws za.co.proconnectsa.support.InvalidInputException if {@code type} is null
      */
     public Optional<SlaTargetStatus> target(SlaTargetType type) {
         Checks.notNull(type, "type");

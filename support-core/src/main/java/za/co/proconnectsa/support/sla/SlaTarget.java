@@ -1,9 +1,9 @@
 package za.co.proconnectsa.support.sla;
 
 import java.time.Duration;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.hours.BusinessHours;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * One promise of an {@link SlaPolicy}: what ({@link #type()}), how much, and how time is counted
@@ -55,7 +55,11 @@ public record SlaTarget(SlaTargetType type, Measure measure, Duration time, int 
     /**
      * Checks that the amount fits the measure.
      *
-     * @throws ValidationException when a component is null or the amount is out of range
+     * @param type what is promised
+     * @param measure how the time is counted
+     * @param time for {@link Measure#BUSINESS_TIME} and {@link Measure#CALENDAR_TIME}: how long, more than zero and at most {@link #MAX_TIME}; zero for {@link Measure#BUSINESS_DAYS}
+     * @param businessDays for {@link Measure#BUSINESS_DAYS}: how many business days, 1 to {@value #MAX_BUSINESS_DAYS}; 0 otherwise
+     * @throws InvalidInputException when a component is null or the amount is out of range
      */
     public SlaTarget {
         Checks.notNull(type, "type");
@@ -63,16 +67,16 @@ public record SlaTarget(SlaTargetType type, Measure measure, Duration time, int 
         Checks.notNull(time, "time");
         if (measure == Measure.BUSINESS_DAYS) {
             if (!time.isZero()) {
-                throw ValidationException.of("time", "must be zero for a business-days target, was " + time);
+                throw InvalidInputException.of("time", "must be zero for a business-days target, was " + time);
             }
             Checks.between(businessDays, 1, MAX_BUSINESS_DAYS, "businessDays");
         } else {
             if (businessDays != 0) {
-                throw ValidationException.of("businessDays", "must be 0 for a time target, was " + businessDays);
+                throw InvalidInputException.of("businessDays", "must be 0 for a time target, was " + businessDays);
             }
             Checks.positive(time, "time");
             if (time.compareTo(MAX_TIME) > 0) {
-                throw ValidationException.of("time", "must be at most " + MAX_TIME + ", was " + time);
+                throw InvalidInputException.of("time", "must be at most " + MAX_TIME + ", was " + time);
             }
         }
     }
@@ -83,7 +87,7 @@ public record SlaTarget(SlaTargetType type, Measure measure, Duration time, int 
      * @param type what is promised
      * @param time how much open time, more than zero and at most {@link #MAX_TIME}
      * @return the target
-     * @throws ValidationException when an argument is null or out of range
+     * @throws InvalidInputException when an argument is null or out of range
      */
     public static SlaTarget businessTime(SlaTargetType type, Duration time) {
         return new SlaTarget(type, Measure.BUSINESS_TIME, time, 0);
@@ -95,7 +99,7 @@ public record SlaTarget(SlaTargetType type, Measure measure, Duration time, int 
      * @param type what is promised
      * @param time how long, more than zero and at most {@link #MAX_TIME}
      * @return the target
-     * @throws ValidationException when an argument is null or out of range
+     * @throws InvalidInputException when an argument is null or out of range
      */
     public static SlaTarget calendarTime(SlaTargetType type, Duration time) {
         return new SlaTarget(type, Measure.CALENDAR_TIME, time, 0);
@@ -108,7 +112,7 @@ public record SlaTarget(SlaTargetType type, Measure measure, Duration time, int 
      * @param type what is promised
      * @param days how many business days after the start date, 1 to {@value #MAX_BUSINESS_DAYS}
      * @return the target
-     * @throws ValidationException when an argument is null or out of range
+     * @throws InvalidInputException when an argument is null or out of range
      */
     public static SlaTarget businessDays(SlaTargetType type, int days) {
         return new SlaTarget(type, Measure.BUSINESS_DAYS, Duration.ZERO, days);

@@ -3,7 +3,7 @@ package za.co.proconnectsa.support.sla;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * Where one target of a ticket's policy stands: its {@link SlaState}, when it is due, when it
@@ -45,7 +45,20 @@ public record SlaTargetStatus(
         boolean dueSoon,
         int earlierMisses) {
 
-    /** Checks the required components. */
+    /**
+     * Checks the required components.
+     *
+     * @param target the target, as the policy in force at the status's moment has it
+     * @param state where the clock stands
+     * @param startedAt when the clock started (the ticket's creation, or the message or reply that started this run); null when {@link SlaState#NOT_STARTED}
+     * @param dueAt when the target is (or was) due; null when not started, or when the desk never opens again. While {@link SlaState#PAUSED}: where it would fall if the clock resumed at the status's moment, so it moves later as the pause goes on. Once fulfilled in time: where it would have fallen
+     * @param warningAt when the target warns (see {@link SlaPolicy#warningShare()}); null when {@code dueAt} is
+     * @param fulfilledAt when the agent reply came or the ticket was resolved; null unless fulfilled
+     * @param elapsed the time counted so far, up to fulfilment if fulfilled
+     * @param remaining the time left before the due moment (negative: how far past it); when not started, the whole target as it would be if it started at the status's moment
+     * @param dueSoon whether the clock is {@link SlaState#ACTIVE} and its warning moment has come
+     * @param earlierMisses how many earlier runs of this target on the ticket were fulfilled late
+     */
     public SlaTargetStatus {
         Checks.notNull(target, "target");
         Checks.notNull(state, "state");

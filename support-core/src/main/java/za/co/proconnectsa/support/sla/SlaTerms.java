@@ -3,10 +3,10 @@ package za.co.proconnectsa.support.sla;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.hours.BusinessHours;
 import za.co.proconnectsa.support.ticket.Ticket;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * The desk's SLA policies and business hours over time. A change applies to open tickets from the moment it takes
@@ -29,7 +29,13 @@ public final class SlaTerms {
      * @param hours         the business hours the clocks count
      */
     public record Change(Instant effectiveFrom, SlaPolicies policies, BusinessHours hours) {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param effectiveFrom when it took effect ({@link Instant#MIN} for the first)
+         * @param policies the policies
+         * @param hours the business hours the clocks count
+         */
         public Change {
             Checks.notNull(effectiveFrom, "effectiveFrom");
             Checks.notNull(policies, "policies");
@@ -57,13 +63,13 @@ public final class SlaTerms {
      * @param policies the new policies
      * @param hours    the new business hours
      * @return these terms with the change added
-     * @throws ValidationException when {@code at} is not after the last change
+     * @throws InvalidInputException when {@code at} is not after the last change
      */
     public SlaTerms changedAt(Instant at, SlaPolicies policies, BusinessHours hours) {
         Checks.notNull(at, "at");
         Instant last = changes.get(changes.size() - 1).effectiveFrom();
         if (!at.isAfter(last)) {
-            throw ValidationException.of("at", "must be after the last change (" + last + "), was " + at);
+            throw InvalidInputException.of("at", "must be after the last change (" + last + "), was " + at);
         }
         List<Change> next = new ArrayList<>(changes);
         next.add(new Change(at, policies, hours));

@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.Role;
 import za.co.proconnectsa.support.ticket.Message;
 import za.co.proconnectsa.support.ticket.TicketStatus;
 import za.co.proconnectsa.support.ticket.Visibility;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * What happened to a ticket (or a WhatsApp conversation), as far as the SLA clocks care: when it
@@ -61,21 +61,25 @@ public final class SlaTimeline {
         /**
          * Checks that the statuses fit the kind.
          *
-         * @throws ValidationException when a component is missing or a status is given where none belongs
+         * @param kind what happened
+         * @param at when
+         * @param from for {@link Kind#STATUS_CHANGED}: the status before; null otherwise
+         * @param to for {@link Kind#STATUS_CHANGED}: the status after; for {@link Kind#CREATED}: the first status; null otherwise
+         * @throws InvalidInputException when a component is missing or a status is given where none belongs
          */
         public Moment {
             Checks.notNull(kind, "kind");
             Checks.notNull(at, "at");
             boolean change = kind == Kind.STATUS_CHANGED;
             if (change != (from != null)) {
-                throw ValidationException.of("from", change ? "must not be null for a status change"
+                throw InvalidInputException.of("from", change ? "must not be null for a status change"
                         : "must be null for " + kind);
             }
             if ((change || kind == Kind.CREATED) != (to != null)) {
-                throw ValidationException.of("to", to == null ? "must not be null for " + kind : "must be null for " + kind);
+                throw InvalidInputException.of("to", to == null ? "must not be null for " + kind : "must be null for " + kind);
             }
             if (change && from == to) {
-                throw ValidationException.of("to", "must differ from from (" + from + ")");
+                throw InvalidInputException.of("to", "must differ from from (" + from + ")");
             }
         }
     }
@@ -91,7 +95,7 @@ public final class SlaTimeline {
      *
      * @param at when the ticket was created (for a conversation: the contact's first message)
      * @return the builder
-     * @throws ValidationException if {@code at} is null
+     * @throws InvalidInputException if {@code at} is null
      */
     public static Builder createdAt(Instant at) {
         return createdAt(at, TicketStatus.NEW);
@@ -103,7 +107,7 @@ public final class SlaTimeline {
      * @param at     when the ticket was created
      * @param status its first status
      * @return the builder
-     * @throws ValidationException if an argument is null
+     * @throws InvalidInputException if an argument is null
      */
     public static Builder createdAt(Instant at, TicketStatus status) {
         return new Builder(new Moment(Kind.CREATED, at, null, Checks.notNull(status, "status")));
@@ -124,7 +128,7 @@ public final class SlaTimeline {
      *
      * @param at the instant
      * @return the status then (the first status for an instant before creation)
-     * @throws ValidationException if {@code at} is null
+     * @throws InvalidInputException if {@code at} is null
      */
     public TicketStatus statusAt(Instant at) {
         Checks.notNull(at, "at");
@@ -147,7 +151,7 @@ public final class SlaTimeline {
 
     /**
      * Collects the moments of a {@link SlaTimeline}. Not thread-safe. Every method refuses bad input
-     * at once with a {@link ValidationException} naming the argument; {@link #build()} checks that the
+     * at once with a {@link InvalidInputException} naming the argument; {@link #build()} checks that the
      * status changes follow each other.
      */
     public static final class Builder {
@@ -260,7 +264,7 @@ public final class SlaTimeline {
          * Sorts the moments by time and checks the status changes.
          *
          * @return the timeline
-         * @throws ValidationException if a status change's {@code from} is not the status the
+         * @throws InvalidInputException if a status change's {@code from} is not the status the
          *                             timeline is in then, or a change leaves the status as it was
          */
         public SlaTimeline build() {
@@ -277,11 +281,11 @@ public final class SlaTimeline {
                 if (m.kind() == Kind.STATUS_CHANGED) {
                     TicketStatus from = fromCurrent.get(i) ? status : m.from();
                     if (from != status) {
-                        throw ValidationException.of("moments", "the change " + from + " -> " + m.to() + " at "
+                        throw InvalidInputException.of("moments", "the change " + from + " -> " + m.to() + " at "
                                 + m.at() + " does not follow the status then, " + status);
                     }
                     if (from == m.to()) {
-                        throw ValidationException.of("moments", "the change to " + m.to() + " at " + m.at()
+                        throw InvalidInputException.of("moments", "the change to " + m.to() + " at " + m.at()
                                 + " changes nothing: the ticket is " + status + " then");
                     }
                     m = new Moment(Kind.STATUS_CHANGED, m.at(), from, m.to());
@@ -301,7 +305,7 @@ public final class SlaTimeline {
         private void checkNotBeforeCreation(Instant at) {
             Checks.notNull(at, "at");
             if (at.isBefore(created.at())) {
-                throw ValidationException.of("at", "must not be before the ticket was created (" + created.at()
+                throw InvalidInputException.of("at", "must not be before the ticket was created (" + created.at()
                         + "), was " + at);
             }
         }

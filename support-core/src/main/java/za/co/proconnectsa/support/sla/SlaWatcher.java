@@ -12,7 +12,7 @@ import za.co.proconnectsa.support.spi.SlaStore;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.ticket.Ticket;
 import za.co.proconnectsa.support.ticket.TicketId;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * Announces SLA warnings and breaches as time passes, for tickets nobody touches: it claims the tickets whose next
@@ -125,25 +125,37 @@ public final class SlaWatcher implements AutoCloseable {
             this.clock = Checks.notNull(clock, "clock");
         }
 
-        /** @param value tickets claimed a round, 1 to 1000 @return this builder */
+        /**
+         * @param value tickets claimed a round, 1 to 1000
+         * @return this builder
+         */
         public Builder batchSize(int value) {
             this.batchSize = Checks.between(value, 1, 1000, "batchSize");
             return this;
         }
 
-        /** @param value how long a claim holds, positive @return this builder */
+        /**
+         * @param value how long a claim holds, positive
+         * @return this builder
+         */
         public Builder lease(Duration value) {
             this.lease = Checks.positive(value, "lease");
             return this;
         }
 
-        /** @param value the pause between rounds, positive @return this builder */
+        /**
+         * @param value the pause between rounds, positive
+         * @return this builder
+         */
         public Builder pollInterval(Duration value) {
             this.pollInterval = Checks.positive(value, "pollInterval");
             return this;
         }
 
-        /** @param value the time source; the desk's clock by default @return this builder */
+        /**
+         * @param value the time source; the desk's clock by default
+         * @return this builder
+         */
         public Builder clock(Clock value) {
             this.clock = Checks.notNull(value, "clock");
             return this;

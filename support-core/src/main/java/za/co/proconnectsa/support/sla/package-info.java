@@ -19,6 +19,6 @@
  * <p>Everything here is pure domain: no store, no clock of its own, no I/O. Types are immutable and
  * thread-safe, depend only on the JDK and the rest of this library, and throw only
  * {@link za.co.proconnectsa.support.SupportException} and its subclasses (bad input:
- * {@link za.co.proconnectsa.support.ValidationException} naming the argument).
+ * {@link za.co.proconnectsa.support.InvalidInputException} naming the argument).
  */
 package za.co.proconnectsa.support.sla;

@@ -106,21 +106,29 @@ public interface AnalyticsStore {
     record SatisfactionCounts(long answers, long scoreSum, long happy) {
     }
 
-    /** @return the period's tickets counted by origin, category and priority (combinations with none left out) */
+    /**
+     * @param query the period and filters
+     * @return the period's tickets counted by origin, category and priority (combinations with none left out)
+     */
     List<TicketCount> ticketCounts(AnalyticsQuery query);
 
     /**
+     * @param query the period and filters
      * @return the period's tickets and the period's conversations joined to no ticket (a request counted once),
      *         by quarter hour of creation: the key is the epoch second of the quarter's start divided by 900;
      *         quarters without requests left out
      */
     SortedMap<Long, Long> requestsByQuarterHour(AnalyticsQuery query);
 
-    /** @return what became of the period's conversations */
+    /**
+     * @param query the period and filters
+     * @return what became of the period's conversations
+     */
     ConversationCounts conversationCounts(AnalyticsQuery query);
 
     /**
      * @param span which span
+     * @param query the period and filters
      * @return the spans of the period's tickets that have ended, summed up in wall time
      */
     SpanStats spanStats(AnalyticsQuery query, Span span);
@@ -131,13 +139,20 @@ public interface AnalyticsStore {
      *
      * @param span which span
      * @param each called with start and end, in no particular order
+     * @param query the period and filters
      */
     void forEachSpan(AnalyticsQuery query, Span span, BiConsumer<Instant, Instant> each);
 
-    /** @return compliance per SLA target type that has events for the period's tickets */
+    /**
+     * @param query the period and filters
+     * @return compliance per SLA target type that has events for the period's tickets
+     */
     List<SlaCounts> slaCounts(AnalyticsQuery query);
 
-    /** @return the period's resolved and reopened tickets */
+    /**
+     * @param query the period and filters
+     * @return the period's resolved and reopened tickets
+     */
     ResolutionCounts resolutionCounts(AnalyticsQuery query);
 
     /**
@@ -146,11 +161,16 @@ public interface AnalyticsStore {
      * @param createdAfter the bands' lower limits of creation, newest first: band {@code i} holds tickets created
      *                     after {@code createdAfter[i]} (and at or before the previous limit); one more band holds
      *                     the rest
+     *
+     * @param query the period and filters
      * @return {@code createdAfter.size() + 1} counts
      */
     List<Long> backlog(AnalyticsQuery query, List<Instant> createdAfter);
 
-    /** @return the figures of each agent with tickets in the period or open now, by agent id */
+    /**
+     * @param query the period and filters
+     * @return the figures of each agent with tickets in the period or open now, by agent id
+     */
     List<AgentCounts> agentCounts(AnalyticsQuery query);
 
     /**
@@ -158,6 +178,7 @@ public interface AnalyticsStore {
      * body as two texts, and the first customer message of each conversation joined to no ticket.
      *
      * @param request called with the texts of one request
+     * @param query the period and filters
      */
     void forEachRequestText(AnalyticsQuery query, Consumer<List<String>> request);
 

@@ -30,7 +30,7 @@ public interface AttachmentStore {
      * @param record  the record; its size and SHA-256 must be those of the content
      * @param content the bytes
      * @return the record kept under the id: this one, or the one kept before
-     * @throws za.co.proconnectsa.support.ValidationException when the content's size or SHA-256 is not the record's
+     * @throws za.co.proconnectsa.support.InvalidInputException when the content's size or SHA-256 is not the record's
      * @throws za.co.proconnectsa.support.StoreUnavailableException when the store cannot be written
      */
     AttachmentRecord save(AttachmentRecord record, byte[] content);

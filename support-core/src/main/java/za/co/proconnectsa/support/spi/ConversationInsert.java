@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.spi;
 
 import za.co.proconnectsa.support.conversation.Conversation;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /** What {@link ConversationStore#insertConversation} did. */
 public sealed interface ConversationInsert {
@@ -15,7 +15,11 @@ public sealed interface ConversationInsert {
      * @param conversation the stored conversation
      */
     record Inserted(Conversation conversation) implements ConversationInsert {
-        /** Checks the component. */
+        /**
+         * Checks the component.
+         *
+         * @param conversation the stored conversation
+         */
         public Inserted {
             Checks.notNull(conversation, "conversation");
         }
@@ -27,7 +31,11 @@ public sealed interface ConversationInsert {
      * @param conversation the contact's active conversation
      */
     record ActiveExists(Conversation conversation) implements ConversationInsert {
-        /** Checks the component. */
+        /**
+         * Checks the component.
+         *
+         * @param conversation the contact's active conversation
+         */
         public ActiveExists {
             Checks.notNull(conversation, "conversation");
         }

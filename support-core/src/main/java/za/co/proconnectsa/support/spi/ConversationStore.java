@@ -43,9 +43,9 @@ public interface ConversationStore {
      * @param conversation the changed conversation, carrying the version it was read at
      * @param newMessages  messages to append
      * @return the stored conversation, at version {@code conversation.version() + 1}
-     * @throws za.co.proconnectsa.support.ConcurrentModificationException when the stored version differs
+     * @throws za.co.proconnectsa.support.ConcurrentUpdateException when the stored version differs
      * @throws za.co.proconnectsa.support.conversation.ConversationNotFoundException when no such conversation is stored
-     * @throws za.co.proconnectsa.support.ValidationException when the change would make a CLOSED conversation active
+     * @throws za.co.proconnectsa.support.InvalidInputException when the change would make a CLOSED conversation active
      *                                                        again (start a new one instead)
      */
     Conversation updateConversation(Conversation conversation, List<ConversationMessage> newMessages);

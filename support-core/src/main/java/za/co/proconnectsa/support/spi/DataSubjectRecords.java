@@ -27,7 +27,18 @@ public record DataSubjectRecords(List<Ticket> tickets, List<Message> messages, L
         List<Conversation> conversations, List<ConversationMessage> conversationMessages,
         List<OutboxEntry> pendingOutbox, List<ConsentEntry> consent, List<DataSubjectRequest> requests) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param tickets tickets filed under one of their requester ids, or joined to one of their conversations, oldest first
+     * @param messages every message on those tickets, and every message they wrote elsewhere
+     * @param auditEvents every audit entry of those tickets, and every entry they are the actor of
+     * @param conversations conversations filed under one of their requester ids or held with one of their contacts
+     * @param conversationMessages every line of those conversations
+     * @param pendingOutbox outbox entries not yet delivered of those tickets or with them as actor
+     * @param consent consent-ledger lines of their contacts, oldest first
+     * @param requests earlier requests about them
+     */
     public DataSubjectRecords {
         tickets = List.copyOf(tickets);
         messages = List.copyOf(messages);

@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.spi;
 
 import za.co.proconnectsa.support.ticket.Ticket;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /** What {@link TicketStore#insert} did. */
 public sealed interface InsertResult {
@@ -15,7 +15,11 @@ public sealed interface InsertResult {
      * @param ticket the stored ticket
      */
     record Inserted(Ticket ticket) implements InsertResult {
-        /** Checks the component. */
+        /**
+         * Checks the component.
+         *
+         * @param ticket the stored ticket
+         */
         public Inserted {
             Checks.notNull(ticket, "ticket");
         }
@@ -27,7 +31,11 @@ public sealed interface InsertResult {
      * @param ticket the ticket stored under the key
      */
     record KeyAlreadyUsed(Ticket ticket) implements InsertResult {
-        /** Checks the component. */
+        /**
+         * Checks the component.
+         *
+         * @param ticket the ticket stored under the key
+         */
         public KeyAlreadyUsed {
             Checks.notNull(ticket, "ticket");
         }

@@ -2,8 +2,8 @@ package za.co.proconnectsa.support.spi;
 
 import java.time.Duration;
 import java.time.Instant;
-import za.co.proconnectsa.support.ValidationException;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.InvalidInputException;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * Remembers which inbound message ids (e.g. WhatsApp webhook message ids) were already handled, so that
@@ -28,7 +28,7 @@ public interface ProcessedMessageLog {
      * returns {@code true}.
      *
      * @param messageId the provider's message id, an identifier
-     *                  ({@link za.co.proconnectsa.support.util.Text}: 1 to 200 printable ASCII characters
+     *                  ({@link za.co.proconnectsa.support.TextRules}: 1 to 200 printable ASCII characters
      *                  without spaces), compared exactly
      * @param at        when it was handled
      * @return {@code true} the first time an id is seen, {@code false} for every repeat
@@ -58,13 +58,13 @@ public interface ProcessedMessageLog {
      * @param retention how long to remember an id, at least {@link #MIN_RETENTION}
      * @param now       the current time
      * @return how many were removed
-     * @throws ValidationException when {@code retention} is shorter than {@link #MIN_RETENTION}
+     * @throws InvalidInputException when {@code retention} is shorter than {@link #MIN_RETENTION}
      */
     default int purgeProcessedOlderThan(Duration retention, Instant now) {
         Checks.notNull(retention, "retention");
         Checks.notNull(now, "now");
         if (retention.compareTo(MIN_RETENTION) < 0) {
-            throw ValidationException.of("retention", "must be at least " + MIN_RETENTION.toDays()
+            throw InvalidInputException.of("retention", "must be at least " + MIN_RETENTION.toDays()
                     + " days (Meta delivers a webhook again for up to 7 days), was " + retention);
         }
         return purgeProcessedBefore(now.minus(retention));

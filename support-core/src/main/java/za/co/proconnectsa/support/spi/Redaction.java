@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 import za.co.proconnectsa.support.internal.Fingerprints;
 import za.co.proconnectsa.support.privacy.Correction;
 import za.co.proconnectsa.support.privacy.DataSubject;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * How {@link DataSubjectStore#redact} rewrites the records of one person. A store selects the records linked to the
@@ -87,7 +87,7 @@ public final class Redaction {
 
     private static String checkPseudonym(String pseudonym) {
         if (Text.identifier(pseudonym, "pseudonym").length() > 100) {
-            throw za.co.proconnectsa.support.ValidationException.of("pseudonym", "must be 1 to 100 characters");
+            throw za.co.proconnectsa.support.InvalidInputException.of("pseudonym", "must be 1 to 100 characters");
         }
         return pseudonym;
     }

@@ -25,7 +25,7 @@ import za.co.proconnectsa.support.ticket.TicketQuery;
  *       that matches it.</li>
  *   <li>Instants round-trip to the microsecond.</li>
  *   <li>Text round-trips exactly ({@link String#equals}): the library hands a store only ids and texts that follow
- *       {@link za.co.proconnectsa.support.util.Text}, and ids that differ in case are different ids. A value the
+ *       {@link za.co.proconnectsa.support.TextRules}, and ids that differ in case are different ids. A value the
  *       database refuses as data is thrown as {@link za.co.proconnectsa.support.DataRejectedException}.</li>
  *   <li>A failure of the underlying system is thrown as
  *       {@link za.co.proconnectsa.support.StoreUnavailableException}; no other unchecked exception
@@ -98,7 +98,7 @@ public interface TicketStore extends UnitOfWork {
      * @param newMessages messages to append
      * @param events      audit events to append
      * @return the stored ticket, at version {@code ticket.version() + 1}
-     * @throws za.co.proconnectsa.support.ConcurrentModificationException when the stored version differs
+     * @throws za.co.proconnectsa.support.ConcurrentUpdateException when the stored version differs
      * @throws za.co.proconnectsa.support.ticket.TicketNotFoundException when no such ticket is stored
      */
     Ticket update(Ticket ticket, List<Message> newMessages, List<AuditEvent> events);

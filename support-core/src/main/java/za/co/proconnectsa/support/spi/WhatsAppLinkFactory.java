@@ -4,9 +4,8 @@ import java.net.URI;
 
 /**
  * Makes the WhatsApp chat links that routing decisions and the support page hand out.
- * {@code support-whatsapp} implements it with full phone-number normalisation and reference codes;
- * {@link za.co.proconnectsa.support.routing.WhatsAppContact} is a small implementation for numbers
- * already written in international form.
+ * {@code support-whatsapp}'s {@code WhatsAppLinks} implements it ({@code https://wa.me/} links with the number
+ * normalised, the text percent-encoded, reference codes and QR codes); the core makes no links itself.
  */
 public interface WhatsAppLinkFactory {
 

@@ -149,14 +149,14 @@ public interface WorkQueue {
      * @param retention how long done jobs are kept, at least 7 days
      * @param now       the time now
      * @return how many were removed
-     * @throws za.co.proconnectsa.support.ValidationException when the retention is shorter than 7 days
+     * @throws za.co.proconnectsa.support.InvalidInputException when the retention is shorter than 7 days
      */
     default int purgeDoneJobsOlderThan(String kind, Duration retention, Instant now) {
-        za.co.proconnectsa.support.util.Checks.notNull(retention, "retention");
+        za.co.proconnectsa.support.internal.Checks.notNull(retention, "retention");
         if (retention.compareTo(Duration.ofDays(7)) < 0) {
-            throw za.co.proconnectsa.support.ValidationException.of("retention",
+            throw za.co.proconnectsa.support.InvalidInputException.of("retention",
                     "must be at least 7 days: Meta redelivers a webhook for up to 7 days, was " + retention);
         }
-        return purgeDoneJobs(kind, za.co.proconnectsa.support.util.Checks.notNull(now, "now").minus(retention));
+        return purgeDoneJobs(kind, za.co.proconnectsa.support.internal.Checks.notNull(now, "now").minus(retention));
     }
 }

@@ -16,10 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
-import za.co.proconnectsa.support.ConcurrentModificationException;
-import za.co.proconnectsa.support.ValidationException;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.ConcurrentUpdateException;
+import za.co.proconnectsa.support.InvalidInputException;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.internal.Text;
 import za.co.proconnectsa.support.event.DeadLetter;
 import za.co.proconnectsa.support.event.OutboxEntry;
 import za.co.proconnectsa.support.conversation.Conversation;
@@ -290,7 +290,7 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
             }
             Ticket stored = bySequence.get(seq);
             if (stored.version() != ticket.version()) {
-                throw new ConcurrentModificationException(stored.number().text(), ticket.version(), stored.version());
+                throw new ConcurrentUpdateException(stored.number().text(), ticket.version(), stored.version());
             }
             Ticket written = ticket.withVersion(stored.version() + 1);
             if (undo.active()) {

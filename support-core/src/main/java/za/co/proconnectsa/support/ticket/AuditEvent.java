@@ -2,8 +2,8 @@ package za.co.proconnectsa.support.ticket;
 
 import java.time.Instant;
 import za.co.proconnectsa.support.access.Actor;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * One change to a ticket: who, what, when, before and after. Every operation of
@@ -12,8 +12,8 @@ import za.co.proconnectsa.support.util.Text;
  * @param ticketId   the ticket that changed
  * @param actor      who changed it
  * @param action     what changed
- * @param before     the value before, or {@code null}; free text ({@link Text})
- * @param after      the value after, or {@code null}; free text ({@link Text})
+ * @param before     the value before, or {@code null}; free text ({@link za.co.proconnectsa.support.TextRules})
+ * @param after      the value after, or {@code null}; free text ({@link za.co.proconnectsa.support.TextRules})
  * @param visibility whether requesters see the event in their history
  * @param at         when it happened
  */
@@ -29,7 +29,14 @@ public record AuditEvent(
     /**
      * Checks the required components, and that the values hold only characters every store keeps.
      *
-     * @throws za.co.proconnectsa.support.ValidationException when a component is missing or refused
+     * @param ticketId the ticket that changed
+     * @param actor who changed it
+     * @param action what changed
+     * @param before the value before, or {@code null}; free text ({@link za.co.proconnectsa.support.TextRules})
+     * @param after the value after, or {@code null}; free text ({@link za.co.proconnectsa.support.TextRules})
+     * @param visibility whether requesters see the event in their history
+     * @param at when it happened
+     * @throws za.co.proconnectsa.support.InvalidInputException when a component is missing or refused
      */
     public AuditEvent {
         Checks.notNull(ticketId, "ticketId");

@@ -2,7 +2,7 @@ package za.co.proconnectsa.support.ticket;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 
 /**
  * What a ticket is about. An open set: the four built-in categories plus any the host registers on
@@ -26,11 +26,11 @@ public record Category(String code) {
 
     /**
      * @param code the category code
-     * @throws ValidationException when the code is not of the allowed form
+     * @throws InvalidInputException when the code is not of the allowed form
      */
     public Category {
         if (code == null || !CODE.matcher(code).matches()) {
-            throw ValidationException.of("category",
+            throw InvalidInputException.of("category",
                     "must be upper-case letters, digits or '_' starting with a letter (at most 40), was " + code);
         }
     }
@@ -40,7 +40,7 @@ public record Category(String code) {
      *
      * @param code the code
      * @return the category
-     * @throws ValidationException when the code is not of the allowed form
+     * @throws InvalidInputException when the code is not of the allowed form
      */
     public static Category of(String code) {
         return new Category(code == null ? null : code.strip().toUpperCase(Locale.ROOT));

@@ -2,7 +2,7 @@ package za.co.proconnectsa.support.ticket;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 
 /**
  * An opaque position in the stream of ticket changes, for a dashboard that polls what changed since it last looked
@@ -31,7 +31,7 @@ public record ChangeCursor(String token) {
      *
      * @param token the text form
      * @return the cursor
-     * @throws ValidationException when the token was not made by this library
+     * @throws InvalidInputException when the token was not made by this library
      */
     public static ChangeCursor parse(String token) {
         return new ChangeCursor(token);
@@ -55,20 +55,20 @@ public record ChangeCursor(String token) {
 
     private static long decode(String token) {
         if (token == null || token.isEmpty() || token.length() > 64) {
-            throw ValidationException.of("cursor", "is not a valid change cursor");
+            throw InvalidInputException.of("cursor", "is not a valid change cursor");
         }
         try {
             String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
             if (!raw.startsWith(VERSION)) {
-                throw ValidationException.of("cursor", "is not a valid change cursor");
+                throw InvalidInputException.of("cursor", "is not a valid change cursor");
             }
             long position = Long.parseLong(raw.substring(VERSION.length()));
             if (position < 0) {
-                throw ValidationException.of("cursor", "is not a valid change cursor");
+                throw InvalidInputException.of("cursor", "is not a valid change cursor");
             }
             return position;
         } catch (IllegalArgumentException e) {
-            throw ValidationException.of("cursor", "is not a valid change cursor");
+            throw InvalidInputException.of("cursor", "is not a valid change cursor");
         }
     }
 

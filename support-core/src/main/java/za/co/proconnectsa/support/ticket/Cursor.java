@@ -2,7 +2,7 @@ package za.co.proconnectsa.support.ticket;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 
 /**
  * An opaque position in a list of tickets, handed out with a {@link Page} and passed back to get the
@@ -24,7 +24,7 @@ public record Cursor(String token) {
      *
      * @param token the text form
      * @return the cursor
-     * @throws ValidationException when the token was not made by this library
+     * @throws InvalidInputException when the token was not made by this library
      */
     public static Cursor parse(String token) {
         return new Cursor(token);
@@ -48,20 +48,20 @@ public record Cursor(String token) {
 
     private static long decode(String token) {
         if (token == null || token.isEmpty() || token.length() > 64) {
-            throw ValidationException.of("cursor", "is not a valid page cursor");
+            throw InvalidInputException.of("cursor", "is not a valid page cursor");
         }
         try {
             String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
             if (!raw.startsWith(VERSION)) {
-                throw ValidationException.of("cursor", "is not a valid page cursor");
+                throw InvalidInputException.of("cursor", "is not a valid page cursor");
             }
             long sequence = Long.parseLong(raw.substring(VERSION.length()));
             if (sequence < 0) {
-                throw ValidationException.of("cursor", "is not a valid page cursor");
+                throw InvalidInputException.of("cursor", "is not a valid page cursor");
             }
             return sequence;
         } catch (IllegalArgumentException e) {
-            throw ValidationException.of("cursor", "is not a valid page cursor");
+            throw InvalidInputException.of("cursor", "is not a valid page cursor");
         }
     }
 

@@ -7,8 +7,11 @@ public class InvalidTransitionException extends SupportException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The ticket number, as {@link #ticketNumber()} returns it. */
     private final String ticketNumber;
+    /** The from, as {@link #from()} returns it. */
     private final TicketStatus from;
+    /** The to, as {@link #to()} returns it. */
     private final TicketStatus to;
 
     /**

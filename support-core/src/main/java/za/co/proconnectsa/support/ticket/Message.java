@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import za.co.proconnectsa.support.access.Actor;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * A reply or an internal note on a ticket.
@@ -13,7 +13,7 @@ import za.co.proconnectsa.support.util.Text;
  * @param id          the message's identity
  * @param ticketId    the ticket it belongs to
  * @param author      who wrote it
- * @param body        the text: free text as {@link Text} defines it (no control characters other than tab and
+ * @param body        the text: free text as {@link za.co.proconnectsa.support.TextRules} defines it (no control characters other than tab and
  *                    line breaks, no lone surrogates)
  * @param visibility  {@link Visibility#INTERNAL} for notes that requesters never see
  * @param attachments files attached to it
@@ -28,7 +28,17 @@ public record Message(
         List<Attachment> attachments,
         Instant createdAt) {
 
-    /** Checks the components and copies the attachment list. */
+    /**
+     * Checks the components and copies the attachment list.
+     *
+     * @param id the message's identity
+     * @param ticketId the ticket it belongs to
+     * @param author who wrote it
+     * @param body the text: free text as {@link za.co.proconnectsa.support.TextRules} defines it (no control characters other than tab and line breaks, no lone surrogates)
+     * @param visibility {@link Visibility#INTERNAL} for notes that requesters never see
+     * @param attachments files attached to it
+     * @param createdAt when it was written
+     */
     public Message {
         Checks.notNull(id, "id");
         Checks.notNull(ticketId, "ticketId");

@@ -12,7 +12,12 @@ import java.util.Optional;
  */
 public record Page<T>(List<T> items, Cursor nextCursor) {
 
-    /** Copies the item list. */
+    /**
+     * Copies the item list.
+     *
+     * @param items the items, in the query's order
+     * @param nextCursor where the next page starts, or {@code null} on the last page
+     */
     public Page {
         items = List.copyOf(items);
     }

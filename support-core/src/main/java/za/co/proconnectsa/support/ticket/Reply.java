@@ -1,29 +1,29 @@
 package za.co.proconnectsa.support.ticket;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
  * A reply to add to a ticket: public, or an internal note that only support sees. The body is free text as
- * {@link za.co.proconnectsa.support.util.Text} defines it (no control characters other than tab and line breaks,
+ * {@link za.co.proconnectsa.support.TextRules} defines it (no control characters other than tab and line breaks,
  * no lone surrogates), checked when the reply is added.
  *
- * @param body        the text, 1 to {@value NewTicket#MAX_BODY_LENGTH} characters
+ * @param body        the text, 1 to {@value NewTicket#MAX_BODY_LENGTH} characters, not blank
  * @param visibility  PUBLIC or INTERNAL
- * @param attachments files attached, at most 10
+ * @param attachments files attached, at most {@value NewTicket#MAX_ATTACHMENTS}
  */
-public record Reply(
-        @NotBlank @Size(max = NewTicket.MAX_BODY_LENGTH) String body,
-        @NotNull Visibility visibility,
-        @NotNull @Size(max = 10) List<@NotNull @Valid Attachment> attachments) {
+public record Reply(String body, Visibility visibility, List<Attachment> attachments) {
 
-    /** Copies the attachment list. */
+    /**
+     * Copies the attachment list, unmodifiable (null stays null, and so do null entries, for the desk to report).
+     *
+     * @param body the text, 1 to {@value NewTicket#MAX_BODY_LENGTH} characters, not blank
+     * @param visibility PUBLIC or INTERNAL
+     * @param attachments files attached, at most {@value NewTicket#MAX_ATTACHMENTS}
+     */
     public Reply {
-        attachments = attachments == null ? null : List.copyOf(attachments);
+        attachments = attachments == null ? null : Collections.unmodifiableList(new ArrayList<>(attachments));
     }
 
     /**

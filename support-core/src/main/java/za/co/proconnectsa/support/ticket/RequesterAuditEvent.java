@@ -1,8 +1,8 @@
 package za.co.proconnectsa.support.ticket;
 
 import java.time.Instant;
-import za.co.proconnectsa.support.ValidationException;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.InvalidInputException;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * One public change to a ticket as its requester sees it in the ticket's history (submitted, replied, status
@@ -24,7 +24,16 @@ public record RequesterAuditEvent(
         boolean bySupport,
         Instant at) {
 
-    /** Checks the required components. */
+    /**
+     * Checks the required components.
+     *
+     * @param action what changed
+     * @param before the value before, or {@code null} (see {@link AuditAction} for what it holds)
+     * @param after the value after, or {@code null}
+     * @param actorName the name of who changed it
+     * @param bySupport whether the support team changed it (otherwise the requester did)
+     * @param at when it happened
+     */
     public RequesterAuditEvent {
         Checks.notNull(action, "action");
         Checks.notNull(actorName, "actorName");
@@ -34,12 +43,12 @@ public record RequesterAuditEvent(
     /**
      * @param event a public audit event
      * @return what the requester may see of it
-     * @throws ValidationException when the event is internal
+     * @throws InvalidInputException when the event is internal
      */
     public static RequesterAuditEvent of(AuditEvent event) {
         Checks.notNull(event, "event");
         if (event.visibility() != Visibility.PUBLIC) {
-            throw ValidationException.of("event", "is internal, which requesters never see");
+            throw InvalidInputException.of("event", "is internal, which requesters never see");
         }
         return new RequesterAuditEvent(event.action(), event.before(), event.after(), event.actor().displayName(),
                 event.actor().role().isSupport(), event.at());

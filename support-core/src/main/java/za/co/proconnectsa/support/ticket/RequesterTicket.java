@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * A ticket as the person who asked for help sees it, e.g. in a provider portal's "my tickets" list. It carries
@@ -42,7 +42,22 @@ public record RequesterTicket(
         Instant updatedAt,
         Instant firstRespondedAt) {
 
-    /** Checks the required components and copies the collections. */
+    /**
+     * Checks the required components and copies the collections.
+     *
+     * @param number the number the requester quotes, e.g. {@code PCS-000042}
+     * @param subject the one-line summary
+     * @param body the description as submitted
+     * @param category what it is about
+     * @param priority how urgent it is
+     * @param status where it is in its life
+     * @param origin the channel it came in on
+     * @param tags the labels given at submission, lower case
+     * @param attachments files attached at submission
+     * @param createdAt when it was submitted
+     * @param updatedAt when it last changed
+     * @param firstRespondedAt when support first replied, or {@code null} while it has not
+     */
     public RequesterTicket {
         Checks.notNull(number, "number");
         Checks.notNull(subject, "subject");
@@ -71,5 +86,12 @@ public record RequesterTicket(
     /** @return when support first replied, if it has */
     public Optional<Instant> firstResponse() {
         return Optional.ofNullable(firstRespondedAt);
+    }
+
+    /** Number, status, category, priority and channel; no subject or body. */
+    @Override
+    public String toString() {
+        return "RequesterTicket[" + number + ", " + status + ", " + category + ", " + priority + ", origin=" + origin
+                + "]";
     }
 }

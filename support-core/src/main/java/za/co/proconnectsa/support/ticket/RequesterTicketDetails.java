@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.ticket;
 
 import java.util.List;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * A ticket with its conversation and history as its requester sees it: public replies and public events only,
@@ -15,7 +15,13 @@ import za.co.proconnectsa.support.util.Checks;
 public record RequesterTicketDetails(RequesterTicket ticket, List<RequesterMessage> messages,
         List<RequesterAuditEvent> history) {
 
-    /** Checks the components and copies the lists. */
+    /**
+     * Checks the components and copies the lists.
+     *
+     * @param ticket the ticket
+     * @param messages public replies, oldest first
+     * @param history public events, oldest first
+     */
     public RequesterTicketDetails {
         Checks.notNull(ticket, "ticket");
         messages = List.copyOf(Checks.notNull(messages, "messages"));

@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.ticket;
 
 import java.time.Instant;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * What a host shows after a submission: the ticket number, its status and a confirmation text
@@ -51,7 +51,17 @@ public record SubmissionReceipt(
         this(ticketId, ticketNumber, status, outcome, submittedAt, confirmationText, null);
     }
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param ticketId the ticket's identity
+     * @param ticketNumber the number the requester quotes
+     * @param status the ticket's status now
+     * @param outcome whether a new ticket was created, the request was linked to an open one, or a retry was recognised
+     * @param submittedAt when the ticket was submitted (the first submission's time on a retry)
+     * @param confirmationText the success message, in the desk's locale; with SLA policies it says when the first reply is due ("We will reply by Tue 10 Mar at 10:00.")
+     * @param firstResponseDue when the first response is due under the desk's SLA policies, or {@code null} when the desk has none, or its policy sets no first-response target
+     */
     public SubmissionReceipt {
         Checks.notNull(ticketId, "ticketId");
         Checks.notNull(ticketNumber, "ticketNumber");

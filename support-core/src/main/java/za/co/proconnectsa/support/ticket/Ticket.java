@@ -1,13 +1,14 @@
 package za.co.proconnectsa.support.ticket;
 
+import za.co.proconnectsa.support.internal.PhoneMasking;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import za.co.proconnectsa.support.access.Actor;
-import za.co.proconnectsa.support.ValidationException;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.InvalidInputException;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * A support ticket as stored. Immutable: every change produces a new value with a higher
@@ -21,7 +22,7 @@ import za.co.proconnectsa.support.util.Text;
  * @param priority         how urgent it is
  * @param status           where it is in its life
  * @param origin           the channel it came in on
- * @param requesterId      the host's id of the person the ticket is for, an identifier ({@link Text})
+ * @param requesterId      the host's id of the person the ticket is for, an identifier ({@link za.co.proconnectsa.support.TextRules})
  * @param assigneeId       the host's id of the agent working on it (an identifier), or {@code null}
  * @param tags             free labels, lower case
  * @param attachments      files attached at submission
@@ -52,9 +53,26 @@ public record Ticket(
 
     /**
      * Checks the required components, that subject and body are text every store keeps and that the ids are
-     * identifiers ({@link Text}), and copies the collections.
+     * identifiers ({@link za.co.proconnectsa.support.TextRules}), and copies the collections.
      *
-     * @throws ValidationException when a component is missing or refused
+     * @param id the internal identity
+     * @param number the number people quote
+     * @param subject a one-line summary
+     * @param body the requester's description as submitted
+     * @param category what it is about
+     * @param priority how urgent it is
+     * @param status where it is in its life
+     * @param origin the channel it came in on
+     * @param requesterId the host's id of the person the ticket is for, an identifier ({@link za.co.proconnectsa.support.TextRules})
+     * @param assigneeId the host's id of the agent working on it (an identifier), or {@code null}
+     * @param tags free labels, lower case
+     * @param attachments files attached at submission
+     * @param fingerprint a hash of the normalised subject and body, used to find duplicate submissions
+     * @param createdAt when it was submitted
+     * @param updatedAt when it last changed
+     * @param firstRespondedAt when support first replied publicly, or {@code null}
+     * @param version the optimistic-locking version, 1 after submission
+     * @throws InvalidInputException when a component is missing or refused
      */
     public Ticket {
         Checks.notNull(id, "id");
@@ -73,7 +91,7 @@ public record Ticket(
         tags = Set.copyOf(tags);
         attachments = List.copyOf(attachments);
         if (version < 1) {
-            throw ValidationException.of("version", "must be at least 1, was " + version);
+            throw InvalidInputException.of("version", "must be at least 1, was " + version);
         }
     }
 
@@ -143,5 +161,16 @@ public record Ticket(
     public Ticket withVersion(long newVersion) {
         return new Ticket(id, number, subject, body, category, priority, status, origin, requesterId,
                 assigneeId, tags, attachments, fingerprint, createdAt, updatedAt, firstRespondedAt, newVersion);
+    }
+
+    /**
+     * What a person debugging needs: number, status, category, priority, channel, who asked (a phone number
+     * masked), assignee and version. No internal id, fingerprint, subject or body.
+     */
+    @Override
+    public String toString() {
+        return "Ticket[" + number + ", " + status + ", " + category + ", " + priority + ", origin=" + origin
+                + ", requester=" + PhoneMasking.maskIfPhone(requesterId) + ", assignee="
+                + PhoneMasking.maskIfPhone(assigneeId) + ", version=" + version + "]";
     }
 }

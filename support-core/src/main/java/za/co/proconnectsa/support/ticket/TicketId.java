@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.ticket;
 
 import java.util.UUID;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * The internal, never-changing identity of a ticket. Hosts show {@link TicketNumber} to people and
@@ -26,13 +26,13 @@ public record TicketId(UUID value) {
      *
      * @param text a UUID in its usual text form
      * @return the id
-     * @throws za.co.proconnectsa.support.ValidationException when the text is not a UUID
+     * @throws za.co.proconnectsa.support.InvalidInputException when the text is not a UUID
      */
     public static TicketId parse(String text) {
         try {
             return new TicketId(UUID.fromString(Checks.notNull(text, "text")));
         } catch (IllegalArgumentException e) {
-            throw za.co.proconnectsa.support.ValidationException.of("ticketId", "is not a valid ticket id");
+            throw za.co.proconnectsa.support.InvalidInputException.of("ticketId", "is not a valid ticket id");
         }
     }
 

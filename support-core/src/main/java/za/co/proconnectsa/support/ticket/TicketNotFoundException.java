@@ -10,6 +10,7 @@ public class TicketNotFoundException extends SupportException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The ticket number, as {@link #ticketNumber()} returns it. */
     private final String ticketNumber;
 
     /**

@@ -2,7 +2,7 @@ package za.co.proconnectsa.support.ticket;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 
 /**
  * How a sequence value becomes a ticket number: a prefix, a dash and a zero-padded number
@@ -21,15 +21,15 @@ public record TicketNumberFormat(String prefix, int width) {
     /**
      * @param prefix the prefix
      * @param width  the zero-padded width
-     * @throws ValidationException when the prefix or width is out of range
+     * @throws InvalidInputException when the prefix or width is out of range
      */
     public TicketNumberFormat {
         if (prefix == null || !PREFIX.matcher(prefix).matches()) {
-            throw ValidationException.of("prefix",
+            throw InvalidInputException.of("prefix",
                     "must be 1 to 10 upper-case letters or digits starting with a letter, was " + prefix);
         }
         if (width < 1 || width > 12) {
-            throw ValidationException.of("width", "must be between 1 and 12, was " + width);
+            throw InvalidInputException.of("width", "must be between 1 and 12, was " + width);
         }
     }
 

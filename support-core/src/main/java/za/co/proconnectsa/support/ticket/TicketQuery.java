@@ -5,9 +5,9 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import za.co.proconnectsa.support.ValidationException;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.InvalidInputException;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * Filters, order and page size for a list of tickets (the agent queue, "my tickets"). Empty filters
@@ -181,7 +181,10 @@ public final class TicketQuery {
         private Builder() {
         }
 
-        /** @param values statuses to include @return this builder */
+        /**
+         * @param values statuses to include
+         * @return this builder
+         */
         public Builder status(TicketStatus... values) {
             statuses.addAll(Set.of(values));
             return this;
@@ -197,28 +200,37 @@ public final class TicketQuery {
             return this;
         }
 
-        /** @param values categories to include @return this builder */
+        /**
+         * @param values categories to include
+         * @return this builder
+         */
         public Builder category(Category... values) {
             categories.addAll(Set.of(values));
             return this;
         }
 
-        /** @param values priorities to include @return this builder */
+        /**
+         * @param values priorities to include
+         * @return this builder
+         */
         public Builder priority(Priority... values) {
             priorities.addAll(Set.of(values));
             return this;
         }
 
-        /** @param values origin channels to include @return this builder */
+        /**
+         * @param values origin channels to include
+         * @return this builder
+         */
         public Builder origin(OriginChannel... values) {
             origins.addAll(Set.of(values));
             return this;
         }
 
         /**
-         * @param agentId only tickets assigned to this agent, an identifier ({@link Text})
+         * @param agentId only tickets assigned to this agent, an identifier ({@link za.co.proconnectsa.support.TextRules})
          * @return this builder
-         * @throws ValidationException when the id is not an identifier
+         * @throws InvalidInputException when the id is not an identifier
          */
         public Builder assignee(String agentId) {
             this.assigneeId = Text.identifier(agentId, "assignee");
@@ -232,9 +244,9 @@ public final class TicketQuery {
         }
 
         /**
-         * @param id only tickets of this requester, an identifier ({@link Text}): matched exactly, case and all
+         * @param id only tickets of this requester, an identifier ({@link za.co.proconnectsa.support.TextRules}): matched exactly, case and all
          * @return this builder
-         * @throws ValidationException when the id is not an identifier
+         * @throws InvalidInputException when the id is not an identifier
          */
         public Builder requester(String id) {
             this.requesterId = Text.identifier(id, "requester");
@@ -242,26 +254,32 @@ public final class TicketQuery {
         }
 
         /**
-         * @param search text to find in subject or body, at most 200 characters of free text ({@link Text});
+         * @param search text to find in subject or body, at most 200 characters of free text ({@link za.co.proconnectsa.support.TextRules});
          *               leading and trailing white space is ignored
          * @return this builder
-         * @throws ValidationException when it is blank, too long or holds a character no store keeps
+         * @throws InvalidInputException when it is blank, too long or holds a character no store keeps
          */
         public Builder text(String search) {
             this.text = Text.text(requireText("text", search).strip(), "text", 200);
             return this;
         }
 
-        /** @param value the order @return this builder */
+        /**
+         * @param value the order
+         * @return this builder
+         */
         public Builder order(Order value) {
             this.order = Checks.notNull(value, "order");
             return this;
         }
 
-        /** @param value the page size, 1 to {@value TicketQuery#MAX_LIMIT} @return this builder */
+        /**
+         * @param value the page size, 1 to {@value TicketQuery#MAX_LIMIT}
+         * @return this builder
+         */
         public Builder limit(int value) {
             if (value < 1 || value > MAX_LIMIT) {
-                throw ValidationException.of("limit", "must be between 1 and " + MAX_LIMIT + ", was " + value);
+                throw InvalidInputException.of("limit", "must be between 1 and " + MAX_LIMIT + ", was " + value);
             }
             this.limit = value;
             return this;
@@ -270,14 +288,14 @@ public final class TicketQuery {
         /** @return the query */
         public TicketQuery build() {
             if (unassignedOnly && assigneeId != null) {
-                throw ValidationException.of("assignee", "cannot be combined with unassigned()");
+                throw InvalidInputException.of("assignee", "cannot be combined with unassigned()");
             }
             return new TicketQuery(this, null);
         }
 
         private static String requireText(String field, String value) {
             if (value == null || value.isBlank()) {
-                throw ValidationException.of(field, "must not be blank");
+                throw InvalidInputException.of(field, "must not be blank");
             }
             return value;
         }

@@ -8,20 +8,20 @@ import za.co.proconnectsa.support.access.Actor;
  * transaction with its audit events, and only then notifies listeners.
  *
  * <p>Errors are always {@link za.co.proconnectsa.support.SupportException} subclasses:
- * {@link za.co.proconnectsa.support.ValidationException} for bad input,
+ * {@link za.co.proconnectsa.support.InvalidInputException} for bad input,
  * {@link za.co.proconnectsa.support.access.AccessDeniedException} for a forbidden operation,
  * {@link TicketNotFoundException} for an unknown (or someone else's) ticket,
  * {@link InvalidTransitionException} for an illegal status change,
- * {@link za.co.proconnectsa.support.ConcurrentModificationException} for a stale version and
+ * {@link za.co.proconnectsa.support.ConcurrentUpdateException} for a stale version and
  * {@link za.co.proconnectsa.support.StoreUnavailableException} when the store fails (worth retrying) and
  * {@link za.co.proconnectsa.support.DataRejectedException} when the store refused a value (not worth
  * retrying). After an exception nothing was written.
  *
- * <p>Text follows {@link za.co.proconnectsa.support.util.Text}: ids (actor, requester, agent, idempotency
+ * <p>Text follows {@link za.co.proconnectsa.support.TextRules}: ids (actor, requester, agent, idempotency
  * key, ticket number) are 1 to 200 printable ASCII characters without spaces and compared exactly, case and
  * all; free text (subject, body, reply, names) may hold any Unicode except control characters other than tab
  * and line breaks, and lone surrogates. What is accepted is stored and read back exactly on every store; what
- * is not is refused with a {@code ValidationException} naming the field.
+ * is not is refused with a {@code InvalidInputException} naming the field.
  *
  * <p><b>Two sides.</b> Requesters (customers, providers) never receive support's internal fields. They use
  * {@link #submit} (a {@link SubmissionReceipt}), {@link #reply} (their own {@link Message}) and {@link #myTickets},
@@ -163,7 +163,7 @@ public interface TicketService {
      * @param actor who asks
      * @param query filters and paging; a requester filter in it is replaced by the actor
      * @return one page
-     * @throws za.co.proconnectsa.support.ValidationException when the query filters by assignee, which
+     * @throws za.co.proconnectsa.support.InvalidInputException when the query filters by assignee, which
      *                                                        requesters do not see
      */
     Page<RequesterTicket> myTickets(Actor actor, TicketQuery query);

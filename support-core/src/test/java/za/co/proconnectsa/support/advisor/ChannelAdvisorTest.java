@@ -11,7 +11,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 
 class ChannelAdvisorTest {
 
@@ -205,8 +205,8 @@ class ChannelAdvisorTest {
     @CsvSource({"-1", "NaN", "Infinity", "1000.5"})
     void badWeightsAreRefused(double weight) {
         assertThatThrownBy(() -> ChannelAdvisor.builder().weight(DecisionPoint.TEAM_SIZE, weight))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
-                        .extracting(ValidationException.FieldError::field).containsExactly("weights.teamSize"));
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors())
+                        .extracting(InvalidInputException.FieldError::field).containsExactly("weights.teamSize"));
     }
 
     @Test
@@ -215,18 +215,18 @@ class ChannelAdvisorTest {
         for (DecisionPoint p : DecisionPoint.values()) {
             b.weight(p, 0);
         }
-        assertThatThrownBy(b::build).isInstanceOfSatisfying(ValidationException.class,
+        assertThatThrownBy(b::build).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.fieldErrors().get(0).field()).isEqualTo("weights"));
     }
 
     @Test
-    @DisplayName("null input is refused with a ValidationException naming the field")
+    @DisplayName("null input is refused with an InvalidInputException naming the field")
     void nullsAreRefused() {
-        assertThatThrownBy(() -> ADVISOR.advise((AdvisorAnswers) null)).isInstanceOfSatisfying(ValidationException.class,
+        assertThatThrownBy(() -> ADVISOR.advise((AdvisorAnswers) null)).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.fieldErrors().get(0).field()).isEqualTo("answers"));
-        assertThatThrownBy(() -> ADVISOR.advise((MeasuredFigures) null)).isInstanceOfSatisfying(ValidationException.class,
+        assertThatThrownBy(() -> ADVISOR.advise((MeasuredFigures) null)).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.fieldErrors().get(0).field()).isEqualTo("figures"));
-        assertThatThrownBy(() -> ChannelAdvisor.builder().weight(null, 1)).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> ADVISOR.weight(null)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> ChannelAdvisor.builder().weight(null, 1)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> ADVISOR.weight(null)).isInstanceOf(InvalidInputException.class);
     }
 }

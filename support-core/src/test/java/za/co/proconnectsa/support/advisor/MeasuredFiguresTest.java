@@ -7,7 +7,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 
 class MeasuredFiguresTest {
 
@@ -139,8 +139,8 @@ class MeasuredFiguresTest {
     })
     void invalidFiguresAreRefused(double requestsPerDay, int agents, double share, double rate, String field) {
         assertThatThrownBy(() -> MeasuredFigures.of(requestsPerDay, agents, share, rate))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
-                        .extracting(ValidationException.FieldError::field).containsExactly(field))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors())
+                        .extracting(InvalidInputException.FieldError::field).containsExactly(field))
                 .hasMessageContaining(field);
     }
 
@@ -148,24 +148,24 @@ class MeasuredFiguresTest {
     @DisplayName("every refused figure is reported at once, sorted by field name")
     void allErrorsAtOnce() {
         assertThatThrownBy(() -> new MeasuredFigures(-5, 0, 2, null, null))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
-                        .extracting(ValidationException.FieldError::field)
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors())
+                        .extracting(InvalidInputException.FieldError::field)
                         .containsExactly("agents", "billingTechnicalShare", "plannedGrowth", "requestsPerDay"));
         assertThatThrownBy(() -> MeasuredFigures.builder().agents(0).build())
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
-                        .extracting(ValidationException.FieldError::field)
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors())
+                        .extracting(InvalidInputException.FieldError::field)
                         .containsExactly("agents", "billingTechnicalShare", "plannedGrowth", "requestsPerDay"));
         assertThatThrownBy(() -> MeasuredFigures.builder().requestsPerDay(5).agents(1).billingTechnicalShare(0).build())
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
-                        .extracting(ValidationException.FieldError::field).containsExactly("plannedGrowth"));
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors())
+                        .extracting(InvalidInputException.FieldError::field).containsExactly("plannedGrowth"));
     }
 
     @Test
     @DisplayName("answers: missing answers are named; with() replaces one answer")
     void answers() {
         assertThatThrownBy(() -> AdvisorAnswers.builder().volume(Volume.LOW).build())
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
-                        .extracting(ValidationException.FieldError::field)
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors())
+                        .extracting(InvalidInputException.FieldError::field)
                         .containsExactly("growth", "issueMix", "teamSize"));
         AdvisorAnswers a = AdvisorAnswers.builder().volume(Volume.LOW).teamSize(TeamSize.ONE).issueMix(IssueMix.SIMPLE)
                 .growth(Growth.SMALL).build();
@@ -173,7 +173,7 @@ class MeasuredFiguresTest {
                 IssueMix.SIMPLE, Growth.SMALL));
         assertThat(a.answer(DecisionPoint.ISSUE_MIX)).isEqualTo(IssueMix.SIMPLE);
         assertThat(a.all()).containsExactly(Volume.LOW, TeamSize.ONE, IssueMix.SIMPLE, Growth.SMALL);
-        assertThatThrownBy(() -> a.with(null)).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> a.answer(null)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> a.with(null)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> a.answer(null)).isInstanceOf(InvalidInputException.class);
     }
 }

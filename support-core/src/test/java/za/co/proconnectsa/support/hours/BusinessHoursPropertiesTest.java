@@ -18,7 +18,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 
 /** Laws every schedule obeys, on random instants and durations. */
 class BusinessHoursPropertiesTest {
@@ -199,12 +199,12 @@ class BusinessHoursPropertiesTest {
         if (d.isZero()) {
             assertThat(closed.plus(from, d)).isEqualTo(from);
         } else {
-            assertThatThrownBy(() -> closed.plus(from, d)).isInstanceOf(ValidationException.class);
+            assertThatThrownBy(() -> closed.plus(from, d)).isInstanceOf(InvalidInputException.class);
         }
         if (d.isZero()) {
             assertThat(closed.minus(from, d)).isEqualTo(from);
         } else {
-            assertThatThrownBy(() -> closed.minus(from, d)).isInstanceOf(ValidationException.class);
+            assertThatThrownBy(() -> closed.minus(from, d)).isInstanceOf(InvalidInputException.class);
         }
         assertThat(closed.isOpen(from)).isFalse();
         assertThat(closed.businessDuration(from, from.plus(d))).isZero();

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import za.co.proconnectsa.support.SupportException;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 
 class BusinessHoursTest {
 
@@ -296,19 +296,19 @@ class BusinessHoursTest {
         void refused() {
             Instant now = sast("2026-03-03T10:00");
             assertThatThrownBy(() -> WEEKDAYS.plus(now, Duration.ofMinutes(-1)))
-                    .isInstanceOf(ValidationException.class)
-                    .satisfies(e -> assertThat(((ValidationException) e).fieldErrors().get(0).field())
+                    .isInstanceOf(InvalidInputException.class)
+                    .satisfies(e -> assertThat(((InvalidInputException) e).fieldErrors().get(0).field())
                             .isEqualTo("businessDuration"));
             assertThatThrownBy(() -> BusinessHours.builder().build().plus(now, Duration.ofHours(1)))
-                    .isInstanceOf(ValidationException.class)
+                    .isInstanceOf(InvalidInputException.class)
                     .hasMessageContaining("never open");
             BusinessHours once = BusinessHours.builder().specialDate(LocalDate.of(2026, 3, 4), t("09:00"), t("10:00")).build();
             assertThat(once.plus(now, Duration.ofHours(1))).isEqualTo(sast("2026-03-04T10:00"));
-            assertThatThrownBy(() -> once.plus(now, Duration.ofMinutes(61))).isInstanceOf(ValidationException.class);
+            assertThatThrownBy(() -> once.plus(now, Duration.ofMinutes(61))).isInstanceOf(InvalidInputException.class);
             assertThatThrownBy(() -> WEEKDAYS.plus(now, Duration.ofDays(1_000_000)))
-                    .isInstanceOf(ValidationException.class).hasMessageContaining("within");
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("within");
             assertThatThrownBy(() -> WEEKDAYS.businessDuration(now, Instant.MAX))
-                    .isInstanceOf(ValidationException.class);
+                    .isInstanceOf(InvalidInputException.class);
         }
     }
 
@@ -319,10 +319,10 @@ class BusinessHoursTest {
         private String field(Runnable r) {
             try {
                 r.run();
-            } catch (ValidationException e) {
+            } catch (InvalidInputException e) {
                 return e.fieldErrors().get(0).field();
             }
-            throw new AssertionError("no ValidationException");
+            throw new AssertionError("no InvalidInputException");
         }
 
         @Test

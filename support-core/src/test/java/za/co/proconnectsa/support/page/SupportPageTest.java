@@ -8,12 +8,12 @@ import java.util.Locale;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import za.co.proconnectsa.support.hours.BusinessHours;
-import za.co.proconnectsa.support.routing.WhatsAppContact;
+import za.co.proconnectsa.support.routing.TestWhatsAppLinks;
 
 class SupportPageTest {
 
     private static final BusinessHours HOURS = BusinessHours.weekdays("08:00", "18:00", ZoneId.of("Africa/Johannesburg"));
-    private static final WhatsAppContact CONTACT = WhatsAppContact.of("+27 67 951 8124");
+    private static final TestWhatsAppLinks CONTACT = TestWhatsAppLinks.SUPPORT;
 
     @Test
     @DisplayName("WhatsApp first, then the ticket card, with the seed's texts and generated hours")
@@ -26,7 +26,7 @@ class SupportPageTest {
         WhatsAppCard wa = page.whatsAppCard().orElseThrow();
         assertThat(wa.title()).isEqualTo("Quick Support (Recommended)");
         assertThat(wa.displayNumber()).isEqualTo("+27 67 951 8124");
-        assertThat(wa.link().toString()).startsWith("https://wa.me/27679518124?text=Hi%2C%20I%20have");
+        assertThat(TestWhatsAppLinks.prefilledText(wa.link())).startsWith("Hi, I have");
         assertThat(wa.availabilityText()).isEqualTo("Available: Mon-Fri 8am-6pm");
         assertThat(wa.openNow()).isTrue();
         assertThat(wa.statusText()).isEqualTo("Open now");

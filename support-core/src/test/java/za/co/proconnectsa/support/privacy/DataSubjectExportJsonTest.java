@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import za.co.proconnectsa.support.SupportDesk;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.store.InMemoryTicketStore;
 import za.co.proconnectsa.support.ticket.NewTicket;
@@ -40,11 +40,11 @@ class DataSubjectExportJsonTest {
     @Test
     @DisplayName("a subject needs a requester id; phone numbers and e-mail addresses are checked")
     void validation() {
-        assertThatThrownBy(() -> DataSubject.builder("provider 17")).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> DataSubject.builder("provider 17")).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> DataSubject.builder("p").email("not-an-address").build())
-                .isInstanceOf(ValidationException.class);
+                .isInstanceOf(InvalidInputException.class);
         assertThat(DataSubject.builder("p").phone("+27 (82) 123-4567").build().phones()).containsExactly("27821234567");
         assertThatThrownBy(() -> RetentionPolicy.builder().doneJobs(java.time.Duration.ofDays(2), "k").build())
-                .isInstanceOf(ValidationException.class);
+                .isInstanceOf(InvalidInputException.class);
     }
 }

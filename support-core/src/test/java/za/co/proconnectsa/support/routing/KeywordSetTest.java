@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 
 class KeywordSetTest {
 
@@ -26,8 +26,8 @@ class KeywordSetTest {
     @Test
     @DisplayName("blank, empty or null keyword lists are refused")
     void refused() {
-        assertThatThrownBy(() -> KeywordSet.of()).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> KeywordSet.of("ok", " !! ")).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> KeywordSet.of((List<String>) null)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> KeywordSet.of()).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> KeywordSet.of("ok", " !! ")).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> KeywordSet.of((List<String>) null)).isInstanceOf(InvalidInputException.class);
     }
 }

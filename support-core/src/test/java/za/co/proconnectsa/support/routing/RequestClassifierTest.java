@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.hours.BusinessHours;
 import za.co.proconnectsa.support.ticket.Category;
 
@@ -88,27 +88,27 @@ class RequestClassifierTest {
     }
 
     @Test
-    @DisplayName("bad input is refused with a ValidationException naming what is wrong")
+    @DisplayName("bad input is refused with an InvalidInputException naming what is wrong")
     void refusals() {
-        assertThat(catchThrowableOfType(ValidationException.class,
+        assertThat(catchThrowableOfType(InvalidInputException.class,
                 () -> RequestClassifier.train(hostExamples().subList(0, 5))).getMessage()).contains("at least 20");
         List<LabelledRequest> oneChannel = LabelledRequest.standardCorpus().stream()
                 .filter(r -> r.channel() == Channel.TICKET).toList();
-        assertThat(catchThrowableOfType(ValidationException.class, () -> RequestClassifier.train(oneChannel))
+        assertThat(catchThrowableOfType(InvalidInputException.class, () -> RequestClassifier.train(oneChannel))
                 .getMessage()).contains("both channels");
-        ValidationException tsv = catchThrowableOfType(ValidationException.class, () -> LabelledRequest.readTsv(
+        InvalidInputException tsv = catchThrowableOfType(InvalidInputException.class, () -> LabelledRequest.readTsv(
                 new StringReader("TICKET\tBILLING\tok\nEMAIL\tBILLING\tx\n\nTICKET\tbad category\tx\nTICKET only\n")));
-        assertThat(tsv.fieldErrors()).extracting(ValidationException.FieldError::field)
+        assertThat(tsv.fieldErrors()).extracting(InvalidInputException.FieldError::field)
                 .containsExactly("line 2", "line 4", "line 5");
-        assertThat(catchThrowableOfType(ValidationException.class,
+        assertThat(catchThrowableOfType(InvalidInputException.class,
                 () -> RequestClassifier.load(new ByteArrayInputStream("not a model".getBytes()))).getMessage())
                 .contains("not a routing model");
-        assertThat(catchThrowableOfType(ValidationException.class,
+        assertThat(catchThrowableOfType(InvalidInputException.class,
                 () -> RequestClassifier.standard().withConfidenceThreshold(0.4)).getMessage()).contains("between 0.5 and 1");
-        assertThat(catchThrowableOfType(ValidationException.class, () -> RoutingPolicy.builder()
+        assertThat(catchThrowableOfType(InvalidInputException.class, () -> RoutingPolicy.builder()
                 .rule("model", Condition.not(Condition.classifierUnsure()), Channel.TICKET, "r")
                 .otherwise(Channel.TICKET, "r").build()).getMessage()).contains("consults a classifier");
-        assertThat(catchThrowableOfType(ValidationException.class, () -> LabelledRequest.of(Channel.TICKET,
+        assertThat(catchThrowableOfType(InvalidInputException.class, () -> LabelledRequest.of(Channel.TICKET,
                 Category.BILLING, " "))).isNotNull();
     }
 

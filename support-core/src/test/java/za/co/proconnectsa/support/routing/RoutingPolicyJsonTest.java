@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.Role;
 import za.co.proconnectsa.support.hours.BusinessHours;
 import za.co.proconnectsa.support.ticket.Category;
@@ -60,8 +60,8 @@ class RoutingPolicyJsonTest {
         assertThat(route(SupportRequest.builder().category(Category.BILLING).build()).suggestedCategory()).isEqualTo(Category.BILLING);
     }
 
-    private static ValidationException invalid(String json) {
-        return catchThrowableOfType(ValidationException.class, () -> RoutingPolicy.fromJson(json));
+    private static InvalidInputException invalid(String json) {
+        return catchThrowableOfType(InvalidInputException.class, () -> RoutingPolicy.fromJson(json));
     }
 
     private static final String OTHERWISE = "\"otherwise\": {\"channel\": \"TICKET\", \"reason\": \"r\"}";
@@ -69,15 +69,15 @@ class RoutingPolicyJsonTest {
     @Test
     @DisplayName("an unknown field is named with its path")
     void unknownField() {
-        ValidationException e = invalid("{\"rules\": [{\"name\": \"a\", \"when\": {\"always\": true}, \"channel\": \"TICKET\","
+        InvalidInputException e = invalid("{\"rules\": [{\"name\": \"a\", \"when\": {\"always\": true}, \"channel\": \"TICKET\","
                 + " \"reason\": \"r\", \"priorty\": \"HIGH\"}], " + OTHERWISE + "}");
-        assertThat(e.fieldErrors()).extracting(ValidationException.FieldError::field).containsExactly("rules[0].priorty");
+        assertThat(e.fieldErrors()).extracting(InvalidInputException.FieldError::field).containsExactly("rules[0].priorty");
     }
 
     @Test
     @DisplayName("a bad regular expression is reported with its position")
     void badRegex() {
-        ValidationException e = invalid("{\"rules\": [{\"name\": \"a\", \"when\": {\"regex\": \"refund(\"}, \"channel\": \"TICKET\","
+        InvalidInputException e = invalid("{\"rules\": [{\"name\": \"a\", \"when\": {\"regex\": \"refund(\"}, \"channel\": \"TICKET\","
                 + " \"reason\": \"r\"}], " + OTHERWISE + "}");
         assertThat(e.fieldErrors()).singleElement().satisfies(fe -> {
             assertThat(fe.field()).isEqualTo("rules[0].when.regex");
@@ -88,9 +88,9 @@ class RoutingPolicyJsonTest {
     @Test
     @DisplayName("an unknown channel, category, priority or condition is an error; all are reported at once")
     void unknownValues() {
-        ValidationException e = invalid("{\"rules\": [{\"name\": \"a\", \"when\": {\"keyword\": [\"x\"]}, \"channel\": \"EMAIL\","
+        InvalidInputException e = invalid("{\"rules\": [{\"name\": \"a\", \"when\": {\"keyword\": [\"x\"]}, \"channel\": \"EMAIL\","
                 + " \"priority\": \"ASAP\", \"category\": \"bad category\", \"reason\": \"r\"}], " + OTHERWISE + "}");
-        assertThat(e.fieldErrors()).extracting(ValidationException.FieldError::field)
+        assertThat(e.fieldErrors()).extracting(InvalidInputException.FieldError::field)
                 .contains("rules[0].when", "rules[0].channel", "rules[0].priority", "rules[0].category");
     }
 

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.hours.BusinessHours;
 import za.co.proconnectsa.support.ticket.Message;
@@ -480,7 +480,7 @@ class SlaClockTest {
         void order() {
             SlaClock clock = SlaClock.of(four, DESK).changedAt(sast("2026-03-10T09:00"), two, DESK);
             assertThatThrownBy(() -> clock.changedAt(sast("2026-03-10T09:00"), four, DESK))
-                    .isInstanceOf(ValidationException.class).hasMessageContaining("at");
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("at");
             assertThat(clock.termsAt(sast("2026-03-10T08:59")).policy()).isEqualTo(four);
             assertThat(clock.termsAt(sast("2026-03-10T09:00")).policy()).isEqualTo(two);
         }
@@ -578,7 +578,7 @@ class SlaClockTest {
         void nowAndTheFuture() {
             SlaTimeline t = SlaTimeline.createdAt(sast("2026-03-10T08:00")).agentReply(sast("2026-03-10T09:00")).build();
             assertThatThrownBy(() -> SlaClock.of(STANDARD, DESK).status(t, sast("2026-03-10T07:59")))
-                    .isInstanceOf(ValidationException.class).hasMessageContaining("now");
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("now");
             assertThat(firstResponse(t, "2026-03-10T08:30").state()).isEqualTo(SlaState.ACTIVE);
             assertThat(firstResponse(t, "2026-03-10T09:00").state()).isEqualTo(SlaState.FULFILLED);
         }

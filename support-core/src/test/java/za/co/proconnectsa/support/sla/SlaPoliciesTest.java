@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.sla.SlaPolicies.Selector;
 import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.ticket.OriginChannel;
@@ -67,14 +67,14 @@ class SlaPoliciesTest {
     @DisplayName("refuses a rule for every ticket, the same selector twice and nulls")
     void refused() {
         SlaPolicies.Builder b = SlaPolicies.builder(STANDARD).forPriority(Priority.HIGH, URGENT);
-        assertThatThrownBy(() -> b.rule(Selector.any(), URGENT)).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> b.rule(Selector.any(), URGENT)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("selector");
-        assertThatThrownBy(() -> b.forPriority(Priority.HIGH, BILLING)).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> b.forPriority(Priority.HIGH, BILLING)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("already");
-        assertThatThrownBy(() -> b.forCategory(null, BILLING)).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> b.forOrigin(OriginChannel.EMAIL, null)).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> SlaPolicies.builder(null)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> b.forCategory(null, BILLING)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> b.forOrigin(OriginChannel.EMAIL, null)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> SlaPolicies.builder(null)).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> POLICIES.policyFor(null, Category.BILLING, OriginChannel.WEB))
-                .isInstanceOf(ValidationException.class);
+                .isInstanceOf(InvalidInputException.class);
     }
 }

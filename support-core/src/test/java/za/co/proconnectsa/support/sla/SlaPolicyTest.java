@@ -8,7 +8,7 @@ import static za.co.proconnectsa.support.sla.SlaTargetType.RESOLUTION;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.ticket.TicketStatus;
 
 class SlaPolicyTest {
@@ -43,36 +43,36 @@ class SlaPolicyTest {
     void refused() {
         SlaPolicy.Builder b = SlaPolicy.builder("Standard").target(SlaTarget.businessTime(FIRST_RESPONSE, Duration.ofHours(1)));
         assertThatThrownBy(() -> b.target(SlaTarget.calendarTime(FIRST_RESPONSE, Duration.ofHours(2))))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("already has a FIRST_RESPONSE");
-        assertThatThrownBy(() -> b.pausedIn(TicketStatus.OPEN)).isInstanceOf(ValidationException.class)
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("already has a FIRST_RESPONSE");
+        assertThatThrownBy(() -> b.pausedIn(TicketStatus.OPEN)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("statuses");
-        assertThatThrownBy(() -> b.pausedIn(TicketStatus.RESOLVED)).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> b.pausedIn((TicketStatus) null)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> b.pausedIn(TicketStatus.RESOLVED)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> b.pausedIn((TicketStatus) null)).isInstanceOf(InvalidInputException.class);
         for (double share : new double[] {0, 1, -0.1, 1.5, Double.NaN}) {
-            assertThatThrownBy(() -> b.warningShare(share)).isInstanceOf(ValidationException.class)
+            assertThatThrownBy(() -> b.warningShare(share)).isInstanceOf(InvalidInputException.class)
                     .hasMessageContaining("warningShare");
         }
-        assertThatThrownBy(() -> SlaPolicy.builder(" ")).isInstanceOf(ValidationException.class).hasMessageContaining("name");
-        assertThatThrownBy(() -> SlaPolicy.builder("x".repeat(101))).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> b.target(null)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> SlaPolicy.builder(" ")).isInstanceOf(InvalidInputException.class).hasMessageContaining("name");
+        assertThatThrownBy(() -> SlaPolicy.builder("x".repeat(101))).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> b.target(null)).isInstanceOf(InvalidInputException.class);
     }
 
     @Test
     @DisplayName("targets: positive times up to 366 days, 1 to 366 business days, amounts that fit the measure")
     void targets() {
-        assertThatThrownBy(() -> SlaTarget.businessTime(FIRST_RESPONSE, Duration.ZERO)).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> SlaTarget.businessTime(FIRST_RESPONSE, Duration.ZERO)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("time");
         assertThatThrownBy(() -> SlaTarget.calendarTime(FIRST_RESPONSE, Duration.ofMinutes(-5)))
-                .isInstanceOf(ValidationException.class);
+                .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> SlaTarget.calendarTime(FIRST_RESPONSE, Duration.ofDays(367)))
-                .isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> SlaTarget.businessDays(RESOLUTION, 0)).isInstanceOf(ValidationException.class)
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> SlaTarget.businessDays(RESOLUTION, 0)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("businessDays");
         assertThatThrownBy(() -> new SlaTarget(RESOLUTION, SlaTarget.Measure.BUSINESS_DAYS, Duration.ofHours(1), 2))
-                .isInstanceOf(ValidationException.class);
+                .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> new SlaTarget(RESOLUTION, SlaTarget.Measure.BUSINESS_TIME, Duration.ofHours(1), 2))
-                .isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> SlaTarget.businessTime(null, Duration.ofHours(1))).isInstanceOf(ValidationException.class);
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> SlaTarget.businessTime(null, Duration.ofHours(1))).isInstanceOf(InvalidInputException.class);
         assertThat(SlaTarget.calendarTime(FIRST_RESPONSE, Duration.ofDays(366)).countsBusinessTime()).isFalse();
         assertThat(SlaTarget.businessDays(RESOLUTION, 1)).hasToString("RESOLUTION by the end of business day 1");
     }

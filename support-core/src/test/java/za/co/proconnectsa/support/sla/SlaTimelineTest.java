@@ -10,7 +10,7 @@ import static za.co.proconnectsa.support.ticket.TicketStatus.RESOLVED;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.sla.SlaTimeline.Kind;
 import za.co.proconnectsa.support.sla.SlaTimeline.Moment;
 
@@ -42,7 +42,7 @@ class SlaTimelineTest {
         assertThat(t.moments().get(2)).isEqualTo(new Moment(Kind.STATUS_CHANGED, sast("2026-03-10T11:00"), PENDING, RESOLVED));
         assertThat(t.statusAt(sast("2026-03-10T12:00"))).isEqualTo(OPEN);
         assertThatThrownBy(() -> SlaTimeline.createdAt(sast("2026-03-10T08:00")).reopened(sast("2026-03-10T09:00")).build())
-                .isInstanceOf(ValidationException.class).hasMessageContaining("does not follow");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("does not follow");
     }
 
     @Test
@@ -50,16 +50,16 @@ class SlaTimelineTest {
     void refused() {
         assertThatThrownBy(() -> SlaTimeline.createdAt(sast("2026-03-10T08:00"))
                 .statusChanged(OPEN, PENDING, sast("2026-03-10T09:00")).build())
-                .isInstanceOf(ValidationException.class).hasMessageContaining("NEW");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("NEW");
         assertThatThrownBy(() -> SlaTimeline.createdAt(sast("2026-03-10T08:00")).agentReply(sast("2026-03-10T07:00")))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("before the ticket was created");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("before the ticket was created");
         assertThatThrownBy(() -> SlaTimeline.createdAt(sast("2026-03-10T08:00")).resolved(sast("2026-03-10T09:00"))
                 .resolved(sast("2026-03-10T10:00")).build())
-                .isInstanceOf(ValidationException.class).hasMessageContaining("changes nothing");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("changes nothing");
         assertThatThrownBy(() -> new Moment(Kind.AGENT_REPLY, sast("2026-03-10T09:00"), NEW, OPEN))
-                .isInstanceOf(ValidationException.class);
+                .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> new Moment(Kind.STATUS_CHANGED, sast("2026-03-10T09:00"), OPEN, OPEN))
-                .isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> SlaTimeline.createdAt(null)).isInstanceOf(ValidationException.class);
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> SlaTimeline.createdAt(null)).isInstanceOf(InvalidInputException.class);
     }
 }

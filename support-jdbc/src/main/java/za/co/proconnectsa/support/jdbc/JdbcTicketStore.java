@@ -16,11 +16,11 @@ import java.util.regex.Pattern;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.ConcurrentModificationException;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.ConcurrentUpdateException;
 import za.co.proconnectsa.support.StoreUnavailableException;
 import za.co.proconnectsa.support.SupportException;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.jdbc.internal.Rows;
 import za.co.proconnectsa.support.jdbc.internal.Schema;
 import za.co.proconnectsa.support.jdbc.internal.JdbcConversations;
@@ -165,7 +165,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
      */
     public static Builder builder(DataSource dataSource) {
         if (dataSource == null) {
-            throw ValidationException.of("dataSource", "must not be null");
+            throw InvalidInputException.of("dataSource", "must not be null");
         }
         return new Builder(dataSource);
     }
@@ -208,7 +208,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         if (work == null) {
-            throw ValidationException.of("work", "must not be null");
+            throw InvalidInputException.of("work", "must not be null");
         }
         return tx.inTransaction(work);
     }
@@ -216,7 +216,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     @Override
     public void afterCommit(Runnable action) {
         if (action == null) {
-            throw ValidationException.of("action", "must not be null");
+            throw InvalidInputException.of("action", "must not be null");
         }
         tx.afterCommit(action);
     }
@@ -272,7 +272,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     @Override
     public TicketChanges changesSince(ChangeCursor after, int limit) {
         if (after == null) {
-            throw ValidationException.of("after", "must not be null");
+            throw InvalidInputException.of("after", "must not be null");
         }
         Checks.between(limit, 1, 1000, "limit");
         return tx.run("reading ticket changes", c -> {
@@ -326,7 +326,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     @Override
     public Optional<Ticket> recordIdempotencyKey(IdempotencyKey key, TicketId ticket) {
         if (key == null || ticket == null) {
-            throw ValidationException.of(key == null ? "key" : "ticket", "must not be null");
+            throw InvalidInputException.of(key == null ? "key" : "ticket", "must not be null");
         }
         try {
             return tx.runKeyed("recording an idempotency key", c -> {
@@ -397,7 +397,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
                 if (!rs.next()) {
                     return new TicketNotFoundException(ticket.number().text());
                 }
-                return new ConcurrentModificationException(ticket.number().text(), ticket.version(), rs.getLong(1));
+                return new ConcurrentUpdateException(ticket.number().text(), ticket.version(), rs.getLong(1));
             }
         }
     }
@@ -506,7 +506,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     @Override
     public boolean firstSeen(String messageId, Instant at) {
         if (messageId == null || messageId.isEmpty() || messageId.length() > 200) {
-            throw ValidationException.of("messageId", "must be 1 to 200 characters");
+            throw InvalidInputException.of("messageId", "must be 1 to 200 characters");
         }
         try {
             return tx.runKeyed("recording a processed message", c -> {
@@ -537,7 +537,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     @Override
     public int purgeProcessedBefore(Instant cutoff) {
         if (cutoff == null) {
-            throw ValidationException.of("cutoff", "must not be null");
+            throw InvalidInputException.of("cutoff", "must not be null");
         }
         return tx.run("purging processed message ids", c -> {
             try (PreparedStatement ps = c.prepareStatement(sql.purgeProcessed())) {
@@ -983,7 +983,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
 
     private static String checkPrefix(String prefix) {
         if (prefix == null || !PREFIX.matcher(prefix).matches()) {
-            throw ValidationException.of("tablePrefix",
+            throw InvalidInputException.of("tablePrefix",
                     "must be 1 to 30 lower-case letters, digits or '_' starting with a letter, was \"" + prefix + "\"");
         }
         return prefix;
@@ -1016,7 +1016,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
          */
         public Builder schemaMode(SchemaMode value) {
             if (value == null) {
-                throw ValidationException.of("schemaMode", "must not be null");
+                throw InvalidInputException.of("schemaMode", "must not be null");
             }
             this.schemaMode = value;
             return this;
@@ -1028,7 +1028,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
          */
         public Builder dialect(Dialect value) {
             if (value == null) {
-                throw ValidationException.of("dialect", "must not be null");
+                throw InvalidInputException.of("dialect", "must not be null");
             }
             this.dialect = value;
             return this;

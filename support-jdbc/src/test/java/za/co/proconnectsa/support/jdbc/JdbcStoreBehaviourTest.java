@@ -15,7 +15,7 @@ import za.co.proconnectsa.support.DataRejectedException;
 import za.co.proconnectsa.support.StoreUnavailableException;
 import za.co.proconnectsa.support.SupportDesk;
 import za.co.proconnectsa.support.SupportException;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.ticket.AuditAction;
 import za.co.proconnectsa.support.ticket.AuditEvent;
@@ -177,7 +177,7 @@ class JdbcStoreBehaviourTest {
         assertThat(b.findById(t.id())).isEmpty();
         assertThat(a.tablePrefix()).isEqualTo("helpdesk_");
         assertThatThrownBy(() -> JdbcTicketStore.builder(ds).tablePrefix("Drop Table;"))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("tablePrefix");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("tablePrefix");
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import za.co.proconnectsa.support.SupportDesk;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.AccessDeniedException;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.advisor.MeasuredFigures;
@@ -430,16 +430,16 @@ public abstract class AnalyticsContract {
     }
 
     @Test
-    @DisplayName("requesters may not read analytics; a bad query is a ValidationException")
+    @DisplayName("requesters may not read analytics; a bad query is an InvalidInputException")
     void accessAndValidation() {
         assertThatThrownBy(() -> desk.analytics().report(THANDI, AnalyticsQuery.of(FROM, TO)))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> desk.advise(THANDI, AnalyticsQuery.of(FROM, TO)))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> AnalyticsQuery.of(TO, FROM)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> AnalyticsQuery.of(TO, FROM)).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> AnalyticsQuery.builder(FROM, TO).agent("two words").topTerms(101).build())
-                .isInstanceOf(ValidationException.class)
-                .satisfies(e -> assertThat(((ValidationException) e).fieldErrors()).hasSize(2));
-        assertThatThrownBy(() -> desk.analytics().report(ADMIN, null)).isInstanceOf(ValidationException.class);
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).fieldErrors()).hasSize(2));
+        assertThatThrownBy(() -> desk.analytics().report(ADMIN, null)).isInstanceOf(InvalidInputException.class);
     }
 }

@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.attachment.AttachmentKind;
 import za.co.proconnectsa.support.attachment.AttachmentRecord;
 import za.co.proconnectsa.support.spi.AttachmentStore;
@@ -114,9 +114,9 @@ public abstract class AttachmentStoreContract {
         byte[] content = "the real bytes".getBytes(StandardCharsets.UTF_8);
         AttachmentRecord r = record(content, "a.pdf", null, AT, null, null);
         byte[] sameLength = "the fake bytes".getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> store.save(r, sameLength)).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> store.save(r, sameLength)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("SHA-256");
-        assertThatThrownBy(() -> store.save(r, new byte[3])).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> store.save(r, new byte[3])).isInstanceOf(InvalidInputException.class);
         assertThat(store.find(r.id())).isEmpty();
         assertThat(store.content(r.id())).isEmpty();
     }

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import za.co.proconnectsa.support.ConcurrentModificationException;
+import za.co.proconnectsa.support.ConcurrentUpdateException;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
@@ -183,7 +183,7 @@ public abstract class ConversationStoreContract {
                 .containsExactly("wamid.first." + c.number().sequence(), "wamid.out.1", "wamid.later");
 
         assertThatThrownBy(() -> store.updateConversation(c.touchedAt(clock.instant()), List.of()))
-                .isInstanceOf(ConcurrentModificationException.class);
+                .isInstanceOf(ConcurrentUpdateException.class);
         Conversation unknown = conversation(SIPHO, "Sipho");
         assertThatThrownBy(() -> store.updateConversation(unknown, List.of()))
                 .isInstanceOf(ConversationNotFoundException.class);
@@ -214,7 +214,7 @@ public abstract class ConversationStoreContract {
                 closed.requesterId(), ConversationStatus.OPEN, null, null, closed.lastInboundAt(), closed.createdAt(),
                 clock.instant(), closed.version());
         assertThatThrownBy(() -> store.updateConversation(reopened, List.of()))
-                .isInstanceOf(za.co.proconnectsa.support.ValidationException.class);
+                .isInstanceOf(za.co.proconnectsa.support.InvalidInputException.class);
         assertThat(store.findConversation(c.id())).contains(closed);
     }
 

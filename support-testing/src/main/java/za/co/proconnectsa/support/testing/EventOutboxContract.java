@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import za.co.proconnectsa.support.ConcurrentModificationException;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.ConcurrentUpdateException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.event.DeadLetter;
 import za.co.proconnectsa.support.event.OutboxEntry;
@@ -131,7 +131,7 @@ public abstract class EventOutboxContract {
         store.update(ticket, List.of(fixtures.message(ticket, AGENT, "Imported note", Visibility.INTERNAL)), List.of());
         assertThatThrownBy(() -> store.update(ticket.withStatus(TicketStatus.OPEN, fixtures.now()), List.of(),
                 List.of(fixtures.audit(ticket, AGENT, AuditAction.STATUS_CHANGED, "NEW", "OPEN"))))
-                .isInstanceOf(ConcurrentModificationException.class);
+                .isInstanceOf(ConcurrentUpdateException.class);
         assertThat(outbox.pendingCount()).isEqualTo(1);
         assertThat(outbox.claim("relay-a", 10, LEASE, START)).extracting(OutboxEntry::type)
                 .containsExactly(TicketEvent.Type.SUBMITTED);
@@ -335,7 +335,7 @@ public abstract class EventOutboxContract {
         }
         assertThat(ids).containsExactlyElementsOf(claimed.stream().map(OutboxEntry::id).toList());
         assertThat(first.get(0).reason()).hasSize(DeadLetter.MAX_REASON_LENGTH);
-        assertThatThrownBy(() -> outbox.deadLetters(0, 0)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> outbox.deadLetters(0, 0)).isInstanceOf(InvalidInputException.class);
     }
 
     @Test

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Strings that find the edges of text handling, for tests of anything that stores or compares text: text every
  * store must keep exactly, text and ids the library must refuse, and ids that differ only in ways a database
- * might ignore. The rules they test are those of {@link za.co.proconnectsa.support.util.Text}.
+ * might ignore. The rules they test are those of {@link za.co.proconnectsa.support.TextRules}.
  */
 public final class HostileText {
 

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.spi.ProcessedMessageLog;
 
 /**
@@ -88,7 +88,7 @@ public abstract class ProcessedMessageLogContract {
         log.firstSeen("wamid.nine-days", AT.minus(Duration.ofDays(9)));
         log.firstSeen("wamid.six-days", AT.minus(Duration.ofDays(6)));
         assertThatThrownBy(() -> log.purgeProcessedOlderThan(Duration.ofDays(6), AT))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("7 days");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("7 days");
         assertThat(log.firstSeen("wamid.nine-days", AT)).as("the refused purge removed nothing").isFalse();
 
         assertThat(log.purgeProcessedOlderThan(ProcessedMessageLog.MIN_RETENTION, AT)).isEqualTo(1);

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import za.co.proconnectsa.support.SupportDesk;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.notify.Notification;
 import za.co.proconnectsa.support.notify.NotificationChannel;
@@ -201,7 +201,7 @@ public abstract class SatisfactionContract {
         assertThatThrownBy(() -> desk.satisfaction().answerWithLink(null, 5, null))
                 .isInstanceOf(SurveyUnavailableException.class);
         assertThatThrownBy(() -> desk.satisfaction().answer(THANDI, t.number().text(), 6, null))
-                .isInstanceOf(ValidationException.class);
+                .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> desk.satisfaction().answer(PIETER, t.number().text(), 5, null))
                 .isInstanceOf(TicketNotFoundException.class);
         assertThatThrownBy(() -> desk.satisfaction().survey(PIETER, t.number().text()))

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import za.co.proconnectsa.support.SupportDesk;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
@@ -39,11 +39,11 @@ import za.co.proconnectsa.support.ticket.Ticket;
 import za.co.proconnectsa.support.ticket.TicketDetails;
 import za.co.proconnectsa.support.ticket.TicketQuery;
 import za.co.proconnectsa.support.ticket.TicketService;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.TextRules;
 
 /**
  * Text in, text out: every string the library accepts comes back from the store exactly ({@link String#equals}),
- * whatever the database, and every string it cannot keep is refused with a {@link ValidationException} naming
+ * whatever the database, and every string it cannot keep is refused with a {@link InvalidInputException} naming
  * the field, before any store sees it. Ids that differ only in case or by a character a database might ignore
  * stay different ids: a requester sees only their own tickets and an idempotency key replays only itself.
  * Driven through the public entry points ({@link SupportDesk}, the domain records) with the strings of
@@ -93,9 +93,9 @@ public abstract class TextRoundTripContract {
         List<String> texts = HostileText.KEPT_TEXT;
         for (int i = 0; i < texts.size(); i++) {
             String text = texts.get(i);
-            Actor requester = Actor.requester("text-requester-" + i, Text.truncate(text, 200));
-            String subject = Text.truncate(text, 200);
-            Attachment file = new Attachment(Text.truncate(text, 255), "text/plain; charset=utf-8", 12, text);
+            Actor requester = Actor.requester("text-requester-" + i, TextRules.truncate(text, 200));
+            String subject = TextRules.truncate(text, 200);
+            Attachment file = new Attachment(TextRules.truncate(text, 255), "text/plain; charset=utf-8", 12, text);
             SubmissionReceipt receipt = tickets.submit(requester, NewTicket.builder().subject(subject).body(text)
                     .tag("naïve").tag("𝒜bc").tag("t" + i).attachment(file).idempotencyKey("form-" + i).build());
             softly.assertThat(receipt.createdNewTicket()).as("created for text %d", i).isTrue();
@@ -122,7 +122,7 @@ public abstract class TextRoundTripContract {
     }
 
     @Test
-    @DisplayName("random text from every hard corner of Unicode is either kept exactly or refused with ValidationException, never altered")
+    @DisplayName("random text from every hard corner of Unicode is either kept exactly or refused with InvalidInputException, never altered")
     void randomTextKeptOrRefused() {
         java.util.Random random = new java.util.Random(20261206L);
         int kept = 0;
@@ -131,7 +131,7 @@ public abstract class TextRoundTripContract {
             Actor requester = Actor.requester("random-" + i, "Random " + i);
             NewTicket submission = NewTicket.builder().subject("Random " + i).body(text).build();
             Throwable refused = catchThrowable(() -> tickets.submit(requester, submission));
-            if (Text.isText(text) && !text.isBlank()) {
+            if (TextRules.isText(text) && !text.isBlank()) {
                 assertThat(refused).as("text %d accepted", i).isNull();
                 List<RequesterTicket> own = tickets.myTickets(requester, TicketQuery.all()).items();
                 assertThat(own).as("tickets of %s", requester.id()).hasSize(1);
@@ -139,7 +139,7 @@ public abstract class TextRoundTripContract {
                 kept++;
             } else {
                 assertThat(refused).as("text %d: %s", i, HostileText.codes(text))
-                        .isInstanceOf(ValidationException.class);
+                        .isInstanceOf(InvalidInputException.class);
                 assertThat(tickets.myTickets(requester, TicketQuery.all()).items()).isEmpty();
             }
         }
@@ -151,17 +151,17 @@ public abstract class TextRoundTripContract {
     void longestValuesFit() {
         for (String unit : List.of("😀", "€")) {
             int perUnit = unit.length();
-            String id = (unit.equals("€") ? "e" : "m") + "-".repeat(Text.MAX_IDENTIFIER_LENGTH - 1);
+            String id = (unit.equals("€") ? "e" : "m") + "-".repeat(TextRules.MAX_IDENTIFIER_LENGTH - 1);
             Actor requester = Actor.requester(id, unit.repeat(200 / perUnit));
             String body = unit.repeat(NewTicket.MAX_BODY_LENGTH / perUnit);
             String subject = unit.repeat(200 / perUnit);
             Attachment file = new Attachment(unit.repeat(255 / perUnit), "x".repeat(100), 1, unit.repeat(500 / perUnit));
-            String key = "k".repeat(Text.MAX_IDENTIFIER_LENGTH - 1) + (perUnit == 2 ? "m" : "e");
+            String key = "k".repeat(TextRules.MAX_IDENTIFIER_LENGTH - 1) + (perUnit == 2 ? "m" : "e");
             SubmissionReceipt receipt = tickets.submit(requester, NewTicket.builder().subject(subject).body(body)
                     .attachment(file).idempotencyKey(key).build());
             String number = receipt.ticketNumber().text();
             Message reply = tickets.reply(requester, number, Reply.publicReply(body));
-            String agentId = "a".repeat(Text.MAX_IDENTIFIER_LENGTH - 1) + (perUnit == 2 ? "m" : "e");
+            String agentId = "a".repeat(TextRules.MAX_IDENTIFIER_LENGTH - 1) + (perUnit == 2 ? "m" : "e");
             tickets.assign(agent, number, agentId);
 
             Ticket ticket = tickets.get(agent, number).ticket();
@@ -307,7 +307,7 @@ public abstract class TextRoundTripContract {
                 .body("My payout 💸 is late").build()).ticketNumber().text();
         for (String text : HostileText.KEPT_TEXT) {
             if (!text.isBlank()) {
-                assertThat(tickets.queue(agent, TicketQuery.builder().text(Text.truncate(text, 200)).build()).items())
+                assertThat(tickets.queue(agent, TicketQuery.builder().text(TextRules.truncate(text, 200)).build()).items())
                         .allSatisfy(t -> assertThat(t.number().text()).isEqualTo(number));
             }
         }
@@ -326,7 +326,7 @@ public abstract class TextRoundTripContract {
         List<String> ids = HostileText.lookAlikes("wamid.hbglmjc2nzk1mtgxmjq");
         List<Conversation> stored = new ArrayList<>();
         for (int c = 0; c < contacts.size(); c++) {
-            String name = Text.truncate(HostileText.KEPT_TEXT.get(c), 200);
+            String name = TextRules.truncate(HostileText.KEPT_TEXT.get(c), 200);
             Instant now = clock.instant();
             long seq = conversations.nextConversationSequence();
             Conversation conversation = new Conversation(UUID.randomUUID(),
@@ -355,7 +355,7 @@ public abstract class TextRoundTripContract {
         for (int i = 0; i < HostileText.KEPT_TEXT.size(); i++) {
             String text = HostileText.KEPT_TEXT.get(i);
             more.add(new ConversationMessage("wamid.more." + i, first.id(), first.contact(), Author.AGENT, "agent-1",
-                    Text.truncate(text, 200), text, clock.instant()));
+                    TextRules.truncate(text, 200), text, clock.instant()));
         }
         Conversation updated = conversations.updateConversation(first.touchedAt(clock.instant()), more);
         List<ConversationMessage> expected = new ArrayList<>(before);
@@ -377,8 +377,8 @@ public abstract class TextRoundTripContract {
         Instant now = clock.instant();
         Conversation conversation = new Conversation(UUID.randomUUID(), ConversationNumber.format(
                 ConversationNumber.DEFAULT_FORMAT, conversations.nextConversationSequence()), contact, name,
-                "r".repeat(Text.MAX_IDENTIFIER_LENGTH), ConversationStatus.OPEN, null, "R".repeat(40), now, now, now, 1);
-        ConversationMessage message = new ConversationMessage("w".repeat(Text.MAX_IDENTIFIER_LENGTH), conversation.id(),
+                "r".repeat(TextRules.MAX_IDENTIFIER_LENGTH), ConversationStatus.OPEN, null, "R".repeat(40), now, now, now, 1);
+        ConversationMessage message = new ConversationMessage("w".repeat(TextRules.MAX_IDENTIFIER_LENGTH), conversation.id(),
                 contact, Author.CUSTOMER, contact, name, body, now);
         assertThat(conversations.insertConversation(conversation, List.of(message)))
                 .isEqualTo(new ConversationInsert.Inserted(conversation));
@@ -408,8 +408,8 @@ public abstract class TextRoundTripContract {
     private static void refused(String field, Executable call) {
         Throwable thrown = catchThrowable(call::execute);
         assertThat(thrown).as("expected %s to be refused", field).isNotNull();
-        assertThat(thrown).as("expected %s to be refused", field).isInstanceOf(ValidationException.class);
-        assertThat(((ValidationException) thrown).fieldErrors())
-                .extracting(ValidationException.FieldError::field).as("refused fields").contains(field);
+        assertThat(thrown).as("expected %s to be refused", field).isInstanceOf(InvalidInputException.class);
+        assertThat(((InvalidInputException) thrown).fieldErrors())
+                .extracting(InvalidInputException.FieldError::field).as("refused fields").contains(field);
     }
 }

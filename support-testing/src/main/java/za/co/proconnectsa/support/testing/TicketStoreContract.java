@@ -29,7 +29,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import za.co.proconnectsa.support.ConcurrentModificationException;
+import za.co.proconnectsa.support.ConcurrentUpdateException;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.spi.IdempotencyKey;
 import za.co.proconnectsa.support.spi.InsertResult;
@@ -204,7 +204,7 @@ public abstract class TicketStoreContract {
     }
 
     @Test
-    @DisplayName("update at a stale version throws ConcurrentModificationException and changes nothing")
+    @DisplayName("update at a stale version throws ConcurrentUpdateException and changes nothing")
     void staleUpdateRejected() {
         Ticket read = insert(fixtures.newTicket("prov-17", "Invoice charged twice", "Please refund"));
         Ticket current = store.update(read.withAssignee("agent-1", fixtures.now()),
@@ -218,7 +218,7 @@ public abstract class TicketStoreContract {
                     List.of(fixtures.message(stale, AGENT, "Closing", Visibility.PUBLIC)),
                     List.of(fixtures.audit(stale, AGENT, AuditAction.STATUS_CHANGED, "NEW", "CLOSED"))))
                     .as("update at version %d", stale.version())
-                    .isInstanceOf(ConcurrentModificationException.class);
+                    .isInstanceOf(ConcurrentUpdateException.class);
             assertThat(snapshot(read.id())).isEqualTo(before);
         }
     }
@@ -628,7 +628,7 @@ public abstract class TicketStoreContract {
         for (int i = 0; i < MAX_ATTEMPTS && !Thread.currentThread().isInterrupted(); i++) {
             try {
                 return attempt.get();
-            } catch (ConcurrentModificationException conflict) {
+            } catch (ConcurrentUpdateException conflict) {
                 // someone else wrote first: read again and retry
             }
         }

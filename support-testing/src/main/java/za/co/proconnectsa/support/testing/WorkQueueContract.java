@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.queue.Job;
 import za.co.proconnectsa.support.queue.JobState;
@@ -90,7 +90,7 @@ public abstract class WorkQueueContract {
         assertThat(job.createdAt()).isEqualTo(START);
         assertThat(queue.findJob(KIND, "wamid.none")).isEmpty();
         assertThat(queue.pendingJobs(KIND)).isEqualTo(1);
-        assertThatThrownBy(() -> queue.enqueueJob(KIND, "", new byte[0], START)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> queue.enqueueJob(KIND, "", new byte[0], START)).isInstanceOf(InvalidInputException.class);
     }
 
     @Test
@@ -183,7 +183,7 @@ public abstract class WorkQueueContract {
         assertThat(queue.findJob(KIND, "waiting")).isPresent();
         assertThat(queue.enqueueJob(KIND, "old", new byte[] {1}, START)).isTrue();
         assertThatThrownBy(() -> queue.purgeDoneJobsOlderThan(KIND, Duration.ofDays(6), START))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("7 days");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("7 days");
     }
 
     @Test
@@ -251,7 +251,7 @@ public abstract class WorkQueueContract {
         enqueue("harmful-again");
         JobWorker worker = JobWorker.builder(store, queue, KIND, job -> {
             if (job.key().equals("bad-data")) {
-                throw ValidationException.of("payload", "is not a webhook body");
+                throw InvalidInputException.of("payload", "is not a webhook body");
             }
             if (job.key().equals("harmful-again")) {
                 throw new za.co.proconnectsa.support.queue.AbandonJobException("may already have been sent");

@@ -7,9 +7,9 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import za.co.proconnectsa.support.ConcurrentModificationException;
+import za.co.proconnectsa.support.ConcurrentUpdateException;
 import za.co.proconnectsa.support.SupportDesk;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.store.InMemoryTicketStore;
@@ -65,7 +65,7 @@ class ConflictRetryOnDeskTest {
                 .build().tickets();
 
         assertThatThrownBy(() -> racing.reply(SIPHO, number, Reply.publicReply("Refund issued")))
-                .isInstanceOf(ConcurrentModificationException.class).hasMessageContaining(number);
+                .isInstanceOf(ConcurrentUpdateException.class).hasMessageContaining(number);
 
         assertThat(raced.lost).isEqualTo(16);
         Ticket stored = store.findByNumber(number).orElseThrow();
@@ -77,7 +77,7 @@ class ConflictRetryOnDeskTest {
     @DisplayName("a negative budget is refused")
     void negativeBudget() {
         assertThatThrownBy(() -> SupportDesk.builder().conflictRetryBudget(Duration.ofSeconds(-1)))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("conflictRetryBudget");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("conflictRetryBudget");
     }
 
     /**
@@ -98,7 +98,7 @@ class ConflictRetryOnDeskTest {
         public Ticket update(Ticket ticket, List<Message> newMessages, List<AuditEvent> auditEvents) {
             if (lost < races) {
                 lost++;
-                throw new ConcurrentModificationException(ticket.number().text(), ticket.version(), ticket.version() + 1);
+                throw new ConcurrentUpdateException(ticket.number().text(), ticket.version(), ticket.version() + 1);
             }
             return delegate().update(ticket, newMessages, auditEvents);
         }

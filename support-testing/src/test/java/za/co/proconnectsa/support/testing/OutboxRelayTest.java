@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import za.co.proconnectsa.support.SupportDesk;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.event.OutboxRelay;
 import za.co.proconnectsa.support.event.TicketEvent;
@@ -135,18 +135,18 @@ class OutboxRelayTest {
     void configuration() {
         TicketStore noOutbox = new ForwardingTicketStore(store); // a store without an outbox of its own
         assertThatThrownBy(() -> OutboxRelay.builder(noOutbox).listener(e -> { }).build())
-                .isInstanceOf(ValidationException.class).hasMessageContaining("EventOutbox");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("EventOutbox");
         assertThatThrownBy(() -> OutboxRelay.builder(store).build())
-                .isInstanceOf(ValidationException.class).hasMessageContaining("listener");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("listener");
         assertThatThrownBy(() -> OutboxRelay.builder(store).batchSize(0))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("batchSize");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("batchSize");
         assertThatThrownBy(() -> OutboxRelay.builder(store).lease(Duration.ZERO))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("lease");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("lease");
         assertThatThrownBy(() -> OutboxRelay.builder(store).maxAttempts(0))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("maxAttempts");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("maxAttempts");
         assertThatThrownBy(() -> OutboxRelay.builder(store).listener(e -> { }).lease(Duration.ofSeconds(30))
                 .heartbeatInterval(Duration.ofSeconds(30)).build())
-                .isInstanceOf(ValidationException.class).hasMessageContaining("heartbeatInterval");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("heartbeatInterval");
     }
 
     private String submitAndWork() {

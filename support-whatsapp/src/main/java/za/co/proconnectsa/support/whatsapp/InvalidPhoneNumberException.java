@@ -3,18 +3,18 @@ package za.co.proconnectsa.support.whatsapp;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import za.co.proconnectsa.support.ValidationException;
-import za.co.proconnectsa.support.util.PhoneMasking;
+import za.co.proconnectsa.support.InvalidInputException;
+import za.co.proconnectsa.support.internal.PhoneMasking;
 
 /**
  * A phone number (or the region it was to be read in) was refused. {@link #reason()} says why, so a
- * form can say more than "invalid". It is a {@link ValidationException} with one field error, on
+ * form can say more than "invalid". It is a {@link InvalidInputException} with one field error, on
  * {@code phone} (or {@code defaultRegion} for {@link Reason#UNKNOWN_REGION}).
  *
  * <p>The message and {@link #maskedNumber()} show the number only masked
  * ({@code +27 67 *** **24}), never in full, so the exception is safe to log.
  */
-public final class InvalidPhoneNumberException extends ValidationException {
+public final class InvalidPhoneNumberException extends InvalidInputException {
 
     private static final long serialVersionUID = 1L;
     private static final Pattern PRINTABLE_REGION = Pattern.compile("[A-Za-z0-9]{1,3}");

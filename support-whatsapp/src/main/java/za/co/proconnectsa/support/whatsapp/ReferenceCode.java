@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.random.RandomGenerator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.ticket.TicketNumber;
 
 /**
@@ -62,15 +62,15 @@ public record ReferenceCode(String value) {
 
     /**
      * @param value the code in any case, surrounding spaces ignored
-     * @throws ValidationException when it is not a prefix, a dash and a body as described above
+     * @throws InvalidInputException when it is not a prefix, a dash and a body as described above
      */
     public ReferenceCode {
         if (value == null || value.isBlank()) {
-            throw ValidationException.of("reference", "must not be blank");
+            throw InvalidInputException.of("reference", "must not be blank");
         }
         String stripped = value.strip();
         if (!CODE.matcher(stripped).matches()) {
-            throw ValidationException.of("reference", "must be 1 to 10 letters or digits starting with a letter, "
+            throw InvalidInputException.of("reference", "must be 1 to 10 letters or digits starting with a letter, "
                     + "a dash and 1 to 20 letters or digits, such as PCS-000042");
         }
         value = stripped.toUpperCase(Locale.ROOT);
@@ -79,7 +79,7 @@ public record ReferenceCode(String value) {
     /**
      * @param value the code in any case, e.g. {@code pcs-000042}
      * @return the code, upper case
-     * @throws ValidationException when it is not a valid code
+     * @throws InvalidInputException when it is not a valid code
      */
     public static ReferenceCode of(String value) {
         return new ReferenceCode(value);
@@ -88,11 +88,11 @@ public record ReferenceCode(String value) {
     /**
      * @param ticketNumber a ticket number such as {@code PCS-000042}
      * @return the code for it
-     * @throws ValidationException when it is null or its text is not a valid code
+     * @throws InvalidInputException when it is null or its text is not a valid code
      */
     public static ReferenceCode of(TicketNumber ticketNumber) {
         if (ticketNumber == null) {
-            throw ValidationException.of("reference", "must not be null");
+            throw InvalidInputException.of("reference", "must not be null");
         }
         return new ReferenceCode(ticketNumber.text());
     }
@@ -136,11 +136,11 @@ public record ReferenceCode(String value) {
      * @param text the text, possibly null or empty
      * @param code the code to embed
      * @return the text with the code
-     * @throws ValidationException when the code is null
+     * @throws InvalidInputException when the code is null
      */
     public static String embed(String text, ReferenceCode code) {
         if (code == null) {
-            throw ValidationException.of("reference", "must not be null");
+            throw InvalidInputException.of("reference", "must not be null");
         }
         if (text != null && findAll(text).contains(code)) {
             return text;

@@ -3,8 +3,8 @@ package za.co.proconnectsa.support.whatsapp;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
-import za.co.proconnectsa.support.ValidationException;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.InvalidInputException;
+import za.co.proconnectsa.support.internal.Checks;
 import za.co.proconnectsa.support.whatsapp.internal.PercentEncoding;
 import za.co.proconnectsa.support.whatsapp.internal.PhoneNumbers;
 
@@ -37,7 +37,7 @@ import za.co.proconnectsa.support.whatsapp.internal.PhoneNumbers;
  * byte ({@code é} is {@code %C3%A9}, 😀 is {@code %F0%9F%98%80}). The text is sent exactly as given: it is not
  * trimmed or normalised. It may have at most {@value #MAX_TEXT_LENGTH} characters (Unicode code points,
  * counting the reference marker) and the whole link at most {@value #MAX_URI_LENGTH} characters; longer texts,
- * and texts with a lone surrogate (not valid Unicode), are refused with a {@link ValidationException} on
+ * and texts with a lone surrogate (not valid Unicode), are refused with a {@link InvalidInputException} on
  * {@code text}.
  *
  * <p>{@link #toString()} masks the phone and leaves the text out, so a link can be logged; {@link #uri()}
@@ -117,7 +117,7 @@ public final class WhatsAppLink {
 
     /**
      * @return a QR code of {@link #uri()}
-     * @throws ValidationException when the link is too long for a QR code
+     * @throws InvalidInputException when the link is too long for a QR code
      */
     public WhatsAppQrCode qrCode() {
         return WhatsAppQrCode.of(uri);
@@ -212,7 +212,7 @@ public final class WhatsAppLink {
         /**
          * @param value the link's form; {@link LinkStyle#WA_ME} by default
          * @return this builder
-         * @throws ValidationException when it is null
+         * @throws InvalidInputException when it is null
          */
         public Builder style(LinkStyle value) {
             this.style = Checks.notNull(value, "style");
@@ -222,7 +222,7 @@ public final class WhatsAppLink {
         /**
          * @return the link
          * @throws InvalidPhoneNumberException when the phone or default region is refused
-         * @throws ValidationException         when the text is too long or not valid Unicode
+         * @throws InvalidInputException         when the text is too long or not valid Unicode
          */
         public WhatsAppLink build() {
             if (defaultRegion != null && !PhoneNumbers.isKnownRegion(defaultRegion)) {
@@ -234,13 +234,13 @@ public final class WhatsAppLink {
             String fullText = reference == null ? text : ReferenceCode.embed(text, reference);
             int length = fullText.codePointCount(0, fullText.length());
             if (length > MAX_TEXT_LENGTH) {
-                throw ValidationException.of("text", "must be at most " + MAX_TEXT_LENGTH + " characters"
+                throw InvalidInputException.of("text", "must be at most " + MAX_TEXT_LENGTH + " characters"
                         + (reference == null ? "" : " with the reference marker") + ", has " + length);
             }
             String encoded = PercentEncoding.encode(fullText, "text");
             String link = link(style, phone, encoded);
             if (link.length() > MAX_URI_LENGTH) {
-                throw ValidationException.of("text", "makes a link of " + link.length() + " characters, more than "
+                throw InvalidInputException.of("text", "makes a link of " + link.length() + " characters, more than "
                         + MAX_URI_LENGTH + "; shorten the text (accents and emoji take up to 12 characters each)");
             }
             return new WhatsAppLink(phone, fullText, text, reference, style, URI.create(link));

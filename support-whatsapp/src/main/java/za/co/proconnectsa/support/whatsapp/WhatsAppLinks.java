@@ -1,14 +1,14 @@
 package za.co.proconnectsa.support.whatsapp;
 
 import java.net.URI;
-import za.co.proconnectsa.support.ValidationException;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.InvalidInputException;
+import za.co.proconnectsa.support.internal.Checks;
 import za.co.proconnectsa.support.spi.WhatsAppLinkFactory;
 
 /**
- * The support number's chat links and QR codes: the full implementation of {@link WhatsAppLinkFactory}, to pass
- * to {@code SupportDesk.builder().whatsApp(...)} in place of the core's {@code WhatsAppContact}. Unlike that one it
- * reads national numbers ({@code 067 951 8124} in {@code ZA}) and adds reference codes and QR codes.
+ * The support number's chat links and QR codes: the implementation of {@link WhatsAppLinkFactory} to pass to
+ * {@code SupportDesk.builder().whatsApp(...)}. It reads international numbers ({@code +27 67 951 8124}) and
+ * national ones with a region ({@code 067 951 8124} in {@code ZA}), and adds reference codes and QR codes.
  * Immutable and thread-safe.
  *
  * <pre>{@code
@@ -52,7 +52,7 @@ public final class WhatsAppLinks implements WhatsAppLinkFactory {
     /**
      * @param number the support number
      * @return the links, in {@link LinkStyle#WA_ME} style
-     * @throws ValidationException when it is null
+     * @throws InvalidInputException when it is null
      */
     public static WhatsAppLinks of(WhatsAppNumber number) {
         return new WhatsAppLinks(Checks.notNull(number, "number"), LinkStyle.WA_ME);
@@ -61,7 +61,7 @@ public final class WhatsAppLinks implements WhatsAppLinkFactory {
     /**
      * @param value the style of the links {@link #chatLink(String)} and the others make
      * @return links for the same number in that style
-     * @throws ValidationException when it is null
+     * @throws InvalidInputException when it is null
      */
     public WhatsAppLinks withStyle(LinkStyle value) {
         return new WhatsAppLinks(number, Checks.notNull(value, "style"));
@@ -86,7 +86,7 @@ public final class WhatsAppLinks implements WhatsAppLinkFactory {
     /**
      * @param prefilledText the message to prefill, possibly empty or null (then the link has no text)
      * @return the link, e.g. {@code https://wa.me/27679518124?text=Hi}
-     * @throws ValidationException when the text is too long or not valid Unicode
+     * @throws InvalidInputException when the text is too long or not valid Unicode
      */
     @Override
     public URI chatLink(String prefilledText) {
@@ -97,7 +97,7 @@ public final class WhatsAppLinks implements WhatsAppLinkFactory {
      * @param prefilledText the message to prefill, possibly empty or null
      * @param reference     a code to embed, e.g. the ticket's number, found again with {@link ReferenceCode#find}
      * @return the link
-     * @throws ValidationException when the text is too long or not valid Unicode, or the reference is null
+     * @throws InvalidInputException when the text is too long or not valid Unicode, or the reference is null
      */
     public URI chatLink(String prefilledText, ReferenceCode reference) {
         return link(prefilledText, reference).uri();
@@ -106,7 +106,7 @@ public final class WhatsAppLinks implements WhatsAppLinkFactory {
     /**
      * @param prefilledText the message to prefill, possibly empty or null
      * @return the link with its parts
-     * @throws ValidationException when the text is too long or not valid Unicode
+     * @throws InvalidInputException when the text is too long or not valid Unicode
      */
     public WhatsAppLink link(String prefilledText) {
         return WhatsAppLink.builder().number(number).text(prefilledText).style(style).build();
@@ -116,7 +116,7 @@ public final class WhatsAppLinks implements WhatsAppLinkFactory {
      * @param prefilledText the message to prefill, possibly empty or null
      * @param reference     a code to embed
      * @return the link with its parts
-     * @throws ValidationException when the text is too long or not valid Unicode, or the reference is null
+     * @throws InvalidInputException when the text is too long or not valid Unicode, or the reference is null
      */
     public WhatsAppLink link(String prefilledText, ReferenceCode reference) {
         return WhatsAppLink.builder().number(number).text(prefilledText)
@@ -126,7 +126,7 @@ public final class WhatsAppLinks implements WhatsAppLinkFactory {
     /**
      * @param prefilledText the message to prefill, possibly empty or null
      * @return a QR code of {@link #chatLink(String)}
-     * @throws ValidationException when the text is too long for the link or for a QR code
+     * @throws InvalidInputException when the text is too long for the link or for a QR code
      */
     public WhatsAppQrCode qrCode(String prefilledText) {
         return link(prefilledText).qrCode();
@@ -136,7 +136,7 @@ public final class WhatsAppLinks implements WhatsAppLinkFactory {
      * @param prefilledText the message to prefill, possibly empty or null
      * @param reference     a code to embed
      * @return a QR code of {@link #chatLink(String, ReferenceCode)}
-     * @throws ValidationException when the text is too long for the link or for a QR code, or the reference is null
+     * @throws InvalidInputException when the text is too long for the link or for a QR code, or the reference is null
      */
     public WhatsAppQrCode qrCode(String prefilledText, ReferenceCode reference) {
         return link(prefilledText, reference).qrCode();

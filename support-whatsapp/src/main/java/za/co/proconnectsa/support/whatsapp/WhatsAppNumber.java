@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.whatsapp;
 
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
-import za.co.proconnectsa.support.util.PhoneMasking;
+import za.co.proconnectsa.support.internal.PhoneMasking;
 import za.co.proconnectsa.support.whatsapp.internal.PhoneNumbers;
 
 /**

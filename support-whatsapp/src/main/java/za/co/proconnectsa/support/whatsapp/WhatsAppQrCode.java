@@ -6,8 +6,8 @@ import com.google.zxing.qrcode.encoder.ByteMatrix;
 import com.google.zxing.qrcode.encoder.Encoder;
 import com.google.zxing.qrcode.encoder.QRCode;
 import java.net.URI;
-import za.co.proconnectsa.support.ValidationException;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.InvalidInputException;
+import za.co.proconnectsa.support.internal.Checks;
 import za.co.proconnectsa.support.whatsapp.internal.PngEncoder;
 
 /**
@@ -39,7 +39,7 @@ public final class WhatsAppQrCode {
      * @param link the chat link, e.g. from {@link WhatsAppLink#uri()} or
      *             {@link za.co.proconnectsa.support.spi.WhatsAppLinkFactory#chatLink(String)}
      * @return its QR code
-     * @throws ValidationException when the link is null or too long for a QR code
+     * @throws InvalidInputException when the link is null or too long for a QR code
      */
     public static WhatsAppQrCode of(URI link) {
         Checks.notNull(link, "link");
@@ -48,7 +48,7 @@ public final class WhatsAppQrCode {
             QRCode code = Encoder.encode(content, ErrorCorrectionLevel.M);
             return new WhatsAppQrCode(link, code.getMatrix(), code.getVersion().getVersionNumber());
         } catch (WriterException e) {
-            throw ValidationException.of("link", "has " + content.length()
+            throw InvalidInputException.of("link", "has " + content.length()
                     + " characters, too many for a QR code at error correction level M; shorten the text");
         }
     }
@@ -56,7 +56,7 @@ public final class WhatsAppQrCode {
     /**
      * @param link a chat link
      * @return the QR code of its {@link WhatsAppLink#uri()}
-     * @throws ValidationException when the link is null or too long for a QR code
+     * @throws InvalidInputException when the link is null or too long for a QR code
      */
     public static WhatsAppQrCode of(WhatsAppLink link) {
         return of(Checks.notNull(link, "link").uri());
@@ -83,11 +83,11 @@ public final class WhatsAppQrCode {
      * @param x the column, 0 to {@link #moduleCount()} - 1, without the quiet zone
      * @param y the row, likewise
      * @return whether that module is dark
-     * @throws ValidationException when the position is outside the code
+     * @throws InvalidInputException when the position is outside the code
      */
     public boolean isDark(int x, int y) {
         if (x < 0 || y < 0 || x >= moduleCount() || y >= moduleCount()) {
-            throw ValidationException.of("position", "(" + x + ", " + y + ") is outside the " + moduleCount()
+            throw InvalidInputException.of("position", "(" + x + ", " + y + ") is outside the " + moduleCount()
                     + "x" + moduleCount() + " code");
         }
         return matrix.get(x, y) == 1;
@@ -99,12 +99,12 @@ public final class WhatsAppQrCode {
      *
      * @param sizePixels the width and height, at least {@link #minimumPngSize()} and at most {@value #MAX_PNG_SIZE}
      * @return the PNG file (1-bit greyscale)
-     * @throws ValidationException when the size is out of range
+     * @throws InvalidInputException when the size is out of range
      */
     public byte[] png(int sizePixels) {
         int total = moduleCount() + 2 * QUIET_ZONE;
         if (sizePixels < total || sizePixels > MAX_PNG_SIZE) {
-            throw ValidationException.of("sizePixels", "must be between " + total + " (one pixel a module for this "
+            throw InvalidInputException.of("sizePixels", "must be between " + total + " (one pixel a module for this "
                     + "code) and " + MAX_PNG_SIZE + ", was " + sizePixels);
         }
         int scale = sizePixels / total;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.ticket.TicketNumberFormat;
 
 class ReferenceCodeTest {
@@ -34,17 +34,17 @@ class ReferenceCodeTest {
         "ABCDEFGHIJK-1", "A-123456789012345678901", "PCS-\u0130", "P\u0131S-1", "PCS-\uFF14\uFF12", "PCS_42"})
     @DisplayName("malformed codes are refused on 'reference'")
     void refused(String value) {
-        assertThatThrownBy(() -> ReferenceCode.of(value)).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> ReferenceCode.of(value)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("reference");
     }
 
     @Test
-    @DisplayName("null code or ticket number is refused with a ValidationException")
+    @DisplayName("null code or ticket number is refused with an InvalidInputException")
     void nulls() {
-        assertThatThrownBy(() -> ReferenceCode.of((String) null)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> ReferenceCode.of((String) null)).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> ReferenceCode.of((za.co.proconnectsa.support.ticket.TicketNumber) null))
-                .isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> ReferenceCode.embed("Hi", null)).isInstanceOf(ValidationException.class);
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> ReferenceCode.embed("Hi", null)).isInstanceOf(InvalidInputException.class);
     }
 
     @Test

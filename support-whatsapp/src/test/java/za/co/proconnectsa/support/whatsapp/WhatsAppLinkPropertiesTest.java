@@ -16,7 +16,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Histogram;
 import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.statistics.StatisticsReport;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 
 /** Encoding, reference codes and phone parsing hold for any input, not just the examples. */
 class WhatsAppLinkPropertiesTest {
@@ -74,7 +74,7 @@ class WhatsAppLinkPropertiesTest {
                     .isEqualTo(text);
         } else {
             assertThatThrownBy(() -> WhatsAppLink.builder().text(text).build())
-                    .isInstanceOf(ValidationException.class);
+                    .isInstanceOf(InvalidInputException.class);
         }
     }
 
@@ -158,7 +158,7 @@ class WhatsAppLinkPropertiesTest {
 
     @Property(tries = 3000)
     @StatisticsReport(format = Histogram.class)
-    void anyPhoneStringIsAcceptedOrRefusedWithAValidationException(@ForAll("phoneLike") String input,
+    void anyPhoneStringIsAcceptedOrRefusedWithAnInvalidInputException(@ForAll("phoneLike") String input,
             @ForAll("regions") String region) {
         // the generators reach acceptance and every reason but HAS_EXTENSION (which needs a valid number first)
         Statistics.coverage(coverage -> {
@@ -181,7 +181,7 @@ class WhatsAppLinkPropertiesTest {
             }
             assertThat(e.reason()).isNotNull();
             return;
-        } catch (ValidationException e) {
+        } catch (InvalidInputException e) {
             return;
         }
         // libphonenumber, not E.164's 15, sets the limit: some German numbers have 16 digits

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.whatsapp.InvalidPhoneNumberException.Reason;
 
 class WhatsAppLinkTest {
@@ -148,7 +148,7 @@ class WhatsAppLinkTest {
         String max = "a".repeat(WhatsAppLink.MAX_TEXT_LENGTH);
         assertThat(WhatsAppLink.builder().text(max).build().text()).hasSize(WhatsAppLink.MAX_TEXT_LENGTH);
 
-        ValidationException tooLong = catchThrowableOfType(ValidationException.class,
+        InvalidInputException tooLong = catchThrowableOfType(InvalidInputException.class,
                 () -> WhatsAppLink.builder().text(max + "a").build());
         assertThat(tooLong.fieldErrors()).singleElement()
                 .satisfies(e -> assertThat(e.field()).isEqualTo("text"))
@@ -157,20 +157,20 @@ class WhatsAppLinkTest {
         // 2000 emoji are 2000 code points (4000 chars in Java) but 24,000 characters once encoded
         String emoji = "\uD83D\uDE00".repeat(WhatsAppLink.MAX_TEXT_LENGTH);
         assertThatThrownBy(() -> WhatsAppLink.builder().text(emoji).build())
-                .isInstanceOf(ValidationException.class).hasMessageContaining("text").hasMessageContaining("8192");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("text").hasMessageContaining("8192");
         assertThat(WhatsAppLink.builder().text("\uD83D\uDE00".repeat(600)).build().uri().toString())
                 .hasSizeLessThanOrEqualTo(WhatsAppLink.MAX_URI_LENGTH);
 
         String nearlyFull = "b".repeat(WhatsAppLink.MAX_TEXT_LENGTH - 5);
         assertThatThrownBy(() -> WhatsAppLink.builder().text(nearlyFull).reference(ReferenceCode.of("PCS-000042"))
-                .build()).isInstanceOf(ValidationException.class).hasMessageContaining("reference marker");
+                .build()).isInstanceOf(InvalidInputException.class).hasMessageContaining("reference marker");
     }
 
     @Test
     @DisplayName("a lone surrogate cannot be sent as UTF-8 and is refused")
     void loneSurrogate() {
         assertThatThrownBy(() -> WhatsAppLink.builder().text("broken \uD83D here").build())
-                .isInstanceOf(ValidationException.class).hasMessageContaining("Unicode");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("Unicode");
     }
 
     @Test
@@ -188,7 +188,7 @@ class WhatsAppLinkTest {
                 () -> WhatsAppLink.builder().phone(" ").build());
         assertThat(blank.reason()).isEqualTo(Reason.NOT_A_NUMBER);
 
-        assertThatThrownBy(() -> WhatsAppLink.builder().style(null)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> WhatsAppLink.builder().style(null)).isInstanceOf(InvalidInputException.class);
     }
 
     @Test

@@ -9,13 +9,22 @@ import java.time.ZoneId;
 import java.util.Locale;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.hours.BusinessHours;
 import za.co.proconnectsa.support.page.SupportPage;
 import za.co.proconnectsa.support.page.WhatsAppCard;
 import za.co.proconnectsa.support.spi.WhatsAppLinkFactory;
 import za.co.proconnectsa.support.whatsapp.InvalidPhoneNumberException.Reason;
 
+import java.time.Clock;
+import java.time.ZoneOffset;
+import za.co.proconnectsa.support.SupportDesk;
+import za.co.proconnectsa.support.routing.AfterHours;
+import za.co.proconnectsa.support.routing.Channel;
+import za.co.proconnectsa.support.routing.RoutingDecision;
+import za.co.proconnectsa.support.routing.RoutingPolicy;
+import za.co.proconnectsa.support.routing.SupportRequest;
+import za.co.proconnectsa.support.store.InMemoryTicketStore;
 class WhatsAppLinksTest {
 
     @Test
@@ -30,6 +39,29 @@ class WhatsAppLinksTest {
                 .isEqualTo("+27 67 951 8124");
         assertThat(WhatsAppLinks.of("+1 650 253 0000").displayNumber()).isEqualTo("+1 650-253-0000");
         assertThat(national.style()).isEqualTo(LinkStyle.WA_ME);
+    }
+
+    @Test
+    @DisplayName("the one link builder of the SDK: reserved characters, accents and line breaks are percent-encoded, a space is %20")
+    void encoding() {
+        WhatsAppLinks links = WhatsAppLinks.of("  +27 67 951 8124 ");
+        assertThat(links.chatLink("").toString()).isEqualTo("https://wa.me/27679518124");
+        assertThat(links.chatLink("Hi & bye? 100% #1=+ é\n").toString())
+                .isEqualTo("https://wa.me/27679518124?text=Hi%20%26%20bye%3F%20100%25%20%231%3D%2B%20%C3%A9%0A");
+    }
+
+    @Test
+    @DisplayName("a desk routing with these links hands out the wa.me link prefilled with the question")
+    void routing() {
+        SupportDesk desk = SupportDesk.builder().store(InMemoryTicketStore.create())
+                .whatsApp(WhatsAppLinks.of("067 951 8124", "ZA"))
+                .clock(Clock.fixed(Instant.parse("2026-03-07T08:00:00Z"), ZoneOffset.UTC))   // a Saturday: closed
+                .routingPolicy(RoutingPolicy.standard(AfterHours.WHATSAPP_WITH_NOTICE))
+                .build();
+        RoutingDecision d = desk.route(SupportRequest.of("Do you cover Durban North?"));
+        assertThat(d.channel()).isEqualTo(Channel.WHATSAPP);
+        assertThat(d.whatsAppLink()).contains(
+                URI.create("https://wa.me/27679518124?text=Do%20you%20cover%20Durban%20North%3F"));
     }
 
     @Test
@@ -58,8 +90,8 @@ class WhatsAppLinksTest {
         assertThat(links.qrCode("Hi").uri()).isEqualTo(links.chatLink("Hi"));
         assertThat(QrDecoding.decodePng(links.qrCode("Hi", code).png(300)))
                 .isEqualTo(links.chatLink("Hi", code).toString());
-        assertThatThrownBy(() -> links.chatLink("Hi", null)).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> links.withStyle(null)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> links.chatLink("Hi", null)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> links.withStyle(null)).isInstanceOf(InvalidInputException.class);
     }
 
     @Test
@@ -69,11 +101,11 @@ class WhatsAppLinksTest {
                 InvalidPhoneNumberException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NEEDS_REGION));
         assertThatThrownBy(() -> WhatsAppLinks.of("067 951 8124", "XX")).isInstanceOfSatisfying(
                 InvalidPhoneNumberException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNKNOWN_REGION));
-        assertThatThrownBy(() -> WhatsAppLinks.of((WhatsAppNumber) null)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> WhatsAppLinks.of((WhatsAppNumber) null)).isInstanceOf(InvalidInputException.class);
     }
 
     @Test
-    @DisplayName("plugs into the core's support page in place of WhatsAppContact")
+    @DisplayName("plugs into the core's support page")
     void supportPage() {
         BusinessHours hours = BusinessHours.weekdays("08:00", "18:00", ZoneId.of("Africa/Johannesburg"));
         SupportPage page = SupportPage.create(WhatsAppLinks.of("067 951 8124", "ZA"), hours,

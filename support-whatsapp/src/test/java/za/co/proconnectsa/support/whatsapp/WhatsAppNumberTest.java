@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import za.co.proconnectsa.support.SupportException;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.whatsapp.InvalidPhoneNumberException.Reason;
 
 class WhatsAppNumberTest {
@@ -99,13 +99,13 @@ class WhatsAppNumberTest {
 
     @ParameterizedTest(name = "{0} in {1} -> {2}")
     @MethodSource("bad")
-    @DisplayName("a refused number says why, as an InvalidPhoneNumberException that is a ValidationException")
+    @DisplayName("a refused number says why, as an InvalidPhoneNumberException that is an InvalidInputException")
     void refuses(String input, String region, Reason reason) {
         InvalidPhoneNumberException e = catchThrowableOfType(InvalidPhoneNumberException.class,
                 () -> WhatsAppNumber.parse(input, region));
         assertThat(e).as("%s in %s", input, region).isNotNull();
         assertThat(e.reason()).isEqualTo(reason);
-        assertThat(e).isInstanceOf(ValidationException.class).isInstanceOf(SupportException.class);
+        assertThat(e).isInstanceOf(InvalidInputException.class).isInstanceOf(SupportException.class);
         assertThat(e.fieldErrors()).singleElement().satisfies(error -> assertThat(error.field())
                 .isEqualTo(reason == Reason.UNKNOWN_REGION ? "defaultRegion" : "phone"));
         assertThat(e.getMessage()).contains(reason.name());

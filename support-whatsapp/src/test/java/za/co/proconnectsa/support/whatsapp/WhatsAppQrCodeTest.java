@@ -22,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 
 class WhatsAppQrCodeTest {
 
@@ -78,10 +78,10 @@ class WhatsAppQrCodeTest {
         assertThat(qr.minimumPngSize()).isEqualTo(qr.moduleCount() + 8);
         byte[] png = qr.png(qr.minimumPngSize());
         assertThat(QrDecoding.decodePure(png)).isEqualTo(LINK.uri().toString());
-        assertThatThrownBy(() -> qr.png(qr.minimumPngSize() - 1)).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> qr.png(qr.minimumPngSize() - 1)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("sizePixels");
-        assertThatThrownBy(() -> qr.png(WhatsAppQrCode.MAX_PNG_SIZE + 1)).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> qr.png(0)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> qr.png(WhatsAppQrCode.MAX_PNG_SIZE + 1)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> qr.png(0)).isInstanceOf(InvalidInputException.class);
     }
 
     @Test
@@ -158,19 +158,19 @@ class WhatsAppQrCodeTest {
     }
 
     @Test
-    @DisplayName("a link too long for any QR code is refused with a ValidationException")
+    @DisplayName("a link too long for any QR code is refused with an InvalidInputException")
     void tooLong() {
         WhatsAppLink longLink = WhatsAppLink.builder().text("x".repeat(WhatsAppLink.MAX_TEXT_LENGTH))
                 .phone("+27 67 951 8124").build();
         assertThat(longLink.qrCode().version()).isGreaterThan(30);
         WhatsAppLink tooLong = WhatsAppLink.builder().text("\u00e9".repeat(500)).phone("+27 67 951 8124").build();
-        assertThatThrownBy(tooLong::qrCode).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(tooLong::qrCode).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("QR code");
-        assertThatThrownBy(() -> WhatsAppQrCode.of((URI) null)).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> WhatsAppQrCode.of((WhatsAppLink) null)).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> LINK.qrCode().isDark(-1, 0)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> WhatsAppQrCode.of((URI) null)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> WhatsAppQrCode.of((WhatsAppLink) null)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> LINK.qrCode().isDark(-1, 0)).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> LINK.qrCode().isDark(0, LINK.qrCode().moduleCount()))
-                .isInstanceOf(ValidationException.class);
+                .isInstanceOf(InvalidInputException.class);
     }
 
     /** Walks the chunks, checking each length and CRC; returns their types. */

@@ -18,7 +18,7 @@ import za.co.proconnectsa.support.spi.AnalyticsStore;
 import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.ticket.OriginChannel;
 import za.co.proconnectsa.support.ticket.Priority;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * Support analytics in SQL: every figure is one aggregate query (counts, sums and {@code percentile_cont}) over the

@@ -12,7 +12,7 @@ import za.co.proconnectsa.support.attachment.AttachmentRecord;
 import za.co.proconnectsa.support.jdbc.Dialect;
 import za.co.proconnectsa.support.spi.AttachmentStore;
 import za.co.proconnectsa.support.ticket.TicketId;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * The stored_attachments table: each attachment's record and bytes in one row, written in the store's unit of work

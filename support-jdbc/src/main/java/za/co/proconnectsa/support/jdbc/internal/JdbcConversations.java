@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import za.co.proconnectsa.support.ConcurrentModificationException;
+import za.co.proconnectsa.support.ConcurrentUpdateException;
 import za.co.proconnectsa.support.SupportException;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.ConversationNotFoundException;
@@ -25,7 +25,7 @@ import za.co.proconnectsa.support.spi.ConversationInsert;
 import za.co.proconnectsa.support.ticket.Cursor;
 import za.co.proconnectsa.support.ticket.Page;
 import za.co.proconnectsa.support.ticket.TicketId;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * WhatsApp conversations and their transcripts in two tables. One active conversation a contact is kept by a
@@ -120,7 +120,7 @@ public final class JdbcConversations {
                 }
             }
             if (!ConversationStatus.valueOf(current).isActive() && conversation.status().isActive()) {
-                throw ValidationException.of("status", "a closed conversation stays closed; start a new one");
+                throw InvalidInputException.of("status", "a closed conversation stays closed; start a new one");
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE " + conversations + " SET contact_name = ?, "
                     + "requester_id = ?, status = ?, ticket_id = ?, reference = ?, last_inbound_at = ?, updated_at = ?, "
@@ -137,7 +137,7 @@ public final class JdbcConversations {
                 ps.setString(10, conversation.id().toString());
                 ps.setLong(11, conversation.version());
                 if (ps.executeUpdate() == 0) {
-                    throw new ConcurrentModificationException(conversation.number().text(), conversation.version(), version);
+                    throw new ConcurrentUpdateException(conversation.number().text(), conversation.version(), version);
                 }
             }
             insertMessages(c, added);

@@ -11,8 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.access.Role;
 import za.co.proconnectsa.support.event.DeadLetter;
@@ -130,11 +130,11 @@ public final class JdbcOutbox {
      */
     public List<OutboxEntry> claim(String owner, int max, Duration lease, Instant now) {
         if (owner == null || owner.isBlank() || owner.length() > 100) {
-            throw ValidationException.of("owner", "must be 1 to 100 characters");
+            throw InvalidInputException.of("owner", "must be 1 to 100 characters");
         }
         Checks.between(max, 1, 1000, "max");
         if (lease == null || lease.isNegative() || lease.isZero() || now == null) {
-            throw ValidationException.of("lease", "must be positive, with a time to claim at");
+            throw InvalidInputException.of("lease", "must be positive, with a time to claim at");
         }
         return tx.run("claiming outbox entries", c -> {
             List<OutboxEntry> claimed = new ArrayList<>();
@@ -206,7 +206,7 @@ public final class JdbcOutbox {
      */
     public boolean renew(long entryId, String owner, Instant until) {
         if (until == null) {
-            throw ValidationException.of("until", "must not be null");
+            throw InvalidInputException.of("until", "must not be null");
         }
         return tx.run("renewing an outbox claim", c -> {
             try (PreparedStatement ps = c.prepareStatement(renew)) {
@@ -241,7 +241,7 @@ public final class JdbcOutbox {
      */
     public boolean release(long entryId, String owner, Instant retryAt) {
         if (retryAt == null) {
-            throw ValidationException.of("retryAt", "must not be null");
+            throw InvalidInputException.of("retryAt", "must not be null");
         }
         return tx.run("releasing an outbox entry", c -> {
             try (PreparedStatement ps = c.prepareStatement(release)) {
@@ -262,10 +262,10 @@ public final class JdbcOutbox {
      */
     public boolean deadLetter(long entryId, String owner, String reason, Instant at) {
         if (reason == null || reason.isBlank()) {
-            throw ValidationException.of("reason", "must not be blank");
+            throw InvalidInputException.of("reason", "must not be blank");
         }
         if (at == null) {
-            throw ValidationException.of("at", "must not be null");
+            throw InvalidInputException.of("at", "must not be null");
         }
         return tx.run("moving an outbox entry to the dead letters", c -> {
             try (PreparedStatement ps = c.prepareStatement(bury)) {

@@ -18,8 +18,8 @@ import za.co.proconnectsa.support.assignment.AgentWorkload;
 import za.co.proconnectsa.support.assignment.Presence;
 import za.co.proconnectsa.support.jdbc.Dialect;
 import za.co.proconnectsa.support.ticket.Category;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * The agents and rotations tables. An assignment locks the rows of the AVAILABLE agents with {@code FOR UPDATE} in

@@ -6,10 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.jdbc.Dialect;
 import za.co.proconnectsa.support.ticket.TicketId;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * The SLA schedule of each ticket ({@code sla_schedule}: its nearest due instant and the watcher's next check, each
@@ -96,7 +96,7 @@ public final class JdbcSlaSchedules {
         Checks.notNull(ticketId, "ticketId");
         Checks.notNull(at, "at");
         if (eventKey == null || eventKey.isEmpty() || eventKey.length() > 100) {
-            throw ValidationException.of("eventKey", "must be 1 to 100 characters");
+            throw InvalidInputException.of("eventKey", "must be 1 to 100 characters");
         }
         try {
             return tx.runKeyed("recording an SLA event", c -> {

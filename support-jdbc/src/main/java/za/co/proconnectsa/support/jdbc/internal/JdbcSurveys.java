@@ -8,7 +8,7 @@ import java.util.Optional;
 import za.co.proconnectsa.support.jdbc.Dialect;
 import za.co.proconnectsa.support.satisfaction.SatisfactionSurvey;
 import za.co.proconnectsa.support.ticket.TicketId;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /** Satisfaction surveys ({@code satisfaction_surveys}): one per ticket by its primary key. */
 public final class JdbcSurveys {

@@ -12,7 +12,7 @@ import za.co.proconnectsa.support.jdbc.Dialect;
 import za.co.proconnectsa.support.queue.Job;
 import za.co.proconnectsa.support.queue.JobState;
 import za.co.proconnectsa.support.queue.QueueChecks;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * The jobs table: enqueued inside the store's transactions, claimed with {@code FOR UPDATE SKIP LOCKED} so workers

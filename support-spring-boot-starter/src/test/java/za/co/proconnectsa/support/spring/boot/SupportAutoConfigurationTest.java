@@ -136,7 +136,7 @@ class SupportAutoConfigurationTest {
         runner.withPropertyValues("support.business-hours.weekly.monday=8 to 5").run(context -> {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause()
-                    .isInstanceOf(za.co.proconnectsa.support.ValidationException.class)
+                    .isInstanceOf(za.co.proconnectsa.support.InvalidInputException.class)
                     .hasMessageContaining("support.business-hours.weekly.monday");
         });
     }

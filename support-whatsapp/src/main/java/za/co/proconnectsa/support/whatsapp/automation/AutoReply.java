@@ -1,6 +1,6 @@
 package za.co.proconnectsa.support.whatsapp.automation;
 
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 
 /**
  * What the {@link AutoResponder} decided for one inbound message: send an {@link Answer}, or stay
@@ -38,10 +38,16 @@ public sealed interface AutoReply permits AutoReply.Answer, AutoReply.Silent {
      * @param text   the text to send
      */
     record Answer(Kind kind, String source, String text) implements AutoReply {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param kind why
+         * @param source the FAQ entry's id, or {@code "out-of-hours"}
+         * @param text the text to send
+         */
         public Answer {
             if (kind == null || source == null || text == null || text.isBlank()) {
-                throw ValidationException.of("answer", "needs a kind, a source and a text");
+                throw InvalidInputException.of("answer", "needs a kind, a source and a text");
             }
         }
     }
@@ -53,10 +59,15 @@ public sealed interface AutoReply permits AutoReply.Answer, AutoReply.Silent {
      * @param detail the reason in words, for logs and tests
      */
     record Silent(Reason reason, String detail) implements AutoReply {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param reason why
+         * @param detail the reason in words, for logs and tests
+         */
         public Silent {
             if (reason == null || detail == null) {
-                throw ValidationException.of("silent", "needs a reason and a detail");
+                throw InvalidInputException.of("silent", "needs a reason and a detail");
             }
         }
     }

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.hours.BusinessHours;
 import za.co.proconnectsa.support.routing.KeywordSet;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * Answers WhatsApp messages on its own: an FAQ answer when a question matches an entry, and outside business
@@ -89,7 +89,16 @@ public final class AutoResponder {
      */
     public record Inbound(String text, String contact, String name, Instant at, int automatedRepliesSince,
             Instant lastOutOfHoursNoticeAt) {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param text the customer's words (text or caption), or {@code null}
+         * @param contact the sender's contact (WhatsApp id)
+         * @param name the name to greet, not blank
+         * @param at when the message arrived
+         * @param automatedRepliesSince how many automated replies the contact got since {@code at} minus the window
+         * @param lastOutOfHoursNoticeAt when the contact last got the out-of-hours notice, or {@code null}
+         */
         public Inbound {
             Checks.notNull(contact, "contact");
             Checks.notNull(name, "name");
@@ -189,23 +198,32 @@ public final class AutoResponder {
         private Builder() {
         }
 
-        /** @param entry an FAQ entry; entries are tried in order on a tie @return this builder */
+        /**
+         * @param entry an FAQ entry; entries are tried in order on a tie
+         * @return this builder
+         */
         public Builder faq(FaqEntry entry) {
             FaqEntry e = Checks.notNull(entry, "faq");
             if (faq.stream().anyMatch(f -> f.id().equals(e.id()))) {
-                throw ValidationException.of("faq", "has two entries with the id \"" + e.id() + "\"");
+                throw InvalidInputException.of("faq", "has two entries with the id \"" + e.id() + "\"");
             }
             faq.add(e);
             return this;
         }
 
-        /** @param value the support team's hours, for the out-of-hours notice @return this builder */
+        /**
+         * @param value the support team's hours, for the out-of-hours notice
+         * @return this builder
+         */
         public Builder businessHours(BusinessHours value) {
             this.hours = Checks.notNull(value, "businessHours");
             return this;
         }
 
-        /** @param value whether to send the out-of-hours notice (on by default, needs business hours) @return this builder */
+        /**
+         * @param value whether to send the out-of-hours notice (on by default, needs business hours)
+         * @return this builder
+         */
         public Builder outOfHoursReply(boolean value) {
             this.outOfHoursReply = value;
             return this;
@@ -218,11 +236,11 @@ public final class AutoResponder {
          */
         public Builder maxReplies(int max, Duration window) {
             if (max < 0 || max > 100) {
-                throw ValidationException.of("maxReplies", "must be 0 to 100, was " + max);
+                throw InvalidInputException.of("maxReplies", "must be 0 to 100, was " + max);
             }
             Checks.notNull(window, "window");
             if (window.compareTo(Duration.ofMinutes(1)) < 0 || window.compareTo(Duration.ofDays(30)) > 0) {
-                throw ValidationException.of("window", "must be 1 minute to 30 days, was " + window);
+                throw InvalidInputException.of("window", "must be 1 minute to 30 days, was " + window);
             }
             this.maxReplies = max;
             this.window = window;
@@ -241,7 +259,10 @@ public final class AutoResponder {
             return this;
         }
 
-        /** @param value the texts, for the out-of-hours notice @return this builder */
+        /**
+         * @param value the texts, for the out-of-hours notice
+         * @return this builder
+         */
         public Builder templates(ResponseTemplates value) {
             this.templates = Checks.notNull(value, "templates");
             return this;
@@ -249,14 +270,14 @@ public final class AutoResponder {
 
         /**
          * @return the responder
-         * @throws ValidationException when the out-of-hours text uses a placeholder other than {name}, {hours} and
+         * @throws InvalidInputException when the out-of-hours text uses a placeholder other than {name}, {hours} and
          *                             {nextOpening}
          */
         public AutoResponder build() {
             Set<String> unknown = new java.util.TreeSet<>(templates.get(ResponseTemplates.OUT_OF_HOURS).placeholders());
             unknown.removeAll(Set.of("name", "hours", "nextOpening"));
             if (!unknown.isEmpty()) {
-                throw ValidationException.of("templates", "the out-of-hours text may use only {name}, {hours} and "
+                throw InvalidInputException.of("templates", "the out-of-hours text may use only {name}, {hours} and "
                         + "{nextOpening}, not " + unknown);
             }
             return new AutoResponder(this);

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import za.co.proconnectsa.support.ValidationException;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.InvalidInputException;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * A quick response with named placeholders, such as
@@ -20,7 +20,7 @@ import za.co.proconnectsa.support.util.Text;
  * ResponseTemplate t = ResponseTemplate.of("ticket-opened", "Thanks {name}, your ticket is {ticket}.");
  * t.placeholders();                                            // [name, ticket]
  * t.render(Map.of("name", "Thandi", "ticket", "PCS-000042")); // "Thanks Thandi, your ticket is PCS-000042."
- * t.render(Map.of("name", "Thandi"));                         // ValidationException: missing {ticket}
+ * t.render(Map.of("name", "Thandi"));                         // InvalidInputException: missing {ticket}
  * }</pre>
  *
  * <p>Immutable and thread-safe.
@@ -55,32 +55,32 @@ public final class ResponseTemplate {
     /**
      * @param name the template's name: 1 to 64 lower-case letters, digits, '.', '_' or '-', starting with a letter
      * @param text the text, 1 to {@value #MAX_TEXT} characters of free text
-     *             ({@link za.co.proconnectsa.support.util.Text}: no control characters other than tab and line
+     *             ({@link za.co.proconnectsa.support.TextRules}: no control characters other than tab and line
      *             breaks, no lone surrogates), with {@code {placeholders}}
      * @return the template
-     * @throws ValidationException listing every problem of the name and the text
+     * @throws InvalidInputException listing every problem of the name and the text
      */
     public static ResponseTemplate of(String name, String text) {
-        List<ValidationException.FieldError> errors = new ArrayList<>();
+        List<InvalidInputException.FieldError> errors = new ArrayList<>();
         if (name == null || !TEMPLATE_NAME.matcher(name).matches()) {
-            errors.add(new ValidationException.FieldError("name", "must be 1 to 64 lower-case letters, digits, '.', '_' "
+            errors.add(new InvalidInputException.FieldError("name", "must be 1 to 64 lower-case letters, digits, '.', '_' "
                     + "or '-' starting with a letter, was " + (name == null ? "null" : "\"" + name + "\"")));
         }
         List<String> parts = new ArrayList<>();
         if (text == null || text.isBlank() || text.length() > MAX_TEXT) {
-            errors.add(new ValidationException.FieldError("text", "must be 1 to " + MAX_TEXT + " characters"));
+            errors.add(new InvalidInputException.FieldError("text", "must be 1 to " + MAX_TEXT + " characters"));
         } else if (!Text.isText(text)) {
-            errors.add(new ValidationException.FieldError("text", Text.characterProblem(text).orElseThrow()));
+            errors.add(new InvalidInputException.FieldError("text", Text.characterProblem(text).orElseThrow()));
         } else {
             parse(text, parts, errors);
         }
         if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
+            throw new InvalidInputException(errors);
         }
         return new ResponseTemplate(name, text, parts);
     }
 
-    private static void parse(String text, List<String> parts, List<ValidationException.FieldError> errors) {
+    private static void parse(String text, List<String> parts, List<InvalidInputException.FieldError> errors) {
         StringBuilder literal = new StringBuilder();
         int i = 0;
         while (i < text.length()) {
@@ -94,13 +94,13 @@ public final class ResponseTemplate {
             } else if (c == '{') {
                 int end = text.indexOf('}', i + 1);
                 if (end < 0) {
-                    errors.add(new ValidationException.FieldError("text", "has a '{' at position " + i
+                    errors.add(new InvalidInputException.FieldError("text", "has a '{' at position " + i
                             + " that is never closed (write {{ for a literal brace)"));
                     return;
                 }
                 String placeholder = text.substring(i + 1, end);
                 if (!NAME.matcher(placeholder).matches()) {
-                    errors.add(new ValidationException.FieldError("text", "has a bad placeholder {" + placeholder
+                    errors.add(new InvalidInputException.FieldError("text", "has a bad placeholder {" + placeholder
                             + "} at position " + i + ": names are letters, digits, '-' or '_' starting with a letter"));
                 }
                 parts.add(literal.toString());
@@ -108,7 +108,7 @@ public final class ResponseTemplate {
                 literal.setLength(0);
                 i = end + 1;
             } else if (c == '}') {
-                errors.add(new ValidationException.FieldError("text", "has a '}' at position " + i
+                errors.add(new InvalidInputException.FieldError("text", "has a '}' at position " + i
                         + " without an opening brace (write }} for a literal brace)"));
                 return;
             } else {
@@ -140,13 +140,13 @@ public final class ResponseTemplate {
      *
      * @param values a value for every placeholder; {@code toString()} of each is used
      * @return the text
-     * @throws ValidationException naming every placeholder without a value (missing, null or blank), in order, or
+     * @throws InvalidInputException naming every placeholder without a value (missing, null or blank), in order, or
      *                             when a value brings a character no store keeps
-     *                             ({@link za.co.proconnectsa.support.util.Text})
+     *                             ({@link za.co.proconnectsa.support.TextRules})
      */
     public String render(Map<String, ?> values) {
         if (values == null) {
-            throw ValidationException.of("values", "must not be null");
+            throw InvalidInputException.of("values", "must not be null");
         }
         List<String> missing = new ArrayList<>();
         for (String p : orderedPlaceholders) {
@@ -156,14 +156,14 @@ public final class ResponseTemplate {
             }
         }
         if (!missing.isEmpty()) {
-            throw ValidationException.of("values", "template \"" + name + "\" needs a value for " + String.join(", ", missing));
+            throw InvalidInputException.of("values", "template \"" + name + "\" needs a value for " + String.join(", ", missing));
         }
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < parts.size(); i++) {
             out.append(i % 2 == 0 ? parts.get(i) : values.get(parts.get(i)).toString());
         }
         if (out.length() > MAX_TEXT) {
-            throw ValidationException.of("values", "template \"" + name + "\" renders to " + out.length()
+            throw InvalidInputException.of("values", "template \"" + name + "\" renders to " + out.length()
                     + " characters, more than the " + MAX_TEXT + " a WhatsApp message holds");
         }
         Text.optionalText(out.toString(), "values", MAX_TEXT);

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.Set;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 
 /**
  * A set of named {@link ResponseTemplate}s: the texts the inbox sends ({@link #ESCALATED}, {@link #JOINED_TICKET},
@@ -45,7 +45,7 @@ public final class ResponseTemplates {
      */
     public static ResponseTemplates defaults(Locale locale) {
         if (locale == null) {
-            throw ValidationException.of("locale", "must not be null");
+            throw InvalidInputException.of("locale", "must not be null");
         }
         ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale, ResponseTemplates.class.getClassLoader(),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
@@ -67,7 +67,7 @@ public final class ResponseTemplates {
      */
     public ResponseTemplates with(ResponseTemplate template) {
         if (template == null) {
-            throw ValidationException.of("template", "must not be null");
+            throw InvalidInputException.of("template", "must not be null");
         }
         Map<String, ResponseTemplate> out = new LinkedHashMap<>(templates);
         out.put(template.name(), template);
@@ -82,12 +82,12 @@ public final class ResponseTemplates {
     /**
      * @param name a template's name
      * @return the template
-     * @throws ValidationException when there is none of that name
+     * @throws InvalidInputException when there is none of that name
      */
     public ResponseTemplate get(String name) {
         ResponseTemplate t = templates.get(name);
         if (t == null) {
-            throw ValidationException.of("template", "there is no response template \"" + name + "\"; known: " + names());
+            throw InvalidInputException.of("template", "there is no response template \"" + name + "\"; known: " + names());
         }
         return t;
     }
@@ -96,7 +96,7 @@ public final class ResponseTemplates {
      * @param name   a template's name
      * @param values a value for each placeholder
      * @return the rendered text
-     * @throws ValidationException when the template is unknown or a value is missing
+     * @throws InvalidInputException when the template is unknown or a value is missing
      */
     public String render(String name, Map<String, ?> values) {
         return get(name).render(values);

@@ -3,7 +3,7 @@ package za.co.proconnectsa.support.whatsapp.cloud;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * WhatsApp's 24-hour customer-service window: a business may send free-form messages (text, buttons,
@@ -26,7 +26,7 @@ public record CustomerServiceWindow(Instant lastInboundAt, Clock clock) {
      *
      * @param lastInboundAt when the customer's last message arrived
      * @param clock         the clock that tells the current time
-     * @throws za.co.proconnectsa.support.ValidationException when either is null
+     * @throws za.co.proconnectsa.support.InvalidInputException when either is null
      */
     public CustomerServiceWindow {
         Checks.notNull(lastInboundAt, "lastInboundAt");

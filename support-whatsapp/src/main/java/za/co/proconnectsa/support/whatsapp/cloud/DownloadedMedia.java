@@ -1,6 +1,6 @@
 package za.co.proconnectsa.support.whatsapp.cloud;
 
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * A media file fetched from the Cloud API with what Meta said about it.
@@ -10,7 +10,7 @@ import za.co.proconnectsa.support.util.Checks;
  */
 public record DownloadedMedia(MediaInfo info, byte[] content) {
 
-    /** @throws za.co.proconnectsa.support.ValidationException when a part is missing */
+    /** @throws za.co.proconnectsa.support.InvalidInputException when a part is missing */
     public DownloadedMedia {
         Checks.notNull(info, "info");
         Checks.notNull(content, "content");

@@ -141,7 +141,7 @@ public final class ListMessage {
 
         /**
          * @return the message
-         * @throws za.co.proconnectsa.support.ValidationException listing every refused field
+         * @throws za.co.proconnectsa.support.InvalidInputException listing every refused field
          */
         public ListMessage build() {
             Problems p = new Problems();

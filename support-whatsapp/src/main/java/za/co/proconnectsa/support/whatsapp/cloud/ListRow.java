@@ -29,7 +29,7 @@ public record ListRow(String id, String title, String description) {
      * @param id          the id, 1 to {@value #MAX_ID} characters
      * @param title       the label, 1 to {@value #MAX_TITLE} characters
      * @param description null, or 1 to {@value #MAX_DESCRIPTION} characters
-     * @throws za.co.proconnectsa.support.ValidationException listing every refused field
+     * @throws za.co.proconnectsa.support.InvalidInputException listing every refused field
      */
     public ListRow {
         Problems p = new Problems();

@@ -24,7 +24,7 @@ public record ListSection(String title, List<ListRow> rows) {
      *
      * @param title null, or 1 to {@value #MAX_TITLE} characters
      * @param rows  1 to {@value ListMessage#MAX_ROWS} rows, none null
-     * @throws za.co.proconnectsa.support.ValidationException listing every refused field
+     * @throws za.co.proconnectsa.support.InvalidInputException listing every refused field
      */
     public ListSection {
         Problems p = new Problems();

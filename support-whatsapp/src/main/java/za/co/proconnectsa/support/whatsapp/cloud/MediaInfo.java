@@ -1,6 +1,6 @@
 package za.co.proconnectsa.support.whatsapp.cloud;
 
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * What the Cloud API says about a media id ({@code GET /{media-id}}): where to download it for the next few minutes,
@@ -15,7 +15,7 @@ import za.co.proconnectsa.support.util.Checks;
  */
 public record MediaInfo(String id, String url, String mimeType, String sha256, long fileSize) {
 
-    /** @throws za.co.proconnectsa.support.ValidationException when the id, url or type is missing */
+    /** @throws za.co.proconnectsa.support.InvalidInputException when the id, url or type is missing */
     public MediaInfo {
         Checks.notNull(id, "id");
         Checks.notNull(url, "url");

@@ -2,10 +2,10 @@ package za.co.proconnectsa.support.whatsapp.cloud;
 
 import java.net.URI;
 import java.util.Locale;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.attachment.AttachmentKind;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * A media message to send: an uploaded media id ({@link WhatsAppCloudClient#uploadMedia}) or a public https link,
@@ -22,28 +22,28 @@ public record OutboundMedia(AttachmentKind kind, String mediaId, URI link, Strin
     /** The longest caption the Cloud API takes. */
     public static final int MAX_CAPTION = 1024;
 
-    /** @throws ValidationException when the parts do not make a media message the Cloud API takes */
+    /** @throws InvalidInputException when the parts do not make a media message the Cloud API takes */
     public OutboundMedia {
         Checks.notNull(kind, "kind");
         if ((mediaId == null) == (link == null)) {
-            throw ValidationException.of("media", "needs either a media id or a link");
+            throw InvalidInputException.of("media", "needs either a media id or a link");
         }
         if (mediaId != null) {
             Text.identifier(mediaId, "mediaId");
         }
         if (link != null && (!"https".equals(link.getScheme() == null ? null : link.getScheme().toLowerCase(Locale.ROOT))
                 || link.getHost() == null)) {
-            throw ValidationException.of("link", "must be an absolute https address");
+            throw InvalidInputException.of("link", "must be an absolute https address");
         }
         if (caption != null) {
             if (kind == AttachmentKind.AUDIO || kind == AttachmentKind.STICKER) {
-                throw ValidationException.of("caption", "is not sent with " + kind.label());
+                throw InvalidInputException.of("caption", "is not sent with " + kind.label());
             }
             Text.text(caption, "caption", MAX_CAPTION);
         }
         if (fileName != null) {
             if (kind != AttachmentKind.DOCUMENT) {
-                throw ValidationException.of("fileName", "is for documents only");
+                throw InvalidInputException.of("fileName", "is for documents only");
             }
             Text.text(fileName, "fileName", 240);
         }

@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.whatsapp.cloud;
 
 import java.time.Duration;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * An error reported by the Graph API, parsed from its error JSON
@@ -129,5 +129,12 @@ public record ProviderError(int httpStatus, int code, int subcode, String type, 
             s.append(" [fbtrace_id ").append(traceId).append(']');
         }
         return s.toString();
+    }
+
+    /** The {@link #summary()} with any phone number in the provider's words masked, and the trace id. */
+    @Override
+    public String toString() {
+        return "ProviderError[" + za.co.proconnectsa.support.whatsapp.cloud.internal.LogText.maskNumbers(summary())
+                + (traceId.isEmpty() ? "" : ", trace " + traceId) + "]";
     }
 }

@@ -25,7 +25,7 @@ public record ReplyButton(String id, String title) {
      *
      * @param id    the id, 1 to {@value #MAX_ID} characters, no leading or trailing spaces
      * @param title the label, 1 to {@value #MAX_TITLE} characters
-     * @throws za.co.proconnectsa.support.ValidationException listing every refused field
+     * @throws za.co.proconnectsa.support.InvalidInputException listing every refused field
      */
     public ReplyButton {
         Problems p = new Problems();

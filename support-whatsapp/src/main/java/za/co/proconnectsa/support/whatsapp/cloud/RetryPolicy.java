@@ -1,8 +1,8 @@
 package za.co.proconnectsa.support.whatsapp.cloud;
 
 import java.time.Duration;
-import za.co.proconnectsa.support.ValidationException;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.InvalidInputException;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * How often and how patiently the client retries a {@link ErrorClass#RETRYABLE} failure.
@@ -31,20 +31,20 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
      * @param initialBackoff the first wait's ceiling, positive
      * @param maxBackoff     the largest wait, from {@code initialBackoff} to 5 minutes
      * @param jitter         whether waits are randomised
-     * @throws ValidationException when a value is out of range
+     * @throws InvalidInputException when a value is out of range
      */
     public RetryPolicy {
         Checks.notNull(initialBackoff, "initialBackoff");
         Checks.notNull(maxBackoff, "maxBackoff");
         if (maxAttempts < 1 || maxAttempts > MAX_ATTEMPTS) {
-            throw ValidationException.of("maxAttempts",
+            throw InvalidInputException.of("maxAttempts",
                     "must be between 1 and " + MAX_ATTEMPTS + ", was " + maxAttempts);
         }
         if (initialBackoff.isNegative() || initialBackoff.isZero()) {
-            throw ValidationException.of("initialBackoff", "must be positive, was " + initialBackoff);
+            throw InvalidInputException.of("initialBackoff", "must be positive, was " + initialBackoff);
         }
         if (maxBackoff.compareTo(initialBackoff) < 0 || maxBackoff.compareTo(LONGEST_BACKOFF) > 0) {
-            throw ValidationException.of("maxBackoff",
+            throw InvalidInputException.of("maxBackoff",
                     "must be between initialBackoff and " + LONGEST_BACKOFF + ", was " + maxBackoff);
         }
     }
@@ -89,11 +89,11 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
      *
      * @param retry the retry's number, 1 for the first retry (the second attempt)
      * @return the ceiling of the wait
-     * @throws ValidationException when {@code retry} is below 1
+     * @throws InvalidInputException when {@code retry} is below 1
      */
     public Duration ceiling(int retry) {
         if (retry < 1) {
-            throw ValidationException.of("retry", "must be at least 1, was " + retry);
+            throw InvalidInputException.of("retry", "must be at least 1, was " + retry);
         }
         Duration ceiling = initialBackoff;
         for (int i = 1; i < retry && ceiling.compareTo(maxBackoff) < 0; i++) {

@@ -1,8 +1,8 @@
 package za.co.proconnectsa.support.whatsapp.cloud;
 
 import java.time.Instant;
-import za.co.proconnectsa.support.ValidationException;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.InvalidInputException;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * What became of a send: {@link Sent}, {@link RequiresTemplate} or {@link Failed}. Provider and network
@@ -22,7 +22,7 @@ public sealed interface SendOutcome permits SendOutcome.Sent, SendOutcome.Requir
          */
         public Sent {
             if (messageId == null || messageId.isBlank()) {
-                throw ValidationException.of("messageId", "must not be blank");
+                throw InvalidInputException.of("messageId", "must not be blank");
             }
         }
     }

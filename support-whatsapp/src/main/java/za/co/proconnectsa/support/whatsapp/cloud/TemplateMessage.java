@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import za.co.proconnectsa.support.ValidationException;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.InvalidInputException;
+import za.co.proconnectsa.support.internal.Checks;
 import za.co.proconnectsa.support.whatsapp.cloud.internal.Problems;
 
 /**
@@ -96,7 +96,7 @@ public final class TemplateMessage {
             Checks.notNull(kind, "kind");
             Checks.notNull(value, "value");
             if (index < 0 || index > 9) {
-                throw ValidationException.of("index",
+                throw InvalidInputException.of("index",
                         "must be between 0 and 9, was " + index);
             }
         }
@@ -241,7 +241,7 @@ public final class TemplateMessage {
 
         /**
          * @return the template message
-         * @throws za.co.proconnectsa.support.ValidationException listing every refused field
+         * @throws za.co.proconnectsa.support.InvalidInputException listing every refused field
          */
         public TemplateMessage build() {
             Problems p = problems;

@@ -12,9 +12,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import za.co.proconnectsa.support.ValidationException;
-import za.co.proconnectsa.support.util.PhoneMasking;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.InvalidInputException;
+import za.co.proconnectsa.support.internal.PhoneMasking;
+import za.co.proconnectsa.support.internal.Text;
 import za.co.proconnectsa.support.whatsapp.cloud.internal.GraphJson;
 import za.co.proconnectsa.support.whatsapp.cloud.internal.GraphMedia;
 import za.co.proconnectsa.support.whatsapp.cloud.internal.GraphSender;
@@ -39,7 +39,7 @@ import za.co.proconnectsa.support.whatsapp.cloud.internal.Secret;
  * }</pre>
  *
  * <p><b>Outcomes, not exceptions.</b> Every send returns a {@link SendOutcome}. Invalid input (a body over
- * 4096 characters, four buttons, a malformed number) throws {@link ValidationException} before anything
+ * 4096 characters, four buttons, a malformed number) throws {@link InvalidInputException} before anything
  * is sent; provider errors, timeouts and network failures never throw.
  *
  * <p><b>Retries.</b> A {@link ErrorClass#RETRYABLE} failure (rate limits such as 130429 and 131056, transient
@@ -138,7 +138,7 @@ public final class WhatsAppCloudClient {
      * @param toWaId the recipient's number in international form ({@code 27679518124} or {@code +27 67 951 8124})
      * @param body   the text, 1 to {@value #MAX_TEXT_BODY} characters
      * @return the outcome
-     * @throws ValidationException when the number or the body is refused
+     * @throws InvalidInputException when the number or the body is refused
      */
     public SendOutcome sendText(String toWaId, String body) {
         String to = recipient(toWaId, p -> p.requireText("body", body, MAX_TEXT_BODY));
@@ -153,7 +153,7 @@ public final class WhatsAppCloudClient {
      * @param toWaId the recipient's number in international form
      * @param body   the text, 1 to {@value #MAX_TEXT_BODY} characters
      * @return the outcome
-     * @throws ValidationException when the window is null or the number or the body is refused (checked
+     * @throws InvalidInputException when the window is null or the number or the body is refused (checked
      *                             even when the window is closed)
      */
     public SendOutcome reply(CustomerServiceWindow window, String toWaId, String body) {
@@ -176,7 +176,7 @@ public final class WhatsAppCloudClient {
      * @param toWaId   the recipient's number in international form
      * @param template the template and its parameters
      * @return the outcome
-     * @throws ValidationException when the number is refused or the template is null
+     * @throws InvalidInputException when the number is refused or the template is null
      */
     public SendOutcome sendTemplate(String toWaId, TemplateMessage template) {
         String to = recipient(toWaId, p -> p.check(template != null, "template", "must not be null"));
@@ -191,7 +191,7 @@ public final class WhatsAppCloudClient {
      * @param body    the text above the buttons, 1 to {@value #MAX_BUTTONS_BODY} characters
      * @param buttons 1 to {@value #MAX_BUTTONS} buttons with distinct ids and distinct titles
      * @return the outcome
-     * @throws ValidationException listing every refused field
+     * @throws InvalidInputException listing every refused field
      */
     public SendOutcome sendButtons(String toWaId, String body, List<ReplyButton> buttons) {
         String to = recipient(toWaId, p -> {
@@ -218,7 +218,7 @@ public final class WhatsAppCloudClient {
      * @param toWaId the recipient's number in international form
      * @param list   the list, already checked against Meta's limits by {@link ListMessage.Builder#build()}
      * @return the outcome
-     * @throws ValidationException when the number is refused or the list is null
+     * @throws InvalidInputException when the number is refused or the list is null
      */
     public SendOutcome sendList(String toWaId, ListMessage list) {
         String to = recipient(toWaId, p -> p.check(list != null, "list", "must not be null"));
@@ -231,7 +231,7 @@ public final class WhatsAppCloudClient {
      *
      * @param messageId the {@code wamid....} of the received message, from the webhook
      * @return the outcome
-     * @throws ValidationException when the id is blank or contains spaces
+     * @throws InvalidInputException when the id is blank or contains spaces
      */
     public SendOutcome markRead(String messageId) {
         Problems p = new Problems();
@@ -250,7 +250,7 @@ public final class WhatsAppCloudClient {
      * @param toWaId the recipient's number in international form
      * @param media  the media message
      * @return the outcome
-     * @throws ValidationException when the number is refused or the media is null
+     * @throws InvalidInputException when the number is refused or the media is null
      */
     public SendOutcome sendMedia(String toWaId, OutboundMedia media) {
         String to = recipient(toWaId, p -> p.check(media != null, "media", "must not be null"));
@@ -263,7 +263,7 @@ public final class WhatsAppCloudClient {
      *
      * @param mediaId the media id
      * @return its metadata
-     * @throws ValidationException    when the id is not an identifier
+     * @throws InvalidInputException    when the id is not an identifier
      * @throws MediaTransferException when Graph does not give it ({@link MediaTransferException#retryable()} says
      *                                whether to try later)
      */
@@ -280,14 +280,14 @@ public final class WhatsAppCloudClient {
      * @param mediaId  the media id
      * @param maxBytes the largest file accepted, at least 1
      * @return the file and its metadata
-     * @throws ValidationException    when the id is not an identifier or the limit not positive
+     * @throws InvalidInputException    when the id is not an identifier or the limit not positive
      * @throws MediaTransferException when it cannot be downloaded ({@link MediaTransferException#retryable()} says
      *                                whether to try later)
      */
     public DownloadedMedia downloadMedia(String mediaId, long maxBytes) {
         Text.identifier(mediaId, "mediaId");
         if (maxBytes < 1) {
-            throw ValidationException.of("maxBytes", "must be at least 1");
+            throw InvalidInputException.of("maxBytes", "must be at least 1");
         }
         return media.download(mediaId, maxBytes);
     }
@@ -300,7 +300,7 @@ public final class WhatsAppCloudClient {
      * @param contentType its media type, e.g. {@code application/pdf}
      * @param fileName    the file's name, 1 to 240 characters
      * @return the new media id
-     * @throws ValidationException    when a part is missing or malformed
+     * @throws InvalidInputException    when a part is missing or malformed
      * @throws MediaTransferException when Graph does not take it
      */
     public String uploadMedia(byte[] content, String contentType, String fileName) {
@@ -368,7 +368,7 @@ public final class WhatsAppCloudClient {
         String to = null;
         try {
             to = Recipients.waId("to", toWaId);
-        } catch (ValidationException e) {
+        } catch (InvalidInputException e) {
             e.fieldErrors().forEach(f -> p.add(f.field(), f.message()));
         }
         more.check(p);
@@ -477,7 +477,7 @@ public final class WhatsAppCloudClient {
 
         /**
          * @return the client
-         * @throws ValidationException listing every refused setting (never quoting the token)
+         * @throws InvalidInputException listing every refused setting (never quoting the token)
          */
         public WhatsAppCloudClient build() {
             Problems p = new Problems();

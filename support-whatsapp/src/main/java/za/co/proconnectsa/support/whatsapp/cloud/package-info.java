@@ -7,7 +7,7 @@
  * 24-hour {@link za.co.proconnectsa.support.whatsapp.cloud.CustomerServiceWindow customer-service window}
  * is closed) or failed with the provider's {@link za.co.proconnectsa.support.whatsapp.cloud.ProviderError
  * error}, classified by {@link za.co.proconnectsa.support.whatsapp.cloud.ErrorClass}. Provider and network
- * failures never throw; invalid input throws {@link za.co.proconnectsa.support.ValidationException} before
+ * failures never throw; invalid input throws {@link za.co.proconnectsa.support.InvalidInputException} before
  * anything is sent. The access token never appears in a log line, an exception message or a
  * {@code toString}.
  */

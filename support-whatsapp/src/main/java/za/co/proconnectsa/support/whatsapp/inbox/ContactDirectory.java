@@ -1,6 +1,6 @@
 package za.co.proconnectsa.support.whatsapp.inbox;
 
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 
 /**
  * Who a WhatsApp contact is in the host's application: the requester id their tickets are filed under, so that a
@@ -18,7 +18,7 @@ public interface ContactDirectory {
     /**
      * @param contact     the contact's WhatsApp id (phone digits) or business-scoped user id
      * @param profileName their WhatsApp profile name, or {@code null}
-     * @return the host's requester id for them, an identifier ({@link za.co.proconnectsa.support.util.Text}: 1 to 200
+     * @return the host's requester id for them, an identifier ({@link za.co.proconnectsa.support.TextRules}: 1 to 200
      *         printable ASCII characters without spaces); called for every inbound message, so keep it fast
      */
     String requesterId(String contact, String profileName);
@@ -29,7 +29,7 @@ public interface ContactDirectory {
      */
     static ContactDirectory prefixed(String prefix) {
         if (prefix == null || prefix.length() > 50) {
-            throw ValidationException.of("prefix", "must be 0 to 50 characters");
+            throw InvalidInputException.of("prefix", "must be 0 to 50 characters");
         }
         return (contact, profileName) -> prefix + contact;
     }

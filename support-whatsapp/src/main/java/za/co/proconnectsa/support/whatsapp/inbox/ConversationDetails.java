@@ -8,7 +8,7 @@ import za.co.proconnectsa.support.attachment.AttachmentRecord;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.MessageDelivery;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 import za.co.proconnectsa.support.whatsapp.cloud.CustomerServiceWindow;
 
 /**
@@ -24,7 +24,14 @@ import za.co.proconnectsa.support.whatsapp.cloud.CustomerServiceWindow;
 public record ConversationDetails(Conversation conversation, List<ConversationMessage> messages,
         CustomerServiceWindow window, Map<String, MessageDelivery> deliveries, List<AttachmentRecord> attachments) {
 
-    /** Checks and copies the components. */
+    /**
+     * Checks and copies the components.
+     *
+     * @param conversation the conversation
+     * @param messages its transcript, oldest first
+     * @param window the 24-hour window, from the customer's last message; {@code null} before they wrote
+     * @param deliveries what became of the outbound lines sent through the send queue, by line id
+     */
     public ConversationDetails {
         Checks.notNull(conversation, "conversation");
         attachments = List.copyOf(Checks.notNull(attachments, "attachments"));

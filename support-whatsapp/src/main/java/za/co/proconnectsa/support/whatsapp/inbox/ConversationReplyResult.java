@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.whatsapp.inbox;
 
 import java.util.Optional;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 import za.co.proconnectsa.support.whatsapp.cloud.SendOutcome;
 
 /**
@@ -15,7 +15,13 @@ import za.co.proconnectsa.support.whatsapp.cloud.SendOutcome;
  */
 public record ConversationReplyResult(ReplyDelivery delivery, String transcriptMessageId, SendOutcome refusal) {
 
-    /** Checks the required components. */
+    /**
+     * Checks the required components.
+     *
+     * @param delivery whether and how it was queued
+     * @param transcriptMessageId the transcript line that records it, or {@code null} when nothing was queued
+     * @param refusal why nothing was queued ({@code RequiresTemplate} when the 24-hour window is closed, {@code Failed} when the contact has no phone number), or {@code null}
+     */
     public ConversationReplyResult {
         Checks.notNull(delivery, "delivery");
     }

@@ -3,7 +3,7 @@ package za.co.proconnectsa.support.whatsapp.inbox;
 import java.util.Optional;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.ticket.TicketNumber;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 import za.co.proconnectsa.support.whatsapp.automation.AutoReply;
 import za.co.proconnectsa.support.whatsapp.cloud.SendOutcome;
 
@@ -38,7 +38,15 @@ public record InboundResult(Outcome outcome, Conversation conversation, TicketNu
         DUPLICATE
     }
 
-    /** Checks the required components. */
+    /**
+     * Checks the required components.
+     *
+     * @param outcome where the message went
+     * @param conversation the conversation it joined, as stored after the message
+     * @param ticketNumber the ticket it reached (escalated, joined or added to), or {@code null}
+     * @param autoReply what the auto-responder decided, or {@code null} when it was not asked (the message reached a ticket, or was a repeat)
+     * @param sent what became of the text sent back (auto-reply, escalation or joined notice), or {@code null} when nothing was sent or the text was queued for {@link WhatsAppInbox#sendWorker()} (the store keeps a job queue: the in-memory and JDBC stores do)
+     */
     public InboundResult {
         Checks.notNull(outcome, "outcome");
         Checks.notNull(conversation, "conversation");

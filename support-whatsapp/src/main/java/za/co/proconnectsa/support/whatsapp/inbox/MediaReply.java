@@ -1,10 +1,10 @@
 package za.co.proconnectsa.support.whatsapp.inbox;
 
 import java.net.URI;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.attachment.AttachmentKind;
 import za.co.proconnectsa.support.attachment.AttachmentRecord;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 import za.co.proconnectsa.support.whatsapp.cloud.OutboundMedia;
 import za.co.proconnectsa.support.whatsapp.inbox.internal.MediaLimits;
 
@@ -24,11 +24,11 @@ import za.co.proconnectsa.support.whatsapp.inbox.internal.MediaLimits;
 public record MediaReply(AttachmentKind kind, byte[] content, String contentType, URI link, String fileName,
         String caption) {
 
-    /** @throws ValidationException when the file is not one WhatsApp carries */
+    /** @throws InvalidInputException when the file is not one WhatsApp carries */
     public MediaReply {
         Checks.notNull(kind, "kind");
         if ((content == null) == (link == null)) {
-            throw ValidationException.of("file", "needs either the bytes or a link");
+            throw InvalidInputException.of("file", "needs either the bytes or a link");
         }
         // the caption and name rules are the Cloud API's own
         if (link != null) {
@@ -36,11 +36,11 @@ public record MediaReply(AttachmentKind kind, byte[] content, String contentType
         } else {
             OutboundMedia.uploaded(kind, "upload", caption, fileName);
             if (content.length == 0 || content.length > MediaLimits.maxBytes(kind)) {
-                throw ValidationException.of("content", "must be 1 byte to " + MediaLimits.describe(MediaLimits.maxBytes(kind))
+                throw InvalidInputException.of("content", "must be 1 byte to " + MediaLimits.describe(MediaLimits.maxBytes(kind))
                         + " for " + kind.label() + ", was " + content.length + " bytes");
             }
             if (!MediaLimits.allows(kind, contentType)) {
-                throw ValidationException.of("contentType", "WhatsApp does not carry " + contentType + " as "
+                throw InvalidInputException.of("contentType", "WhatsApp does not carry " + contentType + " as "
                         + kind.label());
             }
             // checked now, not when the record is kept

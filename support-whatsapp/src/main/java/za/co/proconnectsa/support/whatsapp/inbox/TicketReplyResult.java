@@ -2,7 +2,7 @@ package za.co.proconnectsa.support.whatsapp.inbox;
 
 import java.util.Optional;
 import za.co.proconnectsa.support.ticket.Message;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 import za.co.proconnectsa.support.whatsapp.cloud.SendOutcome;
 
 /**
@@ -19,7 +19,14 @@ import za.co.proconnectsa.support.whatsapp.cloud.SendOutcome;
 public record TicketReplyResult(Message message, ReplyDelivery delivery, String transcriptMessageId,
         SendOutcome refusal) {
 
-    /** Checks the required components. */
+    /**
+     * Checks the required components.
+     *
+     * @param message the reply as stored on the ticket
+     * @param delivery whether and how it was queued on WhatsApp
+     * @param transcriptMessageId the WhatsApp transcript line that records it, or {@code null} when nothing was queued
+     * @param refusal why nothing was queued ({@code RequiresTemplate} when the window was closed, {@code Failed} when the contact has no phone number), or {@code null}
+     */
     public TicketReplyResult {
         Checks.notNull(message, "message");
         Checks.notNull(delivery, "delivery");

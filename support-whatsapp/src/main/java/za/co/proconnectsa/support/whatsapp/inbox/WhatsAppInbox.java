@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import za.co.proconnectsa.support.SupportDesk;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.access.Permission;
 import za.co.proconnectsa.support.attachment.AttachmentNotFoundException;
@@ -37,8 +37,8 @@ import za.co.proconnectsa.support.ticket.Ticket;
 import za.co.proconnectsa.support.ticket.TicketId;
 import za.co.proconnectsa.support.ticket.TicketNotFoundException;
 import za.co.proconnectsa.support.ticket.TicketNumberFormat;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.internal.Text;
 import za.co.proconnectsa.support.whatsapp.automation.AutoResponder;
 import za.co.proconnectsa.support.whatsapp.automation.ResponseTemplates;
 import za.co.proconnectsa.support.whatsapp.cloud.SendOutcome;
@@ -202,11 +202,11 @@ public final class WhatsAppInbox implements WebhookHandler {
      * }</pre>
      *
      * @return the worker's builder (owner, lease, poll interval, clock, attempts)
-     * @throws ValidationException when the inbox was built without an attachment store
+     * @throws InvalidInputException when the inbox was built without an attachment store
      */
     public JobWorker.Builder mediaWorker() {
         if (media == null) {
-            throw ValidationException.of("attachments", "the inbox was built without an attachment store, so it"
+            throw InvalidInputException.of("attachments", "the inbox was built without an attachment store, so it"
                     + " downloads no media; set one with WhatsAppInbox.Builder.attachments");
         }
         return JobWorker.builder(store, queue, MEDIA_KIND, media);
@@ -282,7 +282,7 @@ public final class WhatsAppInbox implements WebhookHandler {
      * @return the escalation
      * @throws za.co.proconnectsa.support.access.AccessDeniedException when the actor is not support staff
      * @throws ConversationNotFoundException                          when there is no such conversation
-     * @throws ValidationException                                    when the conversation is closed or already a ticket
+     * @throws InvalidInputException                                    when the conversation is closed or already a ticket
      */
     public EscalationResult escalate(Actor agent, String conversationNumber, Category category) {
         Conversation conversation = conversationFor(agent, conversationNumber);
@@ -398,7 +398,7 @@ public final class WhatsAppInbox implements WebhookHandler {
      * @param templateName       a template of this inbox's {@link ResponseTemplates}
      * @param values             values for the template's other placeholders
      * @return what became of it
-     * @throws ValidationException when the template is unknown or a value is missing (nothing is sent)
+     * @throws InvalidInputException when the template is unknown or a value is missing (nothing is sent)
      */
     public ConversationReplyResult replyWithTemplate(Actor agent, String conversationNumber, String templateName,
             Map<String, ?> values) {
@@ -449,7 +449,7 @@ public final class WhatsAppInbox implements WebhookHandler {
      * @param file               the file
      * @return {@link ReplyDelivery#QUEUED} with the transcript line; or, with nothing queued,
      *         {@link ReplyDelivery#WINDOW_CLOSED} or {@link ReplyDelivery#FAILED} and why
-     * @throws ValidationException when the file is over WhatsApp's limit or of a type it does not carry for its kind,
+     * @throws InvalidInputException when the file is over WhatsApp's limit or of a type it does not carry for its kind,
      *                             or when it is uploaded and the inbox keeps no attachments
      */
     public ConversationReplyResult replyWithMedia(Actor agent, String conversationNumber, MediaReply file) {
@@ -468,7 +468,7 @@ public final class WhatsAppInbox implements WebhookHandler {
             java.util.UUID attachmentId = null;
             if (file.content() != null) {
                 if (attachments == null) {
-                    throw ValidationException.of("file", "the inbox keeps no attachments, so it cannot upload files;"
+                    throw InvalidInputException.of("file", "the inbox keeps no attachments, so it cannot upload files;"
                             + " send a link or set WhatsAppInbox.Builder.attachments");
                 }
                 attachmentId = java.util.UUID.nameUUIDFromBytes(cause.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -561,7 +561,7 @@ public final class WhatsAppInbox implements WebhookHandler {
 
     private Ticket visibleTicket(Actor actor, String ticketNumber) {
         if (ticketNumber == null || ticketNumber.isBlank()) {
-            throw ValidationException.of("ticketNumber", "must not be blank");
+            throw InvalidInputException.of("ticketNumber", "must not be blank");
         }
         String number = Text.identifier(ticketNumber.strip(), "ticketNumber");
         // a ticket the actor may not see is "not found", never revealed
@@ -577,7 +577,7 @@ public final class WhatsAppInbox implements WebhookHandler {
     private Conversation conversationFor(Actor agent, String conversationNumber) {
         checkSupport(agent);
         if (conversationNumber == null || conversationNumber.isBlank()) {
-            throw ValidationException.of("conversationNumber", "must not be blank");
+            throw InvalidInputException.of("conversationNumber", "must not be blank");
         }
         String number = Text.identifier(conversationNumber.strip(), "conversationNumber");
         return conversations.findByNumber(number).orElseThrow(() -> new ConversationNotFoundException(number));
@@ -642,13 +642,19 @@ public final class WhatsAppInbox implements WebhookHandler {
             return this;
         }
 
-        /** @param value where conversations live, if not in the desk's store @return this builder */
+        /**
+         * @param value where conversations live, if not in the desk's store
+         * @return this builder
+         */
         public Builder conversations(ConversationStore value) {
             this.conversations = Checks.notNull(value, "conversations");
             return this;
         }
 
-        /** @param value the Cloud API client that sends @return this builder */
+        /**
+         * @param value the Cloud API client that sends
+         * @return this builder
+         */
         public Builder client(WhatsAppCloudClient value) {
             this.client = Checks.notNull(value, "client");
             return this;
@@ -679,19 +685,28 @@ public final class WhatsAppInbox implements WebhookHandler {
             return this;
         }
 
-        /** @param value who contacts are in the host's application @return this builder */
+        /**
+         * @param value who contacts are in the host's application
+         * @return this builder
+         */
         public Builder contacts(ContactDirectory value) {
             this.contacts = Checks.notNull(value, "contacts");
             return this;
         }
 
-        /** @param value the texts sent and the agents' quick responses @return this builder */
+        /**
+         * @param value the texts sent and the agents' quick responses
+         * @return this builder
+         */
         public Builder templates(ResponseTemplates value) {
             this.templates = Checks.notNull(value, "templates");
             return this;
         }
 
-        /** @param value how conversation numbers look ({@code WA-000042} by default) @return this builder */
+        /**
+         * @param value how conversation numbers look ({@code WA-000042} by default)
+         * @return this builder
+         */
         public Builder conversationNumberFormat(TicketNumberFormat value) {
             this.numberFormat = Checks.notNull(value, "conversationNumberFormat");
             return this;
@@ -737,10 +752,13 @@ public final class WhatsAppInbox implements WebhookHandler {
             return this;
         }
 
-        /** @param value the name shown for automated messages ("Support" by default) @return this builder */
+        /**
+         * @param value the name shown for automated messages ("Support" by default)
+         * @return this builder
+         */
         public Builder automationName(String value) {
             if (value == null || value.isBlank() || value.length() > 200) {
-                throw ValidationException.of("automationName", "must be 1 to 200 characters");
+                throw InvalidInputException.of("automationName", "must be 1 to 200 characters");
             }
             this.automationName = value;
             return this;
@@ -752,26 +770,26 @@ public final class WhatsAppInbox implements WebhookHandler {
 
         /**
          * @return the inbox
-         * @throws ValidationException when the desk, its store or the client is missing, the store is not the desk's,
+         * @throws InvalidInputException when the desk, its store or the client is missing, the store is not the desk's,
          *                             or no store keeps conversations
          */
         public WhatsAppInbox build() {
             if (desk == null) {
-                throw ValidationException.of("desk", "must be set");
+                throw InvalidInputException.of("desk", "must be set");
             }
             if (client == null) {
-                throw ValidationException.of("client", "must be set");
+                throw InvalidInputException.of("client", "must be set");
             }
             if (store == null || !desk.isBackedBy(store)) {
-                throw ValidationException.of("store", "must be the store the desk was built with");
+                throw InvalidInputException.of("store", "must be the store the desk was built with");
             }
             if (!(store instanceof WorkQueue)) {
-                throw ValidationException.of("store", "keeps no job queue (WorkQueue), which holds the messages the inbox "
+                throw InvalidInputException.of("store", "keeps no job queue (WorkQueue), which holds the messages the inbox "
                         + "sends; the in-memory and JDBC stores do");
             }
             if (conversations == null) {
                 if (!(store instanceof ConversationStore own)) {
-                    throw ValidationException.of("conversations", "the desk's store does not keep conversations; "
+                    throw InvalidInputException.of("conversations", "the desk's store does not keep conversations; "
                             + "set a ConversationStore");
                 }
                 conversations = own;
@@ -788,7 +806,7 @@ public final class WhatsAppInbox implements WebhookHandler {
             Set<String> unknown = new TreeSet<>(texts.get(name).placeholders());
             unknown.removeAll(known);
             if (!unknown.isEmpty()) {
-                throw ValidationException.of("templates", "the \"" + name + "\" text may use only " + new TreeSet<>(known)
+                throw InvalidInputException.of("templates", "the \"" + name + "\" text may use only " + new TreeSet<>(known)
                         + ", not " + unknown);
             }
         }

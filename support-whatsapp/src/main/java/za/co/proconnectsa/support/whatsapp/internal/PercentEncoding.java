@@ -5,7 +5,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 
 /**
  * RFC 3986 percent-encoding of a query value as UTF-8. Only the unreserved characters
@@ -24,7 +24,7 @@ public final class PercentEncoding {
      * @param text  the text to encode
      * @param field the field name for the error
      * @return the encoded text, pure ASCII
-     * @throws ValidationException when the text is not valid Unicode (a lone surrogate cannot be sent as UTF-8)
+     * @throws InvalidInputException when the text is not valid Unicode (a lone surrogate cannot be sent as UTF-8)
      */
     public static String encode(String text, String field) {
         ByteBuffer bytes;
@@ -32,7 +32,7 @@ public final class PercentEncoding {
             bytes = StandardCharsets.UTF_8.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).encode(CharBuffer.wrap(text));
         } catch (CharacterCodingException e) {
-            throw ValidationException.of(field, "is not valid Unicode text (it has a lone surrogate character)");
+            throw InvalidInputException.of(field, "is not valid Unicode text (it has a lone surrogate character)");
         }
         StringBuilder out = new StringBuilder(bytes.remaining() * 3);
         while (bytes.hasRemaining()) {

@@ -2,10 +2,10 @@ package za.co.proconnectsa.support.whatsapp.webhook;
 
 import java.time.Instant;
 import java.util.Set;
-import za.co.proconnectsa.support.ValidationException;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.PhoneMasking;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.InvalidInputException;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.internal.PhoneMasking;
+import za.co.proconnectsa.support.internal.Text;
 
 /**
  * A message a WhatsApp user sent to the business: text, media, a tapped reply button or list row, or a tapped
@@ -15,7 +15,7 @@ import za.co.proconnectsa.support.util.Text;
  * a message can be logged.
  *
  * @param messageId             WhatsApp's message id ({@code wamid.…}), an identifier
- *                              ({@link za.co.proconnectsa.support.util.Text}: 1 to 200 printable ASCII characters
+ *                              ({@link za.co.proconnectsa.support.TextRules}: 1 to 200 printable ASCII characters
  *                              without spaces): the key on which ingest is idempotent
  * @param businessPhoneNumberId the id of the business phone number that received it ({@code metadata.phone_number_id}),
  *                              or null
@@ -74,7 +74,17 @@ public record InboundMessage(
     /**
      * Checks the required parts and that the parts match the type.
      *
-     * @throws ValidationException when a required part is missing or does not match the type
+     * @param messageId WhatsApp's message id ({@code wamid.…}), an identifier ({@link za.co.proconnectsa.support.TextRules}: 1 to 200 printable ASCII characters without spaces): the key on which ingest is idempotent
+     * @param businessPhoneNumberId the id of the business phone number that received it ({@code metadata.phone_number_id}), or null
+     * @param sender who sent it
+     * @param timestamp when WhatsApp received it (whole seconds)
+     * @param type what kind of message it is
+     * @param text the words the user sent: a text message's body or a media caption; null when none
+     * @param media the attached media for {@link Type#isMedia() media types}; null otherwise
+     * @param reply the button or row the user tapped, for {@link Type#INTERACTIVE} and {@link Type#BUTTON}; null otherwise
+     * @param context the message this one replies to, or the forwarding flags; null when none
+     * @param referral the Click to WhatsApp ad the conversation started from; null when none
+     * @throws InvalidInputException when a required part is missing or does not match the type
      */
     public InboundMessage {
         Text.identifier(messageId, "messageId");
@@ -82,14 +92,14 @@ public record InboundMessage(
         Checks.notNull(timestamp, "timestamp");
         Checks.notNull(type, "type");
         if (type.isMedia() != (media != null)) {
-            throw ValidationException.of("media", type.isMedia() ? "is required for " + type : "is only for media types");
+            throw InvalidInputException.of("media", type.isMedia() ? "is required for " + type : "is only for media types");
         }
         boolean needsReply = type == Type.INTERACTIVE || type == Type.BUTTON;
         if (needsReply != (reply != null)) {
-            throw ValidationException.of("reply", needsReply ? "is required for " + type : "is only for INTERACTIVE and BUTTON");
+            throw InvalidInputException.of("reply", needsReply ? "is required for " + type : "is only for INTERACTIVE and BUTTON");
         }
         if (type == Type.TEXT && text == null) {
-            throw ValidationException.of("text", "is required for TEXT");
+            throw InvalidInputException.of("text", "is required for TEXT");
         }
     }
 
@@ -116,11 +126,16 @@ public record InboundMessage(
     public record Sender(String waId, String userId, String parentUserId, String profileName, String username) {
 
         /**
-         * @throws ValidationException when neither {@code waId} nor {@code userId} is present
+         * @param waId the user's WhatsApp id, i.e. phone number in international form without {@code +}, or null when WhatsApp withholds it
+         * @param userId the business-scoped user id (e.g. {@code US.13491208655302741918}), or null
+         * @param parentUserId the parent business-scoped user id, when parent BSUIDs are enabled; or null
+         * @param profileName the user's WhatsApp profile name, or null
+         * @param username the user's WhatsApp username, or null
+         * @throws InvalidInputException when neither {@code waId} nor {@code userId} is present
          */
         public Sender {
             if (isBlank(waId) && isBlank(userId)) {
-                throw ValidationException.of("sender", "needs a wa_id or a user_id");
+                throw InvalidInputException.of("sender", "needs a wa_id or a user_id");
             }
         }
 
@@ -142,11 +157,15 @@ public record InboundMessage(
     public record Media(String id, String mimeType, String sha256, String filename) {
 
         /**
-         * @throws ValidationException when the id is blank
+         * @param id the media id
+         * @param mimeType the media type, e.g. {@code image/jpeg}; or null
+         * @param sha256 the file's SHA-256 as WhatsApp reports it; or null
+         * @param filename the file name of a document; or null
+         * @throws InvalidInputException when the id is blank
          */
         public Media {
             if (isBlank(id)) {
-                throw ValidationException.of("media.id", "must not be blank");
+                throw InvalidInputException.of("media.id", "must not be blank");
             }
         }
     }
@@ -172,7 +191,11 @@ public record InboundMessage(
         }
 
         /**
-         * @throws ValidationException when the kind, id or title is missing
+         * @param kind which kind of control it was
+         * @param id the id the business gave the button or row (for a template button: its payload)
+         * @param title the label the user saw
+         * @param description the row's description (list rows only); or null
+         * @throws InvalidInputException when the kind, id or title is missing
          */
         public InteractiveReply {
             Checks.notNull(kind, "reply.kind");

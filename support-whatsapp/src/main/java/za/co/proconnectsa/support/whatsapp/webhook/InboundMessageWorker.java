@@ -3,12 +3,12 @@ package za.co.proconnectsa.support.whatsapp.webhook;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.queue.Job;
 import za.co.proconnectsa.support.queue.JobWorker;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.spi.WorkQueue;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * Applies the inbound WhatsApp messages that {@link WebhookReceiver} stored, off the webhook's request thread: each
@@ -46,13 +46,13 @@ public final class InboundMessageWorker implements AutoCloseable {
      *                and JDBC stores do)
      * @param handler what to do with each message, usually the {@code WhatsAppInbox}
      * @return a builder
-     * @throws ValidationException when the store keeps no job queue
+     * @throws InvalidInputException when the store keeps no job queue
      */
     public static Builder builder(TicketStore store, WebhookHandler handler) {
         Checks.notNull(store, "store");
         Checks.notNull(handler, "handler");
         if (!(store instanceof WorkQueue queue)) {
-            throw ValidationException.of("store", "does not keep a job queue (WorkQueue); the in-memory and JDBC stores do");
+            throw InvalidInputException.of("store", "does not keep a job queue (WorkQueue); the in-memory and JDBC stores do");
         }
         return new Builder(JobWorker.builder(store, queue, WebhookReceiver.INBOUND_KIND, job -> apply(job, handler)),
                 JobWorker.builder(store, queue, WebhookReceiver.STATUS_KIND, job -> applyStatus(job, handler)));
@@ -75,10 +75,10 @@ public final class InboundMessageWorker implements AutoCloseable {
         try {
             events = WhatsAppWebhook.parse(job.payload());
         } catch (WebhookParseException e) {
-            throw ValidationException.of("payload", "the stored webhook body cannot be read: " + e.getMessage());
+            throw InvalidInputException.of("payload", "the stored webhook body cannot be read: " + e.getMessage());
         }
         return events.stream().filter(type::isInstance).map(type::cast).filter(isTheJobs).findFirst()
-                .orElseThrow(() -> ValidationException.of("payload", "the stored webhook body has no " + what + " "
+                .orElseThrow(() -> InvalidInputException.of("payload", "the stored webhook body has no " + what + " "
                         + job.key()));
     }
 
@@ -139,37 +139,58 @@ public final class InboundMessageWorker implements AutoCloseable {
             return this;
         }
 
-        /** @param value a name unique among the workers sharing the store @return this builder */
+        /**
+         * @param value a name unique among the workers sharing the store
+         * @return this builder
+         */
         public Builder owner(String value) {
             return both(b -> b.owner(value));
         }
 
-        /** @param value messages claimed at a time, 1 to 1000 @return this builder */
+        /**
+         * @param value messages claimed at a time, 1 to 1000
+         * @return this builder
+         */
         public Builder batchSize(int value) {
             return both(b -> b.batchSize(value));
         }
 
-        /** @param value how long a claim lasts; renewed while a message is applied @return this builder */
+        /**
+         * @param value how long a claim lasts; renewed while a message is applied
+         * @return this builder
+         */
         public Builder lease(Duration value) {
             return both(b -> b.lease(value));
         }
 
-        /** @param value the pause between polls when nothing is waiting @return this builder */
+        /**
+         * @param value the pause between polls when nothing is waiting
+         * @return this builder
+         */
         public Builder pollInterval(Duration value) {
             return both(b -> b.pollInterval(value));
         }
 
-        /** @param value the first pause before a failed message is tried again; it doubles @return this builder */
+        /**
+         * @param value the first pause before a failed message is tried again; it doubles
+         * @return this builder
+         */
         public Builder retryDelay(Duration value) {
             return both(b -> b.retryDelay(value));
         }
 
-        /** @param value attempts before a failing message is left dead @return this builder */
+        /**
+         * @param value attempts before a failing message is left dead
+         * @return this builder
+         */
         public Builder maxAttempts(int value) {
             return both(b -> b.maxAttempts(value));
         }
 
-        /** @param value the time source @return this builder */
+        /**
+         * @param value the time source
+         * @return this builder
+         */
         public Builder clock(Clock value) {
             return both(b -> b.clock(value));
         }

@@ -2,9 +2,9 @@ package za.co.proconnectsa.support.whatsapp.webhook;
 
 import java.time.Instant;
 import java.util.List;
-import za.co.proconnectsa.support.ValidationException;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.PhoneMasking;
+import za.co.proconnectsa.support.InvalidInputException;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.internal.PhoneMasking;
 
 /**
  * News about a message the business sent: it was sent, delivered, read, or failed. Meta sends these unordered and
@@ -34,11 +34,18 @@ public record StatusUpdate(
     /**
      * Checks the required parts and copies the errors.
      *
-     * @throws ValidationException when a required part is missing
+     * @param messageId the id of the business's message ({@code wamid.…}), 1 to 200 characters
+     * @param businessPhoneNumberId the id of the business phone number that sent it, or null
+     * @param status the reported status
+     * @param recipientId the recipient's phone number ({@code recipient_id}), or the group id for a group message; null when the message was sent to a business-scoped user id
+     * @param recipientUserId the recipient's business-scoped user id ({@code recipient_user_id}), or null
+     * @param timestamp when the status changed (whole seconds)
+     * @param errors the provider's errors; empty unless the status is {@link DeliveryStatus#FAILED}
+     * @throws InvalidInputException when a required part is missing
      */
     public StatusUpdate {
         if (messageId == null || messageId.isBlank() || messageId.length() > InboundMessage.MAX_ID_LENGTH) {
-            throw ValidationException.of("messageId", "must be 1 to " + InboundMessage.MAX_ID_LENGTH + " characters");
+            throw InvalidInputException.of("messageId", "must be 1 to " + InboundMessage.MAX_ID_LENGTH + " characters");
         }
         Checks.notNull(status, "status");
         Checks.notNull(timestamp, "timestamp");

@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import java.util.Optional;
 import za.co.proconnectsa.support.SupportException;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 
 /**
  * The verification request Meta sends when a webhook URL is configured: a GET with {@value #MODE}{@code =subscribe},
@@ -38,11 +38,11 @@ public final class WebhookHandshake {
     /**
      * @param verifyToken the verify token entered in the App Dashboard's webhook settings
      * @return a handshake that accepts that token
-     * @throws ValidationException when the token is null or blank
+     * @throws InvalidInputException when the token is null or blank
      */
     public static WebhookHandshake create(String verifyToken) {
         if (verifyToken == null || verifyToken.isBlank()) {
-            throw ValidationException.of("verifyToken", "must not be blank");
+            throw InvalidInputException.of("verifyToken", "must not be blank");
         }
         return new WebhookHandshake(digest(verifyToken));
     }

@@ -11,6 +11,7 @@ public class WebhookParseException extends SupportException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The path, as {@link #path()} returns it. */
     private final String path;
 
     /**

@@ -1,6 +1,6 @@
 package za.co.proconnectsa.support.whatsapp.webhook;
 
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * What {@link WebhookReceiver} did with one webhook request, and the HTTP status to answer with.
@@ -48,7 +48,16 @@ public record WebhookReceipt(
         }
     }
 
-    /** Checks the outcome. */
+    /**
+     * Checks the outcome.
+     *
+     * @param outcome accepted, or why the request was refused
+     * @param accepted inbound messages stored for the first time, to be applied by an {@link InboundMessageWorker}
+     * @param duplicates inbound messages already stored (a retry or a concurrent duplicate)
+     * @param statusesApplied status updates stored for the first time, to be applied by an {@link InboundMessageWorker}
+     * @param statusesIgnored status updates already stored (Meta's repeats)
+     * @param unsupported events this library does not read, and events refused for holding text no store keeps
+     */
     public WebhookReceipt {
         Checks.notNull(outcome, "outcome");
     }

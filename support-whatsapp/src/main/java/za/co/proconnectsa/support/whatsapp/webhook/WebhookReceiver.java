@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import za.co.proconnectsa.support.StoreUnavailableException;
 import za.co.proconnectsa.support.SupportException;
-import za.co.proconnectsa.support.ValidationException;
-import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.InvalidInputException;
+import za.co.proconnectsa.support.internal.Checks;
 import za.co.proconnectsa.support.spi.UnitOfWork;
 import za.co.proconnectsa.support.spi.WorkQueue;
 
@@ -28,7 +28,7 @@ import za.co.proconnectsa.support.spi.WorkQueue;
  *       and answers at once. An {@link InboundMessageWorker} applies the stored messages later, each in one unit of
  *       work with its done mark, so no message is lost or applied twice, whatever crashes in between;</li>
  *   <li>refuses, message by message, a message whose id, sender id or text no store keeps exactly
- *       ({@link za.co.proconnectsa.support.util.Text}), counting it in {@link WebhookReceipt#unsupported()} and
+ *       ({@link za.co.proconnectsa.support.TextRules}), counting it in {@link WebhookReceipt#unsupported()} and
  *       handing it to {@link WebhookHandler#onUnsupported} as a {@code refused/...} {@link UnsupportedEvent};</li>
  *   <li>stores each status update (sent, delivered, read, failed) the same way, keyed by its message id and status,
  *       to be applied by the worker {@link #DEFAULT_STATUS_DELAY} later ({@link Builder#statusDelay}), so that the
@@ -92,7 +92,7 @@ public final class WebhookReceiver {
      * @param body            the raw request body
      * @param signatureHeader the {@value WebhookSignatureVerifier#HEADER} header, or null when absent
      * @return what was done and the HTTP status to answer with
-     * @throws ValidationException       when the body is null
+     * @throws InvalidInputException       when the body is null
      * @throws StoreUnavailableException when the queue cannot store the messages; answer 5xx so that Meta retries
      */
     public WebhookReceipt receive(byte[] body, String signatureHeader) {
@@ -111,7 +111,7 @@ public final class WebhookReceiver {
      * @param body            the request body stream
      * @param signatureHeader the {@value WebhookSignatureVerifier#HEADER} header, or null when absent
      * @return what was done and the HTTP status to answer with
-     * @throws ValidationException       when the stream is null
+     * @throws InvalidInputException       when the stream is null
      * @throws StoreUnavailableException when the queue cannot store the messages; answer 5xx so that Meta retries
      */
     public WebhookReceipt receive(InputStream body, String signatureHeader) {
@@ -261,7 +261,7 @@ public final class WebhookReceiver {
          *
          * @param appSecret the Meta app's secret
          * @return this builder
-         * @throws ValidationException when the secret is blank
+         * @throws InvalidInputException when the secret is blank
          */
         public Builder appSecret(String appSecret) {
             return verifier(WebhookSignatureVerifier.create(appSecret));
@@ -302,11 +302,11 @@ public final class WebhookReceiver {
          *              {@link WebhookReceiver#DEFAULT_STATUS_DELAY} when not set. A status can arrive before the send
          *              it reports on has committed; one applied before that finds no message and is ignored.
          * @return this builder
-         * @throws ValidationException when out of range
+         * @throws InvalidInputException when out of range
          */
         public Builder statusDelay(java.time.Duration value) {
             if (Checks.notNull(value, "statusDelay").isNegative() || value.compareTo(java.time.Duration.ofMinutes(10)) > 0) {
-                throw ValidationException.of("statusDelay", "must be 0 to 10 minutes, was " + value);
+                throw InvalidInputException.of("statusDelay", "must be 0 to 10 minutes, was " + value);
             }
             this.statusDelay = value;
             return this;
@@ -315,11 +315,11 @@ public final class WebhookReceiver {
         /**
          * @param value the largest body accepted, 1 to {@value WebhookReceiver#MAX_MAX_BODY_BYTES} bytes
          * @return this builder
-         * @throws ValidationException when out of range
+         * @throws InvalidInputException when out of range
          */
         public Builder maxBodyBytes(int value) {
             if (value < 1 || value > MAX_MAX_BODY_BYTES) {
-                throw ValidationException.of("maxBodyBytes",
+                throw InvalidInputException.of("maxBodyBytes",
                         "must be between 1 and " + MAX_MAX_BODY_BYTES + ", was " + value);
             }
             this.maxBodyBytes = value;
@@ -337,18 +337,18 @@ public final class WebhookReceiver {
 
         /**
          * @return the receiver
-         * @throws ValidationException listing every required part that is missing
+         * @throws InvalidInputException listing every required part that is missing
          */
         public WebhookReceiver build() {
-            List<ValidationException.FieldError> missing = new ArrayList<>();
+            List<InvalidInputException.FieldError> missing = new ArrayList<>();
             if (verifier == null) {
-                missing.add(new ValidationException.FieldError("verifier", "is required (or set appSecret)"));
+                missing.add(new InvalidInputException.FieldError("verifier", "is required (or set appSecret)"));
             }
             if (queue == null) {
-                missing.add(new ValidationException.FieldError("queue", "is required (the ticket store)"));
+                missing.add(new InvalidInputException.FieldError("queue", "is required (the ticket store)"));
             }
             if (!missing.isEmpty()) {
-                throw new ValidationException(missing);
+                throw new InvalidInputException(missing);
             }
             return new WebhookReceiver(this);
         }

@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.whatsapp.webhook;
 
 import java.nio.charset.StandardCharsets;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.whatsapp.webhook.internal.HmacSha256Verifier;
 
 /**
@@ -35,11 +35,11 @@ public interface WebhookSignatureVerifier {
      *
      * @param appSecret the Meta app's secret (App Dashboard, App settings, Basic)
      * @return the verifier
-     * @throws ValidationException when the secret is null or blank
+     * @throws InvalidInputException when the secret is null or blank
      */
     static WebhookSignatureVerifier create(String appSecret) {
         if (appSecret == null || appSecret.isBlank()) {
-            throw ValidationException.of("appSecret", "must not be blank");
+            throw InvalidInputException.of("appSecret", "must not be blank");
         }
         return new HmacSha256Verifier(appSecret.getBytes(StandardCharsets.UTF_8));
     }

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.hours.BusinessHours;
 
 class AutoResponderTest {
@@ -81,11 +81,11 @@ class AutoResponderTest {
     @DisplayName("configuration errors are typed")
     void configuration() {
         assertThatThrownBy(() -> AutoResponder.builder().maxReplies(-1, Duration.ofHours(1)))
-                .isInstanceOf(ValidationException.class);
+                .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> AutoResponder.builder().maxReplies(3, Duration.ofSeconds(5)))
-                .isInstanceOf(ValidationException.class);
+                .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> AutoResponder.builder().faq(FaqEntry.of("a", "x", "y")).faq(FaqEntry.of("a", "z", "w")))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("two entries");
-        assertThatThrownBy(() -> FaqEntry.of("a", "answer")).isInstanceOf(ValidationException.class);
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("two entries");
+        assertThatThrownBy(() -> FaqEntry.of("a", "answer")).isInstanceOf(InvalidInputException.class);
     }
 }

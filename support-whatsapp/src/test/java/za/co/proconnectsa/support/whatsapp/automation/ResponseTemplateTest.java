@@ -12,8 +12,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import za.co.proconnectsa.support.ValidationException;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.InvalidInputException;
+import za.co.proconnectsa.support.internal.Text;
 
 class ResponseTemplateTest {
 
@@ -33,7 +33,7 @@ class ResponseTemplateTest {
         Map<String, Object> values = new HashMap<>();
         values.put("name", null);
         values.put("greeting", " ");
-        assertThatThrownBy(() -> t.render(values)).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> t.render(values)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("needs a value for {greeting}, {name}, {ticket}");
     }
 
@@ -48,16 +48,16 @@ class ResponseTemplateTest {
     @Test
     @DisplayName("bad texts and names are refused with every problem and its position")
     void badTemplates() {
-        assertThatThrownBy(() -> ResponseTemplate.of("x", "Hi {name")).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> ResponseTemplate.of("x", "Hi {name")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("position 3").hasMessageContaining("never closed");
-        assertThatThrownBy(() -> ResponseTemplate.of("x", "Hi name}")).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> ResponseTemplate.of("x", "Hi name}")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("without an opening brace");
-        assertThatThrownBy(() -> ResponseTemplate.of("x", "Hi {first name}")).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> ResponseTemplate.of("x", "Hi {first name}")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("bad placeholder {first name}");
-        assertThatThrownBy(() -> ResponseTemplate.of("Bad Name", " ")).isInstanceOf(ValidationException.class)
-                .satisfies(e -> assertThat(((ValidationException) e).fieldErrors()).hasSize(2));
+        assertThatThrownBy(() -> ResponseTemplate.of("Bad Name", " ")).isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).fieldErrors()).hasSize(2));
         assertThatThrownBy(() -> ResponseTemplate.of("x", "{a}".repeat(10)).render(Map.of("a", "y".repeat(500))))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("4096");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("4096");
     }
 
     @Test
@@ -68,7 +68,7 @@ class ResponseTemplateTest {
         assertThat(d.get(ResponseTemplates.OUT_OF_HOURS).placeholders())
                 .containsExactlyInAnyOrder("name", "hours", "nextOpening");
         assertThat(d.get(ResponseTemplates.JOINED_TICKET).placeholders()).containsExactlyInAnyOrder("name", "ticket");
-        assertThatThrownBy(() -> d.get("nope")).isInstanceOf(ValidationException.class).hasMessageContaining("known");
+        assertThatThrownBy(() -> d.get("nope")).isInstanceOf(InvalidInputException.class).hasMessageContaining("known");
         ResponseTemplates more = d.with(ResponseTemplate.of("escalated", "Ticket {ticket}"));
         assertThat(more.render("escalated", Map.of("ticket", "PCS-1"))).isEqualTo("Ticket PCS-1");
         assertThat(d.get("escalated").text()).contains("{name}");
@@ -82,7 +82,7 @@ class ResponseTemplateTest {
             return;
         }
         if (!Text.isText(literal)) {
-            assertThatThrownBy(() -> ResponseTemplate.of("t", literal)).isInstanceOf(ValidationException.class)
+            assertThatThrownBy(() -> ResponseTemplate.of("t", literal)).isInstanceOf(InvalidInputException.class)
                     .hasMessageContaining("text");
             return;
         }
@@ -90,14 +90,14 @@ class ResponseTemplateTest {
     }
 
     @Property(tries = 2000)
-    @Label("any text either makes a template or is refused with ValidationException, nothing else")
+    @Label("any text either makes a template or is refused with InvalidInputException, nothing else")
     void onlyTypedErrors(@ForAll @StringLength(max = 200) String text) {
         try {
             ResponseTemplate t = ResponseTemplate.of("t", text);
             Map<String, String> values = new HashMap<>();
             t.placeholders().forEach(p -> values.put(p, "v"));
             assertThat(t.render(values)).doesNotContain("{v}");
-        } catch (ValidationException expected) {
+        } catch (InvalidInputException expected) {
             assertThat(expected.getMessage()).isNotBlank();
         }
     }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.testing.SettableClock;
 import za.co.proconnectsa.support.whatsapp.cloud.CloudTestSupport.RecordingSleeper;
 
@@ -128,9 +128,9 @@ class CloudWindowTest {
         CustomerServiceWindow closed = CustomerServiceWindow.since(LAST_INBOUND, clock);
 
         assertThatThrownBy(() -> client.reply(closed, TO, " "))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("body: must not be blank");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("body: must not be blank");
         assertThatThrownBy(() -> client.reply(null, TO, BODY))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("window: must not be null");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("window: must not be null");
         wm.verify(0, anyRequestedFor(anyUrl()));
     }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.testing.SettableClock;
 
 class CustomerServiceWindowTest {
@@ -87,11 +87,11 @@ class CustomerServiceWindowTest {
     }
 
     @Test
-    @DisplayName("null arguments are refused with a ValidationException")
+    @DisplayName("null arguments are refused with an InvalidInputException")
     void nulls() {
-        assertThatThrownBy(() -> CustomerServiceWindow.since(null)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> CustomerServiceWindow.since(null)).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> CustomerServiceWindow.since(LAST_INBOUND, null))
-                .isInstanceOf(ValidationException.class);
+                .isInstanceOf(InvalidInputException.class);
     }
 
     @Test

@@ -21,10 +21,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.whatsapp.cloud.CloudTestSupport.RecordingSleeper;
 
-/** Meta's limits are checked before sending: a refused input throws ValidationException and sends nothing. */
+/** Meta's limits are checked before sending: a refused input throws InvalidInputException and sends nothing. */
 class MessageLimitsTest {
 
     @RegisterExtension
@@ -47,14 +47,14 @@ class MessageLimitsTest {
         }
     }
 
-    private static ValidationException refused(ThrowingCallable call) {
-        ValidationException e = catchThrowableOfType(ValidationException.class, call);
-        assertThat(e).as("a ValidationException").isNotNull();
+    private static InvalidInputException refused(ThrowingCallable call) {
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, call);
+        assertThat(e).as("an InvalidInputException").isNotNull();
         return e;
     }
 
-    private static List<String> fields(ValidationException e) {
-        return e.fieldErrors().stream().map(ValidationException.FieldError::field).toList();
+    private static List<String> fields(InvalidInputException e) {
+        return e.fieldErrors().stream().map(InvalidInputException.FieldError::field).toList();
     }
 
     @Test
@@ -64,7 +64,7 @@ class MessageLimitsTest {
         assertThat(client.sendText(TO, "a".repeat(4096))).isInstanceOf(SendOutcome.Sent.class);
         assertThat(client.sendText(TO, "\uD83D\uDE00".repeat(4096))).isInstanceOf(SendOutcome.Sent.class);
 
-        ValidationException e = refused(() -> client.sendText(TO, "a".repeat(4097)));
+        InvalidInputException e = refused(() -> client.sendText(TO, "a".repeat(4097)));
         assertThat(e.getMessage()).isEqualTo("Invalid input: body: must be at most 4096 characters, was 4097");
     }
 
@@ -81,7 +81,7 @@ class MessageLimitsTest {
         expectNoRequest = false;
         assertThat(client.sendText("+27 (67) 951-8124", "Hi")).isInstanceOf(SendOutcome.Sent.class);
 
-        ValidationException local = refused(() -> client.sendText("0679518124", "Hi"));
+        InvalidInputException local = refused(() -> client.sendText("0679518124", "Hi"));
         assertThat(local.getMessage()).contains("to: must be a phone number in international form")
                 .contains("+06 79 *** **24").doesNotContain("0679518124");
         refused(() -> client.sendText("27abc9518124", "Hi"));
@@ -229,6 +229,6 @@ class MessageLimitsTest {
         refused(() -> new SendOutcome.RequiresTemplate(null));
         refused(() -> new SendOutcome.Failed(null, true));
         assertThatThrownBy(() -> new ProviderError(400, 1, 0, null, "", "", ""))
-                .isInstanceOf(ValidationException.class);
+                .isInstanceOf(InvalidInputException.class);
     }
 }

@@ -9,7 +9,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 
 class RetryPolicyTest {
 
@@ -31,16 +31,16 @@ class RetryPolicyTest {
     @Test
     @DisplayName("out-of-range values are refused")
     void refused() {
-        assertThatThrownBy(() -> RetryPolicy.defaults().withMaxAttempts(0)).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> RetryPolicy.defaults().withMaxAttempts(11)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> RetryPolicy.defaults().withMaxAttempts(0)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> RetryPolicy.defaults().withMaxAttempts(11)).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> RetryPolicy.defaults().withBackoff(Duration.ZERO, Duration.ofSeconds(1)))
-                .isInstanceOf(ValidationException.class);
+                .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> RetryPolicy.defaults().withBackoff(Duration.ofSeconds(2), Duration.ofSeconds(1)))
-                .isInstanceOf(ValidationException.class);
+                .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> RetryPolicy.defaults().withBackoff(Duration.ofSeconds(1), Duration.ofMinutes(6)))
-                .isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> RetryPolicy.defaults().ceiling(0)).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> new RetryPolicy(3, null, null, true)).isInstanceOf(ValidationException.class);
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> RetryPolicy.defaults().ceiling(0)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> new RetryPolicy(3, null, null, true)).isInstanceOf(InvalidInputException.class);
     }
 
     @Property

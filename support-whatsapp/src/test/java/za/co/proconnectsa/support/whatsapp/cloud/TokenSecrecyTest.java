@@ -27,7 +27,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.testing.SettableClock;
 import za.co.proconnectsa.support.whatsapp.cloud.CloudTestSupport.RecordingSleeper;
 
@@ -63,9 +63,9 @@ class TokenSecrecyTest {
         Throwable thrown = catchThrowable(() -> WhatsAppCloudClient.builder().phoneNumberId("106540352242922")
                 .accessToken(badToken).build());
 
-        assertThat(thrown).isInstanceOf(ValidationException.class);
+        assertThat(thrown).isInstanceOf(InvalidInputException.class);
         assertThat(thrown.getMessage()).contains("accessToken").doesNotContain("secretPartThatMustNotLeak", "EAAJ");
-        assertThat(((ValidationException) thrown).fieldErrors().toString()).doesNotContain("secretPartThatMustNotLeak");
+        assertThat(((InvalidInputException) thrown).fieldErrors().toString()).doesNotContain("secretPartThatMustNotLeak");
     }
 
     @Test
@@ -140,7 +140,7 @@ class TokenSecrecyTest {
             for (Runnable bad : List.<Runnable>of(() -> client.sendText(TO, ""), () -> client.sendText("0821234567",
                     "Hi"), () -> client.sendText(TO, "x".repeat(4097)), () -> client.markRead(" "))) {
                 Throwable t = catchThrowable(bad::run);
-                assertThat(t).isInstanceOf(ValidationException.class);
+                assertThat(t).isInstanceOf(InvalidInputException.class);
                 texts.add(t.getMessage());
             }
         } finally {

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ValueSource;
 import za.co.proconnectsa.support.SupportDesk;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
@@ -109,10 +109,10 @@ class InboxHostileTextTest {
 
         for (String bad : new String[] {"Hello\u0000", "Hello \uD83D", "bell \u0007", "C1 \u0085"}) {
             assertThatThrownBy(() -> inbox.reply(agent, number, bad)).isInstanceOfSatisfying(
-                    ValidationException.class, e -> assertThat(e.fieldErrors()).extracting(f -> f.field()).contains("text"));
+                    InvalidInputException.class, e -> assertThat(e.fieldErrors()).extracting(f -> f.field()).contains("text"));
         }
         assertThatThrownBy(() -> inbox.conversation(agent, number + "\u0000")).isInstanceOfSatisfying(
-                ValidationException.class, e -> assertThat(e.fieldErrors()).extracting(f -> f.field())
+                InvalidInputException.class, e -> assertThat(e.fieldErrors()).extracting(f -> f.field())
                         .contains("conversationNumber"));
         assertThat(InboxFixture.sent(GRAPH)).hasSize(sentBefore);
     }

@@ -7,7 +7,7 @@ import java.net.URI;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import za.co.proconnectsa.support.SupportDesk;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.store.InMemoryTicketStore;
 import za.co.proconnectsa.support.whatsapp.cloud.RetryPolicy;
 import za.co.proconnectsa.support.whatsapp.cloud.WhatsAppCloudClient;
@@ -31,8 +31,8 @@ class InboxStoreTest {
     @DisplayName("without a store, or with another store than the desk's, the inbox is refused at build time")
     void otherStore() {
         assertThatThrownBy(() -> WhatsAppInbox.builder().desk(desk).client(client).build())
-                .isInstanceOf(ValidationException.class).hasMessageContaining("store");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("store");
         assertThatThrownBy(() -> WhatsAppInbox.builder().desk(desk).store(InMemoryTicketStore.create()).client(client)
-                .build()).isInstanceOf(ValidationException.class).hasMessageContaining("the store the desk was built with");
+                .build()).isInstanceOf(InvalidInputException.class).hasMessageContaining("the store the desk was built with");
     }
 }

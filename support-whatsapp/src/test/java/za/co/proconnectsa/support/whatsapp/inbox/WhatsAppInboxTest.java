@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import za.co.proconnectsa.support.SupportDesk;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.AccessDeniedException;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.conversation.Conversation;
@@ -316,7 +316,7 @@ class WhatsAppInboxTest {
             assertThat(t.requesterId()).isEqualTo("wa:" + THANDI);
             assertThat(store.auditTrail(t.id()).get(0).actor()).isEqualTo(AGENT);
             assertThatThrownBy(() -> inbox.escalate(AGENT, c.number().text(), Category.ACCOUNT))
-                    .isInstanceOf(ValidationException.class).hasMessageContaining("already ticket " + t.number());
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("already ticket " + t.number());
         }
 
         @Test
@@ -506,7 +506,7 @@ class WhatsAppInboxTest {
             assertThat(textsTo(GRAPH, THANDI)).containsExactly("Yes, he is in until 5.",
                     "Thanks Thandi Nkosi! Anything else about your profile?");
             assertThatThrownBy(() -> inbox.replyWithTemplate(AGENT, conversation, "thanks", Map.of()))
-                    .isInstanceOf(ValidationException.class).hasMessageContaining("{topic}");
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("{topic}");
             assertThat(textsTo(GRAPH, THANDI)).hasSize(2);
             // {name} is the conversation's, whatever the caller passes
             inbox.replyWithTemplate(AGENT, conversation, "thanks", Map.of("topic", "x", "name", "Someone Else"));
@@ -534,10 +534,10 @@ class WhatsAppInboxTest {
                     .client(InboxFixture.client(GRAPH, clock))
                     .templates(ResponseTemplates.defaults().with(ResponseTemplate.of("escalated",
                             "Ticket {ticket} opened at {time}"))).build())
-                    .isInstanceOf(ValidationException.class).hasMessageContaining("[time]");
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("[time]");
             assertThatThrownBy(() -> AutoResponder.builder().templates(ResponseTemplates.defaults().with(
                     ResponseTemplate.of("out-of-hours", "Closed, {name}; call {phone}"))).build())
-                    .isInstanceOf(ValidationException.class).hasMessageContaining("[phone]");
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("[phone]");
         }
 
         @Test

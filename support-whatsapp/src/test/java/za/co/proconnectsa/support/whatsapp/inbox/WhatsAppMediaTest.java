@@ -407,12 +407,12 @@ class WhatsAppMediaTest {
                         .isEqualTo("https://cdn.example.co.za/how-to.png"));
 
         assertThatThrownBy(() -> MediaReply.upload(AttachmentKind.IMAGE, new byte[5 * 1024 * 1024 + 1], "image/jpeg",
-                null, null)).isInstanceOf(za.co.proconnectsa.support.ValidationException.class)
+                null, null)).isInstanceOf(za.co.proconnectsa.support.InvalidInputException.class)
                 .hasMessageContaining("5 MB");
         assertThatThrownBy(() -> MediaReply.upload(AttachmentKind.DOCUMENT, new byte[10], "application/x-msdownload",
-                "a.exe", null)).isInstanceOf(za.co.proconnectsa.support.ValidationException.class);
+                "a.exe", null)).isInstanceOf(za.co.proconnectsa.support.InvalidInputException.class);
         assertThatThrownBy(() -> MediaReply.link(AttachmentKind.IMAGE, java.net.URI.create("http://insecure.example/x.png"),
-                null, null)).isInstanceOf(za.co.proconnectsa.support.ValidationException.class);
+                null, null)).isInstanceOf(za.co.proconnectsa.support.InvalidInputException.class);
     }
 
     @Test

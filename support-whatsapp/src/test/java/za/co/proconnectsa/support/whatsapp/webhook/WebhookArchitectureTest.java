@@ -21,11 +21,11 @@ class WebhookArchitectureTest {
     }
 
     @Test
-    @DisplayName("the webhook package uses only the JDK, Jackson, slf4j and support-core (its API, SPIs and job queue)")
+    @DisplayName("the webhook package uses only the JDK, Jackson, slf4j and support-core (its API, SPIs, job queue and the internal checks)")
     void dependencies() {
         classes().should().onlyDependOnClassesThat()
                 .resideInAnyPackage("java..", "javax.crypto..", "com.fasterxml.jackson..", "org.slf4j..",
-                        "za.co.proconnectsa.support", "za.co.proconnectsa.support.util..",
+                        "za.co.proconnectsa.support", "za.co.proconnectsa.support.internal",
                         "za.co.proconnectsa.support.spi..", "za.co.proconnectsa.support.queue..",
                         "za.co.proconnectsa.support.whatsapp.webhook..")
                 .check(webhook);

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 
 class WebhookHandshakeTest {
 
@@ -53,8 +53,8 @@ class WebhookHandshakeTest {
     @Test
     @DisplayName("a blank token is refused; the token never appears in toString")
     void token() {
-        assertThatThrownBy(() -> WebhookHandshake.create("")).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> WebhookHandshake.create(null)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> WebhookHandshake.create("")).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> WebhookHandshake.create(null)).isInstanceOf(InvalidInputException.class);
         assertThat(handshake.toString()).doesNotContain("meatyhamhock");
     }
 }

@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import za.co.proconnectsa.support.StoreUnavailableException;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.spi.WorkQueue;
 import za.co.proconnectsa.support.store.InMemoryTicketStore;
 import za.co.proconnectsa.support.testing.SettableClock;
@@ -334,13 +334,13 @@ class WebhookReceiverTest {
     @Test
     @DisplayName("the builder lists every missing part and checks the limit")
     void builderChecks() {
-        assertThatThrownBy(() -> WebhookReceiver.builder().build()).isInstanceOf(ValidationException.class)
-                .satisfies(e -> assertThat(((ValidationException) e).fieldErrors())
-                        .extracting(ValidationException.FieldError::field)
+        assertThatThrownBy(() -> WebhookReceiver.builder().build()).isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).fieldErrors())
+                        .extracting(InvalidInputException.FieldError::field)
                         .containsExactlyInAnyOrder("verifier", "queue"));
-        assertThatThrownBy(() -> builder().maxBodyBytes(0)).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> builder().maxBodyBytes((64 << 20) + 1)).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> receiver.receive((byte[]) null, "x")).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> builder().maxBodyBytes(0)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> builder().maxBodyBytes((64 << 20) + 1)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> receiver.receive((byte[]) null, "x")).isInstanceOf(InvalidInputException.class);
         assertThat(receiver.toString()).doesNotContain(SECRET);
     }
 }

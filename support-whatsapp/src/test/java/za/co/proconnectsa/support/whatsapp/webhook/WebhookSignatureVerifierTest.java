@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 
 class WebhookSignatureVerifierTest {
 
@@ -124,9 +124,9 @@ class WebhookSignatureVerifierTest {
     @Test
     @DisplayName("a blank secret is refused; the secret never appears in toString")
     void secret() {
-        assertThatThrownBy(() -> WebhookSignatureVerifier.create(" ")).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> WebhookSignatureVerifier.create(" ")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("appSecret");
-        assertThatThrownBy(() -> WebhookSignatureVerifier.create(null)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> WebhookSignatureVerifier.create(null)).isInstanceOf(InvalidInputException.class);
         assertThat(VERIFIER.toString()).doesNotContain(SECRET);
         assertThat(WebhookSignatureVerifier.create("p4ssw0rd-xyz").toString()).doesNotContain("p4ssw0rd");
     }

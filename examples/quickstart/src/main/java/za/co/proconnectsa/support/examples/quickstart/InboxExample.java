@@ -17,18 +17,20 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import za.co.proconnectsa.support.SupportDesk;
 import za.co.proconnectsa.support.access.Actor;
-import za.co.proconnectsa.support.queue.JobWorker;
 import za.co.proconnectsa.support.store.InMemoryTicketStore;
-import za.co.proconnectsa.support.whatsapp.automation.AutoResponder;
-import za.co.proconnectsa.support.whatsapp.automation.FaqEntry;
 import za.co.proconnectsa.support.whatsapp.cloud.RetryPolicy;
 import za.co.proconnectsa.support.whatsapp.cloud.WhatsAppCloudClient;
+// inbox-imports:begin
+import za.co.proconnectsa.support.SupportDesk;
+import za.co.proconnectsa.support.queue.JobWorker;
+import za.co.proconnectsa.support.whatsapp.automation.AutoResponder;
+import za.co.proconnectsa.support.whatsapp.automation.FaqEntry;
 import za.co.proconnectsa.support.whatsapp.inbox.TicketReplyResult;
 import za.co.proconnectsa.support.whatsapp.inbox.WhatsAppInbox;
 import za.co.proconnectsa.support.whatsapp.webhook.InboundMessageWorker;
 import za.co.proconnectsa.support.whatsapp.webhook.WebhookReceiver;
+// inbox-imports:end
 
 /**
  * The WhatsApp inbox end to end, offline: a provider asks a quick question (answered by the FAQ), then reports a

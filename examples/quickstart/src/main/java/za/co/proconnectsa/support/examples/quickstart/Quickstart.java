@@ -3,16 +3,18 @@ package za.co.proconnectsa.support.examples.quickstart;
 import java.io.PrintStream;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import za.co.proconnectsa.support.ticket.RequesterAuditEvent;
+import za.co.proconnectsa.support.ticket.RequesterMessage;
+// getting-started-imports:begin
 import za.co.proconnectsa.support.SupportDesk;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.store.InMemoryTicketStore;
 import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.ticket.NewTicket;
 import za.co.proconnectsa.support.ticket.Reply;
-import za.co.proconnectsa.support.ticket.RequesterAuditEvent;
-import za.co.proconnectsa.support.ticket.RequesterMessage;
 import za.co.proconnectsa.support.ticket.RequesterTicketDetails;
 import za.co.proconnectsa.support.ticket.SubmissionReceipt;
+// getting-started-imports:end
 
 /**
  * The smallest complete use of the library: a provider submits a billing ticket, an agent answers,

@@ -1,6 +1,7 @@
 package za.co.proconnectsa.support.examples.quickstart;
 
 import java.io.PrintStream;
+// routing-imports:begin
 import java.net.URI;
 import za.co.proconnectsa.support.SupportDesk;
 import za.co.proconnectsa.support.access.Role;
@@ -9,8 +10,9 @@ import za.co.proconnectsa.support.routing.Channel;
 import za.co.proconnectsa.support.routing.RoutingDecision;
 import za.co.proconnectsa.support.routing.RoutingPolicy;
 import za.co.proconnectsa.support.routing.SupportRequest;
-import za.co.proconnectsa.support.routing.WhatsAppContact;
+import za.co.proconnectsa.support.whatsapp.WhatsAppLinks;
 import za.co.proconnectsa.support.store.InMemoryTicketStore;
+// routing-imports:end
 
 /**
  * Routing requests between WhatsApp and tickets, and the support page model. The README's
@@ -34,8 +36,8 @@ public final class RoutingExample {
         // routing:begin
         SupportDesk desk = SupportDesk.builder()
                 .store(InMemoryTicketStore.create())
-                .whatsApp(WhatsAppContact.of("+27 67 951 8124"))   // Mon-Fri 8am-6pm SAST by default
-                .routingPolicy(RoutingPolicy.standard())            // the seed's rules
+                .whatsApp(WhatsAppLinks.of("+27 67 951 8124"))     // Mon-Fri 8am-6pm SAST by default
+                .routingPolicy(RoutingPolicy.standard())            // the standard rules
                 .build();
 
         RoutingDecision decision = desk.route(SupportRequest.builder()

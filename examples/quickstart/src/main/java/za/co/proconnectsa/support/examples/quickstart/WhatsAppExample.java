@@ -1,13 +1,14 @@
 package za.co.proconnectsa.support.examples.quickstart;
 
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+// whatsapp-imports:begin
+import java.net.URI;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import za.co.proconnectsa.support.store.InMemoryTicketStore;
 import za.co.proconnectsa.support.whatsapp.WhatsAppLinks;
 import za.co.proconnectsa.support.whatsapp.cloud.CustomerServiceWindow;
@@ -16,6 +17,7 @@ import za.co.proconnectsa.support.whatsapp.cloud.WhatsAppCloudClient;
 import za.co.proconnectsa.support.whatsapp.webhook.WebhookReceipt;
 import za.co.proconnectsa.support.whatsapp.webhook.InboundMessageWorker;
 import za.co.proconnectsa.support.whatsapp.webhook.WebhookReceiver;
+// whatsapp-imports:end
 
 /**
  * WhatsApp links, a signed webhook and the window-aware reply, without a network: the README's

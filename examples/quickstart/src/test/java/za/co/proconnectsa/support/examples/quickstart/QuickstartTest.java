@@ -38,6 +38,14 @@ class QuickstartTest {
     }
 
     @Test
+    @DisplayName("the JDBC example stores a ticket in H2 through a HikariCP pool and prints the receipt")
+    void jdbcExample() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        JdbcExample.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("Your ticket number is PCS-0000");
+    }
+
+    @Test
     @DisplayName("the routing example sends an error report to a ticket and explains why")
     void routingExample() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -124,7 +132,10 @@ class QuickstartTest {
     @CsvSource({"Quickstart.java, getting-started", "RoutingExample.java, routing", "WhatsAppExample.java, whatsapp",
         "InboxExample.java, inbox", "AssignmentExample.java, assignment-imports", "AssignmentExample.java, assignment",
         "SlaExample.java, sla-imports", "SlaExample.java, sla",
-        "DataSubjectsExample.java, data-subjects-imports", "DataSubjectsExample.java, data-subjects"})
+        "DataSubjectsExample.java, data-subjects-imports", "DataSubjectsExample.java, data-subjects",
+        "Quickstart.java, getting-started-imports", "RoutingExample.java, routing-imports",
+        "WhatsAppExample.java, whatsapp-imports", "InboxExample.java, inbox-imports",
+        "JdbcExample.java, jdbc-imports", "JdbcExample.java, jdbc"})
     @DisplayName("the README's code is the examples' code, so it compiles in the build")
     void readmeMatchesSource(String file, String region) throws IOException {
         String source = Files.readString(Path.of("src/main/java/za/co/proconnectsa/support/examples/quickstart", file));

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.analytics.AnalyticsQuery;
 
 /**
@@ -33,7 +33,7 @@ public record AnalyticsPeriod(LocalDate first, LocalDate last, ZoneId zone) {
      * @param clock the desk's clock
      * @param zone  the desk's zone
      * @return the period
-     * @throws ValidationException when the days are in the wrong order, too far apart or the length is not offered
+     * @throws InvalidInputException when the days are in the wrong order, too far apart or the length is not offered
      */
     public static AnalyticsPeriod of(Integer days, LocalDate from, LocalDate to, Clock clock, ZoneId zone) {
         LocalDate last = to != null ? to : LocalDate.now(clock.withZone(zone));
@@ -43,17 +43,17 @@ public record AnalyticsPeriod(LocalDate first, LocalDate last, ZoneId zone) {
         } else {
             int length = days == null ? DEFAULT_DAYS : days;
             if (!PRESETS.contains(length)) {
-                throw new ValidationException(List.of(new ValidationException.FieldError("days",
+                throw new InvalidInputException(List.of(new InvalidInputException.FieldError("days",
                         "must be one of " + PRESETS)));
             }
             first = last.minusDays(length - 1L);
         }
         if (first.isAfter(last)) {
-            throw new ValidationException(List.of(new ValidationException.FieldError("from",
+            throw new InvalidInputException(List.of(new InvalidInputException.FieldError("from",
                     "must be on or before the last day")));
         }
         if (ChronoUnit.DAYS.between(first, last) >= AnalyticsQuery.MAX_DAYS) {
-            throw new ValidationException(List.of(new ValidationException.FieldError("from",
+            throw new InvalidInputException(List.of(new InvalidInputException.FieldError("from",
                     "must be at most " + AnalyticsQuery.MAX_DAYS + " days before the last day")));
         }
         return new AnalyticsPeriod(first, last, zone);

@@ -16,10 +16,10 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import za.co.proconnectsa.support.ConcurrentModificationException;
+import za.co.proconnectsa.support.ConcurrentUpdateException;
 import za.co.proconnectsa.support.StoreUnavailableException;
 import za.co.proconnectsa.support.SupportException;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.AccessDeniedException;
 import za.co.proconnectsa.support.ticket.InvalidTransitionException;
 import za.co.proconnectsa.support.ticket.TicketNotFoundException;
@@ -55,8 +55,8 @@ public class ApiProblems {
     public record FieldProblem(String field, String message) {
     }
 
-    @ExceptionHandler(ValidationException.class)
-    ProblemDetail invalid(ValidationException e) {
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalid(InvalidInputException e) {
         List<FieldProblem> errors = e.fieldErrors().stream()
                 .map(f -> new FieldProblem(f.field(), LABELS.getOrDefault(f.field(), "The value of " + f.field())
                         + " " + f.message() + "."))
@@ -82,8 +82,8 @@ public class ApiProblems {
         return problem(HttpStatus.FORBIDDEN, "Not allowed", "Your account may not do this.");
     }
 
-    @ExceptionHandler(ConcurrentModificationException.class)
-    ProblemDetail conflict(ConcurrentModificationException e) {
+    @ExceptionHandler(ConcurrentUpdateException.class)
+    ProblemDetail conflict(ConcurrentUpdateException e) {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "Changed meanwhile",
                 "Ticket " + e.ticketNumber() + " is at version " + e.actualVersion() + ", not "
                         + e.expectedVersion() + ": someone changed it. Read it again and decide anew.");

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import za.co.proconnectsa.support.SupportDesk;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.portal.security.CurrentActor;
 import za.co.proconnectsa.support.ticket.Category;
@@ -65,7 +65,7 @@ public class TicketApiController {
     ResponseEntity<ApiModels.Receipt> submit(@RequestBody ApiModels.NewTicketRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, Principal principal) {
         Actor actor = CurrentActor.of(principal);
-        List<ValidationException.FieldError> errors = new ArrayList<>();
+        List<InvalidInputException.FieldError> errors = new ArrayList<>();
         Category category = category(request.category(), errors);
         Priority priority = priority(request.priority(), errors);
         NewTicket ticket = NewTicket.builder()
@@ -79,8 +79,8 @@ public class TicketApiController {
         if (!errors.isEmpty()) {
             // Every refused field in one answer: the desk's own constraints on the rest of the ticket too
             validator.validate(ticket).forEach(v -> errors.add(
-                    new ValidationException.FieldError(v.getPropertyPath().toString(), v.getMessage())));
-            throw new ValidationException(errors);
+                    new InvalidInputException.FieldError(v.getPropertyPath().toString(), v.getMessage())));
+            throw new InvalidInputException(errors);
         }
         SubmissionReceipt receipt = desk.tickets().submit(actor, ticket);
         ApiModels.Receipt body = ApiModels.Receipt.of(receipt);
@@ -126,13 +126,13 @@ public class TicketApiController {
     ApiModels.TicketView changeStatus(@PathVariable String number, @RequestBody ApiModels.StatusChange request,
             Principal principal) {
         Actor actor = CurrentActor.of(principal);
-        List<ValidationException.FieldError> errors = new ArrayList<>();
+        List<InvalidInputException.FieldError> errors = new ArrayList<>();
         TicketStatus status = status(request.status(), errors);
         if (request.expectedVersion() == null) {
-            errors.add(new ValidationException.FieldError("expectedVersion", "must be given"));
+            errors.add(new InvalidInputException.FieldError("expectedVersion", "must be given"));
         }
         if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
+            throw new InvalidInputException(errors);
         }
         Ticket ticket = desk.tickets().changeStatus(actor, number, status, request.expectedVersion());
         return ApiModels.TicketView.of(ticket);
@@ -164,7 +164,7 @@ public class TicketApiController {
     }
 
     private TicketQuery query(String status, String text, String cursor, int limit) {
-        List<ValidationException.FieldError> errors = new ArrayList<>();
+        List<InvalidInputException.FieldError> errors = new ArrayList<>();
         TicketQuery.Builder builder = TicketQuery.builder().order(TicketQuery.Order.NEWEST_FIRST);
         if (status != null && !status.isBlank()) {
             TicketStatus parsed = status(status, errors);
@@ -173,12 +173,12 @@ public class TicketApiController {
             }
         }
         if (limit < 1 || limit > TicketQuery.MAX_LIMIT) {
-            errors.add(new ValidationException.FieldError("limit", "must be between 1 and " + TicketQuery.MAX_LIMIT));
+            errors.add(new InvalidInputException.FieldError("limit", "must be between 1 and " + TicketQuery.MAX_LIMIT));
         } else {
             builder.limit(limit);
         }
         if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
+            throw new InvalidInputException(errors);
         }
         if (text != null && !text.isBlank()) {
             builder.text(text);
@@ -187,37 +187,37 @@ public class TicketApiController {
         return cursor == null || cursor.isBlank() ? query : query.after(Cursor.parse(cursor));
     }
 
-    private Category category(String code, List<ValidationException.FieldError> errors) {
+    private Category category(String code, List<InvalidInputException.FieldError> errors) {
         if (code == null || code.isBlank()) {
-            errors.add(new ValidationException.FieldError("category", "must be given"));
+            errors.add(new InvalidInputException.FieldError("category", "must be given"));
             return null;
         }
         Category category = Category.of(code);
         if (!desk.categories().contains(category)) {
-            errors.add(new ValidationException.FieldError("category", "must be one of "
+            errors.add(new InvalidInputException.FieldError("category", "must be one of "
                     + desk.categories().stream().map(Category::code).sorted().toList()));
             return null;
         }
         return category;
     }
 
-    private static Priority priority(String value, List<ValidationException.FieldError> errors) {
+    private static Priority priority(String value, List<InvalidInputException.FieldError> errors) {
         if (value == null || value.isBlank()) {
             return Priority.NORMAL;
         }
         try {
             return Priority.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            errors.add(new ValidationException.FieldError("priority", "must be one of LOW, NORMAL, HIGH, URGENT"));
+            errors.add(new InvalidInputException.FieldError("priority", "must be one of LOW, NORMAL, HIGH, URGENT"));
             return null;
         }
     }
 
-    private static TicketStatus status(String value, List<ValidationException.FieldError> errors) {
+    private static TicketStatus status(String value, List<InvalidInputException.FieldError> errors) {
         try {
             return TicketStatus.valueOf(value == null ? "" : value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            errors.add(new ValidationException.FieldError("status",
+            errors.add(new InvalidInputException.FieldError("status",
                     "must be one of NEW, OPEN, PENDING, ON_HOLD, RESOLVED, CLOSED"));
             return null;
         }

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import za.co.proconnectsa.support.SupportDesk;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.access.Permission;
 import za.co.proconnectsa.support.portal.security.CurrentActor;
@@ -59,7 +59,7 @@ public class DataSubjectController {
             model.addAttribute("ledgerContact", ledger.strip());
             try {
                 model.addAttribute("ledger", desk.dataSubjects().consentHistory(admin, ledger.strip()));
-            } catch (ValidationException e) {
+            } catch (InvalidInputException e) {
                 model.addAttribute("problems", plain(e));
             }
         }
@@ -74,7 +74,7 @@ public class DataSubjectController {
         DataSubjectExport export;
         try {
             export = desk.dataSubjects().export(admin, form.subject(), form.getReason());
-        } catch (ValidationException e) {
+        } catch (InvalidInputException e) {
             return refused(e, model, admin);
         }
         return ResponseEntity.ok()
@@ -91,7 +91,7 @@ public class DataSubjectController {
         try {
             RedactionReport report = desk.dataSubjects().anonymise(admin, form.subject(), form.getReason());
             redirect.addFlashAttribute("notice", "Anonymised: " + describe(report));
-        } catch (ValidationException e) {
+        } catch (InvalidInputException e) {
             return refused(e, model, admin);
         }
         return "redirect:/admin/data-subjects";
@@ -103,7 +103,7 @@ public class DataSubjectController {
         Actor admin = admin(principal);
         try {
             form.subject();
-        } catch (ValidationException e) {
+        } catch (InvalidInputException e) {
             return refused(e, model, admin);
         }
         return "admin/data-subject-erase";
@@ -116,7 +116,7 @@ public class DataSubjectController {
         DataSubject subject;
         try {
             subject = form.subject();
-        } catch (ValidationException e) {
+        } catch (InvalidInputException e) {
             return refused(e, model, admin);
         }
         if (!form.confirmed()) {
@@ -126,7 +126,7 @@ public class DataSubjectController {
         try {
             RedactionReport report = desk.dataSubjects().erase(admin, subject, form.getReason());
             redirect.addFlashAttribute("notice", "Erased: " + describe(report));
-        } catch (ValidationException e) {
+        } catch (InvalidInputException e) {
             return refused(e, model, admin);
         }
         return "redirect:/admin/data-subjects";
@@ -144,7 +144,7 @@ public class DataSubjectController {
         }
         try {
             desk.dataSubjects().recordConsent(admin, contact.strip(), choice, source.strip());
-        } catch (ValidationException e) {
+        } catch (InvalidInputException e) {
             model.addAttribute("form", new DataSubjectForm());
             model.addAttribute("problems", plain(e));
             return page(null, model, principal);
@@ -155,7 +155,7 @@ public class DataSubjectController {
         return "redirect:/admin/data-subjects";
     }
 
-    private String refused(ValidationException e, Model model, Actor admin) {
+    private String refused(InvalidInputException e, Model model, Actor admin) {
         model.addAttribute("problems", plain(e));
         model.addAttribute("choices", ConsentChoice.values());
         model.addAttribute("trail", desk.dataSubjects().requests(admin, TRAIL));
@@ -168,7 +168,7 @@ public class DataSubjectController {
         return actor;
     }
 
-    private static List<String> plain(ValidationException e) {
+    private static List<String> plain(InvalidInputException e) {
         return e.fieldErrors().stream()
                 .map(f -> LABELS.getOrDefault(f.field(), "A value") + " " + f.message() + ".")
                 .toList();

@@ -17,7 +17,7 @@ public class DataSubjectForm {
 
     /**
      * @return the person for the desk: their requester id, and the contact, name, e-mail and phone when given
-     * @throws za.co.proconnectsa.support.ValidationException when a value is refused
+     * @throws za.co.proconnectsa.support.InvalidInputException when a value is refused
      */
     public DataSubject subject() {
         DataSubject.Builder builder = DataSubject.builder(requesterId.strip());

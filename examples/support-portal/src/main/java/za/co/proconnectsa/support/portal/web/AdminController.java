@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import za.co.proconnectsa.support.SupportDesk;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.portal.security.CurrentActor;
 import za.co.proconnectsa.support.ticket.Category;
@@ -222,7 +222,7 @@ public class AdminController {
         try {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ValidationException.of(field, "is not one of the listed choices");
+            throw InvalidInputException.of(field, "is not one of the listed choices");
         }
     }
 }

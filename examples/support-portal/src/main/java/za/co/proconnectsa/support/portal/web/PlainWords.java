@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.portal.web;
 
 import java.util.Map;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 
 /** The desk's field errors as a person reads them: "Subject is too long (...)" rather than "subject: size must...". */
 final class PlainWords {
@@ -19,7 +19,7 @@ final class PlainWords {
     }
 
     /** @param error one of the desk's field errors @return it as a sentence */
-    static String of(ValidationException.FieldError error) {
+    static String of(InvalidInputException.FieldError error) {
         String label = LABELS.getOrDefault(error.field(), "This value");
         return label + " " + error.message() + ".";
     }

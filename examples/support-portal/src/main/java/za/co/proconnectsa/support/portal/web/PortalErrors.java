@@ -12,10 +12,10 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-import za.co.proconnectsa.support.ConcurrentModificationException;
+import za.co.proconnectsa.support.ConcurrentUpdateException;
 import za.co.proconnectsa.support.StoreUnavailableException;
 import za.co.proconnectsa.support.SupportException;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.AccessDeniedException;
 import za.co.proconnectsa.support.assignment.AgentNotFoundException;
 import za.co.proconnectsa.support.conversation.ConversationNotFoundException;
@@ -44,8 +44,8 @@ class PortalErrors {
         return "error/403";
     }
 
-    @ExceptionHandler(ValidationException.class)
-    String invalid(ValidationException e, HttpServletResponse response, Model model) {
+    @ExceptionHandler(InvalidInputException.class)
+    String invalid(InvalidInputException e, HttpServletResponse response, Model model) {
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         model.addAttribute("problems", e.fieldErrors().stream().map(PlainWords::of).toList());
         return "error/400";
@@ -73,8 +73,8 @@ class PortalErrors {
         return "error/409";
     }
 
-    @ExceptionHandler(ConcurrentModificationException.class)
-    String changedMeanwhile(ConcurrentModificationException e, HttpServletResponse response, Model model) {
+    @ExceptionHandler(ConcurrentUpdateException.class)
+    String changedMeanwhile(ConcurrentUpdateException e, HttpServletResponse response, Model model) {
         response.setStatus(HttpStatus.CONFLICT.value());
         model.addAttribute("detail", "Someone else changed this ticket at the same moment. Please reload it and try "
                 + "again.");

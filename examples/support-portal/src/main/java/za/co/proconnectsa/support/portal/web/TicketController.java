@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import za.co.proconnectsa.support.SupportDesk;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.portal.security.CurrentActor;
 import za.co.proconnectsa.support.ticket.Category;
@@ -70,8 +70,8 @@ public class TicketController {
                     .category(Category.of(form.getCategory()))
                     .idempotencyKey(form.getIdempotencyKey())
                     .build());
-        } catch (ValidationException e) {
-            for (ValidationException.FieldError error : e.fieldErrors()) {
+        } catch (InvalidInputException e) {
+            for (InvalidInputException.FieldError error : e.fieldErrors()) {
                 String field = List.of("subject", "body", "category").contains(error.field()) ? error.field() : null;
                 String text = PlainWords.of(error);
                 if (field == null) {

@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.util.ClassUtils;
 import za.co.proconnectsa.support.SupportDesk;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.event.DeskObserver;
 import za.co.proconnectsa.support.event.OutboxRelay;
 import za.co.proconnectsa.support.event.TicketListener;
@@ -77,12 +77,12 @@ public class SupportAutoConfiguration {
                 String[] ends = interval.trim().split("\\s*-\\s*");
                 String property = "support.business-hours.weekly." + day.getKey().name().toLowerCase(java.util.Locale.ROOT);
                 if (ends.length != 2) {
-                    throw ValidationException.of(property, "each interval must look like 08:00-18:00, was \"" + interval + "\"");
+                    throw InvalidInputException.of(property, "each interval must look like 08:00-18:00, was \"" + interval + "\"");
                 }
                 try {
                     hours.interval(day.getKey(), LocalTime.parse(ends[0]), LocalTime.parse(ends[1]));
                 } catch (DateTimeParseException e) {
-                    throw ValidationException.of(property, "each interval must look like 08:00-18:00, was \"" + interval + "\"");
+                    throw InvalidInputException.of(property, "each interval must look like 08:00-18:00, was \"" + interval + "\"");
                 }
             }
         }

@@ -2,7 +2,7 @@ package za.co.proconnectsa.support.whatsapp.cloud.internal;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import za.co.proconnectsa.support.util.PhoneMasking;
+import za.co.proconnectsa.support.internal.PhoneMasking;
 
 /** Texts from outside made fit for a log line: runs of 8 or more digits (possible phone numbers) masked. */
 public final class LogText {

@@ -3,10 +3,10 @@ package za.co.proconnectsa.support.whatsapp.cloud.internal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import za.co.proconnectsa.support.ValidationException;
-import za.co.proconnectsa.support.ValidationException.FieldError;
+import za.co.proconnectsa.support.InvalidInputException;
+import za.co.proconnectsa.support.InvalidInputException.FieldError;
 
-/** Collects every refused field of one input, then throws them together as one {@link ValidationException}. */
+/** Collects every refused field of one input, then throws them together as one {@link InvalidInputException}. */
 public final class Problems {
 
     private final List<FieldError> errors = new ArrayList<>();
@@ -73,12 +73,12 @@ public final class Problems {
         errors.add(new FieldError(field, message));
     }
 
-    /** @throws ValidationException listing every problem, sorted by field, when there is any */
+    /** @throws InvalidInputException listing every problem, sorted by field, when there is any */
     public void throwIfAny() {
         if (!errors.isEmpty()) {
             List<FieldError> sorted = new ArrayList<>(errors);
             sorted.sort(Comparator.comparing(FieldError::field));
-            throw new ValidationException(sorted);
+            throw new InvalidInputException(sorted);
         }
     }
 }

@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.whatsapp.cloud.internal;
 
-import za.co.proconnectsa.support.ValidationException;
-import za.co.proconnectsa.support.util.PhoneMasking;
+import za.co.proconnectsa.support.InvalidInputException;
+import za.co.proconnectsa.support.internal.PhoneMasking;
 
 /** The {@code to} of a message: a WhatsApp id, i.e. the phone number in international form, digits only. */
 public final class Recipients {
@@ -15,11 +15,11 @@ public final class Recipients {
      * @param field the field's name, for the error
      * @param to    the recipient as given
      * @return the digits, 7 to 15 of them, not starting with 0
-     * @throws ValidationException when it is not such a number; the message shows the number masked
+     * @throws InvalidInputException when it is not such a number; the message shows the number masked
      */
     public static String waId(String field, String to) {
         if (to == null || to.isBlank()) {
-            throw ValidationException.of(field, "must not be blank");
+            throw InvalidInputException.of(field, "must not be blank");
         }
         String s = to.strip();
         if (s.startsWith("+")) {
@@ -36,7 +36,7 @@ public final class Recipients {
             }
         }
         if (!ok || digits.length() < 7 || digits.length() > 15 || digits.charAt(0) == '0') {
-            throw ValidationException.of(field, "must be a phone number in international form (country code"
+            throw InvalidInputException.of(field, "must be a phone number in international form (country code"
                     + " first, 7 to 15 digits), was " + PhoneMasking.mask(to));
         }
         return digits.toString();

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import za.co.proconnectsa.support.SupportDesk;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationStatus;
@@ -14,8 +14,8 @@ import za.co.proconnectsa.support.ticket.Message;
 import za.co.proconnectsa.support.ticket.Reply;
 import za.co.proconnectsa.support.ticket.Ticket;
 import za.co.proconnectsa.support.ticket.TicketNotFoundException;
-import za.co.proconnectsa.support.util.Checks;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.internal.Text;
 import za.co.proconnectsa.support.whatsapp.automation.ResponseTemplates;
 import za.co.proconnectsa.support.whatsapp.cloud.SendOutcome;
 import za.co.proconnectsa.support.whatsapp.cloud.WhatsAppCloudClient;
@@ -66,7 +66,7 @@ public final class AgentReplies {
      * An agent answers in a conversation: on an escalated one as a reply on its ticket, else as a text queued when the
      * window is open.
      *
-     * @throws ValidationException when the text is blank or too long (nothing is stored or queued)
+     * @throws InvalidInputException when the text is blank or too long (nothing is stored or queued)
      */
     public ConversationReplyResult inConversation(Actor agent, Conversation c, String text) {
         checkText(text);
@@ -89,7 +89,7 @@ public final class AgentReplies {
 
     /**
      * @return the quick response's text, its {@code {name}} and {@code {ticket}} filled from the conversation
-     * @throws ValidationException when the template is unknown or a value is missing
+     * @throws InvalidInputException when the template is unknown or a value is missing
      */
     public String quickResponse(Conversation c, String templateName, Map<String, ?> values) {
         Map<String, Object> all = new HashMap<>(Checks.notNull(values, "values"));
@@ -104,7 +104,7 @@ public final class AgentReplies {
      * also queued for the customer there, in the same unit of work: the reply, its send (keyed by the reply) and any
      * note commit together or not at all.
      *
-     * @throws ValidationException when the text is blank or too long (nothing is stored or queued)
+     * @throws InvalidInputException when the text is blank or too long (nothing is stored or queued)
      */
     public TicketReplyResult onTicket(Actor agent, String ticketNumber, String text) {
         checkText(text);
@@ -139,7 +139,7 @@ public final class AgentReplies {
 
     private static void checkText(String text) {
         if (text == null || text.isBlank() || text.length() > WhatsAppCloudClient.MAX_TEXT_BODY) {
-            throw ValidationException.of("text", "must be 1 to " + WhatsAppCloudClient.MAX_TEXT_BODY + " characters");
+            throw InvalidInputException.of("text", "must be 1 to " + WhatsAppCloudClient.MAX_TEXT_BODY + " characters");
         }
         Text.text(text, "text", WhatsAppCloudClient.MAX_TEXT_BODY);
     }

@@ -1,10 +1,10 @@
 package za.co.proconnectsa.support.whatsapp.inbox.internal;
 
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.conversation.Conversation;
-import za.co.proconnectsa.support.util.PhoneMasking;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.PhoneMasking;
+import za.co.proconnectsa.support.internal.Text;
 import za.co.proconnectsa.support.whatsapp.inbox.ContactDirectory;
 import za.co.proconnectsa.support.whatsapp.webhook.InboundMessage;
 
@@ -23,7 +23,7 @@ public record Contact(String id, String name, String requesterId) {
      * @param m         an inbound message
      * @param directory who contacts are in the host's application
      * @return the message's sender
-     * @throws ValidationException when the directory gives no usable requester id
+     * @throws InvalidInputException when the directory gives no usable requester id
      */
     public static Contact of(InboundMessage m, ContactDirectory directory) {
         String waId = m.sender().waId();
@@ -33,7 +33,7 @@ public record Contact(String id, String name, String requesterId) {
         name = Text.truncate(name, MAX_NAME);
         String requester = directory.requesterId(id, profile);
         if (requester == null || requester.isBlank() || requester.length() > MAX_NAME) {
-            throw ValidationException.of("requesterId", "the contact directory must give 1 to 200 characters");
+            throw InvalidInputException.of("requesterId", "the contact directory must give 1 to 200 characters");
         }
         return new Contact(id, name, requester);
     }

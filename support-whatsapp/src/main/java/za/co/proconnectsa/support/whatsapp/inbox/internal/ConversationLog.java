@@ -11,7 +11,7 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import za.co.proconnectsa.support.ConcurrentModificationException;
+import za.co.proconnectsa.support.ConcurrentUpdateException;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.MessageDelivery;
@@ -24,8 +24,9 @@ import za.co.proconnectsa.support.spi.ConversationStore;
 import za.co.proconnectsa.support.ticket.Page;
 import za.co.proconnectsa.support.ticket.TicketId;
 import za.co.proconnectsa.support.ticket.TicketNumberFormat;
-import za.co.proconnectsa.support.util.ConflictRetry;
-import za.co.proconnectsa.support.util.PhoneMasking;
+import za.co.proconnectsa.support.internal.Retries;
+import za.co.proconnectsa.support.internal.Retry;
+import za.co.proconnectsa.support.internal.PhoneMasking;
 import za.co.proconnectsa.support.whatsapp.inbox.WhatsAppInbox;
 
 /**
@@ -56,9 +57,9 @@ public final class ConversationLog {
         this.clock = clock;
     }
 
-    /** @return a fresh budget for the attempts at one change of a conversation that other messages race for */
-    public static ConflictRetry retries() {
-        return ConflictRetry.start(MIN_ATTEMPTS, RETRY_BUDGET);
+    /** @return the retry of one change of a conversation that other messages race for, to add to */
+    public static Retry.Builder retries() {
+        return Retries.conflicts(MIN_ATTEMPTS, RETRY_BUDGET);
     }
 
     /** @return the time to write on conversations and messages, in the microseconds every store keeps */
@@ -236,7 +237,7 @@ public final class ConversationLog {
     /**
      * Closes the conversation at the version read, once.
      *
-     * @throws ConcurrentModificationException when it changed since: the caller decides again
+     * @throws ConcurrentUpdateException when it changed since: the caller decides again
      */
     public Conversation closeAsRead(Conversation conversation) {
         return store.updateConversation(conversation.closedAt(now()), List.of());
@@ -246,7 +247,7 @@ public final class ConversationLog {
      * Joins the conversation to a ticket at the version read, once: exactly the messages recorded before it are
      * the ones the caller read.
      *
-     * @throws ConcurrentModificationException when it changed since: the caller reads again
+     * @throws ConcurrentUpdateException when it changed since: the caller reads again
      */
     public Conversation escalateAsRead(Conversation conversation, TicketId ticketId) {
         return store.updateConversation(conversation.escalatedTo(ticketId, now()), List.of());
@@ -265,18 +266,10 @@ public final class ConversationLog {
      */
     private Conversation update(Conversation conversation, UnaryOperator<Conversation> change,
             Function<Conversation, List<ConversationMessage>> added) {
-        Conversation current = conversation;
-        ConflictRetry retries = retries();
-        while (true) {
-            try {
-                return store.updateConversation(change.apply(current), added.apply(current));
-            } catch (ConcurrentModificationException e) {
-                if (!retries.again()) {
-                    throw e;
-                }
-                current = reread(conversation);
-            }
-        }
+        return retries().build().get(attempt -> {
+            Conversation current = attempt == 1 ? conversation : reread(conversation);
+            return store.updateConversation(change.apply(current), added.apply(current));
+        });
     }
 
     private Conversation received(Conversation current, Contact contact, Instant at) {

@@ -8,9 +8,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import za.co.proconnectsa.support.ConcurrentModificationException;
 import za.co.proconnectsa.support.SupportDesk;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.access.Role;
 import za.co.proconnectsa.support.conversation.Conversation;
@@ -32,8 +31,7 @@ import za.co.proconnectsa.support.ticket.Priority;
 import za.co.proconnectsa.support.ticket.SubmissionReceipt;
 import za.co.proconnectsa.support.ticket.Ticket;
 import za.co.proconnectsa.support.ticket.TicketNotFoundException;
-import za.co.proconnectsa.support.util.ConflictRetry;
-import za.co.proconnectsa.support.util.PhoneMasking;
+import za.co.proconnectsa.support.internal.PhoneMasking;
 import za.co.proconnectsa.support.whatsapp.ReferenceCode;
 import za.co.proconnectsa.support.whatsapp.automation.ResponseTemplates;
 import za.co.proconnectsa.support.whatsapp.cloud.SendOutcome;
@@ -113,16 +111,16 @@ public final class Escalations {
     /**
      * An agent makes the conversation a ticket, about the customer's latest message.
      *
-     * @throws ValidationException when the conversation is closed or already a ticket
+     * @throws InvalidInputException when the conversation is closed or already a ticket
      */
     public EscalationResult byAgent(Actor agent, Conversation conversation, Category category) {
         if (conversation.status() == ConversationStatus.CLOSED) {
-            throw ValidationException.of("conversation", conversation.number() + " is closed; escalate an active conversation");
+            throw InvalidInputException.of("conversation", conversation.number() + " is closed; escalate an active conversation");
         }
         if (conversation.ticketId() != null) {
             String ticket = tickets.findById(conversation.ticketId()).map(t -> t.number().text())
                     .orElse(conversation.ticketId().toString());
-            throw ValidationException.of("conversation", conversation.number() + " is already ticket " + ticket);
+            throw InvalidInputException.of("conversation", conversation.number() + " is already ticket " + ticket);
         }
         return escalate(conversation, agent, Contact.of(conversation), category, Priority.NORMAL, null);
     }
@@ -191,7 +189,7 @@ public final class Escalations {
         SubmissionReceipt receipt;
         try {
             receipt = desk.tickets().submit(actor, ticket.build());
-        } catch (ValidationException e) {
+        } catch (InvalidInputException e) {
             // another message of the same conversation escalated it a moment ago, from another transcript
             Optional<Ticket> raced = tickets.findByIdempotencyKey(key);
             if (raced.isEmpty()) {
@@ -221,36 +219,36 @@ public final class Escalations {
      */
     private EscalationResult link(Conversation conversation, Contact contact, Ticket ticket, SubmissionReceipt receipt,
             Set<String> described) {
-        ConflictRetry retries = ConversationLog.retries();
-        while (true) {
+        // only the read and the escalating write are retried; what follows runs once, on the write that won
+        Joined joined = ConversationLog.retries().build().get(() -> {
             Conversation current = conversations.reread(conversation);
-            if (ticket.id().equals(current.ticketId())) {
-                // whoever joined it put the rest on the ticket and told the customer the number
-                return new EscalationResult(current, receipt, null);
-            }
-            if (current.status() != ConversationStatus.OPEN) {
-                writer.note(ticket.number().text(), "Conversation " + current.number() + " was " + current.status()
-                        + " before this ticket could join it; its later messages stay in the conversation.");
-                return new EscalationResult(current, receipt, null);
+            if (ticket.id().equals(current.ticketId()) || current.status() != ConversationStatus.OPEN) {
+                return new Joined(current, null, null);
             }
             List<ConversationMessage> transcript = conversations.messages(current);
-            Conversation escalated;
-            try {
-                escalated = conversations.escalateAsRead(current, ticket.id());
-            } catch (ConcurrentModificationException e) {
-                if (!retries.again()) {
-                    throw e;
-                }
-                continue;
+            return new Joined(current, conversations.escalateAsRead(current, ticket.id()), transcript);
+        });
+        Conversation current = joined.current();
+        if (joined.escalated() == null) {
+            if (!ticket.id().equals(current.ticketId())) {
+                writer.note(ticket.number().text(), "Conversation " + current.number() + " was " + current.status()
+                        + " before this ticket could join it; its later messages stay in the conversation.");
             }
-            for (ConversationMessage m : missingFromTicket(ticket, transcript, described)) {
-                writer.customerReply(contact, ticket, m.body());
-            }
-            OutboundMessages.Sent out = tellTicketNumber(escalated, contact, ticket, ResponseTemplates.ESCALATED,
-                    "escalated", "escalated:" + escalated.id(),
-                    "The ticket number could not be sent to the customer on WhatsApp: ");
-            return new EscalationResult(out.conversation(), receipt, out.outcome());
+            // otherwise whoever joined it put the rest on the ticket and told the customer the number
+            return new EscalationResult(current, receipt, null);
         }
+        Conversation escalated = joined.escalated();
+        for (ConversationMessage m : missingFromTicket(ticket, joined.transcript(), described)) {
+            writer.customerReply(contact, ticket, m.body());
+        }
+        OutboundMessages.Sent out = tellTicketNumber(escalated, contact, ticket, ResponseTemplates.ESCALATED,
+                "escalated", "escalated:" + escalated.id(),
+                "The ticket number could not be sent to the customer on WhatsApp: ");
+        return new EscalationResult(out.conversation(), receipt, out.outcome());
+    }
+
+    /** The conversation as last read and, when this ticket joined it, the escalated conversation and its transcript. */
+    private record Joined(Conversation current, Conversation escalated, List<ConversationMessage> transcript) {
     }
 
     /** The customer's messages of the transcript that are neither in the ticket's description nor already replies. */

@@ -8,10 +8,9 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import za.co.proconnectsa.support.ConcurrentModificationException;
 import za.co.proconnectsa.support.SupportDesk;
 import za.co.proconnectsa.support.SupportException;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.Permission;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage.Author;
@@ -22,8 +21,7 @@ import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.ticket.Ticket;
 import za.co.proconnectsa.support.ticket.TicketNotFoundException;
 import za.co.proconnectsa.support.ticket.TicketStatus;
-import za.co.proconnectsa.support.util.ConflictRetry;
-import za.co.proconnectsa.support.util.PhoneMasking;
+import za.co.proconnectsa.support.internal.PhoneMasking;
 import za.co.proconnectsa.support.whatsapp.ReferenceCode;
 import za.co.proconnectsa.support.whatsapp.automation.AutoReply;
 import za.co.proconnectsa.support.whatsapp.automation.AutoResponder;
@@ -94,66 +92,61 @@ public final class InboundMessages {
         String pageCode = referenced.isPresent() ? null
                 : reference.map(ReferenceCode::value).filter(code -> !ticketNumberShape.matcher(code).matches())
                         .orElse(null);
-        ConflictRetry retries = ConversationLog.retries();
-        while (true) {
-            try {
-                Optional<ConversationMessage> recorded = conversations.findMessage(message.messageId());
-                if (recorded.isPresent()) {
-                    Conversation in = conversations.find(recorded.get().conversationId()).orElseThrow(() ->
-                            new ConversationNotFoundException(recorded.get().conversationId().toString()));
-                    LOG.debug("WhatsApp message {} is already in conversation {}", message.messageId(), in.number());
-                    if (in.status() == ConversationStatus.OPEN) {
-                        // recorded, then interrupted before escalating: escalation is idempotent, so decide again
-                        Optional<InboundResult> escalated = escalateByRule(contact, in, message, body);
-                        if (escalated.isPresent()) {
-                            return escalated.get();
-                        }
+        return ConversationLog.retries().handle(ActiveConversationChanged.class)
+                .onRetry((e, n) -> LOG.debug("Conversation of {} changed concurrently, attempt {}",
+                        PhoneMasking.mask(contact.id()), n))
+                .onRetriesExceeded(e -> e instanceof SupportException s ? s : new SupportException("The conversation of "
+                        + PhoneMasking.mask(contact.id()) + " kept changing; try again", e))
+                .build().get(() -> {
+            Optional<ConversationMessage> recorded = conversations.findMessage(message.messageId());
+            if (recorded.isPresent()) {
+                Conversation in = conversations.find(recorded.get().conversationId()).orElseThrow(() ->
+                        new ConversationNotFoundException(recorded.get().conversationId().toString()));
+                LOG.debug("WhatsApp message {} is already in conversation {}", message.messageId(), in.number());
+                if (in.status() == ConversationStatus.OPEN) {
+                    // recorded, then interrupted before escalating: escalation is idempotent, so decide again
+                    Optional<InboundResult> escalated = escalateByRule(contact, in, message, body);
+                    if (escalated.isPresent()) {
+                        return escalated.get();
                     }
-                    return new InboundResult(InboundResult.Outcome.DUPLICATE, in, null, null, null);
                 }
-                Optional<Conversation> active = conversations.findActive(contact.id());
-                ConversationMessage record = new ConversationMessage(message.messageId(), UUID.randomUUID(), contact.id(),
-                        Author.CUSTOMER, contact.id(), contact.name(), body, at);
-                if (referenced.isPresent() && referenced.get().status() != TicketStatus.CLOSED) {
-                    Ticket ticket = referenced.get();
-                    if (active.isPresent() && ticket.id().equals(active.get().ticketId())) {
-                        return addToTicket(contact, active.get(), record, ticket);
-                    }
-                    return escalations.join(contact, active, record, ticket, message);
-                }
-                if (active.isPresent() && active.get().status() == ConversationStatus.ESCALATED) {
-                    Optional<Ticket> ticket = active.get().ticket().flatMap(tickets::findById);
-                    if (ticket.isPresent() && ticket.get().status() != TicketStatus.CLOSED) {
-                        return addToTicket(contact, active.get(), record, ticket.get());
-                    }
-                    // the ticket was closed: this message starts afresh
-                    conversations.closeAsRead(active.get());
-                    active = Optional.empty();
-                }
-                Conversation conversation;
-                if (active.isPresent()) {
-                    conversation = conversations.appendWhileActive(active.get(), record, contact);
-                    if (conversation.status() == ConversationStatus.ESCALATED) {
-                        // escalated between our read and our write: the message belongs on the ticket
-                        Ticket ticket = conversation.ticket().flatMap(tickets::findById)
-                                .orElseThrow(ActiveConversationChanged::new);
-                        writer.customerReply(contact, ticket, record.body());
-                        return new InboundResult(InboundResult.Outcome.ADDED_TO_TICKET, conversation, ticket.number(),
-                                null, null);
-                    }
-                } else {
-                    conversation = conversations.start(contact, record, pageCode);
-                }
-                return automate(contact, conversation, message, body);
-            } catch (ConcurrentModificationException | ActiveConversationChanged e) {
-                if (!retries.again()) {
-                    throw e instanceof SupportException s ? s : new SupportException("The conversation of "
-                            + PhoneMasking.mask(contact.id()) + " kept changing; try again", e);
-                }
-                LOG.debug("Conversation of {} changed concurrently, attempt {}", PhoneMasking.mask(contact.id()),
-                        retries.attempts());
+                return new InboundResult(InboundResult.Outcome.DUPLICATE, in, null, null, null);
             }
-        }
+            Optional<Conversation> active = conversations.findActive(contact.id());
+            ConversationMessage record = new ConversationMessage(message.messageId(), UUID.randomUUID(), contact.id(),
+                    Author.CUSTOMER, contact.id(), contact.name(), body, at);
+            if (referenced.isPresent() && referenced.get().status() != TicketStatus.CLOSED) {
+                Ticket ticket = referenced.get();
+                if (active.isPresent() && ticket.id().equals(active.get().ticketId())) {
+                    return addToTicket(contact, active.get(), record, ticket);
+                }
+                return escalations.join(contact, active, record, ticket, message);
+            }
+            if (active.isPresent() && active.get().status() == ConversationStatus.ESCALATED) {
+                Optional<Ticket> ticket = active.get().ticket().flatMap(tickets::findById);
+                if (ticket.isPresent() && ticket.get().status() != TicketStatus.CLOSED) {
+                    return addToTicket(contact, active.get(), record, ticket.get());
+                }
+                // the ticket was closed: this message starts afresh
+                conversations.closeAsRead(active.get());
+                active = Optional.empty();
+            }
+            Conversation conversation;
+            if (active.isPresent()) {
+                conversation = conversations.appendWhileActive(active.get(), record, contact);
+                if (conversation.status() == ConversationStatus.ESCALATED) {
+                    // escalated between our read and our write: the message belongs on the ticket
+                    Ticket ticket = conversation.ticket().flatMap(tickets::findById)
+                            .orElseThrow(ActiveConversationChanged::new);
+                    writer.customerReply(contact, ticket, record.body());
+                    return new InboundResult(InboundResult.Outcome.ADDED_TO_TICKET, conversation, ticket.number(),
+                            null, null);
+                }
+            } else {
+                conversation = conversations.start(contact, record, pageCode);
+            }
+            return automate(contact, conversation, message, body);
+            });
     }
 
     private Optional<Ticket> ownTicket(Contact contact, String number) {
@@ -161,7 +154,7 @@ public final class InboundMessages {
             // asked as the contact: someone else's ticket is "not found", never revealed or joined
             return tickets.findByNumber(number.strip())
                     .filter(t -> desk.accessPolicy().permits(contact.actor(), Permission.VIEW_TICKET, t));
-        } catch (TicketNotFoundException | ValidationException e) {
+        } catch (TicketNotFoundException | InvalidInputException e) {
             return Optional.empty();
         }
     }

@@ -16,7 +16,7 @@ import za.co.proconnectsa.support.spi.AttachmentStore;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.spi.WorkQueue;
 import za.co.proconnectsa.support.ticket.Ticket;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Text;
 import za.co.proconnectsa.support.whatsapp.cloud.DownloadedMedia;
 import za.co.proconnectsa.support.whatsapp.cloud.MediaTransferException;
 import za.co.proconnectsa.support.whatsapp.cloud.WhatsAppCloudClient;

@@ -14,7 +14,7 @@ import za.co.proconnectsa.support.conversation.MessageDelivery;
 import za.co.proconnectsa.support.queue.Job;
 import za.co.proconnectsa.support.spi.AttachmentStore;
 import za.co.proconnectsa.support.spi.WorkQueue;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Text;
 import za.co.proconnectsa.support.whatsapp.cloud.CustomerServiceWindow;
 import za.co.proconnectsa.support.whatsapp.cloud.MediaTransferException;
 import za.co.proconnectsa.support.whatsapp.cloud.OutboundMedia;
@@ -218,14 +218,9 @@ public final class OutboundMessages {
                 conversations.now()));
     }
 
+    /** The first 20 bytes of the cause's SHA-256, in hex: the same keys as before, from core's one digest helper. */
     private static String digest(String cause) {
-        try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(cause.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(hash, 0, 20);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return za.co.proconnectsa.support.internal.Fingerprints.sha256Hex(cause).substring(0, 40);
     }
 
     /** @return the conversation's 24-hour customer-service window, or empty before the contact wrote */

@@ -3,7 +3,7 @@ package za.co.proconnectsa.support.whatsapp.inbox.internal;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.UUID;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.attachment.AttachmentKind;
 import za.co.proconnectsa.support.whatsapp.webhook.InboundMessage;
 
@@ -50,7 +50,7 @@ record PendingMedia(String messageId, String mediaId, AttachmentKind kind, Strin
     /**
      * @param payload a job's payload
      * @return the pending file
-     * @throws ValidationException when the payload is not one this version wrote
+     * @throws InvalidInputException when the payload is not one this version wrote
      */
     static PendingMedia decode(byte[] payload) {
         try {
@@ -59,7 +59,7 @@ record PendingMedia(String messageId, String mediaId, AttachmentKind kind, Strin
                     AttachmentKind.valueOf(required(p, "kind")), p.getProperty("mimeType"), p.getProperty("sha256"),
                     p.getProperty("fileName"), p.getProperty("caption"));
         } catch (IllegalArgumentException e) {
-            throw ValidationException.of("payload", "is not a pending WhatsApp media download");
+            throw InvalidInputException.of("payload", "is not a pending WhatsApp media download");
         }
     }
 

@@ -3,7 +3,7 @@ package za.co.proconnectsa.support.whatsapp.inbox.internal;
 import java.time.Instant;
 import java.util.Properties;
 import java.util.UUID;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.attachment.AttachmentKind;
 import za.co.proconnectsa.support.whatsapp.inbox.WhatsAppInbox;
 
@@ -73,20 +73,20 @@ record QueuedSend(String contact, String text, Instant windowOpened, String line
     /**
      * @param payload a job's payload
      * @return the send
-     * @throws ValidationException when the payload is not one this version wrote
+     * @throws InvalidInputException when the payload is not one this version wrote
      */
     static QueuedSend decode(byte[] payload) {
         Properties p;
         try {
             p = Payloads.read(payload);
         } catch (IllegalArgumentException e) {
-            throw ValidationException.of("payload", "is not a queued WhatsApp message");
+            throw InvalidInputException.of("payload", "is not a queued WhatsApp message");
         }
         String contact = p.getProperty("contact");
         String text = p.getProperty("text");
         String lineId = p.getProperty("lineId");
         if (contact == null || text == null || lineId == null) {
-            throw ValidationException.of("payload", "is not a queued WhatsApp message (no contact, text or line)");
+            throw InvalidInputException.of("payload", "is not a queued WhatsApp message (no contact, text or line)");
         }
         String opened = p.getProperty("windowOpened");
         Media media = null;
@@ -97,7 +97,7 @@ record QueuedSend(String contact, String text, Instant windowOpened, String line
                         attachment == null ? null : UUID.fromString(attachment), p.getProperty("mediaLink"),
                         p.getProperty("mediaFileName"));
             } catch (IllegalArgumentException e) {
-                throw ValidationException.of("payload", "is not a queued WhatsApp message (bad media)");
+                throw InvalidInputException.of("payload", "is not a queued WhatsApp message (bad media)");
             }
         }
         return new QueuedSend(contact, text, opened == null ? null : Instant.parse(opened), lineId,

@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
 import za.co.proconnectsa.support.conversation.MessageDelivery;
 import za.co.proconnectsa.support.queue.Job;
 import za.co.proconnectsa.support.queue.JobHandler;
-import za.co.proconnectsa.support.util.PhoneMasking;
+import za.co.proconnectsa.support.internal.PhoneMasking;
 import za.co.proconnectsa.support.whatsapp.cloud.SendOutcome;
 import za.co.proconnectsa.support.whatsapp.inbox.SendObserver;
 import za.co.proconnectsa.support.whatsapp.inbox.WhatsAppInbox;

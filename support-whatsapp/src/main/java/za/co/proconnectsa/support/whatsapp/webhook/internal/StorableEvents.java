@@ -1,7 +1,7 @@
 package za.co.proconnectsa.support.whatsapp.webhook.internal;
 
 import java.util.Optional;
-import za.co.proconnectsa.support.util.Text;
+import za.co.proconnectsa.support.internal.Text;
 import za.co.proconnectsa.support.whatsapp.webhook.InboundMessage;
 
 /**

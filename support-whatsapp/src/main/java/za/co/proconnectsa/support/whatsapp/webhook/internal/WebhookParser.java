@@ -75,7 +75,7 @@ public final class WebhookParser {
         } catch (WebhookParseException e) {
             throw e;
         } catch (RuntimeException e) {
-            // a record check (ValidationException) or anything unforeseen: still a typed rejection
+            // a record check (InvalidInputException) or anything unforeseen: still a typed rejection
             throw new WebhookParseException("", "unexpected content (" + e.getClass().getSimpleName() + ")");
         }
     }

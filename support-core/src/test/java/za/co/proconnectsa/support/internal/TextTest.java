@@ -1,4 +1,4 @@
-package za.co.proconnectsa.support.util;
+package za.co.proconnectsa.support.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +7,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 
 class TextTest {
 
@@ -34,7 +34,7 @@ class TextTest {
     void refusedIds(String id) {
         assertThat(Text.isIdentifier(id)).isFalse();
         assertThatThrownBy(() -> Text.identifier(id, "actor.id"))
-                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.fieldErrors()).singleElement().satisfies(f -> {
                         assertThat(f.field()).isEqualTo("actor.id");
                         assertThat(f.message()).isNotBlank();
@@ -46,9 +46,9 @@ class TextTest {
     @DisplayName("an id may be 200 characters, not 201; null is refused")
     void idLength() {
         assertThat(Text.isIdentifier("a".repeat(200))).isTrue();
-        assertThatThrownBy(() -> Text.identifier("a".repeat(201), "key")).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> Text.identifier("a".repeat(201), "key")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("key").hasMessageContaining("at most 200");
-        assertThatThrownBy(() -> Text.identifier(null, "key")).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> Text.identifier(null, "key")).isInstanceOf(InvalidInputException.class);
     }
 
     @ParameterizedTest
@@ -76,7 +76,7 @@ class TextTest {
     void refusedText(String text) {
         assertThat(Text.isText(text)).isFalse();
         assertThatThrownBy(() -> Text.text(text, "subject", 200))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors())
                         .singleElement().satisfies(f -> {
                             assertThat(f.field()).isEqualTo("subject");
                             assertThat(f.message()).containsPattern("U\\+[0-9A-F]{4} at index \\d+");
@@ -91,7 +91,7 @@ class TextTest {
         assertThat(Text.optionalText("  ", "name", 10)).isEqualTo("  ");
         assertThat(Text.optionalText(null, "name", 10)).isNull();
         String tenMegabytes = "x".repeat(10 * 1024 * 1024);
-        assertThatThrownBy(() -> Text.text(tenMegabytes, "body", 10_000)).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> Text.text(tenMegabytes, "body", 10_000)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("at most 10000");
     }
 

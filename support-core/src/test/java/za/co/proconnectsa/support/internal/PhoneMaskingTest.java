@@ -1,4 +1,4 @@
-package za.co.proconnectsa.support.util;
+package za.co.proconnectsa.support.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -4,12 +4,15 @@ package za.co.proconnectsa.support;
  * Someone else changed the ticket since it was read (optimistic locking). Nothing was written.
  * Read the ticket again and decide whether the change still applies.
  */
-public class ConcurrentModificationException extends SupportException {
+public class ConcurrentUpdateException extends SupportException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The ticket number, as {@link #ticketNumber()} returns it. */
     private final String ticketNumber;
+    /** The expected version, as {@link #expectedVersion()} returns it. */
     private final long expectedVersion;
+    /** The actual version, as {@link #actualVersion()} returns it. */
     private final long actualVersion;
 
     /**
@@ -19,7 +22,7 @@ public class ConcurrentModificationException extends SupportException {
      * @param expectedVersion the version the caller read
      * @param actualVersion   the version now stored
      */
-    public ConcurrentModificationException(String ticketNumber, long expectedVersion, long actualVersion) {
+    public ConcurrentUpdateException(String ticketNumber, long expectedVersion, long actualVersion) {
         super("Ticket " + ticketNumber + " was changed by someone else (expected version " + expectedVersion
                 + ", found " + actualVersion + "); reload it and try again");
         this.ticketNumber = ticketNumber;

@@ -1,4 +1,4 @@
-package za.co.proconnectsa.support.util;
+package za.co.proconnectsa.support.internal;
 
 /** Phone numbers in logs: enough to tell two apart, not enough to call one. */
 public final class PhoneMasking {
@@ -23,5 +23,19 @@ public final class PhoneMasking {
         }
         // a fixed shape, not the real country code: the point is to hide the number, not to format it
         return "+" + digits.substring(0, 2) + " " + digits.substring(2, 4) + " *** **" + digits.substring(digits.length() - 2);
+    }
+
+    /**
+     * Masks an id when it looks like a phone number (a WhatsApp requester's id is one), and leaves other ids as
+     * they are.
+     *
+     * @param id an identifier, or null
+     * @return the id, masked with {@link #mask(String)} when it holds 8 digits or more and only phone characters
+     */
+    public static String maskIfPhone(String id) {
+        if (id == null || !id.matches("\\+?[0-9 ()-]+") || id.replaceAll("[^0-9]", "").length() < 8) {
+            return id;
+        }
+        return mask(id);
     }
 }

@@ -1,32 +1,11 @@
-package za.co.proconnectsa.support.util;
+package za.co.proconnectsa.support.internal;
 
 import java.util.Optional;
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 
 /**
- * The two rules every string that enters the library follows, so that each store (in memory, H2, PostgreSQL,
- * MariaDB) keeps it exactly as given, or the library refuses it with a {@link ValidationException} naming the
- * field and the reason.
- *
- * <ul>
- *   <li><b>Identifiers</b> (actor, requester, assignee and agent ids, idempotency keys, ticket and conversation
- *       numbers, WhatsApp message and contact ids): 1 to {@value #MAX_IDENTIFIER_LENGTH} characters, each a
- *       printable ASCII character other than the space ({@code '!'} U+0021 to {@code '~'} U+007E). Identifiers are
- *       compared exactly, case and all: {@code "abc"} and {@code "ABC"} are two ids on every store. This takes
- *       WhatsApp ids ({@code wamid.HBgL…ZgA=}), phone numbers ({@code +27679518124}), UUIDs and e-mail
- *       addresses ({@code provider-17@example.co.za}); a host whose ids hold other characters encodes them
- *       (for example as hex or URL-safe Base64) before handing them over.</li>
- *   <li><b>Free text</b> (subjects, bodies, replies, notes, names, attachment names and references, search
- *       text): any Unicode text, including emoji, ZWJ sequences, combining marks and right-to-left marks and
- *       overrides, except NUL, the other C0 control characters other than tab, line feed and carriage return,
- *       DEL and the C1 control characters (U+007F to U+009F), and a UTF-16 surrogate that is not half of a
- *       pair. PostgreSQL cannot store NUL and every database driver turns a lone surrogate into {@code '?'},
- *       so such text could not be read back as it was written. Each field also has a length limit in UTF-16
- *       code units ({@link String#length()}), stated in its javadoc.</li>
- * </ul>
- *
- * <p>Hosts may call {@link #isIdentifier(String)} and {@link #isText(String)} to check input before handing it
- * over, and {@link #truncate(String, int)} to shorten text without splitting a surrogate pair.
+ * The text rules of {@link za.co.proconnectsa.support.TextRules}, with the checks the library runs on every
+ * field: each refusal is an {@link InvalidInputException} naming the field.
  */
 public final class Text {
 
@@ -72,12 +51,12 @@ public final class Text {
      * @param value a required identifier
      * @param field its name, for the error
      * @return the value, unchanged
-     * @throws ValidationException when it does not follow the identifier rule
+     * @throws InvalidInputException when it does not follow the identifier rule
      */
     public static String identifier(String value, String field) {
         Optional<String> problem = identifierProblem(value);
         if (problem.isPresent()) {
-            throw ValidationException.of(field, problem.get());
+            throw InvalidInputException.of(field, problem.get());
         }
         return value;
     }
@@ -86,7 +65,7 @@ public final class Text {
      * @param value an identifier, or {@code null}
      * @param field its name, for the error
      * @return the value, unchanged
-     * @throws ValidationException when it is not null and does not follow the identifier rule
+     * @throws InvalidInputException when it is not null and does not follow the identifier rule
      */
     public static String optionalIdentifier(String value, String field) {
         return value == null ? null : identifier(value, field);
@@ -132,14 +111,14 @@ public final class Text {
      * @param field     its name, for the error
      * @param maxLength the longest accepted, in UTF-16 code units
      * @return the value, unchanged
-     * @throws ValidationException when it is null, blank, too long or holds a refused character
+     * @throws InvalidInputException when it is null, blank, too long or holds a refused character
      */
     public static String text(String value, String field, int maxLength) {
         if (value == null) {
-            throw ValidationException.of(field, "must not be null");
+            throw InvalidInputException.of(field, "must not be null");
         }
         if (value.isBlank()) {
-            throw ValidationException.of(field, "must not be blank");
+            throw InvalidInputException.of(field, "must not be blank");
         }
         return characters(value, field, maxLength);
     }
@@ -149,7 +128,7 @@ public final class Text {
      * @param field     its name, for the error
      * @param maxLength the longest accepted, in UTF-16 code units
      * @return the value, unchanged
-     * @throws ValidationException when it is too long or holds a refused character
+     * @throws InvalidInputException when it is too long or holds a refused character
      */
     public static String optionalText(String value, String field, int maxLength) {
         return value == null ? null : characters(value, field, maxLength);
@@ -179,11 +158,11 @@ public final class Text {
 
     private static String characters(String value, String field, int maxLength) {
         if (value.length() > maxLength) {
-            throw ValidationException.of(field, "must be at most " + maxLength + " characters, was " + value.length());
+            throw InvalidInputException.of(field, "must be at most " + maxLength + " characters, was " + value.length());
         }
         Optional<String> problem = characterProblem(value);
         if (problem.isPresent()) {
-            throw ValidationException.of(field, problem.get());
+            throw InvalidInputException.of(field, problem.get());
         }
         return value;
     }

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
  * Input was refused. Every problem found is listed in {@link #fieldErrors()}, so a form can show
  * them all at once; nothing was stored.
  */
-public class ValidationException extends SupportException {
+public class InvalidInputException extends SupportException {
 
     private static final long serialVersionUID = 1L;
 
@@ -31,6 +31,7 @@ public class ValidationException extends SupportException {
         }
     }
 
+    /** The field errors, as {@link #fieldErrors()} returns it. */
     private final List<FieldError> fieldErrors;
 
     /**
@@ -38,7 +39,7 @@ public class ValidationException extends SupportException {
      *
      * @param fieldErrors at least one field error
      */
-    public ValidationException(List<FieldError> fieldErrors) {
+    public InvalidInputException(List<FieldError> fieldErrors) {
         super(describe(fieldErrors));
         this.fieldErrors = List.copyOf(fieldErrors);
     }
@@ -50,8 +51,8 @@ public class ValidationException extends SupportException {
      * @param message why it was refused
      * @return the exception, to be thrown by the caller
      */
-    public static ValidationException of(String field, String message) {
-        return new ValidationException(List.of(new FieldError(field, message)));
+    public static InvalidInputException of(String field, String message) {
+        return new InvalidInputException(List.of(new FieldError(field, message)));
     }
 
     /**
@@ -65,7 +66,7 @@ public class ValidationException extends SupportException {
 
     private static String describe(List<FieldError> errors) {
         if (errors == null || errors.isEmpty()) {
-            throw new IllegalArgumentException("a ValidationException needs at least one field error");
+            throw new IllegalArgumentException("an InvalidInputException needs at least one field error");
         }
         return "Invalid input: " + errors.stream().map(FieldError::toString).collect(Collectors.joining("; "));
     }

@@ -1,8 +1,8 @@
-package za.co.proconnectsa.support.util;
+package za.co.proconnectsa.support.internal;
 
-import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.InvalidInputException;
 
-/** Argument checks that fail with the API's own {@link ValidationException}, never a bare NullPointerException. */
+/** Argument checks that fail with the API's own {@link InvalidInputException}, never a bare NullPointerException. */
 public final class Checks {
 
     private Checks() {
@@ -13,11 +13,11 @@ public final class Checks {
      * @param field its name, for the error
      * @param <T>   its type
      * @return the value
-     * @throws ValidationException when it is null
+     * @throws InvalidInputException when it is null
      */
     public static <T> T notNull(T value, String field) {
         if (value == null) {
-            throw ValidationException.of(field, "must not be null");
+            throw InvalidInputException.of(field, "must not be null");
         }
         return value;
     }
@@ -26,11 +26,11 @@ public final class Checks {
      * @param value a required duration that may be zero
      * @param field its name, for the error
      * @return the value
-     * @throws ValidationException when it is null or negative
+     * @throws InvalidInputException when it is null or negative
      */
     public static java.time.Duration notNegative(java.time.Duration value, String field) {
         if (notNull(value, field).isNegative()) {
-            throw ValidationException.of(field, "must not be negative, was " + value);
+            throw InvalidInputException.of(field, "must not be negative, was " + value);
         }
         return value;
     }
@@ -39,11 +39,11 @@ public final class Checks {
      * @param value a required duration that must be more than zero
      * @param field its name, for the error
      * @return the value
-     * @throws ValidationException when it is null, zero or negative
+     * @throws InvalidInputException when it is null, zero or negative
      */
     public static java.time.Duration positive(java.time.Duration value, String field) {
         if (notNull(value, field).isNegative() || value.isZero()) {
-            throw ValidationException.of(field, "must be positive, was " + value);
+            throw InvalidInputException.of(field, "must be positive, was " + value);
         }
         return value;
     }
@@ -54,11 +54,11 @@ public final class Checks {
      * @param max   the largest allowed
      * @param field its name, for the error
      * @return the value
-     * @throws ValidationException when it is outside {@code min..max}
+     * @throws InvalidInputException when it is outside {@code min..max}
      */
     public static int between(int value, int min, int max, String field) {
         if (value < min || value > max) {
-            throw ValidationException.of(field, "must be " + min + " to " + max + ", was " + value);
+            throw InvalidInputException.of(field, "must be " + min + " to " + max + ", was " + value);
         }
         return value;
     }

@@ -1,5 +1,0 @@
-/**
- * Small helpers the SDK's own modules share and host extensions may use too: argument checks that fail
- * with {@link za.co.proconnectsa.support.ValidationException}, and phone-number masking for logs.
- */
-package za.co.proconnectsa.support.util;
