@@ -16,7 +16,7 @@ import za.co.proconnectsa.support.whatsapp.webhook.InboundMessageWorker;
  */
 public final class SupportWorkerLifecycle implements SmartLifecycle {
 
-    /** The phase of the workers: they stop before the web server's graceful shutdown ends and the data source closes. */
+    /** The phase of the workers: with the web server's graceful shutdown, and long before the data source closes. */
     public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(SupportWorkerLifecycle.class);

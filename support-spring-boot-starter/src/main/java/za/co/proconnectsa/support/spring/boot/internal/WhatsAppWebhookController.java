@@ -27,7 +27,7 @@ import za.co.proconnectsa.support.whatsapp.webhook.WebhookReceiver;
  */
 @RestController
 @RequestMapping("${support.whatsapp.webhook.path:/webhooks/whatsapp}")
-public final class WhatsAppWebhookController {
+public class WhatsAppWebhookController {
 
     private static final Logger LOG = LoggerFactory.getLogger(WhatsAppWebhookController.class);
     private static final MediaType PROBLEM = MediaType.parseMediaType("application/problem+json");
