@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import za.co.proconnectsa.support.SupportDesk;
 import za.co.proconnectsa.support.access.Actor;
@@ -233,5 +235,62 @@ class ReplyDeliveryTest {
         assertThat(late.delivery()).isEqualTo(ReplyDelivery.WINDOW_CLOSED);
         assertThat(late.transcriptLine()).isEmpty();
         assertThat(((WorkQueue) store).pendingJobs(WhatsAppInbox.SEND_KIND)).isZero();
+    }
+
+    private void graphRefuses(int status, String fixture) {
+        try (var in = getClass().getResourceAsStream("/cloud/responses/errors/" + fixture)) {
+            GRAPH.resetAll();
+            GRAPH.stubFor(post(urlEqualTo(InboxFixture.PATH)).willReturn(aResponse().withStatus(status)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(new String(in.readAllBytes(), StandardCharsets.UTF_8))));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource({
+        "401, 190-access-token-expired.json,           configuration error",
+        "400, 133010-phone-number-not-registered.json, configuration error",
+        "404, 132001-template-does-not-exist.json,     configuration error",
+        "400, 100-invalid-parameter.json,              error 100",
+        "400, 131026-message-undeliverable.json,       error 131026",
+        "400, 131049-ecosystem-engagement.json,        error 131049",
+    })
+    @DisplayName("a data or configuration error is never retried by the send queue: one request, failed, noted once")
+    void refusedNotRetried(int status, String fixture, String words) {
+        graphRefuses(status, fixture);
+        TicketReplyResult reply = inbox.replyOnTicket(AGENT, ticketNumber, REPLY);
+        drain();
+        clock.advance(Duration.ofHours(1));
+        drain();
+
+        assertThat(InboxFixture.textsTo(GRAPH, THANDI)).as("requests to Graph").containsExactly(REPLY);
+        assertThat(delivery(reply.transcriptMessageId())).satisfies(d -> {
+            assertThat(d.state()).isEqualTo(MessageDelivery.State.FAILED);
+            assertThat(d.detail()).contains(words).doesNotContain("retryable");
+        });
+        assertThat(notes()).filteredOn(m -> m.body().contains("not delivered on WhatsApp")).singleElement()
+                .satisfies(m -> assertThat(m.body()).contains(words));
+        assertThat(((WorkQueue) store).pendingJobs(WhatsAppInbox.SEND_KIND)).isZero();
+    }
+
+    @Test
+    @DisplayName("a rate limit (130429) is tried again by the send queue and sent once Graph accepts")
+    void rateLimitRetried() {
+        graphRefuses(400, "130429-rate-limit-hit.json");
+        TicketReplyResult reply = inbox.replyOnTicket(AGENT, ticketNumber, REPLY);
+        drain();
+        assertThat(delivery(reply.transcriptMessageId()).state()).isEqualTo(MessageDelivery.State.QUEUED);
+        assertThat(((WorkQueue) store).pendingJobs(WhatsAppInbox.SEND_KIND)).isEqualTo(1);
+
+        GRAPH.resetAll();
+        InboxFixture.graphAccepts(GRAPH);
+        clock.advance(Duration.ofHours(1));
+        drain();
+
+        assertThat(delivery(reply.transcriptMessageId()).state()).isEqualTo(MessageDelivery.State.SENT);
+        assertThat(InboxFixture.textsTo(GRAPH, THANDI)).containsExactly(REPLY);
+        assertThat(notes()).noneMatch(m -> m.body().contains("not delivered on WhatsApp"));
     }
 }

@@ -206,6 +206,14 @@ public final class OutboundMessages {
             return "the customer-service window closed at " + t.windowClosedAt();
         }
         SendOutcome.Failed f = (SendOutcome.Failed) outcome;
-        return (f.retryable() ? "retryable " : "") + "error " + f.providerError().code() + ": " + f.providerError().message();
+        ProviderError e = f.providerError();
+        // Meta's details (error_data) say more than the title, which Meta means to drop
+        String why = e.details().isEmpty() ? e.message() : e.details();
+        String kind = switch (e.errorClass()) {
+            case CONFIGURATION -> "configuration error (an administrator must fix the WhatsApp settings) ";
+            case RETRYABLE -> f.retryable() ? "retryable error " : "error ";
+            default -> "error ";
+        };
+        return kind + e.code() + ": " + why;
     }
 }
