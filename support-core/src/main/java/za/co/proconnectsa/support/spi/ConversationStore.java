@@ -6,7 +6,9 @@ import java.util.Optional;
 import java.util.UUID;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
+import za.co.proconnectsa.support.conversation.DeliveryPricing;
 import za.co.proconnectsa.support.conversation.MessageDelivery;
+import za.co.proconnectsa.support.conversation.PricedMessages;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
 import za.co.proconnectsa.support.ticket.Page;
 import za.co.proconnectsa.support.ticket.TicketId;
@@ -125,6 +127,32 @@ public interface ConversationStore {
      */
     Optional<MessageDelivery> advanceDelivery(String providerMessageId, MessageDelivery.State state, String detail,
             Instant at);
+
+    /**
+     * Keeps how the channel priced a sent message, from its status report, on the line sent with that id (the same
+     * row as its delivery), replacing what an earlier report said. Call it in the unit of work that applies the report.
+     *
+     * @param providerMessageId the channel's id for the sent message
+     * @param pricing           the report's pricing
+     * @return {@code false} when no line was sent with that id (nothing is written)
+     */
+    boolean recordPricing(String providerMessageId, DeliveryPricing pricing);
+
+    /**
+     * @param messageId a transcript line ({@link ConversationMessage#id()})
+     * @return how the channel priced it, when a status report said
+     */
+    Optional<DeliveryPricing> findPricing(String messageId);
+
+    /**
+     * The cost-by-category figures: the lines written in {@code [from, to)} that the channel priced, counted by
+     * model, category and type, most messages first (then by category, model and type).
+     *
+     * @param from the first instant counted (the line's {@link ConversationMessage#at()})
+     * @param to   the instant after the last one counted
+     * @return the counts; empty when nothing priced was sent in the period
+     */
+    List<PricedMessages> pricedMessages(Instant from, Instant to);
 
     /**
      * @param messageId an outbound transcript line

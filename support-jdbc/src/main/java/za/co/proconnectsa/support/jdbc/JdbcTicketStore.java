@@ -45,7 +45,9 @@ import za.co.proconnectsa.support.event.OutboxEntry;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
+import za.co.proconnectsa.support.conversation.DeliveryPricing;
 import za.co.proconnectsa.support.conversation.MessageDelivery;
+import za.co.proconnectsa.support.conversation.PricedMessages;
 import za.co.proconnectsa.support.assignment.Agent;
 import za.co.proconnectsa.support.assignment.AgentWorkload;
 import za.co.proconnectsa.support.assignment.Presence;
@@ -677,6 +679,21 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     public Optional<MessageDelivery> advanceDelivery(String providerMessageId, MessageDelivery.State state, String detail,
             Instant at) {
         return conversations.advanceDelivery(providerMessageId, state, detail, at);
+    }
+
+    @Override
+    public boolean recordPricing(String providerMessageId, DeliveryPricing pricing) {
+        return conversations.recordPricing(providerMessageId, Checks.notNull(pricing, "pricing"));
+    }
+
+    @Override
+    public Optional<DeliveryPricing> findPricing(String messageId) {
+        return conversations.findPricing(Checks.notNull(messageId, "messageId"));
+    }
+
+    @Override
+    public List<PricedMessages> pricedMessages(Instant from, Instant to) {
+        return conversations.pricedMessages(Checks.notNull(from, "from"), Checks.notNull(to, "to"));
     }
 
     @Override

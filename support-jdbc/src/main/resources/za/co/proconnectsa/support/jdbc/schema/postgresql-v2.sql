@@ -135,7 +135,8 @@ CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_conversations_created ON ${prefix}w
 
 -- The transcript of each conversation: the customer's messages, and the agents' and automated replies. An
 -- outbound line sent through the send queue keeps its delivery: delivery_state (QUEUED, SENT, DELIVERED, READ,
--- FAILED, UNKNOWN), the channel's id once sent, and delivery_rank, by which the channel's reports only move it up.
+-- FAILED, UNKNOWN), the channel's id once sent, and delivery_rank, by which the channel's reports only move it up;
+-- pricing_* keep how the channel priced it (model, category, type), from its status reports, for cost by category.
 CREATE TABLE IF NOT EXISTS ${prefix}whatsapp_messages (
     pos             BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     id              VARCHAR(200) NOT NULL UNIQUE,
@@ -150,7 +151,10 @@ CREATE TABLE IF NOT EXISTS ${prefix}whatsapp_messages (
     delivery_state  VARCHAR(10),
     delivery_rank   INT,
     delivery_detail VARCHAR(500),
-    delivery_at     TIMESTAMPTZ
+    delivery_at     TIMESTAMPTZ,
+    pricing_model    VARCHAR(40),
+    pricing_category VARCHAR(40),
+    pricing_type     VARCHAR(40)
 );
 CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_messages_conversation ON ${prefix}whatsapp_messages (conversation_id, created_at, pos);
 CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_messages_author ON ${prefix}whatsapp_messages (contact, author, created_at);

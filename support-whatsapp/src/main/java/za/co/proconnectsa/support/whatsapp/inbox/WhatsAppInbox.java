@@ -15,7 +15,9 @@ import za.co.proconnectsa.support.conversation.ConversationNumber;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.ConversationStatus;
+import za.co.proconnectsa.support.conversation.DeliveryPricing;
 import za.co.proconnectsa.support.conversation.MessageDelivery;
+import za.co.proconnectsa.support.conversation.PricedMessages;
 import za.co.proconnectsa.support.queue.JobWorker;
 import za.co.proconnectsa.support.routing.AfterHours;
 import za.co.proconnectsa.support.sla.SlaClock;
@@ -282,6 +284,41 @@ public final class WhatsAppInbox implements WebhookHandler {
     public Optional<MessageDelivery> delivery(Actor agent, String transcriptMessageId) {
         checkSupport(agent);
         return conversations.findDelivery(Text.identifier(transcriptMessageId, "transcriptMessageId"));
+    }
+
+    /**
+     * How WhatsApp priced a message the inbox sent, as its status reports said (agents and admins).
+     *
+     * @param agent               who asks
+     * @param transcriptMessageId the message's transcript line
+     * @return its pricing model, category and type, or empty before a report with pricing arrived
+     */
+    public Optional<DeliveryPricing> pricing(Actor agent, String transcriptMessageId) {
+        checkSupport(agent);
+        return conversations.findPricing(Text.identifier(transcriptMessageId, "transcriptMessageId"));
+    }
+
+    /**
+     * The cost of WhatsApp by category: the messages the inbox sent in {@code [from, to)} that WhatsApp's status
+     * reports priced, counted by pricing model, category ({@code marketing}, {@code utility}, {@code authentication},
+     * {@code service}, ...) and type ({@code regular}, {@code free_customer_service}, {@code free_entry_point}), most
+     * messages first. Multiply by Meta's rate card for the recipients' market to estimate the bill.
+     *
+     * @param actor who asks: someone allowed to see the desk's analytics
+     * @param from  the first instant counted
+     * @param to    the instant after the last one counted, after {@code from}
+     * @return the counts
+     * @throws za.co.proconnectsa.support.access.AccessDeniedException when the actor may not see analytics
+     * @throws za.co.proconnectsa.support.ValidationException when the period is missing or empty
+     */
+    public List<PricedMessages> pricedMessages(Actor actor, java.time.Instant from, java.time.Instant to) {
+        desk.accessPolicy().check(actor, Permission.VIEW_ANALYTICS, null);
+        Checks.notNull(from, "from");
+        Checks.notNull(to, "to");
+        if (!to.isAfter(from)) {
+            throw ValidationException.of("to", "must be after from");
+        }
+        return conversations.pricedMessages(from, to);
     }
 
     /**

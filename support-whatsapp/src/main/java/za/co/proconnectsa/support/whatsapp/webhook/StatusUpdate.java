@@ -3,6 +3,7 @@ package za.co.proconnectsa.support.whatsapp.webhook;
 import java.time.Instant;
 import java.util.List;
 import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.conversation.DeliveryPricing;
 import za.co.proconnectsa.support.util.Checks;
 import za.co.proconnectsa.support.util.PhoneMasking;
 
@@ -21,6 +22,8 @@ import za.co.proconnectsa.support.util.PhoneMasking;
  * @param recipientUserId       the recipient's business-scoped user id ({@code recipient_user_id}), or null
  * @param timestamp             when the status changed (whole seconds)
  * @param errors                the provider's errors; empty unless the status is {@link DeliveryStatus#FAILED}
+ * @param pricing               how Meta prices the message (the report's {@code pricing}: {@code pricing_model},
+ *                              {@code category}, {@code type}), or null when the report has none or it is unreadable
  */
 public record StatusUpdate(
         String messageId,
@@ -29,7 +32,8 @@ public record StatusUpdate(
         String recipientId,
         String recipientUserId,
         Instant timestamp,
-        List<DeliveryError> errors) implements WebhookEvent {
+        List<DeliveryError> errors,
+        DeliveryPricing pricing) implements WebhookEvent {
 
     /**
      * Checks the required parts and copies the errors.
@@ -49,6 +53,6 @@ public record StatusUpdate(
     public String toString() {
         return "StatusUpdate[messageId=" + messageId + ", status=" + status + ", recipientId="
                 + (recipientId == null ? "null" : PhoneMasking.mask(recipientId)) + ", recipientUserId="
-                + recipientUserId + ", timestamp=" + timestamp + ", errors=" + errors + ']';
+                + recipientUserId + ", timestamp=" + timestamp + ", errors=" + errors + ", pricing=" + pricing + ']';
     }
 }

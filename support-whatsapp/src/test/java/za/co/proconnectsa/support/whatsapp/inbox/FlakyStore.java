@@ -8,7 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import za.co.proconnectsa.support.StoreUnavailableException;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
+import za.co.proconnectsa.support.conversation.DeliveryPricing;
 import za.co.proconnectsa.support.conversation.MessageDelivery;
+import za.co.proconnectsa.support.conversation.PricedMessages;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
 import za.co.proconnectsa.support.spi.ConversationInsert;
 import za.co.proconnectsa.support.spi.ConversationStore;
@@ -111,6 +113,21 @@ final class FlakyStore extends ForwardingTicketStore implements ConversationStor
     public Optional<MessageDelivery> advanceDelivery(String providerMessageId, MessageDelivery.State state, String detail,
             Instant at) {
         return delegate.advanceDelivery(providerMessageId, state, detail, at);
+    }
+
+    @Override
+    public boolean recordPricing(String providerMessageId, DeliveryPricing pricing) {
+        return delegate.recordPricing(providerMessageId, pricing);
+    }
+
+    @Override
+    public Optional<DeliveryPricing> findPricing(String messageId) {
+        return delegate.findPricing(messageId);
+    }
+
+    @Override
+    public List<PricedMessages> pricedMessages(Instant from, Instant to) {
+        return delegate.pricedMessages(from, to);
     }
 
     @Override

@@ -27,7 +27,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import za.co.proconnectsa.support.SupportDesk;
 import za.co.proconnectsa.support.access.Actor;
+import za.co.proconnectsa.support.conversation.DeliveryPricing;
 import za.co.proconnectsa.support.conversation.MessageDelivery;
+import za.co.proconnectsa.support.conversation.PricedMessages;
 import za.co.proconnectsa.support.jdbc.JdbcTicketStore;
 import za.co.proconnectsa.support.jdbc.testdb.TestDatabases;
 import za.co.proconnectsa.support.queue.JobWorker;
@@ -113,12 +115,18 @@ class ReplyDeliveryTest {
     }
 
     private WebhookReceipt status(String wamid, String status, String errors) {
+        return status(wamid, status, errors, null);
+    }
+
+    private WebhookReceipt status(String wamid, String status, String errors, String category) {
         String json = """
                 {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"field":"messages",
                 "value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881",
                 "phone_number_id":"106540352242922"},"statuses":[{"id":"%s","status":"%s","timestamp":"%d",
-                "recipient_id":"%s"%s}]}}]}]}""".formatted(wamid, status, clock.instant().getEpochSecond(), THANDI,
-                errors == null ? "" : ",\"errors\":[" + errors + "]");
+                "recipient_id":"%s"%s%s}]}}]}]}""".formatted(wamid, status, clock.instant().getEpochSecond(), THANDI,
+                errors == null ? "" : ",\"errors\":[" + errors + "]", category == null ? ""
+                        : ",\"pricing\":{\"billable\":true,\"pricing_model\":\"PMP\",\"type\":\"regular\","
+                                + "\"category\":\"" + category + "\"}");
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         WebhookReceipt receipt = receiver.receive(body, InboxFixture.sign(body));
         assertThat(receipt.httpStatus()).isEqualTo(200);
@@ -292,5 +300,33 @@ class ReplyDeliveryTest {
         assertThat(delivery(reply.transcriptMessageId()).state()).isEqualTo(MessageDelivery.State.SENT);
         assertThat(InboxFixture.textsTo(GRAPH, THANDI)).containsExactly(REPLY);
         assertThat(notes()).noneMatch(m -> m.body().contains("not delivered on WhatsApp"));
+    }
+
+    @Test
+    @DisplayName("each status report's pricing is kept with the reply's delivery and counted by category for analytics")
+    void pricingKept() {
+        TicketReplyResult first = inbox.replyOnTicket(AGENT, ticketNumber, REPLY);
+        TicketReplyResult second = inbox.replyOnTicket(AGENT, ticketNumber, "And the receipt is attached.");
+        drain();
+        String one = delivery(first.transcriptMessageId()).providerMessageId();
+        String two = delivery(second.transcriptMessageId()).providerMessageId();
+        status(one, "sent", null, "service");
+        status(one, "delivered", null, "service");
+        status(two, "sent", null, "utility");
+        status("wamid.someone-else", "sent", null, "marketing");
+        drain();
+
+        assertThat(delivery(first.transcriptMessageId()).state()).isEqualTo(MessageDelivery.State.DELIVERED);
+        assertThat(inbox.pricing(AGENT, first.transcriptMessageId()))
+                .contains(new DeliveryPricing("pmp", "service", "regular"));
+        Actor admin = Actor.admin("admin-1", "Lerato (Admin)");
+        assertThat(inbox.pricedMessages(admin, clock.instant().minus(Duration.ofDays(1)), clock.instant().plusSeconds(1)))
+                .containsExactly(new PricedMessages(new DeliveryPricing("pmp", "service", "regular"), 1),
+                        new PricedMessages(new DeliveryPricing("pmp", "utility", "regular"), 1));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> inbox.pricedMessages(
+                Actor.requester("wa:" + THANDI, "Thandi"), clock.instant().minus(Duration.ofDays(1)), clock.instant()))
+                .isInstanceOf(za.co.proconnectsa.support.access.AccessDeniedException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> inbox.pricedMessages(admin, clock.instant(),
+                clock.instant())).isInstanceOf(za.co.proconnectsa.support.ValidationException.class);
     }
 }

@@ -123,6 +123,21 @@ class WhatsAppWebhookTest {
         }
 
         @Test
+        @DisplayName("pricing of a status: model, category and type kept (lower-case); a report without one has none")
+        void pricing() {
+            assertThat(onlyStatus("status_delivered.json").pricing())
+                    .isEqualTo(new za.co.proconnectsa.support.conversation.DeliveryPricing("pmp", "utility", "regular"));
+            assertThat(onlyStatus("status_failed.json").pricing()).isNull();
+            String odd = new String(bytes("status_delivered.json"), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("\"category\": \"utility\"", "\"category\": \"new category with spaces\"");
+            StatusUpdate tolerated = (StatusUpdate) WhatsAppWebhook.parse(
+                    odd.getBytes(java.nio.charset.StandardCharsets.UTF_8)).get(0);
+            assertThat(tolerated.status()).as("an unreadable pricing never refuses the report")
+                    .isEqualTo(DeliveryStatus.DELIVERED);
+            assertThat(tolerated.pricing()).isNull();
+        }
+
+        @Test
         @DisplayName("failed status: the provider's error code, title, details and link")
         void failed() {
             StatusUpdate failed = onlyStatus("status_failed.json");

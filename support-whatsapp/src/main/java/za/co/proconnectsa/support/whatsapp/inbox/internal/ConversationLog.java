@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
 import za.co.proconnectsa.support.ConcurrentModificationException;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
+import za.co.proconnectsa.support.conversation.DeliveryPricing;
 import za.co.proconnectsa.support.conversation.MessageDelivery;
+import za.co.proconnectsa.support.conversation.PricedMessages;
 import za.co.proconnectsa.support.conversation.ConversationNotFoundException;
 import za.co.proconnectsa.support.conversation.ConversationNumber;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
@@ -208,6 +210,21 @@ public final class ConversationLog {
     public Optional<MessageDelivery> advanceDelivery(String providerMessageId, MessageDelivery.State state, String detail,
             Instant at) {
         return store.advanceDelivery(providerMessageId, state, detail, at);
+    }
+
+    /** Keeps the channel's pricing of a sent message; see {@link ConversationStore#recordPricing}. */
+    public boolean recordPricing(String providerMessageId, DeliveryPricing pricing) {
+        return store.recordPricing(providerMessageId, pricing);
+    }
+
+    /** @param lineId a transcript line @return how the channel priced it */
+    public Optional<DeliveryPricing> findPricing(String lineId) {
+        return store.findPricing(lineId);
+    }
+
+    /** @return the priced messages written in {@code [from, to)}, counted by model, category and type */
+    public List<PricedMessages> pricedMessages(Instant from, Instant to) {
+        return store.pricedMessages(from, to);
     }
 
     /** @param lineId a transcript line @return its delivery */

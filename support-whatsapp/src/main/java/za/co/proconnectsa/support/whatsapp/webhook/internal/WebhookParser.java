@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import za.co.proconnectsa.support.ValidationException;
+import za.co.proconnectsa.support.conversation.DeliveryPricing;
 import za.co.proconnectsa.support.whatsapp.webhook.DeliveryStatus;
 import za.co.proconnectsa.support.whatsapp.webhook.InboundMessage;
 import za.co.proconnectsa.support.whatsapp.webhook.InboundMessage.InteractiveReply;
@@ -297,7 +299,26 @@ public final class WebhookParser {
         }
         return new StatusUpdate(id, phoneNumberId, status, optionalText(s, "recipient_id", path + ".recipient_id"),
                 optionalText(s, "recipient_user_id", path + ".recipient_user_id"), timestamp,
-                deliveryErrors(s.get("errors"), path + ".errors"));
+                deliveryErrors(s.get("errors"), path + ".errors"), pricing(s.get("pricing")));
+    }
+
+    /** The report's pricing; one Meta may extend or change, so anything unreadable is dropped, never refused. */
+    private static DeliveryPricing pricing(JsonNode node) {
+        if (isAbsent(node) || !node.isObject()) {
+            return null;
+        }
+        JsonNode model = node.get("pricing_model");
+        JsonNode category = node.get("category");
+        JsonNode type = node.get("type");
+        if (model == null || !model.isTextual() || category == null || !category.isTextual()) {
+            return null;
+        }
+        try {
+            return new DeliveryPricing(model.textValue(), category.textValue(),
+                    type != null && type.isTextual() ? type.textValue() : null);
+        } catch (ValidationException e) {
+            return null;
+        }
     }
 
     private static List<DeliveryError> deliveryErrors(JsonNode errors, String path) {
