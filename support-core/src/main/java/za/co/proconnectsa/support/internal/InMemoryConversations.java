@@ -21,6 +21,7 @@ import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.ConversationNotFoundException;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
 import za.co.proconnectsa.support.conversation.ConversationStatus;
+import za.co.proconnectsa.support.conversation.ContactIdentity;
 import za.co.proconnectsa.support.conversation.DeliveryPricing;
 import za.co.proconnectsa.support.conversation.MessageDelivery;
 import za.co.proconnectsa.support.conversation.PricedMessages;
@@ -45,6 +46,7 @@ public final class InMemoryConversations implements ConversationStore {
     private final Map<String, MessageDelivery> deliveries = new HashMap<>();
     private final Map<String, String> lineByProviderId = new HashMap<>();
     private final Map<String, DeliveryPricing> pricing = new HashMap<>();
+    private final Map<String, ContactIdentity> identities = new java.util.LinkedHashMap<>();
     private final UndoLog undo;
 
     /** @param undo where writes made inside the store's unit of work record how to take them back */
@@ -262,6 +264,50 @@ public final class InMemoryConversations implements ConversationStore {
                 deliveries.put(delivery.messageId(), before);
             }
         });
+    }
+
+    @Override
+    public synchronized void saveContactIdentity(ContactIdentity identity) {
+        Checks.notNull(identity, "identity");
+        putIdentity(identity.contact(), identity);
+    }
+
+    private void putIdentity(String key, ContactIdentity identity) {
+        ContactIdentity before = identity == null ? identities.remove(key) : identities.put(key, identity);
+        undo.record(() -> {
+            if (before == null) {
+                identities.remove(key);
+            } else {
+                identities.put(key, before);
+            }
+        });
+    }
+
+    @Override
+    public synchronized Optional<ContactIdentity> findContactIdentity(String phoneNumberOrUserId) {
+        String v = Checks.notNull(phoneNumberOrUserId, "phoneNumberOrUserId");
+        return identities.values().stream().filter(i -> v.equals(i.phoneNumber())).findFirst()
+                .or(() -> identities.values().stream().filter(i -> v.equals(i.userId()) && !v.equals(i.contact()))
+                        .findFirst())
+                .or(() -> Optional.ofNullable(identities.get(v)));
+    }
+
+    @Override
+    public synchronized Optional<ContactIdentity> changeContactUserId(String oldUserId, String newUserId, Instant at) {
+        Checks.notNull(oldUserId, "oldUserId");
+        Checks.notNull(newUserId, "newUserId");
+        Optional<ContactIdentity> old = identities.values().stream().filter(i -> oldUserId.equals(i.userId())).findFirst();
+        if (old.isEmpty()) {
+            return Optional.empty();
+        }
+        ContactIdentity o = old.get();
+        ContactIdentity merged = new ContactIdentity(o.contact(), o.phoneNumber(), newUserId, o.username(),
+                Checks.notNull(at, "at"));
+        if (!o.contact().equals(newUserId) && identities.containsKey(newUserId)) {
+            putIdentity(newUserId, null);
+        }
+        putIdentity(o.contact(), merged);
+        return Optional.of(merged);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
+import za.co.proconnectsa.support.conversation.ContactIdentity;
 import za.co.proconnectsa.support.conversation.DeliveryPricing;
 import za.co.proconnectsa.support.conversation.MessageDelivery;
 import za.co.proconnectsa.support.conversation.PricedMessages;
@@ -127,6 +128,33 @@ public interface ConversationStore {
      */
     Optional<MessageDelivery> advanceDelivery(String providerMessageId, MessageDelivery.State state, String detail,
             Instant at);
+
+    /**
+     * Keeps who a contact is (phone number, user id, username), replacing what was kept under the same
+     * {@link ContactIdentity#contact()} key.
+     *
+     * @param identity the contact's identity
+     */
+    void saveContactIdentity(ContactIdentity identity);
+
+    /**
+     * @param phoneNumberOrUserId a key, a phone number (digits) or a business-scoped user id
+     * @return the identity with that phone number, else with that user id, else with that key
+     */
+    Optional<ContactIdentity> findContactIdentity(String phoneNumberOrUserId);
+
+    /**
+     * Merges a user id change the channel reported: the identity that had {@code oldUserId} takes {@code newUserId}, so
+     * messages from the new id reach the same conversations and replies go to the new id. An identity kept under
+     * {@code newUserId} as its own key (the person wrote from the new id before the change was reported) is dropped:
+     * its conversations keep that key, which now finds the merged identity by its user id.
+     *
+     * @param oldUserId the replaced user id
+     * @param newUserId the new user id
+     * @param at        when the change was reported
+     * @return the identity after the change, or empty when no identity had {@code oldUserId}
+     */
+    Optional<ContactIdentity> changeContactUserId(String oldUserId, String newUserId, Instant at);
 
     /**
      * Keeps how the channel priced a sent message, from its status report, on the line sent with that id (the same

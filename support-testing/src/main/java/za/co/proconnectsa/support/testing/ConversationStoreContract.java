@@ -28,6 +28,7 @@ import za.co.proconnectsa.support.conversation.ConversationNotFoundException;
 import za.co.proconnectsa.support.conversation.ConversationNumber;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
 import za.co.proconnectsa.support.conversation.ConversationStatus;
+import za.co.proconnectsa.support.conversation.ContactIdentity;
 import za.co.proconnectsa.support.conversation.DeliveryPricing;
 import za.co.proconnectsa.support.conversation.MessageDelivery;
 import za.co.proconnectsa.support.conversation.PricedMessages;
@@ -370,6 +371,37 @@ public abstract class ConversationStoreContract {
         assertThat(store.pricedMessages(START.plusSeconds(3600), START.plusSeconds(7200))).isEmpty();
         assertThat(store.pricedMessages(START.minusSeconds(60), START)).as("the end is excluded").isEmpty();
         assertThat(new DeliveryPricing("CBP", "service", null).type()).isNull();
+    }
+
+    @Test
+    @DisplayName("a contact's identity is found by phone number, user id or key, kept exactly, and merged when WhatsApp replaces the user id")
+    void contactIdentities() {
+        String bsuid = "US.13491208655302741918";
+        String next = "US.99991208655302741000";
+        ContactIdentity sheena = new ContactIdentity(bsuid, null, bsuid, "@shéena 🌵", START);
+        store.saveContactIdentity(sheena);
+        ContactIdentity thandi = new ContactIdentity(THANDI, THANDI, "ZA.555", null, START);
+        store.saveContactIdentity(thandi);
+        assertThat(store.findContactIdentity(bsuid)).contains(sheena);
+        assertThat(store.findContactIdentity(THANDI)).contains(thandi);
+        assertThat(store.findContactIdentity("ZA.555")).contains(thandi);
+        assertThat(store.findContactIdentity(SIPHO)).isEmpty();
+        assertThat(sheena.sendTo()).isEqualTo(bsuid);
+        assertThat(thandi.sendTo()).isEqualTo(THANDI);
+
+        ContactIdentity withPhone = new ContactIdentity(bsuid, SIPHO, bsuid, "@sheena", START.plusSeconds(5));
+        store.saveContactIdentity(withPhone);
+        assertThat(store.findContactIdentity(SIPHO)).contains(withPhone);
+
+        // she wrote from the new id before the change was reported: that identity gives way to the merged one
+        store.saveContactIdentity(new ContactIdentity(next, null, next, null, START.plusSeconds(6)));
+        ContactIdentity merged = new ContactIdentity(bsuid, SIPHO, next, "@sheena", START.plusSeconds(9));
+        assertThat(store.changeContactUserId(bsuid, next, START.plusSeconds(9))).contains(merged);
+        assertThat(store.findContactIdentity(next)).contains(merged);
+        assertThat(store.findContactIdentity(bsuid)).as("the key still finds her").contains(merged);
+        assertThat(store.changeContactUserId("US.nobody", "US.other", START)).isEmpty();
+        assertThatThrownBy(() -> new ContactIdentity("x", null, null, null, START))
+                .isInstanceOf(za.co.proconnectsa.support.ValidationException.class);
     }
 
     @Test

@@ -133,6 +133,19 @@ CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_conversations_status ON ${prefix}wh
 CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_conversations_ticket ON ${prefix}whatsapp_conversations (ticket_id);
 CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_conversations_created ON ${prefix}whatsapp_conversations (created_at);
 
+-- Who each WhatsApp contact is: the key its conversations are held under (the phone number or business-scoped user
+-- id it first wrote with), its phone number when shared, its current business-scoped user id (replaced on a
+-- user_changed_user_id system webhook) and its username.
+CREATE TABLE IF NOT EXISTS ${prefix}whatsapp_contacts (
+    contact      VARCHAR(100) PRIMARY KEY,
+    phone_number VARCHAR(15),
+    user_id      VARCHAR(100),
+    username     VARCHAR(100),
+    updated_at   TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_contacts_phone ON ${prefix}whatsapp_contacts (phone_number);
+CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_contacts_user ON ${prefix}whatsapp_contacts (user_id);
+
 -- The transcript of each conversation: the customer's messages, and the agents' and automated replies. An
 -- outbound line sent through the send queue keeps its delivery: delivery_state (QUEUED, SENT, DELIVERED, READ,
 -- FAILED, UNKNOWN), the channel's id once sent, and delivery_rank, by which the channel's reports only move it up;

@@ -36,6 +36,10 @@ import za.co.proconnectsa.support.whatsapp.cloud.internal.Secret;
  * SendOutcome outcome = whatsApp.reply(window, customerNumber, "Your ticket T-1042 is resolved.");
  * }</pre>
  *
+ * <p><b>Recipients.</b> Every {@code toWaId} is a phone number in international form, sent as {@code to}, or a
+ * business-scoped user id such as {@code US.13491208655302741918} (a user who writes with a username and shares no
+ * phone number), sent as Meta's {@code recipient} field.
+ *
  * <p><b>Outcomes, not exceptions.</b> Every send returns a {@link SendOutcome}. Invalid input (a body over
  * 4096 characters, four buttons, a malformed number) throws {@link ValidationException} before anything
  * is sent; provider errors, timeouts and network failures never throw.
@@ -290,7 +294,7 @@ public final class WhatsAppCloudClient {
         Problems p = new Problems();
         String to = null;
         try {
-            to = Recipients.waId("to", toWaId);
+            to = Recipients.phoneOrUserId("to", toWaId);
         } catch (ValidationException e) {
             e.fieldErrors().forEach(f -> p.add(f.field(), f.message()));
         }

@@ -15,6 +15,7 @@ import za.co.proconnectsa.support.conversation.ConversationNumber;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.ConversationStatus;
+import za.co.proconnectsa.support.conversation.ContactIdentity;
 import za.co.proconnectsa.support.conversation.DeliveryPricing;
 import za.co.proconnectsa.support.conversation.MessageDelivery;
 import za.co.proconnectsa.support.conversation.PricedMessages;
@@ -31,7 +32,10 @@ import za.co.proconnectsa.support.spi.WorkQueue;
 import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.ticket.Page;
 import za.co.proconnectsa.support.ticket.TicketNumberFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import za.co.proconnectsa.support.util.Checks;
+import za.co.proconnectsa.support.util.PhoneMasking;
 import za.co.proconnectsa.support.util.Text;
 import za.co.proconnectsa.support.whatsapp.automation.AutoResponder;
 import za.co.proconnectsa.support.whatsapp.automation.ResponseTemplates;
@@ -119,6 +123,8 @@ public final class WhatsAppInbox implements WebhookHandler {
     private final AutoResponder responder;
     private final RoutingPolicy escalationPolicy;
     private final ResponseTemplates templates;
+    private static final Logger LOG = LoggerFactory.getLogger(WhatsAppInbox.class);
+
     private final ConversationLog conversations;
     private final OutboundMessages outbound;
     private final Escalations escalations;
@@ -175,23 +181,66 @@ public final class WhatsAppInbox implements WebhookHandler {
 
     // ------------------------------------------------------------------------------------------- inbound
 
-    /** Records the message and acts on it; see {@link #ingest(InboundMessage)}. */
+    /**
+     * Records the message and acts on it; see {@link #ingest(InboundMessage)}. A {@link InboundMessage.Type#SYSTEM}
+     * message is no message from the person: {@code user_changed_user_id} merges the contact (replies and later
+     * messages use the new business-scoped user id, in the same conversations); other system messages are ignored.
+     */
     @Override
     public void onMessage(InboundMessage message) {
+        if (Checks.notNull(message, "message").type() == InboundMessage.Type.SYSTEM) {
+            applySystem(message);
+            return;
+        }
         ingest(message);
+    }
+
+    private void applySystem(InboundMessage m) {
+        InboundMessage.SystemChange change = m.system();
+        if (!InboundMessage.SystemChange.USER_ID_CHANGED.equals(change.kind())) {
+            LOG.debug("WhatsApp system message {} ({}) ignored", m.messageId(), change.kind());
+            return;
+        }
+        String old = m.sender().userId();
+        if (old == null || change.newUserId() == null || old.equals(change.newUserId())) {
+            LOG.warn("WhatsApp system message {} reports a user id change without both ids; ignored", m.messageId());
+            return;
+        }
+        conversations.changeUserId(old, change.newUserId(), m.timestamp()).ifPresentOrElse(
+                merged -> LOG.info("WhatsApp contact {} now has user id {}", merged.contact().chars()
+                        .allMatch(Character::isDigit) ? PhoneMasking.mask(merged.contact()) : merged.contact(),
+                        change.newUserId()),
+                () -> LOG.debug("WhatsApp user id change for an unknown contact ({}) ignored", old));
+    }
+
+    /**
+     * Who a WhatsApp contact is (agents and admins): their phone number when they shared it, their current
+     * business-scoped user id and their username.
+     *
+     * @param agent   who asks
+     * @param contact a conversation's contact, a phone number or a business-scoped user id
+     * @return the contact's identity, or empty when the inbox never heard from them
+     */
+    public Optional<ContactIdentity> contactIdentity(Actor agent, String contact) {
+        checkSupport(agent);
+        return conversations.identity(Text.identifier(contact, "contact"));
     }
 
     /**
      * Records one inbound message and acts on it, as described in the class documentation. Safe to call again with
      * the same message: a message already recorded is reported as {@link InboundResult.Outcome#DUPLICATE}.
      *
-     * @param message a verified inbound message
+     * @param message a verified inbound message, not a {@link InboundMessage.Type#SYSTEM} one
      * @return what was done
+     * @throws ValidationException for a system message
      * @throws za.co.proconnectsa.support.StoreUnavailableException when the store fails (nothing half-written:
      *                                                              call again, e.g. through Meta's redelivery)
      */
     public InboundResult ingest(InboundMessage message) {
-        return inbound.ingest(Checks.notNull(message, "message"));
+        if (Checks.notNull(message, "message").type() == InboundMessage.Type.SYSTEM) {
+            throw ValidationException.of("message", "is a system message, which onMessage applies to the contact");
+        }
+        return inbound.ingest(message);
     }
 
     // ------------------------------------------------------------------------------------------ escalation

@@ -56,6 +56,19 @@ class CloudRequestsTest {
     }
 
     @Test
+    @DisplayName("a business-scoped user id (a contact without a phone number) goes in the recipient field, not to")
+    void toBusinessScopedUserId() {
+        wm.stubFor(messages().willReturn(json(200, "responses/sent.json")));
+
+        SendOutcome outcome = client.sendText("US.13491208655302741918", "Hi Sheena, a plumber is booked for Saturday.");
+
+        assertThat(outcome).isEqualTo(new SendOutcome.Sent(WAMID));
+        verifyPosted("requests/text-to-user-id.json");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.sendText("us.1349", "Hi"))
+                .isInstanceOf(za.co.proconnectsa.support.ValidationException.class);
+    }
+
+    @Test
     @DisplayName("a template posts name, language.code and header, body and button components in Meta's shape")
     void template() {
         wm.stubFor(messages().willReturn(json(200, "responses/sent-template.json")));

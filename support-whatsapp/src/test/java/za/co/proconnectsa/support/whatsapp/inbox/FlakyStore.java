@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import za.co.proconnectsa.support.StoreUnavailableException;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
+import za.co.proconnectsa.support.conversation.ContactIdentity;
 import za.co.proconnectsa.support.conversation.DeliveryPricing;
 import za.co.proconnectsa.support.conversation.MessageDelivery;
 import za.co.proconnectsa.support.conversation.PricedMessages;
@@ -113,6 +114,21 @@ final class FlakyStore extends ForwardingTicketStore implements ConversationStor
     public Optional<MessageDelivery> advanceDelivery(String providerMessageId, MessageDelivery.State state, String detail,
             Instant at) {
         return delegate.advanceDelivery(providerMessageId, state, detail, at);
+    }
+
+    @Override
+    public void saveContactIdentity(ContactIdentity identity) {
+        delegate.saveContactIdentity(identity);
+    }
+
+    @Override
+    public Optional<ContactIdentity> findContactIdentity(String phoneNumberOrUserId) {
+        return delegate.findContactIdentity(phoneNumberOrUserId);
+    }
+
+    @Override
+    public Optional<ContactIdentity> changeContactUserId(String oldUserId, String newUserId, Instant at) {
+        return delegate.changeContactUserId(oldUserId, newUserId, at);
     }
 
     @Override

@@ -329,4 +329,69 @@ class ReplyDeliveryTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> inbox.pricedMessages(admin, clock.instant(),
                 clock.instant())).isInstanceOf(za.co.proconnectsa.support.ValidationException.class);
     }
+
+    private WebhookReceipt fixture(String name) {
+        try (var in = getClass().getResourceAsStream("/webhooks/versions/" + name)) {
+            byte[] body = in.readAllBytes();
+            WebhookReceipt receipt = receiver.receive(body, InboxFixture.sign(body));
+            assertThat(receipt.httpStatus()).isEqualTo(200);
+            drain();
+            return receipt;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<String> customerLines(String conversation) {
+        return inbox.conversation(AGENT, conversation).messages().stream()
+                .filter(m -> m.author() == za.co.proconnectsa.support.conversation.ConversationMessage.Author.CUSTOMER)
+                .map(za.co.proconnectsa.support.conversation.ConversationMessage::body).toList();
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode lastSent() {
+        List<com.fasterxml.jackson.databind.JsonNode> sent = InboxFixture.sent(GRAPH);
+        return sent.get(sent.size() - 1);
+    }
+
+    @Test
+    @DisplayName("webhooks of v22 to v26: one contact by phone, then user id, then username only, then a new user id, stays one conversation; a contact with no phone number is answered with the recipient field")
+    void businessScopedUserIds() {
+        clock.set(Instant.ofEpochSecond(1776211200L));
+        String phone = "16505551234";
+        fixture("v22_text.json");
+        fixture("v24_text_bsuid.json");
+        fixture("v25_text_username_only.json");
+        String sheena = "WA-000002";
+        assertThat(customerLines(sheena)).containsExactly("Hi, my booking for Saturday is missing",
+                "It was booking PC-77, the plumber", "Any news? 🙏");
+        assertThat(inbox.conversation(AGENT, sheena).conversation().contact()).isEqualTo(phone);
+        assertThat(inbox.contactIdentity(AGENT, "US.13491208655302741918")).contains(new za.co.proconnectsa.support
+                .conversation.ContactIdentity(phone, phone, "US.13491208655302741918", "@sheena",
+                        Instant.ofEpochSecond(1776211380L)));
+
+        assertThat(inbox.reply(AGENT, sheena, "The plumber arrives at 10.").delivery()).isEqualTo(ReplyDelivery.QUEUED);
+        drain();
+        assertThat(lastSent().path("to").asText()).as("her phone number is known").isEqualTo(phone);
+
+        fixture("v26_system_user_changed_user_id.json");
+        fixture("v26_text_new_user_id.json");
+        assertThat(customerLines(sheena)).hasSize(4).last().isEqualTo("Still waiting, thanks");
+        assertThat(inbox.contactIdentity(AGENT, phone)).map(za.co.proconnectsa.support.conversation.ContactIdentity::userId)
+                .contains("US.77001208655302741999");
+
+        fixture("v26_text_username_only_new_contact.json");
+        String lindiwe = "WA-000003";
+        assertThat(inbox.conversation(AGENT, lindiwe).conversation().contact()).isEqualTo("US.55501208655302741777");
+        ConversationReplyResult answer = inbox.reply(AGENT, lindiwe, "Yes: two in Soweto, both free on Monday.");
+        assertThat(answer.delivery()).isEqualTo(ReplyDelivery.QUEUED);
+        drain();
+        assertThat(delivery(answer.transcriptMessageId()).state()).isEqualTo(MessageDelivery.State.SENT);
+        assertThat(lastSent().path("recipient").asText()).isEqualTo("US.55501208655302741777");
+        assertThat(lastSent().has("to")).as("no phone number to send to").isFalse();
+        assertThat(lastSent().path("text").path("body").asText()).isEqualTo("Yes: two in Soweto, both free on Monday.");
+
+        fixture("v26_unsupported.json");
+        assertThat(customerLines(lindiwe)).containsExactly("Do you have electricians in Soweto?");
+        assertThat(((WorkQueue) store).deadJobs(WebhookReceiver.INBOUND_KIND, 0, 10)).isEmpty();
+    }
 }

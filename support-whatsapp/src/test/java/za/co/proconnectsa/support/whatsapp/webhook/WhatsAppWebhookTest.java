@@ -160,6 +160,36 @@ class WhatsAppWebhookTest {
         }
 
         @Test
+        @DisplayName("API versions v22 to v26: phone only, phone and user_id, username only, a new user id, a system change, unsupported")
+        void versions() {
+            InboundMessage v22 = onlyMessage("versions/v22_text.json");
+            assertThat(v22.sender().waId()).isEqualTo("16505551234");
+            assertThat(v22.sender().userId()).isNull();
+            assertThat(onlyStatus("versions/v23_status_delivered.json").pricing())
+                    .isEqualTo(new za.co.proconnectsa.support.conversation.DeliveryPricing("pmp", "service",
+                            "free_customer_service"));
+            InboundMessage v24 = onlyMessage("versions/v24_text_bsuid.json");
+            assertThat(v24.sender().waId()).isEqualTo("16505551234");
+            assertThat(v24.sender().userId()).isEqualTo("US.13491208655302741918");
+            InboundMessage v25 = onlyMessage("versions/v25_text_username_only.json");
+            assertThat(v25.sender().waId()).isNull();
+            assertThat(v25.sender().username()).isEqualTo("@sheena");
+            assertThat(v25.text()).isEqualTo("Any news? 🙏");
+            StatusUpdate toUserId = onlyStatus("versions/v25_status_bsuid.json");
+            assertThat(toUserId.recipientId()).isNull();
+            assertThat(toUserId.recipientUserId()).isEqualTo("US.55501208655302741777");
+            InboundMessage system = onlyMessage("versions/v26_system_user_changed_user_id.json");
+            assertThat(system.type()).isEqualTo(InboundMessage.Type.SYSTEM);
+            assertThat(system.sender().userId()).isEqualTo("US.13491208655302741918");
+            assertThat(system.system()).isEqualTo(new InboundMessage.SystemChange("user_changed_user_id",
+                    "US.77001208655302741999", null));
+            assertThat(onlyMessage("versions/v26_text_new_user_id.json").sender().userId())
+                    .isEqualTo("US.77001208655302741999");
+            assertThat(WhatsAppWebhook.parse(bytes("versions/v26_unsupported.json")))
+                    .containsExactly(new UnsupportedEvent("messages", "unsupported", "wamid.v26.unsupported"));
+        }
+
+        @Test
         @DisplayName("business-scoped user id on a status: recipient_user_id")
         void bsuidStatus() {
             StatusUpdate s = onlyStatus("bsuid_status_delivered.json");

@@ -28,7 +28,7 @@ public final class GraphJson {
     }
 
     /**
-     * @param to   the recipient's WhatsApp id
+     * @param to   the recipient's WhatsApp id, or business-scoped user id (then sent as {@code recipient})
      * @param body the text
      * @return {@code {"messaging_product":"whatsapp","recipient_type":"individual","to":..,"type":"text",
      *         "text":{"body":..}}}
@@ -225,7 +225,8 @@ public final class GraphJson {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("messaging_product", "whatsapp");
         root.put("recipient_type", "individual");
-        root.put("to", to);
+        // a user known by a business-scoped user id only: Meta's "recipient" field instead of "to"
+        root.put(Recipients.isUserId(to) ? "recipient" : "to", to);
         root.put("type", type);
         return root;
     }

@@ -16,6 +16,7 @@ import za.co.proconnectsa.support.whatsapp.cloud.ProviderError;
 import za.co.proconnectsa.support.whatsapp.cloud.SendOutcome;
 import za.co.proconnectsa.support.whatsapp.cloud.TemplateMessage;
 import za.co.proconnectsa.support.whatsapp.cloud.WhatsAppCloudClient;
+import za.co.proconnectsa.support.whatsapp.cloud.internal.Recipients;
 
 /**
  * Everything the inbox sends on WhatsApp, and the record of it in the transcript: the only part that calls the
@@ -123,13 +124,15 @@ public final class OutboundMessages {
      * @return the Cloud API's answer
      */
     SendOutcome deliver(QueuedSend send) {
+        // the contact's phone number when known, else their business-scoped user id as it is now (it may have changed)
+        String to = conversations.sendTarget(send.contact());
         if (send.isTemplate()) {
-            return client.sendTemplate(send.contact(),
+            return client.sendTemplate(to,
                     TemplateMessage.builder(send.templateName(), send.templateLanguage()).bodyText(send.text()).build());
         }
         CustomerServiceWindow window = CustomerServiceWindow.since(
                 send.windowOpened() == null ? Instant.EPOCH : send.windowOpened(), clock);
-        return client.reply(window, send.contact(), send.text());
+        return client.reply(window, to, send.text());
     }
 
     /**
@@ -177,15 +180,18 @@ public final class OutboundMessages {
         return window.isOpen() ? Optional.empty() : Optional.of(new SendOutcome.RequiresTemplate(window.closesAt()));
     }
 
-    /** @return whether a message can be sent to the contact: the client sends to phone numbers, not usernames */
+    /**
+     * @return whether a message can be sent to the contact: a phone number (sent as {@code to}) or a business-scoped
+     *         user id (sent as {@code recipient}), never a bare username
+     */
     public static boolean canSendTo(String contact) {
-        return contact.chars().allMatch(Character::isDigit);
+        return contact.chars().allMatch(Character::isDigit) || Recipients.isUserId(contact);
     }
 
     /** @return the outcome of a send to a contact without a phone number: failed, not retryable, nothing sent */
     public static SendOutcome noNumber() {
         return new SendOutcome.Failed(new ProviderError(0, 0, 0, "",
-                "The contact wrote without a phone number (username only); this client can only send to numbers", "", ""),
+                "The contact has neither a phone number nor a business-scoped user id to send to", "", ""),
                 false);
     }
 

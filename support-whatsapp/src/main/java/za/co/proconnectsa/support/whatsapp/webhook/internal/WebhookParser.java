@@ -177,6 +177,7 @@ public final class WebhookParser {
         String text = null;
         Media media = null;
         InteractiveReply reply = null;
+        InboundMessage.SystemChange system = null;
         switch (type) {
             case "text" -> {
                 kind = InboundMessage.Type.TEXT;
@@ -215,12 +216,26 @@ public final class WebhookParser {
                         requiredText(node, "payload", p + ".payload"), requiredText(node, "text", p + ".text"), null);
                 kind = InboundMessage.Type.BUTTON;
             }
+            case "system" -> {
+                String p = path + ".system";
+                JsonNode node = requiredObject(m, "system", path);
+                String systemType = requiredText(node, "type", p + ".type");
+                if (!InboundMessage.SystemChange.USER_ID_CHANGED.equals(systemType)
+                        && !InboundMessage.SystemChange.NUMBER_CHANGED.equals(systemType)) {
+                    return new UnsupportedEvent("messages", "system/" + systemType, id);
+                }
+                system = new InboundMessage.SystemChange(systemType, optionalText(node, "user_id", p + ".user_id"),
+                        optionalText(node, "wa_id", p + ".wa_id"));
+                text = optionalText(node, "body", p + ".body");
+                kind = InboundMessage.Type.SYSTEM;
+            }
             default -> {
                 return new UnsupportedEvent("messages", type, id);
             }
         }
         InboundMessage message = new InboundMessage(id, phoneNumberId, sender(m, path, contacts), timestamp, kind, text,
-                media, reply, context(m.get("context"), path + ".context"), referral(m.get("referral"), path + ".referral"));
+                media, reply, context(m.get("context"), path + ".context"), referral(m.get("referral"), path + ".referral"),
+                system);
         if (StorableEvents.refusedPart(message).isPresent()) {
             return new UnsupportedEvent("messages", StorableEvents.REFUSED_CONTENT, id);
         }
