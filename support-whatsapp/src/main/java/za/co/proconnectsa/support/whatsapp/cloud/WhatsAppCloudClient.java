@@ -232,13 +232,34 @@ public final class WhatsAppCloudClient {
      * @throws ValidationException when the id is blank or contains spaces
      */
     public SendOutcome markRead(String messageId) {
+        checkMessageId(messageId);
+        return sender.send("read receipt", "for " + messageId, GraphJson.markRead(messageId),
+                body -> GraphJson.readSucceeded(body) ? messageId : null, null);
+    }
+
+    /**
+     * Marks a received message as read and shows the customer a typing indicator ("typing…") while an answer is
+     * written: {@code "typing_indicator":{"type":"text"}} on the mark-as-read request, as Meta's typing indicators
+     * page documents it. WhatsApp dismisses the indicator when the answer arrives or after 25 seconds, whichever
+     * comes first; show it only when an answer is coming. The success is {@link SendOutcome.Sent} carrying
+     * {@code messageId} itself.
+     *
+     * @param messageId the {@code wamid....} of the received message being answered
+     * @return the outcome
+     * @throws ValidationException when the id is blank or contains spaces
+     */
+    public SendOutcome showTypingIndicator(String messageId) {
+        checkMessageId(messageId);
+        return sender.send("typing indicator", "for " + messageId, GraphJson.typingIndicator(messageId),
+                body -> GraphJson.readSucceeded(body) ? messageId : null, null);
+    }
+
+    private static void checkMessageId(String messageId) {
         Problems p = new Problems();
         if (p.requireText("messageId", messageId, 1000)) {
             p.check(messageId.chars().noneMatch(Character::isWhitespace), "messageId", "must not contain spaces");
         }
         p.throwIfAny();
-        return sender.send("read receipt", "for " + messageId, GraphJson.markRead(messageId),
-                body -> GraphJson.readSucceeded(body) ? messageId : null, null);
     }
 
     /** @return the Graph API's base address */

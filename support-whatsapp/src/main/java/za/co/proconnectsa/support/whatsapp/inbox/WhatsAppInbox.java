@@ -117,14 +117,15 @@ public final class WhatsAppInbox implements WebhookHandler {
     public static final String SEND_KIND = "whatsapp.send";
 
     private final SupportDesk desk;
+    private static final Logger LOG = LoggerFactory.getLogger(WhatsAppInbox.class);
+
     private final TicketStore store;
     private final WorkQueue queue;
     private final QueuedSends queuedSends;
     private final AutoResponder responder;
     private final RoutingPolicy escalationPolicy;
     private final ResponseTemplates templates;
-    private static final Logger LOG = LoggerFactory.getLogger(WhatsAppInbox.class);
-
+    private final WhatsAppCloudClient client;
     private final ConversationLog conversations;
     private final OutboundMessages outbound;
     private final Escalations escalations;
@@ -141,6 +142,7 @@ public final class WhatsAppInbox implements WebhookHandler {
         Actor automation = Actor.agent("whatsapp-inbox", b.automationName);
         this.conversations = new ConversationLog(b.conversations, b.numberFormat, b.desk.clock());
         this.store = b.store;
+        this.client = b.client;
         this.queue = (WorkQueue) b.store;
         this.outbound = new OutboundMessages(b.client, conversations, b.desk.clock(), automation.displayName(), queue);
         TicketWriter writer = new TicketWriter(b.desk, automation);
@@ -211,6 +213,58 @@ public final class WhatsAppInbox implements WebhookHandler {
                         .allMatch(Character::isDigit) ? PhoneMasking.mask(merged.contact()) : merged.contact(),
                         change.newUserId()),
                 () -> LOG.debug("WhatsApp user id change for an unknown contact ({}) ignored", old));
+    }
+
+    /**
+     * An agent opened a conversation: its latest customer message (and every earlier one) is marked as read, so the
+     * customer sees blue ticks. See {@link #showTyping} for the indicator while an answer is written.
+     *
+     * <p><b>Sent at once, not through the send queue</b>, on purpose: a read receipt changes nothing the desk keeps, so
+     * one that fails loses nothing but a blue tick (the next one marks every earlier message read too), and sending it
+     * twice is harmless. The Cloud API's answer is returned, never thrown; the caller may run this off its request
+     * thread. Nothing is sent for a conversation without customer messages, or a closed one.
+     *
+     * @param agent              who opened it (agents and admins)
+     * @param conversationNumber the conversation
+     * @return the Cloud API's answer, or empty when there was nothing to mark
+     */
+    public Optional<SendOutcome> markRead(Actor agent, String conversationNumber) {
+        return latestCustomerMessage(conversationFor(agent, conversationNumber)).map(client::markRead);
+    }
+
+    /**
+     * An agent is writing an answer: the latest customer message is marked as read and the customer sees WhatsApp's
+     * typing indicator until the answer arrives or 25 seconds pass (Meta's typing indicators page). Call it when the
+     * agent starts typing, again at most every 25 seconds while they do.
+     *
+     * <p><b>Sent at once, never queued or retried</b>, on purpose: an indicator is only true for 25 seconds, so one
+     * delivered late by a queue (after the answer, or after the agent gave up) would tell the customer something
+     * false. Nothing is sent when the 24-hour window is closed (no free-form answer can follow), the conversation is
+     * closed or a ticket (answers go through the ticket), or the customer never wrote.
+     *
+     * @param agent              who is writing (agents and admins)
+     * @param conversationNumber the conversation
+     * @return the Cloud API's answer, or empty when nothing was sent
+     */
+    public Optional<SendOutcome> showTyping(Actor agent, String conversationNumber) {
+        Conversation c = conversationFor(agent, conversationNumber);
+        if (c.status() != ConversationStatus.OPEN || outbound.windowClosed(c).isPresent()) {
+            return Optional.empty();
+        }
+        return latestCustomerMessage(c).map(client::showTypingIndicator);
+    }
+
+    private Optional<String> latestCustomerMessage(Conversation c) {
+        if (c.status() == ConversationStatus.CLOSED) {
+            return Optional.empty();
+        }
+        List<ConversationMessage> transcript = conversations.messages(c);
+        for (int i = transcript.size() - 1; i >= 0; i--) {
+            if (transcript.get(i).author() == ConversationMessage.Author.CUSTOMER) {
+                return Optional.of(transcript.get(i).id());
+            }
+        }
+        return Optional.empty();
     }
 
     /**

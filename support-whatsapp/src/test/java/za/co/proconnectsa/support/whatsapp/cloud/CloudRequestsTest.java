@@ -143,6 +143,18 @@ class CloudRequestsTest {
     }
 
     @Test
+    @DisplayName("a typing indicator is the mark-as-read request with typing_indicator.type text; {\"success\":true} gives Sent")
+    void typingIndicator() {
+        wm.stubFor(messages().willReturn(json(200, "responses/read.json")));
+        String received = "wamid.HBgLMjc2Nzk1MTgxMjQVAgASGBQzQUY2MEVFQjYyQzhDNzE3MTk1NwA=";
+
+        SendOutcome outcome = client.showTypingIndicator(received);
+
+        assertThat(outcome).isEqualTo(new SendOutcome.Sent(received));
+        verifyPosted("requests/typing-indicator.json");
+    }
+
+    @Test
     @DisplayName("a host's own HttpClient is used as given")
     void ownHttpClient() {
         wm.stubFor(messages().willReturn(json(200, "responses/sent.json")));

@@ -394,4 +394,36 @@ class ReplyDeliveryTest {
         assertThat(customerLines(lindiwe)).containsExactly("Do you have electricians in Soweto?");
         assertThat(((WorkQueue) store).deadJobs(WebhookReceiver.INBOUND_KIND, 0, 10)).isEmpty();
     }
+
+    @Test
+    @DisplayName("opening a conversation marks the customer's latest message read; while an answer is written the customer sees typing, only inside the window of an open chat")
+    void readReceiptsAndTyping() {
+        GRAPH.stubFor(post(urlEqualTo(InboxFixture.PATH)).withRequestBody(
+                com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.status", com.github.tomakehurst
+                        .wiremock.client.WireMock.equalTo("read"))).willReturn(aResponse().withStatus(200)
+                        .withHeader("Content-Type", "application/json").withBody("{\"success\":true}")));
+        String escalatedFrom = inbox.conversation(AGENT, "WA-000001").messages().get(0).id();
+        assertThat(inbox.markRead(AGENT, "WA-000001")).contains(new za.co.proconnectsa.support.whatsapp.cloud
+                .SendOutcome.Sent(escalatedFrom));
+        assertThat(lastSent().path("message_id").asText()).isEqualTo(escalatedFrom);
+        assertThat(lastSent().has("typing_indicator")).isFalse();
+        assertThat(inbox.showTyping(AGENT, "WA-000001")).as("a ticket is answered on the ticket").isEmpty();
+
+        inbox.close(AGENT, "WA-000001");
+        byte[] body = InboxFixture.textWebhook(THANDI, "Thandi Nkosi", "Is Sipho in today?", clock.instant(), "wamid.in.typing");
+        receiver.receive(body, InboxFixture.sign(body));
+        drain();
+        int before = InboxFixture.sent(GRAPH).size();
+        assertThat(inbox.showTyping(AGENT, "WA-000002")).contains(new za.co.proconnectsa.support.whatsapp.cloud
+                .SendOutcome.Sent("wamid.in.typing"));
+        assertThat(lastSent().path("message_id").asText()).isEqualTo("wamid.in.typing");
+        assertThat(lastSent().path("typing_indicator").path("type").asText()).isEqualTo("text");
+        assertThat(((WorkQueue) store).pendingJobs(WhatsAppInbox.SEND_KIND)).as("never queued").isZero();
+
+        clock.advance(Duration.ofHours(25));
+        assertThat(inbox.showTyping(AGENT, "WA-000002")).as("no answer can follow outside the window").isEmpty();
+        assertThat(InboxFixture.sent(GRAPH)).hasSize(before + 1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> inbox.markRead(Actor.requester("wa:" + THANDI,
+                "Thandi"), "WA-000002")).isInstanceOf(za.co.proconnectsa.support.access.AccessDeniedException.class);
+    }
 }

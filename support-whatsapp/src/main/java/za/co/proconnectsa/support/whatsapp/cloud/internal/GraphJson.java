@@ -128,11 +128,26 @@ public final class GraphJson {
      * @return {@code {"messaging_product":"whatsapp","status":"read","message_id":..}}
      */
     public static String markRead(String messageId) {
+        return write(read(messageId));
+    }
+
+    /**
+     * @param messageId the id of the received message being answered
+     * @return the mark-as-read request with {@code "typing_indicator":{"type":"text"}}, as Meta's typing indicators
+     *         page documents it
+     */
+    public static String typingIndicator(String messageId) {
+        ObjectNode root = read(messageId);
+        root.putObject("typing_indicator").put("type", "text");
+        return write(root);
+    }
+
+    private static ObjectNode read(String messageId) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("messaging_product", "whatsapp");
         root.put("status", "read");
         root.put("message_id", messageId);
-        return write(root);
+        return root;
     }
 
     /**
