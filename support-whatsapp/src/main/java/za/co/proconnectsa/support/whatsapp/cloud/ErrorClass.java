@@ -32,7 +32,8 @@ import java.util.Set;
  * upload error, 131062 business-scoped user id not supported for this message, 132000 template parameter count
  * mismatch, 132005 translated text too long, 132007 template format policy, 132012 template parameter format,
  * 132015 template paused, 132016 template disabled, 132018 template parameter problem, 130472 user in an
- * experiment; and the client's own {@link ProviderError#CODE_OUTCOME_UNKNOWN} (sent, not answered: perhaps
+ * experiment; and the client's own {@link ProviderError#CODE_NOT_SENT} (refused before sending) and
+ * {@link ProviderError#CODE_OUTCOME_UNKNOWN} (sent, not answered: perhaps
  * accepted, so never sent again blindly)</td><td>this message will fail again (its data or its recipient is the
  * problem): never retried, noted for a person</td></tr>
  * <tr><td>{@link #CONFIGURATION}</td><td>0 and 190 access token expired or invalid; 3 capability, 10 permission

@@ -110,9 +110,11 @@ public final class WhatsAppCloudClient {
     private final RetryPolicy retryPolicy;
     private final Clock clock;
     private final URI endpoint;
+    private final URI marketingEndpoint;
     private final GraphSender sender;
+    private final GraphSender marketingSender;
 
-    private WhatsAppCloudClient(Builder b, URI endpoint, HttpClient http) {
+    private WhatsAppCloudClient(Builder b, URI endpoint, URI marketingEndpoint, HttpClient http) {
         this.baseUrl = b.baseUrl;
         this.apiVersion = b.apiVersion;
         this.phoneNumberId = b.phoneNumberId;
@@ -120,7 +122,10 @@ public final class WhatsAppCloudClient {
         this.retryPolicy = b.retryPolicy;
         this.clock = b.clock;
         this.endpoint = endpoint;
-        this.sender = new GraphSender(endpoint, new Secret(b.accessToken), http, b.requestTimeout, b.retryPolicy,
+        this.marketingEndpoint = marketingEndpoint;
+        Secret token = new Secret(b.accessToken);
+        this.sender = new GraphSender(endpoint, token, http, b.requestTimeout, b.retryPolicy, b.sleeper, b.clock);
+        this.marketingSender = new GraphSender(marketingEndpoint, token, http, b.requestTimeout, b.retryPolicy,
                 b.sleeper, b.clock);
     }
 
@@ -169,7 +174,10 @@ public final class WhatsAppCloudClient {
     }
 
     /**
-     * Sends an approved template: the one kind of message allowed outside the customer-service window.
+     * Sends an approved template: the one kind of message allowed outside the customer-service window. A template of
+     * category {@link TemplateCategory#MARKETING} goes to Meta's Marketing Messages API
+     * ({@link #marketingMessagesEndpoint()}), every other one to the messages endpoint. Whether the recipient agreed to
+     * marketing is the caller's to check (the inbox checks the desk's consent ledger).
      *
      * @param toWaId   the recipient's number in international form
      * @param template the template and its parameters
@@ -178,7 +186,9 @@ public final class WhatsAppCloudClient {
      */
     public SendOutcome sendTemplate(String toWaId, TemplateMessage template) {
         String to = recipient(toWaId, p -> p.check(template != null, "template", "must not be null"));
-        return sender.send("template " + template.name(), target(to), GraphJson.template(to, template),
+        // Meta's Marketing Messages API takes marketing templates only, in the same body as the messages endpoint
+        GraphSender via = template.category().orElse(null) == TemplateCategory.MARKETING ? marketingSender : sender;
+        return via.send("template " + template.name(), target(to), GraphJson.template(to, template),
                 GraphJson::sentMessageId, null);
     }
 
@@ -260,6 +270,11 @@ public final class WhatsAppCloudClient {
             p.check(messageId.chars().noneMatch(Character::isWhitespace), "messageId", "must not contain spaces");
         }
         p.throwIfAny();
+    }
+
+    /** @return the endpoint marketing templates are posted to: {@code {base}/{version}/{phone-number-id}/marketing_messages} */
+    public URI marketingMessagesEndpoint() {
+        return marketingEndpoint;
     }
 
     /** @return the Graph API's base address */
@@ -462,10 +477,11 @@ public final class WhatsAppCloudClient {
                 base = base.substring(0, base.length() - 1);
             }
             URI endpoint = URI.create(base + "/" + apiVersion + "/" + phoneNumberId + "/messages");
+            URI marketing = URI.create(base + "/" + apiVersion + "/" + phoneNumberId + "/marketing_messages");
             HttpClient http = httpClient != null ? httpClient
                     : HttpClient.newBuilder().connectTimeout(requestTimeout)
                             .followRedirects(HttpClient.Redirect.NEVER).build();
-            return new WhatsAppCloudClient(this, endpoint, http);
+            return new WhatsAppCloudClient(this, endpoint, marketing, http);
         }
 
         @Override

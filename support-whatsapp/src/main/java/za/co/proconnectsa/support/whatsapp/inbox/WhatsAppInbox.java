@@ -40,10 +40,12 @@ import za.co.proconnectsa.support.util.Text;
 import za.co.proconnectsa.support.whatsapp.automation.AutoResponder;
 import za.co.proconnectsa.support.whatsapp.automation.ResponseTemplates;
 import za.co.proconnectsa.support.whatsapp.cloud.SendOutcome;
+import za.co.proconnectsa.support.whatsapp.cloud.TemplateCategory;
 import za.co.proconnectsa.support.whatsapp.cloud.TemplateMessage;
 import za.co.proconnectsa.support.whatsapp.cloud.WhatsAppCloudClient;
 import za.co.proconnectsa.support.whatsapp.inbox.internal.AgentReplies;
 import za.co.proconnectsa.support.whatsapp.inbox.internal.ConversationLog;
+import za.co.proconnectsa.support.whatsapp.inbox.internal.TemplateCategories;
 import za.co.proconnectsa.support.whatsapp.inbox.internal.DeliveryReports;
 import za.co.proconnectsa.support.whatsapp.inbox.internal.Escalations;
 import za.co.proconnectsa.support.whatsapp.inbox.internal.InboundMessages;
@@ -52,6 +54,7 @@ import za.co.proconnectsa.support.whatsapp.inbox.internal.QueuedSends;
 import za.co.proconnectsa.support.whatsapp.inbox.internal.TicketWriter;
 import za.co.proconnectsa.support.whatsapp.inbox.internal.Transcripts;
 import za.co.proconnectsa.support.whatsapp.webhook.InboundMessage;
+import za.co.proconnectsa.support.whatsapp.webhook.TemplateCategoryUpdate;
 import za.co.proconnectsa.support.whatsapp.webhook.StatusUpdate;
 import za.co.proconnectsa.support.whatsapp.webhook.WebhookHandler;
 
@@ -126,6 +129,7 @@ public final class WhatsAppInbox implements WebhookHandler {
     private final RoutingPolicy escalationPolicy;
     private final ResponseTemplates templates;
     private final WhatsAppCloudClient client;
+    private final TemplateCategories categories;
     private final ConversationLog conversations;
     private final OutboundMessages outbound;
     private final Escalations escalations;
@@ -144,7 +148,9 @@ public final class WhatsAppInbox implements WebhookHandler {
         this.store = b.store;
         this.client = b.client;
         this.queue = (WorkQueue) b.store;
-        this.outbound = new OutboundMessages(b.client, conversations, b.desk.clock(), automation.displayName(), queue);
+        this.categories = new TemplateCategories(b.templateCategories);
+        this.outbound = new OutboundMessages(b.client, conversations, b.desk.clock(), automation.displayName(), queue,
+                categories, b.desk.dataSubjects()::mayMarketTo);
         TicketWriter writer = new TicketWriter(b.desk, automation);
         this.queuedSends = new QueuedSends(outbound, writer);
         this.escalations = new Escalations(b.desk, b.store, escalationPolicy, conversations, outbound, writer,
@@ -265,6 +271,66 @@ public final class WhatsAppInbox implements WebhookHandler {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * An agent sends an approved template in a conversation, whatever the 24-hour window: queued in one unit of work
+     * with its transcript line, then delivered by the {@link #sendWorker()}. The template's category is the one
+     * configured ({@link Builder#templateCategory}) or, later, the one Meta's last {@code template_category_update}
+     * set. A {@link TemplateCategory#MARKETING} template goes only to a contact whose marketing opt-in the desk's
+     * consent ledger shows ({@link za.co.proconnectsa.support.privacy.DataSubjectService#mayMarketTo}), through Meta's
+     * Marketing Messages API; without it nothing is queued. The ledger is asked again when the message is delivered,
+     * so an opt-out (or a template Meta moved to marketing) in between stops it: it is then marked failed.
+     *
+     * @param agent              who sends it (agents and admins)
+     * @param conversationNumber the conversation
+     * @param templateName       the approved template's name
+     * @param languageCode       its language, e.g. {@code en}
+     * @param bodyParameter      its one body parameter
+     * @return {@link ReplyDelivery#QUEUED} with the transcript line, or {@link ReplyDelivery#FAILED} when the contact
+     *         cannot be written to
+     * @throws MarketingConsentRequiredException for a marketing template to a contact without an opt-in
+     * @throws ValidationException when the template's name, language or parameter is refused
+     */
+    public ConversationReplyResult sendTemplate(Actor agent, String conversationNumber, String templateName,
+            String languageCode, String bodyParameter) {
+        Conversation c = conversationFor(agent, conversationNumber);
+        TemplateMessage.builder(templateName, languageCode).bodyText(bodyParameter).build();
+        if (categories.of(templateName).orElse(null) == TemplateCategory.MARKETING
+                && !desk.dataSubjects().mayMarketTo(c.contact())) {
+            throw new MarketingConsentRequiredException(templateName, c.number().text());
+        }
+        if (!OutboundMessages.canSendTo(c.contact())) {
+            return new ConversationReplyResult(ReplyDelivery.FAILED, null, OutboundMessages.noNumber());
+        }
+        String cause = "agent-template:" + java.util.UUID.randomUUID();
+        OutboundMessages.Sent out = store.inTransaction(() -> outbound.template(c, templateName, languageCode,
+                bodyParameter, cause, null));
+        return new ConversationReplyResult(ReplyDelivery.QUEUED, out.lineId(), null);
+    }
+
+    /**
+     * @param templateName an approved template's name
+     * @return its category as configured or as Meta's last {@code template_category_update} set it, when known
+     */
+    public Optional<TemplateCategory> templateCategory(String templateName) {
+        return categories.of(Checks.notNull(templateName, "templateName"));
+    }
+
+    /**
+     * Keeps the category Meta moved a template to, so that the next send of it uses the new category (a template moved
+     * to marketing then needs the contact's opt-in). An announced change that has not happened yet is only logged.
+     * Called by the {@link za.co.proconnectsa.support.whatsapp.webhook.WebhookReceiver} when this inbox is its handler.
+     */
+    @Override
+    public void onTemplateCategoryUpdate(TemplateCategoryUpdate update) {
+        if (!Checks.notNull(update, "update").completed()) {
+            return;
+        }
+        TemplateCategory.of(update.newCategory()).ifPresentOrElse(category -> {
+            categories.set(update.templateName(), category);
+            LOG.info("WhatsApp template {} is now {}; later sends use it", update.templateName(), category);
+        }, () -> LOG.warn("WhatsApp template {} moved to an unknown category; kept as it was", update.templateName()));
     }
 
     /**
@@ -537,6 +603,7 @@ public final class WhatsAppInbox implements WebhookHandler {
         private String windowClosedTemplate;
         private String windowClosedLanguage;
         private String automationName = "Support";
+        private final Map<String, TemplateCategory> templateCategories = new java.util.HashMap<>();
 
         private Builder() {
         }
@@ -628,6 +695,22 @@ public final class WhatsAppInbox implements WebhookHandler {
             TemplateMessage.builder(name, languageCode).bodyText("PCS-000001").build();
             this.windowClosedTemplate = name;
             this.windowClosedLanguage = languageCode;
+            return this;
+        }
+
+        /**
+         * The category of an approved template the inbox may send ({@link WhatsAppInbox#sendTemplate}), as approved in
+         * WhatsApp Manager. Meta's {@code template_category_update} webhooks replace it later. A
+         * {@link TemplateCategory#MARKETING} template is sent only to contacts whose marketing opt-in the desk's
+         * consent ledger shows, through the Marketing Messages API.
+         *
+         * @param name     the template's name
+         * @param category its category
+         * @return this builder
+         */
+        public Builder templateCategory(String name, TemplateCategory category) {
+            TemplateMessage.builder(name, "en").build();
+            templateCategories.put(name, Checks.notNull(category, "category"));
             return this;
         }
 

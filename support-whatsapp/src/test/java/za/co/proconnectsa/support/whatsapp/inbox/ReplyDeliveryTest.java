@@ -41,6 +41,7 @@ import za.co.proconnectsa.support.testing.SettableClock;
 import za.co.proconnectsa.support.ticket.Message;
 import za.co.proconnectsa.support.ticket.Visibility;
 import za.co.proconnectsa.support.whatsapp.cloud.RetryPolicy;
+import za.co.proconnectsa.support.whatsapp.cloud.TemplateCategory;
 import za.co.proconnectsa.support.whatsapp.cloud.WhatsAppCloudClient;
 import za.co.proconnectsa.support.whatsapp.webhook.InboundMessageWorker;
 import za.co.proconnectsa.support.whatsapp.webhook.WebhookReceipt;
@@ -67,6 +68,7 @@ class ReplyDeliveryTest {
     private final SettableClock clock = SettableClock.at(Instant.parse("2026-03-02T08:00:00Z"));
     private HikariDataSource pool;
     private TicketStore store;
+    private SupportDesk desk;
     private WhatsAppInbox inbox;
     private WebhookReceiver receiver;
     private InboundMessageWorker worker;
@@ -92,11 +94,14 @@ class ReplyDeliveryTest {
     }
 
     private void build(WhatsAppCloudClient client) {
-        SupportDesk desk = SupportDesk.builder().store(store).clock(clock).build();
-        inbox = WhatsAppInbox.builder().desk(desk).store(store).client(client).build();
+        desk = SupportDesk.builder().store(store).clock(clock).build();
+        inbox = WhatsAppInbox.builder().desk(desk).store(store).client(client)
+                .templateCategory("spring_promo", TemplateCategory.MARKETING)
+                .templateCategory("booking_reminder", TemplateCategory.UTILITY).build();
         worker = InboundMessageWorker.builder(store, inbox).clock(clock).build();
         sender = inbox.sendWorker().clock(clock).build();
-        receiver = WebhookReceiver.builder().appSecret(InboxFixture.SECRET).queue((WorkQueue) store).clock(clock).build();
+        receiver = WebhookReceiver.builder().appSecret(InboxFixture.SECRET).queue((WorkQueue) store).handler(inbox)
+                .clock(clock).build();
     }
 
     @AfterEach
@@ -425,5 +430,73 @@ class ReplyDeliveryTest {
         assertThat(InboxFixture.sent(GRAPH)).hasSize(before + 1);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> inbox.markRead(Actor.requester("wa:" + THANDI,
                 "Thandi"), "WA-000002")).isInstanceOf(za.co.proconnectsa.support.access.AccessDeniedException.class);
+    }
+
+    private List<com.fasterxml.jackson.databind.JsonNode> marketingSent() {
+        return GRAPH.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo(MARKETING_PATH)))
+                .stream().map(r -> {
+                    try {
+                        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.getBodyAsString());
+                    } catch (java.io.IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).toList();
+    }
+
+    private static final String MARKETING_PATH = "/v23.0/" + InboxFixture.PHONE_NUMBER_ID + "/marketing_messages";
+
+    @Test
+    @DisplayName("a marketing template needs the ledger's opt-in (refused with a typed error, nothing queued), goes to the Marketing Messages API; Meta moving a template to marketing applies to the next send")
+    void marketingTemplates() {
+        GRAPH.stubFor(post(urlEqualTo(MARKETING_PATH)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"wamid.mm.1\"}]}")));
+        Actor admin = Actor.admin("admin-1", "Lerato (Admin)");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> inbox.sendTemplate(AGENT, "WA-000001", "spring_promo",
+                "en", "20% off geysers")).isInstanceOf(MarketingConsentRequiredException.class)
+                .isInstanceOf(za.co.proconnectsa.support.SupportException.class).hasMessageContaining("spring_promo");
+        assertThat(((WorkQueue) store).pendingJobs(WhatsAppInbox.SEND_KIND)).isZero();
+
+        desk.dataSubjects().recordConsent(admin, THANDI, za.co.proconnectsa.support.privacy.ConsentChoice.OPT_IN,
+                "web signup form");
+        ConversationReplyResult promo = inbox.sendTemplate(AGENT, "WA-000001", "spring_promo", "en", "20% off geysers");
+        assertThat(promo.delivery()).isEqualTo(ReplyDelivery.QUEUED);
+        drain();
+        assertThat(delivery(promo.transcriptMessageId()).state()).isEqualTo(MessageDelivery.State.SENT);
+        assertThat(marketingSent()).singleElement().satisfies(b -> {
+            assertThat(b.path("to").asText()).isEqualTo(THANDI);
+            assertThat(b.path("template").path("name").asText()).isEqualTo("spring_promo");
+            assertThat(b.path("template").path("components").path(0).path("parameters").path(0).path("text").asText())
+                    .isEqualTo("20% off geysers");
+        });
+
+        // a utility template needs no consent and uses the messages endpoint
+        ConversationReplyResult reminder = inbox.sendTemplate(AGENT, "WA-000001", "booking_reminder", "en", "PC-77");
+        drain();
+        assertThat(delivery(reminder.transcriptMessageId()).state()).isEqualTo(MessageDelivery.State.SENT);
+        assertThat(lastSent().path("template").path("name").asText()).isEqualTo("booking_reminder");
+        assertThat(marketingSent()).hasSize(1);
+
+        // an opt-out between queueing and delivery stops the send
+        ConversationReplyResult late = inbox.sendTemplate(AGENT, "WA-000001", "spring_promo", "en", "Last chance");
+        desk.dataSubjects().recordConsent(admin, THANDI, za.co.proconnectsa.support.privacy.ConsentChoice.OPT_OUT,
+                "WhatsApp: STOP");
+        drain();
+        assertThat(delivery(late.transcriptMessageId())).satisfies(d -> {
+            assertThat(d.state()).isEqualTo(MessageDelivery.State.FAILED);
+            assertThat(d.detail()).contains("opted in to marketing");
+        });
+        assertThat(marketingSent()).hasSize(1);
+
+        // Meta moves booking_reminder to marketing: the next send of it needs the opt-in she withdrew
+        try (var in = getClass().getResourceAsStream("/webhooks/template_category_update.json")) {
+            byte[] body = in.readAllBytes();
+            assertThat(receiver.receive(body, InboxFixture.sign(body)).httpStatus()).isEqualTo(200);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(inbox.templateCategory("booking_reminder")).contains(TemplateCategory.MARKETING);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> inbox.sendTemplate(AGENT, "WA-000001",
+                "booking_reminder", "en", "PC-78")).isInstanceOf(MarketingConsentRequiredException.class);
     }
 }

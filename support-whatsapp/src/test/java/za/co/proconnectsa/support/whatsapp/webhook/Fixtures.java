@@ -20,7 +20,8 @@ final class Fixtures {
             "versions/v22_text.json", "versions/v23_status_delivered.json", "versions/v24_text_bsuid.json",
             "versions/v25_text_username_only.json", "versions/v25_status_bsuid.json",
             "versions/v26_system_user_changed_user_id.json", "versions/v26_text_new_user_id.json",
-            "versions/v26_text_username_only_new_contact.json", "versions/v26_unsupported.json");
+            "versions/v26_text_username_only_new_contact.json", "versions/v26_unsupported.json",
+            "template_category_update.json");
 
     private Fixtures() {
     }

@@ -190,6 +190,14 @@ class WhatsAppWebhookTest {
         }
 
         @Test
+        @DisplayName("template_category_update: the template, its language and the previous and new categories")
+        void templateCategoryUpdate() {
+            assertThat(WhatsAppWebhook.parse(bytes("template_category_update.json"))).containsExactly(
+                    new TemplateCategoryUpdate("1165370078511580", "booking_reminder", "en", "UTILITY", "MARKETING",
+                            null, null));
+        }
+
+        @Test
         @DisplayName("business-scoped user id on a status: recipient_user_id")
         void bsuidStatus() {
             StatusUpdate s = onlyStatus("bsuid_status_delivered.json");

@@ -14,6 +14,7 @@ import za.co.proconnectsa.support.util.Text;
 import za.co.proconnectsa.support.whatsapp.cloud.CustomerServiceWindow;
 import za.co.proconnectsa.support.whatsapp.cloud.ProviderError;
 import za.co.proconnectsa.support.whatsapp.cloud.SendOutcome;
+import za.co.proconnectsa.support.whatsapp.cloud.TemplateCategory;
 import za.co.proconnectsa.support.whatsapp.cloud.TemplateMessage;
 import za.co.proconnectsa.support.whatsapp.cloud.WhatsAppCloudClient;
 import za.co.proconnectsa.support.whatsapp.cloud.internal.Recipients;
@@ -41,6 +42,8 @@ public final class OutboundMessages {
     private final Clock clock;
     private final String automationName;
     private final WorkQueue queue;
+    private final TemplateCategories categories;
+    private final java.util.function.Predicate<String> mayMarketTo;
 
     /**
      * @param client         the Cloud API client
@@ -48,9 +51,14 @@ public final class OutboundMessages {
      * @param clock          the desk's clock, for the customer-service window
      * @param automationName the name shown for automated messages
      * @param queue          the send queue
+     * @param categories     the templates' categories
+     * @param mayMarketTo    the consent ledger's answer for a contact
      */
     public OutboundMessages(WhatsAppCloudClient client, ConversationLog conversations, Clock clock,
-            String automationName, WorkQueue queue) {
+            String automationName, WorkQueue queue, TemplateCategories categories,
+            java.util.function.Predicate<String> mayMarketTo) {
+        this.categories = categories;
+        this.mayMarketTo = mayMarketTo;
         this.client = client;
         this.conversations = conversations;
         this.clock = clock;
@@ -127,8 +135,14 @@ public final class OutboundMessages {
         // the contact's phone number when known, else their business-scoped user id as it is now (it may have changed)
         String to = conversations.sendTarget(send.contact());
         if (send.isTemplate()) {
-            return client.sendTemplate(to,
-                    TemplateMessage.builder(send.templateName(), send.templateLanguage()).bodyText(send.text()).build());
+            // the category as it is now: Meta may have moved the template to marketing since it was queued
+            TemplateCategory category = categories.of(send.templateName()).orElse(null);
+            if (category == TemplateCategory.MARKETING && !mayMarketTo.test(send.contact())) {
+                return new SendOutcome.Failed(ProviderError.notSent("The contact has not opted in to marketing messages"
+                        + " (the consent ledger shows no opt-in), so the marketing template was not sent"), false);
+            }
+            return client.sendTemplate(to, TemplateMessage.builder(send.templateName(), send.templateLanguage())
+                    .category(category).bodyText(send.text()).build());
         }
         CustomerServiceWindow window = CustomerServiceWindow.since(
                 send.windowOpened() == null ? Instant.EPOCH : send.windowOpened(), clock);
@@ -190,9 +204,8 @@ public final class OutboundMessages {
 
     /** @return the outcome of a send to a contact without a phone number: failed, not retryable, nothing sent */
     public static SendOutcome noNumber() {
-        return new SendOutcome.Failed(new ProviderError(0, 0, 0, "",
-                "The contact has neither a phone number nor a business-scoped user id to send to", "", ""),
-                false);
+        return new SendOutcome.Failed(ProviderError.notSent(
+                "The contact has neither a phone number nor a business-scoped user id to send to"), false);
     }
 
     /**

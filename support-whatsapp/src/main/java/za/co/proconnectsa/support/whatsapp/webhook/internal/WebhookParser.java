@@ -115,6 +115,10 @@ public final class WebhookParser {
                 String changePath = changesPath + "[" + c + "]";
                 JsonNode change = requireObject(changes.get(c), changePath);
                 String field = requiredText(change, "field", changePath + ".field");
+                if ("template_category_update".equals(field)) {
+                    events.add(templateCategory(change.get("value"), changePath + ".value"));
+                    continue;
+                }
                 if (!"messages".equals(field)) {
                     events.add(new UnsupportedEvent(field, null, null));
                     continue;
@@ -128,6 +132,32 @@ public final class WebhookParser {
             }
         }
         return events;
+    }
+
+    /** Meta's template_category_update value; a body without the template's name is an unsupported event. */
+    private static WebhookEvent templateCategory(JsonNode value, String path) {
+        if (isAbsent(value)) {
+            return new UnsupportedEvent("template_category_update", null, null);
+        }
+        requireObject(value, path);
+        String name = optionalText(value, "message_template_name", path + ".message_template_name");
+        if (name == null || !za.co.proconnectsa.support.util.Text.isIdentifier(name)) {
+            return new UnsupportedEvent("template_category_update", null, null);
+        }
+        JsonNode id = value.get("message_template_id");
+        String templateId = isAbsent(id) ? null : id.isIntegralNumber() ? id.asText() : id.isTextual() ? id.textValue() : null;
+        JsonNode when = value.get("category_update_timestamp");
+        Instant effective = null;
+        if (!isAbsent(when) && when.isIntegralNumber() && when.canConvertToLong()) {
+            effective = Instant.ofEpochSecond(when.longValue());
+        } else if (!isAbsent(when) && when.isTextual() && when.textValue().matches("[0-9]{1,12}")) {
+            effective = Instant.ofEpochSecond(Long.parseLong(when.textValue()));
+        }
+        return new za.co.proconnectsa.support.whatsapp.webhook.TemplateCategoryUpdate(templateId, name,
+                optionalText(value, "message_template_language", path + ".message_template_language"),
+                optionalText(value, "previous_category", path + ".previous_category"),
+                optionalText(value, "new_category", path + ".new_category"),
+                optionalText(value, "correct_category", path + ".correct_category"), effective);
     }
 
     private static void messagesValue(JsonNode value, String path, List<WebhookEvent> events) {
