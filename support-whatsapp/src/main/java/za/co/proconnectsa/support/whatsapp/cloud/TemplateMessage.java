@@ -163,8 +163,8 @@ public final class TemplateMessage {
     @Override
     public String toString() {
         // parameter values may be personal data: only their count
-        return "TemplateMessage{name=" + name + ", language=" + languageCode + ", category=" + category
-                + ", bodyParameters="
+        return "TemplateMessage{name=" + name + ", language=" + languageCode
+                + (category == null ? "" : ", category=" + category) + ", bodyParameters="
                 + bodyParameters.size() + ", header=" + (header == null ? "none" : header.kind())
                 + ", buttons=" + buttons.size() + '}';
     }

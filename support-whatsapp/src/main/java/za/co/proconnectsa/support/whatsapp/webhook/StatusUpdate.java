@@ -3,7 +3,6 @@ package za.co.proconnectsa.support.whatsapp.webhook;
 import java.time.Instant;
 import java.util.List;
 import za.co.proconnectsa.support.ValidationException;
-import za.co.proconnectsa.support.conversation.DeliveryPricing;
 import za.co.proconnectsa.support.util.Checks;
 import za.co.proconnectsa.support.util.PhoneMasking;
 
@@ -33,7 +32,7 @@ public record StatusUpdate(
         String recipientUserId,
         Instant timestamp,
         List<DeliveryError> errors,
-        DeliveryPricing pricing) implements WebhookEvent {
+        MessagePricing pricing) implements WebhookEvent {
 
     /**
      * Checks the required parts and copies the errors.

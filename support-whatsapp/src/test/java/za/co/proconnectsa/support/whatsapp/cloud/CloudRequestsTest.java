@@ -130,28 +130,18 @@ class CloudRequestsTest {
         verifyPosted("requests/list.json");
     }
 
-    @Test
-    @DisplayName("mark as read posts status read with the message id; {\"success\":true} gives Sent(that id)")
-    void markRead() {
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"requests/mark-read.json", "requests/typing-indicator.json"})
+    @DisplayName("mark as read posts status read with the message id, and typing_indicator.type text for the typing"
+            + " indicator; {\"success\":true} gives Sent(that id)")
+    void markReadAndTyping(String request) {
         wm.stubFor(messages().willReturn(json(200, "responses/read.json")));
         String received = "wamid.HBgLMjc2Nzk1MTgxMjQVAgASGBQzQUY2MEVFQjYyQzhDNzE3MTk1NwA=";
 
-        SendOutcome outcome = client.markRead(received);
+        SendOutcome outcome = request.contains("typing") ? client.showTypingIndicator(received) : client.markRead(received);
 
         assertThat(outcome).isEqualTo(new SendOutcome.Sent(received));
-        verifyPosted("requests/mark-read.json");
-    }
-
-    @Test
-    @DisplayName("a typing indicator is the mark-as-read request with typing_indicator.type text; {\"success\":true} gives Sent")
-    void typingIndicator() {
-        wm.stubFor(messages().willReturn(json(200, "responses/read.json")));
-        String received = "wamid.HBgLMjc2Nzk1MTgxMjQVAgASGBQzQUY2MEVFQjYyQzhDNzE3MTk1NwA=";
-
-        SendOutcome outcome = client.showTypingIndicator(received);
-
-        assertThat(outcome).isEqualTo(new SendOutcome.Sent(received));
-        verifyPosted("requests/typing-indicator.json");
+        verifyPosted(request);
     }
 
     @Test

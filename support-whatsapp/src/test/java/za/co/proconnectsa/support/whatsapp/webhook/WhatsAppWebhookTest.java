@@ -126,7 +126,7 @@ class WhatsAppWebhookTest {
         @DisplayName("pricing of a status: model, category and type kept (lower-case); a report without one has none")
         void pricing() {
             assertThat(onlyStatus("status_delivered.json").pricing())
-                    .isEqualTo(new za.co.proconnectsa.support.conversation.DeliveryPricing("pmp", "utility", "regular"));
+                    .isEqualTo(new MessagePricing("pmp", "utility", "regular"));
             assertThat(onlyStatus("status_failed.json").pricing()).isNull();
             String odd = new String(bytes("status_delivered.json"), java.nio.charset.StandardCharsets.UTF_8)
                     .replace("\"category\": \"utility\"", "\"category\": \"new category with spaces\"");
@@ -166,7 +166,7 @@ class WhatsAppWebhookTest {
             assertThat(v22.sender().waId()).isEqualTo("16505551234");
             assertThat(v22.sender().userId()).isNull();
             assertThat(onlyStatus("versions/v23_status_delivered.json").pricing())
-                    .isEqualTo(new za.co.proconnectsa.support.conversation.DeliveryPricing("pmp", "service",
+                    .isEqualTo(new MessagePricing("pmp", "service",
                             "free_customer_service"));
             InboundMessage v24 = onlyMessage("versions/v24_text_bsuid.json");
             assertThat(v24.sender().waId()).isEqualTo("16505551234");

@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import za.co.proconnectsa.support.conversation.Conversation;
+import za.co.proconnectsa.support.conversation.DeliveryPricing;
 import za.co.proconnectsa.support.conversation.MessageDelivery;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.whatsapp.inbox.WhatsAppInbox;
@@ -46,7 +47,8 @@ public final class DeliveryReports {
                 update.timestamp());
         if (after.isPresent() && update.pricing() != null) {
             // kept from every report (sent, delivered, read carry the same pricing), in the report's unit of work
-            conversations.recordPricing(update.messageId(), update.pricing());
+            conversations.recordPricing(update.messageId(), new DeliveryPricing(update.pricing().model(),
+                    update.pricing().category(), update.pricing().type()));
         }
         if (after.isEmpty()) {
             LOG.debug("A {} status for a WhatsApp message this inbox did not send ({}) was ignored", update.status(),

@@ -15,9 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import za.co.proconnectsa.support.ValidationException;
-import za.co.proconnectsa.support.conversation.DeliveryPricing;
 import za.co.proconnectsa.support.whatsapp.webhook.DeliveryStatus;
 import za.co.proconnectsa.support.whatsapp.webhook.InboundMessage;
+import za.co.proconnectsa.support.whatsapp.webhook.MessagePricing;
 import za.co.proconnectsa.support.whatsapp.webhook.InboundMessage.InteractiveReply;
 import za.co.proconnectsa.support.whatsapp.webhook.InboundMessage.Media;
 import za.co.proconnectsa.support.whatsapp.webhook.InboundMessage.Referral;
@@ -348,7 +348,7 @@ public final class WebhookParser {
     }
 
     /** The report's pricing; one Meta may extend or change, so anything unreadable is dropped, never refused. */
-    private static DeliveryPricing pricing(JsonNode node) {
+    private static MessagePricing pricing(JsonNode node) {
         if (isAbsent(node) || !node.isObject()) {
             return null;
         }
@@ -359,7 +359,7 @@ public final class WebhookParser {
             return null;
         }
         try {
-            return new DeliveryPricing(model.textValue(), category.textValue(),
+            return new MessagePricing(model.textValue(), category.textValue(),
                     type != null && type.isTextual() ? type.textValue() : null);
         } catch (ValidationException e) {
             return null;
