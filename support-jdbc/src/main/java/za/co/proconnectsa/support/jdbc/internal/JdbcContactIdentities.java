@@ -29,15 +29,33 @@ public final class JdbcContactIdentities {
         this.table = prefix + "whatsapp_contacts";
     }
 
-    /** @param identity kept under its key, replacing what was there */
+    /** @param identity kept under its key, replacing what was there; two instances writing it at once both succeed */
     public void save(ContactIdentity identity) {
-        tx.run("keeping a contact's identity", c -> {
-            write(c, identity);
-            return null;
-        });
+        if (tx.run("keeping a contact's identity", c -> update(c, identity))) {
+            return;
+        }
+        try {
+            tx.runKeyed("keeping a new contact's identity", c -> {
+                try {
+                    insert(c, identity);
+                    return null;
+                } catch (SQLException e) {
+                    throw Tx.unlessKeyTaken(e);
+                }
+            });
+        } catch (Tx.KeyTaken taken) {
+            // another instance kept the same contact first: this message's values replace its own
+            tx.run("keeping a contact's identity", c -> update(c, identity));
+        }
     }
 
     private void write(Connection c, ContactIdentity i) throws SQLException {
+        if (!update(c, i)) {
+            insert(c, i);
+        }
+    }
+
+    private boolean update(Connection c, ContactIdentity i) throws SQLException {
         try (PreparedStatement up = c.prepareStatement("UPDATE " + table
                 + " SET phone_number = ?, user_id = ?, username = ?, updated_at = ? WHERE contact = ?")) {
             up.setString(1, i.phoneNumber());
@@ -45,10 +63,11 @@ public final class JdbcContactIdentities {
             up.setString(3, i.username());
             Rows.setInstant(up, 4, i.updatedAt(), dialect);
             up.setString(5, i.contact());
-            if (up.executeUpdate() > 0) {
-                return;
-            }
+            return up.executeUpdate() > 0;
         }
+    }
+
+    private void insert(Connection c, ContactIdentity i) throws SQLException {
         try (PreparedStatement in = c.prepareStatement("INSERT INTO " + table + " (" + COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?)")) {
             in.setString(1, i.contact());
