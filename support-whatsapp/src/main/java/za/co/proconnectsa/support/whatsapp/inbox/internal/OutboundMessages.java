@@ -126,27 +126,53 @@ public final class OutboundMessages {
     }
 
     /**
-     * Sends a queued message: a text inside the window it was written in, or its template.
+     * Reads what a queued message needs from the store before anything is sent: where it goes now and, for a
+     * marketing template, whether the ledger still shows the contact's opt-in.
      *
      * @param send the queued message
-     * @return the Cloud API's answer
+     * @return the recipient, or the refusal that stops the send
      */
-    SendOutcome deliver(QueuedSend send) {
+    Prepared prepare(QueuedSend send) {
         // the contact's phone number when known, else their business-scoped user id as it is now (it may have changed)
         String to = conversations.sendTarget(send.contact());
+        // the category as it is now: Meta may have moved the template to marketing since it was queued
+        TemplateCategory category = send.isTemplate() ? categories.of(send.templateName()).orElse(null) : null;
+        if (category == TemplateCategory.MARKETING && !mayMarketTo.test(send.contact())) {
+            return new Prepared(to, category, new SendOutcome.Failed(ProviderError.notSent("The contact has not opted"
+                    + " in to marketing messages (the consent ledger shows no opt-in), so the marketing template was"
+                    + " not sent"), false));
+        }
+        return new Prepared(to, category, null);
+    }
+
+    /**
+     * What a queued message needs, read before it is sent.
+     *
+     * @param to       where it goes
+     * @param category its template's category, or null
+     * @param refusal  why it must not be sent, or null
+     */
+    record Prepared(String to, TemplateCategory category, SendOutcome refusal) {
+    }
+
+    /**
+     * Sends a queued message: a text inside the window it was written in, or its template.
+     *
+     * @param send     the queued message
+     * @param prepared what {@link #prepare} read for it
+     * @return the Cloud API's answer, or the refusal
+     */
+    SendOutcome deliver(QueuedSend send, Prepared prepared) {
+        if (prepared.refusal() != null) {
+            return prepared.refusal();
+        }
         if (send.isTemplate()) {
-            // the category as it is now: Meta may have moved the template to marketing since it was queued
-            TemplateCategory category = categories.of(send.templateName()).orElse(null);
-            if (category == TemplateCategory.MARKETING && !mayMarketTo.test(send.contact())) {
-                return new SendOutcome.Failed(ProviderError.notSent("The contact has not opted in to marketing messages"
-                        + " (the consent ledger shows no opt-in), so the marketing template was not sent"), false);
-            }
-            return client.sendTemplate(to, TemplateMessage.builder(send.templateName(), send.templateLanguage())
-                    .category(category).bodyText(send.text()).build());
+            return client.sendTemplate(prepared.to(), TemplateMessage.builder(send.templateName(),
+                    send.templateLanguage()).category(prepared.category()).bodyText(send.text()).build());
         }
         CustomerServiceWindow window = CustomerServiceWindow.since(
                 send.windowOpened() == null ? Instant.EPOCH : send.windowOpened(), clock);
-        return client.reply(window, to, send.text());
+        return client.reply(window, prepared.to(), send.text());
     }
 
     /**

@@ -65,7 +65,15 @@ public final class QueuedSends implements JobHandler {
                     + " sent again");
             return;
         }
-        SendOutcome outcome = outbound.deliver(send);
+        OutboundMessages.Prepared prepared;
+        try {
+            prepared = outbound.prepare(send);
+        } catch (RuntimeException e) {
+            // nothing went out yet: the next attempt may send
+            throw new NotSent(job.attempts(), "could not read the contact before sending (" + e.getClass().getSimpleName()
+                    + ")");
+        }
+        SendOutcome outcome = outbound.deliver(send, prepared);
         if (outcome instanceof SendOutcome.Sent) {
             outbound.recordOutcome(send, outcome, MessageDelivery.State.SENT);
             return;
