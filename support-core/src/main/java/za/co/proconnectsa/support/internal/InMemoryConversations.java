@@ -21,7 +21,10 @@ import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.ConversationNotFoundException;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
 import za.co.proconnectsa.support.conversation.ConversationStatus;
+import za.co.proconnectsa.support.conversation.ContactIdentity;
+import za.co.proconnectsa.support.conversation.DeliveryPricing;
 import za.co.proconnectsa.support.conversation.MessageDelivery;
+import za.co.proconnectsa.support.conversation.PricedMessages;
 import za.co.proconnectsa.support.spi.AlreadyStoredException;
 import za.co.proconnectsa.support.spi.ConversationInsert;
 import za.co.proconnectsa.support.spi.ConversationStore;
@@ -42,6 +45,8 @@ public final class InMemoryConversations implements ConversationStore {
     private final Map<String, ConversationMessage> messageIds = new HashMap<>();
     private final Map<String, MessageDelivery> deliveries = new HashMap<>();
     private final Map<String, String> lineByProviderId = new HashMap<>();
+    private final Map<String, DeliveryPricing> pricing = new HashMap<>();
+    private final Map<String, ContactIdentity> identities = new java.util.LinkedHashMap<>();
     private final UndoLog undo;
 
     /** @param undo where writes made inside the store's unit of work record how to take them back */
@@ -262,6 +267,88 @@ public final class InMemoryConversations implements ConversationStore {
     }
 
     @Override
+    public synchronized void saveContactIdentity(ContactIdentity identity) {
+        Checks.notNull(identity, "identity");
+        putIdentity(identity.contact(), identity);
+    }
+
+    private void putIdentity(String key, ContactIdentity identity) {
+        ContactIdentity before = identity == null ? identities.remove(key) : identities.put(key, identity);
+        undo.record(() -> {
+            if (before == null) {
+                identities.remove(key);
+            } else {
+                identities.put(key, before);
+            }
+        });
+    }
+
+    @Override
+    public synchronized Optional<ContactIdentity> findContactIdentity(String phoneNumberOrUserId) {
+        String v = Checks.notNull(phoneNumberOrUserId, "phoneNumberOrUserId");
+        return identities.values().stream().filter(i -> v.equals(i.phoneNumber())).findFirst()
+                .or(() -> identities.values().stream().filter(i -> v.equals(i.userId()) && !v.equals(i.contact()))
+                        .findFirst())
+                .or(() -> Optional.ofNullable(identities.get(v)));
+    }
+
+    @Override
+    public synchronized Optional<ContactIdentity> changeContactUserId(String oldUserId, String newUserId, Instant at) {
+        Checks.notNull(oldUserId, "oldUserId");
+        Checks.notNull(newUserId, "newUserId");
+        Optional<ContactIdentity> old = identities.values().stream().filter(i -> oldUserId.equals(i.userId())).findFirst();
+        if (old.isEmpty()) {
+            return Optional.empty();
+        }
+        ContactIdentity o = old.get();
+        ContactIdentity merged = new ContactIdentity(o.contact(), o.phoneNumber(), newUserId, o.username(),
+                Checks.notNull(at, "at"));
+        if (!o.contact().equals(newUserId) && identities.containsKey(newUserId)) {
+            putIdentity(newUserId, null);
+        }
+        putIdentity(o.contact(), merged);
+        return Optional.of(merged);
+    }
+
+    @Override
+    public synchronized boolean recordPricing(String providerMessageId, DeliveryPricing priced) {
+        Checks.notNull(priced, "pricing");
+        String line = lineByProviderId.get(Checks.notNull(providerMessageId, "providerMessageId"));
+        if (line == null) {
+            return false;
+        }
+        DeliveryPricing before = pricing.put(line, priced);
+        undo.record(() -> {
+            if (before == null) {
+                pricing.remove(line);
+            } else {
+                pricing.put(line, before);
+            }
+        });
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<DeliveryPricing> findPricing(String messageId) {
+        return Optional.ofNullable(pricing.get(Checks.notNull(messageId, "messageId")));
+    }
+
+    @Override
+    public synchronized List<PricedMessages> pricedMessages(Instant from, Instant to) {
+        Checks.notNull(from, "from");
+        Checks.notNull(to, "to");
+        Map<DeliveryPricing, Long> counts = new HashMap<>();
+        pricing.forEach((line, p) -> {
+            ConversationMessage m = messageIds.get(line);
+            if (m != null && !m.at().isBefore(from) && m.at().isBefore(to)) {
+                counts.merge(p, 1L, Long::sum);
+            }
+        });
+        return counts.entrySet().stream().map(e -> new PricedMessages(e.getKey(), e.getValue()))
+                .sorted(PricedMessages.ORDER).toList();
+    }
+
+    @Override
     public synchronized Optional<MessageDelivery> findDelivery(String messageId) {
         return Optional.ofNullable(deliveries.get(Checks.notNull(messageId, "messageId")));
     }
@@ -369,6 +456,11 @@ public final class InMemoryConversations implements ConversationStore {
             Map<String, MessageDelivery> gone = new HashMap<>();
             for (ConversationMessage m : lines) {
                 messageIds.remove(m.id());
+                DeliveryPricing priced = pricing.remove(m.id());
+                if (priced != null) {
+                    DeliveryPricing restore = priced;
+                    undo.record(() -> pricing.put(m.id(), restore));
+                }
                 MessageDelivery d = deliveries.remove(m.id());
                 if (d != null) {
                     gone.put(m.id(), d);

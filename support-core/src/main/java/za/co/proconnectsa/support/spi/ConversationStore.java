@@ -6,7 +6,10 @@ import java.util.Optional;
 import java.util.UUID;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
+import za.co.proconnectsa.support.conversation.ContactIdentity;
+import za.co.proconnectsa.support.conversation.DeliveryPricing;
 import za.co.proconnectsa.support.conversation.MessageDelivery;
+import za.co.proconnectsa.support.conversation.PricedMessages;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
 import za.co.proconnectsa.support.ticket.Page;
 import za.co.proconnectsa.support.ticket.TicketId;
@@ -125,6 +128,59 @@ public interface ConversationStore {
      */
     Optional<MessageDelivery> advanceDelivery(String providerMessageId, MessageDelivery.State state, String detail,
             Instant at);
+
+    /**
+     * Keeps who a contact is (phone number, user id, username), replacing what was kept under the same
+     * {@link ContactIdentity#contact()} key.
+     *
+     * @param identity the contact's identity
+     */
+    void saveContactIdentity(ContactIdentity identity);
+
+    /**
+     * @param phoneNumberOrUserId a key, a phone number (digits) or a business-scoped user id
+     * @return the identity with that phone number, else with that user id, else with that key
+     */
+    Optional<ContactIdentity> findContactIdentity(String phoneNumberOrUserId);
+
+    /**
+     * Merges a user id change the channel reported: the identity that had {@code oldUserId} takes {@code newUserId}, so
+     * messages from the new id reach the same conversations and replies go to the new id. An identity kept under
+     * {@code newUserId} as its own key (the person wrote from the new id before the change was reported) is dropped:
+     * its conversations keep that key, which now finds the merged identity by its user id.
+     *
+     * @param oldUserId the replaced user id
+     * @param newUserId the new user id
+     * @param at        when the change was reported
+     * @return the identity after the change, or empty when no identity had {@code oldUserId}
+     */
+    Optional<ContactIdentity> changeContactUserId(String oldUserId, String newUserId, Instant at);
+
+    /**
+     * Keeps how the channel priced a sent message, from its status report, on the line sent with that id (the same
+     * row as its delivery), replacing what an earlier report said. Call it in the unit of work that applies the report.
+     *
+     * @param providerMessageId the channel's id for the sent message
+     * @param pricing           the report's pricing
+     * @return {@code false} when no line was sent with that id (nothing is written)
+     */
+    boolean recordPricing(String providerMessageId, DeliveryPricing pricing);
+
+    /**
+     * @param messageId a transcript line ({@link ConversationMessage#id()})
+     * @return how the channel priced it, when a status report said
+     */
+    Optional<DeliveryPricing> findPricing(String messageId);
+
+    /**
+     * The cost-by-category figures: the lines written in {@code [from, to)} that the channel priced, counted by
+     * model, category and type, most messages first (then by category, model and type).
+     *
+     * @param from the first instant counted (the line's {@link ConversationMessage#at()})
+     * @param to   the instant after the last one counted
+     * @return the counts; empty when nothing priced was sent in the period
+     */
+    List<PricedMessages> pricedMessages(Instant from, Instant to);
 
     /**
      * @param messageId an outbound transcript line

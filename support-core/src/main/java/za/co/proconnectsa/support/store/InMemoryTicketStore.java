@@ -25,7 +25,10 @@ import za.co.proconnectsa.support.event.OutboxEntry;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
+import za.co.proconnectsa.support.conversation.ContactIdentity;
+import za.co.proconnectsa.support.conversation.DeliveryPricing;
 import za.co.proconnectsa.support.conversation.MessageDelivery;
+import za.co.proconnectsa.support.conversation.PricedMessages;
 import za.co.proconnectsa.support.assignment.Agent;
 import za.co.proconnectsa.support.assignment.AgentWorkload;
 import za.co.proconnectsa.support.assignment.Presence;
@@ -541,6 +544,39 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
     public Optional<MessageDelivery> advanceDelivery(String providerMessageId, MessageDelivery.State state, String detail,
             Instant at) {
         return write(() -> conversations.advanceDelivery(providerMessageId, state, detail, at));
+    }
+
+    @Override
+    public void saveContactIdentity(ContactIdentity identity) {
+        write(() -> {
+            conversations.saveContactIdentity(identity);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<ContactIdentity> findContactIdentity(String phoneNumberOrUserId) {
+        return read(() -> conversations.findContactIdentity(phoneNumberOrUserId));
+    }
+
+    @Override
+    public Optional<ContactIdentity> changeContactUserId(String oldUserId, String newUserId, Instant at) {
+        return write(() -> conversations.changeContactUserId(oldUserId, newUserId, at));
+    }
+
+    @Override
+    public boolean recordPricing(String providerMessageId, DeliveryPricing pricing) {
+        return write(() -> conversations.recordPricing(providerMessageId, pricing));
+    }
+
+    @Override
+    public Optional<DeliveryPricing> findPricing(String messageId) {
+        return read(() -> conversations.findPricing(messageId));
+    }
+
+    @Override
+    public List<PricedMessages> pricedMessages(Instant from, Instant to) {
+        return read(() -> conversations.pricedMessages(from, to));
     }
 
     @Override

@@ -23,6 +23,7 @@ import za.co.proconnectsa.support.SupportException;
 import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.jdbc.internal.Rows;
 import za.co.proconnectsa.support.jdbc.internal.Schema;
+import za.co.proconnectsa.support.jdbc.internal.JdbcContactIdentities;
 import za.co.proconnectsa.support.jdbc.internal.JdbcConversations;
 import za.co.proconnectsa.support.jdbc.internal.JdbcSlaSchedules;
 import za.co.proconnectsa.support.jdbc.internal.JdbcAttachments;
@@ -49,7 +50,10 @@ import za.co.proconnectsa.support.event.OutboxEntry;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
+import za.co.proconnectsa.support.conversation.ContactIdentity;
+import za.co.proconnectsa.support.conversation.DeliveryPricing;
 import za.co.proconnectsa.support.conversation.MessageDelivery;
+import za.co.proconnectsa.support.conversation.PricedMessages;
 import za.co.proconnectsa.support.assignment.Agent;
 import za.co.proconnectsa.support.assignment.AgentWorkload;
 import za.co.proconnectsa.support.assignment.Presence;
@@ -124,6 +128,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     private final Tx tx;
     private final JdbcOutbox outbox;
     private final JdbcConversations conversations;
+    private final JdbcContactIdentities contactIdentities;
     private final JdbcSlaSchedules slaSchedules;
     private final JdbcSurveys surveys;
     private final JdbcWorkQueue jobs;
@@ -139,6 +144,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
         this.tx = new Tx(dataSource, joinHostTransactions, dialect == Dialect.MARIADB);
         this.outbox = new JdbcOutbox(tx, dialect, prefix);
         this.conversations = new JdbcConversations(tx, sql, prefix);
+        this.contactIdentities = new JdbcContactIdentities(tx, sql, prefix);
         this.slaSchedules = new JdbcSlaSchedules(tx, dialect, prefix);
         this.surveys = new JdbcSurveys(tx, dialect, prefix);
         this.jobs = new JdbcWorkQueue(tx, dialect, prefix);
@@ -718,6 +724,37 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     public Optional<MessageDelivery> advanceDelivery(String providerMessageId, MessageDelivery.State state, String detail,
             Instant at) {
         return conversations.advanceDelivery(providerMessageId, state, detail, at);
+    }
+
+    @Override
+    public void saveContactIdentity(ContactIdentity identity) {
+        contactIdentities.save(Checks.notNull(identity, "identity"));
+    }
+
+    @Override
+    public Optional<ContactIdentity> findContactIdentity(String phoneNumberOrUserId) {
+        return contactIdentities.find(Checks.notNull(phoneNumberOrUserId, "phoneNumberOrUserId"));
+    }
+
+    @Override
+    public Optional<ContactIdentity> changeContactUserId(String oldUserId, String newUserId, Instant at) {
+        return contactIdentities.changeUserId(Checks.notNull(oldUserId, "oldUserId"),
+                Checks.notNull(newUserId, "newUserId"), Checks.notNull(at, "at"));
+    }
+
+    @Override
+    public boolean recordPricing(String providerMessageId, DeliveryPricing pricing) {
+        return conversations.recordPricing(providerMessageId, Checks.notNull(pricing, "pricing"));
+    }
+
+    @Override
+    public Optional<DeliveryPricing> findPricing(String messageId) {
+        return conversations.findPricing(Checks.notNull(messageId, "messageId"));
+    }
+
+    @Override
+    public List<PricedMessages> pricedMessages(Instant from, Instant to) {
+        return conversations.pricedMessages(Checks.notNull(from, "from"), Checks.notNull(to, "to"));
     }
 
     @Override

@@ -28,7 +28,10 @@ import za.co.proconnectsa.support.conversation.ConversationNotFoundException;
 import za.co.proconnectsa.support.conversation.ConversationNumber;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
 import za.co.proconnectsa.support.conversation.ConversationStatus;
+import za.co.proconnectsa.support.conversation.ContactIdentity;
+import za.co.proconnectsa.support.conversation.DeliveryPricing;
 import za.co.proconnectsa.support.conversation.MessageDelivery;
+import za.co.proconnectsa.support.conversation.PricedMessages;
 import za.co.proconnectsa.support.spi.AlreadyStoredException;
 import za.co.proconnectsa.support.spi.ConversationInsert;
 import za.co.proconnectsa.support.spi.ConversationStore;
@@ -335,6 +338,70 @@ public abstract class ConversationStoreContract {
                 new MessageDelivery(second.id(), MessageDelivery.State.SENT, "wamid.A", null, START)))
                 .isInstanceOf(AlreadyStoredException.class);
         assertThat(store.findDelivery(second.id())).map(MessageDelivery::state).contains(MessageDelivery.State.UNKNOWN);
+    }
+
+    @Test
+    @DisplayName("the pricing of status reports is kept with the sent line, replaced by a later report, and counted by category within a period")
+    void pricingByCategory() {
+        Conversation c = insert(conversation(THANDI, "Thandi"));
+        ConversationMessage utility = automated(c, "out.p1");
+        ConversationMessage marketing1 = automated(c, "out.p2");
+        ConversationMessage marketing2 = automated(c, "out.p3");
+        ConversationMessage unpriced = automated(c, "out.p4");
+        store.updateConversation(c, List.of(utility, marketing1, marketing2, unpriced));
+        int i = 0;
+        for (ConversationMessage m : List.of(utility, marketing1, marketing2, unpriced)) {
+            store.recordDelivery(new MessageDelivery(m.id(), MessageDelivery.State.SENT, "wamid.P" + i++, null, START));
+        }
+        DeliveryPricing service = new DeliveryPricing("PMP", "service", "free_customer_service");
+        DeliveryPricing util = new DeliveryPricing("PMP", "utility", "regular");
+        DeliveryPricing market = new DeliveryPricing("pmp", "MARKETING", "regular");
+        assertThat(store.recordPricing("wamid.P0", service)).isTrue();
+        assertThat(store.recordPricing("wamid.P0", util)).as("a later report replaces it").isTrue();
+        assertThat(store.recordPricing("wamid.P1", market)).isTrue();
+        assertThat(store.recordPricing("wamid.P2", new DeliveryPricing("PMP", "marketing", "regular"))).isTrue();
+        assertThat(store.recordPricing("wamid.nowhere", util)).isFalse();
+
+        assertThat(store.findPricing(utility.id())).contains(new DeliveryPricing("pmp", "utility", "regular"));
+        assertThat(store.findPricing(unpriced.id())).isEmpty();
+        assertThat(store.findDelivery(utility.id())).map(MessageDelivery::state).contains(MessageDelivery.State.SENT);
+        assertThat(store.pricedMessages(START, START.plusSeconds(3600))).containsExactly(
+                new PricedMessages(new DeliveryPricing("pmp", "marketing", "regular"), 2),
+                new PricedMessages(new DeliveryPricing("pmp", "utility", "regular"), 1));
+        assertThat(store.pricedMessages(START.plusSeconds(3600), START.plusSeconds(7200))).isEmpty();
+        assertThat(store.pricedMessages(START.minusSeconds(60), START)).as("the end is excluded").isEmpty();
+        assertThat(new DeliveryPricing("CBP", "service", null).type()).isNull();
+    }
+
+    @Test
+    @DisplayName("a contact's identity is found by phone number, user id or key, kept exactly, and merged when WhatsApp replaces the user id")
+    void contactIdentities() {
+        String bsuid = "US.13491208655302741918";
+        String next = "US.99991208655302741000";
+        ContactIdentity sheena = new ContactIdentity(bsuid, null, bsuid, "@shéena 🌵", START);
+        store.saveContactIdentity(sheena);
+        ContactIdentity thandi = new ContactIdentity(THANDI, THANDI, "ZA.555", null, START);
+        store.saveContactIdentity(thandi);
+        assertThat(store.findContactIdentity(bsuid)).contains(sheena);
+        assertThat(store.findContactIdentity(THANDI)).contains(thandi);
+        assertThat(store.findContactIdentity("ZA.555")).contains(thandi);
+        assertThat(store.findContactIdentity(SIPHO)).isEmpty();
+        assertThat(sheena.sendTo()).isEqualTo(bsuid);
+        assertThat(thandi.sendTo()).isEqualTo(THANDI);
+
+        ContactIdentity withPhone = new ContactIdentity(bsuid, SIPHO, bsuid, "@sheena", START.plusSeconds(5));
+        store.saveContactIdentity(withPhone);
+        assertThat(store.findContactIdentity(SIPHO)).contains(withPhone);
+
+        // she wrote from the new id before the change was reported: that identity gives way to the merged one
+        store.saveContactIdentity(new ContactIdentity(next, null, next, null, START.plusSeconds(6)));
+        ContactIdentity merged = new ContactIdentity(bsuid, SIPHO, next, "@sheena", START.plusSeconds(9));
+        assertThat(store.changeContactUserId(bsuid, next, START.plusSeconds(9))).contains(merged);
+        assertThat(store.findContactIdentity(next)).contains(merged);
+        assertThat(store.findContactIdentity(bsuid)).as("the key still finds her").contains(merged);
+        assertThat(store.changeContactUserId("US.nobody", "US.other", START)).isEmpty();
+        assertThatThrownBy(() -> new ContactIdentity("x", null, null, null, START))
+                .isInstanceOf(za.co.proconnectsa.support.InvalidInputException.class);
     }
 
     @Test

@@ -237,7 +237,7 @@ class PortalBrowserTest {
     void agentAnswersAWhatsAppChatAndEscalatesIt() throws Exception {
         inbox.ingest(new InboundMessage("wamid.browser-test-1", "0",
                 new InboundMessage.Sender("27831234567", null, null, "Zanele Mokoena", null), desk.clock().instant(),
-                InboundMessage.Type.TEXT, "Hello, what are your opening hours?", null, null, null, null));
+                InboundMessage.Type.TEXT, "Hello, what are your opening hours?", null, null, null, null, null));
         browser.signIn("sipho", PASSWORD);
         browser.open("/admin/inbox");
         WebElement link = browser.driver.findElements(By.cssSelector("#conversations tbody tr")).stream()

@@ -18,7 +18,9 @@ import za.co.proconnectsa.support.conversation.ConversationNotFoundException;
 import za.co.proconnectsa.support.conversation.ConversationNumber;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
 import za.co.proconnectsa.support.conversation.ConversationStatus;
+import za.co.proconnectsa.support.conversation.DeliveryPricing;
 import za.co.proconnectsa.support.conversation.MessageDelivery;
+import za.co.proconnectsa.support.conversation.PricedMessages;
 import za.co.proconnectsa.support.jdbc.Dialect;
 import za.co.proconnectsa.support.spi.AlreadyStoredException;
 import za.co.proconnectsa.support.spi.ConversationInsert;
@@ -366,6 +368,65 @@ public final class JdbcConversations {
                 ps.executeUpdate();
             }
             return selectDeliveries(c, "provider_message_id = ?", id).stream().findFirst();
+        });
+    }
+
+    /**
+     * @param providerMessageId the channel's id
+     * @param pricing           the report's pricing
+     * @return whether a line has that id
+     */
+    public boolean recordPricing(String providerMessageId, DeliveryPricing pricing) {
+        String id = Text.identifier(providerMessageId, "providerMessageId");
+        return tx.run("keeping a message's pricing", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + messages + " SET pricing_model = ?, "
+                    + "pricing_category = ?, pricing_type = ? WHERE provider_message_id = ?")) {
+                ps.setString(1, pricing.model());
+                ps.setString(2, pricing.category());
+                ps.setString(3, pricing.type());
+                ps.setString(4, id);
+                return ps.executeUpdate() > 0;
+            }
+        });
+    }
+
+    /** @param messageId a line @return how the channel priced it */
+    public Optional<DeliveryPricing> findPricing(String messageId) {
+        return tx.run("reading a message's pricing", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT pricing_model, pricing_category, pricing_type FROM "
+                    + messages + " WHERE id = ? AND pricing_model IS NOT NULL")) {
+                ps.setString(1, messageId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new DeliveryPricing(rs.getString(1), rs.getString(2), rs.getString(3)))
+                            : Optional.<DeliveryPricing>empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * @param from the first instant counted
+     * @param to   the instant after the last
+     * @return the priced lines written in the period, counted by model, category and type
+     */
+    public List<PricedMessages> pricedMessages(Instant from, Instant to) {
+        return tx.run("counting priced messages", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT pricing_model, pricing_category, pricing_type, "
+                    + "COUNT(*) FROM " + messages + " WHERE pricing_model IS NOT NULL AND created_at >= ? AND "
+                    + "created_at < ? GROUP BY pricing_model, pricing_category, pricing_type")) {
+                Rows.setInstant(ps, 1, from, dialect);
+                Rows.setInstant(ps, 2, to, dialect);
+                List<PricedMessages> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new PricedMessages(new DeliveryPricing(rs.getString(1), rs.getString(2),
+                                rs.getString(3)), rs.getLong(4)));
+                    }
+                }
+                // sorted here, not in SQL: the databases order NULL types differently
+                out.sort(PricedMessages.ORDER);
+                return out;
+            }
         });
     }
 

@@ -127,9 +127,23 @@ CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_conversations_status ON ${prefix}wh
 CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_conversations_ticket ON ${prefix}whatsapp_conversations (ticket_id);
 CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_conversations_created ON ${prefix}whatsapp_conversations (created_at);
 
+-- Who each WhatsApp contact is: the key its conversations are held under (the phone number or business-scoped user
+-- id it first wrote with), its phone number when shared, its current business-scoped user id (replaced on a
+-- user_changed_user_id system webhook) and its username.
+CREATE TABLE IF NOT EXISTS ${prefix}whatsapp_contacts (
+    contact      VARCHAR(100) PRIMARY KEY,
+    phone_number VARCHAR(15),
+    user_id      VARCHAR(100),
+    username     VARCHAR(100),
+    updated_at   TIMESTAMP(6) WITH TIME ZONE NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_contacts_phone ON ${prefix}whatsapp_contacts (phone_number);
+CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_contacts_user ON ${prefix}whatsapp_contacts (user_id);
+
 -- The transcript of each conversation: the customer's messages, and the agents' and automated replies. An
 -- outbound line sent through the send queue keeps its delivery: delivery_state (QUEUED, SENT, DELIVERED, READ,
--- FAILED, UNKNOWN), the channel's id once sent, and delivery_rank, by which the channel's reports only move it up.
+-- FAILED, UNKNOWN), the channel's id once sent, and delivery_rank, by which the channel's reports only move it up;
+-- pricing_* keep how the channel priced it (model, category, type), from its status reports, for cost by category.
 CREATE TABLE IF NOT EXISTS ${prefix}whatsapp_messages (
     pos             BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     id              VARCHAR(200) NOT NULL UNIQUE,
@@ -144,7 +158,10 @@ CREATE TABLE IF NOT EXISTS ${prefix}whatsapp_messages (
     delivery_state  VARCHAR(10),
     delivery_rank   INT,
     delivery_detail CHARACTER VARYING(500),
-    delivery_at     TIMESTAMP(6) WITH TIME ZONE
+    delivery_at     TIMESTAMP(6) WITH TIME ZONE,
+    pricing_model    VARCHAR(40),
+    pricing_category VARCHAR(40),
+    pricing_type     VARCHAR(40)
 );
 CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_messages_conversation ON ${prefix}whatsapp_messages (conversation_id, created_at, pos);
 CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_messages_author ON ${prefix}whatsapp_messages (contact, author, created_at);

@@ -37,6 +37,11 @@ public record ProviderError(int httpStatus, int code, int subcode, String type, 
      * by itself; the message's status webhook (sent, delivered, read or failed) tells what became of it.
      */
     public static final int CODE_OUTCOME_UNKNOWN = -5;
+    /**
+     * Nothing was sent because the sender refused it before calling the API (no phone number or user id to send to,
+     * no marketing consent): {@link ErrorClass#PERMANENT}, never retried.
+     */
+    public static final int CODE_NOT_SENT = -6;
 
     /**
      * Creates an error.
@@ -97,6 +102,14 @@ public record ProviderError(int httpStatus, int code, int subcode, String type, 
      */
     public static ProviderError unreadable(int httpStatus, String why) {
         return new ProviderError(httpStatus, CODE_UNREADABLE, 0, "", why, "", "");
+    }
+
+    /**
+     * @param why a secret-free reason, e.g. "the contact has not opted in to marketing messages"
+     * @return the error for a message the sender refused to send, with nothing sent
+     */
+    public static ProviderError notSent(String why) {
+        return new ProviderError(0, CODE_NOT_SENT, 0, "NotSent", why, "", "");
     }
 
     /** @return how to treat this error, by the table of {@link ErrorClass} */

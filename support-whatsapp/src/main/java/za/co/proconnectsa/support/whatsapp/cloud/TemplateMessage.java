@@ -107,8 +107,10 @@ public final class TemplateMessage {
     private final List<String> bodyParameters;
     private final HeaderParameter header;
     private final List<ButtonParameter> buttons;
+    private final TemplateCategory category;
 
     private TemplateMessage(Builder b) {
+        this.category = b.category;
         this.name = b.name;
         this.languageCode = b.languageCode;
         this.bodyParameters = List.copyOf(b.bodyParameters);
@@ -145,6 +147,14 @@ public final class TemplateMessage {
         return Optional.ofNullable(header);
     }
 
+    /**
+     * @return the template's category as the sender knows it; {@link TemplateCategory#MARKETING} templates go to the
+     *         Marketing Messages API, the others (and a template of unknown category) to the messages endpoint
+     */
+    public Optional<TemplateCategory> category() {
+        return Optional.ofNullable(category);
+    }
+
     /** @return the buttons' parameters, in the order added */
     public List<ButtonParameter> buttonParameters() {
         return buttons;
@@ -153,7 +163,8 @@ public final class TemplateMessage {
     @Override
     public String toString() {
         // parameter values may be personal data: only their count
-        return "TemplateMessage{name=" + name + ", language=" + languageCode + ", bodyParameters="
+        return "TemplateMessage{name=" + name + ", language=" + languageCode
+                + (category == null ? "" : ", category=" + category) + ", bodyParameters="
                 + bodyParameters.size() + ", header=" + (header == null ? "none" : header.kind())
                 + ", buttons=" + buttons.size() + '}';
     }
@@ -166,10 +177,21 @@ public final class TemplateMessage {
         private HeaderParameter header;
         private final List<ButtonParameter> buttons = new ArrayList<>();
         private final Problems problems = new Problems();
+        private TemplateCategory category;
 
         private Builder(String name, String languageCode) {
             this.name = name;
             this.languageCode = languageCode;
+        }
+
+        /**
+         * @param value the template's category (as approved, or as Meta last changed it); a
+         *              {@link TemplateCategory#MARKETING} template is sent through the Marketing Messages API
+         * @return this builder
+         */
+        public Builder category(TemplateCategory value) {
+            this.category = value;
+            return this;
         }
 
         /**

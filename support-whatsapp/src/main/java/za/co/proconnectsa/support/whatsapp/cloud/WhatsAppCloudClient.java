@@ -38,6 +38,10 @@ import za.co.proconnectsa.support.whatsapp.cloud.internal.Secret;
  * SendOutcome outcome = whatsApp.reply(window, customerNumber, "Your ticket T-1042 is resolved.");
  * }</pre>
  *
+ * <p><b>Recipients.</b> Every {@code toWaId} is a phone number in international form, sent as {@code to}, or a
+ * business-scoped user id such as {@code US.13491208655302741918} (a user who writes with a username and shares no
+ * phone number), sent as Meta's {@code recipient} field.
+ *
  * <p><b>Outcomes, not exceptions.</b> Every send returns a {@link SendOutcome}. Invalid input (a body over
  * 4096 characters, four buttons, a malformed number) throws {@link InvalidInputException} before anything
  * is sent; provider errors, timeouts and network failures never throw.
@@ -108,10 +112,12 @@ public final class WhatsAppCloudClient {
     private final RetryPolicy retryPolicy;
     private final Clock clock;
     private final URI endpoint;
+    private final URI marketingEndpoint;
     private final GraphSender sender;
     private final GraphMedia media;
+    private final GraphSender marketingSender;
 
-    private WhatsAppCloudClient(Builder b, URI endpoint, HttpClient http) {
+    private WhatsAppCloudClient(Builder b, URI endpoint, URI marketingEndpoint, HttpClient http) {
         this.baseUrl = b.baseUrl;
         this.apiVersion = b.apiVersion;
         this.phoneNumberId = b.phoneNumberId;
@@ -119,8 +125,11 @@ public final class WhatsAppCloudClient {
         this.retryPolicy = b.retryPolicy;
         this.clock = b.clock;
         this.endpoint = endpoint;
+        this.marketingEndpoint = marketingEndpoint;
         Secret token = new Secret(b.accessToken);
         this.sender = new GraphSender(endpoint, token, http, b.requestTimeout, b.retryPolicy, b.sleeper, b.clock);
+        this.marketingSender = new GraphSender(marketingEndpoint, token, http, b.requestTimeout, b.retryPolicy,
+                b.sleeper, b.clock);
         String messages = endpoint.toString();
         URI versionBase = URI.create(messages.substring(0, messages.length() - ("/" + b.phoneNumberId + "/messages").length()));
         this.media = new GraphMedia(versionBase, b.phoneNumberId, token, http, b.requestTimeout);
@@ -171,7 +180,10 @@ public final class WhatsAppCloudClient {
     }
 
     /**
-     * Sends an approved template: the one kind of message allowed outside the customer-service window.
+     * Sends an approved template: the one kind of message allowed outside the customer-service window. A template of
+     * category {@link TemplateCategory#MARKETING} goes to Meta's Marketing Messages API
+     * ({@link #marketingMessagesEndpoint()}), every other one to the messages endpoint. Whether the recipient agreed to
+     * marketing is the caller's to check (the inbox checks the desk's consent ledger).
      *
      * @param toWaId   the recipient's number in international form
      * @param template the template and its parameters
@@ -180,7 +192,9 @@ public final class WhatsAppCloudClient {
      */
     public SendOutcome sendTemplate(String toWaId, TemplateMessage template) {
         String to = recipient(toWaId, p -> p.check(template != null, "template", "must not be null"));
-        return sender.send("template " + template.name(), target(to), GraphJson.template(to, template),
+        // Meta's Marketing Messages API takes marketing templates only, in the same body as the messages endpoint
+        GraphSender via = template.category().orElse(null) == TemplateCategory.MARKETING ? marketingSender : sender;
+        return via.send("template " + template.name(), target(to), GraphJson.template(to, template),
                 GraphJson::sentMessageId, null);
     }
 
@@ -234,13 +248,39 @@ public final class WhatsAppCloudClient {
      * @throws InvalidInputException when the id is blank or contains spaces
      */
     public SendOutcome markRead(String messageId) {
+        checkMessageId(messageId);
+        return sender.send("read receipt", "for " + messageId, GraphJson.markRead(messageId),
+                body -> GraphJson.readSucceeded(body) ? messageId : null, null);
+    }
+
+    /**
+     * Marks a received message as read and shows the customer a typing indicator ("typing…") while an answer is
+     * written: {@code "typing_indicator":{"type":"text"}} on the mark-as-read request, as Meta's typing indicators
+     * page documents it. WhatsApp dismisses the indicator when the answer arrives or after 25 seconds, whichever
+     * comes first; show it only when an answer is coming. The success is {@link SendOutcome.Sent} carrying
+     * {@code messageId} itself.
+     *
+     * @param messageId the {@code wamid....} of the received message being answered
+     * @return the outcome
+     * @throws InvalidInputException when the id is blank or contains spaces
+     */
+    public SendOutcome showTypingIndicator(String messageId) {
+        checkMessageId(messageId);
+        return sender.send("typing indicator", "for " + messageId, GraphJson.typingIndicator(messageId),
+                body -> GraphJson.readSucceeded(body) ? messageId : null, null);
+    }
+
+    private static void checkMessageId(String messageId) {
         Problems p = new Problems();
         if (p.requireText("messageId", messageId, 1000)) {
             p.check(messageId.chars().noneMatch(Character::isWhitespace), "messageId", "must not contain spaces");
         }
         p.throwIfAny();
-        return sender.send("read receipt", "for " + messageId, GraphJson.markRead(messageId),
-                body -> GraphJson.readSucceeded(body) ? messageId : null, null);
+    }
+
+    /** @return the endpoint marketing templates are posted to: {@code {base}/{version}/{phone-number-id}/marketing_messages} */
+    public URI marketingMessagesEndpoint() {
+        return marketingEndpoint;
     }
 
     /**
@@ -367,7 +407,7 @@ public final class WhatsAppCloudClient {
         Problems p = new Problems();
         String to = null;
         try {
-            to = Recipients.waId("to", toWaId);
+            to = Recipients.phoneOrUserId("to", toWaId);
         } catch (InvalidInputException e) {
             e.fieldErrors().forEach(f -> p.add(f.field(), f.message()));
         }
@@ -514,10 +554,11 @@ public final class WhatsAppCloudClient {
                 base = base.substring(0, base.length() - 1);
             }
             URI endpoint = URI.create(base + "/" + apiVersion + "/" + phoneNumberId + "/messages");
+            URI marketing = URI.create(base + "/" + apiVersion + "/" + phoneNumberId + "/marketing_messages");
             HttpClient http = httpClient != null ? httpClient
                     : HttpClient.newBuilder().connectTimeout(requestTimeout)
                             .followRedirects(HttpClient.Redirect.NEVER).build();
-            return new WhatsAppCloudClient(this, endpoint, http);
+            return new WhatsAppCloudClient(this, endpoint, marketing, http);
         }
 
         @Override

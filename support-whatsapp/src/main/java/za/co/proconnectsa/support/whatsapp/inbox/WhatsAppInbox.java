@@ -17,8 +17,11 @@ import za.co.proconnectsa.support.conversation.ConversationNumber;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.ConversationStatus;
+import za.co.proconnectsa.support.conversation.ContactIdentity;
+import za.co.proconnectsa.support.conversation.DeliveryPricing;
 import za.co.proconnectsa.support.conversation.MessageDelivery;
 import za.co.proconnectsa.support.notify.NotificationType;
+import za.co.proconnectsa.support.conversation.PricedMessages;
 import za.co.proconnectsa.support.queue.JobWorker;
 import za.co.proconnectsa.support.routing.AfterHours;
 import za.co.proconnectsa.support.sla.SlaClock;
@@ -37,15 +40,20 @@ import za.co.proconnectsa.support.ticket.Ticket;
 import za.co.proconnectsa.support.ticket.TicketId;
 import za.co.proconnectsa.support.ticket.TicketNotFoundException;
 import za.co.proconnectsa.support.ticket.TicketNumberFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.internal.PhoneMasking;
 import za.co.proconnectsa.support.internal.Text;
 import za.co.proconnectsa.support.whatsapp.automation.AutoResponder;
 import za.co.proconnectsa.support.whatsapp.automation.ResponseTemplates;
 import za.co.proconnectsa.support.whatsapp.cloud.SendOutcome;
+import za.co.proconnectsa.support.whatsapp.cloud.TemplateCategory;
 import za.co.proconnectsa.support.whatsapp.cloud.TemplateMessage;
 import za.co.proconnectsa.support.whatsapp.cloud.WhatsAppCloudClient;
 import za.co.proconnectsa.support.whatsapp.inbox.internal.AgentReplies;
 import za.co.proconnectsa.support.whatsapp.inbox.internal.ConversationLog;
+import za.co.proconnectsa.support.whatsapp.inbox.internal.TemplateCategories;
 import za.co.proconnectsa.support.whatsapp.inbox.internal.DeliveryReports;
 import za.co.proconnectsa.support.whatsapp.inbox.internal.Escalations;
 import za.co.proconnectsa.support.whatsapp.inbox.internal.InboundMessages;
@@ -56,6 +64,7 @@ import za.co.proconnectsa.support.whatsapp.inbox.internal.TicketWriter;
 import za.co.proconnectsa.support.whatsapp.inbox.internal.Transcripts;
 import za.co.proconnectsa.support.whatsapp.inbox.internal.WhatsAppNotificationSender;
 import za.co.proconnectsa.support.whatsapp.webhook.InboundMessage;
+import za.co.proconnectsa.support.whatsapp.webhook.TemplateCategoryUpdate;
 import za.co.proconnectsa.support.whatsapp.webhook.StatusUpdate;
 import za.co.proconnectsa.support.whatsapp.webhook.WebhookHandler;
 
@@ -123,12 +132,16 @@ public final class WhatsAppInbox implements WebhookHandler {
     public static final String MEDIA_KIND = "whatsapp.media";
 
     private final SupportDesk desk;
+    private static final Logger LOG = LoggerFactory.getLogger(WhatsAppInbox.class);
+
     private final TicketStore store;
     private final WorkQueue queue;
     private final QueuedSends queuedSends;
     private final AutoResponder responder;
     private final RoutingPolicy escalationPolicy;
     private final ResponseTemplates templates;
+    private final WhatsAppCloudClient client;
+    private final TemplateCategories categories;
     private final ConversationLog conversations;
     private final OutboundMessages outbound;
     private final Escalations escalations;
@@ -147,9 +160,11 @@ public final class WhatsAppInbox implements WebhookHandler {
         Actor automation = Actor.agent("whatsapp-inbox", b.automationName);
         this.conversations = new ConversationLog(b.conversations, b.numberFormat, b.desk.clock());
         this.store = b.store;
+        this.client = b.client;
         this.queue = (WorkQueue) b.store;
+        this.categories = new TemplateCategories(b.templateCategories);
         this.outbound = new OutboundMessages(b.client, conversations, b.desk.clock(), automation.displayName(), queue,
-                b.attachments);
+                b.attachments, categories, b.desk.dataSubjects()::mayMarketTo);
         TicketWriter writer = new TicketWriter(b.desk, automation);
         this.queuedSends = new QueuedSends(outbound, writer, b.sendObservers);
         this.escalations = new Escalations(b.desk, b.store, escalationPolicy, conversations, outbound, writer,
@@ -246,23 +261,178 @@ public final class WhatsAppInbox implements WebhookHandler {
 
     // ------------------------------------------------------------------------------------------- inbound
 
-    /** Records the message and acts on it; see {@link #ingest(InboundMessage)}. */
+    /**
+     * Records the message and acts on it; see {@link #ingest(InboundMessage)}. A {@link InboundMessage.Type#SYSTEM}
+     * message is no message from the person: {@code user_changed_user_id} merges the contact (replies and later
+     * messages use the new business-scoped user id, in the same conversations); other system messages are ignored.
+     */
     @Override
     public void onMessage(InboundMessage message) {
+        if (Checks.notNull(message, "message").type() == InboundMessage.Type.SYSTEM) {
+            applySystem(message);
+            return;
+        }
         ingest(message);
+    }
+
+    private void applySystem(InboundMessage m) {
+        InboundMessage.SystemChange change = m.system();
+        if (!InboundMessage.SystemChange.USER_ID_CHANGED.equals(change.kind())) {
+            LOG.debug("WhatsApp system message {} ({}) ignored", m.messageId(), change.kind());
+            return;
+        }
+        String old = m.sender().userId();
+        if (old == null || change.newUserId() == null || old.equals(change.newUserId())) {
+            LOG.warn("WhatsApp system message {} reports a user id change without both ids; ignored", m.messageId());
+            return;
+        }
+        conversations.changeUserId(old, change.newUserId(), m.timestamp()).ifPresentOrElse(
+                merged -> LOG.info("WhatsApp contact {} now has user id {}", merged.contact().chars()
+                        .allMatch(Character::isDigit) ? PhoneMasking.mask(merged.contact()) : merged.contact(),
+                        change.newUserId()),
+                () -> LOG.debug("WhatsApp user id change for an unknown contact ({}) ignored", old));
+    }
+
+    /**
+     * An agent opened a conversation: its latest customer message (and every earlier one) is marked as read, so the
+     * customer sees blue ticks. See {@link #showTyping} for the indicator while an answer is written.
+     *
+     * <p><b>Sent at once, not through the send queue</b>, on purpose: a read receipt changes nothing the desk keeps, so
+     * one that fails loses nothing but a blue tick (the next one marks every earlier message read too), and sending it
+     * twice is harmless. The Cloud API's answer is returned, never thrown; the caller may run this off its request
+     * thread. Nothing is sent for a conversation without customer messages, or a closed one.
+     *
+     * @param agent              who opened it (agents and admins)
+     * @param conversationNumber the conversation
+     * @return the Cloud API's answer, or empty when there was nothing to mark
+     */
+    public Optional<SendOutcome> markRead(Actor agent, String conversationNumber) {
+        return latestCustomerMessage(conversationFor(agent, conversationNumber)).map(client::markRead);
+    }
+
+    /**
+     * An agent is writing an answer: the latest customer message is marked as read and the customer sees WhatsApp's
+     * typing indicator until the answer arrives or 25 seconds pass (Meta's typing indicators page). Call it when the
+     * agent starts typing, again at most every 25 seconds while they do.
+     *
+     * <p><b>Sent at once, never queued or retried</b>, on purpose: an indicator is only true for 25 seconds, so one
+     * delivered late by a queue (after the answer, or after the agent gave up) would tell the customer something
+     * false. Nothing is sent when the 24-hour window is closed (no free-form answer can follow), the conversation is
+     * closed or a ticket (answers go through the ticket), or the customer never wrote.
+     *
+     * @param agent              who is writing (agents and admins)
+     * @param conversationNumber the conversation
+     * @return the Cloud API's answer, or empty when nothing was sent
+     */
+    public Optional<SendOutcome> showTyping(Actor agent, String conversationNumber) {
+        Conversation c = conversationFor(agent, conversationNumber);
+        if (c.status() != ConversationStatus.OPEN || outbound.windowClosed(c).isPresent()) {
+            return Optional.empty();
+        }
+        return latestCustomerMessage(c).map(client::showTypingIndicator);
+    }
+
+    private Optional<String> latestCustomerMessage(Conversation c) {
+        if (c.status() == ConversationStatus.CLOSED) {
+            return Optional.empty();
+        }
+        List<ConversationMessage> transcript = conversations.messages(c);
+        for (int i = transcript.size() - 1; i >= 0; i--) {
+            if (transcript.get(i).author() == ConversationMessage.Author.CUSTOMER) {
+                return Optional.of(transcript.get(i).id());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * An agent sends an approved template in a conversation, whatever the 24-hour window: queued in one unit of work
+     * with its transcript line, then delivered by the {@link #sendWorker()}. The template's category is the one
+     * configured ({@link Builder#templateCategory}) or, later, the one Meta's last {@code template_category_update}
+     * set. A {@link TemplateCategory#MARKETING} template goes only to a contact whose marketing opt-in the desk's
+     * consent ledger shows ({@link za.co.proconnectsa.support.privacy.DataSubjectService#mayMarketTo}), through Meta's
+     * Marketing Messages API; without it nothing is queued. The ledger is asked again when the message is delivered,
+     * so an opt-out (or a template Meta moved to marketing) in between stops it: it is then marked failed.
+     *
+     * @param agent              who sends it (agents and admins)
+     * @param conversationNumber the conversation
+     * @param templateName       the approved template's name
+     * @param languageCode       its language, e.g. {@code en}
+     * @param bodyParameter      its one body parameter
+     * @return {@link ReplyDelivery#QUEUED} with the transcript line, or {@link ReplyDelivery#FAILED} when the contact
+     *         cannot be written to
+     * @throws MarketingConsentRequiredException for a marketing template to a contact without an opt-in
+     * @throws InvalidInputException when the template's name, language or parameter is refused
+     */
+    public ConversationReplyResult sendTemplate(Actor agent, String conversationNumber, String templateName,
+            String languageCode, String bodyParameter) {
+        Conversation c = conversationFor(agent, conversationNumber);
+        TemplateMessage.builder(templateName, languageCode).bodyText(bodyParameter).build();
+        if (categories.of(templateName).orElse(null) == TemplateCategory.MARKETING
+                && !desk.dataSubjects().mayMarketTo(c.contact())) {
+            throw new MarketingConsentRequiredException(templateName, c.number().text());
+        }
+        if (!OutboundMessages.canSendTo(c.contact())) {
+            return new ConversationReplyResult(ReplyDelivery.FAILED, null, OutboundMessages.noNumber());
+        }
+        String cause = "agent-template:" + java.util.UUID.randomUUID();
+        OutboundMessages.Sent out = store.inTransaction(() -> outbound.template(c, templateName, languageCode,
+                bodyParameter, cause, null));
+        return new ConversationReplyResult(ReplyDelivery.QUEUED, out.lineId(), null);
+    }
+
+    /**
+     * @param templateName an approved template's name
+     * @return its category as configured or as Meta's last {@code template_category_update} set it, when known
+     */
+    public Optional<TemplateCategory> templateCategory(String templateName) {
+        return categories.of(Checks.notNull(templateName, "templateName"));
+    }
+
+    /**
+     * Keeps the category Meta moved a template to, so that the next send of it uses the new category (a template moved
+     * to marketing then needs the contact's opt-in). An announced change that has not happened yet is only logged.
+     * Called by the {@link za.co.proconnectsa.support.whatsapp.webhook.WebhookReceiver} when this inbox is its handler.
+     */
+    @Override
+    public void onTemplateCategoryUpdate(TemplateCategoryUpdate update) {
+        if (!Checks.notNull(update, "update").completed()) {
+            return;
+        }
+        TemplateCategory.of(update.newCategory()).ifPresentOrElse(category -> {
+            categories.set(update.templateName(), category);
+            LOG.info("WhatsApp template {} is now {}; later sends use it", update.templateName(), category);
+        }, () -> LOG.warn("WhatsApp template {} moved to an unknown category; kept as it was", update.templateName()));
+    }
+
+    /**
+     * Who a WhatsApp contact is (agents and admins): their phone number when they shared it, their current
+     * business-scoped user id and their username.
+     *
+     * @param agent   who asks
+     * @param contact a conversation's contact, a phone number or a business-scoped user id
+     * @return the contact's identity, or empty when the inbox never heard from them
+     */
+    public Optional<ContactIdentity> contactIdentity(Actor agent, String contact) {
+        checkSupport(agent);
+        return conversations.identity(Text.identifier(contact, "contact"));
     }
 
     /**
      * Records one inbound message and acts on it, as described in the class documentation. Safe to call again with
      * the same message: a message already recorded is reported as {@link InboundResult.Outcome#DUPLICATE}.
      *
-     * @param message a verified inbound message
+     * @param message a verified inbound message, not a {@link InboundMessage.Type#SYSTEM} one
      * @return what was done
+     * @throws InvalidInputException for a system message
      * @throws za.co.proconnectsa.support.StoreUnavailableException when the store fails (nothing half-written:
      *                                                              call again, e.g. through Meta's redelivery)
      */
     public InboundResult ingest(InboundMessage message) {
-        InboundResult result = inbound.ingest(Checks.notNull(message, "message"));
+        if (Checks.notNull(message, "message").type() == InboundMessage.Type.SYSTEM) {
+            throw InvalidInputException.of("message", "is a system message, which onMessage applies to the contact");
+        }
+        InboundResult result = inbound.ingest(message);
         if (media != null) {
             // after the message: its download is queued once, however often the message is delivered
             media.enqueue(message);
@@ -360,6 +530,41 @@ public final class WhatsAppInbox implements WebhookHandler {
     public Optional<MessageDelivery> delivery(Actor agent, String transcriptMessageId) {
         checkSupport(agent);
         return conversations.findDelivery(Text.identifier(transcriptMessageId, "transcriptMessageId"));
+    }
+
+    /**
+     * How WhatsApp priced a message the inbox sent, as its status reports said (agents and admins).
+     *
+     * @param agent               who asks
+     * @param transcriptMessageId the message's transcript line
+     * @return its pricing model, category and type, or empty before a report with pricing arrived
+     */
+    public Optional<DeliveryPricing> pricing(Actor agent, String transcriptMessageId) {
+        checkSupport(agent);
+        return conversations.findPricing(Text.identifier(transcriptMessageId, "transcriptMessageId"));
+    }
+
+    /**
+     * The cost of WhatsApp by category: the messages the inbox sent in {@code [from, to)} that WhatsApp's status
+     * reports priced, counted by pricing model, category ({@code marketing}, {@code utility}, {@code authentication},
+     * {@code service}, ...) and type ({@code regular}, {@code free_customer_service}, {@code free_entry_point}), most
+     * messages first. Multiply by Meta's rate card for the recipients' market to estimate the bill.
+     *
+     * @param actor who asks: someone allowed to see the desk's analytics
+     * @param from  the first instant counted
+     * @param to    the instant after the last one counted, after {@code from}
+     * @return the counts
+     * @throws za.co.proconnectsa.support.access.AccessDeniedException when the actor may not see analytics
+     * @throws za.co.proconnectsa.support.InvalidInputException when the period is missing or empty
+     */
+    public List<PricedMessages> pricedMessages(Actor actor, java.time.Instant from, java.time.Instant to) {
+        desk.accessPolicy().check(actor, Permission.VIEW_ANALYTICS, null);
+        Checks.notNull(from, "from");
+        Checks.notNull(to, "to");
+        if (!to.isAfter(from)) {
+            throw InvalidInputException.of("to", "must be after from");
+        }
+        return conversations.pricedMessages(from, to);
     }
 
     /**
@@ -609,6 +814,7 @@ public final class WhatsAppInbox implements WebhookHandler {
         private String automationName = "Support";
         private AttachmentStore attachments;
         private final java.util.List<SendObserver> sendObservers = new java.util.ArrayList<>();
+        private final Map<String, TemplateCategory> templateCategories = new java.util.HashMap<>();
 
         private Builder() {
         }
@@ -749,6 +955,22 @@ public final class WhatsAppInbox implements WebhookHandler {
          */
         public Builder attachmentDirectory(java.nio.file.Path directory) {
             this.attachments = za.co.proconnectsa.support.attachment.FileSystemAttachmentStore.create(directory);
+            return this;
+        }
+
+        /**
+         * The category of an approved template the inbox may send ({@link WhatsAppInbox#sendTemplate}), as approved in
+         * WhatsApp Manager. Meta's {@code template_category_update} webhooks replace it later. A
+         * {@link TemplateCategory#MARKETING} template is sent only to contacts whose marketing opt-in the desk's
+         * consent ledger shows, through the Marketing Messages API.
+         *
+         * @param name     the template's name
+         * @param category its category
+         * @return this builder
+         */
+        public Builder templateCategory(String name, TemplateCategory category) {
+            TemplateMessage.builder(name, "en").build();
+            templateCategories.put(name, Checks.notNull(category, "category"));
             return this;
         }
 

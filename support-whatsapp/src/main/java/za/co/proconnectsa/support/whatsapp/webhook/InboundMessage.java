@@ -28,6 +28,8 @@ import za.co.proconnectsa.support.internal.Text;
  *                              {@link Type#BUTTON}; null otherwise
  * @param context               the message this one replies to, or the forwarding flags; null when none
  * @param referral              the Click to WhatsApp ad the conversation started from; null when none
+ * @param system                what a {@link Type#SYSTEM} message reports (a new phone number or a new
+ *                              business-scoped user id); null for every other type
  */
 public record InboundMessage(
         String messageId,
@@ -39,7 +41,8 @@ public record InboundMessage(
         Media media,
         InteractiveReply reply,
         ReplyContext context,
-        Referral referral) implements WebhookEvent {
+        Referral referral,
+        SystemChange system) implements WebhookEvent {
 
     /** The longest message id accepted, as {@link za.co.proconnectsa.support.spi.ProcessedMessageLog} requires. */
     public static final int MAX_ID_LENGTH = 200;
@@ -61,7 +64,14 @@ public record InboundMessage(
         /** {@code interactive}: a tapped reply button or list row; {@link #reply()} is set. */
         INTERACTIVE,
         /** {@code button}: a tapped quick-reply button of a template message; {@link #reply()} is set. */
-        BUTTON;
+        BUTTON,
+        /**
+         * {@code system}: WhatsApp reports that the user changed their phone number ({@code user_changed_number}) or
+         * that their business-scoped user id changed ({@code user_changed_user_id}); {@link #system()} is set and
+         * {@link #text()} holds WhatsApp's sentence about it. Not a message from the person: the inbox merges the
+         * contact and records nothing in the conversation.
+         */
+        SYSTEM;
 
         private static final Set<Type> MEDIA = Set.of(IMAGE, VIDEO, AUDIO, DOCUMENT, STICKER);
 
@@ -101,6 +111,34 @@ public record InboundMessage(
         if (type == Type.TEXT && text == null) {
             throw InvalidInputException.of("text", "is required for TEXT");
         }
+        if ((type == Type.SYSTEM) != (system != null)) {
+            throw InvalidInputException.of("system", type == Type.SYSTEM ? "is required for SYSTEM" : "is only for SYSTEM");
+        }
+    }
+
+    /**
+     * What a {@code system} message reports, as Meta's system messages webhook reference describes it.
+     *
+     * @param kind      the raw {@code system.type}: {@code user_changed_number} or {@code user_changed_user_id}
+     * @param newUserId the new business-scoped user id ({@code system.user_id}), or null
+     * @param newWaId   the new phone number ({@code system.wa_id}), or null
+     */
+    public record SystemChange(String kind, String newUserId, String newWaId) {
+        /** The {@code system.type} of a business-scoped user id change. */
+        public static final String USER_ID_CHANGED = "user_changed_user_id";
+        /** The {@code system.type} of a phone number change. */
+        public static final String NUMBER_CHANGED = "user_changed_number";
+
+        /** @throws InvalidInputException when the kind is missing */
+        public SystemChange {
+            Checks.notNull(kind, "kind");
+        }
+
+        @Override
+        public String toString() {
+            return "SystemChange[kind=" + kind + ", newUserId=" + newUserId + ", newWaId="
+                    + (newWaId == null ? "null" : za.co.proconnectsa.support.internal.PhoneMasking.mask(newWaId)) + ']';
+        }
     }
 
     @Override
@@ -108,7 +146,7 @@ public record InboundMessage(
         return "InboundMessage[messageId=" + messageId + ", type=" + type + ", sender=" + sender
                 + ", timestamp=" + timestamp + ", text=" + (text == null ? "null" : "(" + text.length() + " chars)")
                 + ", media=" + media + ", reply=" + reply + ", context=" + context
-                + ", referral=" + (referral == null ? "null" : "(ad " + referral.sourceId() + ")") + ']';
+                + ", referral=" + (referral == null ? "null" : "(ad " + referral.sourceId() + ")") + ", system=" + system + ']';
     }
 
     /**

@@ -21,6 +21,8 @@ import za.co.proconnectsa.support.internal.PhoneMasking;
  * @param recipientUserId       the recipient's business-scoped user id ({@code recipient_user_id}), or null
  * @param timestamp             when the status changed (whole seconds)
  * @param errors                the provider's errors; empty unless the status is {@link DeliveryStatus#FAILED}
+ * @param pricing               how Meta prices the message (the report's {@code pricing}: {@code pricing_model},
+ *                              {@code category}, {@code type}), or null when the report has none or it is unreadable
  */
 public record StatusUpdate(
         String messageId,
@@ -29,7 +31,8 @@ public record StatusUpdate(
         String recipientId,
         String recipientUserId,
         Instant timestamp,
-        List<DeliveryError> errors) implements WebhookEvent {
+        List<DeliveryError> errors,
+        MessagePricing pricing) implements WebhookEvent {
 
     /**
      * Checks the required parts and copies the errors.
@@ -56,6 +59,6 @@ public record StatusUpdate(
     public String toString() {
         return "StatusUpdate[messageId=" + messageId + ", status=" + status + ", recipientId="
                 + (recipientId == null ? "null" : PhoneMasking.mask(recipientId)) + ", recipientUserId="
-                + recipientUserId + ", timestamp=" + timestamp + ", errors=" + errors + ']';
+                + recipientUserId + ", timestamp=" + timestamp + ", errors=" + errors + ", pricing=" + pricing + ']';
     }
 }

@@ -36,6 +36,15 @@ public interface WebhookHandler {
     }
 
     /**
+     * Meta changed, or announced it will change, an approved template's category. Called on the request thread before
+     * the receiver answers, not deduplicated (a repeat sets the same category again). Does nothing unless overridden.
+     *
+     * @param update the change
+     */
+    default void onTemplateCategoryUpdate(TemplateCategoryUpdate update) {
+    }
+
+    /**
      * An event this library does not read. Not deduplicated. Does nothing unless overridden.
      *
      * @param event the event

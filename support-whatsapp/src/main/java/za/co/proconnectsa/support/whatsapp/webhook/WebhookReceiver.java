@@ -168,6 +168,15 @@ public final class WebhookReceiver {
                 messages.add(message);
             } else if (event instanceof StatusUpdate update) {
                 statuses.add(update);
+            } else if (event instanceof TemplateCategoryUpdate update) {
+                LOG.info("WhatsApp template {} ({}) category: {} -> {}{}", update.templateName(), update.language(),
+                        update.previousCategory(), update.completed() ? update.newCategory() : update.correctCategory(),
+                        update.completed() ? "" : " from " + update.effectiveAt());
+                try {
+                    handler.onTemplateCategoryUpdate(update);
+                } catch (RuntimeException e) {
+                    LOG.error("The webhook handler failed on a template category update ({})", update.templateName(), e);
+                }
             } else if (event instanceof UnsupportedEvent other) {
                 unsupported++;
                 LOG.debug("Unsupported WhatsApp webhook event: field={}, type={}", other.field(), other.type());

@@ -51,13 +51,18 @@ class CloudErrorsTest {
         "80007-rate-limit-issues.json,               400, 80007,  RETRYABLE",
         "131047-re-engagement-message.json,          400, 131047, NEEDS_TEMPLATE",
         "131026-message-undeliverable.json,          400, 131026, PERMANENT",
+        "131048-spam-rate-limit-hit.json,            400, 131048, PERMANENT",
+        "131049-ecosystem-engagement.json,           400, 131049, PERMANENT",
+        "131051-unsupported-message-type.json,       400, 131051, PERMANENT",
+        "131052-media-download-error.json,           400, 131052, PERMANENT",
         "100-invalid-parameter.json,                 400, 100,    PERMANENT",
         "131009-parameter-value-not-valid.json,      400, 131009, PERMANENT",
         "132000-template-param-count-mismatch.json,  400, 132000, PERMANENT",
-        "132001-template-does-not-exist.json,        404, 132001, PERMANENT",
-        "190-access-token-expired.json,              401, 190,    PERMANENT",
-        "10-permission-denied.json,                  403, 10,     PERMANENT",
-        "200-permission-error.json,                  403, 200,    PERMANENT",
+        "132001-template-does-not-exist.json,        404, 132001, CONFIGURATION",
+        "133010-phone-number-not-registered.json,    400, 133010, CONFIGURATION",
+        "190-access-token-expired.json,              401, 190,    CONFIGURATION",
+        "10-permission-denied.json,                  403, 10,     CONFIGURATION",
+        "200-permission-error.json,                  403, 200,    CONFIGURATION",
     })
     @DisplayName("each documented error code gets its class")
     void eachErrorClass(String file, int status, int code, ErrorClass expected) {
@@ -81,18 +86,43 @@ class CloudErrorsTest {
                 wm.verify(1, postRequestedFor(urlEqualTo(PATH)));
                 assertThat(sleeper.waits()).isEmpty();
             }
-            case PERMANENT -> {
+            case PERMANENT, CONFIGURATION -> {
                 assertThat(outcome).isInstanceOf(SendOutcome.Failed.class);
                 SendOutcome.Failed failed = (SendOutcome.Failed) outcome;
                 assertThat(failed.retryable()).isFalse();
                 assertThat(failed.providerError().code()).isEqualTo(code);
                 assertThat(failed.providerError().httpStatus()).isEqualTo(status);
-                assertThat(failed.providerError().errorClass()).isEqualTo(ErrorClass.PERMANENT);
+                assertThat(failed.providerError().errorClass()).isEqualTo(expected);
                 wm.verify(1, postRequestedFor(urlEqualTo(PATH)));
                 assertThat(sleeper.waits()).isEmpty();
             }
             default -> throw new AssertionError(expected);
         }
+    }
+
+    @Test
+    @DisplayName("the class comes from the code, never from the title: code 100 titled as a rate limit is not retried")
+    void titleIgnored() {
+        wm.stubFor(messages().willReturn(graphError(400, "100-title-names-rate-limit.json")));
+
+        SendOutcome.Failed failed = (SendOutcome.Failed) client.sendText(TO, "Hello");
+
+        assertThat(failed.providerError().message()).contains("130429");
+        assertThat(failed.providerError().errorClass()).isEqualTo(ErrorClass.PERMANENT);
+        assertThat(failed.retryable()).isFalse();
+        assertThat(failed.providerError().details()).isEqualTo("Param text['body'] is required.");
+        wm.verify(1, postRequestedFor(urlEqualTo(PATH)));
+    }
+
+    @Test
+    @DisplayName("error_data given as a string (as template errors send it) is kept as the details")
+    void errorDataAsString() {
+        wm.stubFor(messages().willReturn(graphError(404, "132001-error-data-string.json")));
+
+        SendOutcome.Failed failed = (SendOutcome.Failed) client.sendText(TO, "Hello");
+
+        assertThat(failed.providerError().details()).isEqualTo("template name (ticket_update) does not exist in af");
+        assertThat(failed.providerError().errorClass()).isEqualTo(ErrorClass.CONFIGURATION);
     }
 
     @Test
@@ -109,7 +139,7 @@ class CloudErrorsTest {
     }
 
     @Test
-    @DisplayName("an expired token (190) keeps its error_subcode and is permanent, not retried")
+    @DisplayName("an expired token (190) keeps its error_subcode and is a configuration error, not retried")
     void expiredToken() {
         wm.stubFor(messages().willReturn(graphError(401, "190-access-token-expired.json")));
 

@@ -56,6 +56,19 @@ class CloudRequestsTest {
     }
 
     @Test
+    @DisplayName("a business-scoped user id (a contact without a phone number) goes in the recipient field, not to")
+    void toBusinessScopedUserId() {
+        wm.stubFor(messages().willReturn(json(200, "responses/sent.json")));
+
+        SendOutcome outcome = client.sendText("US.13491208655302741918", "Hi Sheena, a plumber is booked for Saturday.");
+
+        assertThat(outcome).isEqualTo(new SendOutcome.Sent(WAMID));
+        verifyPosted("requests/text-to-user-id.json");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.sendText("us.1349", "Hi"))
+                .isInstanceOf(za.co.proconnectsa.support.InvalidInputException.class);
+    }
+
+    @Test
     @DisplayName("a template posts name, language.code and header, body and button components in Meta's shape")
     void template() {
         wm.stubFor(messages().willReturn(json(200, "responses/sent-template.json")));
@@ -117,16 +130,18 @@ class CloudRequestsTest {
         verifyPosted("requests/list.json");
     }
 
-    @Test
-    @DisplayName("mark as read posts status read with the message id; {\"success\":true} gives Sent(that id)")
-    void markRead() {
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"requests/mark-read.json", "requests/typing-indicator.json"})
+    @DisplayName("mark as read posts status read with the message id, and typing_indicator.type text for the typing"
+            + " indicator; {\"success\":true} gives Sent(that id)")
+    void markReadAndTyping(String request) {
         wm.stubFor(messages().willReturn(json(200, "responses/read.json")));
         String received = "wamid.HBgLMjc2Nzk1MTgxMjQVAgASGBQzQUY2MEVFQjYyQzhDNzE3MTk1NwA=";
 
-        SendOutcome outcome = client.markRead(received);
+        SendOutcome outcome = request.contains("typing") ? client.showTypingIndicator(received) : client.markRead(received);
 
         assertThat(outcome).isEqualTo(new SendOutcome.Sent(received));
-        verifyPosted("requests/mark-read.json");
+        verifyPosted(request);
     }
 
     @Test

@@ -8,7 +8,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import za.co.proconnectsa.support.StoreUnavailableException;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
+import za.co.proconnectsa.support.conversation.ContactIdentity;
+import za.co.proconnectsa.support.conversation.DeliveryPricing;
 import za.co.proconnectsa.support.conversation.MessageDelivery;
+import za.co.proconnectsa.support.conversation.PricedMessages;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
 import za.co.proconnectsa.support.spi.ConversationInsert;
 import za.co.proconnectsa.support.spi.ConversationStore;
@@ -111,6 +114,36 @@ final class FlakyStore extends ForwardingTicketStore implements ConversationStor
     public Optional<MessageDelivery> advanceDelivery(String providerMessageId, MessageDelivery.State state, String detail,
             Instant at) {
         return delegate.advanceDelivery(providerMessageId, state, detail, at);
+    }
+
+    @Override
+    public void saveContactIdentity(ContactIdentity identity) {
+        delegate.saveContactIdentity(identity);
+    }
+
+    @Override
+    public Optional<ContactIdentity> findContactIdentity(String phoneNumberOrUserId) {
+        return delegate.findContactIdentity(phoneNumberOrUserId);
+    }
+
+    @Override
+    public Optional<ContactIdentity> changeContactUserId(String oldUserId, String newUserId, Instant at) {
+        return delegate.changeContactUserId(oldUserId, newUserId, at);
+    }
+
+    @Override
+    public boolean recordPricing(String providerMessageId, DeliveryPricing pricing) {
+        return delegate.recordPricing(providerMessageId, pricing);
+    }
+
+    @Override
+    public Optional<DeliveryPricing> findPricing(String messageId) {
+        return delegate.findPricing(messageId);
+    }
+
+    @Override
+    public List<PricedMessages> pricedMessages(Instant from, Instant to) {
+        return delegate.pricedMessages(from, to);
     }
 
     @Override

@@ -22,10 +22,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import za.co.proconnectsa.support.SupportDesk;
 import za.co.proconnectsa.support.access.Actor;
+import za.co.proconnectsa.support.conversation.DeliveryPricing;
 import za.co.proconnectsa.support.conversation.MessageDelivery;
+import za.co.proconnectsa.support.conversation.PricedMessages;
 import za.co.proconnectsa.support.jdbc.JdbcTicketStore;
 import za.co.proconnectsa.support.jdbc.testdb.TestDatabases;
 import za.co.proconnectsa.support.queue.JobWorker;
@@ -37,6 +41,7 @@ import za.co.proconnectsa.support.testing.SettableClock;
 import za.co.proconnectsa.support.ticket.Message;
 import za.co.proconnectsa.support.ticket.Visibility;
 import za.co.proconnectsa.support.whatsapp.cloud.RetryPolicy;
+import za.co.proconnectsa.support.whatsapp.cloud.TemplateCategory;
 import za.co.proconnectsa.support.whatsapp.cloud.WhatsAppCloudClient;
 import za.co.proconnectsa.support.whatsapp.webhook.InboundMessageWorker;
 import za.co.proconnectsa.support.whatsapp.webhook.WebhookReceipt;
@@ -63,6 +68,7 @@ class ReplyDeliveryTest {
     private final SettableClock clock = SettableClock.at(Instant.parse("2026-03-02T08:00:00Z"));
     private HikariDataSource pool;
     private TicketStore store;
+    private SupportDesk desk;
     private WhatsAppInbox inbox;
     private WebhookReceiver receiver;
     private InboundMessageWorker worker;
@@ -90,12 +96,15 @@ class ReplyDeliveryTest {
     }
 
     private void build(WhatsAppCloudClient client) {
-        SupportDesk desk = SupportDesk.builder().store(store).clock(clock).build();
+        desk = SupportDesk.builder().store(store).clock(clock).build();
         observed.clear();
-        inbox = WhatsAppInbox.builder().desk(desk).store(store).client(client).sendObserver(observed::add).build();
+        inbox = WhatsAppInbox.builder().desk(desk).store(store).client(client).sendObserver(observed::add)
+                .templateCategory("spring_promo", TemplateCategory.MARKETING)
+                .templateCategory("booking_reminder", TemplateCategory.UTILITY).build();
         worker = InboundMessageWorker.builder(store, inbox).clock(clock).build();
         sender = inbox.sendWorker().clock(clock).build();
-        receiver = WebhookReceiver.builder().appSecret(InboxFixture.SECRET).queue((WorkQueue) store).clock(clock).build();
+        receiver = WebhookReceiver.builder().appSecret(InboxFixture.SECRET).queue((WorkQueue) store).handler(inbox)
+                .clock(clock).build();
     }
 
     @AfterEach
@@ -114,12 +123,18 @@ class ReplyDeliveryTest {
     }
 
     private WebhookReceipt status(String wamid, String status, String errors) {
+        return status(wamid, status, errors, null);
+    }
+
+    private WebhookReceipt status(String wamid, String status, String errors, String category) {
         String json = """
                 {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"field":"messages",
                 "value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881",
                 "phone_number_id":"106540352242922"},"statuses":[{"id":"%s","status":"%s","timestamp":"%d",
-                "recipient_id":"%s"%s}]}}]}]}""".formatted(wamid, status, clock.instant().getEpochSecond(), THANDI,
-                errors == null ? "" : ",\"errors\":[" + errors + "]");
+                "recipient_id":"%s"%s%s}]}}]}]}""".formatted(wamid, status, clock.instant().getEpochSecond(), THANDI,
+                errors == null ? "" : ",\"errors\":[" + errors + "]", category == null ? ""
+                        : ",\"pricing\":{\"billable\":true,\"pricing_model\":\"PMP\",\"type\":\"regular\","
+                                + "\"category\":\"" + category + "\"}");
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         WebhookReceipt receipt = receiver.receive(body, InboxFixture.sign(body));
         assertThat(receipt.httpStatus()).isEqualTo(200);
@@ -238,5 +253,255 @@ class ReplyDeliveryTest {
         assertThat(late.delivery()).isEqualTo(ReplyDelivery.WINDOW_CLOSED);
         assertThat(late.transcriptLine()).isEmpty();
         assertThat(((WorkQueue) store).pendingJobs(WhatsAppInbox.SEND_KIND)).isZero();
+    }
+
+    private void graphRefuses(int status, String fixture) {
+        try (var in = getClass().getResourceAsStream("/cloud/responses/errors/" + fixture)) {
+            GRAPH.resetAll();
+            GRAPH.stubFor(post(urlEqualTo(InboxFixture.PATH)).willReturn(aResponse().withStatus(status)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(new String(in.readAllBytes(), StandardCharsets.UTF_8))));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource({
+        "401, 190-access-token-expired.json,           configuration error",
+        "400, 133010-phone-number-not-registered.json, configuration error",
+        "404, 132001-template-does-not-exist.json,     configuration error",
+        "400, 100-invalid-parameter.json,              error 100",
+        "400, 131026-message-undeliverable.json,       error 131026",
+        "400, 131049-ecosystem-engagement.json,        error 131049",
+    })
+    @DisplayName("a data or configuration error is never retried by the send queue: one request, failed, noted once")
+    void refusedNotRetried(int status, String fixture, String words) {
+        graphRefuses(status, fixture);
+        TicketReplyResult reply = inbox.replyOnTicket(AGENT, ticketNumber, REPLY);
+        drain();
+        clock.advance(Duration.ofHours(1));
+        drain();
+
+        assertThat(InboxFixture.textsTo(GRAPH, THANDI)).as("requests to Graph").containsExactly(REPLY);
+        assertThat(delivery(reply.transcriptMessageId())).satisfies(d -> {
+            assertThat(d.state()).isEqualTo(MessageDelivery.State.FAILED);
+            assertThat(d.detail()).contains(words).doesNotContain("retryable");
+        });
+        assertThat(notes()).filteredOn(m -> m.body().contains("not delivered on WhatsApp")).singleElement()
+                .satisfies(m -> assertThat(m.body()).contains(words));
+        assertThat(((WorkQueue) store).pendingJobs(WhatsAppInbox.SEND_KIND)).isZero();
+    }
+
+    @Test
+    @DisplayName("a rate limit (130429) is tried again by the send queue and sent once Graph accepts")
+    void rateLimitRetried() {
+        graphRefuses(400, "130429-rate-limit-hit.json");
+        TicketReplyResult reply = inbox.replyOnTicket(AGENT, ticketNumber, REPLY);
+        drain();
+        assertThat(delivery(reply.transcriptMessageId()).state()).isEqualTo(MessageDelivery.State.QUEUED);
+        assertThat(((WorkQueue) store).pendingJobs(WhatsAppInbox.SEND_KIND)).isEqualTo(1);
+
+        GRAPH.resetAll();
+        InboxFixture.graphAccepts(GRAPH);
+        clock.advance(Duration.ofHours(1));
+        drain();
+
+        assertThat(delivery(reply.transcriptMessageId()).state()).isEqualTo(MessageDelivery.State.SENT);
+        assertThat(InboxFixture.textsTo(GRAPH, THANDI)).containsExactly(REPLY);
+        assertThat(notes()).noneMatch(m -> m.body().contains("not delivered on WhatsApp"));
+    }
+
+    @Test
+    @DisplayName("each status report's pricing is kept with the reply's delivery and counted by category for analytics")
+    void pricingKept() {
+        TicketReplyResult first = inbox.replyOnTicket(AGENT, ticketNumber, REPLY);
+        TicketReplyResult second = inbox.replyOnTicket(AGENT, ticketNumber, "And the receipt is attached.");
+        drain();
+        String one = delivery(first.transcriptMessageId()).providerMessageId();
+        String two = delivery(second.transcriptMessageId()).providerMessageId();
+        status(one, "sent", null, "service");
+        status(one, "delivered", null, "service");
+        status(two, "sent", null, "utility");
+        status("wamid.someone-else", "sent", null, "marketing");
+        drain();
+
+        assertThat(delivery(first.transcriptMessageId()).state()).isEqualTo(MessageDelivery.State.DELIVERED);
+        assertThat(inbox.pricing(AGENT, first.transcriptMessageId()))
+                .contains(new DeliveryPricing("pmp", "service", "regular"));
+        Actor admin = Actor.admin("admin-1", "Lerato (Admin)");
+        assertThat(inbox.pricedMessages(admin, clock.instant().minus(Duration.ofDays(1)), clock.instant().plusSeconds(1)))
+                .containsExactly(new PricedMessages(new DeliveryPricing("pmp", "service", "regular"), 1),
+                        new PricedMessages(new DeliveryPricing("pmp", "utility", "regular"), 1));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> inbox.pricedMessages(
+                Actor.requester("wa:" + THANDI, "Thandi"), clock.instant().minus(Duration.ofDays(1)), clock.instant()))
+                .isInstanceOf(za.co.proconnectsa.support.access.AccessDeniedException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> inbox.pricedMessages(admin, clock.instant(),
+                clock.instant())).isInstanceOf(za.co.proconnectsa.support.InvalidInputException.class);
+    }
+
+    private WebhookReceipt fixture(String name) {
+        try (var in = getClass().getResourceAsStream("/webhooks/versions/" + name)) {
+            byte[] body = in.readAllBytes();
+            WebhookReceipt receipt = receiver.receive(body, InboxFixture.sign(body));
+            assertThat(receipt.httpStatus()).isEqualTo(200);
+            drain();
+            return receipt;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<String> customerLines(String conversation) {
+        return inbox.conversation(AGENT, conversation).messages().stream()
+                .filter(m -> m.author() == za.co.proconnectsa.support.conversation.ConversationMessage.Author.CUSTOMER)
+                .map(za.co.proconnectsa.support.conversation.ConversationMessage::body).toList();
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode lastSent() {
+        List<com.fasterxml.jackson.databind.JsonNode> sent = InboxFixture.sent(GRAPH);
+        return sent.get(sent.size() - 1);
+    }
+
+    @Test
+    @DisplayName("webhooks of v22 to v26: one contact by phone, then user id, then username only, then a new user id, stays one conversation; a contact with no phone number is answered with the recipient field")
+    void businessScopedUserIds() {
+        clock.set(Instant.ofEpochSecond(1776211200L));
+        String phone = "16505551234";
+        fixture("v22_text.json");
+        fixture("v24_text_bsuid.json");
+        fixture("v25_text_username_only.json");
+        String sheena = "WA-000002";
+        assertThat(customerLines(sheena)).containsExactly("Hi, my booking for Saturday is missing",
+                "It was booking PC-77, the plumber", "Any news? 🙏");
+        assertThat(inbox.conversation(AGENT, sheena).conversation().contact()).isEqualTo(phone);
+        assertThat(inbox.contactIdentity(AGENT, "US.13491208655302741918")).contains(new za.co.proconnectsa.support
+                .conversation.ContactIdentity(phone, phone, "US.13491208655302741918", "@sheena",
+                        Instant.ofEpochSecond(1776211380L)));
+
+        assertThat(inbox.reply(AGENT, sheena, "The plumber arrives at 10.").delivery()).isEqualTo(ReplyDelivery.QUEUED);
+        drain();
+        assertThat(lastSent().path("to").asText()).as("her phone number is known").isEqualTo(phone);
+
+        fixture("v26_system_user_changed_user_id.json");
+        fixture("v26_text_new_user_id.json");
+        assertThat(customerLines(sheena)).hasSize(4).last().isEqualTo("Still waiting, thanks");
+        assertThat(inbox.contactIdentity(AGENT, phone)).map(za.co.proconnectsa.support.conversation.ContactIdentity::userId)
+                .contains("US.77001208655302741999");
+
+        fixture("v26_text_username_only_new_contact.json");
+        String lindiwe = "WA-000003";
+        assertThat(inbox.conversation(AGENT, lindiwe).conversation().contact()).isEqualTo("US.55501208655302741777");
+        ConversationReplyResult answer = inbox.reply(AGENT, lindiwe, "Yes: two in Soweto, both free on Monday.");
+        assertThat(answer.delivery()).isEqualTo(ReplyDelivery.QUEUED);
+        drain();
+        assertThat(delivery(answer.transcriptMessageId()).state()).isEqualTo(MessageDelivery.State.SENT);
+        assertThat(lastSent().path("recipient").asText()).isEqualTo("US.55501208655302741777");
+        assertThat(lastSent().has("to")).as("no phone number to send to").isFalse();
+        assertThat(lastSent().path("text").path("body").asText()).isEqualTo("Yes: two in Soweto, both free on Monday.");
+
+        fixture("v26_unsupported.json");
+        assertThat(customerLines(lindiwe)).containsExactly("Do you have electricians in Soweto?");
+        assertThat(((WorkQueue) store).deadJobs(WebhookReceiver.INBOUND_KIND, 0, 10)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("opening a conversation marks the customer's latest message read; while an answer is written the customer sees typing, only inside the window of an open chat")
+    void readReceiptsAndTyping() {
+        GRAPH.stubFor(post(urlEqualTo(InboxFixture.PATH)).withRequestBody(
+                com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.status", com.github.tomakehurst
+                        .wiremock.client.WireMock.equalTo("read"))).willReturn(aResponse().withStatus(200)
+                        .withHeader("Content-Type", "application/json").withBody("{\"success\":true}")));
+        String escalatedFrom = inbox.conversation(AGENT, "WA-000001").messages().get(0).id();
+        assertThat(inbox.markRead(AGENT, "WA-000001")).contains(new za.co.proconnectsa.support.whatsapp.cloud
+                .SendOutcome.Sent(escalatedFrom));
+        assertThat(lastSent().path("message_id").asText()).isEqualTo(escalatedFrom);
+        assertThat(lastSent().has("typing_indicator")).isFalse();
+        assertThat(inbox.showTyping(AGENT, "WA-000001")).as("a ticket is answered on the ticket").isEmpty();
+
+        inbox.close(AGENT, "WA-000001");
+        byte[] body = InboxFixture.textWebhook(THANDI, "Thandi Nkosi", "Is Sipho in today?", clock.instant(), "wamid.in.typing");
+        receiver.receive(body, InboxFixture.sign(body));
+        drain();
+        int before = InboxFixture.sent(GRAPH).size();
+        assertThat(inbox.showTyping(AGENT, "WA-000002")).contains(new za.co.proconnectsa.support.whatsapp.cloud
+                .SendOutcome.Sent("wamid.in.typing"));
+        assertThat(lastSent().path("message_id").asText()).isEqualTo("wamid.in.typing");
+        assertThat(lastSent().path("typing_indicator").path("type").asText()).isEqualTo("text");
+        assertThat(((WorkQueue) store).pendingJobs(WhatsAppInbox.SEND_KIND)).as("never queued").isZero();
+
+        clock.advance(Duration.ofHours(25));
+        assertThat(inbox.showTyping(AGENT, "WA-000002")).as("no answer can follow outside the window").isEmpty();
+        assertThat(InboxFixture.sent(GRAPH)).hasSize(before + 1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> inbox.markRead(Actor.requester("wa:" + THANDI,
+                "Thandi"), "WA-000002")).isInstanceOf(za.co.proconnectsa.support.access.AccessDeniedException.class);
+    }
+
+    private List<com.fasterxml.jackson.databind.JsonNode> marketingSent() {
+        return GRAPH.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo(MARKETING_PATH)))
+                .stream().map(r -> {
+                    try {
+                        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.getBodyAsString());
+                    } catch (java.io.IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).toList();
+    }
+
+    private static final String MARKETING_PATH = "/v23.0/" + InboxFixture.PHONE_NUMBER_ID + "/marketing_messages";
+
+    @Test
+    @DisplayName("a marketing template needs the ledger's opt-in (refused with a typed error, nothing queued), goes to the Marketing Messages API; Meta moving a template to marketing applies to the next send")
+    void marketingTemplates() {
+        GRAPH.stubFor(post(urlEqualTo(MARKETING_PATH)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"wamid.mm.1\"}]}")));
+        Actor admin = Actor.admin("admin-1", "Lerato (Admin)");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> inbox.sendTemplate(AGENT, "WA-000001", "spring_promo",
+                "en", "20% off geysers")).isInstanceOf(MarketingConsentRequiredException.class)
+                .isInstanceOf(za.co.proconnectsa.support.SupportException.class).hasMessageContaining("spring_promo");
+        assertThat(((WorkQueue) store).pendingJobs(WhatsAppInbox.SEND_KIND)).isZero();
+
+        desk.dataSubjects().recordConsent(admin, THANDI, za.co.proconnectsa.support.privacy.ConsentChoice.OPT_IN,
+                "web signup form");
+        ConversationReplyResult promo = inbox.sendTemplate(AGENT, "WA-000001", "spring_promo", "en", "20% off geysers");
+        assertThat(promo.delivery()).isEqualTo(ReplyDelivery.QUEUED);
+        drain();
+        assertThat(delivery(promo.transcriptMessageId()).state()).isEqualTo(MessageDelivery.State.SENT);
+        assertThat(marketingSent()).singleElement().satisfies(b -> {
+            assertThat(b.path("to").asText()).isEqualTo(THANDI);
+            assertThat(b.path("template").path("name").asText()).isEqualTo("spring_promo");
+            assertThat(b.path("template").path("components").path(0).path("parameters").path(0).path("text").asText())
+                    .isEqualTo("20% off geysers");
+        });
+
+        // a utility template needs no consent and uses the messages endpoint
+        ConversationReplyResult reminder = inbox.sendTemplate(AGENT, "WA-000001", "booking_reminder", "en", "PC-77");
+        drain();
+        assertThat(delivery(reminder.transcriptMessageId()).state()).isEqualTo(MessageDelivery.State.SENT);
+        assertThat(lastSent().path("template").path("name").asText()).isEqualTo("booking_reminder");
+        assertThat(marketingSent()).hasSize(1);
+
+        // an opt-out between queueing and delivery stops the send
+        ConversationReplyResult late = inbox.sendTemplate(AGENT, "WA-000001", "spring_promo", "en", "Last chance");
+        desk.dataSubjects().recordConsent(admin, THANDI, za.co.proconnectsa.support.privacy.ConsentChoice.OPT_OUT,
+                "WhatsApp: STOP");
+        drain();
+        assertThat(delivery(late.transcriptMessageId())).satisfies(d -> {
+            assertThat(d.state()).isEqualTo(MessageDelivery.State.FAILED);
+            assertThat(d.detail()).contains("opted in to marketing");
+        });
+        assertThat(marketingSent()).hasSize(1);
+
+        // Meta moves booking_reminder to marketing: the next send of it needs the opt-in she withdrew
+        try (var in = getClass().getResourceAsStream("/webhooks/template_category_update.json")) {
+            byte[] body = in.readAllBytes();
+            assertThat(receiver.receive(body, InboxFixture.sign(body)).httpStatus()).isEqualTo(200);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(inbox.templateCategory("booking_reminder")).contains(TemplateCategory.MARKETING);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> inbox.sendTemplate(AGENT, "WA-000001",
+                "booking_reminder", "en", "PC-78")).isInstanceOf(MarketingConsentRequiredException.class);
     }
 }

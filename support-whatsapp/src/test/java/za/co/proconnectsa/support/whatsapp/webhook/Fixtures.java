@@ -16,7 +16,12 @@ final class Fixtures {
     static final List<String> ALL = List.of("text.json", "image.json", "interactive_button_reply.json",
             "interactive_list_reply.json", "text_reply_context.json", "text_forwarded.json", "text_ad_referral.json",
             "status_sent.json", "status_delivered.json", "status_read.json", "status_failed.json", "errors.json",
-            "bsuid_username_user.json", "bsuid_status_delivered.json", "batched.json", "escaped_unicode.json");
+            "bsuid_username_user.json", "bsuid_status_delivered.json", "batched.json", "escaped_unicode.json",
+            "versions/v22_text.json", "versions/v23_status_delivered.json", "versions/v24_text_bsuid.json",
+            "versions/v25_text_username_only.json", "versions/v25_status_bsuid.json",
+            "versions/v26_system_user_changed_user_id.json", "versions/v26_text_new_user_id.json",
+            "versions/v26_text_username_only_new_contact.json", "versions/v26_unsupported.json",
+            "template_category_update.json");
 
     private Fixtures() {
     }

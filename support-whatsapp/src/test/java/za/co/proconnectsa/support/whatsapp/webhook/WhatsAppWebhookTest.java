@@ -123,6 +123,21 @@ class WhatsAppWebhookTest {
         }
 
         @Test
+        @DisplayName("pricing of a status: model, category and type kept (lower-case); a report without one has none")
+        void pricing() {
+            assertThat(onlyStatus("status_delivered.json").pricing())
+                    .isEqualTo(new MessagePricing("pmp", "utility", "regular"));
+            assertThat(onlyStatus("status_failed.json").pricing()).isNull();
+            String odd = new String(bytes("status_delivered.json"), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("\"category\": \"utility\"", "\"category\": \"new category with spaces\"");
+            StatusUpdate tolerated = (StatusUpdate) WhatsAppWebhook.parse(
+                    odd.getBytes(java.nio.charset.StandardCharsets.UTF_8)).get(0);
+            assertThat(tolerated.status()).as("an unreadable pricing never refuses the report")
+                    .isEqualTo(DeliveryStatus.DELIVERED);
+            assertThat(tolerated.pricing()).isNull();
+        }
+
+        @Test
         @DisplayName("failed status: the provider's error code, title, details and link")
         void failed() {
             StatusUpdate failed = onlyStatus("status_failed.json");
@@ -142,6 +157,44 @@ class WhatsAppWebhookTest {
             assertThat(m.sender().parentUserId()).isEqualTo("US.ENT.11815799212886844830");
             assertThat(m.sender().username()).isEqualTo("@sheena");
             assertThat(m.sender().profileName()).isEqualTo("Sheena Nelson");
+        }
+
+        @Test
+        @DisplayName("API versions v22 to v26: phone only, phone and user_id, username only, a new user id, a system change, unsupported")
+        void versions() {
+            InboundMessage v22 = onlyMessage("versions/v22_text.json");
+            assertThat(v22.sender().waId()).isEqualTo("16505551234");
+            assertThat(v22.sender().userId()).isNull();
+            assertThat(onlyStatus("versions/v23_status_delivered.json").pricing())
+                    .isEqualTo(new MessagePricing("pmp", "service",
+                            "free_customer_service"));
+            InboundMessage v24 = onlyMessage("versions/v24_text_bsuid.json");
+            assertThat(v24.sender().waId()).isEqualTo("16505551234");
+            assertThat(v24.sender().userId()).isEqualTo("US.13491208655302741918");
+            InboundMessage v25 = onlyMessage("versions/v25_text_username_only.json");
+            assertThat(v25.sender().waId()).isNull();
+            assertThat(v25.sender().username()).isEqualTo("@sheena");
+            assertThat(v25.text()).isEqualTo("Any news? 🙏");
+            StatusUpdate toUserId = onlyStatus("versions/v25_status_bsuid.json");
+            assertThat(toUserId.recipientId()).isNull();
+            assertThat(toUserId.recipientUserId()).isEqualTo("US.55501208655302741777");
+            InboundMessage system = onlyMessage("versions/v26_system_user_changed_user_id.json");
+            assertThat(system.type()).isEqualTo(InboundMessage.Type.SYSTEM);
+            assertThat(system.sender().userId()).isEqualTo("US.13491208655302741918");
+            assertThat(system.system()).isEqualTo(new InboundMessage.SystemChange("user_changed_user_id",
+                    "US.77001208655302741999", null));
+            assertThat(onlyMessage("versions/v26_text_new_user_id.json").sender().userId())
+                    .isEqualTo("US.77001208655302741999");
+            assertThat(WhatsAppWebhook.parse(bytes("versions/v26_unsupported.json")))
+                    .containsExactly(new UnsupportedEvent("messages", "unsupported", "wamid.v26.unsupported"));
+        }
+
+        @Test
+        @DisplayName("template_category_update: the template, its language and the previous and new categories")
+        void templateCategoryUpdate() {
+            assertThat(WhatsAppWebhook.parse(bytes("template_category_update.json"))).containsExactly(
+                    new TemplateCategoryUpdate("1165370078511580", "booking_reminder", "en", "UTILITY", "MARKETING",
+                            null, null));
         }
 
         @Test

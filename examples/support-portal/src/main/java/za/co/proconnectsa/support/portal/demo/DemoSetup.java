@@ -76,7 +76,7 @@ class DemoSetup {
         // A chat as the webhook would deliver it, so that the inbox has a conversation to show
         inbox.ingest(new InboundMessage("wamid.demo-1", "0",
                 new InboundMessage.Sender("27821234567", null, null, "Naledi Dlamini", null), desk.clock().instant(),
-                InboundMessage.Type.TEXT, "Hi, is the Pro plan billed monthly or yearly?", null, null, null, null));
+                InboundMessage.Type.TEXT, "Hi, is the Pro plan billed monthly or yearly?", null, null, null, null, null));
     }
 
     private void printWelcome(PrintStream out) {

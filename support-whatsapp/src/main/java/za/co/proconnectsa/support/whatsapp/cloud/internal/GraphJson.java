@@ -28,7 +28,7 @@ public final class GraphJson {
     }
 
     /**
-     * @param to   the recipient's WhatsApp id
+     * @param to   the recipient's WhatsApp id, or business-scoped user id (then sent as {@code recipient})
      * @param body the text
      * @return {@code {"messaging_product":"whatsapp","recipient_type":"individual","to":..,"type":"text",
      *         "text":{"body":..}}}
@@ -128,11 +128,26 @@ public final class GraphJson {
      * @return {@code {"messaging_product":"whatsapp","status":"read","message_id":..}}
      */
     public static String markRead(String messageId) {
+        return write(read(messageId));
+    }
+
+    /**
+     * @param messageId the id of the received message being answered
+     * @return the mark-as-read request with {@code "typing_indicator":{"type":"text"}}, as Meta's typing indicators
+     *         page documents it
+     */
+    public static String typingIndicator(String messageId) {
+        ObjectNode root = read(messageId);
+        root.putObject("typing_indicator").put("type", "text");
+        return write(root);
+    }
+
+    private static ObjectNode read(String messageId) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("messaging_product", "whatsapp");
         root.put("status", "read");
         root.put("message_id", messageId);
-        return write(root);
+        return root;
     }
 
     /**
@@ -275,7 +290,8 @@ public final class GraphJson {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("messaging_product", "whatsapp");
         root.put("recipient_type", "individual");
-        root.put("to", to);
+        // a user known by a business-scoped user id only: Meta's "recipient" field instead of "to"
+        root.put(Recipients.isUserId(to) ? "recipient" : "to", to);
         root.put("type", type);
         return root;
     }

@@ -97,6 +97,12 @@ public final class GraphSender {
                 LOG.warn("WhatsApp {} {}: {}", operation, target, safe(e));
                 return new SendOutcome.Failed(e, false);
             }
+            if (kind == ErrorClass.CONFIGURATION) {
+                // every later message fails the same way until an administrator fixes the integration
+                LOG.error("WhatsApp {} {} failed: the integration's configuration is wrong (token, permissions,"
+                        + " phone number or template): {}", operation, target, safe(e));
+                return new SendOutcome.Failed(e, false);
+            }
             if (kind == ErrorClass.PERMANENT) {
                 LOG.warn("WhatsApp {} {} failed permanently: {}", operation, target, safe(e));
                 return new SendOutcome.Failed(e, false);

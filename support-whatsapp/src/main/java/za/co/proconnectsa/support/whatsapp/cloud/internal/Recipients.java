@@ -3,10 +3,41 @@ package za.co.proconnectsa.support.whatsapp.cloud.internal;
 import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.internal.PhoneMasking;
 
-/** The {@code to} of a message: a WhatsApp id, i.e. the phone number in international form, digits only. */
+/**
+ * Who a message goes to: a WhatsApp id (the phone number in international form, digits only), sent as {@code to}, or a
+ * business-scoped user id ({@code US.13491208655302741918}, a parent {@code US.ENT.…}), sent as {@code recipient}, as
+ * Meta's business-scoped user ids page documents for users known only by their username.
+ */
 public final class Recipients {
 
+    /** A business-scoped user id: ISO 3166 alpha-2 country, a dot, optionally ENT and a dot, 1 to 128 alphanumerics. */
+    private static final java.util.regex.Pattern BSUID = java.util.regex.Pattern.compile(
+            "[A-Z]{2}\\.(ENT\\.)?[A-Za-z0-9]{1,128}");
+
     private Recipients() {
+    }
+
+    /**
+     * @param value a contact id
+     * @return whether it is a business-scoped user id (sent as {@code recipient}) rather than a phone number
+     */
+    public static boolean isUserId(String value) {
+        return value != null && BSUID.matcher(value).matches();
+    }
+
+    /**
+     * Accepts a phone number as {@link #waId} does, or a business-scoped user id as it is.
+     *
+     * @param field the field's name, for the error
+     * @param to    the recipient as given
+     * @return the digits of the number, or the user id
+     * @throws InvalidInputException when it is neither; the message shows it masked
+     */
+    public static String phoneOrUserId(String field, String to) {
+        if (to != null && isUserId(to.strip())) {
+            return to.strip();
+        }
+        return waId(field, to);
     }
 
     /**

@@ -21,13 +21,12 @@ public record Contact(String id, String name, String requesterId) {
 
     /**
      * @param m         an inbound message
+     * @param id        the key the sender's conversations are held under ({@link ConversationLog#contactKey})
      * @param directory who contacts are in the host's application
      * @return the message's sender
      * @throws InvalidInputException when the directory gives no usable requester id
      */
-    public static Contact of(InboundMessage m, ContactDirectory directory) {
-        String waId = m.sender().waId();
-        String id = waId != null ? waId : m.sender().userId();
+    public static Contact of(InboundMessage m, String id, ContactDirectory directory) {
         String profile = m.sender().profileName();
         String name = profile == null || profile.isBlank() ? PhoneMasking.mask(id) : profile.strip();
         name = Text.truncate(name, MAX_NAME);

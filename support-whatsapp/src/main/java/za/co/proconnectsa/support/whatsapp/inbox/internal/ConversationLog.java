@@ -14,7 +14,10 @@ import org.slf4j.LoggerFactory;
 import za.co.proconnectsa.support.ConcurrentUpdateException;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
+import za.co.proconnectsa.support.conversation.ContactIdentity;
+import za.co.proconnectsa.support.conversation.DeliveryPricing;
 import za.co.proconnectsa.support.conversation.MessageDelivery;
+import za.co.proconnectsa.support.conversation.PricedMessages;
 import za.co.proconnectsa.support.conversation.ConversationNotFoundException;
 import za.co.proconnectsa.support.conversation.ConversationNumber;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
@@ -27,7 +30,9 @@ import za.co.proconnectsa.support.ticket.TicketNumberFormat;
 import za.co.proconnectsa.support.internal.Retries;
 import za.co.proconnectsa.support.internal.Retry;
 import za.co.proconnectsa.support.internal.PhoneMasking;
+import za.co.proconnectsa.support.internal.Text;
 import za.co.proconnectsa.support.whatsapp.inbox.WhatsAppInbox;
+import za.co.proconnectsa.support.whatsapp.webhook.InboundMessage;
 
 /**
  * Conversation state for the inbox: every read and write of conversations and their transcripts goes through here,
@@ -209,6 +214,81 @@ public final class ConversationLog {
     public Optional<MessageDelivery> advanceDelivery(String providerMessageId, MessageDelivery.State state, String detail,
             Instant at) {
         return store.advanceDelivery(providerMessageId, state, detail, at);
+    }
+
+    /**
+     * Finds who sent a message among the known contacts (by phone number, else business-scoped user id), keeps what
+     * the message says of them (a phone number, user id or username that appeared), and returns the key their
+     * conversations are held under: the phone number or user id they first wrote with. Call it in the message's unit
+     * of work.
+     *
+     * @param sender the message's sender
+     * @param at     when the message was sent
+     * @return the contact's key
+     */
+    public String contactKey(InboundMessage.Sender sender, Instant at) {
+        String phone = sender.waId();
+        String userId = sender.userId();
+        Optional<ContactIdentity> known = Optional.<ContactIdentity>empty();
+        if (phone != null) {
+            known = store.findContactIdentity(phone);
+        }
+        if (known.isEmpty() && userId != null) {
+            known = store.findContactIdentity(userId);
+        }
+        String key = known.map(ContactIdentity::contact).orElse(phone != null ? phone : userId);
+        ContactIdentity next = new ContactIdentity(key,
+                phone != null ? phone : known.map(ContactIdentity::phoneNumber).orElse(null),
+                userId != null ? userId : known.map(ContactIdentity::userId).orElse(null),
+                sender.username() != null ? Text.truncate(sender.username(), ContactIdentity.MAX_LENGTH)
+                        : known.map(ContactIdentity::username).orElse(null), at);
+        if (known.isEmpty() || !sameIdentity(known.get(), next)) {
+            store.saveContactIdentity(next);
+        }
+        return key;
+    }
+
+    private static boolean sameIdentity(ContactIdentity a, ContactIdentity b) {
+        return java.util.Objects.equals(a.phoneNumber(), b.phoneNumber()) && java.util.Objects.equals(a.userId(), b.userId())
+                && java.util.Objects.equals(a.username(), b.username());
+    }
+
+    /**
+     * @param contact a conversation's contact key
+     * @return where a message to them goes now: their phone number when known, else their current user id (after any
+     *         change WhatsApp reported), else the key itself
+     */
+    public String sendTarget(String contact) {
+        return store.findContactIdentity(contact).map(ContactIdentity::sendTo).orElse(contact);
+    }
+
+    /**
+     * Applies WhatsApp's report that a user's business-scoped user id changed.
+     *
+     * @return the merged identity, or empty when the old id was never seen
+     */
+    public Optional<ContactIdentity> changeUserId(String oldUserId, String newUserId, Instant at) {
+        return store.changeContactUserId(oldUserId, newUserId, at);
+    }
+
+    /** @param value a key, phone number or user id @return the contact's identity */
+    public Optional<ContactIdentity> identity(String value) {
+        return store.findContactIdentity(value);
+    }
+
+    /** Keeps the channel's pricing of a sent message; see {@link ConversationStore#recordPricing}. */
+    public boolean recordPricing(String providerMessageId, DeliveryPricing pricing) {
+        return store.recordPricing(providerMessageId, pricing);
+    }
+
+    /** @param lineId a transcript line @return how the channel priced it */
+    public Optional<DeliveryPricing> findPricing(String lineId) {
+        return store.findPricing(lineId);
+    }
+
+    /** @return the priced messages written in {@code [from, to)}, counted by model, category and type */
+    public List<PricedMessages> pricedMessages(Instant from, Instant to) {
+        return store.pricedMessages(from, to);
     }
 
     /** @param lineId a transcript line @return its delivery */

@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import za.co.proconnectsa.support.conversation.Conversation;
+import za.co.proconnectsa.support.conversation.DeliveryPricing;
 import za.co.proconnectsa.support.conversation.MessageDelivery;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.whatsapp.inbox.WhatsAppInbox;
@@ -14,8 +15,8 @@ import za.co.proconnectsa.support.whatsapp.webhook.StatusUpdate;
 
 /**
  * WhatsApp's status reports applied to the deliveries of the messages the inbox sent: each report moves its
- * message's line up ({@code SENT < DELIVERED < FAILED < READ}) and never back, and a failure of a message on a
- * ticket's conversation is noted on the ticket once.
+ * message's line up ({@code SENT < DELIVERED < FAILED < READ}) and never back, keeps the report's pricing with it, and
+ * a failure of a message on a ticket's conversation is noted on the ticket once.
  */
 public final class DeliveryReports {
 
@@ -44,6 +45,11 @@ public final class DeliveryReports {
                 : update.errors().stream().map(DeliveryReports::describe).collect(Collectors.joining("; "));
         Optional<MessageDelivery> after = conversations.advanceDelivery(update.messageId(), state, detail,
                 update.timestamp());
+        if (after.isPresent() && update.pricing() != null) {
+            // kept from every report (sent, delivered, read carry the same pricing), in the report's unit of work
+            conversations.recordPricing(update.messageId(), new DeliveryPricing(update.pricing().model(),
+                    update.pricing().category(), update.pricing().type()));
+        }
         if (after.isEmpty()) {
             LOG.debug("A {} status for a WhatsApp message this inbox did not send ({}) was ignored", update.status(),
                     update.messageId());

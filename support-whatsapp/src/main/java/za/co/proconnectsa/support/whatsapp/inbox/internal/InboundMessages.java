@@ -82,9 +82,9 @@ public final class InboundMessages {
      * @return what was done
      */
     public InboundResult ingest(InboundMessage message) {
-        Contact contact = Contact.of(message, contacts);
-        String body = Transcripts.words(message);
         Instant at = message.timestamp().truncatedTo(ChronoUnit.MICROS);
+        Contact contact = Contact.of(message, conversations.contactKey(message.sender(), at), contacts);
+        String body = Transcripts.words(message);
 
         Optional<ReferenceCode> reference = message.text() == null ? Optional.empty() : ReferenceCode.find(message.text());
         Optional<Ticket> referenced = reference.flatMap(code -> ownTicket(contact, code.value()));

@@ -20,8 +20,10 @@ import za.co.proconnectsa.support.whatsapp.cloud.MediaTransferException;
 import za.co.proconnectsa.support.whatsapp.cloud.OutboundMedia;
 import za.co.proconnectsa.support.whatsapp.cloud.ProviderError;
 import za.co.proconnectsa.support.whatsapp.cloud.SendOutcome;
+import za.co.proconnectsa.support.whatsapp.cloud.TemplateCategory;
 import za.co.proconnectsa.support.whatsapp.cloud.TemplateMessage;
 import za.co.proconnectsa.support.whatsapp.cloud.WhatsAppCloudClient;
+import za.co.proconnectsa.support.whatsapp.cloud.internal.Recipients;
 
 /**
  * Everything the inbox sends on WhatsApp, and the record of it in the transcript: the only part that calls the
@@ -47,6 +49,8 @@ public final class OutboundMessages {
     private final String automationName;
     private final WorkQueue queue;
     private final AttachmentStore attachments;
+    private final TemplateCategories categories;
+    private final java.util.function.Predicate<String> mayMarketTo;
 
     /**
      * @param client         the Cloud API client
@@ -55,9 +59,14 @@ public final class OutboundMessages {
      * @param automationName the name shown for automated messages
      * @param queue          the send queue
      * @param attachments    where agents' files wait to be uploaded, or {@code null} when the inbox keeps none
+     * @param categories     the templates' categories
+     * @param mayMarketTo    the consent ledger's answer for a contact
      */
     public OutboundMessages(WhatsAppCloudClient client, ConversationLog conversations, Clock clock,
-            String automationName, WorkQueue queue, AttachmentStore attachments) {
+            String automationName, WorkQueue queue, AttachmentStore attachments,
+            TemplateCategories categories, java.util.function.Predicate<String> mayMarketTo) {
+        this.categories = categories;
+        this.mayMarketTo = mayMarketTo;
         this.client = client;
         this.conversations = conversations;
         this.clock = clock;
@@ -155,22 +164,56 @@ public final class OutboundMessages {
     }
 
     /**
-     * Sends a queued message: a text inside the window it was written in, or its template.
+     * Reads what a queued message needs from the store before anything is sent: where it goes now and, for a
+     * marketing template, whether the ledger still shows the contact's opt-in.
      *
      * @param send the queued message
-     * @return the Cloud API's answer
+     * @return the recipient, or the refusal that stops the send
      */
-    SendOutcome deliver(QueuedSend send) {
+    Prepared prepare(QueuedSend send) {
+        // the contact's phone number when known, else their business-scoped user id as it is now (it may have changed)
+        String to = conversations.sendTarget(send.contact());
+        // the category as it is now: Meta may have moved the template to marketing since it was queued
+        TemplateCategory category = send.isTemplate() ? categories.of(send.templateName()).orElse(null) : null;
+        if (category == TemplateCategory.MARKETING && !mayMarketTo.test(send.contact())) {
+            return new Prepared(to, category, new SendOutcome.Failed(ProviderError.notSent("The contact has not opted"
+                    + " in to marketing messages (the consent ledger shows no opt-in), so the marketing template was"
+                    + " not sent"), false));
+        }
+        return new Prepared(to, category, null);
+    }
+
+    /**
+     * What a queued message needs, read before it is sent.
+     *
+     * @param to       where it goes
+     * @param category its template's category, or null
+     * @param refusal  why it must not be sent, or null
+     */
+    record Prepared(String to, TemplateCategory category, SendOutcome refusal) {
+    }
+
+    /**
+     * Sends a queued message: a text inside the window it was written in, or its template.
+     *
+     * @param send     the queued message
+     * @param prepared what {@link #prepare} read for it
+     * @return the Cloud API's answer, or the refusal
+     */
+    SendOutcome deliver(QueuedSend send, Prepared prepared) {
+        if (prepared.refusal() != null) {
+            return prepared.refusal();
+        }
         if (send.isTemplate()) {
-            return client.sendTemplate(send.contact(),
-                    TemplateMessage.builder(send.templateName(), send.templateLanguage()).bodyText(send.text()).build());
+            return client.sendTemplate(prepared.to(), TemplateMessage.builder(send.templateName(),
+                    send.templateLanguage()).category(prepared.category()).bodyText(send.text()).build());
         }
         CustomerServiceWindow window = CustomerServiceWindow.since(
                 send.windowOpened() == null ? Instant.EPOCH : send.windowOpened(), clock);
         if (send.media() != null) {
             return window.isOpen() ? deliverMedia(send) : new SendOutcome.RequiresTemplate(window.closesAt());
         }
-        return client.reply(window, send.contact(), send.text());
+        return client.reply(window, prepared.to(), send.text());
     }
 
     /** Uploads a kept file (again on every attempt: an upload sends nothing to the customer) and sends it. */
@@ -238,16 +281,18 @@ public final class OutboundMessages {
         return window.isOpen() ? Optional.empty() : Optional.of(new SendOutcome.RequiresTemplate(window.closesAt()));
     }
 
-    /** @return whether a message can be sent to the contact: the client sends to phone numbers, not usernames */
+    /**
+     * @return whether a message can be sent to the contact: a phone number (sent as {@code to}) or a business-scoped
+     *         user id (sent as {@code recipient}), never a bare username
+     */
     public static boolean canSendTo(String contact) {
-        return contact.chars().allMatch(Character::isDigit);
+        return contact.chars().allMatch(Character::isDigit) || Recipients.isUserId(contact);
     }
 
     /** @return the outcome of a send to a contact without a phone number: failed, not retryable, nothing sent */
     public static SendOutcome noNumber() {
-        return new SendOutcome.Failed(new ProviderError(0, 0, 0, "",
-                "The contact wrote without a phone number (username only); this client can only send to numbers", "", ""),
-                false);
+        return new SendOutcome.Failed(ProviderError.notSent(
+                "The contact has neither a phone number nor a business-scoped user id to send to"), false);
     }
 
     /**
@@ -267,6 +312,14 @@ public final class OutboundMessages {
             return "the customer-service window closed at " + t.windowClosedAt();
         }
         SendOutcome.Failed f = (SendOutcome.Failed) outcome;
-        return (f.retryable() ? "retryable " : "") + "error " + f.providerError().code() + ": " + f.providerError().message();
+        ProviderError e = f.providerError();
+        // Meta's details (error_data) say more than the title, which Meta means to drop
+        String why = e.details().isEmpty() ? e.message() : e.details();
+        String kind = switch (e.errorClass()) {
+            case CONFIGURATION -> "configuration error (an administrator must fix the WhatsApp settings) ";
+            case RETRYABLE -> f.retryable() ? "retryable error " : "error ";
+            default -> "error ";
+        };
+        return kind + e.code() + ": " + why;
     }
 }

@@ -8,6 +8,7 @@ import za.co.proconnectsa.support.conversation.MessageDelivery;
 import za.co.proconnectsa.support.queue.Job;
 import za.co.proconnectsa.support.queue.JobHandler;
 import za.co.proconnectsa.support.internal.PhoneMasking;
+import za.co.proconnectsa.support.whatsapp.cloud.ErrorClass;
 import za.co.proconnectsa.support.whatsapp.cloud.SendOutcome;
 import za.co.proconnectsa.support.whatsapp.inbox.SendObserver;
 import za.co.proconnectsa.support.whatsapp.inbox.WhatsAppInbox;
@@ -18,8 +19,10 @@ import za.co.proconnectsa.support.whatsapp.inbox.WhatsAppInbox;
  * API takes no idempotency key, so a message is sent at most once: an attempt that was claimed and did not report
  * "not sent" may have reached the customer, and the message is then not sent again but marked
  * {@link MessageDelivery.State#UNKNOWN}, with a note on its ticket when it has one. A send that surely did not
- * happen (rate limit, Graph down, no connection) is tried again later, up to {@value #MAX_ATTEMPTS} attempts, then
- * marked failed and noted like a refused one.
+ * happen (rate limit, Graph down, no connection: {@link ErrorClass#RETRYABLE}) is tried again later, up to
+ * {@value #MAX_ATTEMPTS} attempts, then marked failed and noted like a refused one. A data error
+ * ({@link ErrorClass#PERMANENT}) or a configuration error ({@link ErrorClass#CONFIGURATION}) is never tried again:
+ * it is marked failed at once and noted on the ticket with Meta's code and details.
  */
 public final class QueuedSends implements JobHandler {
 
@@ -68,7 +71,15 @@ public final class QueuedSends implements JobHandler {
                     + " sent again");
             return;
         }
-        SendOutcome outcome = outbound.deliver(send);
+        OutboundMessages.Prepared prepared;
+        try {
+            prepared = outbound.prepare(send);
+        } catch (RuntimeException e) {
+            // nothing went out yet: the next attempt may send
+            throw new NotSent(job.attempts(), "could not read the contact before sending (" + e.getClass().getSimpleName()
+                    + ")");
+        }
+        SendOutcome outcome = outbound.deliver(send, prepared);
         if (outcome instanceof SendOutcome.Sent) {
             outbound.recordOutcome(send, outcome, MessageDelivery.State.SENT);
             tell(o -> o.finished(MessageDelivery.State.SENT));
@@ -82,8 +93,13 @@ public final class QueuedSends implements JobHandler {
             unknown(send, OutboundMessages.describe(outcome));
             return;
         }
-        LOG.warn("WhatsApp message to {} not sent: {}", PhoneMasking.mask(send.contact()),
-                OutboundMessages.describe(outcome));
+        if (outcome instanceof SendOutcome.Failed f && f.providerError().errorClass() == ErrorClass.CONFIGURATION) {
+            LOG.error("WhatsApp message to {} not sent, and none will be until the configuration is fixed: {}",
+                    PhoneMasking.mask(send.contact()), OutboundMessages.describe(outcome));
+        } else {
+            LOG.warn("WhatsApp message to {} not sent: {}", PhoneMasking.mask(send.contact()),
+                    OutboundMessages.describe(outcome));
+        }
         outbound.recordOutcome(send, outcome, MessageDelivery.State.FAILED);
         tell(o -> o.finished(MessageDelivery.State.FAILED));
         if (send.ticketNumber() != null) {

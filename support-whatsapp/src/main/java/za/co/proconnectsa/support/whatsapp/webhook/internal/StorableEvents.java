@@ -40,6 +40,12 @@ public final class StorableEvents {
         if (!identifierOrNull(s.userId())) {
             return Optional.of("sender.userId");
         }
+        if (!textOrNull(s.username())) {
+            return Optional.of("sender.username");
+        }
+        if (m.system() != null && (!identifierOrNull(m.system().newUserId()) || !identifierOrNull(m.system().newWaId()))) {
+            return Optional.of("system");
+        }
         if (!textOrNull(s.profileName())) {
             return Optional.of("sender.profileName");
         }

@@ -14,8 +14,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.whatsapp.webhook.DeliveryStatus;
 import za.co.proconnectsa.support.whatsapp.webhook.InboundMessage;
+import za.co.proconnectsa.support.whatsapp.webhook.MessagePricing;
 import za.co.proconnectsa.support.whatsapp.webhook.InboundMessage.InteractiveReply;
 import za.co.proconnectsa.support.whatsapp.webhook.InboundMessage.Media;
 import za.co.proconnectsa.support.whatsapp.webhook.InboundMessage.Referral;
@@ -113,6 +115,10 @@ public final class WebhookParser {
                 String changePath = changesPath + "[" + c + "]";
                 JsonNode change = requireObject(changes.get(c), changePath);
                 String field = requiredText(change, "field", changePath + ".field");
+                if ("template_category_update".equals(field)) {
+                    events.add(templateCategory(change.get("value"), changePath + ".value"));
+                    continue;
+                }
                 if (!"messages".equals(field)) {
                     events.add(new UnsupportedEvent(field, null, null));
                     continue;
@@ -126,6 +132,32 @@ public final class WebhookParser {
             }
         }
         return events;
+    }
+
+    /** Meta's template_category_update value; a body without the template's name is an unsupported event. */
+    private static WebhookEvent templateCategory(JsonNode value, String path) {
+        if (isAbsent(value)) {
+            return new UnsupportedEvent("template_category_update", null, null);
+        }
+        requireObject(value, path);
+        String name = optionalText(value, "message_template_name", path + ".message_template_name");
+        if (name == null || !za.co.proconnectsa.support.internal.Text.isIdentifier(name)) {
+            return new UnsupportedEvent("template_category_update", null, null);
+        }
+        JsonNode id = value.get("message_template_id");
+        String templateId = isAbsent(id) ? null : id.isIntegralNumber() ? id.asText() : id.isTextual() ? id.textValue() : null;
+        JsonNode when = value.get("category_update_timestamp");
+        Instant effective = null;
+        if (!isAbsent(when) && when.isIntegralNumber() && when.canConvertToLong()) {
+            effective = Instant.ofEpochSecond(when.longValue());
+        } else if (!isAbsent(when) && when.isTextual() && when.textValue().matches("[0-9]{1,12}")) {
+            effective = Instant.ofEpochSecond(Long.parseLong(when.textValue()));
+        }
+        return new za.co.proconnectsa.support.whatsapp.webhook.TemplateCategoryUpdate(templateId, name,
+                optionalText(value, "message_template_language", path + ".message_template_language"),
+                optionalText(value, "previous_category", path + ".previous_category"),
+                optionalText(value, "new_category", path + ".new_category"),
+                optionalText(value, "correct_category", path + ".correct_category"), effective);
     }
 
     private static void messagesValue(JsonNode value, String path, List<WebhookEvent> events) {
@@ -175,6 +207,7 @@ public final class WebhookParser {
         String text = null;
         Media media = null;
         InteractiveReply reply = null;
+        InboundMessage.SystemChange system = null;
         switch (type) {
             case "text" -> {
                 kind = InboundMessage.Type.TEXT;
@@ -213,12 +246,26 @@ public final class WebhookParser {
                         requiredText(node, "payload", p + ".payload"), requiredText(node, "text", p + ".text"), null);
                 kind = InboundMessage.Type.BUTTON;
             }
+            case "system" -> {
+                String p = path + ".system";
+                JsonNode node = requiredObject(m, "system", path);
+                String systemType = requiredText(node, "type", p + ".type");
+                if (!InboundMessage.SystemChange.USER_ID_CHANGED.equals(systemType)
+                        && !InboundMessage.SystemChange.NUMBER_CHANGED.equals(systemType)) {
+                    return new UnsupportedEvent("messages", "system/" + systemType, id);
+                }
+                system = new InboundMessage.SystemChange(systemType, optionalText(node, "user_id", p + ".user_id"),
+                        optionalText(node, "wa_id", p + ".wa_id"));
+                text = optionalText(node, "body", p + ".body");
+                kind = InboundMessage.Type.SYSTEM;
+            }
             default -> {
                 return new UnsupportedEvent("messages", type, id);
             }
         }
         InboundMessage message = new InboundMessage(id, phoneNumberId, sender(m, path, contacts), timestamp, kind, text,
-                media, reply, context(m.get("context"), path + ".context"), referral(m.get("referral"), path + ".referral"));
+                media, reply, context(m.get("context"), path + ".context"), referral(m.get("referral"), path + ".referral"),
+                system);
         if (StorableEvents.refusedPart(message).isPresent()) {
             return new UnsupportedEvent("messages", StorableEvents.REFUSED_CONTENT, id);
         }
@@ -297,7 +344,26 @@ public final class WebhookParser {
         }
         return new StatusUpdate(id, phoneNumberId, status, optionalText(s, "recipient_id", path + ".recipient_id"),
                 optionalText(s, "recipient_user_id", path + ".recipient_user_id"), timestamp,
-                deliveryErrors(s.get("errors"), path + ".errors"));
+                deliveryErrors(s.get("errors"), path + ".errors"), pricing(s.get("pricing")));
+    }
+
+    /** The report's pricing; one Meta may extend or change, so anything unreadable is dropped, never refused. */
+    private static MessagePricing pricing(JsonNode node) {
+        if (isAbsent(node) || !node.isObject()) {
+            return null;
+        }
+        JsonNode model = node.get("pricing_model");
+        JsonNode category = node.get("category");
+        JsonNode type = node.get("type");
+        if (model == null || !model.isTextual() || category == null || !category.isTextual()) {
+            return null;
+        }
+        try {
+            return new MessagePricing(model.textValue(), category.textValue(),
+                    type != null && type.isTextual() ? type.textValue() : null);
+        } catch (InvalidInputException e) {
+            return null;
+        }
     }
 
     private static List<DeliveryError> deliveryErrors(JsonNode errors, String path) {

@@ -1,0 +1,38 @@
+package za.co.proconnectsa.support.whatsapp.webhook;
+
+import java.util.Locale;
+import za.co.proconnectsa.support.InvalidInputException;
+import za.co.proconnectsa.support.internal.Text;
+
+/**
+ * How Meta prices a message the business sent, from its status webhook's {@code pricing} object (Meta's status
+ * messages webhook reference): {@code pricing_model} ({@code PMP}, per-message pricing), {@code category}
+ * ({@code marketing}, {@code utility}, {@code authentication}, {@code service}, ...) and {@code type} ({@code regular},
+ * {@code free_customer_service}, {@code free_entry_point}). Values are kept lower-case.
+ *
+ * @param model    the pricing model, 1 to {@value #MAX_LENGTH} characters
+ * @param category the pricing category, 1 to {@value #MAX_LENGTH} characters
+ * @param type     the pricing type, or null when the report has none
+ */
+public record MessagePricing(String model, String category, String type) {
+
+    /** The longest value kept. */
+    public static final int MAX_LENGTH = 40;
+
+    /** @throws InvalidInputException when the model or category is missing or a value is not a short identifier */
+    public MessagePricing {
+        model = value(model, "model", true);
+        category = value(category, "category", true);
+        type = value(type, "type", false);
+    }
+
+    private static String value(String v, String field, boolean required) {
+        if (v == null && !required) {
+            return null;
+        }
+        if (Text.identifier(v, field).length() > MAX_LENGTH) {
+            throw InvalidInputException.of(field, "must be at most " + MAX_LENGTH + " characters");
+        }
+        return v.toLowerCase(Locale.ROOT);
+    }
+}
