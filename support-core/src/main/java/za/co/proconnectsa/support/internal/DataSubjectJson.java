@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import za.co.proconnectsa.support.access.Actor;
+import za.co.proconnectsa.support.conversation.ContactIdentity;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.MessageDelivery;
@@ -40,9 +41,11 @@ final class DataSubjectJson {
 
     /**
      * What the export reads beside the store's records: delivery states of their conversations' lines, queued jobs
-     * holding their messages (inbound bodies, sends, delivery reports) and dead outbox entries of their tickets.
+     * holding their messages (inbound bodies, sends, delivery reports), dead outbox entries of their tickets and who
+     * they are on WhatsApp.
      */
-    record Extras(List<MessageDelivery> deliveries, List<Job> jobs, List<DeadLetter> deadOutbox) {
+    record Extras(List<MessageDelivery> deliveries, List<Job> jobs, List<DeadLetter> deadOutbox,
+            List<ContactIdentity> identities) {
     }
 
     static String write(DataSubject subject, DataSubjectRecords r, Extras extras, Instant at) {
@@ -117,6 +120,17 @@ final class DataSubjectJson {
                 g.writeStringField("providerMessageId", d.providerMessageId());
                 g.writeStringField("detail", d.detail());
                 g.writeStringField("at", d.at().toString());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("contactIdentities");
+            for (ContactIdentity i : extras.identities()) {
+                g.writeStartObject();
+                g.writeStringField("contact", i.contact());
+                g.writeStringField("phoneNumber", i.phoneNumber());
+                g.writeStringField("userId", i.userId());
+                g.writeStringField("username", i.username());
+                g.writeStringField("updatedAt", i.updatedAt().toString());
                 g.writeEndObject();
             }
             g.writeEndArray();

@@ -12,6 +12,7 @@ import za.co.proconnectsa.support.SupportException;
 import za.co.proconnectsa.support.access.AccessPolicy;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.access.Permission;
+import za.co.proconnectsa.support.conversation.ContactIdentity;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.MessageDelivery;
@@ -104,7 +105,7 @@ public final class DefaultDataSubjectService implements DataSubjectService {
             Resolved found = resolve(subject);
             DataSubjectRecords r = found.records();
             DataSubjectJson.Extras extras = new DataSubjectJson.Extras(deliveries(r), subjects().findJobs(jobKeys(r)),
-                    deadOutbox(r));
+                    deadOutbox(r), identities(found.subject()));
             String json = DataSubjectJson.write(found.subject(), r, extras, now);
             DataSubjectExport export = new DataSubjectExport(json, r.tickets().size(), r.messages().size(),
                     r.auditEvents().size(), r.conversations().size(), r.conversationMessages().size(),
@@ -195,6 +196,15 @@ public final class DefaultDataSubjectService implements DataSubjectService {
             r.conversations().forEach(c -> out.addAll(conversations.conversationDeliveries(c.id())));
         }
         return out;
+    }
+
+    /** Who the person is on WhatsApp: phone number, business-scoped user id, username, once per contact. */
+    private List<ContactIdentity> identities(DataSubject subject) {
+        if (!(store instanceof ConversationStore conversations)) {
+            return List.of();
+        }
+        return subject.contacts().stream().sorted().map(conversations::findContactIdentity)
+                .flatMap(java.util.Optional::stream).distinct().toList();
     }
 
     /** Dead outbox entries of their tickets, read a page at a time. */

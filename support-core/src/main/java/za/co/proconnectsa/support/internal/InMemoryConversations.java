@@ -433,6 +433,17 @@ public final class InMemoryConversations implements ConversationStore {
                 }
             });
         }
+        if (r.pseudonymises()) {
+            // who the person is on WhatsApp (number, business-scoped user id, username) goes with the erasure
+            for (Map.Entry<String, ContactIdentity> e : List.copyOf(identities.entrySet())) {
+                ContactIdentity i = e.getValue();
+                if (r.contacts().contains(i.contact()) || r.contacts().contains(i.phoneNumber())
+                        || r.contacts().contains(i.userId())) {
+                    putIdentity(e.getKey(), null);
+                    changed++;
+                }
+            }
+        }
         return changed;
     }
 

@@ -6,7 +6,8 @@ package za.co.proconnectsa.support.privacy;
  * attachments' metadata, {@code messages} and {@code audit}), {@code messagesElsewhere} and {@code auditElsewhere}
  * (what they wrote or did on tickets not theirs), {@code conversations} (each with its {@code transcript}),
  * {@code pendingOutbox} and {@code deadOutbox} (events of their tickets not yet delivered, or given up on),
- * {@code deliveries} (how far each line sent to them got), {@code queuedJobs} (inbound messages, sends and delivery
+ * {@code deliveries} (how far each line sent to them got), {@code contactIdentities} (their WhatsApp phone number,
+ * business-scoped user id and username), {@code queuedJobs} (inbound messages, sends and delivery
  * reports still queued, with their payloads), {@code consent} and {@code requests}. SLA warnings and breaches of their
  * tickets are in each ticket's {@code audit}.
  *

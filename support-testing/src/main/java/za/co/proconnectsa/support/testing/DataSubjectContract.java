@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import za.co.proconnectsa.support.SupportDesk;
 import za.co.proconnectsa.support.access.AccessDeniedException;
 import za.co.proconnectsa.support.access.Actor;
+import za.co.proconnectsa.support.conversation.ContactIdentity;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.ConversationNumber;
@@ -137,6 +138,8 @@ public abstract class DataSubjectContract {
         ConversationMessage answer = new ConversationMessage("wamid.out.1", started.id(), PHONE,
                 ConversationMessage.Author.AGENT, "agent-3", "Sipho (Support)", "Dankie Thandi, ons kyk", clock.instant());
         conversations.insertConversation(started, List.of(hello, answer));
+        conversations.saveContactIdentity(new ContactIdentity(PHONE, PHONE, "ZA.1234567890", "thandi_n",
+                clock.instant()));
         chat = started;
         ((WorkQueue) store).enqueueJob("whatsapp.inbound", "wamid.HBgLMjc4MjEA",
                 ("{\"from\":\"" + PHONE + "\"}").getBytes(StandardCharsets.UTF_8), clock.instant());
@@ -185,6 +188,7 @@ public abstract class DataSubjectContract {
         assertThat(export.deadOutboxEntries()).isEqualTo(1);
         assertThat(export.deliveries()).isEqualTo(1);
         assertThat(export.queuedJobs()).isEqualTo(1);
+        assertThat(export.json()).contains("\"contactIdentities\"", "ZA.1234567890", "thandi_n");
         assertThat(export.json()).contains("\"deadOutbox\"", "relay refused", "wamid.provider.9",
                 "131026 receiver incapable", "\"queuedJobs\"", "whatsapp.inbound",
                 "\"payload\": \"{\\\"from\\\":\\\"" + PHONE);
@@ -272,6 +276,8 @@ public abstract class DataSubjectContract {
                 .containsExactly("Hi [name], sorry! Refund on its way.", "Called [phone], spoke to Ms [name]", "[erased]");
         assertThat(((WorkQueue) store).findJob("whatsapp.inbound", "wamid.HBgLMjc4MjEA")).isEmpty();
         assertThat(((ConversationStore) store).findActiveConversation(PHONE)).isEmpty();
+        assertThat(((ConversationStore) store).findContactIdentity(PHONE)).isEmpty();
+        assertThat(((ConversationStore) store).findContactIdentity("ZA.1234567890")).isEmpty();
         assertThat(desk.dataSubjects().mayMarketTo(PHONE)).isFalse();
         assertThat(desk.dataSubjects().requests(ADMIN, 10)).first().satisfies(q -> {
             assertThat(q.kind()).isEqualTo(DataSubjectRequest.Kind.ERASE);

@@ -350,6 +350,14 @@ public final class JdbcDataSubjects {
                     + " WHERE ticket_id IN " + in(own) + " OR requester_id IN " + in(ids), 1, List.of(own, ids)),
                     "UPDATE " + p + "satisfaction_surveys SET requester_id = ?, answer_text = ? WHERE ticket_id = ?",
                     v -> nullable(r.requesterId(v.get(0)), r.authored(v.get(1))));
+            if (r.pseudonymises() && !contacts.isEmpty()) {
+                // who the person is on WhatsApp (number, business-scoped user id, username) goes with the erasure
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + p + "whatsapp_contacts WHERE contact IN "
+                        + in(contacts) + " OR phone_number IN " + in(contacts) + " OR user_id IN " + in(contacts))) {
+                    bind(ps, bind(ps, bind(ps, 1, contacts), contacts), contacts);
+                    n += ps.executeUpdate();
+                }
+            }
             return n;
         });
     }
