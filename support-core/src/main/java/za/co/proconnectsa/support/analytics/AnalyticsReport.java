@@ -69,6 +69,8 @@ public record AnalyticsReport(Instant from, Instant to, ZoneId zone, long ticket
      * @param commonPairs the same for two-word phrases
      * @param commonTriples the same for three-word phrases
      * @param agents per-agent figures, by agent id
+     *
+     * @param satisfaction satisfaction survey answers on the period's tickets (CSAT)
      */
     public AnalyticsReport {
         Checks.notNull(from, "from");

@@ -7,6 +7,7 @@ public class AttachmentNotFoundException extends SupportException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The attachment id, as {@link #attachmentId()} returns it. */
     private final String attachmentId;
 
     /** @param attachmentId the id that was asked for */

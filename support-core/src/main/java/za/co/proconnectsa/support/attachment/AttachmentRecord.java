@@ -58,6 +58,18 @@ public record AttachmentRecord(
     /**
      * Checks every component and truncates the time to microseconds, as every store keeps it.
      *
+     * @param id the attachment's id
+     * @param kind what sort of file it is
+     * @param contentType the media type, e.g. {@code image/jpeg} or {@code audio/ogg; codecs=opus}, 1 to 100 printable ASCII characters
+     * @param sizeBytes the size in bytes, not negative
+     * @param sha256 the SHA-256 of the bytes, 64 lower-case hex digits
+     * @param fileName the file name it came with, free text ({@link Text}) of at most 255 characters, or {@code null}; kept as data only, never used as a path
+     * @param caption the words sent with it, free text of at most 4096 characters, or {@code null}
+     * @param createdAt when it was stored, to the microsecond
+     * @param conversationId the conversation it was sent in, or {@code null}
+     * @param ticketId the ticket it belongs to, or {@code null}
+     * @param requesterId the host's id of the customer it came from or went to, or {@code null}
+     * @param sourceMessageId the channel's id of the message that carried it (a WhatsApp {@code wamid}), an identifier, or {@code null}
      * @throws InvalidInputException when a component is missing or malformed
      */
     public AttachmentRecord {
@@ -109,7 +121,10 @@ public record AttachmentRecord(
         }
     }
 
-    /** @return the record with its ticket set, e.g. once its conversation became a ticket */
+    /**
+     * @param ticket the ticket the file now belongs to
+     * @return the record with its ticket set, e.g. once its conversation became a ticket
+     */
     public AttachmentRecord withTicket(TicketId ticket) {
         return new AttachmentRecord(id, kind, contentType, sizeBytes, sha256, fileName, caption, createdAt,
                 conversationId, ticket, requesterId, sourceMessageId);

@@ -27,6 +27,11 @@ public record ContactIdentity(String contact, String phoneNumber, String userId,
     /**
      * Checks the values.
      *
+     * @param contact the key conversations are held under ({@link Conversation#contact()}): the phone number or the user id the person first wrote with; 1 to 100 characters
+     * @param phoneNumber the phone number in international form, digits only, or {@code null} when not shared
+     * @param userId the current business-scoped user id, or {@code null} before the channel sent one
+     * @param username the username, or {@code null}; at most 100 characters, kept exactly
+     * @param updatedAt when this was last learnt
      * @throws InvalidInputException when the key is missing, a value is too long or not an identifier, or neither a
      *                             phone number nor a user id is known
      */

@@ -26,6 +26,9 @@ public record DeliveryPricing(String model, String category, String type) {
     /**
      * Checks the values and lower-cases them.
      *
+     * @param model the pricing model, 1 to {@value #MAX_LENGTH} characters
+     * @param category the pricing category, 1 to {@value #MAX_LENGTH} characters
+     * @param type the pricing type, or {@code null} when the report has none (older API versions)
      * @throws InvalidInputException when the model or category is missing, or a value is not a short identifier
      */
     public DeliveryPricing {

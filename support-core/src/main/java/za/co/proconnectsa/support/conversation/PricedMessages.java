@@ -21,6 +21,8 @@ public record PricedMessages(DeliveryPricing pricing, long messages) {
             .thenComparing(p -> p.pricing().type() == null ? "" : p.pricing().type());
 
     /**
+     * @param pricing the model, category and type
+     * @param messages how many messages were priced so, at least 1
      * @throws InvalidInputException when the pricing is missing or the count is below 1
      */
     public PricedMessages {

@@ -25,7 +25,20 @@ import za.co.proconnectsa.support.internal.Checks;
 public record Notification(String key, NotificationType type, NotificationChannel channel, String ticketNumber,
         String requesterId, Locale locale, String subject, String text, URI link, Instant createdAt) {
 
-    /** Checks the required components. */
+    /**
+     * Checks the required components.
+     *
+     * @param key the notification's idempotency key, the same for every attempt; receivers drop a key they have seen
+     * @param type what it says
+     * @param channel the channel chosen for it when it was written
+     * @param ticketNumber the ticket, e.g. {@code PCS-000042}
+     * @param requesterId the requester's id in the host
+     * @param locale the language of its texts
+     * @param subject a one-line subject (an e-mail's subject)
+     * @param text the full text
+     * @param link the survey's signed answer link for {@link NotificationType#SATISFACTION_SURVEY}, else {@code null}
+     * @param createdAt when its cause happened
+     */
     public Notification {
         Checks.notNull(key, "key");
         Checks.notNull(type, "type");

@@ -15,7 +15,15 @@ import za.co.proconnectsa.support.internal.Checks;
 public record RequesterContact(String requesterId, String email, String whatsApp, NotificationChannel preferred,
         Locale locale) {
 
-    /** Checks the requester id. */
+    /**
+     * Checks the requester id.
+     *
+     * @param requesterId the requester's id in the host
+     * @param email their e-mail address, or {@code null}
+     * @param whatsApp their WhatsApp number (E.164, e.g. {@code +27821234567}), or {@code null}
+     * @param preferred the channel they chose, or {@code null} to use the channel their ticket came from
+     * @param locale their language, or {@code null} for the desk's
+     */
     public RequesterContact {
         Checks.notNull(requesterId, "requesterId");
     }

@@ -165,13 +165,19 @@ public final class WebhookNotifications implements NotificationSender {
             this.secret = secret.clone();
         }
 
-        /** @param value how long to wait for a connection and for an answer (10 s by default) @return this builder */
+        /**
+         * @param value how long to wait for a connection and for an answer (10 s by default)
+         * @return this builder
+         */
         public Builder timeout(Duration value) {
             this.timeout = Checks.positive(value, "timeout");
             return this;
         }
 
-        /** @param value the time source of the timestamps @return this builder */
+        /**
+         * @param value the time source of the timestamps
+         * @return this builder
+         */
         public Builder clock(Clock value) {
             this.clock = Checks.notNull(value, "clock");
             return this;

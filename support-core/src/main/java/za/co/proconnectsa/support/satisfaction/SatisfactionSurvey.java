@@ -22,7 +22,17 @@ public record SatisfactionSurvey(TicketId ticketId, String ticketNumber, String 
     /** The longest comment, in characters. */
     public static final int MAX_COMMENT_LENGTH = 2000;
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param ticketId the ticket
+     * @param ticketNumber its number
+     * @param requesterId who was asked
+     * @param askedAt when it was asked
+     * @param score the answer from 1 (poor) to 5 (excellent), or {@code null} while unanswered
+     * @param comment the requester's comment, exactly as given, or {@code null}
+     * @param answeredAt when it was answered, or {@code null}
+     */
     public SatisfactionSurvey {
         Checks.notNull(ticketId, "ticketId");
         Checks.notNull(ticketNumber, "ticketNumber");

@@ -16,7 +16,13 @@ import za.co.proconnectsa.support.internal.Checks;
  */
 public record SurveySettings(URI answerPage, byte[] linkSecret, Duration perRequester) {
 
-    /** Checks the components and copies the secret. */
+    /**
+     * Checks the components and copies the secret.
+     *
+     * @param answerPage the host's page that takes an answer; the survey's link is this page with a signed {@code t} parameter, which the page passes to {@link SatisfactionService#answerWithLink}
+     * @param linkSecret the key the links are signed with, at least 32 bytes; keep it out of logs and code
+     * @param perRequester the loop guard: a requester is asked at most once in this interval, whatever number of tickets is resolved for them (7 days is usual)
+     */
     public SurveySettings {
         Checks.notNull(answerPage, "answerPage");
         if (!answerPage.isAbsolute() || answerPage.getFragment() != null) {

@@ -20,6 +20,7 @@ public class SurveyUnavailableException extends SupportException {
         INVALID_LINK
     }
 
+    /** The reason, as {@link #reason()} returns it. */
     private final Reason reason;
 
     /**

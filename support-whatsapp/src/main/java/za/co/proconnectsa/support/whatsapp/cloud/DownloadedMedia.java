@@ -10,7 +10,11 @@ import za.co.proconnectsa.support.internal.Checks;
  */
 public record DownloadedMedia(MediaInfo info, byte[] content) {
 
-    /** @throws za.co.proconnectsa.support.InvalidInputException when a part is missing */
+    /**
+     * @param info the media id's metadata, from the request that gave the address the bytes came from
+     * @param content the bytes, as received
+     * @throws za.co.proconnectsa.support.InvalidInputException when a part is missing
+     */
     public DownloadedMedia {
         Checks.notNull(info, "info");
         Checks.notNull(content, "content");

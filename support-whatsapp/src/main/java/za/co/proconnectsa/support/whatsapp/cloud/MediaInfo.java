@@ -15,7 +15,14 @@ import za.co.proconnectsa.support.internal.Checks;
  */
 public record MediaInfo(String id, String url, String mimeType, String sha256, long fileSize) {
 
-    /** @throws za.co.proconnectsa.support.InvalidInputException when the id, url or type is missing */
+    /**
+     * @param id the media id
+     * @param url the download address, valid for about five minutes; fetched with the access token
+     * @param mimeType the media type, e.g. {@code image/jpeg}
+     * @param sha256 the file's SHA-256 as Meta reports it (hex or base64), or null
+     * @param fileSize the size in bytes Meta reports, or -1 when absent
+     * @throws za.co.proconnectsa.support.InvalidInputException when the id, url or type is missing
+     */
     public MediaInfo {
         Checks.notNull(id, "id");
         Checks.notNull(url, "url");

@@ -24,7 +24,9 @@ public class MediaTransferException extends SupportException {
         UNAVAILABLE
     }
 
+    /** The reason, as {@link #reason()} returns it. */
     private final Reason reason;
+    /** The http status, as {@link #httpStatus()} returns it. */
     private final int httpStatus;
 
     /**

@@ -22,7 +22,14 @@ public record OutboundMedia(AttachmentKind kind, String mediaId, URI link, Strin
     /** The longest caption the Cloud API takes. */
     public static final int MAX_CAPTION = 1024;
 
-    /** @throws InvalidInputException when the parts do not make a media message the Cloud API takes */
+    /**
+     * @param kind what sort of file it is
+     * @param mediaId the uploaded media's id, or null when sent by link
+     * @param link a public https address Meta fetches the file from, or null when sent by id
+     * @param caption the words shown with it, at most 1024 characters, or null; not for audio and stickers
+     * @param fileName the name shown for a document, at most 240 characters, or null; documents only
+     * @throws InvalidInputException when the parts do not make a media message the Cloud API takes
+     */
     public OutboundMedia {
         Checks.notNull(kind, "kind");
         if ((mediaId == null) == (link == null)) {
@@ -49,12 +56,24 @@ public record OutboundMedia(AttachmentKind kind, String mediaId, URI link, Strin
         }
     }
 
-    /** @return a media message sending an uploaded media id */
+    /**
+     * @param kind     image, video, audio, document or sticker
+     * @param mediaId  the id Graph gave the uploaded file
+     * @param caption  the caption, or null (not for audio or stickers)
+     * @param fileName the file name shown, or null (documents only)
+     * @return a media message sending an uploaded media id
+     */
     public static OutboundMedia uploaded(AttachmentKind kind, String mediaId, String caption, String fileName) {
         return new OutboundMedia(kind, mediaId, null, caption, fileName);
     }
 
-    /** @return a media message Meta fetches from a public https link */
+    /**
+     * @param kind     image, video, audio, document or sticker
+     * @param link     the public https address Meta fetches the file from
+     * @param caption  the caption, or null (not for audio or stickers)
+     * @param fileName the file name shown, or null (documents only)
+     * @return a media message Meta fetches from a public https link
+     */
     public static OutboundMedia byLink(AttachmentKind kind, URI link, String caption, String fileName) {
         return new OutboundMedia(kind, null, link, caption, fileName);
     }

@@ -31,6 +31,8 @@ public record ConversationDetails(Conversation conversation, List<ConversationMe
      * @param messages its transcript, oldest first
      * @param window the 24-hour window, from the customer's last message; {@code null} before they wrote
      * @param deliveries what became of the outbound lines sent through the send queue, by line id
+     *
+     * @param attachments the files kept for the conversation, oldest first; a file still downloading is not listed yet
      */
     public ConversationDetails {
         Checks.notNull(conversation, "conversation");

@@ -11,6 +11,7 @@ public class MarketingConsentRequiredException extends SupportException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The template name, as {@link #templateName()} returns it. */
     private final String templateName;
 
     /**

@@ -24,7 +24,15 @@ import za.co.proconnectsa.support.whatsapp.inbox.internal.MediaLimits;
 public record MediaReply(AttachmentKind kind, byte[] content, String contentType, URI link, String fileName,
         String caption) {
 
-    /** @throws InvalidInputException when the file is not one WhatsApp carries */
+    /**
+     * @param kind what sort of file it is
+     * @param content the bytes to upload, or {@code null} when sent by link
+     * @param contentType the bytes' media type, or {@code null} when sent by link
+     * @param link the public https link, or {@code null} when uploaded
+     * @param fileName a document's name, or {@code null}
+     * @param caption the words shown with it (not for audio and stickers), or {@code null}
+     * @throws InvalidInputException when the file is not one WhatsApp carries
+     */
     public MediaReply {
         Checks.notNull(kind, "kind");
         if ((content == null) == (link == null)) {

@@ -94,6 +94,7 @@ public record InboundMessage(
      * @param reply the button or row the user tapped, for {@link Type#INTERACTIVE} and {@link Type#BUTTON}; null otherwise
      * @param context the message this one replies to, or the forwarding flags; null when none
      * @param referral the Click to WhatsApp ad the conversation started from; null when none
+     * @param system what a {@link Type#SYSTEM} message reports (a new phone number or a new business-scoped user id); null for every other type
      * @throws InvalidInputException when a required part is missing or does not match the type
      */
     public InboundMessage {
@@ -129,7 +130,12 @@ public record InboundMessage(
         /** The {@code system.type} of a phone number change. */
         public static final String NUMBER_CHANGED = "user_changed_number";
 
-        /** @throws InvalidInputException when the kind is missing */
+        /**
+         * @param kind      the raw {@code system.type}
+         * @param newUserId the new business-scoped user id, or null
+         * @param newWaId   the new phone number, or null
+         * @throws InvalidInputException when the kind is missing
+         */
         public SystemChange {
             Checks.notNull(kind, "kind");
         }

@@ -19,7 +19,12 @@ public record MessagePricing(String model, String category, String type) {
     /** The longest value kept. */
     public static final int MAX_LENGTH = 40;
 
-    /** @throws InvalidInputException when the model or category is missing or a value is not a short identifier */
+    /**
+     * @param model the pricing model, 1 to {@value #MAX_LENGTH} characters
+     * @param category the pricing category, 1 to {@value #MAX_LENGTH} characters
+     * @param type the pricing type, or null when the report has none
+     * @throws InvalidInputException when the model or category is missing or a value is not a short identifier
+     */
     public MessagePricing {
         model = value(model, "model", true);
         category = value(category, "category", true);

@@ -44,6 +44,7 @@ public record StatusUpdate(
      * @param recipientUserId the recipient's business-scoped user id ({@code recipient_user_id}), or null
      * @param timestamp when the status changed (whole seconds)
      * @param errors the provider's errors; empty unless the status is {@link DeliveryStatus#FAILED}
+     * @param pricing how Meta prices the message (the report's {@code pricing}: {@code pricing_model}, {@code category}, {@code type}), or null when the report has none or it is unreadable
      * @throws InvalidInputException when a required part is missing
      */
     public StatusUpdate {

@@ -19,7 +19,17 @@ import za.co.proconnectsa.support.internal.Checks;
 public record TemplateCategoryUpdate(String templateId, String templateName, String language, String previousCategory,
         String newCategory, String correctCategory, Instant effectiveAt) implements WebhookEvent {
 
-    /** Checks the template's name. */
+    /**
+     * Checks the template's name.
+     *
+     * @param templateId the template's id ({@code message_template_id}), as text
+     * @param templateName its name ({@code message_template_name})
+     * @param language its language ({@code message_template_language}), or null
+     * @param previousCategory the category before a completed change ({@code previous_category}), or null
+     * @param newCategory the category now ({@code new_category}), or null
+     * @param correctCategory the category an impending change will set ({@code correct_category}), or null
+     * @param effectiveAt when an impending change takes effect ({@code category_update_timestamp}), or null
+     */
     public TemplateCategoryUpdate {
         Checks.notNull(templateName, "templateName");
     }
