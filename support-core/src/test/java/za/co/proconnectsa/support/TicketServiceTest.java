@@ -132,6 +132,22 @@ class TicketServiceTest {
         }
 
         @Test
+        @DisplayName("problems() lists what submit would refuse, in the same words, without submitting")
+        void problemsWithoutSubmitting() {
+            NewTicket bad = NewTicket.builder().subject("  ").body("x".repeat(20_000)).priority(null)
+                    .tag("has space").build();
+            InvalidInputException refused = catchThrowableOfType(InvalidInputException.class,
+                    () -> tickets.submit(thandi, bad));
+
+            assertThat(tickets.problems(bad)).isEqualTo(refused.fieldErrors());
+            assertThat(tickets.problems(NewTicket.builder().subject("Payout late").body("It did not arrive")
+                    .category(Category.of("payouts")).build())).extracting(InvalidInputException.FieldError::field)
+                    .containsExactly("category");
+            assertThat(tickets.problems(invoice())).isEmpty();
+            assertNothingStored();
+        }
+
+        @Test
         @DisplayName("a ticket without a category is filed under the desk's default category, GENERAL unless set")
         void defaultCategory() {
             NewTicket unsorted = NewTicket.builder().subject("Question").body("Where do I see my rating?").build();

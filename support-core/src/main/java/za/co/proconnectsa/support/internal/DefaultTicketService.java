@@ -112,16 +112,19 @@ public final class DefaultTicketService implements TicketService {
         this.notifier = notifier;
     }
 
+    /** A requester who chose no category gets the desk's default one, which the host set or left at GENERAL. */
+    private NewTicket withDefaultCategory(NewTicket submitted) {
+        return submitted.category() != null ? submitted : new NewTicket(submitted.subject(), submitted.body(),
+                defaultCategory, submitted.priority(), submitted.origin(), submitted.requesterId(), submitted.tags(),
+                submitted.attachments(), submitted.idempotencyKey());
+    }
+
     @Override
-    public SubmissionReceipt submit(Actor actor, NewTicket submitted) {
-        requireActor(actor);
+    public List<InvalidInputException.FieldError> problems(NewTicket submitted) {
         if (submitted == null) {
-            throw InvalidInputException.of("ticket", "must not be null");
+            return List.of(new InvalidInputException.FieldError("ticket", "must not be null"));
         }
-        // a requester who chose no category gets the desk's default one, which the host set or left at GENERAL
-        NewTicket ticket = submitted.category() != null ? submitted : new NewTicket(submitted.subject(),
-                submitted.body(), defaultCategory, submitted.priority(), submitted.origin(), submitted.requesterId(),
-                submitted.tags(), submitted.attachments(), submitted.idempotencyKey());
+        NewTicket ticket = withDefaultCategory(submitted);
         List<InvalidInputException.FieldError> errors = new ArrayList<>(checks.errors(ticket));
         if (validation != null) {
             errors.addAll(validation.errors(ticket));
@@ -130,6 +133,17 @@ public final class DefaultTicketService implements TicketService {
             errors.add(new InvalidInputException.FieldError("category", texts.format("validation.category",
                     String.join(", ", categories.stream().map(Category::code).sorted().toList()))));
         }
+        return List.copyOf(errors);
+    }
+
+    @Override
+    public SubmissionReceipt submit(Actor actor, NewTicket submitted) {
+        requireActor(actor);
+        if (submitted == null) {
+            throw InvalidInputException.of("ticket", "must not be null");
+        }
+        NewTicket ticket = withDefaultCategory(submitted);
+        List<InvalidInputException.FieldError> errors = problems(ticket);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }

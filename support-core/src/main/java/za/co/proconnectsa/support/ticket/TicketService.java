@@ -1,5 +1,9 @@
 package za.co.proconnectsa.support.ticket;
 
+import java.util.List;
+
+import za.co.proconnectsa.support.InvalidInputException;
+
 import za.co.proconnectsa.support.access.Actor;
 
 /**
@@ -55,6 +59,21 @@ public interface TicketService {
      * @return the receipt, with a confirmation text to show as the success message
      */
     SubmissionReceipt submit(Actor actor, NewTicket ticket);
+
+    /**
+     * What {@link #submit} would refuse in a ticket, without submitting it: every field the desk's checks (and the
+     * host's validator, when one was given) refuse, in the same plain words {@link InvalidInputException} carries.
+     * For a form that shows all its messages at once, e.g. beside fields the host checks itself. Access is not
+     * checked here; {@code submit} checks it.
+     *
+     * <pre>{@code
+     * List<InvalidInputException.FieldError> problems = desk.tickets().problems(ticket);
+     * }</pre>
+     *
+     * @param ticket what would be submitted
+     * @return the refused fields, none when the ticket would be accepted
+     */
+    List<InvalidInputException.FieldError> problems(NewTicket ticket);
 
     /**
      * Adds a reply. A requester may reply publicly on their own tickets (a reply on a RESOLVED or

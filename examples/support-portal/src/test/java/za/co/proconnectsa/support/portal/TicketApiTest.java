@@ -99,7 +99,7 @@ class TicketApiTest {
         assertThat(json(response).get("detail").asText())
                 .contains("The category must be one of [ACCOUNT, BILLING, GENERAL, TECHNICAL].")
                 .contains("The priority must be one of LOW, NORMAL, HIGH, URGENT.")
-                .contains("The subject must not be blank.");
+                .contains("The subject must not be empty or only spaces.");
 
         HttpResponse<String> blank = as("thandi").postJson("/api/tickets", "{\"category\":\"BILLING\"}");
         assertProblem(blank, 400);

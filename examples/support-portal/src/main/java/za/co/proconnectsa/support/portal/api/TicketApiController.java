@@ -1,7 +1,6 @@
 package za.co.proconnectsa.support.portal.api;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -54,11 +53,9 @@ public class TicketApiController {
     static final int DEFAULT_LIMIT = 25;
 
     private final SupportDesk desk;
-    private final Validator validator;
 
-    TicketApiController(SupportDesk desk, Validator validator) {
+    TicketApiController(SupportDesk desk) {
         this.desk = desk;
-        this.validator = validator;
     }
 
     @PostMapping(path = "/tickets")
@@ -78,8 +75,7 @@ public class TicketApiController {
                 .build();
         if (!errors.isEmpty()) {
             // Every refused field in one answer: the desk's own constraints on the rest of the ticket too
-            validator.validate(ticket).forEach(v -> errors.add(
-                    new InvalidInputException.FieldError(v.getPropertyPath().toString(), v.getMessage())));
+            desk.tickets().problems(ticket).stream().filter(e -> !e.field().equals("category")).forEach(errors::add);
             throw new InvalidInputException(errors);
         }
         SubmissionReceipt receipt = desk.tickets().submit(actor, ticket);
