@@ -1,6 +1,5 @@
 package za.co.proconnectsa.support.conversation;
 
-import java.util.Locale;
 import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.internal.Text;
 
@@ -32,19 +31,8 @@ public record DeliveryPricing(String model, String category, String type) {
      * @throws InvalidInputException when the model or category is missing, or a value is not a short identifier
      */
     public DeliveryPricing {
-        model = value(model, "model", true);
-        category = value(category, "category", true);
-        type = value(type, "type", false);
-    }
-
-    private static String value(String v, String field, boolean required) {
-        if (v == null && !required) {
-            return null;
-        }
-        Text.identifier(v, field);
-        if (v.length() > MAX_LENGTH) {
-            throw InvalidInputException.of(field, "must be at most " + MAX_LENGTH + " characters");
-        }
-        return v.toLowerCase(Locale.ROOT);
+        model = Text.lowerCaseCode(model, "model", MAX_LENGTH);
+        category = Text.lowerCaseCode(category, "category", MAX_LENGTH);
+        type = type == null ? null : Text.lowerCaseCode(type, "type", MAX_LENGTH);
     }
 }

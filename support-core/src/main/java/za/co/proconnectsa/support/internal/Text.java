@@ -62,6 +62,22 @@ public final class Text {
     }
 
     /**
+     * A short code kept lower-case, such as a channel's pricing category.
+     *
+     * @param value     a required identifier
+     * @param field     its name, for the error
+     * @param maxLength the longest value allowed
+     * @return the value in lower case
+     * @throws InvalidInputException when it does not follow the identifier rule or is longer than {@code maxLength}
+     */
+    public static String lowerCaseCode(String value, String field, int maxLength) {
+        if (identifier(value, field).length() > maxLength) {
+            throw InvalidInputException.of(field, "must be at most " + maxLength + " characters");
+        }
+        return value.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
      * @param value an identifier, or {@code null}
      * @param field its name, for the error
      * @return the value, unchanged

@@ -206,7 +206,7 @@ public final class JdbcWorkQueue {
             for (int from = 0; from < keys.size(); from += 500) {
                 List<String> chunk = keys.subList(from, Math.min(keys.size(), from + 500));
                 try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM " + table
-                        + " WHERE job_key IN (" + Sql.placeholders(chunk.size()) + ") ORDER BY id")) {
+                        + " WHERE job_key IN (" + Sql.placeholders(chunk.size()) + ")")) {
                     for (int i = 0; i < chunk.size(); i++) {
                         ps.setString(i + 1, chunk.get(i));
                     }
