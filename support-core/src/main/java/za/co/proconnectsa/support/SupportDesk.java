@@ -44,6 +44,7 @@ import za.co.proconnectsa.support.routing.RoutingDecision;
 import za.co.proconnectsa.support.routing.RoutingPolicy;
 import za.co.proconnectsa.support.routing.SupportRequest;
 import za.co.proconnectsa.support.spi.AgentRoster;
+import za.co.proconnectsa.support.spi.AttachmentStore;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.spi.WhatsAppLinkFactory;
 import za.co.proconnectsa.support.internal.DefaultNotificationService;
@@ -103,9 +104,11 @@ public final class SupportDesk {
     private final NotificationService notifications;
     private final SatisfactionService satisfaction;
     private final AccessPolicy accessPolicy;
+    private final AttachmentStore attachments;
 
     private SupportDesk(Builder b) {
         this.accessPolicy = b.accessPolicy;
+        this.attachments = b.attachments;
         this.hours = b.hours;
         this.whatsApp = b.whatsApp;
         this.routingPolicy = new AtomicReference<>(b.routingPolicy);
@@ -137,7 +140,7 @@ public final class SupportDesk {
         this.satisfaction = new DefaultSatisfactionService(store, links, clock, accessPolicy, retries);
         this.assignment = new DefaultAssignmentService(store, accessPolicy, engine);
         this.sla = tracker == null ? null : new DefaultSlaService(store, tickets, tracker, clock, accessPolicy);
-        this.dataSubjects = new DefaultDataSubjectService(store, clock, accessPolicy);
+        this.dataSubjects = new DefaultDataSubjectService(store, clock, accessPolicy, b.attachments);
         this.analytics = new DefaultAnalyticsService(store, hours, accessPolicy);
     }
 
@@ -189,6 +192,17 @@ public final class SupportDesk {
      */
     public DataSubjectService dataSubjects() {
         return dataSubjects;
+    }
+
+    /**
+     * The store the desk's files are kept in, when it was built with one ({@link Builder#attachments}): the WhatsApp
+     * inbox keeps its media there unless told otherwise, and {@link #dataSubjects()} exports, erases and purges the
+     * files in it.
+     *
+     * @return the attachment store, if the desk has one
+     */
+    public java.util.Optional<AttachmentStore> attachments() {
+        return java.util.Optional.ofNullable(attachments);
     }
 
     /**
@@ -356,6 +370,7 @@ public final class SupportDesk {
         private List<NotificationChannel> notificationChannels = List.of();
         private SurveySettings surveys;
         private AccessPolicy accessPolicy = AccessPolicy.standard();
+        private AttachmentStore attachments;
 
         private Builder() {
         }
@@ -407,6 +422,22 @@ public final class SupportDesk {
          */
         public Builder store(TicketStore store) {
             this.store = Checks.notNull(store, "store");
+            return this;
+        }
+
+        /**
+         * Where the desk's files are kept (WhatsApp media, agents' uploads): a
+         * {@link za.co.proconnectsa.support.attachment.FileSystemAttachmentStore}, the JDBC store's
+         * {@code attachments()} or the host's own. Give the desk the store the WhatsApp inbox uses (the inbox takes the
+         * desk's when given none), so that the rights of data subjects reach the files: an export lists them, an
+         * erasure or a retention purge deletes them ({@link SupportDesk#dataSubjects()}). Needs a store with a job
+         * queue, which carries the deletions.
+         *
+         * @param value the attachment store
+         * @return this builder
+         */
+        public Builder attachments(AttachmentStore value) {
+            this.attachments = Checks.notNull(value, "attachments");
             return this;
         }
 
@@ -620,6 +651,10 @@ public final class SupportDesk {
             if (autoAssign && !(store instanceof AgentRoster)) {
                 throw InvalidInputException.of("autoAssign", "needs a store that keeps an agent roster (AgentRoster), "
                         + "such as InMemoryTicketStore or JdbcTicketStore");
+            }
+            if (attachments != null && !(store instanceof WorkQueue)) {
+                throw InvalidInputException.of("attachments", "needs a store with a job queue (WorkQueue), which "
+                        + "carries file deletions, such as InMemoryTicketStore or JdbcTicketStore");
             }
             if (directory != null && !(store instanceof WorkQueue)) {
                 throw InvalidInputException.of("notifyRequesters", "needs a store with a job queue (WorkQueue), such as "

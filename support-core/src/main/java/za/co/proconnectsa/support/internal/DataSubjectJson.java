@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import za.co.proconnectsa.support.access.Actor;
+import za.co.proconnectsa.support.attachment.AttachmentRecord;
 import za.co.proconnectsa.support.conversation.ContactIdentity;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
@@ -41,11 +42,11 @@ final class DataSubjectJson {
 
     /**
      * What the export reads beside the store's records: delivery states of their conversations' lines, queued jobs
-     * holding their messages (inbound bodies, sends, delivery reports), dead outbox entries of their tickets and who
-     * they are on WhatsApp.
+     * holding their messages (inbound bodies, sends, delivery reports), who they are on WhatsApp, the files of their
+     * tickets and conversations in the attachment store, and the notifications of their tickets (their delivery log).
      */
-    record Extras(List<MessageDelivery> deliveries, List<Job> jobs, List<DeadLetter> deadOutbox,
-            List<ContactIdentity> identities) {
+    record Extras(List<MessageDelivery> deliveries, List<Job> jobs, List<ContactIdentity> identities,
+            List<AttachmentRecord> files, List<Job> notifications) {
     }
 
     static String write(DataSubject subject, DataSubjectRecords r, Extras extras, Instant at) {
@@ -101,7 +102,7 @@ final class DataSubjectJson {
             }
             g.writeEndArray();
             g.writeArrayFieldStart("deadOutbox");
-            for (DeadLetter d : extras.deadOutbox()) {
+            for (DeadLetter d : r.deadOutbox()) {
                 g.writeStartObject();
                 g.writeNumberField("id", d.id());
                 g.writeStringField("type", d.type());
@@ -143,6 +144,16 @@ final class DataSubjectJson {
                 payload(g, j.payload());
                 g.writeStringField("createdAt", j.createdAt().toString());
                 g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("files");
+            for (AttachmentRecord f : extras.files()) {
+                file(g, f);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("notifications");
+            for (Job j : extras.notifications()) {
+                notification(g, j);
             }
             g.writeEndArray();
             g.writeArrayFieldStart("consent");
@@ -253,6 +264,35 @@ final class DataSubjectJson {
             g.writeEndObject();
         }
         g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /** A file's metadata as the attachment store keeps it; the bytes stay there. */
+    private static void file(Gen g, AttachmentRecord f) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", f.id().toString());
+        g.writeStringField("kind", f.kind().name());
+        g.writeStringField("fileName", f.fileName());
+        g.writeStringField("caption", f.caption());
+        g.writeStringField("contentType", f.contentType());
+        g.writeNumberField("sizeBytes", f.sizeBytes());
+        g.writeStringField("sha256", f.sha256());
+        g.writeStringField("ticketId", f.ticketId() == null ? null : f.ticketId().toString());
+        g.writeStringField("conversationId", f.conversationId() == null ? null : f.conversationId().toString());
+        g.writeStringField("createdAt", f.createdAt().toString());
+        g.writeEndObject();
+    }
+
+    /** A notification job: what was (or is to be) sent to them, and how far its delivery got. */
+    private static void notification(Gen g, Job j) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("key", j.key());
+        g.writeStringField("state", j.state().name());
+        g.writeNumberField("attempts", j.attempts());
+        g.writeStringField("lastError", j.lastError());
+        g.writeStringField("createdAt", j.createdAt().toString());
+        g.writeStringField("finishedAt", j.finishedAt() == null ? null : j.finishedAt().toString());
+        payload(g, j.payload());
         g.writeEndObject();
     }
 

@@ -16,7 +16,12 @@ import za.co.proconnectsa.support.conversation.ContactIdentity;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.MessageDelivery;
-import za.co.proconnectsa.support.event.DeadLetter;
+import za.co.proconnectsa.support.attachment.AttachmentRecord;
+import za.co.proconnectsa.support.notify.Notification;
+import za.co.proconnectsa.support.notify.NotificationService;
+import za.co.proconnectsa.support.queue.JobWorker;
+import za.co.proconnectsa.support.spi.AttachmentStore;
+import za.co.proconnectsa.support.ticket.TicketId;
 import za.co.proconnectsa.support.privacy.ConsentChoice;
 import za.co.proconnectsa.support.privacy.ConsentEntry;
 import za.co.proconnectsa.support.privacy.Correction;
@@ -31,7 +36,6 @@ import za.co.proconnectsa.support.queue.Job;
 import za.co.proconnectsa.support.spi.ConversationStore;
 import za.co.proconnectsa.support.spi.DataSubjectRecords;
 import za.co.proconnectsa.support.spi.DataSubjectStore;
-import za.co.proconnectsa.support.spi.EventOutbox;
 import za.co.proconnectsa.support.spi.ProcessedMessageLog;
 import za.co.proconnectsa.support.spi.Redaction;
 import za.co.proconnectsa.support.spi.TicketStore;
@@ -53,16 +57,19 @@ public final class DefaultDataSubjectService implements DataSubjectService {
     private final TicketStore store;
     private final Clock clock;
     private final AccessPolicy policy;
+    private final AttachmentStore attachments;
 
     /**
-     * @param store  the desk's store
-     * @param clock  the desk's clock
-     * @param policy the desk's access policy
+     * @param store       the desk's store
+     * @param clock       the desk's clock
+     * @param policy      the desk's access policy
+     * @param attachments where the desk's files are kept, or {@code null} when it keeps none
      */
-    public DefaultDataSubjectService(TicketStore store, Clock clock, AccessPolicy policy) {
+    public DefaultDataSubjectService(TicketStore store, Clock clock, AccessPolicy policy, AttachmentStore attachments) {
         this.store = store;
         this.clock = clock;
         this.policy = policy;
+        this.attachments = attachments;
     }
 
     private DataSubjectStore subjects() {
@@ -105,12 +112,12 @@ public final class DefaultDataSubjectService implements DataSubjectService {
             Resolved found = resolve(subject);
             DataSubjectRecords r = found.records();
             DataSubjectJson.Extras extras = new DataSubjectJson.Extras(deliveries(r), subjects().findJobs(jobKeys(r)),
-                    deadOutbox(r), identities(found.subject()));
+                    identities(found.subject()), files(r), notificationJobs(r));
             String json = DataSubjectJson.write(found.subject(), r, extras, now);
             DataSubjectExport export = new DataSubjectExport(json, r.tickets().size(), r.messages().size(),
                     r.auditEvents().size(), r.conversations().size(), r.conversationMessages().size(),
-                    r.pendingOutbox().size(), extras.deadOutbox().size(), extras.deliveries().size(),
-                    extras.jobs().size(), r.consent().size());
+                    r.pendingOutbox().size(), r.deadOutbox().size(), extras.deliveries().size(),
+                    extras.jobs().size(), r.consent().size(), extras.files().size(), extras.notifications().size());
             subjects().appendDataSubjectRequest(new DataSubjectRequest(DataSubjectRequest.Kind.EXPORT,
                     firstId(subject), actor, reason, "tickets=" + export.tickets() + " messages=" + export.messages()
                     + " conversations=" + export.conversations() + " lines=" + export.transcriptLines(), now));
@@ -140,8 +147,10 @@ public final class DefaultDataSubjectService implements DataSubjectService {
                     : Redaction.anonymise(found.subject(), pseudonym, jobKeys);
             return apply(actor, kind, pseudonym, reason, found, redaction);
         });
-        LOG.info("{} of a data subject by {}: {} tickets, {} conversations, {} rows changed, filed as {}", kind,
-                actor.id(), report.tickets(), report.conversations(), report.recordsChanged(), pseudonym);
+        LOG.info("{} of a data subject by {}: {} tickets, {} conversations, {} rows changed, {} files to delete, "
+                + "filed as {}", kind, actor.id(), report.tickets(), report.conversations(), report.recordsChanged(),
+                report.filesQueued(), pseudonym);
+        deleteQueuedFilesNow(report.filesQueued());
         return report;
     }
 
@@ -159,8 +168,14 @@ public final class DefaultDataSubjectService implements DataSubjectService {
     private RedactionReport apply(Actor actor, DataSubjectRequest.Kind kind, String subjectRef, String reason,
             Resolved found, Redaction redaction) {
         DataSubjectRecords r = found.records();
+        List<AttachmentRecord> files = redaction.pseudonymises() ? files(r) : List.of();
+        List<Job> notifications = notificationJobs(r);
         int changed = subjects().redact(redaction);
         int dropped = redaction.jobKeys().isEmpty() ? 0 : subjects().dropJobs(redaction.jobKeys());
+        changed += subjects().rewriteJobs(redactedNotifications(notifications, r, redaction));
+        // the files go by a durable job queued in this unit: a crash after the commit loses no deletion
+        Instant queuedAt = clock.instant();
+        files.forEach(f -> queueFileDeletion(f.id(), queuedAt));
         List<String> references = new java.util.ArrayList<>();
         r.tickets().forEach(t -> t.attachments().forEach(a -> references.add(a.reference())));
         for (Message m : r.messages()) {
@@ -176,7 +191,7 @@ public final class DefaultDataSubjectService implements DataSubjectService {
                 Text.truncate(redaction.text(reason), 500), outcome, now));
         auditOnTickets(r.tickets(), actor, kind, now);
         return new RedactionReport(subjectRef, r.tickets().size(), r.conversations().size(), changed, dropped,
-                references.stream().distinct().toList());
+                references.stream().distinct().toList(), files.size());
     }
 
     /**
@@ -207,20 +222,127 @@ public final class DefaultDataSubjectService implements DataSubjectService {
                 .flatMap(java.util.Optional::stream).distinct().toList();
     }
 
-    /** Dead outbox entries of their tickets, read a page at a time. */
-    private List<DeadLetter> deadOutbox(DataSubjectRecords r) {
-        List<DeadLetter> out = new java.util.ArrayList<>();
-        if (!(store instanceof EventOutbox outbox) || r.tickets().isEmpty()) {
-            return out;
+    /**
+     * The files of their tickets and conversations in the desk's attachment store, once each, oldest first. A file
+     * sent in a conversation that became a ticket carries both ids.
+     */
+    private List<AttachmentRecord> files(DataSubjectRecords r) {
+        if (attachments == null) {
+            return List.of();
         }
-        Set<String> own = new java.util.HashSet<>();
-        r.tickets().forEach(t -> own.add(t.id().toString()));
-        long after = 0;
-        for (List<DeadLetter> page; !(page = outbox.deadLetters(after, 500)).isEmpty();) {
-            page.stream().filter(d -> own.contains(d.ticketId())).forEach(out::add);
-            after = page.get(page.size() - 1).id();
+        java.util.Map<UUID, AttachmentRecord> found = new java.util.LinkedHashMap<>();
+        r.tickets().forEach(t -> attachments.byTicket(t.id()).forEach(a -> found.putIfAbsent(a.id(), a)));
+        r.conversations().forEach(c -> attachments.byConversation(c.id()).forEach(a -> found.putIfAbsent(a.id(), a)));
+        return found.values().stream().sorted(java.util.Comparator.comparing(AttachmentRecord::createdAt)
+                .thenComparing(AttachmentRecord::id)).toList();
+    }
+
+    private void queueFileDeletion(UUID file, Instant at) {
+        queue().enqueueJob(FILE_DELETION_KIND, Job.keyOf("file:" + file), file.toString()
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII), at);
+    }
+
+    private WorkQueue queue() {
+        if (store instanceof WorkQueue q) {
+            return q;
+        }
+        throw new SupportException("Deleting files needs a store with a job queue (WorkQueue), such as "
+                + "InMemoryTicketStore or JdbcTicketStore");
+    }
+
+    @Override
+    public JobWorker.Builder fileDeletionWorker() {
+        return JobWorker.builder(store, queue(), FILE_DELETION_KIND, this::deleteFile).clock(clock);
+    }
+
+    /** Deletes one file; a file already gone is done too, so a job run again after a crash changes nothing. */
+    private void deleteFile(Job job) {
+        UUID id;
+        try {
+            id = UUID.fromString(new String(job.payload(), java.nio.charset.StandardCharsets.US_ASCII));
+        } catch (IllegalArgumentException e) {
+            throw za.co.proconnectsa.support.InvalidInputException.of("payload", "is not a file id");
+        }
+        if (attachments == null) {
+            throw new za.co.proconnectsa.support.queue.AbandonJobException("the desk was built without an attachment "
+                    + "store; set SupportDesk.Builder.attachments to the store the files are in");
+        }
+        boolean deleted = attachments.delete(id);
+        LOG.debug("File {} of a data subject {}", id, deleted ? "deleted" : "was deleted before");
+    }
+
+    /**
+     * Runs the deletions just queued at once, so that the files are gone when the request returns; a failure here
+     * leaves the jobs for the file-deletion worker, which tries them again.
+     */
+    private void deleteQueuedFilesNow(int queued) {
+        if (queued == 0) {
+            return;
+        }
+        try {
+            JobWorker worker = fileDeletionWorker().build();
+            for (int round = 0; round < 100 && worker.runOnce() > 0; round++) {
+                // each round deletes one batch
+            }
+        } catch (SupportException e) {
+            LOG.warn("Files of a data subject are queued for deletion but could not be deleted now ({}); the "
+                    + "file-deletion worker will", e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Notifications of their tickets, keyed by their causes: received, each reply, each resolution (one per stored
+     * version), the survey.
+     */
+    private List<Job> notificationJobs(DataSubjectRecords r) {
+        if (r.tickets().isEmpty()) {
+            return List.of();
+        }
+        Set<String> keys = new LinkedHashSet<>();
+        for (Ticket t : r.tickets()) {
+            keys.add(Job.keyOf("notify:received:" + t.id()));
+            keys.add(Job.keyOf("notify:survey:" + t.id()));
+            for (long v = 1; v <= t.version() + 1; v++) {
+                keys.add(Job.keyOf("notify:resolved:" + t.id() + ":" + v));
+            }
+        }
+        r.messages().forEach(m -> keys.add(Job.keyOf("notify:replied:" + m.id())));
+        return subjects().findJobs(keys).stream().filter(j -> NotificationService.KIND.equals(j.kind())).toList();
+    }
+
+    /** Their notifications with the person's words and identifiers redacted, as the erasure rewrites them. */
+    private List<Job> redactedNotifications(List<Job> jobs, DataSubjectRecords r, Redaction redaction) {
+        // what they wrote appears verbatim in a notification ("received: <subject>"): rewritten as their own text
+        java.util.Map<String, String> theirWords = new java.util.LinkedHashMap<>();
+        r.tickets().forEach(t -> theirWords.put(t.subject(), redaction.authored(t.subject())));
+        r.messages().stream().filter(m -> redaction.isSubject(m.author().id()))
+                .forEach(m -> theirWords.put(m.body(), redaction.authored(m.body())));
+        List<Job> out = new java.util.ArrayList<>();
+        for (Job j : jobs) {
+            Notification n;
+            try {
+                n = NotificationJson.decode(j.payload());
+            } catch (za.co.proconnectsa.support.InvalidInputException unreadable) {
+                LOG.warn("Notification job {} is not one this version reads; its payload is left as it is", j.id());
+                continue;
+            }
+            Notification next = new Notification(n.key(), n.type(), n.channel(), n.ticketNumber(),
+                    redaction.requesterId(n.requesterId()), n.locale(), rewrite(n.subject(), theirWords, redaction),
+                    rewrite(n.text(), theirWords, redaction), n.link(), n.createdAt());
+            out.add(new Job(j.id(), j.kind(), j.key(), NotificationJson.encode(next), j.state(), j.attempts(),
+                    j.createdAt(), j.finishedAt(), redaction.text(j.lastError())));
         }
         return out;
+    }
+
+    private static String rewrite(String text, java.util.Map<String, String> theirWords, Redaction redaction) {
+        String out = text;
+        for (java.util.Map.Entry<String, String> e : theirWords.entrySet()) {
+            if (!e.getKey().isEmpty()) {
+                out = out.replace(e.getKey(), e.getValue());
+            }
+        }
+        return redaction.text(out);
     }
 
     /** Jobs keyed by their transcript lines (inbound messages, sends) and by delivery reports of their lines. */
@@ -252,17 +374,28 @@ public final class DefaultDataSubjectService implements DataSubjectService {
         DataSubjectStore ds = subjects();
         Instant now = clock.instant();
         int batch = retention.batchSize();
+        // counted when the unit that queued them commits
+        java.util.concurrent.atomic.AtomicInteger files = new java.util.concurrent.atomic.AtomicInteger();
         int tickets = 0;
         if (retention.closedTickets() != null) {
             Instant before = now.minus(retention.closedTickets());
-            for (int n; (n = store.inTransaction(() -> ds.purgeClosedTickets(before, batch))) > 0;) {
+            for (int n; (n = store.inTransaction(() -> {
+                List<TicketId> purged = ds.purgeClosedTickets(before, batch);
+                purged.forEach(id -> queueFilesOf(attachments == null ? List.of() : attachments.byTicket(id)
+                        .stream().filter(a -> a.conversationId() == null).toList(), files));
+                return purged.size();
+            })) > 0;) {
                 tickets += n;
             }
         }
         int conversations = 0;
         if (retention.closedConversations() != null) {
             Instant before = now.minus(retention.closedConversations());
-            for (int n; (n = store.inTransaction(() -> ds.purgeClosedConversations(before, batch))) > 0;) {
+            for (int n; (n = store.inTransaction(() -> {
+                List<UUID> purged = ds.purgeClosedConversations(before, batch);
+                purged.forEach(id -> queueFilesOf(attachments == null ? List.of() : attachments.byConversation(id), files));
+                return purged.size();
+            })) > 0;) {
                 conversations += n;
             }
         }
@@ -276,10 +409,18 @@ public final class DefaultDataSubjectService implements DataSubjectService {
                 jobs += queue.purgeDoneJobsOlderThan(kind, retention.doneJobs(), now);
             }
         }
-        PurgeReport report = new PurgeReport(tickets, conversations, processed, jobs);
-        LOG.info("Retention purge by {}: {} closed tickets, {} closed conversations, {} message ids, {} jobs",
-                actor.id(), tickets, conversations, processed, jobs);
+        PurgeReport report = new PurgeReport(tickets, conversations, processed, jobs, files.get());
+        LOG.info("Retention purge by {}: {} closed tickets, {} closed conversations, {} message ids, {} jobs, {} files"
+                + " queued for deletion", actor.id(), tickets, conversations, processed, jobs, files.get());
+        deleteQueuedFilesNow(files.get());
         return report;
+    }
+
+    /** Queues the deletion of files in the purge's unit of work. */
+    private void queueFilesOf(List<AttachmentRecord> files, java.util.concurrent.atomic.AtomicInteger count) {
+        Instant at = clock.instant();
+        files.forEach(f -> queueFileDeletion(f.id(), at));
+        count.addAndGet(files.size());
     }
 
     @Override

@@ -452,9 +452,9 @@ public final class InMemoryConversations implements ConversationStore {
      *
      * @param before last changed before this
      * @param max    at most this many
-     * @return how many were deleted
+     * @return the ids of those deleted
      */
-    public synchronized int purgeClosed(Instant before, int max) {
+    public synchronized List<java.util.UUID> purgeClosed(Instant before, int max) {
         List<Conversation> doomed = bySequence.values().stream()
                 .filter(c -> c.status() == ConversationStatus.CLOSED && c.updatedAt().isBefore(before))
                 .limit(max)
@@ -494,7 +494,7 @@ public final class InMemoryConversations implements ConversationStore {
                 });
             });
         }
-        return doomed.size();
+        return doomed.stream().map(Conversation::id).toList();
     }
 
     /**

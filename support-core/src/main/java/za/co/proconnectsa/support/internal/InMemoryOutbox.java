@@ -230,6 +230,20 @@ public final class InMemoryOutbox implements EventOutbox {
         return entries.values().stream().filter(Slot::dead).count();
     }
 
+    /**
+     * @param which the entries wanted
+     * @return dead entries it accepts, by id
+     */
+    public synchronized List<DeadLetter> dead(java.util.function.Predicate<OutboxEntry.Pending> which) {
+        List<DeadLetter> out = new ArrayList<>();
+        entries.forEach((id, slot) -> {
+            if (slot.dead() && which.test(slot.entry)) {
+                out.add(deadLetter(id, slot));
+            }
+        });
+        return out;
+    }
+
     @Override
     public synchronized List<DeadLetter> deadLetters(long afterId, int limit) {
         Checks.between(limit, 1, 1000, "limit");

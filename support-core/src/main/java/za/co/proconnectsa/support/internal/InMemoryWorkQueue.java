@@ -261,4 +261,27 @@ public final class InMemoryWorkQueue implements WorkQueue {
         }));
         return removed.size();
     }
+
+    /**
+     * Replaces the payload and last error of the jobs with these ids; everything else of each job stays.
+     *
+     * @param rewritten the jobs as they are to be
+     * @return how many were rewritten
+     */
+    public int rewrite(List<Job> rewritten) {
+        Checks.notNull(rewritten, "jobs");
+        int n = 0;
+        for (Job next : rewritten) {
+            Slot slot = jobs.get(next.id());
+            if (slot == null) {
+                continue;
+            }
+            Job j = slot.job;
+            change(slot);
+            slot.job = new Job(j.id(), j.kind(), j.key(), next.payload(), j.state(), j.attempts(), j.createdAt(),
+                    j.finishedAt(), next.lastError());
+            n++;
+        }
+        return n;
+    }
 }

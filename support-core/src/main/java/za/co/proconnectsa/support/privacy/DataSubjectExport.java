@@ -8,8 +8,11 @@ package za.co.proconnectsa.support.privacy;
  * {@code pendingOutbox} and {@code deadOutbox} (events of their tickets not yet delivered, or given up on),
  * {@code deliveries} (how far each line sent to them got), {@code contactIdentities} (their WhatsApp phone number,
  * business-scoped user id and username), {@code queuedJobs} (inbound messages, sends and delivery
- * reports still queued, with their payloads), {@code consent} and {@code requests}. SLA warnings and breaches of their
- * tickets are in each ticket's {@code audit}.
+ * reports still queued, with their payloads), {@code files} (the metadata of every file of their tickets and
+ * conversations in the desk's attachment store: id, kind, file name, caption, content type, size, SHA-256, ticket,
+ * conversation and time; the bytes stay in the store), {@code notifications} (every notification of their tickets,
+ * e-mail, WhatsApp template or outgoing webhook, with its text and how far its delivery got), {@code consent} and
+ * {@code requests}. SLA warnings and breaches of their tickets are in each ticket's {@code audit}.
  *
  * @param json            the document, UTF-8 text
  * @param tickets         tickets in it
@@ -22,10 +25,12 @@ package za.co.proconnectsa.support.privacy;
  * @param deliveries      delivery states in it
  * @param queuedJobs      queued jobs in it
  * @param consentEntries  consent-ledger lines in it
+ * @param files           files' metadata in it
+ * @param notifications   notifications in it
  */
 public record DataSubjectExport(String json, int tickets, int messages, int auditEvents, int conversations,
         int transcriptLines, int outboxEntries, int deadOutboxEntries, int deliveries, int queuedJobs,
-        int consentEntries) {
+        int consentEntries, int files, int notifications) {
 
     /** @return the counts, without the document */
     @Override
@@ -33,7 +38,8 @@ public record DataSubjectExport(String json, int tickets, int messages, int audi
         return "DataSubjectExport[tickets=" + tickets + ", messages=" + messages + ", auditEvents=" + auditEvents
                 + ", conversations=" + conversations + ", transcriptLines=" + transcriptLines + ", outboxEntries="
                 + outboxEntries + ", deadOutboxEntries=" + deadOutboxEntries + ", deliveries=" + deliveries
-                + ", queuedJobs=" + queuedJobs + ", consentEntries=" + consentEntries + ", json=" + json.length()
+                + ", queuedJobs=" + queuedJobs + ", consentEntries=" + consentEntries + ", files=" + files
+                + ", notifications=" + notifications + ", json=" + json.length()
                 + " chars]";
     }
 }

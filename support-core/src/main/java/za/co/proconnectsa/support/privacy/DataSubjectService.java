@@ -10,6 +10,15 @@ import za.co.proconnectsa.support.access.Actor;
  * {@link za.co.proconnectsa.support.access.Permission#RECORD_CONSENT} (agents and admins). Each request is one unit of
  * work and is recorded in the trail of requests ({@link #requests}).
  *
+ * <p>Files: the desk reaches the files of a person's tickets and WhatsApp conversations through the attachment store
+ * it was built with ({@link za.co.proconnectsa.support.SupportDesk.Builder#attachments}; the WhatsApp inbox keeps its
+ * media there too). An export lists their metadata; an erasure or anonymisation, and a retention purge, queue one
+ * deletion job per file in the same unit of work as the records they rewrite or delete, then run the jobs at once. A
+ * file that cannot be deleted then (the store is down, the process ends) stays queued: run
+ * {@link #fileDeletionWorker()} beside the desk's other workers and it is deleted later, once. Files the host keeps
+ * itself and names by a reference on a ticket ({@link za.co.proconnectsa.support.ticket.Attachment}) are the host's
+ * to delete ({@link RedactionReport#attachmentReferences()}).
+ *
  * <pre>{@code
  * DataSubjectService subjects = desk.dataSubjects();
  * DataSubject thandi = DataSubject.builder("provider-17").whatsApp("27821234567").name("Thandi Nkosi").build();
@@ -19,10 +28,14 @@ import za.co.proconnectsa.support.access.Actor;
  */
 public interface DataSubjectService {
 
+    /** The job kind file deletions wait under in the store's queue ({@link #fileDeletionWorker()} runs them). */
+    String FILE_DELETION_KIND = "privacy.file-delete";
+
     /**
      * Exports everything held about a person: their tickets with attachments' metadata, messages and audit entries,
-     * their WhatsApp conversations with transcripts, pending outbox entries of their tickets, their consent-ledger lines
-     * and earlier requests about them.
+     * their WhatsApp conversations with transcripts, pending and dead outbox entries of their tickets, the metadata of
+     * their files in the desk's attachment store, the notifications of their tickets with their delivery state, their
+     * consent-ledger lines and earlier requests about them ({@link DataSubjectExport} lists the document's parts).
      *
      * @param actor   an admin
      * @param subject the person
@@ -37,7 +50,10 @@ public interface DataSubjectService {
      * they wrote (ticket subjects and descriptions, their messages and WhatsApp lines, attachment names)
      * {@code [erased]}, and their names, phone numbers and e-mail addresses in any other text of their records
      * ({@code [name]}, {@code [phone]}, {@code [e-mail]}). Audit entries are kept with redacted values; nothing is
-     * deleted but the queued jobs holding their raw messages, so counts and totals stay. Their conversations stop
+     * deleted but the queued jobs holding their raw messages, so counts and totals stay. Notifications of their
+     * tickets (e-mail, WhatsApp template, outgoing webhook) keep their place in the delivery log with the same text
+     * rewritten. Their files in the desk's attachment store are deleted through durable jobs queued in the same unit
+     * of work (the file names kept in the JDBC store's tables are rewritten in it too). Their conversations stop
      * being anyone's active conversation.
      *
      * @param actor   an admin
@@ -49,7 +65,8 @@ public interface DataSubjectService {
 
     /**
      * Like {@link #erase}, but the text they wrote is kept with their names, phone numbers and e-mail addresses
-     * replaced, so what they asked about still counts in analytics.
+     * replaced, so what they asked about still counts in analytics. Their files are deleted as on an erasure: a
+     * photo or a document cannot be anonymised by rewriting text.
      *
      * @param actor   an admin
      * @param subject the person
@@ -73,13 +90,29 @@ public interface DataSubjectService {
      * Deletes records past their retention, in bounded batches, each batch one unit of work that claims its rows
      * ({@code FOR UPDATE SKIP LOCKED} on the JDBC store), so several instances may run it at once and each record is
      * deleted once. A closed ticket goes with everything that belongs to it; a conversation that was escalated to it
-     * keeps its transcript and loses the link.
+     * keeps its transcript and loses the link. The files of a deleted ticket (those not sent in a conversation) and of
+     * a deleted conversation are deleted through jobs queued in the batch's unit of work.
      *
      * @param actor  an admin (or the host's system actor with that role)
      * @param policy the periods
      * @return what this run deleted
      */
     PurgeReport purgeExpired(Actor actor, RetentionPolicy policy);
+
+    /**
+     * The worker that deletes files queued by erasures, anonymisations and purges: start it beside the desk's other
+     * workers ({@code fileDeletionWorker().build().start()}), so that a deletion that failed when it was queued is
+     * tried again. Each job deletes one file; a file already gone counts as deleted, so a job run again after a crash
+     * changes nothing.
+     *
+     * <pre>{@code
+     * JobWorker files = desk.dataSubjects().fileDeletionWorker().build().start();
+     * }</pre>
+     *
+     * @return a builder of the worker, on the desk's store and clock
+     * @throws za.co.proconnectsa.support.SupportException when the desk's store has no job queue
+     */
+    za.co.proconnectsa.support.queue.JobWorker.Builder fileDeletionWorker();
 
     /**
      * Appends a line to the marketing-consent ledger.

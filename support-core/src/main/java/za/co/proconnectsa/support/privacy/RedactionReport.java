@@ -13,11 +13,15 @@ import java.util.List;
  * @param recordsChanged       rows changed in all (tickets, messages, attachments, audit entries, transcript lines,
  *                             outbox entries, consent lines, earlier requests)
  * @param jobsDropped          queued or finished jobs of their messages dropped (they hold raw message bodies)
- * @param attachmentReferences the host's handles to the files attached to their tickets: delete the files, the desk
- *                             holds only their metadata
+ * @param attachmentReferences the host's handles to the files attached to their tickets by reference
+ *                             ({@link za.co.proconnectsa.support.ticket.Attachment}): the host keeps those files, so the
+ *                             host deletes them
+ * @param filesQueued          files of their tickets and conversations in the desk's attachment store whose deletion
+ *                             was queued in the request's unit of work (see
+ *                             {@link DataSubjectService#fileDeletionWorker()}); 0 after a correction
  */
 public record RedactionReport(String subjectRef, int tickets, int conversations, int recordsChanged, int jobsDropped,
-        List<String> attachmentReferences) {
+        List<String> attachmentReferences, int filesQueued) {
 
     /**
      * Copies the list.
@@ -27,7 +31,8 @@ public record RedactionReport(String subjectRef, int tickets, int conversations,
      * @param conversations WhatsApp conversations rewritten
      * @param recordsChanged rows changed in all (tickets, messages, attachments, audit entries, transcript lines, outbox entries, consent lines, earlier requests)
      * @param jobsDropped queued or finished jobs of their messages dropped (they hold raw message bodies)
-     * @param attachmentReferences the host's handles to the files attached to their tickets: delete the files, the desk holds only their metadata
+     * @param attachmentReferences the host's handles to the files attached to their tickets by reference: the host keeps those files, so the host deletes them
+     * @param filesQueued files of their tickets and conversations in the desk's attachment store whose deletion was queued in the request's unit of work; 0 after a correction
      */
     public RedactionReport {
         attachmentReferences = List.copyOf(attachmentReferences);

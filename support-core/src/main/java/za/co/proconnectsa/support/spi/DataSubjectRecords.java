@@ -3,6 +3,7 @@ package za.co.proconnectsa.support.spi;
 import java.util.List;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
+import za.co.proconnectsa.support.event.DeadLetter;
 import za.co.proconnectsa.support.event.OutboxEntry;
 import za.co.proconnectsa.support.privacy.ConsentEntry;
 import za.co.proconnectsa.support.privacy.DataSubjectRequest;
@@ -20,12 +21,14 @@ import za.co.proconnectsa.support.ticket.Ticket;
  * @param conversations        conversations filed under one of their requester ids or held with one of their contacts
  * @param conversationMessages every line of those conversations
  * @param pendingOutbox        outbox entries not yet delivered of those tickets or with them as actor
+ * @param deadOutbox           outbox entries given up on of those tickets or with them as actor, by id; a store finds
+ *                             them with the same predicate as {@code pendingOutbox}, never by reading every dead entry
  * @param consent              consent-ledger lines of their contacts, oldest first
  * @param requests             earlier requests about them
  */
 public record DataSubjectRecords(List<Ticket> tickets, List<Message> messages, List<AuditEvent> auditEvents,
         List<Conversation> conversations, List<ConversationMessage> conversationMessages,
-        List<OutboxEntry> pendingOutbox, List<ConsentEntry> consent, List<DataSubjectRequest> requests) {
+        List<OutboxEntry> pendingOutbox, List<DeadLetter> deadOutbox, List<ConsentEntry> consent, List<DataSubjectRequest> requests) {
 
     /**
      * Copies the lists.
@@ -36,6 +39,7 @@ public record DataSubjectRecords(List<Ticket> tickets, List<Message> messages, L
      * @param conversations conversations filed under one of their requester ids or held with one of their contacts
      * @param conversationMessages every line of those conversations
      * @param pendingOutbox outbox entries not yet delivered of those tickets or with them as actor
+     * @param deadOutbox outbox entries given up on of those tickets or with them as actor, by id
      * @param consent consent-ledger lines of their contacts, oldest first
      * @param requests earlier requests about them
      */
@@ -46,6 +50,7 @@ public record DataSubjectRecords(List<Ticket> tickets, List<Message> messages, L
         conversations = List.copyOf(conversations);
         conversationMessages = List.copyOf(conversationMessages);
         pendingOutbox = List.copyOf(pendingOutbox);
+        deadOutbox = List.copyOf(deadOutbox);
         consent = List.copyOf(consent);
         requests = List.copyOf(requests);
     }

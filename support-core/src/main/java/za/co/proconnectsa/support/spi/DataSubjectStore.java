@@ -6,6 +6,7 @@ import za.co.proconnectsa.support.privacy.ConsentEntry;
 import za.co.proconnectsa.support.privacy.DataSubject;
 import za.co.proconnectsa.support.privacy.DataSubjectRequest;
 import za.co.proconnectsa.support.queue.Job;
+import za.co.proconnectsa.support.ticket.TicketId;
 
 /**
  * What a store needs for the rights of data subjects: reading and rewriting everything linked to one person,
@@ -45,6 +46,16 @@ public interface DataSubjectStore extends TicketEventRecorder {
     int dropJobs(java.util.Set<String> keys);
 
     /**
+     * Replaces the payload and the last error of jobs, found by their ids; kind, key, state, attempts and times stay.
+     * An erasure rewrites this way the notifications queued or sent to the person, so the delivery log keeps its
+     * lines without their words.
+     *
+     * @param jobs the jobs with their new payloads and last errors
+     * @return how many jobs were rewritten
+     */
+    int rewriteJobs(List<Job> jobs);
+
+    /**
      * Deletes up to {@code max} CLOSED tickets last changed before a time, with their messages, attachments, audit
      * entries, idempotency keys, SLA rows and outbox entries; a conversation joined to one keeps its transcript and
      * loses the link. Rows another unit holds are skipped, never waited for, so purgers on several instances share
@@ -52,9 +63,9 @@ public interface DataSubjectStore extends TicketEventRecorder {
      *
      * @param before last changed before this
      * @param max    at most this many tickets, 1 to 1000
-     * @return how many tickets were deleted
+     * @return the ids of the tickets deleted (the caller queues the deletion of their files in the same unit)
      */
-    int purgeClosedTickets(Instant before, int max);
+    List<TicketId> purgeClosedTickets(Instant before, int max);
 
     /**
      * Deletes up to {@code max} CLOSED conversations last changed before a time, with their transcripts, skipping rows
@@ -62,9 +73,9 @@ public interface DataSubjectStore extends TicketEventRecorder {
      *
      * @param before last changed before this
      * @param max    at most this many, 1 to 1000
-     * @return how many were deleted
+     * @return the ids of the conversations deleted (the caller queues the deletion of their files in the same unit)
      */
-    int purgeClosedConversations(Instant before, int max);
+    List<java.util.UUID> purgeClosedConversations(Instant before, int max);
 
     /**
      * Appends a line to the consent ledger.

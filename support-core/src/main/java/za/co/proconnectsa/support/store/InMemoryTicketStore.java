@@ -871,12 +871,14 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
             List<Conversation> chats = conversations.ofSubject(subject.requesterIds(), subject.contacts());
             List<ConversationMessage> lines = new ArrayList<>();
             chats.forEach(c -> lines.addAll(conversations.conversationMessages(c.id())));
-            List<OutboxEntry> pending = outbox.live(p -> ids.contains(p.ticketId())
-                    || subject.requesterIds().contains(p.actor().id()));
+            java.util.function.Predicate<OutboxEntry.Pending> theirs = p -> ids.contains(p.ticketId())
+                    || subject.requesterIds().contains(p.actor().id());
+            List<OutboxEntry> pending = outbox.live(theirs);
             List<ConsentEntry> ledger = consentOf(subject.contacts());
             List<DataSubjectRequest> requests = subjectRequests.stream()
                     .filter(q -> subject.requesterIds().contains(q.subjectRef())).toList();
-            return new DataSubjectRecords(tickets, found, events, chats, lines, pending, ledger, requests);
+            return new DataSubjectRecords(tickets, found, events, chats, lines, pending, outbox.dead(theirs), ledger,
+                    requests);
         });
     }
 
@@ -1030,7 +1032,12 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
     }
 
     @Override
-    public int purgeClosedTickets(Instant before, int max) {
+    public int rewriteJobs(List<Job> rewritten) {
+        return write(() -> jobs.rewrite(rewritten));
+    }
+
+    @Override
+    public List<TicketId> purgeClosedTickets(Instant before, int max) {
         Checks.notNull(before, "before");
         Checks.between(max, 1, 1000, "max");
         return write(() -> {
@@ -1074,12 +1081,12 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
                     idempotencyKeys.putAll(keys);
                 });
             }
-            return doomed.size();
+            return doomed.stream().map(Ticket::id).toList();
         });
     }
 
     @Override
-    public int purgeClosedConversations(Instant before, int max) {
+    public List<java.util.UUID> purgeClosedConversations(Instant before, int max) {
         Checks.notNull(before, "before");
         Checks.between(max, 1, 1000, "max");
         return write(() -> conversations.purgeClosed(before, max));

@@ -989,12 +989,17 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     }
 
     @Override
-    public int purgeClosedTickets(Instant before, int max) {
+    public int rewriteJobs(List<Job> jobs) {
+        return dataSubjects.rewriteJobs(jobs);
+    }
+
+    @Override
+    public List<TicketId> purgeClosedTickets(Instant before, int max) {
         return dataSubjects.purgeClosedTickets(before, max);
     }
 
     @Override
-    public int purgeClosedConversations(Instant before, int max) {
+    public List<UUID> purgeClosedConversations(Instant before, int max) {
         return dataSubjects.purgeClosedConversations(before, max);
     }
 

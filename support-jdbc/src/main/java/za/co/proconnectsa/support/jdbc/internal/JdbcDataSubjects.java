@@ -15,6 +15,7 @@ import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.access.Role;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
+import za.co.proconnectsa.support.event.DeadLetter;
 import za.co.proconnectsa.support.event.OutboxEntry;
 import za.co.proconnectsa.support.event.TicketEvent;
 import za.co.proconnectsa.support.jdbc.Dialect;
@@ -24,6 +25,7 @@ import za.co.proconnectsa.support.privacy.DataSubject;
 import za.co.proconnectsa.support.privacy.DataSubjectRequest;
 import za.co.proconnectsa.support.sla.SlaTargetType;
 import za.co.proconnectsa.support.spi.ConversationStore;
+import za.co.proconnectsa.support.queue.Job;
 import za.co.proconnectsa.support.spi.DataSubjectRecords;
 import za.co.proconnectsa.support.spi.Redaction;
 import za.co.proconnectsa.support.spi.TicketStore;
@@ -145,7 +147,7 @@ public final class JdbcDataSubjects {
                 lines.addAll(conversations.conversationMessages(uuid));
             }
             return new DataSubjectRecords(found, messages, audit, chats, lines, pendingOutbox(c, own, ids),
-                    consent(c, subject.contacts()), requests(c, ids));
+                    deadOutbox(c, own, ids), consent(c, subject.contacts()), requests(c, ids));
         });
     }
 
@@ -163,6 +165,28 @@ public final class JdbcDataSubjects {
                             TicketId.parse(rs.getString("ticket_id")), actor(rs), Rows.getInstant(rs, "occurred_at", dialect),
                             message == null ? null : UUID.fromString(message), rs.getInt("attempts"),
                             target == null ? null : SlaTargetType.valueOf(target)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Dead entries of their tickets or with them as actor: two index lookups (outbox_ticket, outbox_actor), the same
+     * predicate as the pending entries', never a scan of every dead entry.
+     */
+    private List<DeadLetter> deadOutbox(Connection c, List<String> own, Set<String> ids) throws SQLException {
+        String columns = "SELECT id, event_type, ticket_id, occurred_at, attempts, last_error, dead_at FROM " + p + "outbox";
+        List<DeadLetter> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(columns + " WHERE ticket_id IN " + in(own)
+                + " AND dead_at IS NOT NULL UNION " + columns + " WHERE actor_id IN " + in(ids)
+                + " AND dead_at IS NOT NULL ORDER BY id")) {
+            bind(ps, bind(ps, 1, own), ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new DeadLetter(rs.getLong("id"), rs.getString("event_type"), rs.getString("ticket_id"),
+                            Rows.getInstant(rs, "occurred_at", dialect), rs.getInt("attempts"),
+                            rs.getString("last_error"), Rows.getInstant(rs, "dead_at", dialect)));
                 }
             }
         }
@@ -350,6 +374,12 @@ public final class JdbcDataSubjects {
                     + " WHERE ticket_id IN " + in(own) + " OR requester_id IN " + in(ids), 1, List.of(own, ids)),
                     "UPDATE " + p + "satisfaction_surveys SET requester_id = ?, answer_text = ? WHERE ticket_id = ?",
                     v -> nullable(r.requesterId(v.get(0)), r.authored(v.get(1))));
+            // files kept in this database: their names and captions go now, the files with the deletion jobs
+            n += rewrite(c, rows(c, "SELECT id, file_name, caption, requester_id FROM " + p + "stored_attachments WHERE "
+                    + "ticket_id IN " + in(own) + " OR conversation_id IN " + in(chats), 1, List.of(own, chats)),
+                    "UPDATE " + p + "stored_attachments SET file_name = ?, caption = ?, requester_id = ? WHERE id = ?",
+                    v -> nullable(v.get(0) == null ? null : Text.truncate(r.authored(v.get(0)), 255),
+                            v.get(1) == null ? null : r.authored(v.get(1)), v.get(2) == null ? null : r.requesterId(v.get(2))));
             if (r.pseudonymises() && !contacts.isEmpty()) {
                 // who the person is on WhatsApp (number, business-scoped user id, username) goes with the erasure
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + p + "whatsapp_contacts WHERE contact IN "
@@ -383,6 +413,26 @@ public final class JdbcDataSubjects {
         });
     }
 
+    /** @return how many of these jobs were rewritten (payload and last error) */
+    public int rewriteJobs(List<Job> jobs) {
+        Checks.notNull(jobs, "jobs");
+        if (jobs.isEmpty()) {
+            return 0;
+        }
+        return tx.run("rewriting a data subject's jobs", c -> {
+            int n = 0;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + p + "jobs SET payload = ?, last_error = ? WHERE id = ?")) {
+                for (Job j : jobs) {
+                    ps.setBytes(1, j.payload());
+                    ps.setString(2, j.lastError());
+                    ps.setLong(3, j.id());
+                    n += ps.executeUpdate();
+                }
+            }
+            return n;
+        });
+    }
+
     private List<String> claim(Connection c, String table, Instant before, int max) throws SQLException {
         List<String> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT id FROM " + p + table + " WHERE status = 'CLOSED' AND "
@@ -408,21 +458,24 @@ public final class JdbcDataSubjects {
     /** Deletes a batch of claimed rows and what belongs to them. */
     @FunctionalInterface
     private interface Deletion {
-        int delete(Connection c, List<String> ids) throws SQLException;
+        void delete(Connection c, List<String> ids) throws SQLException;
     }
 
-    /** Claims up to {@code max} CLOSED rows of a table last changed before a time and deletes them. */
-    private int purge(String table, Instant before, int max, Deletion deletion) {
+    /** Claims up to {@code max} CLOSED rows of a table last changed before a time and deletes them; @return their ids. */
+    private List<String> purge(String table, Instant before, int max, Deletion deletion) {
         Checks.notNull(before, "before");
         Checks.between(max, 1, 1000, "max");
         return tx.run("purging closed " + table, c -> {
             List<String> ids = claim(c, table, before, max);
-            return ids.isEmpty() ? 0 : deletion.delete(c, ids);
+            if (!ids.isEmpty()) {
+                deletion.delete(c, ids);
+            }
+            return ids;
         });
     }
 
-    /** @return closed tickets deleted, with everything that belongs to them */
-    public int purgeClosedTickets(Instant before, int max) {
+    /** @return ids of the closed tickets deleted, with everything that belongs to them */
+    public List<TicketId> purgeClosedTickets(Instant before, int max) {
         return purge("tickets", before, max, (c, ids) -> {
             for (String table : List.of("attachments", "messages", "audit_events", "idempotency_keys", "sla_schedule",
                     "sla_events", "outbox", "satisfaction_surveys")) {
@@ -432,16 +485,16 @@ public final class JdbcDataSubjects {
             update(c, "UPDATE " + p + "whatsapp_conversations SET active_contact = CASE WHEN status = 'ESCALATED' THEN "
                     + "NULL ELSE active_contact END, status = CASE WHEN status = 'ESCALATED' THEN 'CLOSED' ELSE status END, "
                     + "ticket_id = NULL, version = version + 1 WHERE ticket_id IN ", ids);
-            return update(c, "DELETE FROM " + p + "tickets WHERE id IN ", ids);
-        });
+            update(c, "DELETE FROM " + p + "tickets WHERE id IN ", ids);
+        }).stream().map(TicketId::parse).toList();
     }
 
-    /** @return closed conversations deleted, with their transcripts */
-    public int purgeClosedConversations(Instant before, int max) {
+    /** @return ids of the closed conversations deleted, with their transcripts */
+    public List<UUID> purgeClosedConversations(Instant before, int max) {
         return purge("whatsapp_conversations", before, max, (c, ids) -> {
             update(c, "DELETE FROM " + p + "whatsapp_messages WHERE conversation_id IN ", ids);
-            return update(c, "DELETE FROM " + p + "whatsapp_conversations WHERE id IN ", ids);
-        });
+            update(c, "DELETE FROM " + p + "whatsapp_conversations WHERE id IN ", ids);
+        }).stream().map(UUID::fromString).toList();
     }
 
     /** Appends a consent line. */

@@ -936,8 +936,11 @@ public final class WhatsAppInbox implements WebhookHandler {
         /**
          * Where the files of inbound media are kept, downloaded by {@link WhatsAppInbox#mediaWorker()}: a
          * {@link za.co.proconnectsa.support.attachment.FileSystemAttachmentStore} (the usual choice), the JDBC store's
-         * {@code attachments()}, or the host's own. Without one, media messages are recorded with their captions only
-         * and no file is fetched.
+         * {@code attachments()}, or the host's own. Without one the inbox uses the desk's
+         * ({@link SupportDesk#attachments()}); with neither, media messages are recorded with their captions only and no
+         * file is fetched. Give the store to the desk ({@code SupportDesk.Builder.attachments}) rather than here, so that
+         * the desk's data-subject requests and retention purges reach the files; a store given here must be the desk's
+         * if the desk has one.
          *
          * @param value the attachment store
          * @return this builder
@@ -1015,6 +1018,15 @@ public final class WhatsAppInbox implements WebhookHandler {
                             + "set a ConversationStore");
                 }
                 conversations = own;
+            }
+            if (attachments == null) {
+                attachments = desk.attachments().orElse(null);
+            } else if (desk.attachments().isEmpty()) {
+                LOG.warn("The WhatsApp inbox keeps files in an attachment store the desk was not given: data-subject "
+                        + "exports, erasures and retention purges will not reach them; set SupportDesk.Builder.attachments");
+            } else if (desk.attachments().get() != attachments) {
+                throw InvalidInputException.of("attachments", "must be the desk's attachment store, so that data-subject"
+                        + " requests reach the files; leave it unset to use the desk's");
             }
             // checked now, not when a customer is waiting: the inbox fills only these placeholders
             ResponseTemplates texts = templates();
