@@ -279,8 +279,7 @@ public final class DefaultDataSubjectService implements DataSubjectService {
         if (queued == 0) {
             return;
         }
-        try {
-            JobWorker worker = fileDeletionWorker().build();
+        try (JobWorker worker = fileDeletionWorker().build()) {
             for (int round = 0; round < 100 && worker.runOnce() > 0; round++) {
                 // each round deletes one batch
             }

@@ -3,13 +3,20 @@ package za.co.proconnectsa.support.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +25,21 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import za.co.proconnectsa.support.StoreUnavailableException;
+import za.co.proconnectsa.support.attachment.AttachmentKind;
+import za.co.proconnectsa.support.attachment.AttachmentRecord;
+import za.co.proconnectsa.support.attachment.FileSystemAttachmentStore;
+import za.co.proconnectsa.support.notify.NotificationChannel;
+import za.co.proconnectsa.support.notify.NotificationDelivery;
+import za.co.proconnectsa.support.notify.NotificationService;
+import za.co.proconnectsa.support.notify.NotificationType;
+import za.co.proconnectsa.support.notify.RequesterContact;
+import za.co.proconnectsa.support.privacy.DataSubjectService;
+import za.co.proconnectsa.support.queue.Job;
+import za.co.proconnectsa.support.queue.JobState;
+import za.co.proconnectsa.support.queue.JobWorker;
+import za.co.proconnectsa.support.spi.AttachmentStore;
 import za.co.proconnectsa.support.SupportDesk;
 import za.co.proconnectsa.support.access.AccessDeniedException;
 import za.co.proconnectsa.support.access.Actor;
@@ -60,9 +82,10 @@ import za.co.proconnectsa.support.ticket.Visibility;
 /**
  * The rights of data subjects on a store that keeps their records ({@link DataSubjectStore}): an export holds
  * everything about one person and nothing of another; after an erasure no stored text holds their name, phone number
- * or e-mail address while every count stays; anonymisation keeps their words; corrections replace values; the
- * consent ledger's latest line wins; retention purges racing on two instances delete each record once and leave
- * nothing of it behind.
+ * or e-mail address, and no file of the attachment store holds them either, while every count stays; anonymisation
+ * keeps their words; corrections replace values; the consent ledger's latest line wins; retention purges racing on two
+ * instances delete each record once and leave nothing of it behind; files are deleted through durable jobs that a
+ * crash does not lose; notifications of their tickets are exported and rewritten.
  *
  * <pre>{@code
  * class MyDataSubjectTest extends DataSubjectContract {
@@ -86,11 +109,18 @@ public abstract class DataSubjectContract {
 
     /** The desk's time; back at {@link #START} before each test. */
     protected final SettableClock clock = SettableClock.at(START);
+    /** Where the default attachment store keeps its files; new for each test. */
+    @TempDir
+    protected Path attachmentDirectory;
     private TicketStore store;
     private SupportDesk desk;
     private String thandiTicket;
     private String leratoTicket;
     private Conversation chat;
+    private CountingAttachments attachments;
+    private UUID chatFile;
+    private UUID ticketFile;
+    private UUID leratoFile;
 
     /** @return a new, empty store implementing {@link DataSubjectStore}, {@link ConversationStore} and {@link WorkQueue} */
     protected abstract TicketStore createStore();
@@ -106,14 +136,102 @@ public abstract class DataSubjectContract {
      */
     protected abstract List<String> everyStoredText();
 
+    /**
+     * @param on the store under test
+     * @return the attachment store the desk keeps its files in: by default a {@link FileSystemAttachmentStore} in
+     *         {@link #attachmentDirectory}; a store that keeps files in its own tables returns its own
+     */
+    protected AttachmentStore createAttachments(TicketStore on) {
+        return FileSystemAttachmentStore.create(attachmentDirectory);
+    }
+
+    /**
+     * @param files the attachment store {@link #createAttachments} returned
+     * @return every file it keeps, as UTF-8 text (names, records and contents); by default every file under a
+     *         {@link FileSystemAttachmentStore}'s directory. A store whose files live in the tables that
+     *         {@link #everyStoredText()} reads returns nothing here.
+     */
+    protected List<String> everyStoredFile(AttachmentStore files) {
+        if (!(files instanceof FileSystemAttachmentStore fs)) {
+            return List.of();
+        }
+        try (var paths = Files.walk(fs.directory())) {
+            List<String> out = new ArrayList<>();
+            for (Path path : paths.filter(Files::isRegularFile).toList()) {
+                out.add(path.getFileName().toString());
+                out.add(new String(Files.readAllBytes(path), StandardCharsets.UTF_8));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The desk's attachment store, counting deletions and failing them on demand (a crash before they run). */
+    private static final class CountingAttachments implements AttachmentStore {
+        private final AttachmentStore files;
+        private final AtomicBoolean failDeletes = new AtomicBoolean();
+        private final List<UUID> deleted = new CopyOnWriteArrayList<>();
+
+        CountingAttachments(AttachmentStore files) {
+            this.files = files;
+        }
+
+        @Override
+        public AttachmentRecord save(AttachmentRecord record, byte[] content) {
+            return files.save(record, content);
+        }
+
+        @Override
+        public Optional<AttachmentRecord> find(UUID id) {
+            return files.find(id);
+        }
+
+        @Override
+        public Optional<byte[]> content(UUID id) {
+            return files.content(id);
+        }
+
+        @Override
+        public List<AttachmentRecord> byConversation(UUID conversationId) {
+            return files.byConversation(conversationId);
+        }
+
+        @Override
+        public List<AttachmentRecord> byTicket(TicketId ticketId) {
+            return files.byTicket(ticketId);
+        }
+
+        @Override
+        public boolean delete(UUID id) {
+            if (failDeletes.get()) {
+                throw new StoreUnavailableException("the process ended before the file was deleted", null);
+            }
+            boolean was = files.delete(id);
+            if (was) {
+                deleted.add(id);
+            }
+            return was;
+        }
+    }
+
     private SupportDesk desk(TicketStore on) {
-        return SupportDesk.builder().store(on).clock(clock).build();
+        return SupportDesk.builder().store(on).clock(clock).attachments(attachments).build();
+    }
+
+    private UUID keepFile(String fileName, String caption, String content, UUID conversation, TicketId ticket,
+            String requesterId) {
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        return attachments.save(new AttachmentRecord(UUID.randomUUID(), AttachmentKind.DOCUMENT, "text/plain",
+                bytes.length, AttachmentRecord.sha256Of(bytes), fileName, caption, clock.instant(), conversation, ticket,
+                requesterId, null), bytes).id();
     }
 
     @BeforeEach
     void seed() {
         clock.set(START);
         store = createStore();
+        attachments = new CountingAttachments(createAttachments(store));
         desk = desk(store);
         thandiTicket = desk.tickets().submit(THANDI, NewTicket.builder()
                 .subject("Invoice INV-2291 charged twice")
@@ -144,6 +262,12 @@ public abstract class DataSubjectContract {
         ((WorkQueue) store).enqueueJob("whatsapp.inbound", "wamid.HBgLMjc4MjEA",
                 ("{\"from\":\"" + PHONE + "\"}").getBytes(StandardCharsets.UTF_8), clock.instant());
         desk.dataSubjects().recordConsent(AGENT, PHONE, ConsentChoice.OPT_IN, "web signup by Thandi Nkosi");
+        chatFile = keepFile("Thandi Nkosi ID.txt", "my ID, Thandi Nkosi 082 123 4567",
+                "Identity document of Thandi Nkosi, " + EMAIL, chat.id(), null, "wa:" + PHONE);
+        ticketFile = keepFile("statement-thandi-nkosi.txt", null, "Statement for Thandi Nkosi, " + PHONE, null,
+                desk.tickets().get(ADMIN, thandiTicket).ticket().id(), "provider-17");
+        leratoFile = keepFile("Lerato map.txt", "the empty map", "Service area map of Lerato Mokoena", null,
+                desk.tickets().get(ADMIN, leratoTicket).ticket().id(), "provider-42");
     }
 
     /** Counts that an erasure must keep: tickets, messages and audit entries of each, conversation lines. */
@@ -163,7 +287,9 @@ public abstract class DataSubjectContract {
     /** Every stored text, lower case, and again without spaces, dashes, dots and brackets (for phone numbers). */
     private String storedText() {
         StringBuilder all = new StringBuilder();
-        for (String value : everyStoredText()) {
+        List<String> values = new ArrayList<>(everyStoredText());
+        values.addAll(everyStoredFile(attachments.files));
+        for (String value : values) {
             if (value != null) {
                 String lower = value.toLowerCase(Locale.ROOT);
                 all.append(lower).append('\n').append(lower.replaceAll("[\\s\\-.()+]", "")).append('\n');
@@ -179,13 +305,23 @@ public abstract class DataSubjectContract {
                 "wamid.provider.9", "131026 receiver incapable", clock.instant()));
         EventOutbox outbox = (EventOutbox) store;
         TicketId thandiId = desk.tickets().get(ADMIN, thandiTicket).ticket().id();
-        OutboxEntry doomed = outbox.claim("contract", 1000, Duration.ofMinutes(1), clock.instant()).stream()
-                .filter(o -> o.ticketId().equals(thandiId)).findFirst().orElseThrow();
+        TicketId leratoId = desk.tickets().get(ADMIN, leratoTicket).ticket().id();
+        List<OutboxEntry> claimed = outbox.claim("contract", 1000, Duration.ofMinutes(1), clock.instant());
+        OutboxEntry doomed = claimed.stream().filter(o -> o.ticketId().equals(thandiId)).findFirst().orElseThrow();
         assertThat(outbox.deadLetter(doomed.id(), "contract", "relay refused", clock.instant())).isTrue();
+        OutboxEntry notTheirs = claimed.stream().filter(o -> o.ticketId().equals(leratoId)).findFirst().orElseThrow();
+        assertThat(outbox.deadLetter(notTheirs.id(), "contract", "Lerato's relay refused", clock.instant())).isTrue();
 
         DataSubjectExport export = desk.dataSubjects().export(ADMIN, SUBJECT, "access request of 2 March");
 
         assertThat(export.deadOutboxEntries()).isEqualTo(1);
+        assertThat(export.json()).doesNotContain(leratoId.toString());
+        assertThat(export.files()).isEqualTo(2);
+        AttachmentRecord idFile = attachments.find(chatFile).orElseThrow();
+        assertThat(export.json()).contains("\"files\"", chatFile.toString(), ticketFile.toString(), "Thandi Nkosi ID.txt",
+                "statement-thandi-nkosi.txt", "my ID, Thandi Nkosi 082 123 4567", idFile.sha256(), "\"text/plain\"",
+                "\"sizeBytes\": " + idFile.sizeBytes(), "\"conversationId\": \"" + chat.id() + "\"",
+                idFile.createdAt().toString()).doesNotContain(leratoFile.toString());
         assertThat(export.deliveries()).isEqualTo(1);
         assertThat(export.queuedJobs()).isEqualTo(1);
         assertThat(export.json()).contains("\"contactIdentities\"", "ZA.1234567890", "thandi_n");
@@ -236,6 +372,15 @@ public abstract class DataSubjectContract {
 
         RedactionReport report = desk.dataSubjects().erase(ADMIN, SUBJECT, "erasure asked by Thandi Nkosi");
 
+        assertThat(report.filesQueued()).isEqualTo(2);
+        assertThat(attachments.deleted).containsExactlyInAnyOrder(chatFile, ticketFile);
+        assertThat(attachments.find(chatFile)).isEmpty();
+        assertThat(attachments.content(ticketFile)).isEmpty();
+        assertThat(attachments.content(leratoFile)).isPresent();
+        for (UUID file : List.of(chatFile, ticketFile)) {
+            assertThat(((WorkQueue) store).findJob(DataSubjectService.FILE_DELETION_KIND, Job.keyOf("file:" + file)))
+                    .hasValueSatisfying(job -> assertThat(job.state()).isEqualTo(JobState.DONE));
+        }
         assertThat(report.subjectRef()).startsWith("erased-");
         assertThat(report.tickets()).isEqualTo(1);
         assertThat(report.conversations()).isEqualTo(1);
@@ -244,7 +389,7 @@ public abstract class DataSubjectContract {
         assertThat(report.attachmentReferences()).containsExactly("s3://docs/77");
         String text = storedText();
         assertThat(text).doesNotContain("thandi", "nkosi", PHONE, "0821234567", EMAIL, "provider-17");
-        assertThat(text).contains("lerato mokoena", "the map stays empty");
+        assertThat(text).contains("lerato mokoena", "the map stays empty", "service area map of lerato mokoena");
         // every count stays but the erased ticket's trail, which gained the request itself
         List<Integer> after = counts();
         assertThat(after.get(1)).isEqualTo(before.get(1) + 1);
@@ -311,6 +456,11 @@ public abstract class DataSubjectContract {
         assertThat(ticket.requesterId()).isEqualTo("provider-17");
         assertThat(ticket.body()).startsWith("Hi, this is Thandi Dlamini (");
         assertThat(desk.tickets().myTicket(THANDI, thandiTicket).ticket().number().text()).isEqualTo(thandiTicket);
+        // a correction rewrites text, not the files a person sent: they are kept as sent
+        assertThat(attachments.deleted).isEmpty();
+        assertThat(attachments.content(chatFile)).hasValueSatisfying(bytes -> assertThat(new String(bytes,
+                StandardCharsets.UTF_8)).isEqualTo("Identity document of Thandi Nkosi, " + EMAIL));
+        List.of(chatFile, ticketFile, leratoFile).forEach(attachments.files::delete);
         assertThat(storedText()).doesNotContain("nkosi").contains("thandi dlamini");
     }
 
@@ -397,5 +547,120 @@ public abstract class DataSubjectContract {
         assertThat(((ConversationStore) store).findConversation(chat.id())).isEmpty();
         assertThat(desk.tickets().get(ADMIN, fresh).ticket().status()).isEqualTo(TicketStatus.CLOSED);
         assertThat(desk.dataSubjects().purgeExpired(ADMIN, policy).total()).isZero();
+    }
+
+    @Test
+    @DisplayName("a crash between the erasure and the files' deletion loses nothing: the queued jobs delete each file later, once")
+    void fileDeletionSurvivesACrash() {
+        attachments.failDeletes.set(true);
+
+        RedactionReport report = desk.dataSubjects().erase(ADMIN, SUBJECT, "erasure of 2 March");
+
+        // the records are rewritten and committed; the files wait with their deletion jobs
+        assertThat(report.filesQueued()).isEqualTo(2);
+        assertThat(attachments.deleted).isEmpty();
+        assertThat(attachments.content(chatFile)).isPresent();
+        assertThat(attachments.content(ticketFile)).isPresent();
+        WorkQueue queue = (WorkQueue) store;
+        for (UUID file : List.of(chatFile, ticketFile)) {
+            assertThat(queue.findJob(DataSubjectService.FILE_DELETION_KIND, Job.keyOf("file:" + file)))
+                    .hasValueSatisfying(job -> assertThat(job.state()).isEqualTo(JobState.PENDING));
+        }
+        assertThat(desk.tickets().get(ADMIN, thandiTicket).ticket().body()).isEqualTo("[erased]");
+        // the application starts again; an earlier attempt had deleted one file and ended before its done mark
+        attachments.failDeletes.set(false);
+        assertThat(attachments.files.delete(ticketFile)).isTrue();
+        clock.advance(Duration.ofHours(1));
+        try (JobWorker worker = desk(sameDataAgain()).dataSubjects().fileDeletionWorker().build()) {
+            assertThat(worker.runOnce()).isEqualTo(2);
+            clock.advance(Duration.ofHours(1));
+            assertThat(worker.runOnce()).isZero();
+        }
+        assertThat(attachments.deleted).containsExactly(chatFile);
+        for (UUID file : List.of(chatFile, ticketFile)) {
+            assertThat(attachments.find(file)).isEmpty();
+            assertThat(queue.findJob(DataSubjectService.FILE_DELETION_KIND, Job.keyOf("file:" + file)))
+                    .hasValueSatisfying(job -> assertThat(job.state()).isEqualTo(JobState.DONE));
+        }
+        assertThat(attachments.content(leratoFile)).isPresent();
+        assertThat(storedText()).doesNotContain("thandi", "nkosi", PHONE, "0821234567", EMAIL)
+                .contains("service area map of lerato mokoena");
+    }
+
+    @Test
+    @DisplayName("anonymisation deletes the person's files too, and a correction deletes none")
+    void anonymisationDeletesFiles() {
+        desk.dataSubjects().correct(ADMIN, SUBJECT, Correction.builder().name("Nkosi", "Dlamini").build(), "surname");
+        assertThat(attachments.deleted).isEmpty();
+
+        RedactionReport report = desk.dataSubjects().anonymise(ADMIN, SUBJECT, "anonymise for analytics");
+
+        assertThat(report.filesQueued()).isEqualTo(2);
+        assertThat(attachments.deleted).containsExactlyInAnyOrder(chatFile, ticketFile);
+        assertThat(attachments.find(leratoFile)).isPresent();
+    }
+
+    @Test
+    @DisplayName("a retention purge deletes the files of the tickets and conversations it deletes, through the same jobs")
+    void purgeDeletesFiles() {
+        String old = desk.tickets().submit(LERATO, NewTicket.builder().subject("Old question").body("long ago")
+                .build()).ticketNumber().text();
+        TicketId oldId = desk.tickets().get(ADMIN, old).ticket().id();
+        UUID oldFile = keepFile("old.txt", null, "an old file", null, oldId, "provider-42");
+        desk.tickets().changeStatus(AGENT, old, TicketStatus.CLOSED);
+        ((ConversationStore) store).updateConversation(chat.closedAt(clock.instant()), List.of());
+        clock.advance(Duration.ofDays(400));
+
+        PurgeReport report = desk.dataSubjects().purgeExpired(ADMIN, RetentionPolicy.builder()
+                .closedTickets(Duration.ofDays(365)).closedConversations(Duration.ofDays(365)).build());
+
+        assertThat(report.closedTickets()).isEqualTo(1);
+        assertThat(report.closedConversations()).isEqualTo(1);
+        assertThat(report.filesQueued()).isEqualTo(2);
+        assertThat(attachments.deleted).containsExactlyInAnyOrder(oldFile, chatFile);
+        assertThat(attachments.find(ticketFile)).isPresent();
+        assertThat(attachments.find(leratoFile)).isPresent();
+        assertThat(((WorkQueue) store).findJob(DataSubjectService.FILE_DELETION_KIND, Job.keyOf("file:" + oldFile)))
+                .hasValueSatisfying(job -> assertThat(job.state()).isEqualTo(JobState.DONE));
+    }
+
+    @Test
+    @DisplayName("notifications of the person's tickets are exported with their delivery state; an erasure rewrites them in place")
+    void notifications() {
+        SupportDesk notifying = SupportDesk.builder().store(store).clock(clock).attachments(attachments)
+                .notifyRequesters(id -> Optional.of(new RequesterContact(id, id.equals("provider-17") ? EMAIL
+                        : "lerato@example.co.za", null, NotificationChannel.EMAIL, null)), NotificationChannel.EMAIL)
+                .build();
+        notifying.tickets().reply(AGENT, thandiTicket, Reply.publicReply("Thandi Nkosi, the refund to 082 123 4567 is done"));
+        notifying.tickets().changeStatus(AGENT, thandiTicket, TicketStatus.RESOLVED);
+        notifying.tickets().reply(AGENT, leratoTicket, Reply.publicReply("Lerato, the map works again"));
+        WorkQueue queue = (WorkQueue) store;
+        Job reply = queue.claimJobs(NotificationService.KIND, "contract", 10, Duration.ofMinutes(1), clock.instant())
+                .stream().filter(j -> new String(j.payload(), StandardCharsets.UTF_8).contains("the refund"))
+                .findFirst().orElseThrow();
+        assertThat(queue.buryJob(reply.id(), "contract", "550 mailbox " + EMAIL + " is full", clock.instant())).isTrue();
+        int logged = notifying.notifications().deliveries(ADMIN, 0, 100).size();
+
+        DataSubjectExport export = notifying.dataSubjects().export(ADMIN, SUBJECT, "access request");
+
+        assertThat(export.notifications()).isEqualTo(2);
+        assertThat(export.json()).contains("\"notifications\"", "AGENT_REPLIED", "TICKET_RESOLVED",
+                "the refund to 082 123 4567 is done", "\"state\": \"DEAD\"", "550 mailbox " + EMAIL + " is full")
+                .doesNotContain("the map works again");
+
+        RedactionReport report = notifying.dataSubjects().erase(ADMIN, SUBJECT, "erasure");
+
+        List<NotificationDelivery> log = notifying.notifications().deliveries(ADMIN, 0, 100);
+        assertThat(log).hasSize(logged);
+        assertThat(log).filteredOn(d -> d.notification().type() == NotificationType.AGENT_REPLIED
+                && d.notification().requesterId().equals(report.subjectRef())).singleElement().satisfies(d -> {
+                    assertThat(d.notification().text()).contains("[name], the refund to [phone] is done");
+                    assertThat(d.state()).isEqualTo(JobState.DEAD);
+                    assertThat(d.lastError()).isEqualTo("550 mailbox [e-mail] is full");
+                });
+        assertThat(log).filteredOn(d -> d.notification().requesterId().equals("provider-42")).singleElement()
+                .satisfies(d -> assertThat(d.notification().text()).contains("Lerato, the map works again"));
+        assertThat(storedText()).doesNotContain("thandi", "nkosi", PHONE, "0821234567", EMAIL)
+                .contains("lerato, the map works again");
     }
 }

@@ -39,6 +39,9 @@ class InMemoryDataSubjectTest extends DataSubjectContract {
         }
         if (value instanceof CharSequence s) {
             out.add(s.toString());
+        } else if (value instanceof byte[] bytes) {
+            // job payloads: JSON text
+            out.add(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
         } else if (value instanceof java.util.UUID id) {
             out.add(id.toString());
         } else if (value instanceof Map<?, ?> map) {

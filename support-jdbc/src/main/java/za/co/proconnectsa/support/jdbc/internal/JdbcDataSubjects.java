@@ -374,8 +374,9 @@ public final class JdbcDataSubjects {
                     + " WHERE ticket_id IN " + in(own) + " OR requester_id IN " + in(ids), 1, List.of(own, ids)),
                     "UPDATE " + p + "satisfaction_surveys SET requester_id = ?, answer_text = ? WHERE ticket_id = ?",
                     v -> nullable(r.requesterId(v.get(0)), r.authored(v.get(1))));
-            // files kept in this database: their names and captions go now, the files with the deletion jobs
-            n += rewrite(c, rows(c, "SELECT id, file_name, caption, requester_id FROM " + p + "stored_attachments WHERE "
+            // files kept in this database: their names and captions go now, the files with the deletion jobs (a
+            // correction leaves files as they were sent, as on every attachment store)
+            n += !r.pseudonymises() ? 0 : rewrite(c, rows(c, "SELECT id, file_name, caption, requester_id FROM " + p + "stored_attachments WHERE "
                     + "ticket_id IN " + in(own) + " OR conversation_id IN " + in(chats), 1, List.of(own, chats)),
                     "UPDATE " + p + "stored_attachments SET file_name = ?, caption = ?, requester_id = ? WHERE id = ?",
                     v -> nullable(v.get(0) == null ? null : Text.truncate(r.authored(v.get(0)), 255),
