@@ -156,11 +156,23 @@ public record AnalyticsReport(Instant from, Instant to, ZoneId zone, long ticket
             csv.row("agent_open_now", a.agentId(), a.openNow());
             csv.row("agent_first_response_mean_seconds", a.agentId(), seconds(a.firstResponseMean()));
             csv.row("agent_resolution_mean_seconds", a.agentId(), seconds(a.resolutionMean()));
+            agentTimes(csv, "agent_first_response_wall", a.agentId(), a.firstResponse());
+            agentTimes(csv, "agent_resolution_wall", a.agentId(), a.resolution());
+            agentTimes(csv, "agent_first_response_business", a.agentId(), a.firstResponseBusiness());
+            agentTimes(csv, "agent_resolution_business", a.agentId(), a.resolutionBusiness());
         }
         csv.row("satisfaction", "answers", satisfaction.answers());
         csv.row("satisfaction", "mean", satisfaction.mean());
         csv.row("satisfaction", "satisfied_rate", satisfaction.satisfied());
         return csv.toString();
+    }
+
+    /** An agent's median and 90th percentile, when computed (business time only when asked). */
+    private static void agentTimes(Csv csv, String figure, String agentId, MedianAndP90 times) {
+        if (times != null) {
+            csv.row(figure + "_p50_seconds", agentId, seconds(times.p50()));
+            csv.row(figure + "_p90_seconds", agentId, seconds(times.p90()));
+        }
     }
 
     private static void times(Csv csv, String name, ResponseTimes times) {

@@ -24,6 +24,7 @@ import za.co.proconnectsa.support.advisor.ChannelAdvisor;
 import za.co.proconnectsa.support.advisor.MeasuredFigures;
 import za.co.proconnectsa.support.analytics.AgeBucket;
 import za.co.proconnectsa.support.analytics.AgentFigures;
+import za.co.proconnectsa.support.analytics.MedianAndP90;
 import za.co.proconnectsa.support.analytics.AnalyticsQuery;
 import za.co.proconnectsa.support.analytics.AnalyticsReport;
 import za.co.proconnectsa.support.analytics.AnalyticsService;
@@ -129,12 +130,7 @@ public final class DefaultAnalyticsService implements AnalyticsService {
             triples = terms.top(3, query.topTerms());
         }
 
-        List<AgentFigures> agents = analytics.agentCounts(query).stream()
-                .sorted(Comparator.comparing(AnalyticsStore.AgentCounts::agentId))
-                .map(a -> new AgentFigures(a.agentId(), a.assigned(), a.resolved(), a.openNow(),
-                        Percentiles.mean(a.firstResponseSumMicros(), a.firstResponses()),
-                        Percentiles.mean(a.resolutionSumMicros(), a.resolved())))
-                .toList();
+        List<AgentFigures> agents = agents(analytics, query);
         AnalyticsStore.SatisfactionCounts csat = analytics.satisfactionCounts(query);
 
         return new AnalyticsReport(query.from(), query.to(), zone, tickets, origins, days, Arrays.stream(hourOfWeek)
@@ -202,6 +198,41 @@ public final class DefaultAnalyticsService implements AnalyticsService {
             micros[0][n[0]++] = Percentiles.between(Instant.EPOCH, Instant.EPOCH.plus(hours.businessDuration(from, to)));
         });
         return new ResponseTimes(wall, Percentiles.figures(Percentiles.stats(micros[0], n[0])));
+    }
+
+    /** Each agent's counts and means, and their medians and 90th percentiles (wall time from the store's SQL). */
+    private List<AgentFigures> agents(AnalyticsStore analytics, AnalyticsQuery query) {
+        Map<String, MedianAndP90> response = agentTimes(analytics.agentSpanStats(query, Span.FIRST_RESPONSE));
+        Map<String, MedianAndP90> resolution = agentTimes(analytics.agentSpanStats(query, Span.RESOLUTION));
+        return analytics.agentCounts(query).stream()
+                .sorted(Comparator.comparing(AnalyticsStore.AgentCounts::agentId))
+                .map(a -> new AgentFigures(a.agentId(), a.assigned(), a.resolved(), a.openNow(),
+                        Percentiles.mean(a.firstResponseSumMicros(), a.firstResponses()),
+                        Percentiles.mean(a.resolutionSumMicros(), a.resolved()),
+                        response.getOrDefault(a.agentId(), MedianAndP90.NONE),
+                        resolution.getOrDefault(a.agentId(), MedianAndP90.NONE),
+                        query.businessTime() ? businessTimes(analytics, query, a.agentId(), Span.FIRST_RESPONSE) : null,
+                        query.businessTime() ? businessTimes(analytics, query, a.agentId(), Span.RESOLUTION) : null))
+                .toList();
+    }
+
+    private static Map<String, MedianAndP90> agentTimes(List<AnalyticsStore.AgentSpanStats> stats) {
+        Map<String, MedianAndP90> out = new HashMap<>();
+        stats.forEach(s -> out.put(s.agentId(), new MedianAndP90(s.count(), Percentiles.duration(s.p50()),
+                Percentiles.duration(s.p90()))));
+        return out;
+    }
+
+    /** One agent's spans in business time, on the desk's hours as they are now. */
+    private MedianAndP90 businessTimes(AnalyticsStore analytics, AnalyticsQuery query, String agentId, Span span) {
+        AnalyticsQuery theirs = new AnalyticsQuery(query.from(), query.to(), query.zone(), query.channels(),
+                query.categories(), query.priorities(), agentId, true, 0);
+        List<Long> micros = new ArrayList<>();
+        analytics.forEachSpan(theirs, span, (from, to) -> micros.add(Percentiles.between(Instant.EPOCH,
+                Instant.EPOCH.plus(hours.businessDuration(from, to)))));
+        long[] values = micros.stream().mapToLong(Long::longValue).toArray();
+        AnalyticsStore.SpanStats stats = Percentiles.stats(values, values.length);
+        return new MedianAndP90(stats.count(), Percentiles.duration(stats.p50()), Percentiles.duration(stats.p90()));
     }
 
     private AnalyticsStore checked(Actor actor, AnalyticsQuery query) {

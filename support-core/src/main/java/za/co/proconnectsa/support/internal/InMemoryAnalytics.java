@@ -283,6 +283,27 @@ public final class InMemoryAnalytics implements AnalyticsStore {
     }
 
     @Override
+    public List<AgentSpanStats> agentSpanStats(AnalyticsQuery query, Span span) {
+        if (span == Span.NEXT_RESPONSE) {
+            throw new IllegalArgumentException("per-agent spans are first response and resolution");
+        }
+        Map<String, List<Long>> byAgent = new TreeMap<>();
+        for (Ticket t : period(query)) {
+            Instant end = span == Span.FIRST_RESPONSE ? t.firstRespondedAt() : firstResolution(t);
+            if (t.assigneeId() != null && end != null) {
+                byAgent.computeIfAbsent(t.assigneeId(), k -> new ArrayList<>()).add(Percentiles.between(t.createdAt(), end));
+            }
+        }
+        List<AgentSpanStats> out = new ArrayList<>();
+        byAgent.forEach((agent, micros) -> {
+            long[] values = micros.stream().mapToLong(Long::longValue).toArray();
+            SpanStats stats = Percentiles.stats(values, values.length);
+            out.add(new AgentSpanStats(agent, stats.count(), stats.p50(), stats.p90()));
+        });
+        return out;
+    }
+
+    @Override
     public void forEachRequestText(AnalyticsQuery query, Consumer<List<String>> request) {
         for (Ticket t : period(query)) {
             request.accept(List.of(t.subject(), t.body()));

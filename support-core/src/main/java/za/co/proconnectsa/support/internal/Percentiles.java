@@ -55,8 +55,8 @@ public final class Percentiles {
         if (stats.count() == 0) {
             return DurationFigures.NONE;
         }
-        return new DurationFigures(stats.count(), mean(stats.sumMicros(), stats.count()), micros(stats.p50()),
-                micros(stats.p90()), micros(stats.p95()), micros(stats.p99()));
+        return new DurationFigures(stats.count(), mean(stats.sumMicros(), stats.count()), duration(stats.p50()),
+                duration(stats.p90()), duration(stats.p95()), duration(stats.p99()));
     }
 
     /**
@@ -73,7 +73,11 @@ public final class Percentiles {
         return Duration.of(micros, ChronoUnit.MICROS);
     }
 
-    private static Duration micros(double value) {
+    /**
+     * @param value microseconds, as a percentile gives them
+     * @return the duration, rounded half up to the microsecond
+     */
+    public static Duration duration(double value) {
         return Duration.of(Math.round(value), ChronoUnit.MICROS);
     }
 

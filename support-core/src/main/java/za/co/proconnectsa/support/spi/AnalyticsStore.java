@@ -97,6 +97,15 @@ public interface AnalyticsStore {
     }
 
     /**
+     * @param agentId the assignee
+     * @param count   how many of the period's tickets assigned to them have the span
+     * @param p50     the spans' median, in microseconds
+     * @param p90     their 90th percentile
+     */
+    record AgentSpanStats(String agentId, long count, double p50, double p90) {
+    }
+
+    /**
      * Satisfaction survey answers on the period's tickets.
      *
      * @param answers  answers
@@ -172,6 +181,16 @@ public interface AnalyticsStore {
      * @return the figures of each agent with tickets in the period or open now, by agent id
      */
     List<AgentCounts> agentCounts(AnalyticsQuery query);
+
+    /**
+     * The median and 90th percentile of the spans of the period's tickets per assignee, in wall time: one aggregate
+     * grouped by agent, never a query per agent.
+     *
+     * @param query the period and filters
+     * @param span  {@link Span#FIRST_RESPONSE} or {@link Span#RESOLUTION}
+     * @return one line per agent with at least one such span, by agent id
+     */
+    List<AgentSpanStats> agentSpanStats(AnalyticsQuery query, Span span);
 
     /**
      * Streams the text of each request of the period, for its common words and phrases: each ticket's subject and

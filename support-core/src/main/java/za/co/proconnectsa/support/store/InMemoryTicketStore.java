@@ -843,6 +843,11 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
     }
 
     @Override
+    public List<AnalyticsStore.AgentSpanStats> agentSpanStats(AnalyticsQuery query, AnalyticsStore.Span span) {
+        return analytics(a -> a.agentSpanStats(query, span));
+    }
+
+    @Override
     public void forEachRequestText(AnalyticsQuery query, java.util.function.Consumer<List<String>> request) {
         List<List<String>> texts = new ArrayList<>();
         analytics(a -> {

@@ -1180,6 +1180,11 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     }
 
     @Override
+    public List<AnalyticsStore.AgentSpanStats> agentSpanStats(AnalyticsQuery query, AnalyticsStore.Span span) {
+        return analytics.agentSpanStats(query, span);
+    }
+
+    @Override
     public void forEachRequestText(AnalyticsQuery query, java.util.function.Consumer<List<String>> request) {
         analytics.forEachRequestText(query, request);
     }

@@ -27,6 +27,7 @@ import za.co.proconnectsa.support.analytics.AnalyticsQuery;
 import za.co.proconnectsa.support.analytics.AnalyticsReport;
 import za.co.proconnectsa.support.analytics.CountOf;
 import za.co.proconnectsa.support.analytics.DurationFigures;
+import za.co.proconnectsa.support.analytics.MedianAndP90;
 import za.co.proconnectsa.support.analytics.Satisfaction;
 import za.co.proconnectsa.support.analytics.SlaCompliance;
 import za.co.proconnectsa.support.notify.NotificationChannel;
@@ -326,12 +327,24 @@ public abstract class AnalyticsContract {
     }
 
     @Test
-    @DisplayName("per-agent figures and load")
+    @DisplayName("per-agent figures and load: counts, means, and medians and 90th percentiles in wall and business time")
     void agents() {
         AnalyticsReport r = golden();
+        // agent-1: first responses 30 min (T3) and 1 h (T1), resolutions 45 min (T3) and 5 h (T1), all in business hours
+        MedianAndP90 agent1Response = new MedianAndP90(2, Duration.ofMinutes(45), Duration.ofMinutes(57));
+        MedianAndP90 agent1Resolution = new MedianAndP90(2, hours(2.875), hours(4.575));
+        // agent-2: T2 answered after 114 h, 4 business hours across Good Friday, the weekend and Family Day
         assertThat(r.agents()).containsExactly(
-                new AgentFigures("agent-1", 2, 2, 1, Duration.ofMinutes(45), hours(2.875)),
-                new AgentFigures("agent-2", 1, 0, 2, Duration.ofHours(114), Duration.ZERO));
+                new AgentFigures("agent-1", 2, 2, 1, Duration.ofMinutes(45), hours(2.875), agent1Response,
+                        agent1Resolution, agent1Response, agent1Resolution),
+                new AgentFigures("agent-2", 1, 0, 2, Duration.ofHours(114), Duration.ZERO,
+                        new MedianAndP90(1, Duration.ofHours(114), Duration.ofHours(114)), MedianAndP90.NONE,
+                        new MedianAndP90(1, Duration.ofHours(4), Duration.ofHours(4)), MedianAndP90.NONE));
+        AnalyticsReport wallOnly = report(AnalyticsQuery.builder(FROM, TO).build());
+        assertThat(wallOnly.agents()).extracting(AgentFigures::firstResponse)
+                .containsExactly(agent1Response, new MedianAndP90(1, Duration.ofHours(114), Duration.ofHours(114)));
+        assertThat(wallOnly.agents()).extracting(AgentFigures::firstResponseBusiness).containsOnlyNulls();
+        assertThat(wallOnly.agents()).extracting(AgentFigures::resolutionBusiness).containsOnlyNulls();
     }
 
     @Test
@@ -412,6 +425,11 @@ public abstract class AnalyticsContract {
                 .containsEntry("backlog_age/30d+", "1")
                 .containsEntry("common_word/invoice", "4")
                 .containsEntry("agent_open_now/agent-2", "2")
+                .containsEntry("agent_first_response_wall_p50_seconds/agent-1", "2700.000000")
+                .containsEntry("agent_first_response_wall_p90_seconds/agent-1", "3420.000000")
+                .containsEntry("agent_resolution_wall_p90_seconds/agent-1", "16470.000000")
+                .containsEntry("agent_first_response_business_p90_seconds/agent-2", "14400.000000")
+                .containsEntry("agent_resolution_business_p50_seconds/agent-2", "0.000000")
                 .containsEntry("requests_by_hour_of_week/MONDAY 09", "1")
                 .containsEntry("satisfaction/answers", "0");
         assertThat(Double.parseDouble(values.get("resolution/reopen_rate"))).isEqualTo(r.reopenRate());

@@ -376,6 +376,49 @@ public final class JdbcAnalytics implements AnalyticsStore {
         return out;
     }
 
+    /**
+     * The median and 90th percentile per agent in one query grouped by assignee: PERCENTILE_CONT as an aggregate on
+     * PostgreSQL and H2; on MariaDB the values at the ranks around each percentile within each agent's spans
+     * ({@code ROW_NUMBER() OVER (PARTITION BY agent ...)}), interpolated as percentile_cont does.
+     */
+    @Override
+    public List<AgentSpanStats> agentSpanStats(AnalyticsQuery query, Span span) {
+        Scope scope = new Scope(query, true);
+        String spans = switch (Checks.notNull(span, "span")) {
+            case FIRST_RESPONSE -> "spans AS (SELECT t.assignee_id AS a, t.created_at AS s, t.first_responded_at AS e FROM "
+                    + tickets + " t WHERE " + scope + " AND t.assignee_id IS NOT NULL AND t.first_responded_at IS NOT NULL)";
+            case RESOLUTION -> "spans AS (SELECT t.assignee_id AS a, t.created_at AS s, r.resolved_at AS e FROM " + tickets
+                    + " t JOIN (" + resolutions() + ") r ON r.ticket_id = t.id WHERE " + scope
+                    + " AND t.assignee_id IS NOT NULL)";
+            case NEXT_RESPONSE -> throw new IllegalArgumentException("per-agent spans are first response and resolution");
+        };
+        String d = "(SELECT a, " + micros("s", "e") + " AS d FROM spans) x";
+        List<AgentSpanStats> out = new ArrayList<>();
+        if (dialect != Dialect.MARIADB) {
+            query("reading " + span + " percentiles per agent", "WITH " + spans + " SELECT x.a, COUNT(*),"
+                    + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY x.d), PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY x.d)"
+                    + " FROM " + d + " GROUP BY x.a ORDER BY x.a", scope.params,
+                    rs -> out.add(new AgentSpanStats(rs.getString(1), rs.getLong(2), rs.getDouble(3), rs.getDouble(4))));
+            return out;
+        }
+        java.util.Map<String, java.util.Map<Integer, Long>> ranked = new java.util.TreeMap<>();
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        query("reading " + span + " percentiles per agent", "WITH " + spans + " SELECT y.a, y.n, y.rn, y.d FROM"
+                + " (SELECT x.a, x.d, ROW_NUMBER() OVER (PARTITION BY x.a ORDER BY x.d) - 1 AS rn,"
+                + " COUNT(*) OVER (PARTITION BY x.a) AS n FROM " + d + ") y WHERE y.rn IN (FLOOR(0.5 * (y.n - 1)),"
+                + " CEIL(0.5 * (y.n - 1)), FLOOR(0.9 * (y.n - 1)), CEIL(0.9 * (y.n - 1)))", scope.params, rs -> {
+                    ranked.computeIfAbsent(rs.getString(1), k -> new java.util.HashMap<>()).put(rs.getInt(3), rs.getLong(4));
+                    counts.put(rs.getString(1), rs.getInt(2));
+                });
+        ranked.forEach((agent, values) -> {
+            int n = counts.get(agent);
+            long[] sorted = new long[n];
+            values.forEach((rank, value) -> sorted[rank] = value);
+            out.add(new AgentSpanStats(agent, n, interpolated(sorted, n, 0.5), interpolated(sorted, n, 0.9)));
+        });
+        return out;
+    }
+
     @Override
     public void forEachRequestText(AnalyticsQuery query, Consumer<List<String>> request) {
         Scope scope = new Scope(query, true);
