@@ -37,6 +37,9 @@ import za.co.proconnectsa.support.attachment.FileSystemAttachmentStore;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
+import za.co.proconnectsa.support.privacy.DataSubject;
+import za.co.proconnectsa.support.privacy.DataSubjectExport;
+import za.co.proconnectsa.support.privacy.RedactionReport;
 import za.co.proconnectsa.support.queue.JobState;
 import za.co.proconnectsa.support.queue.JobWorker;
 import za.co.proconnectsa.support.store.InMemoryTicketStore;
@@ -426,5 +429,56 @@ class WhatsAppMediaTest {
         assertThat(result.delivery()).isEqualTo(ReplyDelivery.WINDOW_CLOSED);
         assertThat(store.pendingJobs(WhatsAppInbox.SEND_KIND)).isEqualTo(queuedBefore);
         assertThat(inbox.attachments(AGENT, only().number().text())).isEmpty();
+    }
+
+    /** An inbox on a desk that keeps the attachment store itself: the inbox takes the desk's. */
+    private SupportDesk deskWithFiles(Path directory) {
+        SupportDesk desk = SupportDesk.builder().store(store).clock(clock)
+                .attachments(FileSystemAttachmentStore.create(directory)).build();
+        inbox = WhatsAppInbox.builder().desk(desk).store(store).client(InboxFixture.client(GRAPH, clock)).build();
+        worker = InboundMessageWorker.builder(store, inbox).clock(clock).build();
+        downloads = inbox.mediaWorker().clock(clock).build();
+        return desk;
+    }
+
+    @Test
+    @DisplayName("the inbox keeps media in the desk's attachment store, so a data-subject export lists the file and an erasure deletes it")
+    void erasureReachesMedia() throws Exception {
+        Path directory = files.resolve("desk");
+        SupportDesk desk = deskWithFiles(directory);
+        byte[] pdf = "%PDF-1.7 ID document of Thandi Nkosi".getBytes(StandardCharsets.UTF_8);
+        metadata("7001", "application/pdf", hex(pdf), pdf.length, "/media/dl/7001");
+        download("/media/dl/7001", pdf, "application/pdf");
+        deliver("document", "7001", "application/pdf", base64(pdf), "Thandi Nkosi ID.pdf", "my ID, Thandi Nkosi");
+        assertThat(runDownloads()).isEqualTo(1);
+        String number = ticket().number().text();
+        AttachmentRecord kept = inbox.ticketAttachments(AGENT, number).get(0);
+        assertThat(desk.attachments().orElseThrow().find(kept.id())).contains(kept);
+        Actor admin = Actor.admin("lead-1", "Lerato (Lead)");
+        DataSubject thandi = DataSubject.builder("wa:" + THANDI).whatsApp(THANDI).name("Thandi Nkosi").build();
+
+        DataSubjectExport export = desk.dataSubjects().export(admin, thandi, "access request");
+        RedactionReport erased = desk.dataSubjects().erase(admin, thandi, "erasure request");
+
+        assertThat(export.files()).isEqualTo(1);
+        assertThat(export.json()).contains("Thandi Nkosi ID.pdf", kept.sha256(), kept.id().toString());
+        assertThat(erased.filesQueued()).isEqualTo(1);
+        assertThat(desk.attachments().orElseThrow().find(kept.id())).isEmpty();
+        assertThat(inbox.ticketAttachments(AGENT, number)).isEmpty();
+        try (var left = java.nio.file.Files.list(directory)) {
+            assertThat(left.toList()).as("no file of hers stays").isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("an inbox refuses an attachment store other than the desk's: data-subject requests would not reach it")
+    void anotherStoreRefused() {
+        SupportDesk desk = deskWithFiles(files.resolve("desk"));
+        assertThatThrownBy(() -> WhatsAppInbox.builder().desk(desk).store(store).client(InboxFixture.client(GRAPH, clock))
+                .attachments(FileSystemAttachmentStore.create(files.resolve("other"))).build())
+                .isInstanceOf(za.co.proconnectsa.support.InvalidInputException.class)
+                .hasMessageContaining("desk's attachment store");
+        assertThat(WhatsAppInbox.builder().desk(desk).store(store).client(InboxFixture.client(GRAPH, clock))
+                .attachments(desk.attachments().orElseThrow()).build()).isNotNull();
     }
 }
