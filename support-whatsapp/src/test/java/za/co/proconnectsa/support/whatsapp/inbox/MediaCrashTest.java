@@ -14,9 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -43,9 +41,9 @@ import za.co.proconnectsa.support.spi.ConversationStore;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.spi.WorkQueue;
 import za.co.proconnectsa.support.store.InMemoryTicketStore;
+import za.co.proconnectsa.support.testing.ForwardingAttachmentStore;
 import za.co.proconnectsa.support.testing.SettableClock;
 import za.co.proconnectsa.support.ticket.Ticket;
-import za.co.proconnectsa.support.ticket.TicketId;
 import za.co.proconnectsa.support.ticket.TicketQuery;
 import za.co.proconnectsa.support.whatsapp.webhook.InboundMessageWorker;
 import za.co.proconnectsa.support.whatsapp.webhook.WebhookReceiver;
@@ -79,46 +77,20 @@ class MediaCrashTest {
     }
 
     /** Keeps files in a real store, and dies once right after a save, before its unit commits. */
-    private static final class DiesAfterSave implements AttachmentStore {
-        private final AttachmentStore real;
+    private static final class DiesAfterSave extends ForwardingAttachmentStore {
         final AtomicBoolean armed = new AtomicBoolean();
 
         DiesAfterSave(AttachmentStore real) {
-            this.real = real;
+            super(real);
         }
 
         @Override
         public AttachmentRecord save(AttachmentRecord record, byte[] content) {
-            AttachmentRecord saved = real.save(record, content);
+            AttachmentRecord saved = super.save(record, content);
             if (armed.compareAndSet(true, false)) {
                 throw new StoreUnavailableException("the process died after keeping the file", null);
             }
             return saved;
-        }
-
-        @Override
-        public Optional<AttachmentRecord> find(UUID id) {
-            return real.find(id);
-        }
-
-        @Override
-        public Optional<byte[]> content(UUID id) {
-            return real.content(id);
-        }
-
-        @Override
-        public List<AttachmentRecord> byConversation(UUID conversationId) {
-            return real.byConversation(conversationId);
-        }
-
-        @Override
-        public List<AttachmentRecord> byTicket(TicketId ticketId) {
-            return real.byTicket(ticketId);
-        }
-
-        @Override
-        public boolean delete(UUID id) {
-            return real.delete(id);
         }
     }
 
