@@ -273,11 +273,13 @@ CREATE TABLE IF NOT EXISTS ${prefix}data_subject_requests (
 );
 CREATE INDEX IF NOT EXISTS ${prefix}data_subject_requests_subject ON ${prefix}data_subject_requests (subject_ref);
 
--- A person's records are found by who wrote them, and retention purges find closed records by their last change.
+-- A person's records are found by who wrote them (and their jobs and notifications by key, whatever the kind), and
+-- retention purges find closed records by their last change.
 CREATE INDEX IF NOT EXISTS ${prefix}messages_author ON ${prefix}messages (author_id);
 CREATE INDEX IF NOT EXISTS ${prefix}audit_events_actor ON ${prefix}audit_events (actor_id);
 CREATE INDEX IF NOT EXISTS ${prefix}outbox_ticket ON ${prefix}outbox (ticket_id);
 CREATE INDEX IF NOT EXISTS ${prefix}outbox_actor ON ${prefix}outbox (actor_id);
+CREATE INDEX IF NOT EXISTS ${prefix}jobs_key ON ${prefix}jobs (job_key);
 CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_conversations_requester ON ${prefix}whatsapp_conversations (requester_id);
 CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_conversations_closed ON ${prefix}whatsapp_conversations (status, updated_at);
 CREATE INDEX IF NOT EXISTS ${prefix}tickets_closed ON ${prefix}tickets (status, updated_at);
