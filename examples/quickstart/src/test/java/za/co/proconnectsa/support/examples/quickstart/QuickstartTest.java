@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -22,9 +23,9 @@ class QuickstartTest {
 
     @Test
     @DisplayName("the quickstart submits, converses and prints the receipt and history")
-    void runs() {
+    void runs() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        RequesterTicketDetails details = Quickstart.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        RequesterTicketDetails details = printing(bytes, Quickstart::run);
         String out = bytes.toString(StandardCharsets.UTF_8);
 
         assertThat(details.ticket().number().text()).isEqualTo("PCS-000001");
@@ -39,17 +40,20 @@ class QuickstartTest {
 
     @Test
     @DisplayName("the JDBC example stores a ticket in H2 through a HikariCP pool and prints the receipt")
-    void jdbcExample() {
+    void jdbcExample() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        JdbcExample.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        printing(bytes, () -> {
+            JdbcExample.run();
+            return null;
+        });
         assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("Your ticket number is PCS-0000");
     }
 
     @Test
     @DisplayName("the routing example sends an error report to a ticket and explains why")
-    void routingExample() {
+    void routingExample() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        var decision = RoutingExample.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        var decision = printing(bytes, RoutingExample::run);
         String out = bytes.toString(StandardCharsets.UTF_8);
 
         assertThat(decision.ruleName()).isEqualTo("outage");
@@ -61,7 +65,7 @@ class QuickstartTest {
     @DisplayName("the WhatsApp example verifies and ingests a signed webhook and respects the closed window")
     void whatsAppExample() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        var receipt = WhatsAppExample.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        var receipt = printing(bytes, WhatsAppExample::run);
         String out = bytes.toString(StandardCharsets.UTF_8);
 
         assertThat(receipt.httpStatus()).isEqualTo(200);
@@ -76,7 +80,7 @@ class QuickstartTest {
     @DisplayName("the inbox example answers the FAQ, escalates the double charge and delivers the agent's reply")
     void inboxExample() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        var reply = InboxExample.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        var reply = printing(bytes, InboxExample::run);
         String out = bytes.toString(StandardCharsets.UTF_8);
 
         assertThat(reply.delivery()).isEqualTo(za.co.proconnectsa.support.whatsapp.inbox.ReplyDelivery.QUEUED);
@@ -86,14 +90,16 @@ class QuickstartTest {
                 .contains("Reply on PCS-000001: QUEUED")
                 .contains("Delivery: SENT")
                 .contains("Conversation 5 messages, 3 sent on WhatsApp")
+                .contains("PCS-000001: QUEUED").contains("state=QUEUED")
+                .contains("Dead wamid.unreadable after 1 attempt(s)")
                 .doesNotContain("EAAG-example-token");
     }
 
     @Test
     @DisplayName("the assignment example assigns on submit, keeps a full agent's next ticket waiting and hands it out when room frees")
-    void assignmentExample() {
+    void assignmentExample() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        var desk = AssignmentExample.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        var desk = printing(bytes, AssignmentExample::run);
         String out = bytes.toString(StandardCharsets.UTF_8);
 
         assertThat(out).contains("PCS-000001 -> agent-7").contains("PCS-000002 waits: Optional.empty")
@@ -105,11 +111,10 @@ class QuickstartTest {
 
     @Test
     @DisplayName("the SLA example promises the first reply by 14:00 and, at 15:00 with no reply, finds the first response breached")
-    void slaExample() {
+    void slaExample() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        var status = SlaExample.run(new PrintStream(bytes, true, StandardCharsets.UTF_8),
-                java.time.Clock.fixed(SlaExample.MONDAY_10AM, java.time.ZoneOffset.UTC),
-                java.time.Clock.fixed(SlaExample.MONDAY_10AM.plus(java.time.Duration.ofHours(5)), java.time.ZoneOffset.UTC));
+        var status = printing(bytes, () -> SlaExample.run(java.time.Clock.fixed(SlaExample.MONDAY_10AM, java.time.ZoneOffset.UTC),
+                java.time.Clock.fixed(SlaExample.MONDAY_10AM.plus(java.time.Duration.ofHours(5)), java.time.ZoneOffset.UTC)));
         String out = bytes.toString(StandardCharsets.UTF_8);
 
         assertThat(out).contains("We will reply by Mon 2 Mar at 14:00.").contains("First response: BREACHED");
@@ -119,13 +124,57 @@ class QuickstartTest {
 
     @Test
     @DisplayName("the data-subjects example erases the requester and reports the pseudonym she is filed under")
-    void dataSubjectsExample() {
+    void dataSubjectsExample() throws Exception {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        var report = DataSubjectsExample.run(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+        var report = printing(bytes, DataSubjectsExample::run);
 
         assertThat(report.tickets()).isEqualTo(1);
         assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8))
                 .contains("1 tickets, 0 conversations", "Filed as erased-", "May send the marketing template");
+    }
+
+    @Test
+    @DisplayName("the outbox example commits a submission and its assignment together, relays their events and reviews a dead letter")
+    void outboxExample() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        var receipt = printing(bytes, OutboxExample::run);
+        String out = bytes.toString(StandardCharsets.UTF_8);
+
+        assertThat(receipt.ticketNumber().text()).isEqualTo("PCS-000001");
+        assertThat(out).contains("Mail: SUBMITTED PCS-000001").contains("Mail: ASSIGNED PCS-000001")
+                .contains("1 dead letters").contains("mail server down").doesNotContain("PCS-000002 Mail");
+    }
+
+    @Test
+    @DisplayName("the analytics example reports a month as CSV and advises on measured figures")
+    void analyticsExample() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        String csv = printing(bytes, AnalyticsExample::run);
+
+        assertThat(csv.lines().count()).isGreaterThan(5);
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains(csv.lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    @DisplayName("the links example builds the wa.me link with its reference and the desk's display number")
+    void whatsAppLinksExample() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        var uri = printing(bytes, WhatsAppLinksExample::run);
+
+        assertThat(uri.toString()).startsWith("https://wa.me/27679518124?text=Hi%2C%20I%20need%20help")
+                .contains("PCS-000042");
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("+27 67 951 8124").contains("27679518124 png ");
+    }
+
+    @Test
+    @DisplayName("the classifier example trains on the corpus and the host's file, saves, loads and evaluates")
+    void classifierExample(@org.junit.jupiter.api.io.TempDir Path folder) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        var check = printing(bytes, () -> ClassifierExample.run(folder));
+
+        assertThat(check.total()).isEqualTo(2);
+        assertThat(Files.size(folder.resolve("routing-model.bin"))).isPositive();
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("Policy true, accuracy ");
     }
 
     @ParameterizedTest(name = "{1}")
@@ -135,7 +184,12 @@ class QuickstartTest {
         "DataSubjectsExample.java, data-subjects-imports", "DataSubjectsExample.java, data-subjects",
         "Quickstart.java, getting-started-imports", "RoutingExample.java, routing-imports",
         "WhatsAppExample.java, whatsapp-imports", "InboxExample.java, inbox-imports",
-        "JdbcExample.java, jdbc-imports", "JdbcExample.java, jdbc"})
+        "JdbcExample.java, jdbc-imports", "JdbcExample.java, jdbc",
+        "DeadJobs.java, dead-jobs-imports", "DeadJobs.java, dead-jobs", "Deliveries.java, delivery-imports",
+        "Deliveries.java, delivery", "OutboxExample.java, outbox-relay-imports", "OutboxExample.java, outbox-relay",
+        "OutboxExample.java, in-transaction-imports", "OutboxExample.java, in-transaction",
+        "DeadLetterReview.java, dead-letters-imports", "DeadLetterReview.java, dead-letters",
+        "AnalyticsExample.java, analytics-imports", "AnalyticsExample.java, analytics"})
     @DisplayName("the README's code is the examples' code, so it compiles in the build")
     void readmeMatchesSource(String file, String region) throws IOException {
         String source = Files.readString(Path.of("src/main/java/za/co/proconnectsa/support/examples/quickstart", file));
@@ -145,6 +199,20 @@ class QuickstartTest {
 
         assertThat(code).isNotBlank();
         assertThat(normalise(readme)).contains(normalise(code));
+    }
+
+    /**
+     * Runs an example with {@code System.out} (which the README's blocks print to) going to {@code bytes}; one at a
+     * time, as {@code System.out} is the JVM's.
+     */
+    static synchronized <T> T printing(ByteArrayOutputStream bytes, Callable<T> example) throws Exception {
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            return example.call();
+        } finally {
+            System.setOut(original);
+        }
     }
 
     private static String normalise(String text) {
