@@ -16,7 +16,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every Java block of the README and of docs/ is example code that compiles in this module: made of
+ * Every Java block of the README, of docs/ and of the starter's and the portal's READMEs is example code that compiles in this module: made of
  * {@code // name:begin} ... {@code // name:end} regions of the examples' sources, main and test (imports first), so
  * each compiles in the build and shows its imports.
  */
@@ -24,7 +24,9 @@ class DocBlocksTest {
 
     private static final List<Path> EXAMPLES = List.of(
             Path.of("src/main/java/za/co/proconnectsa/support/examples/quickstart"),
-            Path.of("src/test/java/za/co/proconnectsa/support/examples/quickstart"));
+            Path.of("src/test/java/za/co/proconnectsa/support/examples/quickstart"),
+            // the starter README's blocks, compiled and run with Spring on the class path by the portal's tests
+            Path.of("../support-portal/src/test/java/za/co/proconnectsa/support/examples/starterreadme"));
     private static final Pattern REGION = Pattern.compile("// ([\\w-]+):begin\\n(.*?)// \\1:end", Pattern.DOTALL);
     private static final Pattern BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
 
@@ -46,7 +48,8 @@ class DocBlocksTest {
                 }
             }
         }
-        List<Path> docs = new ArrayList<>(List.of(Path.of("../../README.md")));
+        List<Path> docs = new ArrayList<>(List.of(Path.of("../../README.md"),
+                Path.of("../../support-spring-boot-starter/README.md"), Path.of("../support-portal/README.md")));
         try (Stream<Path> files = Files.list(Path.of("../../docs"))) {
             docs.addAll(files.filter(p -> p.toString().endsWith(".md")).sorted().toList());
         }

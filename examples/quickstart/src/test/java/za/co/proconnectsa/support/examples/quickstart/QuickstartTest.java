@@ -24,9 +24,9 @@ class QuickstartTest {
     @Test
     @DisplayName("the quickstart submits, converses and prints the receipt and history")
     void runs() throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        RequesterTicketDetails details = printing(bytes, Quickstart::run);
-        String out = bytes.toString(StandardCharsets.UTF_8);
+        var run = printed(Quickstart::run);
+        RequesterTicketDetails details = run.result();
+        String out = run.out();
 
         assertThat(details.ticket().number().text()).isEqualTo("PCS-000001");
         assertThat(details.ticket().status()).isEqualTo(TicketStatus.OPEN);
@@ -41,20 +41,19 @@ class QuickstartTest {
     @Test
     @DisplayName("the JDBC example stores a ticket in H2 through a HikariCP pool and prints the receipt")
     void jdbcExample() throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        printing(bytes, () -> {
+        var run = printed(() -> {
             JdbcExample.run();
             return null;
         });
-        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("Your ticket number is PCS-0000");
+        assertThat(run.out()).contains("Your ticket number is PCS-0000");
     }
 
     @Test
     @DisplayName("the routing example sends an error report to a ticket and explains why")
     void routingExample() throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        var decision = printing(bytes, RoutingExample::run);
-        String out = bytes.toString(StandardCharsets.UTF_8);
+        var run = printed(RoutingExample::run);
+        var decision = run.result();
+        String out = run.out();
 
         assertThat(decision.ruleName()).isEqualTo("outage");
         assertThat(out).contains("Please open a ticket (TECHNICAL)").contains("=> outage: matched")
@@ -64,9 +63,9 @@ class QuickstartTest {
     @Test
     @DisplayName("the WhatsApp example verifies and ingests a signed webhook and respects the closed window")
     void whatsAppExample() throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        var receipt = printing(bytes, WhatsAppExample::run);
-        String out = bytes.toString(StandardCharsets.UTF_8);
+        var run = printed(WhatsAppExample::run);
+        var receipt = run.result();
+        String out = run.out();
 
         assertThat(receipt.httpStatus()).isEqualTo(200);
         assertThat(receipt.accepted()).isEqualTo(1);
@@ -79,9 +78,9 @@ class QuickstartTest {
     @Test
     @DisplayName("the inbox example answers the FAQ, escalates the double charge and delivers the agent's reply")
     void inboxExample() throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        var reply = printing(bytes, InboxExample::run);
-        String out = bytes.toString(StandardCharsets.UTF_8);
+        var run = printed(InboxExample::run);
+        var reply = run.result();
+        String out = run.out();
 
         assertThat(reply.delivery()).isEqualTo(za.co.proconnectsa.support.whatsapp.inbox.ReplyDelivery.QUEUED);
         assertThat(out).contains("WhatsApp -> customer: Add service areas under Profile > Areas.")
@@ -98,9 +97,9 @@ class QuickstartTest {
     @Test
     @DisplayName("the assignment example assigns on submit, keeps a full agent's next ticket waiting and hands it out when room frees")
     void assignmentExample() throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        var desk = printing(bytes, AssignmentExample::run);
-        String out = bytes.toString(StandardCharsets.UTF_8);
+        var run = printed(AssignmentExample::run);
+        var desk = run.result();
+        String out = run.out();
 
         assertThat(out).contains("PCS-000001 -> agent-7").contains("PCS-000002 waits: Optional.empty")
                 .contains("PCS-000002 -> agent-7");
@@ -112,10 +111,10 @@ class QuickstartTest {
     @Test
     @DisplayName("the SLA example promises the first reply by 14:00 and, at 15:00 with no reply, finds the first response breached")
     void slaExample() throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        var status = printing(bytes, () -> SlaExample.run(java.time.Clock.fixed(SlaExample.MONDAY_10AM, java.time.ZoneOffset.UTC),
+        var run = printed(() -> SlaExample.run(java.time.Clock.fixed(SlaExample.MONDAY_10AM, java.time.ZoneOffset.UTC),
                 java.time.Clock.fixed(SlaExample.MONDAY_10AM.plus(java.time.Duration.ofHours(5)), java.time.ZoneOffset.UTC)));
-        String out = bytes.toString(StandardCharsets.UTF_8);
+        var status = run.result();
+        String out = run.out();
 
         assertThat(out).contains("We will reply by Mon 2 Mar at 14:00.").contains("First response: BREACHED");
         assertThat(status.target(za.co.proconnectsa.support.sla.SlaTargetType.FIRST_RESPONSE).orElseThrow().state())
@@ -125,20 +124,20 @@ class QuickstartTest {
     @Test
     @DisplayName("the data-subjects example erases the requester and reports the pseudonym she is filed under")
     void dataSubjectsExample() throws Exception {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        var report = printing(bytes, DataSubjectsExample::run);
+        var run = printed(DataSubjectsExample::run);
+        var report = run.result();
 
         assertThat(report.tickets()).isEqualTo(1);
-        assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(run.out())
                 .contains("1 tickets, 0 conversations", "Filed as erased-", "May send the marketing template");
     }
 
     @Test
     @DisplayName("the outbox example commits a submission and its assignment together, relays their events and reviews a dead letter")
     void outboxExample() throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        var receipt = printing(bytes, OutboxExample::run);
-        String out = bytes.toString(StandardCharsets.UTF_8);
+        var run = printed(OutboxExample::run);
+        var receipt = run.result();
+        String out = run.out();
 
         assertThat(receipt.ticketNumber().text()).isEqualTo("PCS-000001");
         assertThat(out).contains("Mail: SUBMITTED PCS-000001").contains("Mail: ASSIGNED PCS-000001")
@@ -148,33 +147,33 @@ class QuickstartTest {
     @Test
     @DisplayName("the analytics example reports a month as CSV and advises on measured figures")
     void analyticsExample() throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        String csv = printing(bytes, AnalyticsExample::run);
+        var run = printed(AnalyticsExample::run);
+        String csv = run.result();
 
         assertThat(csv.lines().count()).isGreaterThan(5);
-        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains(csv.lines().findFirst().orElseThrow());
+        assertThat(run.out()).contains(csv.lines().findFirst().orElseThrow());
     }
 
     @Test
     @DisplayName("the links example builds the wa.me link with its reference and the desk's display number")
     void whatsAppLinksExample() throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        var uri = printing(bytes, WhatsAppLinksExample::run);
+        var run = printed(WhatsAppLinksExample::run);
+        var uri = run.result();
 
         assertThat(uri.toString()).startsWith("https://wa.me/27679518124?text=Hi%2C%20I%20need%20help")
                 .contains("PCS-000042");
-        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("+27 67 951 8124").contains("27679518124 png ");
+        assertThat(run.out()).contains("+27 67 951 8124").contains("27679518124 png ");
     }
 
     @Test
     @DisplayName("the classifier example trains on the corpus and the host's file, saves, loads and evaluates")
     void classifierExample(@org.junit.jupiter.api.io.TempDir Path folder) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        var check = printing(bytes, () -> ClassifierExample.run(folder));
+        var run = printed(() -> ClassifierExample.run(folder));
+        var check = run.result();
 
         assertThat(check.total()).isEqualTo(2);
         assertThat(Files.size(folder.resolve("routing-model.bin"))).isPositive();
-        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("Policy true, accuracy ");
+        assertThat(run.out()).contains("Policy true, accuracy ");
     }
 
     @ParameterizedTest(name = "{1}")
@@ -201,15 +200,21 @@ class QuickstartTest {
         assertThat(normalise(readme)).contains(normalise(code));
     }
 
+    /** What an example returned, and what it printed. */
+    record Printed<T>(T result, String out) {
+    }
+
     /**
-     * Runs an example with {@code System.out} (which the README's blocks print to) going to {@code bytes}; one at a
-     * time, as {@code System.out} is the JVM's.
+     * Runs an example with {@code System.out} (which the README's blocks print to) captured; one at a time, as
+     * {@code System.out} is the JVM's.
      */
-    static synchronized <T> T printing(ByteArrayOutputStream bytes, Callable<T> example) throws Exception {
+    static synchronized <T> Printed<T> printed(Callable<T> example) throws Exception {
         PrintStream original = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         try {
-            return example.call();
+            T result = example.call();
+            return new Printed<>(result, bytes.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(original);
         }
