@@ -40,6 +40,8 @@ import za.co.proconnectsa.support.sla.SlaTerms;
 import za.co.proconnectsa.support.internal.SupportTexts;
 import za.co.proconnectsa.support.internal.TicketEvents;
 import za.co.proconnectsa.support.page.SupportPage;
+import za.co.proconnectsa.support.routing.AfterHours;
+import za.co.proconnectsa.support.routing.RequestClassifier;
 import za.co.proconnectsa.support.routing.RoutingDecision;
 import za.co.proconnectsa.support.routing.RoutingPolicy;
 import za.co.proconnectsa.support.routing.SupportRequest;
@@ -111,7 +113,9 @@ public final class SupportDesk {
         this.attachments = b.attachments;
         this.hours = b.hours;
         this.whatsApp = b.whatsApp;
-        this.routingPolicy = new AtomicReference<>(b.routingPolicy);
+        this.routingPolicy = new AtomicReference<>(b.routingPolicy != null ? b.routingPolicy
+                : RoutingPolicy.builder().classifier(RequestClassifier.standard())
+                        .standardRules(AfterHours.TICKET, b.locale).build());
         this.observers = List.copyOf(b.observers);
         this.store = b.store;
         this.clock = b.clock;
@@ -361,7 +365,8 @@ public final class SupportDesk {
                 .holidays(SouthAfricanHolidays.calendar())
                 .build();
         private WhatsAppLinkFactory whatsApp;
-        private RoutingPolicy routingPolicy = RoutingPolicy.standard();
+        /** Null: the standard policy, its reasons in the desk's locale. */
+        private RoutingPolicy routingPolicy;
         private SlaPolicies slaPolicies;
         private SlaTerms slaTerms;
         private AssignmentStrategy assignmentStrategy = AssignmentStrategy.leastLoaded();
@@ -396,7 +401,7 @@ public final class SupportDesk {
         }
 
         /**
-         * @param value the routing policy ({@link RoutingPolicy#standard()} by default)
+         * @param value the routing policy (by default {@link RoutingPolicy#standard()}, its reasons in the desk's locale)
          * @return this builder
          */
         public Builder routingPolicy(RoutingPolicy value) {

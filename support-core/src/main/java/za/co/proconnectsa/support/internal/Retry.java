@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
@@ -28,9 +29,23 @@ import za.co.proconnectsa.support.StoreUnavailableException;
  * Ticket saved = retry.get(() -> store.update(change.apply(store.find(id))));
  * }</pre>
  *
+ * <p>An attempt that ends in a result the caller must not retry (a permanent refusal) returns it, or throws an
+ * exception not handled; a failure that names its own pause (an HTTP {@code Retry-After}) gives it through
+ * {@link Builder#withDelayOverride}.
+ *
  * <p>Immutable and thread-safe; each {@link #get} call has its own attempts and clock.
  */
 public final class Retry {
+
+    /** Waits between two attempts: {@link Thread#sleep} by default, a recording one in tests. */
+    @FunctionalInterface
+    public interface Sleeper {
+        /**
+         * @param pause how long
+         * @throws InterruptedException when the thread is interrupted; the retry then stops
+         */
+        void sleep(Duration pause) throws InterruptedException;
+    }
 
     private final List<Class<? extends RuntimeException>> handled;
     private final int minAttempts;
@@ -40,6 +55,9 @@ public final class Retry {
     private final boolean jitter;
     private final BiConsumer<RuntimeException, Integer> onRetry;
     private final Function<RuntimeException, RuntimeException> onRetriesExceeded;
+    private final Function<RuntimeException, Duration> delayOverride;
+    private final BiFunction<RuntimeException, InterruptedException, RuntimeException> onInterrupted;
+    private final Sleeper sleeper;
 
     private Retry(Builder b) {
         this.handled = List.copyOf(b.handled);
@@ -50,6 +68,9 @@ public final class Retry {
         this.jitter = b.jitter;
         this.onRetry = b.onRetry;
         this.onRetriesExceeded = b.onRetriesExceeded;
+        this.delayOverride = b.delayOverride;
+        this.onInterrupted = b.onInterrupted;
+        this.sleeper = b.sleeper;
     }
 
     /** @return a builder that handles nothing until {@link Builder#handle} is called */
@@ -63,7 +84,8 @@ public final class Retry {
      * @return the result of the first attempt that did not fail with a handled exception
      * @throws RuntimeException           an exception not handled, at once; a handled one once the attempts are
      *                                    spent, as {@code onRetriesExceeded} maps it
-     * @throws StoreUnavailableException when the thread is interrupted during a pause (its flag is set again)
+     * @throws StoreUnavailableException when the thread is interrupted during a pause (its flag is set again), or
+     *                                    what {@code onInterrupted} maps the last failure to
      */
     public <T> T get(Supplier<T> attempt) {
         Objects.requireNonNull(attempt, "attempt");
@@ -87,11 +109,11 @@ public final class Retry {
                 if (!handles(e)) {
                     throw e;
                 }
-                if (n >= minAttempts && System.nanoTime() - started > maxDurationNanos) {
+                if (n >= minAttempts && System.nanoTime() - started >= maxDurationNanos) {
                     throw onRetriesExceeded.apply(e);
                 }
                 onRetry.accept(e, n);
-                pause(n);
+                pause(e, n);
             }
         }
     }
@@ -112,15 +134,26 @@ public final class Retry {
         return handled.stream().anyMatch(type -> type.isInstance(e));
     }
 
-    private void pause(int attempt) {
-        long ceiling = ceilingNanos(attempt);
-        long nanos = jitter && ceiling > 0 ? ThreadLocalRandom.current().nextLong(ceiling + 1) : ceiling;
+    private void pause(RuntimeException failure, int attempt) {
+        Duration asked = delayOverride.apply(failure);
+        long nanos;
+        if (asked != null) {
+            nanos = asked.toNanos();
+        } else {
+            long ceiling = ceilingNanos(attempt);
+            nanos = jitter && ceiling > 0 ? ThreadLocalRandom.current().nextLong(ceiling + 1) : ceiling;
+        }
         try {
-            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+            sleeper.sleep(Duration.ofNanos(nanos));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StoreUnavailableException("Interrupted while waiting to retry", e);
+            throw onInterrupted.apply(failure, e);
         }
+    }
+
+    private static void threadSleep(Duration pause) throws InterruptedException {
+        long nanos = pause.toNanos();
+        Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
     }
 
     /** Configures a {@link Retry}. */
@@ -133,6 +166,10 @@ public final class Retry {
         private boolean jitter;
         private BiConsumer<RuntimeException, Integer> onRetry = (e, n) -> { };
         private Function<RuntimeException, RuntimeException> onRetriesExceeded = e -> e;
+        private Function<RuntimeException, Duration> delayOverride = e -> null;
+        private BiFunction<RuntimeException, InterruptedException, RuntimeException> onInterrupted =
+                (failure, e) -> new StoreUnavailableException("Interrupted while waiting to retry", e);
+        private Sleeper sleeper = Retry::threadSleep;
 
         private Builder() {
         }
@@ -192,7 +229,15 @@ public final class Retry {
          * @return this builder
          */
         public Builder withJitter() {
-            this.jitter = true;
+            return withJitter(true);
+        }
+
+        /**
+         * @param enabled whether to pause a random time up to the backoff (full jitter) or the backoff exactly
+         * @return this builder
+         */
+        public Builder withJitter(boolean enabled) {
+            this.jitter = enabled;
             return this;
         }
 
@@ -211,6 +256,36 @@ public final class Retry {
          */
         public Builder onRetriesExceeded(Function<RuntimeException, RuntimeException> mapper) {
             this.onRetriesExceeded = Checks.notNull(mapper, "onRetriesExceeded");
+            return this;
+        }
+
+        /**
+         * @param asked the pause a failure asks for itself (an HTTP {@code Retry-After}), or null to take the
+         *              backoff's
+         * @return this builder
+         */
+        public Builder withDelayOverride(Function<RuntimeException, Duration> asked) {
+            this.delayOverride = Checks.notNull(asked, "delayOverride");
+            return this;
+        }
+
+        /**
+         * @param value how to wait between attempts ({@link Thread#sleep} by default)
+         * @return this builder
+         */
+        public Builder withSleeper(Sleeper value) {
+            this.sleeper = Checks.notNull(value, "sleeper");
+            return this;
+        }
+
+        /**
+         * @param mapper turns the last handled failure and the interruption into what the caller gets when the
+         *               thread is interrupted during a pause (by default a {@link StoreUnavailableException}); the
+         *               interrupt flag is set again either way
+         * @return this builder
+         */
+        public Builder onInterrupted(BiFunction<RuntimeException, InterruptedException, RuntimeException> mapper) {
+            this.onInterrupted = Checks.notNull(mapper, "onInterrupted");
             return this;
         }
 

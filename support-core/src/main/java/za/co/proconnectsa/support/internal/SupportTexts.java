@@ -27,4 +27,12 @@ public final class SupportTexts {
     public String format(String key, Object... args) {
         return new MessageFormat(bundle.getString(key), locale).format(args);
     }
+
+    /**
+     * @param key the text's key
+     * @return the text as the bundle has it, its named placeholders ({@code {hours}}) left for the caller
+     */
+    public String text(String key) {
+        return bundle.getString(key);
+    }
 }

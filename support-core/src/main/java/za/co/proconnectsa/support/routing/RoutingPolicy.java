@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -233,7 +234,20 @@ public final class RoutingPolicy {
          * @return this builder
          */
         public Builder standardRules(AfterHours afterHours) {
-            StandardPolicy.addTo(this, Checks.notNull(afterHours, "afterHours"));
+            return standardRules(afterHours, Locale.ROOT);
+        }
+
+        /**
+         * {@link #standardRules(AfterHours)} with the reasons shown to people in a locale, from the
+         * {@code SupportMessages} resource bundle ({@code routing.*} keys; English where no translation exists).
+         * A desk without a routing policy of its own uses the standard rules in its locale.
+         *
+         * @param afterHours what to do with a quick question while support is closed
+         * @param locale     the locale of the reasons
+         * @return this builder
+         */
+        public Builder standardRules(AfterHours afterHours, Locale locale) {
+            StandardPolicy.addTo(this, Checks.notNull(afterHours, "afterHours"), Checks.notNull(locale, "locale"));
             return this;
         }
 

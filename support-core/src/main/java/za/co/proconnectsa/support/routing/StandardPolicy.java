@@ -6,6 +6,8 @@ import static za.co.proconnectsa.support.routing.Condition.category;
 import static za.co.proconnectsa.support.routing.Condition.classifiedAs;
 import static za.co.proconnectsa.support.routing.Condition.keywords;
 
+import java.util.Locale;
+import za.co.proconnectsa.support.internal.SupportTexts;
 import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.ticket.OriginChannel;
 import za.co.proconnectsa.support.ticket.Priority;
@@ -36,7 +38,8 @@ final class StandardPolicy {
         return out.toArray(String[]::new);
     }
 
-    static void addTo(RoutingPolicy.Builder b, AfterHours afterHours) {
+    static void addTo(RoutingPolicy.Builder b, AfterHours afterHours, Locale locale) {
+        SupportTexts texts = new SupportTexts(locale);
         // hard signals first: no classifier's guess overrides them
         b.rule(new Rule("outage",
                         anyOf(keywords("500", "502", "503", "504", "server error", "internal server error",
@@ -44,45 +47,41 @@ final class StandardPolicy {
                                         "nobody can log in", "cannot access the site", "cant access the site"),
                                 Condition.keywords(serverErrorCodes())),
                         Channel.TICKET, Category.TECHNICAL, Priority.HIGH,
-                        "Errors and outages are tracked as tickets so our technical team can investigate."))
+                        texts.text("routing.outage")))
                 .rule(new Rule("attachments", Condition.hasAttachments(), Channel.TICKET, null, null,
-                        "Files and screenshots stay with your case in a ticket."))
+                        texts.text("routing.attachments")))
                 .rule(new Rule("asks-for-ticket",
                         keywords("open a ticket", "create a ticket", "log a ticket", "raise a ticket", "new ticket",
                                 "support ticket", "complaint", "formal complaint", "escalate"),
-                        Channel.TICKET, null, null, "You asked for a ticket, so we opened one."))
+                        Channel.TICKET, null, null, texts.text("routing.asksForTicket")))
                 // the person's own choice of category, else the classifier's reading of the words
                 .rule(new Rule("billing",
                         anyOf(category(Category.BILLING), classifiedAs(Channel.TICKET, Category.BILLING)),
                         Channel.TICKET, Category.BILLING, Priority.NORMAL,
-                        "Billing questions are tracked as tickets, so nothing about your money gets lost."))
+                        texts.text("routing.billing")))
                 .rule(new Rule("technical",
                         anyOf(category(Category.TECHNICAL), classifiedAs(Channel.TICKET, Category.TECHNICAL)),
                         Channel.TICKET, Category.TECHNICAL, Priority.NORMAL,
-                        "Technical problems are tracked as tickets, so we can investigate and follow up."))
+                        texts.text("routing.technical")))
                 .rule(new Rule("account",
                         anyOf(category(Category.ACCOUNT), classifiedAs(Channel.TICKET, Category.ACCOUNT)),
                         Channel.TICKET, Category.ACCOUNT, Priority.NORMAL,
-                        "Account and login issues need identity checks, so they are handled as tickets."))
+                        texts.text("routing.account")))
                 .rule(new Rule("needs-follow-up", classifiedAs(Channel.TICKET), Channel.TICKET, null, null,
-                        "This needs someone to look into it, so it is tracked as a ticket."))
+                        texts.text("routing.needsFollowUp")))
                 .rule(new Rule("quick-question", allOf(classifiedAs(Channel.WHATSAPP), Condition.open()),
                         Channel.WHATSAPP, null, null,
-                        "Quick questions get the fastest answer on WhatsApp while support is open ({hours})."))
+                        texts.text("routing.quickQuestion")))
                 // a chat message the classifier cannot read stays in the chat, where an agent reads it: escalating
                 // it would only move a conversation nobody has understood yet
                 .rule(new Rule("not-sure-in-chat", allOf(Condition.classifierUnsure(), IN_CHAT), Channel.WHATSAPP,
-                        null, null, "We could not tell for sure what this is about, so it stays in this chat, where "
-                                + "an agent reads it."))
+                        null, null, texts.text("routing.notSureInChat")))
                 // the safe default: a ticket is tracked, so an unclear request is never lost
                 .rule(new Rule("not-sure", Condition.classifierUnsure(), Channel.TICKET, null, null,
-                        "We could not tell for sure what this is about, so we opened a ticket: it is tracked and "
-                                + "an agent reads it."));
+                        texts.text("routing.notSure")));
         switch (afterHours) {
-            case TICKET -> b.otherwise(Channel.TICKET, "Support is closed until {nextOpening}; a ticket keeps your "
-                    + "place in the queue and we reply when we open.");
-            case WHATSAPP_WITH_NOTICE -> b.otherwise(Channel.WHATSAPP, "Support is closed now; WhatsApp us and we "
-                    + "reply from {nextOpening}.");
+            case TICKET -> b.otherwise(Channel.TICKET, texts.text("routing.closedTicket"));
+            case WHATSAPP_WITH_NOTICE -> b.otherwise(Channel.WHATSAPP, texts.text("routing.closedWhatsApp"));
             default -> throw new IllegalStateException("unknown " + afterHours);
         }
     }

@@ -121,6 +121,47 @@ class RetryTest {
     }
 
     @Test
+    @DisplayName("a failure's own pause replaces the backoff; without jitter the pauses are the ceilings exactly")
+    void sleeperAndOverride() {
+        List<Duration> pauses = new ArrayList<>();
+        Retry retry = Retry.builder().handle(ConcurrentUpdateException.class, IllegalStateException.class)
+                .withMinAttempts(4).withBackoff(Duration.ofMillis(100), Duration.ofMillis(150)).withJitter(false)
+                .withDelayOverride(e -> e instanceof IllegalStateException ? Duration.ofSeconds(7) : null)
+                .withSleeper(pauses::add).build();
+        int[] calls = {0};
+        String result = retry.get(() -> {
+            calls[0]++;
+            if (calls[0] == 2) {
+                throw new IllegalStateException("asks for 7 s");
+            }
+            if (calls[0] < 4) {
+                throw conflict();
+            }
+            return "won";
+        });
+        assertThat(result).isEqualTo("won");
+        assertThat(pauses).containsExactly(Duration.ofMillis(100), Duration.ofSeconds(7), Duration.ofMillis(150));
+    }
+
+    @Test
+    @DisplayName("an interrupted pause is mapped by onInterrupted from the last failure, keeping the interrupt")
+    void interruptedMapped() {
+        Retry retry = Retry.builder().handle(ConcurrentUpdateException.class).withMinAttempts(3)
+                .withSleeper(pause -> {
+                    throw new InterruptedException();
+                })
+                .onInterrupted((failure, e) -> new IllegalStateException("stopped", failure)).build();
+        try {
+            assertThatThrownBy(() -> retry.get(() -> {
+                throw conflict();
+            })).isInstanceOf(IllegalStateException.class).hasCauseInstanceOf(ConcurrentUpdateException.class);
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     @DisplayName("bad settings are refused")
     void badSettings() {
         assertThatThrownBy(() -> Retry.builder().withMinAttempts(0)).isInstanceOf(InvalidInputException.class);

@@ -186,6 +186,25 @@ class StandardPolicyTest {
     }
 
     @Test
+    @DisplayName("the reasons come from the SupportMessages bundle: English by default, a host's translation in its "
+            + "locale, English where the translation has no such key; the named placeholders are filled in")
+    void reasonsTranslated() {
+        RoutingPolicy afrikaans = RoutingPolicy.builder().classifier(RequestClassifier.standard())
+                .standardRules(AfterHours.TICKET, new java.util.Locale("af")).build();
+        SupportRequest files = SupportRequest.builder().text("See the screenshot").attachments(true).build();
+
+        assertThat(POLICY.route(files, OPEN, HOURS, CONTACT).reasons())
+                .anyMatch(r -> r.contains("Files and screenshots stay with your case in a ticket."));
+        assertThat(afrikaans.route(files, OPEN, HOURS, CONTACT).reasons())
+                .anyMatch(r -> r.contains("Lêers en skermkiekies bly by jou saak in 'n kaartjie."))
+                .noneMatch(r -> r.contains("Files and screenshots"));
+        assertThat(afrikaans.route(SupportRequest.of("I was charged twice for my subscription this month"), OPEN,
+                HOURS, CONTACT).reasons()).anyMatch(r -> r.contains("Billing questions are tracked as tickets"));
+        assertThat(afrikaans.route(SupportRequest.of("Can I change my profile photo?"), CLOSED, HOURS, CONTACT)
+                .reasons()).anyMatch(r -> r.contains("Support is closed until ")).noneMatch(r -> r.contains("{"));
+    }
+
+    @Test
     @DisplayName("outages get HIGH priority")
     void outagePriority() {
         assertThat(POLICY.route(SupportRequest.of("500 error everywhere"), OPEN, HOURS, CONTACT).suggestedPriority())

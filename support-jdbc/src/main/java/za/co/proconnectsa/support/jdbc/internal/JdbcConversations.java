@@ -27,6 +27,7 @@ import za.co.proconnectsa.support.spi.ConversationInsert;
 import za.co.proconnectsa.support.ticket.Cursor;
 import za.co.proconnectsa.support.ticket.Page;
 import za.co.proconnectsa.support.ticket.TicketId;
+import za.co.proconnectsa.support.internal.Retry;
 import za.co.proconnectsa.support.internal.Text;
 
 /**
@@ -40,6 +41,9 @@ public final class JdbcConversations {
             + "reference, last_inbound_at, created_at, updated_at, version";
     private static final String MESSAGE_COLUMNS = "id, conversation_id, contact, author, author_id, author_name, body, "
             + "created_at";
+
+    /** An active conversation in the way may be closed before it could be read: up to three tries. */
+    private static final Retry INSERT_RETRY = Retry.builder().handle(ActiveClosed.class).withMinAttempts(3).build();
 
     private final Tx tx;
     private final Dialect dialect;
@@ -71,34 +75,49 @@ public final class JdbcConversations {
      * @return inserted, or the contact's active conversation
      */
     public ConversationInsert insert(Conversation conversation, List<ConversationMessage> first) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return tx.runKeyed("inserting a conversation", c -> {
-                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + conversations + " (" + COLUMNS
-                            + ", active_contact) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                        bind(ps, conversation);
-                        ps.setString(14, conversation.status().isActive() ? conversation.contact() : null);
-                        ps.executeUpdate();
-                    } catch (SQLException e) {
-                        throw Tx.unlessKeyTaken(e);
-                    }
-                    insertMessages(c, first);
-                    return new ConversationInsert.Inserted(conversation);
-                });
-            } catch (Tx.KeyTaken taken) {
-                // rolled back; which key was taken is read afresh, as a failed transaction can ask nothing more
-                Optional<Conversation> active = conversation.status().isActive()
-                        ? findActive(conversation.contact()) : Optional.empty();
-                if (active.isPresent()) {
-                    return new ConversationInsert.ActiveExists(active.get());
+        try {
+            return INSERT_RETRY.get(() -> insertOnce(conversation, first));
+        } catch (ActiveClosed spent) {
+            throw new AlreadyStoredException("conversation " + conversation.number() + " or one of its message ids",
+                    spent.getCause());
+        }
+    }
+
+    private ConversationInsert insertOnce(Conversation conversation, List<ConversationMessage> first) {
+        try {
+            return tx.runKeyed("inserting a conversation", c -> {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + conversations + " (" + COLUMNS
+                        + ", active_contact) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    bind(ps, conversation);
+                    ps.setString(14, conversation.status().isActive() ? conversation.contact() : null);
+                    ps.executeUpdate();
+                } catch (SQLException e) {
+                    throw Tx.unlessKeyTaken(e);
                 }
-                if (find(conversation.id()).isPresent() || findByNumber(conversation.number().text()).isPresent()
-                        || attempt == 3) {
-                    throw new AlreadyStoredException("conversation " + conversation.number()
-                            + " or one of its message ids", taken);
-                }
-                // the active conversation that was in the way was closed meanwhile: try again
+                insertMessages(c, first);
+                return new ConversationInsert.Inserted(conversation);
+            });
+        } catch (Tx.KeyTaken taken) {
+            // rolled back; which key was taken is read afresh, as a failed transaction can ask nothing more
+            Optional<Conversation> active = conversation.status().isActive()
+                    ? findActive(conversation.contact()) : Optional.empty();
+            if (active.isPresent()) {
+                return new ConversationInsert.ActiveExists(active.get());
             }
+            if (find(conversation.id()).isPresent() || findByNumber(conversation.number().text()).isPresent()) {
+                throw new AlreadyStoredException("conversation " + conversation.number()
+                        + " or one of its message ids", taken);
+            }
+            throw new ActiveClosed(taken);
+        }
+    }
+
+    /** The key in the way was the contact's active conversation, closed before it could be read: try again. */
+    private static final class ActiveClosed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ActiveClosed(Tx.KeyTaken taken) {
+            super(null, taken, false, false);
         }
     }
 

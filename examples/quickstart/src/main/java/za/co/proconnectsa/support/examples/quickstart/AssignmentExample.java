@@ -1,6 +1,5 @@
 package za.co.proconnectsa.support.examples.quickstart;
 
-import java.io.PrintStream;
 // assignment-imports:begin
 import java.time.Duration;
 import za.co.proconnectsa.support.SupportDesk;
@@ -29,10 +28,10 @@ public final class AssignmentExample {
      * @param args ignored
      */
     public static void main(String[] args) {
-        run(System.out);
+        run();
     }
 
-    static SupportDesk run(PrintStream out) {
+    static SupportDesk run() {
         // assignment:begin
         SupportDesk desk = SupportDesk.builder()
                 .store(InMemoryTicketStore.create())              // or a JdbcTicketStore: one roster for all instances
@@ -56,11 +55,11 @@ public final class AssignmentExample {
                 .body("Billed twice in March").category(Category.BILLING).build()).ticketNumber().text();
         String second = desk.tickets().submit(provider, NewTicket.builder().subject("Refund for INV-2291")
                 .body("Please refund the second charge").category(Category.BILLING).build()).ticketNumber().text();
-        out.println(first + " -> " + desk.tickets().get(lead, first).ticket().assigneeId());     // agent-7
-        out.println(second + " waits: " + desk.tickets().get(lead, second).ticket().assignee()); // agent-7 is full
+        System.out.println(first + " -> " + desk.tickets().get(lead, first).ticket().assigneeId());     // agent-7
+        System.out.println(second + " waits: " + desk.tickets().get(lead, second).ticket().assignee()); // agent-7 is full
 
         desk.tickets().changeStatus(sipho, first, TicketStatus.RESOLVED);   // room frees: the backlog goes out, oldest first
-        out.println(second + " -> " + desk.tickets().get(lead, second).ticket().assigneeId());   // agent-7 again
+        System.out.println(second + " -> " + desk.tickets().get(lead, second).ticket().assigneeId());   // agent-7 again
         desk.assignment().setPresence(sipho, "agent-7", Presence.AWAY);      // no new tickets until AVAILABLE
         // assignment:end
         return desk;

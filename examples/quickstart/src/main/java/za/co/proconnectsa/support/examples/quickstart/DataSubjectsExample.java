@@ -1,6 +1,5 @@
 package za.co.proconnectsa.support.examples.quickstart;
 
-import java.io.PrintStream;
 // data-subjects-imports:begin
 import java.time.Duration;
 import za.co.proconnectsa.support.SupportDesk;
@@ -30,10 +29,10 @@ public final class DataSubjectsExample {
      * @param args ignored
      */
     public static void main(String[] args) {
-        run(System.out);
+        run();
     }
 
-    static RedactionReport run(PrintStream out) {
+    static RedactionReport run() {
         SupportDesk desk = SupportDesk.builder().store(InMemoryTicketStore.create()).build();
         Actor thandiAsRequester = Actor.requester("provider-17", "Thandi Nkosi");
         desk.tickets().submit(thandiAsRequester, NewTicket.builder().subject("Invoice charged twice")
@@ -48,15 +47,15 @@ public final class DataSubjectsExample {
                 .build();
 
         DataSubjectExport export = desk.dataSubjects().export(admin, thandi, "s23 request by e-mail, 2 March");
-        out.println(export.tickets() + " tickets, " + export.conversations() + " conversations");
+        System.out.println(export.tickets() + " tickets, " + export.conversations() + " conversations");
         String json = export.json();                                // one JSON document: hand it to her
 
         RedactionReport erased = desk.dataSubjects().erase(admin, thandi, "s24 erasure request, 3 March");
-        out.println("Filed as " + erased.subjectRef() + "; delete the files " + erased.attachmentReferences());
+        System.out.println("Filed as " + erased.subjectRef() + "; delete the files " + erased.attachmentReferences());
 
         desk.dataSubjects().recordConsent(agent, "27831112222", ConsentChoice.OPT_IN, "web signup form");
         if (desk.dataSubjects().mayMarketTo("27831112222")) {
-            out.println("May send the marketing template");
+            System.out.println("May send the marketing template");
         }
 
         PurgeReport purged = desk.dataSubjects().purgeExpired(admin, RetentionPolicy.builder()
@@ -65,7 +64,7 @@ public final class DataSubjectsExample {
                 .processedMessageIds(Duration.ofDays(30))
                 .build());                                          // run daily, on any number of instances
         // data-subjects:end
-        out.println(json.length() + " characters exported; purged " + purged.total());
+        System.out.println(json.length() + " characters exported; purged " + purged.total());
         return erased;
     }
 }

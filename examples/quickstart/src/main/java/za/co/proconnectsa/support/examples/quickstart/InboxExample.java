@@ -3,7 +3,6 @@ package za.co.proconnectsa.support.examples.quickstart;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -53,12 +52,12 @@ public final class InboxExample {
      * @throws Exception when the local stand-in server cannot start
      */
     public static void main(String[] args) throws Exception {
-        run(System.out);
+        run();
     }
 
-    static TicketReplyResult run(PrintStream out) throws Exception {
+    static TicketReplyResult run() throws Exception {
         List<String> sent = new ArrayList<>();
-        HttpServer graph = standInGraphApi(sent, out);
+        HttpServer graph = standInGraphApi(sent);
         try {
             String appSecret = "example-app-secret";
             Clock clock = Clock.fixed(MONDAY_10AM, ZoneOffset.UTC);
@@ -95,13 +94,20 @@ public final class InboxExample {
             }
 
             TicketReplyResult reply = inbox.replyOnTicket(agent, "PCS-000001", "Refunded, sorry about that!");
-            out.println("Reply on PCS-000001: " + reply.delivery());        // QUEUED: the window is open
+            System.out.println("Reply on PCS-000001: " + reply.delivery());        // QUEUED: the window is open
             sender.runOnce();                                                    // sends it, records SENT and its wamid
-            out.println("Delivery: " + inbox.delivery(agent, reply.transcriptMessageId()).orElseThrow().state());
+            System.out.println("Delivery: " + inbox.delivery(agent, reply.transcriptMessageId()).orElseThrow().state());
             // inbox:end
 
-            out.println("Conversation " + inbox.conversation(agent, "WA-000001").messages().size() + " messages, "
+            System.out.println("Conversation " + inbox.conversation(agent, "WA-000001").messages().size() + " messages, "
                     + sent.size() + " sent on WhatsApp");
+
+            Deliveries.reply(inbox, agent, "PCS-000001", "WA-000001", "The refund shows in 3 to 5 working days.");
+            // a stored message whose body cannot be read is left dead at once, for a person
+            store.enqueueJob(WebhookReceiver.INBOUND_KIND, "wamid.unreadable",
+                    "not a webhook".getBytes(StandardCharsets.UTF_8), clock.instant());
+            worker.runOnce();
+            DeadJobs.review(store);
             return reply;
         } finally {
             graph.stop(0);
@@ -124,7 +130,7 @@ public final class InboxExample {
     }
 
     /** Answers every message POST like the Graph API, with a new message id, and prints the request's text. */
-    private static HttpServer standInGraphApi(List<String> sent, PrintStream out) throws IOException {
+    private static HttpServer standInGraphApi(List<String> sent) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         AtomicInteger n = new AtomicInteger();
         server.createContext("/", exchange -> {
@@ -132,7 +138,7 @@ public final class InboxExample {
             sent.add(request);
             int i = n.incrementAndGet();
             String text = request.replaceAll(".*\"body\":\"((?:[^\"\\\\]|\\\\.)*)\".*", "$1");
-            out.println("WhatsApp -> customer: " + (text.equals(request) ? request : text));
+            System.out.println("WhatsApp -> customer: " + (text.equals(request) ? request : text));
             byte[] answer = ("{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"27679518124\",\"wa_id\":"
                     + "\"27679518124\"}],\"messages\":[{\"id\":\"wamid.sent" + i + "\"}]}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");

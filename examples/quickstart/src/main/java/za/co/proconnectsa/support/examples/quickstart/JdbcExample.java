@@ -1,6 +1,5 @@
 package za.co.proconnectsa.support.examples.quickstart;
 
-import java.io.PrintStream;
 // jdbc-imports:begin
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -27,10 +26,10 @@ public final class JdbcExample {
      * @param args ignored
      */
     public static void main(String[] args) {
-        run(System.out);
+        run();
     }
 
-    static void run(PrintStream out) {
+    static void run() {
         // jdbc:begin
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl("jdbc:h2:mem:support;DB_CLOSE_DELAY=-1");   // or your PostgreSQL or MariaDB URL
@@ -40,7 +39,7 @@ public final class JdbcExample {
 
             SubmissionReceipt receipt = desk.tickets().submit(Actor.requester("provider-17", "Thandi Nkosi"),
                     NewTicket.builder().subject("Payout not received").body("My payout for March is missing.").build());
-            out.println(receipt.confirmationText());
+            System.out.println(receipt.confirmationText());
         }
         // jdbc:end
     }

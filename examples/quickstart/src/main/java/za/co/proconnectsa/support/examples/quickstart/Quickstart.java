@@ -1,6 +1,5 @@
 package za.co.proconnectsa.support.examples.quickstart;
 
-import java.io.PrintStream;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import za.co.proconnectsa.support.ticket.RequesterAuditEvent;
@@ -35,10 +34,10 @@ public final class Quickstart {
      * @param args ignored
      */
     public static void main(String[] args) {
-        run(System.out);
+        run();
     }
 
-    static RequesterTicketDetails run(PrintStream out) {
+    static RequesterTicketDetails run() {
         // getting-started:begin
         SupportDesk desk = SupportDesk.builder()
                 .store(InMemoryTicketStore.create())
@@ -59,19 +58,19 @@ public final class Quickstart {
         RequesterTicketDetails details = desk.tickets().myTicket(provider, number);   // no internal notes
         // getting-started:end
 
-        out.println(receipt.confirmationText());
-        out.println();
-        out.printf("Ticket %s [%s] %s (status %s)%n", number, details.ticket().category(),
+        System.out.println(receipt.confirmationText());
+        System.out.println();
+        System.out.printf("Ticket %s [%s] %s (status %s)%n", number, details.ticket().category(),
                 details.ticket().subject(), details.ticket().status());
-        out.printf("  %s  %s: %s%n", TIME.format(details.ticket().createdAt()), provider.displayName(),
+        System.out.printf("  %s  %s: %s%n", TIME.format(details.ticket().createdAt()), provider.displayName(),
                 details.ticket().body());
         for (RequesterMessage m : details.messages()) {
-            out.printf("  %s  %s: %s%n", TIME.format(m.createdAt()), m.authorName(), m.body());
+            System.out.printf("  %s  %s: %s%n", TIME.format(m.createdAt()), m.authorName(), m.body());
         }
-        out.println();
-        out.println("History:");
+        System.out.println();
+        System.out.println("History:");
         for (RequesterAuditEvent e : details.history()) {
-            out.printf("  %s  %-16s %-15s %s%n", TIME.format(e.at()), e.action(), e.actorName(),
+            System.out.printf("  %s  %-16s %-15s %s%n", TIME.format(e.at()), e.action(), e.actorName(),
                     e.before() == null ? nullToEmpty(e.after()) : e.before() + " -> " + e.after());
         }
         return details;

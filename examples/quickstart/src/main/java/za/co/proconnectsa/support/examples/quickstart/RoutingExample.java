@@ -1,6 +1,5 @@
 package za.co.proconnectsa.support.examples.quickstart;
 
-import java.io.PrintStream;
 // routing-imports:begin
 import java.net.URI;
 import za.co.proconnectsa.support.SupportDesk;
@@ -29,10 +28,10 @@ public final class RoutingExample {
      * @param args ignored
      */
     public static void main(String[] args) {
-        run(System.out);
+        run();
     }
 
-    static RoutingDecision run(PrintStream out) {
+    static RoutingDecision run() {
         // routing:begin
         SupportDesk desk = SupportDesk.builder()
                 .store(InMemoryTicketStore.create())
@@ -47,15 +46,15 @@ public final class RoutingExample {
 
         if (decision.channel() == Channel.WHATSAPP) {
             URI chat = decision.whatsAppLink().orElseThrow();   // https://wa.me/27679518124?text=...
-            out.println("Chat with us: " + chat);
+            System.out.println("Chat with us: " + chat);
         } else {
-            out.println("Please open a ticket (" + decision.suggestedCategory() + "): " + decision.reasons());
+            System.out.println("Please open a ticket (" + decision.suggestedCategory() + "): " + decision.reasons());
         }
-        decision.explain().forEach(out::println);               // every rule tried, and why
+        decision.explain().forEach(System.out::println);               // every rule tried, and why
 
         SupportPage page = desk.supportPage();                   // WhatsApp card first, then the ticket card
         // routing:end
-        page.cards().forEach(card -> out.println(card.title()));
+        page.cards().forEach(card -> System.out.println(card.title()));
         return decision;
     }
 }

@@ -1,6 +1,5 @@
 package za.co.proconnectsa.support.examples.quickstart;
 
-import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -40,11 +39,11 @@ public final class SlaExample {
      * @param args ignored
      */
     public static void main(String[] args) {
-        run(System.out, Clock.fixed(MONDAY_10AM, ZoneOffset.UTC), Clock.fixed(MONDAY_10AM.plus(Duration.ofHours(5)),
+        run(Clock.fixed(MONDAY_10AM, ZoneOffset.UTC), Clock.fixed(MONDAY_10AM.plus(Duration.ofHours(5)),
                 ZoneOffset.UTC));
     }
 
-    static SlaStatus run(PrintStream out, Clock monday10am, Clock monday3pm) {
+    static SlaStatus run(Clock monday10am, Clock monday3pm) {
         InMemoryTicketStore store = InMemoryTicketStore.create();
         Actor agent = Actor.agent("agent-3", "Sipho (Support)");
         Actor provider = Actor.requester("provider-17", "Thandi Nkosi");
@@ -62,7 +61,7 @@ public final class SlaExample {
                 .build();
         SubmissionReceipt receipt = desk.tickets().submit(provider, NewTicket.builder()
                 .subject("Invoice INV-2291 charged twice").body("Billed twice in March").build());
-        out.println(receipt.confirmationText());                            // ... We will reply by Mon 2 Mar at 14:00.
+        System.out.println(receipt.confirmationText());                            // ... We will reply by Mon 2 Mar at 14:00.
 
         SupportDesk later = SupportDesk.builder().store(store).clock(monday3pm).slaPolicies(SlaPolicies.of(standard))
                 .build();                                                   // the same desk at 15:00, nobody replied
@@ -70,9 +69,9 @@ public final class SlaExample {
         watcher.runOnce();                                                  // announces the breach, once
         SlaStatus status = later.sla().status(agent, "PCS-000001");        // every target: due, remaining, state
         List<Ticket> urgent = later.sla().dueWithin(agent, Duration.ofHours(1), 50); // the queue by urgency
-        out.println("First response: " + status.target(SlaTargetType.FIRST_RESPONSE).orElseThrow().state()); // BREACHED
+        System.out.println("First response: " + status.target(SlaTargetType.FIRST_RESPONSE).orElseThrow().state()); // BREACHED
         // sla:end
-        out.println("Due within the hour: " + urgent.size());
+        System.out.println("Due within the hour: " + urgent.size());
         return status;
     }
 }

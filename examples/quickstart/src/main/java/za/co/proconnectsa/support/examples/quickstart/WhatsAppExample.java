@@ -1,6 +1,5 @@
 package za.co.proconnectsa.support.examples.quickstart;
 
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import javax.crypto.Mac;
@@ -36,10 +35,10 @@ public final class WhatsAppExample {
      * @throws Exception never in practice (signing the sample webhook body)
      */
     public static void main(String[] args) throws Exception {
-        run(System.out);
+        run();
     }
 
-    static WebhookReceipt run(PrintStream out) throws Exception {
+    static WebhookReceipt run() throws Exception {
         String appSecret = "example-app-secret";
         byte[] body = ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\","
                 + "\"value\":{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"profile\":{\"name\":\"Thandi\"},"
@@ -60,7 +59,7 @@ public final class WhatsAppExample {
                 .build();
         WebhookReceipt receipt = receiver.receive(body, signatureHeader);   // answer receipt.httpStatus() to Meta
         InboundMessageWorker worker = InboundMessageWorker.builder(store,
-                message -> out.println("New message " + message.messageId() + " from " + message.sender().profileName()))
+                message -> System.out.println("New message " + message.messageId() + " from " + message.sender().profileName()))
                 .build();
         worker.runOnce();                                                  // or worker.start(): a background thread
 
@@ -71,11 +70,11 @@ public final class WhatsAppExample {
         CustomerServiceWindow window = CustomerServiceWindow.since(Instant.now().minus(30, ChronoUnit.HOURS));
         SendOutcome outcome = client.reply(window, "27679518124", "Your invoice is attached to PCS-000042.");
         if (outcome instanceof SendOutcome.RequiresTemplate closed) {
-            out.println("Window " + window.describe() + ": send an approved template instead");
+            System.out.println("Window " + window.describe() + ": send an approved template instead");
         }
         // whatsapp:end
 
-        out.println(chat + " (QR " + qrPng.length + " bytes), webhook answered " + receipt.httpStatus());
+        System.out.println(chat + " (QR " + qrPng.length + " bytes), webhook answered " + receipt.httpStatus());
         return receipt;
     }
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -22,10 +23,10 @@ class QuickstartTest {
 
     @Test
     @DisplayName("the quickstart submits, converses and prints the receipt and history")
-    void runs() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        RequesterTicketDetails details = Quickstart.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        String out = bytes.toString(StandardCharsets.UTF_8);
+    void runs() throws Exception {
+        var run = printed(Quickstart::run);
+        RequesterTicketDetails details = run.result();
+        String out = run.out();
 
         assertThat(details.ticket().number().text()).isEqualTo("PCS-000001");
         assertThat(details.ticket().status()).isEqualTo(TicketStatus.OPEN);
@@ -39,18 +40,20 @@ class QuickstartTest {
 
     @Test
     @DisplayName("the JDBC example stores a ticket in H2 through a HikariCP pool and prints the receipt")
-    void jdbcExample() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        JdbcExample.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("Your ticket number is PCS-0000");
+    void jdbcExample() throws Exception {
+        var run = printed(() -> {
+            JdbcExample.run();
+            return null;
+        });
+        assertThat(run.out()).contains("Your ticket number is PCS-0000");
     }
 
     @Test
     @DisplayName("the routing example sends an error report to a ticket and explains why")
-    void routingExample() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        var decision = RoutingExample.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        String out = bytes.toString(StandardCharsets.UTF_8);
+    void routingExample() throws Exception {
+        var run = printed(RoutingExample::run);
+        var decision = run.result();
+        String out = run.out();
 
         assertThat(decision.ruleName()).isEqualTo("outage");
         assertThat(out).contains("Please open a ticket (TECHNICAL)").contains("=> outage: matched")
@@ -60,9 +63,9 @@ class QuickstartTest {
     @Test
     @DisplayName("the WhatsApp example verifies and ingests a signed webhook and respects the closed window")
     void whatsAppExample() throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        var receipt = WhatsAppExample.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        String out = bytes.toString(StandardCharsets.UTF_8);
+        var run = printed(WhatsAppExample::run);
+        var receipt = run.result();
+        String out = run.out();
 
         assertThat(receipt.httpStatus()).isEqualTo(200);
         assertThat(receipt.accepted()).isEqualTo(1);
@@ -75,9 +78,9 @@ class QuickstartTest {
     @Test
     @DisplayName("the inbox example answers the FAQ, escalates the double charge and delivers the agent's reply")
     void inboxExample() throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        var reply = InboxExample.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        String out = bytes.toString(StandardCharsets.UTF_8);
+        var run = printed(InboxExample::run);
+        var reply = run.result();
+        String out = run.out();
 
         assertThat(reply.delivery()).isEqualTo(za.co.proconnectsa.support.whatsapp.inbox.ReplyDelivery.QUEUED);
         assertThat(out).contains("WhatsApp -> customer: Add service areas under Profile > Areas.")
@@ -86,15 +89,17 @@ class QuickstartTest {
                 .contains("Reply on PCS-000001: QUEUED")
                 .contains("Delivery: SENT")
                 .contains("Conversation 5 messages, 3 sent on WhatsApp")
+                .contains("PCS-000001: QUEUED").contains("state=QUEUED")
+                .contains("Dead wamid.unreadable after 1 attempt(s)")
                 .doesNotContain("EAAG-example-token");
     }
 
     @Test
     @DisplayName("the assignment example assigns on submit, keeps a full agent's next ticket waiting and hands it out when room frees")
-    void assignmentExample() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        var desk = AssignmentExample.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        String out = bytes.toString(StandardCharsets.UTF_8);
+    void assignmentExample() throws Exception {
+        var run = printed(AssignmentExample::run);
+        var desk = run.result();
+        String out = run.out();
 
         assertThat(out).contains("PCS-000001 -> agent-7").contains("PCS-000002 waits: Optional.empty")
                 .contains("PCS-000002 -> agent-7");
@@ -105,12 +110,11 @@ class QuickstartTest {
 
     @Test
     @DisplayName("the SLA example promises the first reply by 14:00 and, at 15:00 with no reply, finds the first response breached")
-    void slaExample() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        var status = SlaExample.run(new PrintStream(bytes, true, StandardCharsets.UTF_8),
-                java.time.Clock.fixed(SlaExample.MONDAY_10AM, java.time.ZoneOffset.UTC),
-                java.time.Clock.fixed(SlaExample.MONDAY_10AM.plus(java.time.Duration.ofHours(5)), java.time.ZoneOffset.UTC));
-        String out = bytes.toString(StandardCharsets.UTF_8);
+    void slaExample() throws Exception {
+        var run = printed(() -> SlaExample.run(java.time.Clock.fixed(SlaExample.MONDAY_10AM, java.time.ZoneOffset.UTC),
+                java.time.Clock.fixed(SlaExample.MONDAY_10AM.plus(java.time.Duration.ofHours(5)), java.time.ZoneOffset.UTC)));
+        var status = run.result();
+        String out = run.out();
 
         assertThat(out).contains("We will reply by Mon 2 Mar at 14:00.").contains("First response: BREACHED");
         assertThat(status.target(za.co.proconnectsa.support.sla.SlaTargetType.FIRST_RESPONSE).orElseThrow().state())
@@ -119,13 +123,57 @@ class QuickstartTest {
 
     @Test
     @DisplayName("the data-subjects example erases the requester and reports the pseudonym she is filed under")
-    void dataSubjectsExample() {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        var report = DataSubjectsExample.run(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+    void dataSubjectsExample() throws Exception {
+        var run = printed(DataSubjectsExample::run);
+        var report = run.result();
 
         assertThat(report.tickets()).isEqualTo(1);
-        assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(run.out())
                 .contains("1 tickets, 0 conversations", "Filed as erased-", "May send the marketing template");
+    }
+
+    @Test
+    @DisplayName("the outbox example commits a submission and its assignment together, relays their events and reviews a dead letter")
+    void outboxExample() throws Exception {
+        var run = printed(OutboxExample::run);
+        var receipt = run.result();
+        String out = run.out();
+
+        assertThat(receipt.ticketNumber().text()).isEqualTo("PCS-000001");
+        assertThat(out).contains("Mail: SUBMITTED PCS-000001").contains("Mail: ASSIGNED PCS-000001")
+                .contains("1 dead letters").contains("mail server down").doesNotContain("PCS-000002 Mail");
+    }
+
+    @Test
+    @DisplayName("the analytics example reports a month as CSV and advises on measured figures")
+    void analyticsExample() throws Exception {
+        var run = printed(AnalyticsExample::run);
+        String csv = run.result();
+
+        assertThat(csv.lines().count()).isGreaterThan(5);
+        assertThat(run.out()).contains(csv.lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    @DisplayName("the links example builds the wa.me link with its reference and the desk's display number")
+    void whatsAppLinksExample() throws Exception {
+        var run = printed(WhatsAppLinksExample::run);
+        var uri = run.result();
+
+        assertThat(uri.toString()).startsWith("https://wa.me/27679518124?text=Hi%2C%20I%20need%20help")
+                .contains("PCS-000042");
+        assertThat(run.out()).contains("+27 67 951 8124").contains("27679518124 png ");
+    }
+
+    @Test
+    @DisplayName("the classifier example trains on the corpus and the host's file, saves, loads and evaluates")
+    void classifierExample(@org.junit.jupiter.api.io.TempDir Path folder) throws Exception {
+        var run = printed(() -> ClassifierExample.run(folder));
+        var check = run.result();
+
+        assertThat(check.total()).isEqualTo(2);
+        assertThat(Files.size(folder.resolve("routing-model.bin"))).isPositive();
+        assertThat(run.out()).contains("Policy true, accuracy ");
     }
 
     @ParameterizedTest(name = "{1}")
@@ -135,7 +183,12 @@ class QuickstartTest {
         "DataSubjectsExample.java, data-subjects-imports", "DataSubjectsExample.java, data-subjects",
         "Quickstart.java, getting-started-imports", "RoutingExample.java, routing-imports",
         "WhatsAppExample.java, whatsapp-imports", "InboxExample.java, inbox-imports",
-        "JdbcExample.java, jdbc-imports", "JdbcExample.java, jdbc"})
+        "JdbcExample.java, jdbc-imports", "JdbcExample.java, jdbc",
+        "DeadJobs.java, dead-jobs-imports", "DeadJobs.java, dead-jobs", "Deliveries.java, delivery-imports",
+        "Deliveries.java, delivery", "OutboxExample.java, outbox-relay-imports", "OutboxExample.java, outbox-relay",
+        "OutboxExample.java, in-transaction-imports", "OutboxExample.java, in-transaction",
+        "DeadLetterReview.java, dead-letters-imports", "DeadLetterReview.java, dead-letters",
+        "AnalyticsExample.java, analytics-imports", "AnalyticsExample.java, analytics"})
     @DisplayName("the README's code is the examples' code, so it compiles in the build")
     void readmeMatchesSource(String file, String region) throws IOException {
         String source = Files.readString(Path.of("src/main/java/za/co/proconnectsa/support/examples/quickstart", file));
@@ -145,6 +198,26 @@ class QuickstartTest {
 
         assertThat(code).isNotBlank();
         assertThat(normalise(readme)).contains(normalise(code));
+    }
+
+    /** What an example returned, and what it printed. */
+    record Printed<T>(T result, String out) {
+    }
+
+    /**
+     * Runs an example with {@code System.out} (which the README's blocks print to) captured; one at a time, as
+     * {@code System.out} is the JVM's.
+     */
+    static synchronized <T> Printed<T> printed(Callable<T> example) throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            T result = example.call();
+            return new Printed<>(result, bytes.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(original);
+        }
     }
 
     private static String normalise(String text) {

@@ -129,6 +129,7 @@ public class SupportAutoConfiguration {
 
     /**
      * @param desk       the desk
+     * @param store      the desk's store, whose outbox the relay reads
      * @param listeners  the application's ticket listeners; the relay runs only when there is one
      * @param properties the {@code support.*} settings
      * @return the relay that hands stored events to the listeners, started with the context

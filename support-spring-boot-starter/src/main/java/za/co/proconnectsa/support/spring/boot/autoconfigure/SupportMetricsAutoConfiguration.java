@@ -34,7 +34,7 @@ public class SupportMetricsAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean
-    public SupportMeters supportMeters(MeterRegistry registry, TicketStore store) {
+    SupportMeters supportMeters(MeterRegistry registry, TicketStore store) {
         return new SupportMeters(registry, store);
     }
 
@@ -44,7 +44,7 @@ public class SupportMetricsAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean(name = "supportMetricsDeskCustomizer")
-    public SupportDeskCustomizer supportMetricsDeskCustomizer(SupportMeters meters) {
+    SupportDeskCustomizer supportMetricsDeskCustomizer(SupportMeters meters) {
         return builder -> builder.listener(meters::onTicketEvent);
     }
 }

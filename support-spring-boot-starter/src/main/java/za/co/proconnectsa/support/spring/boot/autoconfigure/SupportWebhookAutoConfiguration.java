@@ -36,7 +36,7 @@ public class SupportWebhookAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean
-    public WhatsAppWebhookController supportWhatsAppWebhookController(ObjectProvider<WebhookReceiver> receiver,
+    WhatsAppWebhookController supportWhatsAppWebhookController(ObjectProvider<WebhookReceiver> receiver,
             ObjectProvider<WebhookHandshake> handshake, ObjectProvider<WebhookOutcomes> outcomes) {
         return new WhatsAppWebhookController(receiver, handshake, outcomes);
     }

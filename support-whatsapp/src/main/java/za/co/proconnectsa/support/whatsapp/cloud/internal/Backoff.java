@@ -5,26 +5,11 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.concurrent.ThreadLocalRandom;
-import za.co.proconnectsa.support.whatsapp.cloud.RetryPolicy;
 
-/** Waits between attempts: exponential backoff with full jitter, and the {@code Retry-After} header. */
+/** Reads the {@code Retry-After} header; the pauses themselves are {@code internal.Retry}'s. */
 public final class Backoff {
 
     private Backoff() {
-    }
-
-    /**
-     * @param policy the retry policy
-     * @param retry  the retry's number, 1 for the first retry
-     * @return a random wait in {@code [0, policy.ceiling(retry)]} with jitter, else exactly the ceiling
-     */
-    public static Duration delay(RetryPolicy policy, int retry) {
-        Duration ceiling = policy.ceiling(retry);
-        if (!policy.jitter()) {
-            return ceiling;
-        }
-        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling.toMillis() + 1));
     }
 
     /**

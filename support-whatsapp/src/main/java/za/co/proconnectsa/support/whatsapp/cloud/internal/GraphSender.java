@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import za.co.proconnectsa.support.internal.Retry;
 import za.co.proconnectsa.support.whatsapp.cloud.ErrorClass;
 import za.co.proconnectsa.support.whatsapp.cloud.ProviderError;
 import za.co.proconnectsa.support.whatsapp.cloud.RetryPolicy;
@@ -23,7 +24,7 @@ import za.co.proconnectsa.support.whatsapp.cloud.WhatsAppCloudClient;
 
 /**
  * Posts one request to the messages endpoint, retrying {@link ErrorClass#RETRYABLE} failures by the
- * {@link RetryPolicy}, and turns the result into a {@link SendOutcome}. Logs only masked numbers, error
+ * {@link RetryPolicy} through the library's one {@link Retry} helper, and turns the result into a {@link SendOutcome}. Logs only masked numbers, error
  * codes and trace ids: never the token, never a message's text.
  */
 public final class GraphSender {
@@ -70,64 +71,101 @@ public final class GraphSender {
      */
     public SendOutcome send(String operation, String target, String json, Function<String, String> success,
             Instant windowClosesAt) {
-        for (int attempt = 1;; attempt++) {
-            Attempt a = post(json);
-            if (a.error == null) {
-                String id = success.apply(a.body);
-                if (id != null) {
-                    LOG.debug("WhatsApp {} {} accepted as {} (attempt {})", operation, target, id, attempt);
-                    return new SendOutcome.Sent(id);
-                }
-                ProviderError odd = ProviderError.unreadable(a.status, "The WhatsApp Cloud API answered HTTP "
-                        + a.status + " without the expected success body");
-                LOG.warn("WhatsApp {} {}: {}; not retried, as the message may have been sent", operation,
-                        target, odd.summary());
-                return new SendOutcome.Failed(odd, false);
-            }
-            ProviderError e = a.error;
-            ErrorClass kind = e.errorClass();
-            if (kind == ErrorClass.NEEDS_TEMPLATE) {
-                Instant now = clock.instant();
-                Instant closed = windowClosesAt == null || windowClosesAt.isAfter(now) ? now : windowClosesAt;
-                LOG.info("WhatsApp {} {} refused: the customer-service window is closed, a template is"
-                        + " required ({})", operation, target, safe(e));
-                return new SendOutcome.RequiresTemplate(closed);
-            }
-            if (e.code() == ProviderError.CODE_OUTCOME_UNKNOWN) {
-                LOG.warn("WhatsApp {} {}: {}", operation, target, safe(e));
-                return new SendOutcome.Failed(e, false);
-            }
-            if (kind == ErrorClass.CONFIGURATION) {
-                // every later message fails the same way until an administrator fixes the integration
-                LOG.error("WhatsApp {} {} failed: the integration's configuration is wrong (token, permissions,"
-                        + " phone number or template): {}", operation, target, safe(e));
-                return new SendOutcome.Failed(e, false);
-            }
-            if (kind == ErrorClass.PERMANENT) {
-                LOG.warn("WhatsApp {} {} failed permanently: {}", operation, target, safe(e));
-                return new SendOutcome.Failed(e, false);
-            }
-            if (attempt >= policy.maxAttempts() || e.code() == ProviderError.CODE_INTERRUPTED) {
+        int[] attempts = {0};
+        Retry retry = Retry.builder().handle(RetryableFailure.class)
+                .withMinAttempts(policy.maxAttempts())
+                .withBackoff(policy.initialBackoff(), policy.maxBackoff())
+                .withJitter(policy.jitter())
+                .withDelayOverride(e -> ((RetryableFailure) e).retryAfter)
+                .withSleeper(wait -> {
+                    LOG.debug("WhatsApp {} {}: retrying in {} ms", operation, target, wait.toMillis());
+                    sleeper.sleep(wait);
+                })
+                .onRetry((e, n) -> LOG.warn("WhatsApp {} {}: attempt {}/{} failed ({}); retrying", operation,
+                        target, n, policy.maxAttempts(), safe(((RetryableFailure) e).error)))
+                .onInterrupted((e, interrupted) -> {
+                    LOG.warn("WhatsApp {} {}: interrupted while waiting to retry", operation, target);
+                    return e;
+                })
+                .build();
+        try {
+            return retry.get(n -> {
+                attempts[0] = n;
+                return attempt(operation, target, json, success, windowClosesAt, n);
+            });
+        } catch (RetryableFailure spent) {
+            if (!Thread.currentThread().isInterrupted()) {
                 LOG.warn("WhatsApp {} {} failed after {} attempt(s), retryable later: {}", operation, target,
-                        attempt, safe(e));
-                return new SendOutcome.Failed(e, true);
+                        attempts[0], safe(spent.error));
             }
-            Duration wait = a.retryAfter != null ? a.retryAfter : Backoff.delay(policy, attempt);
-            if (a.retryAfter != null && a.retryAfter.compareTo(policy.maxBackoff()) > 0) {
-                LOG.warn("WhatsApp {} {} failed: {}; Retry-After asks for {} s, more than the longest backoff"
-                        + " ({} ms), so not retried now", operation, target, safe(e), a.retryAfter.toSeconds(),
-                        policy.maxBackoff().toMillis());
-                return new SendOutcome.Failed(e, true);
+            return new SendOutcome.Failed(spent.error, true);
+        }
+    }
+
+    /** One attempt: an outcome to return, or a {@link RetryableFailure} to try again after a pause. */
+    private SendOutcome attempt(String operation, String target, String json, Function<String, String> success,
+            Instant windowClosesAt, int attempt) {
+        Attempt a = post(json);
+        if (a.error == null) {
+            String id = success.apply(a.body);
+            if (id != null) {
+                LOG.debug("WhatsApp {} {} accepted as {} (attempt {})", operation, target, id, attempt);
+                return new SendOutcome.Sent(id);
             }
-            LOG.warn("WhatsApp {} {}: attempt {}/{} failed ({}); retrying in {} ms", operation, target, attempt,
-                    policy.maxAttempts(), safe(e), wait.toMillis());
-            try {
-                sleeper.sleep(wait);
-            } catch (InterruptedException ie) {
-                Thread.currentThread().interrupt();
-                LOG.warn("WhatsApp {} {}: interrupted while waiting to retry", operation, target);
-                return new SendOutcome.Failed(e, true);
-            }
+            ProviderError odd = ProviderError.unreadable(a.status, "The WhatsApp Cloud API answered HTTP "
+                    + a.status + " without the expected success body");
+            LOG.warn("WhatsApp {} {}: {}; not retried, as the message may have been sent", operation,
+                    target, odd.summary());
+            return new SendOutcome.Failed(odd, false);
+        }
+        ProviderError e = a.error;
+        ErrorClass kind = e.errorClass();
+        if (kind == ErrorClass.NEEDS_TEMPLATE) {
+            Instant now = clock.instant();
+            Instant closed = windowClosesAt == null || windowClosesAt.isAfter(now) ? now : windowClosesAt;
+            LOG.info("WhatsApp {} {} refused: the customer-service window is closed, a template is"
+                    + " required ({})", operation, target, safe(e));
+            return new SendOutcome.RequiresTemplate(closed);
+        }
+        if (e.code() == ProviderError.CODE_OUTCOME_UNKNOWN) {
+            LOG.warn("WhatsApp {} {}: {}", operation, target, safe(e));
+            return new SendOutcome.Failed(e, false);
+        }
+        if (kind == ErrorClass.CONFIGURATION) {
+            // every later message fails the same way until an administrator fixes the integration
+            LOG.error("WhatsApp {} {} failed: the integration's configuration is wrong (token, permissions,"
+                    + " phone number or template): {}", operation, target, safe(e));
+            return new SendOutcome.Failed(e, false);
+        }
+        if (kind == ErrorClass.PERMANENT) {
+            LOG.warn("WhatsApp {} {} failed permanently: {}", operation, target, safe(e));
+            return new SendOutcome.Failed(e, false);
+        }
+        if (e.code() == ProviderError.CODE_INTERRUPTED) {
+            LOG.warn("WhatsApp {} {} interrupted after {} attempt(s), retryable later: {}", operation, target,
+                    attempt, safe(e));
+            return new SendOutcome.Failed(e, true);
+        }
+        if (a.retryAfter != null && a.retryAfter.compareTo(policy.maxBackoff()) > 0
+                && attempt < policy.maxAttempts()) {
+            LOG.warn("WhatsApp {} {} failed: {}; Retry-After asks for {} s, more than the longest backoff"
+                    + " ({} ms), so not retried now", operation, target, safe(e), a.retryAfter.toSeconds(),
+                    policy.maxBackoff().toMillis());
+            return new SendOutcome.Failed(e, true);
+        }
+        throw new RetryableFailure(e, a.retryAfter);
+    }
+
+    /** A retryable failure of one attempt, with the pause the server asked for (or null); control flow only. */
+    private static final class RetryableFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient ProviderError error;
+        private final transient Duration retryAfter;
+
+        RetryableFailure(ProviderError error, Duration retryAfter) {
+            super(null, null, false, false);
+            this.error = error;
+            this.retryAfter = retryAfter;
         }
     }
 
