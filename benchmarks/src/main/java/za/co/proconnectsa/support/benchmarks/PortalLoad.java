@@ -145,28 +145,27 @@ public final class PortalLoad {
                     String base = "http://localhost:" + port;
                     awaitReady(base, portal);
                     MachineLoad.note();
-                    for (int connections : CONNECTIONS) {
-                        results.add(phase(HTTP_CREATE, connections, warmup, measure, () -> apiSubmitter(base)));
-                        MachineLoad.note();
-                    }
-                    for (int connections : CONNECTIONS) {
-                        results.add(phase(HTTP_DASHBOARD, connections, warmup, measure, () -> dashboardReader(base)));
-                        MachineLoad.note();
-                    }
+                    results.addAll(phases(HTTP_CREATE, warmup, measure, () -> apiSubmitter(base)));
+                    results.addAll(phases(HTTP_DASHBOARD, warmup, measure, () -> dashboardReader(base)));
                 } finally {
                     portal.destroy();
                     portal.waitFor();
                 }
             }
             SupportDesk desk = directDesk(db);
-            for (int connections : CONNECTIONS) {
-                results.add(phase(DIRECT_CREATE, connections, warmup, measure, () -> directSubmitter(desk)));
-                MachineLoad.note();
-            }
-            for (int connections : CONNECTIONS) {
-                results.add(phase(DIRECT_DASHBOARD, connections, warmup, measure, () -> directDashboard(desk)));
-                MachineLoad.note();
-            }
+            results.addAll(phases(DIRECT_CREATE, warmup, measure, () -> directSubmitter(desk)));
+            results.addAll(phases(DIRECT_DASHBOARD, warmup, measure, () -> directDashboard(desk)));
+        }
+        return results;
+    }
+
+    /** One phase at each connection count, each followed by the machine's load. */
+    private static List<Result> phases(String what, Duration warmup, Duration measure, Callable<Operation> factory)
+            throws Exception {
+        List<Result> results = new ArrayList<>();
+        for (int connections : CONNECTIONS) {
+            results.add(phase(what, connections, warmup, measure, factory));
+            MachineLoad.note();
         }
         return results;
     }
