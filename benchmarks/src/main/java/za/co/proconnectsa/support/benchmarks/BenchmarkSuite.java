@@ -1,6 +1,7 @@
 package za.co.proconnectsa.support.benchmarks;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -351,6 +352,8 @@ public final class BenchmarkSuite {
                 .include("^" + PACKAGE.replace(".", "\\.") + type + "\\.(" + methods + ")$")
                 .shouldFailOnError(true);
         if (smoke) {
+            // a smoke run measures nothing: it must not fail because a measured run elsewhere holds JMH's lock file
+            System.setProperty("jmh.ignoreLock", "true");
             return options.forks(0).warmupIterations(0).measurementIterations(1)
                     .measurementTime(TimeValue.milliseconds(200));
         }
@@ -412,8 +415,10 @@ public final class BenchmarkSuite {
         StringBuilder out = new StringBuilder();
         out.append("Machine: ").append(Machine.describe()).append(".\n");
         out.append("Databases: ").append(databases).append(".\n");
-        out.append("Command: `java -cp benchmarks/target/benchmarks.jar ").append(BenchmarkSuite.class.getName())
-                .append(arguments.isBlank() ? "" : " " + arguments).append("` (last run; see above).\n\n");
+        List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        out.append("Command: `java ").append(jvm.isEmpty() ? "" : String.join(" ", jvm) + " ").append("-cp ")
+                .append(System.getProperty("java.class.path")).append(' ').append(BenchmarkSuite.class.getName())
+                .append(arguments.isBlank() ? "" : " " + arguments).append("` (the last run).\n\n");
         out.append("| entry | run at (UTC) | took | machine load before / after |\n|---|---|---|---|\n");
         List<String> rows = new ArrayList<>();
         for (String entry : ENTRIES) {
@@ -481,7 +486,7 @@ public final class BenchmarkSuite {
         if (!ratio && !absolute) {
             return "**no**";
         }
-        return ratio ? "ratio yes; **no** on the absolute figure" : "**no** on the ratio; absolute figure yes";
+        return ratio ? "ratio yes; **no** on the rest" : "**no** on the ratio; the rest yes";
     }
 
     /** What the machine is: CPU, cores, memory, JDK and the databases' versions. */
