@@ -419,7 +419,7 @@ public final class BenchmarkSuite {
         out.append("Command: `java ").append(jvm.isEmpty() ? "" : String.join(" ", jvm) + " ").append("-cp ")
                 .append(System.getProperty("java.class.path")).append(' ').append(BenchmarkSuite.class.getName())
                 .append(arguments.isBlank() ? "" : " " + arguments).append("` (the last run).\n\n");
-        out.append("| entry | run at (UTC) | took | machine load before / after |\n|---|---|---|---|\n");
+        out.append("| entry | finished (UTC) | took | machine load before / after |\n|---|---|---|---|\n");
         List<String> rows = new ArrayList<>();
         for (String entry : ENTRIES) {
             Path file = kept.resolve(entry + ".md");
