@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -40,13 +42,16 @@ import za.co.proconnectsa.support.ticket.TicketStatus;
 import za.co.proconnectsa.support.ticket.Visibility;
 
 /**
- * Creating one ticket on PostgreSQL through {@link JdbcTicketStore}, side by side with the same SQL
+ * Creating one ticket on PostgreSQL and on MariaDB through {@link JdbcTicketStore}, side by side with the same SQL
  * written by hand with plain JDBC on the same HikariCP pool. Both, in one transaction, take a number from its
  * counter row, insert the ticket row (all 17 columns), its CREATED audit event and its SUBMITTED outbox entry, and
  * stamp the ticket with the next change position: exactly what {@code TicketService.submit} asks of the store. The Ticket and AuditEvent values are built the same
  * way in both methods (a fresh id and the new number; everything else is fixed in setup).
  *
- * <p>Target: {@code store} at >= 0.8x the rate of {@code rawJdbc}.
+ * <p>On MariaDB, which has no {@code UPDATE ... RETURNING}, both sides move a counter on and then read it in the same
+ * transaction, as the store does there; instants are bound as UTC {@code DATETIME(6)} values.
+ *
+ * <p>Target: {@code store} at >= 0.8x the rate of {@code rawJdbc}, on each database.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -59,9 +64,9 @@ public class JdbcInsertBenchmark {
 
     /** The SQL a developer would write by hand for the same rows (table prefix "support_"). */
     static final String NEXT_NUMBER = "UPDATE support_counters SET counter_value = counter_value + 1 "
-            + "WHERE counter_name = 'ticket_number' RETURNING counter_value";
+            + "WHERE counter_name = 'ticket_number'";
     static final String NEXT_CHANGE = "UPDATE support_counters SET counter_value = counter_value + 1 "
-            + "WHERE counter_name = 'ticket_change' RETURNING counter_value";
+            + "WHERE counter_name = 'ticket_change'";
     static final String STAMP_CHANGE = "UPDATE support_tickets SET change_seq = ? WHERE id = ?";
     static final String INSERT_TICKET = "INSERT INTO support_tickets (id, seq, number, subject, body, category, "
             + "priority, status, origin, requester_id, assignee_id, tags, fingerprint, created_at, updated_at, "
@@ -76,19 +81,37 @@ public class JdbcInsertBenchmark {
     private static final String BODY = "Hi, my card was debited twice on 3 March for the Pro plan (R 349 each). "
             + "Please refund the second debit. Invoice numbers INV-88213 and INV-88214.";
 
-    private EmbeddedDatabase database;
+    /** The database: {@code postgresql} or {@code mariadb}. */
+    @Param({"postgresql", "mariadb"})
+    public String database;
+
+    private EmbeddedDatabase postgres;
+    private EmbeddedMariaDb mariaDb;
+    private boolean onMariaDb;
     private DataSource dataSource;
     private JdbcTicketStore store;
     private Instant now;
     private String fingerprint;
     private Ticket lastRaw;
 
-    /** Starts PostgreSQL, the pool and the store (which creates its schema). */
+    /** Starts the database, the pool and the store (which creates its schema). */
     @Setup(Level.Trial)
     public void start() {
-        database = EmbeddedDatabase.start();
-        dataSource = database.dataSource();
+        onMariaDb = switch (database) {
+            case "postgresql" -> false;
+            case "mariadb" -> true;
+            default -> throw new IllegalArgumentException("no such database: " + database);
+        };
+        if (onMariaDb) {
+            mariaDb = EmbeddedMariaDb.start();
+            dataSource = mariaDb.dataSource();
+        } else {
+            postgres = EmbeddedDatabase.start();
+            dataSource = postgres.dataSource();
+        }
         store = JdbcTicketStore.create(dataSource);
+        System.out.println();
+        System.out.println(database + " " + serverVersion());
         now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         fingerprint = Fingerprint.of(SUBJECT, BODY);
     }
@@ -100,8 +123,12 @@ public class JdbcInsertBenchmark {
      */
     @Setup(Level.Iteration)
     public void emptyTables() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-            st.execute("TRUNCATE support_outbox, support_audit_events, support_tickets CASCADE");
+        if (onMariaDb) {
+            mariaDb.truncate("support_outbox", "support_audit_events", "support_tickets");
+        } else {
+            try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+                st.execute("TRUNCATE support_outbox, support_audit_events, support_tickets CASCADE");
+            }
         }
         lastRaw = null;
     }
@@ -133,8 +160,16 @@ public class JdbcInsertBenchmark {
                 }
             }
         } finally {
-            database.close();
+            if (onMariaDb) {
+                mariaDb.close();
+            } else {
+                postgres.close();
+            }
         }
+    }
+
+    private String serverVersion() {
+        return onMariaDb ? mariaDb.serverVersion() : postgres.serverVersion();
     }
 
     /** A new ticket as the ticket service builds it; identical in both benchmark methods. */
@@ -168,11 +203,11 @@ public class JdbcInsertBenchmark {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                Ticket t = ticket(next(c, NEXT_NUMBER));
-                insertRows(c, t, created(t));
+                Ticket t = ticket(next(c, NEXT_NUMBER, "ticket_number"));
+                insertRows(c, t, created(t), onMariaDb);
                 // the change position is taken last, as the store takes it, and stamped on the new row
                 try (PreparedStatement ps = c.prepareStatement(STAMP_CHANGE)) {
-                    ps.setLong(1, next(c, NEXT_CHANGE));
+                    ps.setLong(1, next(c, NEXT_CHANGE, "ticket_change"));
                     ps.setString(2, t.id().toString());
                     ps.executeUpdate();
                 }
@@ -188,14 +223,38 @@ public class JdbcInsertBenchmark {
         }
     }
 
-    private static long next(Connection c, String counter) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(counter); ResultSet rs = ps.executeQuery()) {
+    /** Moves a counter on and reads it: in one statement on PostgreSQL, the update then a read on MariaDB. */
+    private long next(Connection c, String bump, String counter) throws SQLException {
+        if (!onMariaDb) {
+            try (PreparedStatement ps = c.prepareStatement(bump + " RETURNING counter_value");
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(bump)) {
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT counter_value FROM support_counters WHERE counter_name = '"
+                + counter + "'"); ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
-    private static void insertRows(Connection c, Ticket t, AuditEvent e) throws SQLException {
+    /** Binds an instant as the column wants it: TIMESTAMPTZ on PostgreSQL, a UTC DATETIME(6) on MariaDB. */
+    private static void setInstant(PreparedStatement ps, int index, Instant instant, boolean mariaDb)
+            throws SQLException {
+        if (instant == null) {
+            ps.setNull(index, mariaDb ? Types.TIMESTAMP : Types.TIMESTAMP_WITH_TIMEZONE);
+        } else if (mariaDb) {
+            ps.setObject(index, LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+        } else {
+            ps.setObject(index, instant.atOffset(ZoneOffset.UTC));
+        }
+    }
+
+    private static void insertRows(Connection c, Ticket t, AuditEvent e, boolean mariaDb) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT_TICKET)) {
             ps.setString(1, t.id().toString());
             ps.setLong(2, t.number().sequence());
@@ -210,9 +269,9 @@ public class JdbcInsertBenchmark {
             ps.setString(11, t.assigneeId());
             ps.setString(12, String.join("\n", t.tags()));
             ps.setString(13, t.fingerprint());
-            ps.setObject(14, t.createdAt().atOffset(ZoneOffset.UTC));
-            ps.setObject(15, t.updatedAt().atOffset(ZoneOffset.UTC));
-            ps.setNull(16, Types.TIMESTAMP_WITH_TIMEZONE);
+            setInstant(ps, 14, t.createdAt(), mariaDb);
+            setInstant(ps, 15, t.updatedAt(), mariaDb);
+            setInstant(ps, 16, null, mariaDb);
             ps.setLong(17, t.version());
             ps.executeUpdate();
         }
@@ -225,7 +284,7 @@ public class JdbcInsertBenchmark {
             ps.setString(6, e.before());
             ps.setString(7, e.after());
             ps.setString(8, e.visibility().name());
-            ps.setObject(9, e.at().atOffset(ZoneOffset.UTC));
+            setInstant(ps, 9, e.at(), mariaDb);
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement(INSERT_OUTBOX)) {
@@ -235,7 +294,7 @@ public class JdbcInsertBenchmark {
             ps.setString(4, e.actor().role().name());
             ps.setString(5, e.actor().displayName());
             ps.setNull(6, Types.VARCHAR);
-            ps.setObject(7, e.at().atOffset(ZoneOffset.UTC));
+            setInstant(ps, 7, e.at(), mariaDb);
             ps.executeUpdate();
         }
     }

@@ -22,15 +22,23 @@ final class MachineLoad {
 
     /** Prints the note (Linux only; elsewhere prints nothing). */
     static void note() {
+        String note = describe();
+        if (!note.isEmpty()) {
+            System.out.print("[" + note + "] ");
+        }
+    }
+
+    /** @return "load 1.81, other builds/tests: none" (Linux only; elsewhere empty) */
+    static String describe() {
         Path loadavg = Path.of("/proc/loadavg");
         if (!Files.isReadable(loadavg)) {
-            return;
+            return "";
         }
         String load;
         try {
             load = Files.readString(loadavg).split(" ")[0];
         } catch (IOException e) {
-            return;
+            return "";
         }
         long self = ProcessHandle.current().pid();
         long parent = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
@@ -41,7 +49,7 @@ final class MachineLoad {
                 .map(c -> OTHERS.matcher(c).results().findFirst().map(m -> m.group()).orElse("?"))
                 .distinct()
                 .toList();
-        System.out.printf(Locale.ROOT, "[load %s, other builds/tests: %s] ", load,
+        return String.format(Locale.ROOT, "load %s, other builds/tests: %s", load,
                 others.isEmpty() ? "none" : String.join(", ", others));
     }
 }

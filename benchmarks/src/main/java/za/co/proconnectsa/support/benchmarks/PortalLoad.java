@@ -34,12 +34,14 @@ import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.ticket.NewTicket;
 import za.co.proconnectsa.support.ticket.OriginChannel;
 import za.co.proconnectsa.support.ticket.Priority;
+import za.co.proconnectsa.support.ticket.TicketQuery;
 
 /**
  * Load on the support portal over HTTP, from this process against the portal's jar started as a second process on
  * loopback, both on one embedded PostgreSQL server: ticket submissions through {@code POST /api/tickets} and the
- * agents' dashboard ({@code GET /admin}) at 1, 8 and 32 connections, then the same submissions through
- * {@code desk.tickets()} directly in this process on the same database, for the ratio.
+ * agents' dashboard ({@code GET /admin}) at 1, 8 and 32 connections, then the same submissions and the dashboard's
+ * queue page through {@code desk.tickets()} directly in this process on the same database, for the ratios.
+ * {@link BenchmarkSuite} runs it as one of its entries; its smoke run makes only the in-process calls.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar za.co.proconnectsa.support.benchmarks.PortalLoad \
@@ -52,7 +54,13 @@ import za.co.proconnectsa.support.ticket.Priority;
  */
 public final class PortalLoad {
 
-    private static final int[] CONNECTIONS = {1, 8, 32};
+    /** The connection counts of every phase. */
+    static final int[] CONNECTIONS = {1, 8, 32};
+    /** What the phases measure, in the order {@link #run} returns them (each at every connection count). */
+    static final String HTTP_CREATE = "create-ticket over HTTP (POST /api/tickets)";
+    static final String HTTP_DASHBOARD = "dashboard over HTTP (GET /admin)";
+    static final String DIRECT_CREATE = "create-ticket in process (desk.tickets().submit)";
+    static final String DIRECT_DASHBOARD = "dashboard's desk calls in process (latestChange + queue)";
     private static final String PASSWORD = "load-test-password";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final AtomicLong SERIAL = new AtomicLong();
@@ -101,36 +109,7 @@ public final class PortalLoad {
             throw new IllegalArgumentException("no portal jar at " + jar + ": build it with ./mvnw -o -B -pl "
                     + "examples/support-portal -am package -DskipTests");
         }
-        List<Result> results = new ArrayList<>();
-        try (EmbeddedDatabase db = EmbeddedDatabase.start()) {
-            System.out.println("PostgreSQL " + db.serverVersion());
-            int port = freePort();
-            Process portal = startPortal(jar, db.jdbcUrl(), port);
-            try {
-                String base = "http://localhost:" + port;
-                awaitReady(base, portal);
-                MachineLoad.note();
-                for (int connections : CONNECTIONS) {
-                    results.add(phase("create-ticket over HTTP (POST /api/tickets)", connections, warmup, measure,
-                            () -> apiSubmitter(base)));
-                    MachineLoad.note();
-                }
-                for (int connections : CONNECTIONS) {
-                    results.add(phase("dashboard over HTTP (GET /admin)", connections, warmup, measure,
-                            () -> dashboardReader(base)));
-                    MachineLoad.note();
-                }
-            } finally {
-                portal.destroy();
-                portal.waitFor();
-            }
-            SupportDesk desk = directDesk(db);
-            for (int connections : CONNECTIONS) {
-                results.add(phase("create-ticket in process (desk.tickets().submit)", connections, warmup, measure,
-                        () -> directSubmitter(desk)));
-                MachineLoad.note();
-            }
-        }
+        List<Result> results = run(jar, Duration.ofSeconds(measure), Duration.ofSeconds(warmup));
         System.out.println();
         System.out.println("| what | connections | per second | p50 ms | p99 ms | failures |");
         System.out.println("|---|---|---|---|---|---|");
@@ -145,7 +124,53 @@ public final class PortalLoad {
         }
     }
 
-    private static Result phase(String what, int connections, int warmup, int measure,
+    /**
+     * Runs every phase on a fresh PostgreSQL server.
+     *
+     * @param jar     the portal's jar, or null for the in-process phases only (the smoke run)
+     * @param measure how long each phase is measured
+     * @param warmup  how long each phase runs before
+     * @return the HTTP phases (create-ticket, then dashboard, each at every connection count) unless {@code jar} is
+     *         null, then the in-process phases in the same order
+     * @throws Exception when the portal does not start or a phase fails outright
+     */
+    static List<Result> run(Path jar, Duration measure, Duration warmup) throws Exception {
+        List<Result> results = new ArrayList<>();
+        try (EmbeddedDatabase db = EmbeddedDatabase.start()) {
+            System.out.println("PostgreSQL " + db.serverVersion());
+            if (jar != null) {
+                int port = freePort();
+                Process portal = startPortal(jar, db.jdbcUrl(), port);
+                try {
+                    String base = "http://localhost:" + port;
+                    awaitReady(base, portal);
+                    MachineLoad.note();
+                    results.addAll(phases(HTTP_CREATE, warmup, measure, () -> apiSubmitter(base)));
+                    results.addAll(phases(HTTP_DASHBOARD, warmup, measure, () -> dashboardReader(base)));
+                } finally {
+                    portal.destroy();
+                    portal.waitFor();
+                }
+            }
+            SupportDesk desk = directDesk(db);
+            results.addAll(phases(DIRECT_CREATE, warmup, measure, () -> directSubmitter(desk)));
+            results.addAll(phases(DIRECT_DASHBOARD, warmup, measure, () -> directDashboard(desk)));
+        }
+        return results;
+    }
+
+    /** One phase at each connection count, each followed by the machine's load. */
+    private static List<Result> phases(String what, Duration warmup, Duration measure, Callable<Operation> factory)
+            throws Exception {
+        List<Result> results = new ArrayList<>();
+        for (int connections : CONNECTIONS) {
+            results.add(phase(what, connections, warmup, measure, factory));
+            MachineLoad.note();
+        }
+        return results;
+    }
+
+    private static Result phase(String what, int connections, Duration warmup, Duration measure,
             Callable<Operation> factory) throws Exception {
         List<Operation> operations = new ArrayList<>();
         for (int i = 0; i < connections; i++) {
@@ -153,9 +178,11 @@ public final class PortalLoad {
         }
         ExecutorService pool = Executors.newFixedThreadPool(connections);
         try {
-            run(pool, operations, Duration.ofSeconds(warmup));
+            if (!warmup.isZero()) {
+                loop(pool, operations, warmup);
+            }
             long started = System.nanoTime();
-            List<long[]> measured = run(pool, operations, Duration.ofSeconds(measure));
+            List<long[]> measured = loop(pool, operations, measure);
             double seconds = (System.nanoTime() - started) / 1e9;
             long count = 0;
             long failures = 0;
@@ -177,7 +204,7 @@ public final class PortalLoad {
     }
 
     /** Runs every operation in a loop on its own thread for the duration; per thread: failures, then latencies. */
-    private static List<long[]> run(ExecutorService pool, List<Operation> operations, Duration duration)
+    private static List<long[]> loop(ExecutorService pool, List<Operation> operations, Duration duration)
             throws Exception {
         long end = System.nanoTime() + duration.toNanos();
         List<Future<long[]>> futures = new ArrayList<>();
@@ -239,6 +266,19 @@ public final class PortalLoad {
                     .body("The payout for job " + n + " was due on Friday and is not in my account.")
                     .category(Category.BILLING).priority(Priority.NORMAL).origin(OriginChannel.API)
                     .build()).createdNewTicket();
+        };
+    }
+
+    /**
+     * The desk calls behind the agents' dashboard, as {@code GET /admin} makes them: the latest change position, then
+     * the first queue page of 25 tickets, newest first (without the page's HTML).
+     */
+    private static Operation directDashboard(SupportDesk desk) {
+        Actor sipho = Actor.agent("sipho", "Sipho Dlamini");
+        TicketQuery firstPage = TicketQuery.builder().order(TicketQuery.Order.NEWEST_FIRST).limit(25).build();
+        return () -> {
+            desk.tickets().latestChange(sipho);
+            return desk.tickets().queue(sipho, firstPage).items() != null;
         };
     }
 

@@ -1,5 +1,6 @@
 package za.co.proconnectsa.support.benchmarks;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,12 +40,26 @@ import javax.sql.DataSource;
  */
 final class QueueDataset {
 
+    /** The system property naming the directory kept data sets live under (the smoke test's own target directory). */
+    static final String DATA_PROPERTY = "benchmarks.data";
+
     /** Where the active tickets are in the number range. */
     enum Layout {
         /** Active tickets spread uniformly over all numbers. */
         UNIFORM,
         /** Active tickets only among the newest 25% of numbers (old tickets are closed). */
         RECENT
+    }
+
+    /**
+     * @param name a data set's name
+     * @return its kept data directory: under {@code benchmarks/target/queue-db/} of the directory the run started in,
+     *         or under the directory the system property {@value #DATA_PROPERTY} names
+     */
+    static Path keptDirectory(String name) {
+        String root = System.getProperty(DATA_PROPERTY);
+        Path base = root == null ? Path.of("benchmarks", "target", "queue-db") : Path.of(root);
+        return base.resolve(name).toAbsolutePath();
     }
 
     /**

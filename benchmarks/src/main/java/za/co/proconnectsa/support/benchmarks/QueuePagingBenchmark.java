@@ -92,7 +92,7 @@ public class QueuePagingBenchmark {
     public void start(BenchmarkParams params) throws SQLException, IOException {
         String schema = Integer.toHexString(JdbcTicketStore.schemaSql(Dialect.POSTGRESQL, JdbcTicketStore.DEFAULT_PREFIX)
                 .hashCode());
-        Path dir = Path.of("benchmarks", "target", "queue-db", tickets + "-" + layout).toAbsolutePath();
+        Path dir = QueueDataset.keptDirectory(tickets + "-" + layout);
         Path marker = dir.resolveSibling(dir.getFileName() + ".loaded");
         boolean loaded = Files.exists(marker) && Files.readString(marker).strip().equals(schema);
         if (!loaded) {

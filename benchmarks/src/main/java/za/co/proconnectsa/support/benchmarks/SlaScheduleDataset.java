@@ -65,7 +65,7 @@ final class SlaScheduleDataset {
     static EmbeddedDatabase open(long n) throws SQLException, IOException {
         String schema = Integer.toHexString(JdbcTicketStore.schemaSql(Dialect.POSTGRESQL, JdbcTicketStore.DEFAULT_PREFIX)
                 .hashCode());
-        Path dir = Path.of("benchmarks", "target", "queue-db", "sla-" + n).toAbsolutePath();
+        Path dir = QueueDataset.keptDirectory("sla-" + n);
         Path marker = dir.resolveSibling(dir.getFileName() + ".loaded");
         boolean loaded = Files.exists(marker) && Files.readString(marker).strip().equals(schema);
         if (!loaded) {

@@ -64,14 +64,16 @@ import za.co.proconnectsa.support.ticket.TicketId;
 @Threads(1)
 public class SlaWatcherBenchmark {
 
-    /** The batch size of a claim and of the baselines. */
-    static final int BATCH = 100;
 
     private static final Duration LEASE = Duration.ofMillis(10);
 
     /** How many tickets (and schedule rows) are stored. */
     @Param({"1000000"})
     public long tickets;
+
+    /** The batch size of a claim and of the baselines (the smoke run's small data set claims smaller batches). */
+    @Param({"100"})
+    public int batch;
 
     private EmbeddedDatabase database;
     private JdbcTicketStore store;
@@ -92,7 +94,7 @@ public class SlaWatcherBenchmark {
         database = SlaScheduleDataset.open(tickets);
         store = JdbcTicketStore.create(database.dataSource());
         long due = SlaScheduleDataset.dueChecks(database);
-        if (due < 20L * BATCH) {
+        if (due < 20L * batch) {
             throw new IllegalStateException("only " + due + " checks are due: too few to claim full batches");
         }
         ids = new ArrayList<>();
@@ -137,14 +139,14 @@ public class SlaWatcherBenchmark {
         try {
             if (claims > 0) {
                 System.out.println();
-                System.out.println(claims + " claims, " + shortClaims + " of them with fewer than " + BATCH + " tickets");
+                System.out.println(claims + " claims, " + shortClaims + " of them with fewer than " + batch + " tickets");
             }
             SlaScheduleDataset.reset(database);
         } finally {
             database.close();
         }
         if (shortClaims > 0) {
-            throw new IllegalStateException(shortClaims + " claims returned fewer than " + BATCH + " tickets");
+            throw new IllegalStateException(shortClaims + " claims returned fewer than " + batch + " tickets");
         }
     }
 
@@ -153,8 +155,8 @@ public class SlaWatcherBenchmark {
     public List<TicketId> claim100() {
         claims++;
         Instant now = SlaScheduleDataset.NOW.plusMillis(claims);
-        List<TicketId> claimed = store.claimSlaChecks(now, LEASE, BATCH);
-        if (claimed.size() != BATCH) {
+        List<TicketId> claimed = store.claimSlaChecks(now, LEASE, batch);
+        if (claimed.size() != batch) {
             shortClaims++;
         }
         return claimed;
@@ -163,16 +165,16 @@ public class SlaWatcherBenchmark {
     /** @return the 100 tickets due soonest, through the store */
     @Benchmark
     public List<TicketId> dueBy100() {
-        return store.ticketsDueBy(SlaScheduleDataset.NOW.plus(Duration.ofHours(4)), BATCH);
+        return store.ticketsDueBy(SlaScheduleDataset.NOW.plus(Duration.ofHours(4)), batch);
     }
 
     private String[] nextIds() {
-        if (next + BATCH > ids.size()) {
+        if (next + batch > ids.size()) {
             next = 0;
         }
-        String[] batch = ids.subList(next, next + BATCH).toArray(new String[0]);
-        next += BATCH;
-        return batch;
+        String[] chosen = ids.subList(next, next + batch).toArray(new String[0]);
+        next += batch;
+        return chosen;
     }
 
     /**
@@ -191,8 +193,8 @@ public class SlaWatcherBenchmark {
                     found++;
                 }
             }
-            if (found != BATCH) {
-                throw new IllegalStateException("found " + found + " of " + BATCH + " rows by primary key");
+            if (found != batch) {
+                throw new IllegalStateException("found " + found + " of " + batch + " rows by primary key");
             }
             return found;
         }
@@ -207,7 +209,7 @@ public class SlaWatcherBenchmark {
         try (Connection c = database.dataSource().getConnection()) {
             c.setAutoCommit(false);
             try {
-                List<String> claimed = new ArrayList<>(BATCH);
+                List<String> claimed = new ArrayList<>(batch);
                 try (PreparedStatement ps = c.prepareStatement("SELECT ticket_id FROM support_sla_schedule "
                         + "WHERE ticket_id = ANY(?) FOR UPDATE SKIP LOCKED")) {
                     ps.setArray(1, c.createArrayOf("varchar", nextIds()));
