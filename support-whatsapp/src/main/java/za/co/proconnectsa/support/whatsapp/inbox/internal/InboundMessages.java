@@ -52,6 +52,7 @@ public final class InboundMessages {
     private final Escalations escalations;
     private final OutboundMessages outbound;
     private final TicketWriter writer;
+    private final ConversationSurveys surveys;
     /** How this desk's ticket numbers look: a code of this shape is never kept as a page code. */
     private final Pattern ticketNumberShape;
 
@@ -64,9 +65,12 @@ public final class InboundMessages {
      * @param escalations   makes conversations tickets
      * @param outbound      sends automated answers
      * @param writer        writes messages on tickets
+     * @param surveys       the surveys of conversations closed without a ticket, or {@code null} when none are asked
      */
     public InboundMessages(SupportDesk desk, TicketStore tickets, ContactDirectory contacts, AutoResponder responder,
-            ConversationLog conversations, Escalations escalations, OutboundMessages outbound, TicketWriter writer) {
+            ConversationLog conversations, Escalations escalations, OutboundMessages outbound, TicketWriter writer,
+            ConversationSurveys surveys) {
+        this.surveys = surveys;
         this.desk = desk;
         this.tickets = tickets;
         this.contacts = contacts;
@@ -165,6 +169,12 @@ public final class InboundMessages {
             SurveyButtons.Answer answer) {
         Conversation conversation = active.isPresent() ? conversations.append(active.get(), record, contact)
                 : conversations.closeAsRead(conversations.start(contact, record, null));
+        if (answer.conversation()) {
+            boolean recorded = surveys != null && surveys.answer(answer, contact.id());
+            LOG.debug("WhatsApp conversation survey answer of {} {}", PhoneMasking.mask(contact.id()),
+                    recorded ? "recorded" : "not recorded (answered already, or not this contact's survey)");
+            return new InboundResult(InboundResult.Outcome.SURVEY_ANSWERED, conversation, null, null, null);
+        }
         TicketNumber number = null;
         try {
             SatisfactionSurvey survey = desk.satisfaction().answerWithLink(answer.token(), answer.score(), null);
