@@ -6,11 +6,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -28,6 +24,7 @@ import za.co.proconnectsa.support.portal.mail.JakartaMailGateway;
 import za.co.proconnectsa.support.queue.JobState;
 import za.co.proconnectsa.support.queue.JobWorker;
 import za.co.proconnectsa.support.store.InMemoryTicketStore;
+import za.co.proconnectsa.support.testing.SettableClock;
 import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.ticket.NewTicket;
 
@@ -41,7 +38,7 @@ class JakartaMailGatewayTest {
     static final Actor THANDI = Actor.requester("thandi", "Thandi");
     static final Duration RETRY = Duration.ofMinutes(1);
 
-    final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T08:00:00Z"));
+    final SettableClock clock = SettableClock.startingAt("2026-03-02T08:00:00Z");
     int port;
     GreenMail mail;
     SupportDesk desk;
@@ -141,33 +138,5 @@ class JakartaMailGatewayTest {
         List<NotificationDelivery> log = desk.notifications().deliveries(AGENT, 0, 10);
         assertThat(log).hasSize(1);
         return log.get(0);
-    }
-
-    /** A clock the test moves. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration step) {
-            now = now.plus(step);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

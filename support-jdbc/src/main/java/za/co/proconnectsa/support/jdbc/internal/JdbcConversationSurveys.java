@@ -2,7 +2,6 @@ package za.co.proconnectsa.support.jdbc.internal;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,24 +34,14 @@ public final class JdbcConversationSurveys {
     /** @return whether it was stored; {@code false} when the conversation has a survey */
     public boolean open(ConversationSurvey survey) {
         Checks.notNull(survey, "survey");
-        try {
-            return tx.runKeyed("opening a conversation survey", c -> {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table
-                        + " (id, conversation_id, conversation_number, contact, asked_at) VALUES (?, ?, ?, ?, ?)")) {
+        return SurveyRows.insertOnce(tx, "opening a conversation survey", "INSERT INTO " + table
+                + " (id, conversation_id, conversation_number, contact, asked_at) VALUES (?, ?, ?, ?, ?)", ps -> {
                     ps.setString(1, survey.id().toString());
                     ps.setString(2, survey.conversationId().toString());
                     ps.setString(3, survey.conversationNumber());
                     ps.setString(4, survey.contact());
                     Rows.setInstant(ps, 5, survey.askedAt(), dialect);
-                    ps.executeUpdate();
-                } catch (SQLException e) {
-                    throw Tx.unlessKeyTaken(e);
-                }
-                return true;
-            });
-        } catch (Tx.KeyTaken taken) {
-            return false;
-        }
+                });
     }
 
     /** @return the survey with this id */
@@ -88,15 +77,7 @@ public final class JdbcConversationSurveys {
     /** @return when the contact was last asked */
     public Optional<Instant> lastAsked(String contact) {
         Checks.notNull(contact, "contact");
-        return tx.run("reading when a contact was last surveyed", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT asked_at FROM " + table
-                    + " WHERE contact = ? ORDER BY asked_at DESC LIMIT 1")) {
-                ps.setString(1, contact);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(Rows.getInstant(rs, "asked_at", dialect)) : Optional.empty();
-                }
-            }
-        });
+        return SurveyRows.lastAsked(tx, dialect, table, "contact", contact);
     }
 
     /** @return whether the answer was recorded: the survey exists and was unanswered */
@@ -104,16 +85,7 @@ public final class JdbcConversationSurveys {
         Checks.notNull(surveyId, "surveyId");
         Checks.notNull(at, "at");
         Checks.between(score, 1, 5, "score");
-        return tx.run("recording a conversation survey answer", c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE " + table
-                    + " SET score = ?, answer_text = ?, answered_at = ? WHERE id = ? AND score IS NULL")) {
-                ps.setInt(1, score);
-                ps.setString(2, comment);
-                Rows.setInstant(ps, 3, at, dialect);
-                ps.setString(4, surveyId.toString());
-                return ps.executeUpdate() == 1;
-            }
-        });
+        return SurveyRows.answer(tx, dialect, table, "id", surveyId.toString(), score, comment, at);
     }
 
     /** @return the answers to the surveys asked in [from, to) */

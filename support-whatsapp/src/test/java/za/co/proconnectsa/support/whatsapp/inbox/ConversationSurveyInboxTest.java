@@ -24,8 +24,6 @@ import za.co.proconnectsa.support.satisfaction.ConversationSurvey;
 import za.co.proconnectsa.support.store.InMemoryTicketStore;
 import za.co.proconnectsa.support.testing.SettableClock;
 import za.co.proconnectsa.support.ticket.Category;
-import za.co.proconnectsa.support.whatsapp.webhook.InboundMessage;
-import za.co.proconnectsa.support.whatsapp.webhook.WhatsAppWebhook;
 
 /**
  * "How did we do?" when a WhatsApp conversation closes without a ticket, through the send queue to the real Cloud API
@@ -61,14 +59,10 @@ class ConversationSurveyInboxTest {
     }
 
     private Conversation chat(String waId, String text) {
-        Conversation c = inbox.ingest(inbound(textWebhook(waId, "Thandi Nkosi", text, clock.instant()))).conversation();
+        Conversation c = inbox.ingest(InboxFixture.inbound(textWebhook(waId, "Thandi Nkosi", text, clock.instant())))
+                .conversation();
         InboxFixture.drain(sends);
         return c;
-    }
-
-    private static InboundMessage inbound(byte[] webhook) {
-        return WhatsAppWebhook.parse(webhook).stream().filter(e -> e instanceof InboundMessage)
-                .map(e -> (InboundMessage) e).findFirst().orElseThrow();
     }
 
     private ConversationSurvey surveyOf(Conversation c) {
@@ -104,11 +98,12 @@ class ConversationSurveyInboxTest {
 
         byte[] tap = InboxFixture.buttonReplyWebhook(THANDI, "Thandi Nkosi", "wamid.in.chat-good", "csatc:5:" + id,
                 "Good", clock.instant());
-        assertThat(inbox.ingest(inbound(tap)).outcome()).isEqualTo(InboundResult.Outcome.SURVEY_ANSWERED);
+        assertThat(inbox.ingest(InboxFixture.inbound(tap)).outcome()).isEqualTo(InboundResult.Outcome.SURVEY_ANSWERED);
         assertThat(surveyOf(chat).score()).isEqualTo(5);
-        assertThat(inbox.ingest(inbound(tap)).outcome()).isEqualTo(InboundResult.Outcome.DUPLICATE);
-        assertThat(inbox.ingest(inbound(InboxFixture.buttonReplyWebhook(THANDI, "Thandi Nkosi", "wamid.in.chat-poor",
-                "csatc:1:" + id, "Poor", clock.instant()))).outcome()).isEqualTo(InboundResult.Outcome.SURVEY_ANSWERED);
+        assertThat(inbox.ingest(InboxFixture.inbound(tap)).outcome()).isEqualTo(InboundResult.Outcome.DUPLICATE);
+        assertThat(inbox.ingest(InboxFixture.inbound(InboxFixture.buttonReplyWebhook(THANDI, "Thandi Nkosi",
+                "wamid.in.chat-poor", "csatc:1:" + id, "Poor", clock.instant()))).outcome())
+                .isEqualTo(InboundResult.Outcome.SURVEY_ANSWERED);
         assertThat(surveyOf(chat).score()).as("the second tap changes nothing").isEqualTo(5);
         InboxFixture.drain(sends);
         assertThat(InboxFixture.sent(GRAPH)).as("no answer to a tap").hasSize(before + 1);
@@ -125,9 +120,9 @@ class ConversationSurveyInboxTest {
         Conversation chat = chat(THANDI, "Hello, can I change my profile photo?");
         inbox.close(AGENT, chat.number().text());
         String id = surveyOf(chat).id().toString();
-        inbox.ingest(inbound(InboxFixture.buttonReplyWebhook(PIETER, "Pieter", "wamid.in.other", "csatc:1:" + id,
+        inbox.ingest(InboxFixture.inbound(InboxFixture.buttonReplyWebhook(PIETER, "Pieter", "wamid.in.other", "csatc:1:" + id,
                 "Poor", clock.instant())));
-        inbox.ingest(inbound(InboxFixture.buttonReplyWebhook(THANDI, "Thandi Nkosi", "wamid.in.guess",
+        inbox.ingest(InboxFixture.inbound(InboxFixture.buttonReplyWebhook(THANDI, "Thandi Nkosi", "wamid.in.guess",
                 "csatc:1:" + java.util.UUID.randomUUID(), "Poor", clock.instant())));
         assertThat(surveyOf(chat).answered()).isFalse();
     }

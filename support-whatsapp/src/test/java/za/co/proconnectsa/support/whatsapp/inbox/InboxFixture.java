@@ -99,6 +99,13 @@ final class InboxFixture {
         return webhook(waId, name, message);
     }
 
+    /** @return the one inbound message of a webhook body */
+    static za.co.proconnectsa.support.whatsapp.webhook.InboundMessage inbound(byte[] webhook) {
+        return za.co.proconnectsa.support.whatsapp.webhook.WhatsAppWebhook.parse(webhook).stream()
+                .filter(e -> e instanceof za.co.proconnectsa.support.whatsapp.webhook.InboundMessage)
+                .map(e -> (za.co.proconnectsa.support.whatsapp.webhook.InboundMessage) e).findFirst().orElseThrow();
+    }
+
     /** A webhook body with a tap on a reply button of an interactive message the business sent. */
     static byte[] buttonReplyWebhook(String waId, String name, String messageId, String buttonId, String title,
             Instant at) {

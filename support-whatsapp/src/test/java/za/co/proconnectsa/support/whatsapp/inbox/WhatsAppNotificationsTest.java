@@ -31,8 +31,6 @@ import za.co.proconnectsa.support.store.InMemoryTicketStore;
 import za.co.proconnectsa.support.testing.SettableClock;
 import za.co.proconnectsa.support.ticket.AuditAction;
 import za.co.proconnectsa.support.ticket.TicketStatus;
-import za.co.proconnectsa.support.whatsapp.webhook.InboundMessage;
-import za.co.proconnectsa.support.whatsapp.webhook.WhatsAppWebhook;
 
 /**
  * Requester notifications on WhatsApp, through the inbox's send queue to the real Cloud API client and WireMock: the
@@ -72,9 +70,8 @@ class WhatsAppNotificationsTest {
     }
 
     private String escalatedTicket() {
-        inbox.ingest(WhatsAppWebhook.parse(textWebhook(THANDI, "Thandi Nkosi",
-                        "My invoice INV-2291 was charged twice, please refund", clock.instant())).stream()
-                .filter(e -> e instanceof InboundMessage).map(e -> (InboundMessage) e).findFirst().orElseThrow());
+        inbox.ingest(InboxFixture.inbound(textWebhook(THANDI, "Thandi Nkosi",
+                "My invoice INV-2291 was charged twice, please refund", clock.instant())));
         InboxFixture.drain(sends);
         String number = desk.tickets().queue(AGENT, za.co.proconnectsa.support.ticket.TicketQuery.builder().build())
                 .items().get(0).number().text();
@@ -133,7 +130,7 @@ class WhatsAppNotificationsTest {
 
         byte[] tap = InboxFixture.buttonReplyWebhook(THANDI, "Thandi Nkosi", "wamid.in.tap-good", "csat:5:" + token,
                 "Good", clock.instant());
-        InboundResult first = inbox.ingest(inbound(tap));
+        InboundResult first = inbox.ingest(InboxFixture.inbound(tap));
         assertThat(first.outcome()).isEqualTo(InboundResult.Outcome.SURVEY_ANSWERED);
         assertThat(first.ticketNumber().text()).isEqualTo(number);
         SatisfactionSurvey answered = desk.satisfaction().survey(AGENT, number).orElseThrow();
@@ -142,8 +139,8 @@ class WhatsAppNotificationsTest {
         // the tap does not reopen the resolved ticket
         assertThat(desk.tickets().get(AGENT, number).ticket().status()).isEqualTo(TicketStatus.RESOLVED);
 
-        assertThat(inbox.ingest(inbound(tap)).outcome()).isEqualTo(InboundResult.Outcome.DUPLICATE);
-        InboundResult again = inbox.ingest(inbound(InboxFixture.buttonReplyWebhook(THANDI, "Thandi Nkosi",
+        assertThat(inbox.ingest(InboxFixture.inbound(tap)).outcome()).isEqualTo(InboundResult.Outcome.DUPLICATE);
+        InboundResult again = inbox.ingest(InboxFixture.inbound(InboxFixture.buttonReplyWebhook(THANDI, "Thandi Nkosi",
                 "wamid.in.tap-poor", "csat:1:" + token, "Poor", clock.instant())));
         assertThat(again.outcome()).isEqualTo(InboundResult.Outcome.SURVEY_ANSWERED);
         assertThat(desk.satisfaction().survey(AGENT, number).orElseThrow()).isEqualTo(answered);
@@ -159,7 +156,7 @@ class WhatsAppNotificationsTest {
         String number = escalatedTicket();
         desk.tickets().changeStatus(AGENT, number, TicketStatus.RESOLVED);
         deliverAll();
-        InboundResult forged = inbox.ingest(inbound(InboxFixture.buttonReplyWebhook(THANDI, "Thandi Nkosi",
+        InboundResult forged = inbox.ingest(InboxFixture.inbound(InboxFixture.buttonReplyWebhook(THANDI, "Thandi Nkosi",
                 "wamid.in.forged", "csat:1:" + number + "." + "0".repeat(64), "Poor", clock.instant())));
         assertThat(forged.outcome()).isEqualTo(InboundResult.Outcome.SURVEY_ANSWERED);
         assertThat(forged.ticketNumber()).isNull();
@@ -171,11 +168,6 @@ class WhatsAppNotificationsTest {
                 .asText();
         assertThat(id).matches("csat:5:PCS-\\d{6}\\.[0-9a-f]{64}");
         return id.substring(id.lastIndexOf('.') + 1);
-    }
-
-    private static InboundMessage inbound(byte[] webhook) {
-        return WhatsAppWebhook.parse(webhook).stream().filter(e -> e instanceof InboundMessage)
-                .map(e -> (InboundMessage) e).findFirst().orElseThrow();
     }
 
     @Test
