@@ -38,13 +38,16 @@ import za.co.proconnectsa.support.internal.Checks;
  * @param commonTriples        the same for three-word phrases
  * @param agents               per-agent figures, by agent id
  * @param satisfaction         satisfaction survey answers on the period's tickets (CSAT)
+ * @param conversationSatisfaction satisfaction survey answers on the WhatsApp conversations closed without a ticket
+ *                             and asked in the period (CSAT of the WhatsApp channel without tickets); none when the
+ *                             query filters on categories, priorities, an agent, or channels without WhatsApp
  */
 public record AnalyticsReport(Instant from, Instant to, ZoneId zone, long tickets, List<CountOf> ticketsByOrigin,
         List<CountOf> requestsPerDay, List<Long> requestsByHourOfWeek, Deflection deflection,
         ResponseTimes firstResponse, ResponseTimes nextResponse, ResponseTimes resolution, List<SlaCompliance> sla,
         Backlog backlog, long resolved, long reopened, List<CountOf> topCategories, List<CountOf> commonWords,
         List<CountOf> commonPairs, List<CountOf> commonTriples, List<AgentFigures> agents,
-        Satisfaction satisfaction) {
+        Satisfaction satisfaction, Satisfaction conversationSatisfaction) {
 
     /**
      * Checks the components and copies the lists.
@@ -71,6 +74,7 @@ public record AnalyticsReport(Instant from, Instant to, ZoneId zone, long ticket
      * @param agents per-agent figures, by agent id
      *
      * @param satisfaction satisfaction survey answers on the period's tickets (CSAT)
+     * @param conversationSatisfaction satisfaction survey answers on the WhatsApp conversations closed without a ticket and asked in the period
      */
     public AnalyticsReport {
         Checks.notNull(from, "from");
@@ -91,6 +95,7 @@ public record AnalyticsReport(Instant from, Instant to, ZoneId zone, long ticket
         commonTriples = List.copyOf(commonTriples);
         agents = List.copyOf(agents);
         Checks.notNull(satisfaction, "satisfaction");
+        Checks.notNull(conversationSatisfaction, "conversationSatisfaction");
     }
 
     /** @return tickets plus conversations that never became a ticket */
@@ -164,6 +169,9 @@ public record AnalyticsReport(Instant from, Instant to, ZoneId zone, long ticket
         csv.row("satisfaction", "answers", satisfaction.answers());
         csv.row("satisfaction", "mean", satisfaction.mean());
         csv.row("satisfaction", "satisfied_rate", satisfaction.satisfied());
+        csv.row("satisfaction_whatsapp_conversations", "answers", conversationSatisfaction.answers());
+        csv.row("satisfaction_whatsapp_conversations", "mean", conversationSatisfaction.mean());
+        csv.row("satisfaction_whatsapp_conversations", "satisfied_rate", conversationSatisfaction.satisfied());
         return csv.toString();
     }
 

@@ -137,7 +137,18 @@ public final class DefaultAnalyticsService implements AnalyticsService {
                 .boxed().toList(), deflection, times(analytics, query, Span.FIRST_RESPONSE),
                 times(analytics, query, Span.NEXT_RESPONSE), times(analytics, query, Span.RESOLUTION), sla, backlog,
                 resolutions.resolved(), resolutions.reopened(), categories, words, pairs, triples, agents,
-                Satisfaction.of(csat.answers(), csat.scoreSum(), csat.happy()));
+                Satisfaction.of(csat.answers(), csat.scoreSum(), csat.happy()), conversationSatisfaction(query));
+    }
+
+    /** Conversations have no category, priority or agent, and are WhatsApp's: such filters leave none. */
+    private Satisfaction conversationSatisfaction(AnalyticsQuery query) {
+        if (!(store instanceof za.co.proconnectsa.support.spi.ConversationSurveyStore surveys)
+                || !query.categories().isEmpty() || !query.priorities().isEmpty() || query.agentId() != null
+                || !query.channels().isEmpty() && !query.channels().contains(OriginChannel.WHATSAPP)) {
+            return Satisfaction.NONE;
+        }
+        AnalyticsStore.SatisfactionCounts c = surveys.conversationSatisfactionCounts(query.from(), query.to());
+        return Satisfaction.of(c.answers(), c.scoreSum(), c.happy());
     }
 
     @Override

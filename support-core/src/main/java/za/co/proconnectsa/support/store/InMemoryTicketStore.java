@@ -88,7 +88,8 @@ import za.co.proconnectsa.support.ticket.TicketQuery;
  * time and nobody reads a unit's writes before it ends; a unit that throws has each of its writes taken back.
  */
 public final class InMemoryTicketStore implements TicketStore, ProcessedMessageLog, EventOutbox, ConversationStore,
-        WorkQueue, SlaStore, AgentRoster, AnalyticsStore, DataSubjectStore, SatisfactionStore {
+        WorkQueue, SlaStore, AgentRoster, AnalyticsStore, DataSubjectStore, SatisfactionStore,
+        za.co.proconnectsa.support.spi.ConversationSurveyStore {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InMemoryTicketStore.class);
 
@@ -109,6 +110,8 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
     private final InMemoryConversations conversations = new InMemoryConversations(undo);
     private final InMemorySlaSchedules slaSchedules = new InMemorySlaSchedules(undo);
     private final InMemorySurveys surveys = new InMemorySurveys(undo);
+    private final za.co.proconnectsa.support.internal.InMemoryConversationSurveys conversationSurveys =
+            new za.co.proconnectsa.support.internal.InMemoryConversationSurveys(undo);
     private final InMemoryWorkQueue jobs = new InMemoryWorkQueue(undo);
     private final InMemoryRoster roster = new InMemoryRoster(undo);
     private final List<ConsentEntry> consent = new ArrayList<>();
@@ -823,6 +826,39 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
     }
 
     @Override
+    public boolean openConversationSurvey(za.co.proconnectsa.support.satisfaction.ConversationSurvey survey) {
+        return write(() -> conversationSurveys.open(survey));
+    }
+
+    @Override
+    public Optional<za.co.proconnectsa.support.satisfaction.ConversationSurvey> findConversationSurvey(UUID surveyId) {
+        return read(() -> conversationSurveys.find(surveyId));
+    }
+
+    @Override
+    public Optional<za.co.proconnectsa.support.satisfaction.ConversationSurvey> findConversationSurveyOf(
+            UUID conversationId) {
+        return read(() -> conversationSurveys.findOf(conversationId));
+    }
+
+    @Override
+    public Optional<Instant> lastConversationSurveyAsked(String contact) {
+        return read(() -> conversationSurveys.lastAsked(contact));
+    }
+
+    @Override
+    public boolean recordConversationAnswer(UUID surveyId, int score, String comment, Instant at) {
+        return write(() -> conversationSurveys.answer(surveyId, score, comment, at));
+    }
+
+    @Override
+    public AnalyticsStore.SatisfactionCounts conversationSatisfactionCounts(Instant from, Instant to) {
+        Checks.notNull(from, "from");
+        Checks.notNull(to, "to");
+        return read(() -> conversationSurveys.counts(from, to));
+    }
+
+    @Override
     public List<AnalyticsStore.SlaCounts> slaCounts(AnalyticsQuery query) {
         return analytics(a -> a.slaCounts(query));
     }
@@ -1017,6 +1053,7 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
                 subjectRequests.addAll(requestsBefore);
             });
             changed += surveys.redact(r, ids);
+            changed += conversationSurveys.redact(r);
             return changed;
         });
     }

@@ -111,7 +111,8 @@ import za.co.proconnectsa.support.ticket.TicketQuery;
  * case-insensitive substring of subject or body.
  */
 public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, EventOutbox, ConversationStore,
-        WorkQueue, SlaStore, AgentRoster, AnalyticsStore, DataSubjectStore, SatisfactionStore {
+        WorkQueue, SlaStore, AgentRoster, AnalyticsStore, DataSubjectStore, SatisfactionStore,
+        za.co.proconnectsa.support.spi.ConversationSurveyStore {
 
     /** The table prefix when none is set. */
     public static final String DEFAULT_PREFIX = "support_";
@@ -131,6 +132,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     private final JdbcContactIdentities contactIdentities;
     private final JdbcSlaSchedules slaSchedules;
     private final JdbcSurveys surveys;
+    private final za.co.proconnectsa.support.jdbc.internal.JdbcConversationSurveys conversationSurveys;
     private final JdbcWorkQueue jobs;
     private final JdbcRoster roster;
     private final JdbcAnalytics analytics;
@@ -147,6 +149,8 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
         this.contactIdentities = new JdbcContactIdentities(tx, sql, prefix);
         this.slaSchedules = new JdbcSlaSchedules(tx, dialect, prefix);
         this.surveys = new JdbcSurveys(tx, dialect, prefix);
+        this.conversationSurveys = new za.co.proconnectsa.support.jdbc.internal.JdbcConversationSurveys(tx, dialect,
+                prefix);
         this.jobs = new JdbcWorkQueue(tx, dialect, prefix);
         this.roster = new JdbcRoster(tx, dialect, prefix);
         this.analytics = new JdbcAnalytics(tx, dialect, prefix);
@@ -691,6 +695,38 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     @Override
     public boolean recordAnswer(TicketId ticketId, int score, String comment, Instant at) {
         return surveys.answer(ticketId, score, comment, at);
+    }
+
+    @Override
+    public boolean openConversationSurvey(za.co.proconnectsa.support.satisfaction.ConversationSurvey survey) {
+        return conversationSurveys.open(survey);
+    }
+
+    @Override
+    public Optional<za.co.proconnectsa.support.satisfaction.ConversationSurvey> findConversationSurvey(
+            java.util.UUID surveyId) {
+        return conversationSurveys.find(surveyId);
+    }
+
+    @Override
+    public Optional<za.co.proconnectsa.support.satisfaction.ConversationSurvey> findConversationSurveyOf(
+            java.util.UUID conversationId) {
+        return conversationSurveys.findOf(conversationId);
+    }
+
+    @Override
+    public Optional<Instant> lastConversationSurveyAsked(String contact) {
+        return conversationSurveys.lastAsked(contact);
+    }
+
+    @Override
+    public boolean recordConversationAnswer(java.util.UUID surveyId, int score, String comment, Instant at) {
+        return conversationSurveys.answer(surveyId, score, comment, at);
+    }
+
+    @Override
+    public AnalyticsStore.SatisfactionCounts conversationSatisfactionCounts(Instant from, Instant to) {
+        return conversationSurveys.counts(from, to);
     }
 
     @Override

@@ -34,6 +34,7 @@ import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.portal.security.DemoUsers;
 import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.ticket.NewTicket;
+import za.co.proconnectsa.support.ticket.TicketStatus;
 import za.co.proconnectsa.support.whatsapp.inbox.WhatsAppInbox;
 import za.co.proconnectsa.support.whatsapp.webhook.InboundMessage;
 
@@ -200,6 +201,51 @@ class PortalBrowserTest {
                 .doesNotContain("Checked the logs: the upload service timed out.");
         assertThat(browser.driver.getPageSource()).doesNotContain("upload service timed out");
         assertThat(browser.text("#ticket-status")).isEqualTo("Resolved");
+    }
+
+    @Test
+    void theStatusSelectStartsAtTheTicketsCurrentStatus() throws Exception {
+        String number = submit(thandi(), "Quote for a geyser repair", "Waiting for the plumber's quote.");
+        Actor sipho = DemoUsers.find("sipho").orElseThrow().actor();
+        desk.tickets().changeStatus(sipho, number, TicketStatus.PENDING);
+        browser.signIn("sipho", PASSWORD);
+        browser.open("/admin/tickets/" + number);
+        Select select = new Select(browser.waitFor("#status-select"));
+        assertThat(select.getFirstSelectedOption().getAttribute("value")).isEqualTo("PENDING");
+        assertThat(select.getFirstSelectedOption().getText()).isEqualTo("Pending (now)");
+        assertThat(select.getOptions()).extracting(o -> o.getAttribute("value"))
+                .containsExactly("PENDING", "OPEN", "ON_HOLD", "RESOLVED", "CLOSED");
+
+        // sending the form as it opened keeps the status instead of moving the ticket to the first option
+        browser.find("#status-button").click();
+        assertThat(browser.waitFor("#notice").getText()).isEqualTo("The status stays Pending.");
+        assertThat(browser.text("#ticket-status")).isEqualTo("Pending");
+        assertThat(desk.tickets().get(sipho, number).ticket().status()).isEqualTo(TicketStatus.PENDING);
+    }
+
+    @Test
+    void theQueueFitsA1280PixelWindowWithALongUnbrokenSubject() throws Exception {
+        String number = submit(thandi(), "Error on https://proconnectsa.co.za/provider/jobs/1234567/invoices/"
+                + "INV-2291/payment-confirmation-page", "The page fails.");
+        browser.signIn("sipho", PASSWORD);
+        browser.open("/admin");
+        browser.waitFor("#queue tr[data-number='" + number + "']");
+        assertThat((Long) browser.driver.executeScript("return window.innerWidth")).isEqualTo(1280L);
+        Number pageWidth = (Number) browser.driver.executeScript("return document.documentElement.scrollWidth");
+        Number tableRight = (Number) browser.driver.executeScript(
+                "return document.getElementById('queue').getBoundingClientRect().right");
+        Number updatedRight = (Number) browser.driver.executeScript(
+                "return document.querySelector('#queue th:last-child').getBoundingClientRect().right");
+        assertThat(browser.text("#queue th:last-child")).isEqualTo("Updated");
+        assertThat(pageWidth.doubleValue()).isLessThanOrEqualTo(1280);
+        assertThat(tableRight.doubleValue()).isLessThanOrEqualTo(1280);
+        assertThat(updatedRight.doubleValue()).isLessThanOrEqualTo(1280);
+        // the time stays on one line: its text makes one line box
+        Number updatedLines = (Number) browser.driver.executeScript("var range = document.createRange();"
+                + "range.selectNodeContents(document.querySelector(\"#queue tr[data-number='" + number + "'] td.updated\"));"
+                + "return range.getClientRects().length;");
+        assertThat(updatedLines.intValue()).isEqualTo(1);
+        browser.screenshot("dashboard-long-subject");
     }
 
     @Test

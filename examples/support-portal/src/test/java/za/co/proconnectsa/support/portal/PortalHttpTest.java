@@ -12,7 +12,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import za.co.proconnectsa.support.SupportDesk;
+import za.co.proconnectsa.support.access.Actor;
+import za.co.proconnectsa.support.portal.mail.JakartaMailGateway;
+import za.co.proconnectsa.support.portal.security.DemoUsers;
+import za.co.proconnectsa.support.ticket.Category;
+import za.co.proconnectsa.support.ticket.NewTicket;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** What the portal answers over plain HTTP: security headers, CSRF, and bad input as friendly 4xx pages. */
@@ -23,6 +31,28 @@ class PortalHttpTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    SupportDesk desk;
+
+    @Test
+    void withoutAnSmtpHostNothingIsQueuedForEmailAndAForgedSurveyLinkIsRefusedInPlainWords() throws Exception {
+        assertThat(context.getBeansOfType(JakartaMailGateway.class)).isEmpty();
+        Actor lerato = DemoUsers.find("lerato").orElseThrow().actor();
+        desk.tickets().submit(DemoUsers.find("pieter").orElseThrow().actor(), NewTicket.builder()
+                .subject("No mail configured").body("Nothing should be queued.").category(Category.GENERAL).build());
+        assertThat(desk.notifications().deliveries(lerato, 0, 1000)).isEmpty();
+
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpResponse<String> form = get(client, "/survey?t=forged");
+        assertThat(form.statusCode()).isEqualTo(200);
+        HttpResponse<String> answer = post(client, "/survey", "t=forged&score=5&_csrf=" + csrf(form.body()));
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("This survey link is not valid").doesNotContain("Exception");
+    }
 
     @Test
     void everyPageCarriesSecurityHeaders() throws Exception {

@@ -362,6 +362,10 @@ public final class JdbcDataSubjects {
                     + " OR actor_id IN " + in(ids), 1, List.of(own, ids)),
                     "UPDATE " + p + "outbox SET actor_id = ?, actor_name = ? WHERE id = ?",
                     v -> List.of(r.requesterId(v.get(0)), r.isSubject(v.get(0)) ? r.name(v.get(1)) : r.text(v.get(1))));
+            n += rewrite(c, rows(c, "SELECT id, contact, answer_text FROM " + p + "conversation_surveys WHERE contact IN "
+                    + in(contacts), 1, List.of(contacts)),
+                    "UPDATE " + p + "conversation_surveys SET contact = ?, answer_text = ? WHERE id = ?",
+                    v -> nullable(r.contact(v.get(0)), r.authored(v.get(1))));
             n += rewrite(c, rows(c, "SELECT pos, contact, source FROM " + p + "marketing_consent WHERE contact IN "
                     + in(contacts), 1, List.of(contacts)),
                     "UPDATE " + p + "marketing_consent SET contact = ?, source = ? WHERE pos = ?",
@@ -494,6 +498,7 @@ public final class JdbcDataSubjects {
     public List<UUID> purgeClosedConversations(Instant before, int max) {
         return purge("whatsapp_conversations", before, max, (c, ids) -> {
             update(c, "DELETE FROM " + p + "whatsapp_messages WHERE conversation_id IN ", ids);
+            update(c, "DELETE FROM " + p + "conversation_surveys WHERE conversation_id IN ", ids);
             update(c, "DELETE FROM " + p + "whatsapp_conversations WHERE id IN ", ids);
         }).stream().map(UUID::fromString).toList();
     }

@@ -2,7 +2,6 @@ package za.co.proconnectsa.support.jdbc.internal;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 import za.co.proconnectsa.support.jdbc.Dialect;
@@ -31,23 +30,13 @@ public final class JdbcSurveys {
     /** @return whether it was stored; {@code false} when the ticket has a survey */
     public boolean open(SatisfactionSurvey survey) {
         Checks.notNull(survey, "survey");
-        try {
-            return tx.runKeyed("opening a satisfaction survey", c -> {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table
-                        + " (ticket_id, ticket_number, requester_id, asked_at) VALUES (?, ?, ?, ?)")) {
+        return SurveyRows.insertOnce(tx, "opening a satisfaction survey", "INSERT INTO " + table
+                + " (ticket_id, ticket_number, requester_id, asked_at) VALUES (?, ?, ?, ?)", ps -> {
                     ps.setString(1, survey.ticketId().toString());
                     ps.setString(2, survey.ticketNumber());
                     ps.setString(3, survey.requesterId());
                     Rows.setInstant(ps, 4, survey.askedAt(), dialect);
-                    ps.executeUpdate();
-                } catch (SQLException e) {
-                    throw Tx.unlessKeyTaken(e);
-                }
-                return true;
-            });
-        } catch (Tx.KeyTaken taken) {
-            return false;
-        }
+                });
     }
 
     /** @return the ticket's survey */
@@ -74,15 +63,7 @@ public final class JdbcSurveys {
     /** @return when the requester was last asked */
     public Optional<Instant> lastAsked(String requesterId) {
         Checks.notNull(requesterId, "requesterId");
-        return tx.run("reading when a requester was last surveyed", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT asked_at FROM " + table
-                    + " WHERE requester_id = ? ORDER BY asked_at DESC LIMIT 1")) {
-                ps.setString(1, requesterId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(Rows.getInstant(rs, "asked_at", dialect)) : Optional.empty();
-                }
-            }
-        });
+        return SurveyRows.lastAsked(tx, dialect, table, "requester_id", requesterId);
     }
 
     /** @return whether the answer was recorded: the survey exists and was unanswered */
@@ -90,15 +71,6 @@ public final class JdbcSurveys {
         Checks.notNull(ticketId, "ticketId");
         Checks.notNull(at, "at");
         Checks.between(score, 1, 5, "score");
-        return tx.run("recording a satisfaction answer", c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE " + table
-                    + " SET score = ?, answer_text = ?, answered_at = ? WHERE ticket_id = ? AND score IS NULL")) {
-                ps.setInt(1, score);
-                ps.setString(2, comment);
-                Rows.setInstant(ps, 3, at, dialect);
-                ps.setString(4, ticketId.toString());
-                return ps.executeUpdate() == 1;
-            }
-        });
+        return SurveyRows.answer(tx, dialect, table, "ticket_id", ticketId.toString(), score, comment, at);
     }
 }

@@ -27,7 +27,7 @@ public final class Schema {
     private static final String[] TABLES = {"counters", "jobs", "tickets", "messages", "attachments", "audit_events", "idempotency_keys",
         "whatsapp_processed", "whatsapp_conversations", "whatsapp_contacts", "whatsapp_messages", "outbox",
         "sla_schedule", "sla_events", "agents", "assignment_rotations", "marketing_consent", "data_subject_requests",
-        "stored_attachments", "satisfaction_surveys",
+        "stored_attachments", "satisfaction_surveys", "conversation_surveys",
         "schema_version"};
 
     private Schema() {

@@ -324,6 +324,22 @@ CREATE TABLE IF NOT EXISTS ${prefix}satisfaction_surveys (
 );
 CREATE INDEX IF NOT EXISTS ${prefix}satisfaction_surveys_requester ON ${prefix}satisfaction_surveys (requester_id, asked_at);
 
+-- Satisfaction surveys of WhatsApp conversations closed without a ticket: at most one per conversation (the unique
+-- key), asked when the conversation closes; the id is random, as the reply buttons carry it. The indexes find when a
+-- contact was last asked (the loop guard) and the surveys asked in an analytics period.
+CREATE TABLE IF NOT EXISTS ${prefix}conversation_surveys (
+    id                  VARCHAR(36)  PRIMARY KEY,
+    conversation_id     VARCHAR(36)  NOT NULL UNIQUE,
+    conversation_number VARCHAR(40)  NOT NULL,
+    contact             VARCHAR(100) NOT NULL,
+    asked_at            TIMESTAMPTZ NOT NULL,
+    score               INT,
+    answer_text         TEXT,
+    answered_at         TIMESTAMPTZ
+);
+CREATE INDEX IF NOT EXISTS ${prefix}conversation_surveys_contact ON ${prefix}conversation_surveys (contact, asked_at);
+CREATE INDEX IF NOT EXISTS ${prefix}conversation_surveys_asked ON ${prefix}conversation_surveys (asked_at);
+
 CREATE TABLE IF NOT EXISTS ${prefix}schema_version (
     version    INT         PRIMARY KEY,
     applied_at TIMESTAMPTZ NOT NULL

@@ -35,7 +35,12 @@ public record InboundResult(Outcome outcome, Conversation conversation, TicketNu
         /** The conversation was already a ticket: the message was added to the ticket as the customer's reply. */
         ADDED_TO_TICKET,
         /** The message was already recorded (a redelivery); nothing was done again. */
-        DUPLICATE
+        DUPLICATE,
+        /**
+         * A tap on a reply button of a satisfaction survey: recorded in the conversation, and as the survey's answer
+         * unless the survey was answered already (a repeated tap counts once); the ticket is not reopened.
+         */
+        SURVEY_ANSWERED
     }
 
     /**

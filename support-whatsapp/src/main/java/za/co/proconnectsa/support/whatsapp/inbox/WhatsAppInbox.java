@@ -1,12 +1,17 @@
 package za.co.proconnectsa.support.whatsapp.inbox;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import za.co.proconnectsa.support.ConcurrentUpdateException;
 import za.co.proconnectsa.support.SupportDesk;
 import za.co.proconnectsa.support.InvalidInputException;
+import za.co.proconnectsa.support.spi.ConversationSurveyStore;
+import za.co.proconnectsa.support.whatsapp.inbox.internal.ConversationSurveys;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.access.Permission;
 import za.co.proconnectsa.support.attachment.AttachmentNotFoundException;
@@ -150,6 +155,7 @@ public final class WhatsAppInbox implements WebhookHandler {
     private final DeliveryReports statuses;
     private final AttachmentStore attachments;
     private final MediaDownloads media;
+    private final ConversationSurveys surveys;
 
     private WhatsAppInbox(Builder b) {
         this.desk = b.desk;
@@ -169,7 +175,10 @@ public final class WhatsAppInbox implements WebhookHandler {
         this.queuedSends = new QueuedSends(outbound, writer, b.sendObservers);
         this.escalations = new Escalations(b.desk, b.store, escalationPolicy, conversations, outbound, writer,
                 new Transcripts(b.desk.businessHours().zone()), templates);
-        this.inbound = new InboundMessages(b.desk, b.store, b.contacts, responder, conversations, escalations, outbound, writer);
+        this.surveys = b.surveyInterval == null ? null : new ConversationSurveys((ConversationSurveyStore) b.store,
+                outbound, conversations, b.surveyInterval, b.surveyTemplate, b.surveyTemplateLanguage);
+        this.inbound = new InboundMessages(b.desk, b.store, b.contacts, responder, conversations, escalations, outbound,
+                writer, surveys);
         this.statuses = new DeliveryReports(conversations, writer, b.store);
         this.attachments = b.attachments;
         this.media = b.attachments == null ? null
@@ -639,7 +648,44 @@ public final class WhatsAppInbox implements WebhookHandler {
         if (c.status() == ConversationStatus.CLOSED) {
             return c;
         }
-        return conversations.close(c);
+        return store.inTransaction(() -> conversations.close(surveys == null ? c : surveys.ask(c)));
+    }
+
+    /**
+     * Closes the conversations that have waited longer than {@code idleFor} since their last change without becoming
+     * a ticket (the idle timeout): each is closed in its own unit of work, with its satisfaction survey when the inbox
+     * asks one ({@link Builder#surveyOnClose}). Run it on a schedule (every few minutes); a conversation that changes
+     * meanwhile is left for the next run.
+     *
+     * @param idleFor how long an open conversation may wait, at least a minute
+     * @return how many conversations were closed
+     */
+    public int closeIdle(Duration idleFor) {
+        Checks.notNull(idleFor, "idleFor");
+        if (idleFor.compareTo(Duration.ofMinutes(1)) < 0) {
+            throw InvalidInputException.of("idleFor", "must be at least a minute, was " + idleFor);
+        }
+        Instant before = conversations.now().minus(idleFor);
+        int closed = 0;
+        ConversationQuery query = ConversationQuery.builder().status(ConversationStatus.OPEN).limit(200).build();
+        while (true) {
+            Page<Conversation> page = conversations.query(query);
+            for (Conversation c : page.items()) {
+                if (c.ticketId() != null || !c.updatedAt().isBefore(before)) {
+                    continue;
+                }
+                try {
+                    store.inTransaction(() -> conversations.closeAsRead(surveys == null ? c : surveys.ask(c)));
+                    closed++;
+                } catch (ConcurrentUpdateException changed) {
+                    LOG.debug("Conversation {} changed while closing it as idle; left for the next run", c.number());
+                }
+            }
+            if (!page.hasNext()) {
+                return closed;
+            }
+            query = query.after(page.nextCursor());
+        }
     }
 
     /**
@@ -815,8 +861,41 @@ public final class WhatsAppInbox implements WebhookHandler {
         private AttachmentStore attachments;
         private final java.util.List<SendObserver> sendObservers = new java.util.ArrayList<>();
         private final Map<String, TemplateCategory> templateCategories = new java.util.HashMap<>();
+        private Duration surveyInterval;
+        private String surveyTemplate;
+        private String surveyTemplateLanguage;
 
         private Builder() {
+        }
+
+        /**
+         * Asks "How did we do?" when a conversation that never became a ticket closes ({@link #close} by an agent,
+         * or {@link #closeIdle}): inside the 24-hour window an interactive message with the reply buttons "Good",
+         * "Okay" and "Poor" (scores 5, 3 and 1), whose tap is recorded once on the conversation's survey; outside it
+         * the approved template set with {@link #surveyOnCloseTemplate}, or nothing. At most one survey per
+         * conversation and one per contact within {@code perContact}. The store must keep conversation surveys
+         * ({@link ConversationSurveyStore}: the in-memory and JDBC stores do); the answers count in
+         * {@link za.co.proconnectsa.support.analytics.AnalyticsReport#conversationSatisfaction()}.
+         *
+         * @param perContact the loop guard, e.g. 7 days
+         * @return this builder
+         */
+        public Builder surveyOnClose(Duration perContact) {
+            Checks.notNegative(perContact, "perContact");
+            this.surveyInterval = perContact;
+            return this;
+        }
+
+        /**
+         * @param name         the approved template that asks for satisfaction outside the 24-hour window, with the
+         *                     conversation number as its one body parameter
+         * @param languageCode its language, e.g. {@code en}
+         * @return this builder
+         */
+        public Builder surveyOnCloseTemplate(String name, String languageCode) {
+            this.surveyTemplate = Text.identifier(name, "surveyOnCloseTemplate");
+            this.surveyTemplateLanguage = Text.identifier(languageCode, "languageCode");
+            return this;
         }
 
         /**
@@ -1027,6 +1106,13 @@ public final class WhatsAppInbox implements WebhookHandler {
             } else if (desk.attachments().get() != attachments) {
                 throw InvalidInputException.of("attachments", "must be the desk's attachment store, so that data-subject"
                         + " requests reach the files; leave it unset to use the desk's");
+            }
+            if (surveyInterval != null && !(store instanceof ConversationSurveyStore)) {
+                throw InvalidInputException.of("surveyOnClose", "the desk's store does not keep conversation surveys "
+                        + "(ConversationSurveyStore); the in-memory and JDBC stores do");
+            }
+            if (surveyTemplate != null && surveyInterval == null) {
+                throw InvalidInputException.of("surveyOnCloseTemplate", "needs surveyOnClose(...)");
             }
             // checked now, not when a customer is waiting: the inbox fills only these placeholders
             ResponseTemplates texts = templates();

@@ -99,6 +99,25 @@ final class InboxFixture {
         return webhook(waId, name, message);
     }
 
+    /** @return the one inbound message of a webhook body */
+    static za.co.proconnectsa.support.whatsapp.webhook.InboundMessage inbound(byte[] webhook) {
+        return za.co.proconnectsa.support.whatsapp.webhook.WhatsAppWebhook.parse(webhook).stream()
+                .filter(e -> e instanceof za.co.proconnectsa.support.whatsapp.webhook.InboundMessage)
+                .map(e -> (za.co.proconnectsa.support.whatsapp.webhook.InboundMessage) e).findFirst().orElseThrow();
+    }
+
+    /** A webhook body with a tap on a reply button of an interactive message the business sent. */
+    static byte[] buttonReplyWebhook(String waId, String name, String messageId, String buttonId, String title,
+            Instant at) {
+        ObjectNode message = JSON.createObjectNode();
+        message.putObject("context").put("from", "15550783881").put("id", "wamid.out.with-buttons");
+        message.put("from", waId).put("id", messageId).put("timestamp", Long.toString(at.getEpochSecond()))
+                .put("type", "interactive");
+        message.putObject("interactive").put("type", "button_reply").putObject("button_reply")
+                .put("id", buttonId).put("title", title);
+        return webhook(waId, name, message);
+    }
+
     /** A webhook body with one image and its caption. */
     static byte[] imageWebhook(String waId, String name, String caption, Instant at) {
         ObjectNode message = JSON.createObjectNode();

@@ -5,6 +5,7 @@ import static za.co.proconnectsa.support.whatsapp.inbox.InboxFixture.THANDI;
 import static za.co.proconnectsa.support.whatsapp.inbox.InboxFixture.textWebhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -24,12 +25,12 @@ import za.co.proconnectsa.support.notify.NotificationType;
 import za.co.proconnectsa.support.notify.RequesterContact;
 import za.co.proconnectsa.support.queue.JobState;
 import za.co.proconnectsa.support.queue.JobWorker;
+import za.co.proconnectsa.support.satisfaction.SatisfactionSurvey;
 import za.co.proconnectsa.support.satisfaction.SurveySettings;
 import za.co.proconnectsa.support.store.InMemoryTicketStore;
 import za.co.proconnectsa.support.testing.SettableClock;
+import za.co.proconnectsa.support.ticket.AuditAction;
 import za.co.proconnectsa.support.ticket.TicketStatus;
-import za.co.proconnectsa.support.whatsapp.webhook.InboundMessage;
-import za.co.proconnectsa.support.whatsapp.webhook.WhatsAppWebhook;
 
 /**
  * Requester notifications on WhatsApp, through the inbox's send queue to the real Cloud API client and WireMock: the
@@ -69,9 +70,8 @@ class WhatsAppNotificationsTest {
     }
 
     private String escalatedTicket() {
-        inbox.ingest(WhatsAppWebhook.parse(textWebhook(THANDI, "Thandi Nkosi",
-                        "My invoice INV-2291 was charged twice, please refund", clock.instant())).stream()
-                .filter(e -> e instanceof InboundMessage).map(e -> (InboundMessage) e).findFirst().orElseThrow());
+        inbox.ingest(InboxFixture.inbound(textWebhook(THANDI, "Thandi Nkosi",
+                "My invoice INV-2291 was charged twice, please refund", clock.instant())));
         InboxFixture.drain(sends);
         String number = desk.tickets().queue(AGENT, za.co.proconnectsa.support.ticket.TicketQuery.builder().build())
                 .items().get(0).number().text();
@@ -86,8 +86,8 @@ class WhatsAppNotificationsTest {
     }
 
     @Test
-    @DisplayName("inside the window the requester gets the resolution and the survey as texts, once; nothing is said twice")
-    void insideTheWindow() {
+    @DisplayName("inside the window the requester gets the resolution as a text and the survey with reply buttons, once")
+    void insideTheWindow() throws Exception {
         String number = escalatedTicket();
         deliverAll();
         int before = InboxFixture.sent(GRAPH).size();
@@ -96,16 +96,78 @@ class WhatsAppNotificationsTest {
         deliverAll();
 
         List<String> texts = InboxFixture.textsTo(GRAPH, THANDI);
-        assertThat(InboxFixture.sent(GRAPH)).hasSize(before + 2);
-        assertThat(texts.get(texts.size() - 2)).contains(number).contains("resolved");
-        assertThat(texts.get(texts.size() - 1)).startsWith("How did we do?")
-                .contains("https://portal.example/csat?t=" + number + ".");
+        List<JsonNode> sent = InboxFixture.sent(GRAPH);
+        assertThat(sent).hasSize(before + 2);
+        assertThat(texts.get(texts.size() - 1)).contains(number).contains("resolved");
         assertThat(texts).filteredOn(t -> t.contains("We are checking the charge")).hasSize(1);
+        assertThat(texts).noneMatch(t -> t.startsWith("How did we do?"));
+
+        String token = number + "." + surveyToken(sent.get(sent.size() - 1));
+        String text = "How did we do? Rate the help you got with ticket " + number
+                + " from 1 (poor) to 5 (excellent): https://portal.example/csat?t=" + token;
+        assertThat(sent.get(sent.size() - 1)).isEqualTo(new ObjectMapper().readTree("""
+                {"messaging_product":"whatsapp","recipient_type":"individual","to":"%s","type":"interactive",
+                 "interactive":{"type":"button","body":{"text":"%s"},"action":{"buttons":[
+                   {"type":"reply","reply":{"id":"csat:5:%s","title":"Good"}},
+                   {"type":"reply","reply":{"id":"csat:3:%s","title":"Okay"}},
+                   {"type":"reply","reply":{"id":"csat:1:%s","title":"Poor"}}]}}}
+                """.formatted(THANDI, text, token, token, token)));
         assertThat(desk.notifications().deliveries(AGENT, 0, 100)).extracting(NotificationDelivery::state)
                 .containsOnly(JobState.DONE);
         assertThat(desk.notifications().deliveries(AGENT, 0, 100)).extracting(d -> d.notification().type())
                 .containsExactly(NotificationType.TICKET_RECEIVED, NotificationType.AGENT_REPLIED,
                         NotificationType.TICKET_RESOLVED, NotificationType.SATISFACTION_SURVEY);
+    }
+
+    @Test
+    @DisplayName("a tapped survey button records its score once: a second tap and a redelivered webhook change nothing")
+    void tappedSurveyButton() {
+        String number = escalatedTicket();
+        desk.tickets().changeStatus(AGENT, number, TicketStatus.RESOLVED);
+        deliverAll();
+        List<JsonNode> sent = InboxFixture.sent(GRAPH);
+        String token = number + "." + surveyToken(sent.get(sent.size() - 1));
+
+        byte[] tap = InboxFixture.buttonReplyWebhook(THANDI, "Thandi Nkosi", "wamid.in.tap-good", "csat:5:" + token,
+                "Good", clock.instant());
+        InboundResult first = inbox.ingest(InboxFixture.inbound(tap));
+        assertThat(first.outcome()).isEqualTo(InboundResult.Outcome.SURVEY_ANSWERED);
+        assertThat(first.ticketNumber().text()).isEqualTo(number);
+        SatisfactionSurvey answered = desk.satisfaction().survey(AGENT, number).orElseThrow();
+        assertThat(answered.score()).isEqualTo(5);
+        assertThat(answered.comment()).isNull();
+        // the tap does not reopen the resolved ticket
+        assertThat(desk.tickets().get(AGENT, number).ticket().status()).isEqualTo(TicketStatus.RESOLVED);
+
+        assertThat(inbox.ingest(InboxFixture.inbound(tap)).outcome()).isEqualTo(InboundResult.Outcome.DUPLICATE);
+        InboundResult again = inbox.ingest(InboxFixture.inbound(InboxFixture.buttonReplyWebhook(THANDI, "Thandi Nkosi",
+                "wamid.in.tap-poor", "csat:1:" + token, "Poor", clock.instant())));
+        assertThat(again.outcome()).isEqualTo(InboundResult.Outcome.SURVEY_ANSWERED);
+        assertThat(desk.satisfaction().survey(AGENT, number).orElseThrow()).isEqualTo(answered);
+        assertThat(desk.tickets().get(AGENT, number).history()).filteredOn(e -> e.action() == AuditAction.SATISFACTION_RATED)
+                .hasSize(1);
+        deliverAll();
+        assertThat(InboxFixture.sent(GRAPH)).as("a tap is not answered by the auto-responder").hasSize(sent.size());
+    }
+
+    @Test
+    @DisplayName("a button id with a forged signature records nothing")
+    void forgedSurveyButton() {
+        String number = escalatedTicket();
+        desk.tickets().changeStatus(AGENT, number, TicketStatus.RESOLVED);
+        deliverAll();
+        InboundResult forged = inbox.ingest(InboxFixture.inbound(InboxFixture.buttonReplyWebhook(THANDI, "Thandi Nkosi",
+                "wamid.in.forged", "csat:1:" + number + "." + "0".repeat(64), "Poor", clock.instant())));
+        assertThat(forged.outcome()).isEqualTo(InboundResult.Outcome.SURVEY_ANSWERED);
+        assertThat(forged.ticketNumber()).isNull();
+        assertThat(desk.satisfaction().survey(AGENT, number).orElseThrow().answered()).isFalse();
+    }
+
+    private static String surveyToken(JsonNode interactive) {
+        String id = interactive.path("interactive").path("action").path("buttons").path(0).path("reply").path("id")
+                .asText();
+        assertThat(id).matches("csat:5:PCS-\\d{6}\\.[0-9a-f]{64}");
+        return id.substring(id.lastIndexOf('.') + 1);
     }
 
     @Test

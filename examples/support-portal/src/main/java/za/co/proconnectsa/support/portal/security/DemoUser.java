@@ -9,8 +9,9 @@ import za.co.proconnectsa.support.access.Role;
  * @param username    the login name, also the desk's actor id
  * @param displayName the name shown beside replies
  * @param role        what the desk lets them do
+ * @param email       where the portal e-mails their notifications, or {@code null} for support staff
  */
-public record DemoUser(String username, String displayName, Role role) {
+public record DemoUser(String username, String displayName, Role role, String email) {
 
     /** @return the desk's actor for this user */
     public Actor actor() {

@@ -15,10 +15,10 @@ public final class DemoUsers {
 
     /** The users, in the order the start-up message lists them. */
     public static final List<DemoUser> ALL = List.of(
-            new DemoUser("thandi", "Thandi Nkosi", Role.REQUESTER),
-            new DemoUser("pieter", "Pieter van Wyk", Role.REQUESTER),
-            new DemoUser("sipho", "Sipho (Support)", Role.AGENT),
-            new DemoUser("lerato", "Lerato (Lead)", Role.ADMIN));
+            new DemoUser("thandi", "Thandi Nkosi", Role.REQUESTER, "thandi.nkosi@example.co.za"),
+            new DemoUser("pieter", "Pieter van Wyk", Role.REQUESTER, "pieter.vanwyk@example.co.za"),
+            new DemoUser("sipho", "Sipho (Support)", Role.AGENT, null),
+            new DemoUser("lerato", "Lerato (Lead)", Role.ADMIN, null));
 
     private static final String ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz";
 

@@ -50,7 +50,7 @@ public class SecurityConfiguration {
     SecurityFilterChain portalSecurity(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/support", "/support/qr.png", "/login", "/error", "/css/**", "/js/**",
-                                "/favicon.ico").permitAll()
+                                "/favicon.ico", "/survey").permitAll()
                         .requestMatchers("/admin/**").hasAnyRole("AGENT", "ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/home", true).permitAll())

@@ -151,8 +151,9 @@ public class AdminController {
         model.addAttribute("sla", desk.sla().status(agent, number));
         model.addAttribute("slaBadge", SlaBadge.of(desk.sla().status(agent, number), formats));
         model.addAttribute("agents", desk.assignment().agents(agent));
+        // the select shows the current status first and selected, then the statuses it may move to
         model.addAttribute("transitions", details.ticket().status().allowedTransitions().stream()
-                .sorted().toList());
+                .filter(s -> s != details.ticket().status()).sorted().toList());
         return "admin/ticket";
     }
 
@@ -196,6 +197,10 @@ public class AdminController {
             RedirectAttributes redirect) {
         Actor agent = CurrentActor.of(principal);
         TicketStatus target = parse(TicketStatus.class, "status", status);
+        if (target == desk.tickets().get(agent, number).ticket().status()) {
+            redirect.addFlashAttribute("notice", "The status stays " + formats.words(target.name()) + ".");
+            return "redirect:/admin/tickets/" + number;
+        }
         if (version >= 0) {
             desk.tickets().changeStatus(agent, number, target, version);   // refused if someone changed it meanwhile
         } else {

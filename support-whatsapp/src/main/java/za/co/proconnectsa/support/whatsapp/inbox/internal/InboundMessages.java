@@ -17,9 +17,12 @@ import za.co.proconnectsa.support.conversation.ConversationMessage.Author;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.ConversationNotFoundException;
 import za.co.proconnectsa.support.conversation.ConversationStatus;
+import za.co.proconnectsa.support.satisfaction.SatisfactionSurvey;
+import za.co.proconnectsa.support.satisfaction.SurveyUnavailableException;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.ticket.Ticket;
 import za.co.proconnectsa.support.ticket.TicketNotFoundException;
+import za.co.proconnectsa.support.ticket.TicketNumber;
 import za.co.proconnectsa.support.ticket.TicketStatus;
 import za.co.proconnectsa.support.internal.PhoneMasking;
 import za.co.proconnectsa.support.whatsapp.ReferenceCode;
@@ -49,6 +52,7 @@ public final class InboundMessages {
     private final Escalations escalations;
     private final OutboundMessages outbound;
     private final TicketWriter writer;
+    private final ConversationSurveys surveys;
     /** How this desk's ticket numbers look: a code of this shape is never kept as a page code. */
     private final Pattern ticketNumberShape;
 
@@ -61,9 +65,12 @@ public final class InboundMessages {
      * @param escalations   makes conversations tickets
      * @param outbound      sends automated answers
      * @param writer        writes messages on tickets
+     * @param surveys       the surveys of conversations closed without a ticket, or {@code null} when none are asked
      */
     public InboundMessages(SupportDesk desk, TicketStore tickets, ContactDirectory contacts, AutoResponder responder,
-            ConversationLog conversations, Escalations escalations, OutboundMessages outbound, TicketWriter writer) {
+            ConversationLog conversations, Escalations escalations, OutboundMessages outbound, TicketWriter writer,
+            ConversationSurveys surveys) {
+        this.surveys = surveys;
         this.desk = desk;
         this.tickets = tickets;
         this.contacts = contacts;
@@ -115,6 +122,10 @@ public final class InboundMessages {
             Optional<Conversation> active = conversations.findActive(contact.id());
             ConversationMessage record = new ConversationMessage(message.messageId(), UUID.randomUUID(), contact.id(),
                     Author.CUSTOMER, contact.id(), contact.name(), body, at);
+            Optional<SurveyButtons.Answer> surveyAnswer = SurveyButtons.answer(message);
+            if (surveyAnswer.isPresent()) {
+                return surveyAnswered(contact, active, record, surveyAnswer.get());
+            }
             if (referenced.isPresent() && referenced.get().status() != TicketStatus.CLOSED) {
                 Ticket ticket = referenced.get();
                 if (active.isPresent() && ticket.id().equals(active.get().ticketId())) {
@@ -147,6 +158,34 @@ public final class InboundMessages {
             }
             return automate(contact, conversation, message, body);
             });
+    }
+
+    /**
+     * A tapped survey button: kept in the transcript (never added to the ticket, which it would reopen) and recorded
+     * as the answer, once; a tap after the conversation closed is kept in a conversation closed at once, so that it
+     * waits for no agent.
+     */
+    private InboundResult surveyAnswered(Contact contact, Optional<Conversation> active, ConversationMessage record,
+            SurveyButtons.Answer answer) {
+        Conversation conversation = active.isPresent() ? conversations.append(active.get(), record, contact)
+                : conversations.closeAsRead(conversations.start(contact, record, null));
+        if (answer.conversation()) {
+            boolean recorded = surveys != null && surveys.answer(answer, contact.id());
+            LOG.debug("WhatsApp conversation survey answer of {} {}", PhoneMasking.mask(contact.id()),
+                    recorded ? "recorded" : "not recorded (answered already, or not this contact's survey)");
+            return new InboundResult(InboundResult.Outcome.SURVEY_ANSWERED, conversation, null, null, null);
+        }
+        TicketNumber number = null;
+        try {
+            SatisfactionSurvey survey = desk.satisfaction().answerWithLink(answer.token(), answer.score(), null);
+            number = tickets.findByNumber(survey.ticketNumber()).map(Ticket::number).orElse(null);
+            LOG.debug("Satisfaction {} of {} recorded from a WhatsApp button", answer.score(),
+                    PhoneMasking.mask(contact.id()));
+        } catch (SurveyUnavailableException e) {
+            // a second tap, or a survey this desk did not send: the transcript keeps the tap, nothing else changes
+            LOG.debug("WhatsApp survey answer of {} not recorded: {}", PhoneMasking.mask(contact.id()), e.reason());
+        }
+        return new InboundResult(InboundResult.Outcome.SURVEY_ANSWERED, conversation, number, null, null);
     }
 
     private Optional<Ticket> ownTicket(Contact contact, String number) {

@@ -3,7 +3,9 @@ package za.co.proconnectsa.support.whatsapp.inbox.internal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.attachment.AttachmentKind;
 import za.co.proconnectsa.support.attachment.AttachmentRecord;
@@ -19,6 +21,7 @@ import za.co.proconnectsa.support.whatsapp.cloud.CustomerServiceWindow;
 import za.co.proconnectsa.support.whatsapp.cloud.MediaTransferException;
 import za.co.proconnectsa.support.whatsapp.cloud.OutboundMedia;
 import za.co.proconnectsa.support.whatsapp.cloud.ProviderError;
+import za.co.proconnectsa.support.whatsapp.cloud.ReplyButton;
 import za.co.proconnectsa.support.whatsapp.cloud.SendOutcome;
 import za.co.proconnectsa.support.whatsapp.cloud.TemplateCategory;
 import za.co.proconnectsa.support.whatsapp.cloud.TemplateMessage;
@@ -90,7 +93,7 @@ public final class OutboundMessages {
             String unsentNote) {
         return queue(conversation, new ConversationMessage(lineId(cause), conversation.id(),
                 conversation.contact(), Author.AUTOMATED, source, automationName, text, conversations.now()),
-                text, cause, ticketNumber, unsentNote, null, null, null);
+                text, cause, ticketNumber, unsentNote, null, null, null, List.of());
     }
 
     /**
@@ -102,7 +105,21 @@ public final class OutboundMessages {
         return queue(conversation, new ConversationMessage(lineId(cause), conversation.id(),
                 conversation.contact(), Author.AGENT, agent.id(), agent.displayName(), text, conversations.now()),
                 text, cause, ticketNumber, ticketNumber == null ? null : "This reply was not delivered on WhatsApp: ", null, null,
-                null);
+                null, List.of());
+    }
+
+    /**
+     * An automated interactive message with reply buttons, queued in the caller's unit of work and keyed by its
+     * cause like {@link #automated}; it goes out only while the 24-hour window is open (Meta refuses it outside).
+     *
+     * @param buttons 1 to 3 reply buttons
+     */
+    public Sent automatedButtons(Conversation conversation, String text, List<ReplyButton> buttons, String source,
+            String cause, String ticketNumber, String unsentNote) {
+        String line = text + buttons.stream().map(b -> "[" + b.title() + "]").collect(Collectors.joining(" ", "\n", ""));
+        return queue(conversation, new ConversationMessage(lineId(cause), conversation.id(),
+                conversation.contact(), Author.AUTOMATED, source, automationName, line, conversations.now()),
+                text, cause, ticketNumber, unsentNote, null, null, null, buttons);
     }
 
     /**
@@ -118,7 +135,8 @@ public final class OutboundMessages {
         return queue(conversation, new ConversationMessage(lineId(cause), conversation.id(),
                 conversation.contact(), Author.AUTOMATED, "template:" + name, automationName,
                 "[template " + name + ": " + bodyParameter + "]", conversations.now()), bodyParameter, cause, ticketNumber,
-                "The reply's template " + name + " was not delivered on WhatsApp: ", name, languageCode, null);
+                "The reply's template " + name + " was not delivered on WhatsApp: ", name, languageCode, null,
+                List.of());
     }
 
     /**
@@ -140,7 +158,8 @@ public final class OutboundMessages {
         return queue(conversation, new ConversationMessage(lineId(cause), conversation.id(),
                 conversation.contact(), Author.AGENT, agent.id(), agent.displayName(), line, conversations.now()),
                 caption == null ? "" : caption, cause, ticketNumber,
-                ticketNumber == null ? null : "This file was not delivered on WhatsApp: ", null, null, media);
+                ticketNumber == null ? null : "This file was not delivered on WhatsApp: ", null, null, media,
+                List.of());
     }
 
     /** @return the transcript line id of the message a cause queues */
@@ -150,12 +169,12 @@ public final class OutboundMessages {
 
     private Sent queue(Conversation conversation, ConversationMessage line, String text, String cause,
             String ticketNumber, String unsentNote, String templateName, String templateLanguage,
-            QueuedSend.Media media) {
+            QueuedSend.Media media, List<ReplyButton> buttons) {
         if (!canSendTo(conversation.contact())) {
             return new Sent(noNumber(), conversation, null);
         }
         QueuedSend send = new QueuedSend(conversation.contact(), text, conversation.lastInboundAt(), line.id(),
-                ticketNumber, unsentNote, templateName, templateLanguage, media);
+                ticketNumber, unsentNote, templateName, templateLanguage, media, buttons);
         if (!queue.enqueueJob(QueuedSend.KIND, Job.keyOf(cause), send.encode(), line.at())) {
             // the same cause queued it before: the line is there already
             return new Sent(null, conversation, line.id());
@@ -212,6 +231,10 @@ public final class OutboundMessages {
                 send.windowOpened() == null ? Instant.EPOCH : send.windowOpened(), clock);
         if (send.media() != null) {
             return window.isOpen() ? deliverMedia(send) : new SendOutcome.RequiresTemplate(window.closesAt());
+        }
+        if (!send.buttons().isEmpty()) {
+            return window.isOpen() ? client.sendButtons(prepared.to(), send.text(), send.buttons())
+                    : new SendOutcome.RequiresTemplate(window.closesAt());
         }
         return client.reply(window, prepared.to(), send.text());
     }

@@ -1,10 +1,13 @@
 package za.co.proconnectsa.support.whatsapp.inbox.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.attachment.AttachmentKind;
+import za.co.proconnectsa.support.whatsapp.cloud.ReplyButton;
 import za.co.proconnectsa.support.whatsapp.inbox.WhatsAppInbox;
 
 /**
@@ -21,9 +24,20 @@ import za.co.proconnectsa.support.whatsapp.inbox.WhatsAppInbox;
  * @param templateName     the approved template to send instead of a text, or {@code null}
  * @param templateLanguage its language, or {@code null}
  * @param media            the file sent, with {@code text} as its caption (empty for none), or {@code null}
+ * @param buttons          reply buttons under {@code text} (an interactive message), or an empty list
  */
 record QueuedSend(String contact, String text, Instant windowOpened, String lineId, String ticketNumber,
-        String unsentNote, String templateName, String templateLanguage, Media media) {
+        String unsentNote, String templateName, String templateLanguage, Media media, List<ReplyButton> buttons) {
+
+    QueuedSend {
+        buttons = buttons == null ? List.of() : List.copyOf(buttons);
+    }
+
+    QueuedSend(String contact, String text, Instant windowOpened, String lineId, String ticketNumber,
+            String unsentNote, String templateName, String templateLanguage, Media media) {
+        this(contact, text, windowOpened, lineId, ticketNumber, unsentNote, templateName, templateLanguage, media,
+                List.of());
+    }
 
     /**
      * A file an agent sends: kept in the attachment store and uploaded when sent, or fetched by Meta from a link.
@@ -67,6 +81,10 @@ record QueuedSend(String contact, String text, Instant windowOpened, String line
             Payloads.setIfPresent(p, "mediaLink", media.link());
             Payloads.setIfPresent(p, "mediaFileName", media.fileName());
         }
+        for (int i = 0; i < buttons.size(); i++) {
+            p.setProperty("button." + i + ".id", buttons.get(i).id());
+            p.setProperty("button." + i + ".title", buttons.get(i).title());
+        }
         return Payloads.write(p);
     }
 
@@ -100,8 +118,17 @@ record QueuedSend(String contact, String text, Instant windowOpened, String line
                 throw InvalidInputException.of("payload", "is not a queued WhatsApp message (bad media)");
             }
         }
+        List<ReplyButton> buttons = new ArrayList<>();
+        for (int i = 0; p.getProperty("button." + i + ".id") != null; i++) {
+            try {
+                buttons.add(new ReplyButton(p.getProperty("button." + i + ".id"),
+                        p.getProperty("button." + i + ".title")));
+            } catch (InvalidInputException e) {
+                throw InvalidInputException.of("payload", "is not a queued WhatsApp message (bad button)");
+            }
+        }
         return new QueuedSend(contact, text, opened == null ? null : Instant.parse(opened), lineId,
                 p.getProperty("ticketNumber"), p.getProperty("unsentNote"), p.getProperty("templateName"),
-                p.getProperty("templateLanguage"), media);
+                p.getProperty("templateLanguage"), media, buttons);
     }
 }

@@ -16,7 +16,8 @@ import za.co.proconnectsa.support.whatsapp.inbox.WhatsAppInbox;
 
 /**
  * Puts requester notifications on the inbox's send queue, in the notification worker's unit: the notification's text
- * inside the 24-hour window, its approved template (with the ticket number as the body parameter) outside it. The
+ * inside the 24-hour window (a satisfaction survey with the reply buttons of {@link SurveyButtons}), its approved
+ * template (with the ticket number as the body parameter) outside it. The
  * send is keyed by the notification, so a retried notification queues it once. "Ticket received" and "an agent
  * replied" are already told on WhatsApp by the inbox (the escalation's message, {@link WhatsAppInbox#replyOnTicket}),
  * so they are not sent a second time.
@@ -66,6 +67,14 @@ public final class WhatsAppNotificationSender implements NotificationSender {
         String cause = "notify:" + notification.key();
         String unsent = "The notification \"" + notification.subject() + "\" was not delivered on WhatsApp: ";
         if (outbound.windowClosed(c).isEmpty()) {
+            Optional<String> survey = notification.type() == NotificationType.SATISFACTION_SURVEY
+                    ? SurveyButtons.token(notification.link()) : Optional.empty();
+            if (survey.isPresent()) {
+                // inside the window the requester answers with a tap; the text keeps the link for a 1 to 5 score
+                outbound.automatedButtons(c, notification.text(), SurveyButtons.of(survey.get()), "notification",
+                        cause, notification.ticketNumber(), unsent);
+                return;
+            }
             outbound.automated(c, notification.text(), "notification", cause, notification.ticketNumber(), unsent);
             return;
         }
