@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.time.Instant;
@@ -117,6 +120,7 @@ public abstract class AccessMatrixContract {
     protected final SettableClock clock = SettableClock.startingAt(START.toString());
     private final AtomicInteger submissions = new AtomicInteger();
     private final Map<String, Row> rows = new LinkedHashMap<>();
+    private final List<String> storeCalls = new java.util.concurrent.CopyOnWriteArrayList<>();
     private TicketStore store;
     private SupportDesk desk;
     /** The last cell's ticket when that cell left it as it was, so read-only cells share one. */
@@ -128,7 +132,7 @@ public abstract class AccessMatrixContract {
     /** Builds the desk, the roster and the matrix. */
     @BeforeEach
     protected final void createDesk() {
-        store = Objects.requireNonNull(createStore(), "createStore() returned null");
+        store = recording(Objects.requireNonNull(createStore(), "createStore() returned null"));
         desk = SupportDesk.builder().store(store).clock(clock).slaPolicies(SlaPolicies.of(SlaPolicy.builder("standard")
                 .target(SlaTarget.businessTime(SlaTargetType.FIRST_RESPONSE, Duration.ofHours(4))).build())).build();
         desk.assignment().saveAgent(LERATO, Agent.builder(SIPHO.id(), SIPHO.displayName()).build());
@@ -215,8 +219,12 @@ public abstract class AccessMatrixContract {
         String number = target.number().text();
         String cell = row.name + " by " + caller + " on " + variant + " of the owner's ticket";
         State before = state(target);
+        storeCalls.clear();
         Outcome onTarget = run(row, caller, variant.apply(number));
+        List<String> callsOnTarget = List.copyOf(storeCalls);
+        storeCalls.clear();
         Outcome onMissing = run(row, caller, variant.apply(MISSING));
+        List<String> callsOnMissing = List.copyOf(storeCalls);
         boolean sameTicket = variant.apply(number).strip().equals(number);
         if (caller == Caller.ANONYMOUS) {
             expectRefusedAsInvalid(cell, onTarget, problems);
@@ -240,6 +248,11 @@ public abstract class AccessMatrixContract {
             String b = onMissing.fingerprint(variant.apply(MISSING), MISSING);
             if (!a.equals(b)) {
                 problems.add(cell + ": distinguishable from a missing number: " + a + " versus " + b);
+            }
+            // the same work in the store, so the answer takes no measurably different time either
+            if (!callsOnTarget.equals(callsOnMissing)) {
+                problems.add(cell + ": other store calls than for a missing number: " + callsOnTarget + " versus "
+                        + callsOnMissing);
             }
         }
         boolean mayChange = sameTicket && row.allowed.contains(caller);
@@ -301,6 +314,34 @@ public abstract class AccessMatrixContract {
                 .body("Invoice INV-" + n + " was charged twice").build()).ticketNumber().text();
         desk.tickets().reply(SIPHO, number, Reply.internalNote(INTERNAL_MARK + " " + n));
         return store.findByNumber(number).orElseThrow();
+    }
+
+    /** The store, recording the name of each call made on it into {@link #storeCalls}, with all its SPIs. */
+    private TicketStore recording(TicketStore real) {
+        Set<Class<?>> interfaces = new java.util.LinkedHashSet<>();
+        for (Class<?> c = real.getClass(); c != null; c = c.getSuperclass()) {
+            collectInterfaces(c, interfaces);
+        }
+        InvocationHandler handler = (proxy, method, args) -> {
+            if (method.getDeclaringClass() != Object.class) {
+                storeCalls.add(method.getName());
+            }
+            try {
+                return method.invoke(real, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        };
+        return (TicketStore) Proxy.newProxyInstance(real.getClass().getClassLoader(), interfaces.toArray(Class<?>[]::new),
+                handler);
+    }
+
+    private static void collectInterfaces(Class<?> type, Set<Class<?>> into) {
+        for (Class<?> i : type.getInterfaces()) {
+            if (java.lang.reflect.Modifier.isPublic(i.getModifiers()) && into.add(i)) {
+                collectInterfaces(i, into);
+            }
+        }
     }
 
     private State state(Ticket ticket) {

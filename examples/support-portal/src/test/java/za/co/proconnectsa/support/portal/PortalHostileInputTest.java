@@ -181,6 +181,34 @@ class PortalHostileInputTest {
         assertThat(tooBig.body().length()).isLessThan(200_000);
     }
 
+    @Test
+    void hostileQueryParametersAndPathNumbersAreEchoedEscapedOrRefusedNeverAServerError() throws Exception {
+        PortalSession sipho = PortalSession.signedIn(port, "sipho");
+        PortalSession thandi = PortalSession.signedIn(port, "thandi");
+        List<String> texts = new ArrayList<>(MARKUP);
+        texts.addAll(HostileText.REFUSED_TEXT.stream().filter(t -> t.chars().noneMatch(c -> Character.isSurrogate(
+                (char) c))).toList());
+        for (String text : texts) {
+            String q = URLEncoder.encode(text, StandardCharsets.UTF_8);
+            for (HttpResponse<String> page : List.of(sipho.get("/admin?q=" + q), sipho.get("/admin/inbox?q=" + q),
+                    sipho.get("/admin?status=" + q), sipho.get("/admin?after=" + q),
+                    sipho.get("/admin/data-subjects?ledger=" + q), sipho.get("/admin/analytics?days=" + q),
+                    thandi.get("/tickets/routing-hint?subject=" + q + "&body=" + q + "&category=" + q),
+                    thandi.get("/tickets?after=" + q), thandi.get("/tickets/" + q.replace("+", "%20")),
+                    thandi.get("/api/tickets/" + q.replace("+", "%20")), thandi.get("/api/tickets/mine?status=" + q))) {
+                assertNoServerError(page);
+                assertNoStackTrace(page);
+                if (page.headers().firstValue("Content-Type").orElse("").contains("html")) {
+                    assertThat(page.body()).as(page.uri().toString()).doesNotContain(raw(text));
+                } else {
+                    // data, never rendered as a page: JSON (or nothing) with nosniff, so no browser sniffs HTML in it
+                    assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+                    assertThat(page.headers().firstValue("Content-Type").orElse("json")).contains("json");
+                }
+            }
+        }
+    }
+
     private static HttpResponse<String> submit(PortalSession session, String subject, String body) throws Exception {
         return session.postForm("/tickets", Map.of("subject", subject, "body", body, "category", "TECHNICAL",
                 "idempotencyKey", java.util.UUID.randomUUID().toString()), session.csrfOf("/tickets/new"));

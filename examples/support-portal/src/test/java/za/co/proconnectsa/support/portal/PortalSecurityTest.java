@@ -122,18 +122,18 @@ class PortalSecurityTest {
         ADMIN
     }
 
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping handlerMapping;
+
     @LocalServerPort
     int port;
-
-    @Autowired
-    SupportDesk desk;
 
     @Autowired
     WhatsAppInbox inbox;
 
     @Autowired
-    @Qualifier("requestMappingHandlerMapping")
-    RequestMappingHandlerMapping handlerMapping;
+    SupportDesk desk;
 
     private String thandisTicket;
     private String conversation;
@@ -195,8 +195,13 @@ class PortalSecurityTest {
                         .orElse("") + " " + onMissing.body()).replace(MISSING_TICKET, "<n>")
                         .replace(MISSING_CONVERSATION, "<n>");
                 if (!a.equals(b)) {
-                    problems.add(cell + ": Thandi's ticket answers differently from a missing one: "
-                            + onThandis.statusCode() + " versus " + onMissing.statusCode());
+                    int at = 0;
+                    while (at < Math.min(a.length(), b.length()) && a.charAt(at) == b.charAt(at)) {
+                        at++;
+                    }
+                    problems.add(cell + ": Thandi's ticket answers differently from a missing one, from "
+                            + a.substring(Math.max(0, at - 60), Math.min(a.length(), at + 60)) + " versus "
+                            + b.substring(Math.max(0, at - 60), Math.min(b.length(), at + 60)));
                 }
             }
             if (rule != Rule.PUBLIC) {

@@ -117,7 +117,9 @@ class InboxAccessMatrixTest {
                 a, n, MediaReply.link(AttachmentKind.DOCUMENT, URI.create("https://example.co.za/invoice.pdf"),
                         "invoice.pdf", "Your invoice")));
         conversation("WhatsAppInbox.attachments(Actor,String)", SUPPORT, (i, a, n) -> i.attachments(a, n));
-        ticket("WhatsAppInbox.replyOnTicket(Actor,String,String)", SUPPORT, (i, a, n) -> i.replyOnTicket(a, n, "Done"));
+        // a requester may answer on their own ticket (stored as their reply, never sent on WhatsApp)
+        ticket("WhatsAppInbox.replyOnTicket(Actor,String,String)", OWNER_AND_SUPPORT,
+                (i, a, n) -> i.replyOnTicket(a, n, "Done"));
         ticket("WhatsAppInbox.ticketAttachments(Actor,String)", OWNER_AND_SUPPORT,
                 (i, a, n) -> i.ticketAttachments(a, n));
         rows.put("WhatsAppInbox.attachmentContent(Actor,UUID)", new Row(Kind.FILE, OWNER_AND_SUPPORT,
