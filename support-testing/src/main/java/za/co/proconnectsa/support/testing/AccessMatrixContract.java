@@ -142,7 +142,8 @@ public abstract class AccessMatrixContract {
     }
 
     @Test
-    @DisplayName("every public operation of every desk service (SupportDesk's *Service getters) has a row in the matrix, or a reason it needs no actor")
+    @DisplayName("every public operation of every desk service (SupportDesk's *Service getters) has a row in the "
+            + "matrix, or a reason it needs no actor")
     void everyOperationHasARow() {
         Set<String> found = new TreeSet<>();
         for (Method service : SupportDesk.class.getMethods()) {
@@ -332,8 +333,8 @@ public abstract class AccessMatrixContract {
                 throw e.getCause();
             }
         };
-        return (TicketStore) Proxy.newProxyInstance(real.getClass().getClassLoader(), interfaces.toArray(Class<?>[]::new),
-                handler);
+        return (TicketStore) Proxy.newProxyInstance(real.getClass().getClassLoader(),
+                interfaces.toArray(Class<?>[]::new), handler);
     }
 
     private static void collectInterfaces(Class<?> type, Set<Class<?>> into) {
@@ -440,7 +441,8 @@ public abstract class AccessMatrixContract {
 
         ticket("SatisfactionService.answer(Actor,String,int,String)", EnumSet.of(Caller.OWNER),
                 (d, a, n) -> d.satisfaction().answer(a, n, 4, "Quick"));
-        ticket("SatisfactionService.survey(Actor,String)", OWNER_AND_SUPPORT, (d, a, n) -> d.satisfaction().survey(a, n));
+        ticket("SatisfactionService.survey(Actor,String)", OWNER_AND_SUPPORT,
+                (d, a, n) -> d.satisfaction().survey(a, n));
 
         other("AssignmentService.saveAgent(Actor,Agent)", ADMIN_ONLY,
                 (d, a, n) -> d.assignment().saveAgent(a, Agent.builder("agent-2", "Naledi").build()));
