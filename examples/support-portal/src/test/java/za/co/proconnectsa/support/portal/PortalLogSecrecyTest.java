@@ -9,6 +9,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -63,6 +65,7 @@ class PortalLogSecrecyTest {
     static final String VERIFY_TOKEN = "verify-token-91aa30";
     private static final String PHONE = "27831234567";
     private static final String DEMO_PHONE = "27821234567";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final WireMockServer GRAPH = new WireMockServer(wireMockConfig().dynamicPort()
             .bindAddress("127.0.0.1"));
 
@@ -181,19 +184,25 @@ class PortalLogSecrecyTest {
                 "X-Hub-Signature-256", signature);
     }
 
-    private static byte[] message(String id, String text) {
-        return ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\","
-                + "\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"27679518124\","
-                + "\"phone_number_id\":\"106540352242922\"},\"contacts\":[{\"profile\":{\"name\":\"Thandi\"},"
-                + "\"wa_id\":\"" + PHONE + "\"}],\"messages\":[{\"from\":\"" + PHONE + "\",\"id\":\"" + id + "\","
-                + "\"timestamp\":\"" + Instant.now().getEpochSecond() + "\",\"type\":\"text\","
-                + "\"text\":{\"body\":\"" + text + "\"}}]}}]}]}").getBytes(StandardCharsets.UTF_8);
+    /** A text message from {@link #PHONE} as Meta delivers it. */
+    private static byte[] message(String id, String text) throws Exception {
+        ObjectNode root = JSON.createObjectNode().put("object", "whatsapp_business_account");
+        ObjectNode value = root.putArray("entry").addObject().put("id", "1").putArray("changes").addObject()
+                .put("field", "messages").putObject("value").put("messaging_product", "whatsapp");
+        value.putObject("metadata").put("display_phone_number", "27679518124").put("phone_number_id",
+                "106540352242922");
+        value.putArray("contacts").addObject().put("wa_id", PHONE).putObject("profile").put("name", "Thandi");
+        ObjectNode message = value.putArray("messages").addObject().put("from", PHONE).put("id", id)
+                .put("timestamp", Long.toString(Instant.now().getEpochSecond())).put("type", "text");
+        message.putObject("text").put("body", text);
+        return JSON.writeValueAsBytes(root);
     }
 
+    /** {@code X-Hub-Signature-256}: HMAC-SHA256 of the raw body with the app secret. */
     private static String sign(byte[] body) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(APP_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+        Mac hmac = Mac.getInstance("HmacSHA256");
+        hmac.init(new SecretKeySpec(APP_SECRET.getBytes(StandardCharsets.UTF_8), hmac.getAlgorithm()));
+        return "sha256=" + HexFormat.of().formatHex(hmac.doFinal(body));
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {
