@@ -24,7 +24,8 @@ final class PortalSession {
 
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
     private final String base;
     private final String basic;
 
@@ -40,9 +41,14 @@ final class PortalSession {
 
     /** @return a session signed in through the sign-in form */
     static PortalSession signedIn(int port, String username) throws Exception {
+        return signedIn(port, username, PortalBrowserTest.PASSWORD);
+    }
+
+    /** @return a session signed in through the sign-in form with the given password */
+    static PortalSession signedIn(int port, String username, String password) throws Exception {
         PortalSession session = new PortalSession(port, null);
         HttpResponse<String> login = session.postForm("/login", Map.of("username", username,
-                "password", PortalBrowserTest.PASSWORD), session.csrfOf("/login"));
+                "password", password), session.csrfOf("/login"));
         assertThat(login.headers().firstValue("Location")).as("signed in as " + username).get().asString()
                 .endsWith("/home");
         return session;
@@ -59,6 +65,31 @@ final class PortalSession {
         Matcher m = CSRF_FIELD.matcher(get(page).body());
         assertThat(m.find()).as("a CSRF token on " + page).isTrue();
         return m.group(1);
+    }
+
+    /** @return the value of a cookie the portal set, if any */
+    java.util.Optional<String> cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst();
+    }
+
+    /** Forgets every cookie but the given one, as a browser handed a planted session id would hold. */
+    void keepOnlyCookie(String name, String value) {
+        cookies.getCookieStore().removeAll();
+        java.net.HttpCookie cookie = new java.net.HttpCookie(name, value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(URI.create(base), cookie);
+    }
+
+    /** Sends any method with a raw body and headers given as name, value pairs. */
+    HttpResponse<String> send(String method, String path, byte[] body, String... headers) throws Exception {
+        HttpRequest.Builder builder = request(path).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder);
     }
 
     HttpResponse<String> get(String path) throws Exception {

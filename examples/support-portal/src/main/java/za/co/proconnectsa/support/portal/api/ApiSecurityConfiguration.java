@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import za.co.proconnectsa.support.portal.security.SecurityConfiguration;
 
 /**
  * Who may call the JSON API under {@code /api}: any signed-in user, by the portal's session (a browser that signed in
@@ -37,6 +38,7 @@ public class ApiSecurityConfiguration {
                                 "The request was refused: a session needs its CSRF token in the X-CSRF-TOKEN "
                                         + "header.")))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(ApiSecurityConfiguration::withoutSessionCookie))
+                .headers(headers -> SecurityConfiguration.dataHeaders(headers))
                 .requestCache(cache -> cache.disable());
         return http.build();
     }

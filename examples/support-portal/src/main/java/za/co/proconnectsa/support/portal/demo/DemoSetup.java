@@ -81,12 +81,15 @@ class DemoSetup {
 
     private void printWelcome(PrintStream out) {
         String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
-        // Printed on the console (not logged) so the passwords do not end up in log files
+        // Printed on the console (not logged); only generated passwords, since a console often ends up in a log
+        // store: a password the operator configured is theirs to know already
+        boolean configured = !properties.demoPassword().isEmpty();
         out.println();
         out.println("ProConnect support portal: http://localhost:" + port + "/support");
         out.println("Demo users (username / password / role):");
         for (DemoUser user : DemoUsers.ALL) {
-            out.println("  " + user.username() + " / " + users.passwords().get(user.username()) + " / " + user.role());
+            out.println("  " + user.username() + " / " + (configured ? "(portal.demo-password)"
+                    : users.passwords().get(user.username())) + " / " + user.role());
         }
         out.println();
     }
