@@ -69,6 +69,9 @@ class PortalSecurityTest {
             // Meta's webhook: no sign-in, the body's signature (and the handshake's verify token) is checked instead
             Map.entry("GET /webhooks/whatsapp", Rule.PUBLIC),
             Map.entry("POST /webhooks/whatsapp", Rule.PUBLIC),
+            // the "How did we do?" page reached from an e-mail: the signed token in the link says which ticket
+            Map.entry("GET /survey", Rule.PUBLIC),
+            Map.entry("POST /survey", Rule.PUBLIC),
             Map.entry("GET /home", Rule.SIGNED_IN),
             Map.entry("GET /tickets", Rule.SIGNED_IN),
             Map.entry("GET /tickets/new", Rule.SIGNED_IN),
