@@ -63,9 +63,10 @@ class CrashRestartTest {
             Map<String, SubmissionReceipt> acknowledged = new ConcurrentHashMap<>();
             AtomicLong failures = new AtomicLong();
             long downMillis;
-            try (OutboxRelay relay = OutboxRelay.builder(store).owner("relay").batchSize(RELAY_BATCH)
+            OutboxRelay relay = OutboxRelay.builder(store).owner("relay").batchSize(RELAY_BATCH)
                     .lease(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(20)).retryDelay(Duration.ofMillis(100))
-                    .maxAttempts(1000).listener(relayed::add).build().start()) {
+                    .maxAttempts(1000).listener(relayed::add).build().start();
+            try {
                 ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
                 try {
                     List<Future<?>> runs = new ArrayList<>();
@@ -102,6 +103,8 @@ class CrashRestartTest {
                 while (count(pool, "SELECT COUNT(*) FROM support_outbox") > 0 && System.nanoTime() < deadline) {
                     Thread.sleep(50);
                 }
+            } finally {
+                relay.close();
             }
 
             int submissions = WRITERS * PER_WRITER;
