@@ -22,7 +22,7 @@ import javax.sql.DataSource;
  * around it) loses and doubles nothing when the database misbehaves. Each kind of call ({@link Fault}) fails for a
  * share of its calls; the calls that are not failed go to the real database unchanged.
  *
- * <p>Which calls fail is decided by the seed and the call's position among the calls of its kind: the n-th
+ * <p>Which calls fail is decided by its seed and the call's position among the calls of its kind: the n-th
  * {@code prepareStatement} of a run with seed 42 fails or not whatever the thread and the time. A single-threaded
  * test therefore fails at the same calls on every run; with several threads the same positions fail, while which
  * thread makes the n-th call depends on scheduling.
@@ -178,7 +178,7 @@ public final class FaultyDataSource implements DataSource {
             return false;
         }
         long position = calls.get(fault).getAndIncrement();
-        // SplitMix64's finaliser over seed, kind and position: the same call position always decides the same way
+        // SplitMix64's finaliser over seed, kind and position: a position always decides alike for one seed
         long z = seed + GOLDEN * (position + 1) + (long) fault.ordinal() * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
@@ -303,7 +303,7 @@ public final class FaultyDataSource implements DataSource {
         }
 
         /**
-         * @param seed the seed that, with each call's position, decides which calls fail
+         * @param seed the number that, with each call's position, decides which calls fail
          * @return this builder
          */
         public Builder seed(long seed) {
