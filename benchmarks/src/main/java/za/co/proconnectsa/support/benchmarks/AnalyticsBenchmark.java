@@ -50,7 +50,7 @@ import za.co.proconnectsa.support.jdbc.JdbcTicketStore;
 public class AnalyticsBenchmark {
 
     private static final Actor ADMIN = Actor.admin("lead-1", "Lead");
-    private static final Instant FROM = Instant.parse("2024-12-31T22:00:00Z");
+    static final Instant FROM = Instant.parse("2024-12-31T22:00:00Z");
 
     /** How many tickets are stored. */
     @Param({"1000000"})
