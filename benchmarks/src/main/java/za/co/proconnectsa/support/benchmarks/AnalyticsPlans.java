@@ -1,9 +1,6 @@
 package za.co.proconnectsa.support.benchmarks;
 
-import com.zaxxer.hikari.HikariDataSource;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -17,9 +14,8 @@ import za.co.proconnectsa.support.spi.AnalyticsStore;
 
 /**
  * Not a benchmark: loads {@link AnalyticsBenchmark}'s data set into a fresh PostgreSQL, times each aggregate the
- * report asks the store for (the fastest of five runs after a warm-up), then has PostgreSQL log the plan of every
- * statement of one report with {@code auto_explain} ({@code EXPLAIN ANALYZE}, printed by the server's log). Run it
- * with {@code java -cp benchmarks/target/benchmarks.jar za.co.proconnectsa.support.benchmarks.AnalyticsPlans
+ * report asks the store for (the fastest of five runs after a warm-up) and, when asked, keeps the server up for
+ * statements tried by hand ({@code EXPLAIN ANALYZE} through any JDBC client on the printed URL). Run it with {@code java -cp benchmarks/target/benchmarks.jar za.co.proconnectsa.support.benchmarks.AnalyticsPlans
  * [tickets]}.
  */
 public final class AnalyticsPlans {
@@ -57,16 +53,6 @@ public final class AnalyticsPlans {
                     to.minusSeconds(604_800), to.minusSeconds(2_592_000))));
             time("agentCounts", () -> analytics.agentCounts(query));
 
-            try (Connection c = database.dataSource().getConnection(); Statement st = c.createStatement()) {
-                st.execute("ALTER SYSTEM SET session_preload_libraries = 'auto_explain'");
-                st.execute("ALTER SYSTEM SET auto_explain.log_min_duration = 0");
-                st.execute("ALTER SYSTEM SET auto_explain.log_analyze = on");
-                st.execute("ALTER SYSTEM SET auto_explain.log_buffers = on");
-                st.execute("SELECT pg_reload_conf()");
-            }
-            ((HikariDataSource) database.dataSource()).getHikariPoolMXBean().softEvictConnections();
-            System.out.println("== plans of one report (server log):");
-            desk.analytics().report(ADMIN, query);
             if (args.length > 1) {
                 // keeps the server up for statements tried by hand
                 System.out.println("holding " + database.jdbcUrl() + " for " + args[1] + " s");
