@@ -402,22 +402,28 @@ public final class JdbcAnalytics implements AnalyticsStore {
     @Override
     public List<AgentCounts> agentCounts(AnalyticsQuery query) {
         Scope period = new Scope(query, true);
-        Scope now = new Scope(query, false);
-        List<Object> params = new ArrayList<>(period.params);
-        params.addAll(now.params);
-        List<AgentCounts> out = new ArrayList<>();
+        Scope filters = new Scope(query, false);
+        String inPeriod = "t.created_at >= ? AND t.created_at < ?";
+        List<Object> params = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            params.add(query.from());
+            params.add(query.to());
+        }
+        params.addAll(filters.params);
+        params.add(query.from());
+        params.add(query.to());
         params.addAll(period.params);
-        // three aggregates, each over its own rows: the period's tickets (no join), the resolved ones (joined from
-        // the resolutions, usually fewer) and the open ones; each yields one row an agent
+        List<AgentCounts> out = new ArrayList<>();
+        // one pass over the tickets of the period or open now (conditional sums, as a host would write it), and one
+        // aggregate of the resolved ones, joined from their resolution events; each yields one row an agent
         query("counting per agent", "SELECT y.agent, SUM(y.assigned), SUM(y.resolved), SUM(y.open_now),"
                 + " SUM(y.responded), SUM(y.response), SUM(y.resolution) FROM ("
-                + "SELECT t.assignee_id AS agent, COUNT(*) AS assigned, 0 AS resolved, 0 AS open_now,"
-                + " COUNT(t.first_responded_at) AS responded,"
-                + " COALESCE(SUM(" + micros("t.created_at", "t.first_responded_at") + "), 0) AS response,"
-                + " 0 AS resolution FROM " + tickets + " t WHERE " + period + " AND t.assignee_id IS NOT NULL"
-                + " GROUP BY t.assignee_id"
-                + " UNION ALL SELECT t.assignee_id, 0, 0, COUNT(*), 0, 0, 0 FROM " + tickets + " t WHERE"
-                + " t.assignee_id IS NOT NULL AND t.status IN " + ACTIVE + " AND " + now + " GROUP BY t.assignee_id"
+                + "SELECT t.assignee_id AS agent, SUM(CASE WHEN " + inPeriod + " THEN 1 ELSE 0 END) AS assigned,"
+                + " 0 AS resolved, SUM(CASE WHEN t.status IN " + ACTIVE + " THEN 1 ELSE 0 END) AS open_now,"
+                + " SUM(CASE WHEN " + inPeriod + " AND t.first_responded_at IS NOT NULL THEN 1 ELSE 0 END) AS responded,"
+                + " COALESCE(SUM(CASE WHEN " + inPeriod + " THEN " + micros("t.created_at", "t.first_responded_at")
+                + " END), 0) AS response, 0 AS resolution FROM " + tickets + " t WHERE t.assignee_id IS NOT NULL AND "
+                + filters + " AND (" + inPeriod + " OR t.status IN " + ACTIVE + ") GROUP BY t.assignee_id"
                 + " UNION ALL SELECT t.assignee_id, 0, COUNT(*), 0, 0, 0,"
                 + " COALESCE(SUM(" + micros("t.created_at", "r.resolved_at") + "), 0) FROM " + tickets + " t JOIN ("
                 + resolutions() + ") r ON r.ticket_id = t.id WHERE " + period + " AND t.assignee_id IS NOT NULL"
