@@ -70,6 +70,11 @@ public final class DefaultAnalyticsService implements AnalyticsService {
     @Override
     public AnalyticsReport report(Actor actor, AnalyticsQuery query) {
         AnalyticsStore analytics = checked(actor, query);
+        // one unit of work for all the aggregates: one connection and one commit instead of one for each
+        return store.inTransaction(() -> report(analytics, query));
+    }
+
+    private AnalyticsReport report(AnalyticsStore analytics, AnalyticsQuery query) {
         ZoneId zone = query.zone() != null ? query.zone() : hours.zone();
 
         long tickets = 0;

@@ -292,6 +292,44 @@ public abstract class AnalyticsContract {
     }
 
     @Test
+    @DisplayName("microseconds and quarter-hour edges: 08:59:59.999999 counts in hour 8, 09:00 in hour 9; spans of 1 h + 1 µs and 3 µs sum and interpolate to the microsecond")
+    void microsecondsAndQuarterHourEdges() {
+        Instant early = sast("2026-05-04T08:59").plusSeconds(59).plusNanos(999_999_000);
+        Instant onTheHour = sast("2026-05-04T09:00");
+        clock.set(early);
+        String a = desk.tickets().submit(THANDI, NewTicket.builder().subject("Quote PDF does not download")
+                .body("The download button does nothing").category(Category.TECHNICAL).origin(OriginChannel.WEB)
+                .build()).ticketNumber().text();
+        clock.set(onTheHour);
+        String b = desk.tickets().submit(THANDI, NewTicket.builder().subject("Second service area")
+                .body("How do I add a second service area?").category(Category.GENERAL).origin(OriginChannel.WEB)
+                .build()).ticketNumber().text();
+        desk.tickets().assign(ADMIN, a, "agent-3");
+        desk.tickets().assign(ADMIN, b, "agent-3");
+        clock.set(onTheHour.plusNanos(3_000));
+        desk.tickets().reply(AGENT, b, Reply.publicReply("Settings, then Service areas"));
+        // 08:59:59.999999 to 10:00: one hour and one microsecond
+        clock.set(sast("2026-05-04T10:00"));
+        desk.tickets().reply(AGENT, a, Reply.publicReply("Fixed, please try again"));
+
+        AnalyticsReport r = report(AnalyticsQuery.builder(sast("2026-05-04T00:00"), sast("2026-05-05T00:00")).build());
+        assertThat(r.tickets()).isEqualTo(2);
+        // Monday is the first day of the week: hours 8 and 9 of it
+        assertThat(r.requestsByHourOfWeek().get(8)).isEqualTo(1);
+        assertThat(r.requestsByHourOfWeek().get(9)).isEqualTo(1);
+        // sorted 3 µs and 3,600,000,001 µs: p90 at rank 0.9 = 3 + 0.9 * 3,599,999,998 = 3,240,000,001.2 µs
+        assertThat(r.firstResponse().wall()).isEqualTo(new DurationFigures(2, micros(1_800_000_002L),
+                micros(1_800_000_002L), micros(3_240_000_001L), micros(3_420_000_001L), micros(3_564_000_001L)));
+        // the golden data set's agents have open tickets too, so they are listed with nothing assigned in the period
+        assertThat(r.agents()).filteredOn(f -> f.agentId().equals("agent-3")).containsExactly(new AgentFigures(
+                "agent-3", 2, 0, 2, micros(1_800_000_002L), Duration.ZERO));
+    }
+
+    private static Duration micros(long micros) {
+        return Duration.ofNanos(micros * 1000);
+    }
+
+    @Test
     @DisplayName("SLA compliance per target from the SLA events: first response 2 met, 1 breached (late counts as breached)")
     void slaCompliance() {
         AnalyticsReport r = golden();
