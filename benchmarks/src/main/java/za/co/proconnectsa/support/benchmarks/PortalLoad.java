@@ -34,6 +34,7 @@ import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.ticket.NewTicket;
 import za.co.proconnectsa.support.ticket.OriginChannel;
 import za.co.proconnectsa.support.ticket.Priority;
+import za.co.proconnectsa.support.ticket.Ticket;
 import za.co.proconnectsa.support.ticket.TicketQuery;
 
 /**
@@ -60,7 +61,7 @@ public final class PortalLoad {
     static final String HTTP_CREATE = "create-ticket over HTTP (POST /api/tickets)";
     static final String HTTP_DASHBOARD = "dashboard over HTTP (GET /admin)";
     static final String DIRECT_CREATE = "create-ticket in process (desk.tickets().submit)";
-    static final String DIRECT_DASHBOARD = "dashboard's desk calls in process (latestChange + queue)";
+    static final String DIRECT_DASHBOARD = "dashboard's desk calls in process (latestChange, queue, SLA status of each row, agents)";
     private static final String PASSWORD = "load-test-password";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final AtomicLong SERIAL = new AtomicLong();
@@ -270,15 +271,20 @@ public final class PortalLoad {
     }
 
     /**
-     * The desk calls behind the agents' dashboard, as {@code GET /admin} makes them: the latest change position, then
-     * the first queue page of 25 tickets, newest first (without the page's HTML).
+     * The desk calls behind the agents' dashboard, as {@code GET /admin} makes them: the latest change position, the
+     * first queue page of 25 tickets, newest first, the SLA status of each of its tickets (one call a row, as the page
+     * shows a badge a row) and the agents to assign to; everything but the page's HTML.
      */
     private static Operation directDashboard(SupportDesk desk) {
         Actor sipho = Actor.agent("sipho", "Sipho Dlamini");
         TicketQuery firstPage = TicketQuery.builder().order(TicketQuery.Order.NEWEST_FIRST).limit(25).build();
         return () -> {
             desk.tickets().latestChange(sipho);
-            return desk.tickets().queue(sipho, firstPage).items() != null;
+            List<Ticket> rows = desk.tickets().queue(sipho, firstPage).items();
+            for (Ticket ticket : rows) {
+                desk.sla().status(sipho, ticket.number().text());
+            }
+            return desk.assignment().agents(sipho) != null;
         };
     }
 

@@ -111,6 +111,7 @@ public abstract class AccessMatrixContract {
             "SlaService.watcher()", "host wiring: builds the breach watcher",
             "DataSubjectService.mayMarketTo(String)", "a yes/no the host asks before marketing; reveals no record",
             "NotificationService.worker(List)", "host wiring: builds the delivery worker",
+            "DataSubjectService.fileDeletionWorker()", "host wiring: builds the worker that deletes erased files",
             "SatisfactionService.answerWithLink(String,int,String)",
             "the signed survey link is the credential (SatisfactionContract checks forged links)",
             "AssignmentService.strategy()", "host wiring: the configured strategy",
