@@ -67,11 +67,23 @@ public final class DefaultSatisfactionService implements SatisfactionService {
 
     @Override
     public SatisfactionSurvey answerWithLink(String token, int score, String comment) {
-        String number = (links == null ? Optional.<String>empty() : links.verify(token))
+        Ticket ticket = find(linkedNumber(token));
+        return record(Actor.requester(ticket.requesterId(), "survey link"), ticket, score, comment);
+    }
+
+    @Override
+    public SatisfactionSurvey surveyForLink(String token) {
+        Ticket ticket = find(linkedNumber(token));
+        return surveys().findSurvey(ticket.id()).orElseThrow(() -> new SurveyUnavailableException(
+                SurveyUnavailableException.Reason.NOT_ASKED, "We did not ask about ticket " + ticket.number().text()
+                        + " yet"));
+    }
+
+    /** The ticket number a link was signed for; refuses a link this desk did not sign. */
+    private String linkedNumber(String token) {
+        return (links == null ? Optional.<String>empty() : links.verify(token))
                 .orElseThrow(() -> new SurveyUnavailableException(SurveyUnavailableException.Reason.INVALID_LINK,
                         "This survey link is not valid; open the link from your message again"));
-        Ticket ticket = find(number);
-        return record(Actor.requester(ticket.requesterId(), "survey link"), ticket, score, comment);
     }
 
     @Override

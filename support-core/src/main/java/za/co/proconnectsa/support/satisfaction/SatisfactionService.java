@@ -39,6 +39,20 @@ public interface SatisfactionService {
     SatisfactionSurvey answerWithLink(String token, int score, String comment);
 
     /**
+     * The survey a signed link stands for, read without taking an answer: a page opened from the link can say at
+     * once that the survey was answered already, or that the link is not valid, instead of after the requester has
+     * filled in the form.
+     *
+     * @param token the {@code t} parameter of the link, as received
+     * @return the survey, answered or not
+     * @throws SurveyUnavailableException for a token this desk did not sign
+     *                                    ({@link SurveyUnavailableException.Reason#INVALID_LINK}), or a ticket on
+     *                                    which no survey was asked
+     * @throws za.co.proconnectsa.support.ticket.TicketNotFoundException when the ticket is no longer held
+     */
+    SatisfactionSurvey surveyForLink(String token);
+
+    /**
      * @param actor        support staff, or the ticket's requester
      * @param ticketNumber the ticket
      * @return its survey, if one was asked

@@ -114,6 +114,8 @@ public abstract class AccessMatrixContract {
             "DataSubjectService.fileDeletionWorker()", "host wiring: builds the worker that deletes erased files",
             "SatisfactionService.answerWithLink(String,int,String)",
             "the signed survey link is the credential (SatisfactionContract checks forged links)",
+            "SatisfactionService.surveyForLink(String)",
+            "the signed survey link is the credential; reads only that link's survey",
             "AssignmentService.strategy()", "host wiring: the configured strategy",
             "AssignmentService.assignsOnSubmit()", "host wiring: a configuration flag");
 

@@ -187,6 +187,28 @@ public abstract class SatisfactionContract {
     }
 
     @Test
+    @DisplayName("a link's survey reads open before the answer and answered after it; a changed link is refused")
+    void surveyForLink() {
+        Ticket t = resolved(THANDI, "Invoice charged twice");
+        String token = token(t);
+        SatisfactionSurvey open = desk.satisfaction().surveyForLink(token);
+        assertThat(open.ticketNumber()).isEqualTo(t.number().text());
+        assertThat(open.score()).isNull();
+        assertThat(open.answeredAt()).isNull();
+        desk.satisfaction().answerWithLink(token, 4, "Quick, thanks");
+        SatisfactionSurvey answered = desk.satisfaction().surveyForLink(token);
+        assertThat(answered.score()).isEqualTo(4);
+        assertThat(answered.comment()).isEqualTo("Quick, thanks");
+        assertThat(store.auditTrail(t.id())).filteredOn(e -> e.action() == AuditAction.SATISFACTION_RATED).hasSize(1);
+        String forged = token.substring(0, token.length() - 1) + (token.endsWith("0") ? "1" : "0");
+        for (String bad : java.util.Arrays.asList(forged, null, "", "PCS-999999" + token.substring(token.lastIndexOf('.')))) {
+            assertThatThrownBy(() -> desk.satisfaction().surveyForLink(bad))
+                    .isInstanceOfSatisfying(SurveyUnavailableException.class,
+                            e -> assertThat(e.reason()).isEqualTo(SurveyUnavailableException.Reason.INVALID_LINK));
+        }
+    }
+
+    @Test
     @DisplayName("a changed or foreign link, a score outside 1-5 and someone else's ticket are refused")
     void refusals() {
         Ticket t = resolved(THANDI, "Invoice charged twice");

@@ -48,8 +48,11 @@ class PortalHttpTest {
 
         HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         HttpResponse<String> form = get(client, "/survey?t=forged");
-        assertThat(form.statusCode()).isEqualTo(200);
-        HttpResponse<String> answer = post(client, "/survey", "t=forged&score=5&_csrf=" + csrf(form.body()));
+        assertThat(form.statusCode()).isEqualTo(400);
+        assertThat(form.body()).contains("This survey link is not valid").doesNotContain("Exception")
+                .doesNotContain("id=\"survey-form\"");
+        HttpResponse<String> answer = post(client, "/survey", "t=forged&score=5&_csrf="
+                + csrf(get(client, "/login").body()));
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(answer.body()).contains("This survey link is not valid").doesNotContain("Exception");
     }

@@ -124,6 +124,11 @@ class PortalMailTest {
         HttpResponse<String> again = post(http, form);
         assertThat(again.statusCode()).isEqualTo(400);
         assertThat(again.body()).contains("answered already").doesNotContain("Exception");
+        // the link opened again shows the answer given, not a form that would be refused
+        String reopened = http.send(HttpRequest.newBuilder(portal("/survey?t=" + link.group(1))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(reopened).contains("id=\"survey-earlier\"").contains("id=\"survey-score\">4<")
+                .doesNotContain("id=\"survey-form\"");
         assertThat(desk.satisfaction().survey(sipho, number).orElseThrow().score()).isEqualTo(4);
     }
 

@@ -21,8 +21,16 @@ class SurveyController {
         this.desk = desk;
     }
 
+    /** The form, or the answer already given; a link this desk did not sign is refused here, before any typing. */
     @GetMapping("/survey")
     String form(@RequestParam("t") String token, Model model) {
+        SatisfactionSurvey survey = desk.satisfaction().surveyForLink(token);
+        if (survey.score() != null) {
+            model.addAttribute("survey", survey);
+            model.addAttribute("earlier", true);
+            return "survey-thanks";
+        }
+        model.addAttribute("ticketNumber", survey.ticketNumber());
         model.addAttribute("token", token);
         model.addAttribute("maxComment", SatisfactionSurvey.MAX_COMMENT_LENGTH);
         return "survey";
@@ -34,6 +42,7 @@ class SurveyController {
         SatisfactionSurvey survey = desk.satisfaction().answerWithLink(token, score,
                 comment.isBlank() ? null : comment);
         model.addAttribute("survey", survey);
+        model.addAttribute("earlier", false);
         return "survey-thanks";
     }
 }
