@@ -91,6 +91,12 @@ class AnalyticsPageTest {
         assertThat(page.body()).contains("id=\"requests\">" + figures.get("requests,all") + "<")
                 .contains("id=\"tickets\">" + figures.get("tickets,all") + "<")
                 .contains("id=\"backlog-open\">" + figures.get("backlog,open") + "<");
+        for (String kind : new String[] {"satisfaction", "satisfaction_whatsapp_conversations"}) {
+            Matcher answers = Pattern.compile("data-satisfaction=\"" + kind + "\">\\s*<td>[^<]+</td><td class=\"answers\">"
+                    + "(\\d+)</td>").matcher(page.body());
+            assertThat(answers.find()).as(kind).isTrue();
+            assertThat(answers.group(1)).as(kind).isEqualTo(figures.get(kind + ",answers"));
+        }
     }
 
     @Test

@@ -47,6 +47,7 @@ public class AnalyticsController {
         model.addAttribute("days", from == null ? (days == null ? AnalyticsPeriod.DEFAULT_DAYS : days) : null);
         model.addAttribute("report", report);
         model.addAttribute("rows", ResponseTimeRow.of(report));
+        model.addAttribute("satisfaction", SatisfactionRow.of(report));
         model.addAttribute("measured", desk.analytics().measuredFigures(actor, query));
         model.addAttribute("advice", desk.advise(actor, query));
         return "admin/analytics";
