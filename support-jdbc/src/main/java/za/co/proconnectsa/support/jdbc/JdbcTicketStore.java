@@ -320,7 +320,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
                 }
                 insertAttachments(c, ticket.id(), null, ticket.attachments());
                 insertAudit(c, events);
-                outbox.write(c, events, List.of());
+                outbox.write(c, ticket, events, List.of());
                 if (key != null) {
                     insertKey(c, key, ticket.id());
                 }
@@ -394,7 +394,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
                 }
             }
             insertAudit(c, events);
-            outbox.write(c, events, newMessages);
+            outbox.write(c, ticket.withVersion(ticket.version() + 1), events, newMessages);
             changed(ticket.id());
             return ticket.withVersion(ticket.version() + 1);
         });
@@ -745,7 +745,11 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
         List<AuditEvent> added = List.copyOf(Checks.notNull(events, "events"));
         tx.run("recording ticket events", c -> {
             insertAudit(c, added);
-            outbox.write(c, added, List.of());
+            if (!added.isEmpty()) {
+                // the payload holds the ticket as it is: read in this unit, on its connection
+                Ticket ticket = findById(ticketId).orElseThrow(() -> new TicketNotFoundException(ticketId.toString()));
+                outbox.write(c, ticket, added, List.of());
+            }
             // not a change of the ticket: the change counter's row stays untouched, so a watcher never waits on it
             return null;
         });
