@@ -38,9 +38,12 @@ import za.co.proconnectsa.support.ticket.Ticket;
  * </pre>
  *
  * <p>An {@code INTERNAL} message (a {@code NOTE_ADDED} event) is for agents only: never forward it to the requester.
- * Members may be added in later versions; consumers ignore the ones they do not know. A data-subject erasure or
- * anonymisation rewrites the payloads of entries not yet delivered from the redacted records (the ticket then as it
- * is after the redaction), and a retention purge deletes the entries of the tickets it removes.
+ * Members may be added in later versions; consumers ignore the ones they do not know.
+ *
+ * <p>A data-subject correction, erasure or anonymisation writes the payloads of the person's entries still in the
+ * table again from the redacted records (the ticket then as it is after the redaction), and a retention purge deletes
+ * the entries of the tickets it removes. A change-data-capture reader may have read an entry's insert before that:
+ * consumers act on the {@code DATA_SUBJECT_REQUEST} event the request adds to each ticket it touched.
  */
 public final class EventPayload {
 
