@@ -91,7 +91,9 @@ import za.co.proconnectsa.support.ticket.TicketQuery;
  * runs in the host's own transaction instead.
  * Several instances, in one JVM or many, may share one database: numbers come from a database sequence,
  * and updates are guarded by the ticket's version. Each insert and update also writes its event to the outbox
- * table in the same transaction ({@link EventOutbox}), for {@link za.co.proconnectsa.support.event.OutboxRelay}.
+ * table in the same transaction ({@link EventOutbox}), for {@link za.co.proconnectsa.support.event.OutboxRelay};
+ * the row also holds the event as JSON ({@link za.co.proconnectsa.support.event.EventPayload}) in its {@code payload}
+ * column and {@code 'ticket'} in {@code aggregate_type}, for a change-data-capture reader such as Debezium.
  * WhatsApp conversations are kept too ({@link ConversationStore}); their text search is a case-insensitive
  * substring of any message ({@code LIKE}), without an index: meant for one contact's or a recent set's history.
  * The agent roster of automatic assignment is kept too ({@link AgentRoster}): an assignment locks the available agents'
