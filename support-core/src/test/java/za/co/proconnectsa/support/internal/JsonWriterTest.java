@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class JsonWriterTest {
     }
 
     @Property(tries = 500)
-    @DisplayName("any string, lone surrogates and every control character included, reads back as itself")
+    @Label("any string, lone surrogates and every control character included, reads back as itself")
     void anyStringReadsBack(@ForAll String value) throws Exception {
         assertThat(JSON.readTree(compact(value)).get("v").asText()).isEqualTo(value);
     }
