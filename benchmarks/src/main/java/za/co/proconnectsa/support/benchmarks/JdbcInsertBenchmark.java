@@ -29,6 +29,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import za.co.proconnectsa.support.access.Actor;
+import za.co.proconnectsa.support.event.EventPayload;
+import za.co.proconnectsa.support.event.TicketEvent;
 import za.co.proconnectsa.support.jdbc.JdbcTicketStore;
 import za.co.proconnectsa.support.ticket.AuditAction;
 import za.co.proconnectsa.support.ticket.AuditEvent;
@@ -44,7 +46,8 @@ import za.co.proconnectsa.support.ticket.Visibility;
 /**
  * Creating one ticket on PostgreSQL and on MariaDB through {@link JdbcTicketStore}, side by side with the same SQL
  * written by hand with plain JDBC on the same HikariCP pool. Both, in one transaction, take a number from its
- * counter row, insert the ticket row (all 17 columns), its CREATED audit event and its SUBMITTED outbox entry, and
+ * counter row, insert the ticket row (all 17 columns), its CREATED audit event and its SUBMITTED outbox entry (with its
+ * JSON payload, {@link EventPayload}), and
  * stamp the ticket with the next change position: exactly what {@code TicketService.submit} asks of the store. The Ticket and AuditEvent values are built the same
  * way in both methods (a fresh id and the new number; everything else is fixed in setup).
  *
@@ -74,7 +77,8 @@ public class JdbcInsertBenchmark {
     static final String INSERT_AUDIT = "INSERT INTO support_audit_events (ticket_id, actor_id, actor_role, actor_name, "
             + "action, before_value, after_value, visibility, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     static final String INSERT_OUTBOX = "INSERT INTO support_outbox (event_type, ticket_id, actor_id, actor_role, "
-            + "actor_name, message_id, occurred_at, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, 0)";
+            + "actor_name, message_id, occurred_at, sla_target, attempts, aggregate_type, payload) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 'ticket', ?)";
 
     private static final Actor REQUESTER = Actor.requester("provider-20417", "Thandi Nkosi");
     private static final String SUBJECT = "Charged twice for my March subscription";
@@ -295,6 +299,9 @@ public class JdbcInsertBenchmark {
             ps.setString(5, e.actor().displayName());
             ps.setNull(6, Types.VARCHAR);
             setInstant(ps, 7, e.at(), mariaDb);
+            ps.setNull(8, Types.VARCHAR);
+            // the event's JSON, as a hand-written outbox for Debezium would hold it too
+            ps.setString(9, EventPayload.json(new TicketEvent(TicketEvent.Type.SUBMITTED, t, e.actor(), e.at(), null)));
             ps.executeUpdate();
         }
     }

@@ -32,8 +32,7 @@ import za.co.proconnectsa.support.ticket.Ticket;
 import za.co.proconnectsa.support.ticket.TicketId;
 
 /**
- * Writes a data subject's records as the export's JSON document, texts exactly as stored. By hand: Jackson stays with the
- * routing rules (ArchitectureTest), and this needs only objects, arrays, strings and numbers.
+ * Writes a data subject's records as the export's JSON document, texts exactly as stored, with {@link JsonWriter}.
  */
 final class DataSubjectJson {
 
@@ -336,107 +335,10 @@ final class DataSubjectJson {
         g.writeEndArray();
     }
 
-    /** A JSON writer with an indented layout: one member or element a line. */
-    private static final class Gen {
-        private final StringBuilder out = new StringBuilder();
-        /** Per open object or array: whether a member or element was written. */
-        private final java.util.ArrayDeque<boolean[]> open = new java.util.ArrayDeque<>();
-
-        private void next() {
-            boolean[] top = open.peek();
-            if (top != null) {
-                out.append(top[0] ? ",\n" : "\n").append("  ".repeat(open.size()));
-                top[0] = true;
-            }
-        }
-
-        private void name(String name) {
-            next();
-            quote(name);
-            out.append(": ");
-        }
-
-        private void start(char bracket) {
-            out.append(bracket);
-            open.push(new boolean[1]);
-        }
-
-        private void end(char bracket) {
-            boolean[] top = open.pop();
-            if (top[0]) {
-                out.append('\n').append("  ".repeat(open.size()));
-            }
-            out.append(bracket);
-        }
-
-        void writeStartObject() throws IOException {
-            next();
-            start('{');
-        }
-
-        void writeEndObject() throws IOException {
-            end('}');
-        }
-
-        void writeObjectFieldStart(String name) throws IOException {
-            name(name);
-            start('{');
-        }
-
-        void writeArrayFieldStart(String name) throws IOException {
-            name(name);
-            start('[');
-        }
-
-        void writeEndArray() throws IOException {
-            end(']');
-        }
-
-        void writeStringField(String name, String value) throws IOException {
-            name(name);
-            if (value == null) {
-                out.append("null");
-            } else {
-                quote(value);
-            }
-        }
-
-        void writeNumberField(String name, long value) throws IOException {
-            name(name);
-            out.append(value);
-        }
-
-        void writeString(String value) throws IOException {
-            next();
-            quote(value);
-        }
-
-        /** RFC 8259: quote, backslash and control characters escaped; everything else as it is. */
-        private void quote(String value) {
-            out.append('"');
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                switch (c) {
-                    case '"' -> out.append("\\\"");
-                    case '\\' -> out.append("\\\\");
-                    case '\n' -> out.append("\\n");
-                    case '\r' -> out.append("\\r");
-                    case '\t' -> out.append("\\t");
-                    default -> {
-                        if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                            out.append(String.format("\\u%04x", (int) c));
-                        } else {
-                            out.append(c);
-                        }
-                    }
-                }
-            }
-            out.append('"');
-        }
-
-        @Override
-        public String toString() {
-            return out.toString();
+    /** The export's layout: one member or element a line. */
+    private static final class Gen extends JsonWriter {
+        Gen() {
+            super(true);
         }
     }
 }

@@ -91,7 +91,9 @@ import za.co.proconnectsa.support.ticket.TicketQuery;
  * runs in the host's own transaction instead.
  * Several instances, in one JVM or many, may share one database: numbers come from a database sequence,
  * and updates are guarded by the ticket's version. Each insert and update also writes its event to the outbox
- * table in the same transaction ({@link EventOutbox}), for {@link za.co.proconnectsa.support.event.OutboxRelay}.
+ * table in the same transaction ({@link EventOutbox}), for {@link za.co.proconnectsa.support.event.OutboxRelay};
+ * the row also holds the event as JSON ({@link za.co.proconnectsa.support.event.EventPayload}) in its {@code payload}
+ * column and {@code 'ticket'} in {@code aggregate_type}, for a change-data-capture reader such as Debezium.
  * WhatsApp conversations are kept too ({@link ConversationStore}); their text search is a case-insensitive
  * substring of any message ({@code LIKE}), without an index: meant for one contact's or a recent set's history.
  * The agent roster of automatic assignment is kept too ({@link AgentRoster}): an assignment locks the available agents'
@@ -320,7 +322,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
                 }
                 insertAttachments(c, ticket.id(), null, ticket.attachments());
                 insertAudit(c, events);
-                outbox.write(c, events, List.of());
+                outbox.write(c, ticket, events, List.of());
                 if (key != null) {
                     insertKey(c, key, ticket.id());
                 }
@@ -394,7 +396,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
                 }
             }
             insertAudit(c, events);
-            outbox.write(c, events, newMessages);
+            outbox.write(c, ticket.withVersion(ticket.version() + 1), events, newMessages);
             changed(ticket.id());
             return ticket.withVersion(ticket.version() + 1);
         });
@@ -745,7 +747,11 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
         List<AuditEvent> added = List.copyOf(Checks.notNull(events, "events"));
         tx.run("recording ticket events", c -> {
             insertAudit(c, added);
-            outbox.write(c, added, List.of());
+            if (!added.isEmpty()) {
+                // the payload holds the ticket as it is: read in this unit, on its connection
+                Ticket ticket = findById(ticketId).orElseThrow(() -> new TicketNotFoundException(ticketId.toString()));
+                outbox.write(c, ticket, added, List.of());
+            }
             // not a change of the ticket: the change counter's row stays untouched, so a watcher never waits on it
             return null;
         });

@@ -15,8 +15,8 @@ final class UnreadableOutboxRow {
     static void write(DataSource dataSource, String eventType, Ticket ticket) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("INSERT INTO support_outbox (event_type, ticket_id, actor_id, "
-                        + "actor_role, actor_name, occurred_at, attempts) VALUES (?, ?, 'prov-17', 'REQUESTER', "
-                        + "'Thandi Nkosi', CURRENT_TIMESTAMP, 0)")) {
+                        + "actor_role, actor_name, occurred_at, attempts, aggregate_type, payload) VALUES (?, ?, "
+                        + "'prov-17', 'REQUESTER', 'Thandi Nkosi', CURRENT_TIMESTAMP, 0, 'ticket', '{}')")) {
             ps.setString(1, eventType);
             ps.setString(2, ticket.id().toString());
             ps.executeUpdate();

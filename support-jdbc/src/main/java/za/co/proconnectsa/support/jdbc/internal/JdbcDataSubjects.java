@@ -16,6 +16,7 @@ import za.co.proconnectsa.support.access.Role;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.event.DeadLetter;
+import za.co.proconnectsa.support.event.EventPayload;
 import za.co.proconnectsa.support.event.OutboxEntry;
 import za.co.proconnectsa.support.event.TicketEvent;
 import za.co.proconnectsa.support.jdbc.Dialect;
@@ -358,10 +359,7 @@ public final class JdbcDataSubjects {
                                 theirs ? r.name(v.get(3)) : r.text(v.get(3)),
                                 theirs ? r.authored(v.get(4)) : r.text(v.get(4)), r.text(v.get(5)));
                     });
-            n += rewrite(c, rows(c, "SELECT id, actor_id, actor_name FROM " + p + "outbox WHERE ticket_id IN " + in(own)
-                    + " OR actor_id IN " + in(ids), 1, List.of(own, ids)),
-                    "UPDATE " + p + "outbox SET actor_id = ?, actor_name = ? WHERE id = ?",
-                    v -> List.of(r.requesterId(v.get(0)), r.isSubject(v.get(0)) ? r.name(v.get(1)) : r.text(v.get(1))));
+            n += rewriteOutbox(c, r, own, ids);
             n += rewrite(c, rows(c, "SELECT id, contact, answer_text FROM " + p + "conversation_surveys WHERE contact IN "
                     + in(contacts), 1, List.of(contacts)),
                     "UPDATE " + p + "conversation_surveys SET contact = ?, answer_text = ? WHERE id = ?",
@@ -395,6 +393,75 @@ public final class JdbcDataSubjects {
             }
             return n;
         });
+    }
+
+    /**
+     * Rewrites the outbox entries of their tickets or by them: the actor, and the payload written again from the
+     * records as this unit has just redacted them (the ticket as it is now, the entry's message as rewritten), so no
+     * pending payload keeps what the redaction took out. An entry this version cannot read keeps its payload with
+     * the redaction applied to it as text.
+     *
+     * @return entries changed
+     */
+    private int rewriteOutbox(Connection c, Redaction r, List<String> own, Set<String> ids) throws SQLException {
+        List<OutboxRow> entries = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, event_type, ticket_id, actor_id, actor_role, actor_name, "
+                + "message_id, sla_target, occurred_at, payload FROM " + p + "outbox WHERE ticket_id IN " + in(own)
+                + " OR actor_id IN " + in(ids))) {
+            bind(ps, bind(ps, 1, own), ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(new OutboxRow(rs.getLong("id"), rs.getString("event_type"), rs.getString("ticket_id"),
+                            actor(rs), rs.getString("message_id"), rs.getString("sla_target"),
+                            Rows.getInstant(rs, "occurred_at", dialect), rs.getString("payload")));
+                }
+            }
+        }
+        java.util.Map<String, java.util.Optional<Ticket>> ticketsNow = new java.util.HashMap<>();
+        java.util.Map<String, List<Message>> messagesNow = new java.util.HashMap<>();
+        int written = 0;
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + p + "outbox SET actor_id = ?, actor_name = ?, "
+                + "payload = ? WHERE id = ?")) {
+            for (OutboxRow e : entries) {
+                String was = e.actor().id();
+                Actor actor = new Actor(r.requesterId(was), e.actor().role(),
+                        r.isSubject(was) ? r.name(e.actor().displayName()) : r.text(e.actor().displayName()));
+                java.util.Optional<Ticket> ticket = ticketsNow.computeIfAbsent(e.ticketId(),
+                        id -> tickets.findById(TicketId.parse(id)));
+                String payload;
+                if (ticket.isPresent() && known(e.type())) {
+                    Message message = e.messageId() == null ? null : messagesNow.computeIfAbsent(e.ticketId(),
+                            id -> tickets.messages(TicketId.parse(id))).stream()
+                            .filter(m -> m.id().toString().equals(e.messageId())).findFirst().orElse(null);
+                    payload = EventPayload.json(new TicketEvent(TicketEvent.Type.valueOf(e.type()), ticket.get(), actor,
+                            e.at(), message, e.slaTarget() == null ? null : SlaTargetType.valueOf(e.slaTarget())));
+                } else {
+                    payload = r.text(e.payload());
+                }
+                if (actor.equals(e.actor()) && payload.equals(e.payload())) {
+                    continue;
+                }
+                ps.setString(1, actor.id());
+                ps.setString(2, actor.displayName());
+                ps.setString(3, payload);
+                ps.setLong(4, e.id());
+                ps.addBatch();
+                written++;
+            }
+            if (written > 0) {
+                ps.executeBatch();
+            }
+        }
+        return written;
+    }
+
+    /** An outbox row as its columns hold it, the event type as text: a newer version may have written it. */
+    private record OutboxRow(long id, String type, String ticketId, Actor actor, String messageId, String slaTarget,
+            Instant at, String payload) {
+    }
+
+    private static boolean known(String type) {
+        return java.util.Arrays.stream(TicketEvent.Type.values()).anyMatch(t -> t.name().equals(type));
     }
 
     private static List<String> nullable(String... values) {

@@ -16,12 +16,14 @@ import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.access.Role;
 import za.co.proconnectsa.support.event.DeadLetter;
+import za.co.proconnectsa.support.event.EventPayload;
 import za.co.proconnectsa.support.event.OutboxEntry;
 import za.co.proconnectsa.support.event.TicketEvent;
 import za.co.proconnectsa.support.jdbc.Dialect;
 import za.co.proconnectsa.support.sla.SlaTargetType;
 import za.co.proconnectsa.support.ticket.AuditEvent;
 import za.co.proconnectsa.support.ticket.Message;
+import za.co.proconnectsa.support.ticket.Ticket;
 import za.co.proconnectsa.support.ticket.TicketId;
 
 /**
@@ -63,7 +65,8 @@ public final class JdbcOutbox {
         String table = prefix + "outbox";
         String held = " WHERE id = ? AND claimed_by = ? AND dead_at IS NULL";
         this.insert = "INSERT INTO " + table + " (event_type, ticket_id, actor_id, actor_role, actor_name, message_id, "
-                + "occurred_at, sla_target, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)";
+                + "occurred_at, sla_target, attempts, aggregate_type, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, '"
+                + EventPayload.AGGREGATE_TYPE + "', ?)";
         this.selectClaimable = "SELECT " + COLUMNS + " FROM " + table + " WHERE dead_at IS NULL "
                 + "AND (claimed_until IS NULL OR claimed_until < ?) ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
         this.claim = "UPDATE " + table + " SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1 WHERE id = ?";
@@ -84,15 +87,17 @@ public final class JdbcOutbox {
     }
 
     /**
-     * Writes the entry of one store write ({@link OutboxEntry#pending}), inside its transaction; nothing when the
-     * write has no audit events.
+     * Writes the entry of one store write ({@link OutboxEntry#pending}), inside its transaction, with its
+     * {@link EventPayload} in the same insert; nothing when the write has no audit events.
      *
      * @param c           the transaction's connection
+     * @param ticket      the ticket as the write stores it (its version too), for the payload
      * @param events      the write's audit events
      * @param newMessages the write's new messages
      * @throws SQLException from the driver
      */
-    public void write(Connection c, List<AuditEvent> events, List<Message> newMessages) throws SQLException {
+    public void write(Connection c, Ticket ticket, List<AuditEvent> events, List<Message> newMessages)
+            throws SQLException {
         List<OutboxEntry.Pending> pending = OutboxEntry.pending(events, newMessages);
         if (pending.isEmpty()) {
             return;
@@ -107,6 +112,7 @@ public final class JdbcOutbox {
                 ps.setString(6, entry.messageId() == null ? null : entry.messageId().toString());
                 Rows.setInstant(ps, 7, entry.at(), dialect);
                 ps.setString(8, entry.slaTarget() == null ? null : entry.slaTarget().name());
+                ps.setString(9, payload(entry, ticket, newMessages));
                 if (pending.size() == 1) {
                     ps.executeUpdate();
                 } else {
@@ -117,6 +123,19 @@ public final class JdbcOutbox {
                 ps.executeBatch();
             }
         }
+    }
+
+    /**
+     * @param entry       the entry
+     * @param ticket      its ticket as stored
+     * @param newMessages the messages its write added, among them the one it names
+     * @return the payload of the event the relay would deliver for the entry right after the write
+     */
+    public static String payload(OutboxEntry.Pending entry, Ticket ticket, List<Message> newMessages) {
+        Message message = entry.messageId() == null ? null : newMessages.stream()
+                .filter(m -> m.id().equals(entry.messageId())).findFirst().orElse(null);
+        return EventPayload.json(new TicketEvent(entry.type(), ticket, entry.actor(), entry.at(), message,
+                entry.slaTarget()));
     }
 
     /**

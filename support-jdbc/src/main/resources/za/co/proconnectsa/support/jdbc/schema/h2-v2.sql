@@ -169,7 +169,8 @@ CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_messages_author ON ${prefix}whatsap
 -- Ticket events written in the same transaction as their change; relays claim live rows (dead_at NULL) oldest
 -- first with FOR UPDATE SKIP LOCKED, for a lease they renew while delivering, and delete a row once it is
 -- delivered. A dead row (dead_at set, with last_error) failed too often or could not be read; it waits for an
--- operator to retry (dead_at back to NULL) or delete it.
+-- operator to retry (dead_at back to NULL) or delete it. aggregate_type ('ticket') and payload (the event as JSON text,
+-- EventPayload) are the columns Debezium's outbox event router reads; the relay reads the other columns.
 CREATE TABLE IF NOT EXISTS ${prefix}outbox (
     id            BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     event_type    VARCHAR(40)  NOT NULL,
@@ -184,7 +185,9 @@ CREATE TABLE IF NOT EXISTS ${prefix}outbox (
     claimed_by    VARCHAR(100),
     claimed_until TIMESTAMP(6) WITH TIME ZONE,
     dead_at       TIMESTAMP(6) WITH TIME ZONE,
-    last_error    VARCHAR(1000)
+    last_error    VARCHAR(1000),
+    aggregate_type VARCHAR(40) NOT NULL,
+    payload       CHARACTER VARYING NOT NULL
 );
 CREATE INDEX IF NOT EXISTS ${prefix}outbox_live ON ${prefix}outbox (dead_at, id);
 
