@@ -349,4 +349,28 @@ class OutboxPayloadTest {
         desk.dataSubjects().purgeExpired(ADMIN, RetentionPolicy.builder().closedTickets(Duration.ofDays(365)).build());
         assertThat(rows()).as("the purged ticket's entries").extracting(Row::ticketId).doesNotContain(otherId);
     }
+
+    @Test
+    @DisplayName("an outbox made before aggregate_type and payload existed gets both when a store starts on it; new rows carry them")
+    void outboxWithoutTheNewColumns() throws Exception {
+        SupportDesk desk = SupportDesk.builder().store(store).clock(clock).build();
+        desk.tickets().submit(REQUESTER, NewTicket.builder().subject("Before the upgrade").body("Old row").build());
+        try (Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE support_outbox DROP COLUMN payload");
+            st.execute("ALTER TABLE support_outbox DROP COLUMN aggregate_type");
+        }
+        JdbcTicketStore upgraded = JdbcTicketStore.create(dataSource);
+        SupportDesk after = SupportDesk.builder().store(upgraded).clock(clock).build();
+        after.tickets().submit(REQUESTER, NewTicket.builder().subject("After the upgrade").body("New row").build());
+        List<Row> rows = rows();
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).aggregateType()).isEqualTo(EventPayload.AGGREGATE_TYPE);
+        assertThat(rows.get(0).payload()).as("a row from before the upgrade").isEmpty();
+        assertThat(rows.get(1).aggregateType()).isEqualTo(EventPayload.AGGREGATE_TYPE);
+        assertThat(JSON.readTree(rows.get(1).payload()).get("ticket").get("subject").asText())
+                .isEqualTo("After the upgrade");
+        // a second start on the upgraded schema changes nothing
+        JdbcTicketStore.create(dataSource);
+        assertThat(rows()).isEqualTo(rows);
+    }
 }

@@ -76,6 +76,7 @@ public final class Schema {
             }
         }
         if (found != null) {
+            addMissingColumns(c, sql.dialect(), prefix);
             return;
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + prefix
@@ -90,6 +91,36 @@ public final class Schema {
             }
         }
         LOG.info("Created the support schema version {} with table prefix '{}'", VERSION, prefix);
+    }
+
+    /**
+     * Columns added to this version's tables after they first shipped: added, with a default for the rows already
+     * there, to a table that lacks them. Each is looked for first, so that a start on an up-to-date schema takes no
+     * table lock (an ALTER TABLE would, even with IF NOT EXISTS).
+     */
+    private static void addMissingColumns(Connection c, Dialect dialect, String prefix) throws SQLException {
+        String text = switch (dialect) {
+            case POSTGRESQL -> "TEXT";
+            case MARIADB -> "MEDIUMTEXT";
+            default -> "CHARACTER VARYING";
+        };
+        // the outbox's Debezium columns: rows written before them keep an empty payload (the relay never reads it)
+        addColumnIfMissing(c, prefix + "outbox", "aggregate_type", "VARCHAR(40) NOT NULL DEFAULT 'ticket'");
+        addColumnIfMissing(c, prefix + "outbox", "payload", text + " NOT NULL DEFAULT ''");
+    }
+
+    private static void addColumnIfMissing(Connection c, String table, String column, String definition)
+            throws SQLException {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT " + column + " FROM " + table + " WHERE 1 = 0")) {
+            return;
+        } catch (SQLException missing) {
+            // the column is not there (any other fault shows again in the ALTER TABLE below)
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS " + column + " " + definition);
+        }
+        LOG.info("Added the column {} to {}", column, table);
     }
 
     /**
