@@ -57,7 +57,12 @@ public interface DataSubjectStore extends TicketEventRecorder {
 
     /**
      * Deletes up to {@code max} CLOSED tickets last changed before a time, with their messages, attachments, audit
-     * entries, idempotency keys, SLA rows and outbox entries; a conversation joined to one keeps its transcript and
+     * entries, idempotency keys, SLA rows, satisfaction surveys and outbox entries, and the jobs of their notifications
+     * in any state, pending, dead or done, so that no worker sends the ticket's words after the unit commits: the jobs
+     * of any kind keyed {@code notify:received:<ticket id>}, {@code notify:survey:<ticket id>},
+     * {@code notify:resolved:<ticket id>:<v>} for every {@code v} from 1 to one past the ticket's version,
+     * {@code notify:replied:<message id>} for each of its messages, and each of these keys with one more
+     * {@code notify:} before it (the WhatsApp sends the notifications became); a conversation joined to one keeps its transcript and
      * loses the link. Rows another unit holds are skipped, never waited for, so purgers on several instances share
      * the work.
      *
@@ -68,8 +73,8 @@ public interface DataSubjectStore extends TicketEventRecorder {
     List<TicketId> purgeClosedTickets(Instant before, int max);
 
     /**
-     * Deletes up to {@code max} CLOSED conversations last changed before a time, with their transcripts, skipping rows
-     * another unit holds.
+     * Deletes up to {@code max} CLOSED conversations last changed before a time, with their transcripts and their
+     * satisfaction surveys, skipping rows another unit holds.
      *
      * @param before last changed before this
      * @param max    at most this many, 1 to 1000
