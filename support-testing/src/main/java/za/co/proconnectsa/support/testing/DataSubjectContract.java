@@ -90,8 +90,9 @@ import za.co.proconnectsa.support.ticket.Visibility;
  * everything about one person and nothing of another; after an erasure no stored text holds their name, phone number
  * or e-mail address, and no file of the attachment store holds them either, while every count stays; anonymisation
  * keeps their words; corrections replace values; the consent ledger's latest line wins; retention purges racing on two
- * instances delete each record once and leave nothing of it behind; files are deleted through durable jobs that a
- * crash does not lose; notifications of their tickets are exported and rewritten.
+ * instances delete each record once and leave nothing of it behind, nor any notification of a purged ticket for a
+ * worker to send; files are deleted through durable jobs that a crash does not lose; notifications and satisfaction
+ * surveys of their tickets and conversations are exported and rewritten; an agent's export holds their roster line.
  *
  * <pre>{@code
  * class MyDataSubjectTest extends DataSubjectContract {
