@@ -100,7 +100,9 @@ public interface DataSubjectService {
      * webhook), pending, dead or already sent, with the WhatsApp sends they became, are deleted rather than
      * redacted, so no worker sends its words later (no dead one is left to
      * {@link za.co.proconnectsa.support.notify.NotificationService#retry}), and the delivery log keeps nothing of it. A notification a worker claimed before the purge committed is not sent either: the
-     * worker finds its ticket gone. Notifications and events of other tickets are left as they are.
+     * worker finds its ticket gone. A deleted conversation takes its satisfaction survey with it, and the WhatsApp
+     * inbox's sender sends nothing still queued for it. Notifications, events and sends of other tickets and
+     * conversations are left as they are.
      *
      * @param actor  an admin (or the host's system actor with that role)
      * @param policy the periods
