@@ -65,7 +65,6 @@ import za.co.proconnectsa.support.satisfaction.ConversationSurvey;
 import za.co.proconnectsa.support.satisfaction.SatisfactionSurvey;
 import za.co.proconnectsa.support.spi.AgentRoster;
 import za.co.proconnectsa.support.spi.ConversationSurveyStore;
-import za.co.proconnectsa.support.spi.NotificationSender;
 import za.co.proconnectsa.support.spi.ConversationStore;
 import za.co.proconnectsa.support.spi.EventOutbox;
 import za.co.proconnectsa.support.spi.SatisfactionStore;
@@ -719,21 +718,6 @@ public abstract class DataSubjectContract {
         assertThat(requester.json()).doesNotContain("\"displayName\": \"Sipho (Support)\"");
     }
 
-    /** A notification sender that keeps what it is given. */
-    private static final class RecordingSender implements NotificationSender {
-        private final List<Notification> sent = new CopyOnWriteArrayList<>();
-
-        @Override
-        public NotificationChannel channel() {
-            return NotificationChannel.EMAIL;
-        }
-
-        @Override
-        public void send(Notification notification, RequesterContact contact) {
-            sent.add(notification);
-        }
-    }
-
     @Test
     @DisplayName("a purged ticket's notifications, pending, dead or sent, and the WhatsApp sends they became go with it: the workers send nothing of it, and everything else still goes")
     void purgeDropsQueuedNotifications() {
@@ -770,7 +754,7 @@ public abstract class DataSubjectContract {
         assertThat(queue.deadJobs(NotificationService.KIND, 0, 100)).isEmpty();
         assertThat(notifying.notifications().deliveries(ADMIN, 0, 100))
                 .noneMatch(d -> d.notification().ticketNumber().equals(old));
-        RecordingSender email = new RecordingSender();
+        RecordingSender email = new RecordingSender(NotificationChannel.EMAIL);
         try (JobWorker worker = notifying.notifications().worker(List.of(email)).clock(clock).owner("after-purge")
                 .build()) {
             while (worker.runOnce() > 0) {

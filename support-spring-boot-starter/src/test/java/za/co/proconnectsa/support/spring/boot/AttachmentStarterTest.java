@@ -22,8 +22,6 @@ import za.co.proconnectsa.support.attachment.AttachmentRecord;
 import za.co.proconnectsa.support.attachment.FileSystemAttachmentStore;
 import za.co.proconnectsa.support.attachment.InMemoryAttachmentStore;
 import za.co.proconnectsa.support.conversation.Conversation;
-import za.co.proconnectsa.support.conversation.ConversationNumber;
-import za.co.proconnectsa.support.conversation.ConversationStatus;
 import za.co.proconnectsa.support.jdbc.JdbcTicketStore;
 import za.co.proconnectsa.support.privacy.DataSubjectService;
 import za.co.proconnectsa.support.queue.Job;
@@ -123,12 +121,8 @@ class AttachmentStarterTest {
                     assertThat(context).hasNotFailed().hasSingleBean(WhatsAppInbox.class);
                     AttachmentStore files = context.getBean(FileSystemAttachmentStore.class);
                     ConversationStore conversations = (ConversationStore) context.getBean(TicketStore.class);
-                    long seq = conversations.nextConversationSequence();
-                    Instant now = Instant.now();
-                    Conversation chat = new Conversation(UUID.randomUUID(), new ConversationNumber(seq, "WA-" + seq),
-                            "27821234567", "Thandi", "wa:27821234567", ConversationStatus.OPEN, null, null, now, now,
-                            now, 1);
-                    conversations.insertConversation(chat, List.of());
+                    Conversation chat = ConversationSurveyStarterTest.openConversation(conversations, "27821234567",
+                            "Thandi", Instant.now());
                     AttachmentRecord kept = keep(files, "the photo of the invoice", chat.id());
 
                     assertThat(context.getBean(WhatsAppInbox.class)

@@ -38,15 +38,18 @@ class ConversationSurveyStarterTest {
                     // nothing is sent: the test reads the send queue
                     "support.whatsapp.workers.enabled=false");
 
-    /** An open conversation whose contact wrote, and which last changed, ten minutes ago. */
-    private static Conversation idleConversation(ConversationStore store, String contact) {
+    /** @return an open conversation, stored, whose contact wrote and which last changed at {@code at} */
+    static Conversation openConversation(ConversationStore store, String contact, String name, Instant at) {
         long seq = store.nextConversationSequence();
-        Instant tenMinutesAgo = Instant.now().minus(Duration.ofMinutes(10));
         Conversation chat = new Conversation(UUID.randomUUID(), new ConversationNumber(seq, "WA-" + seq), contact,
-                "Thandi", "wa:" + contact, ConversationStatus.OPEN, null, null, tenMinutesAgo, tenMinutesAgo,
-                tenMinutesAgo, 1);
+                name, "wa:" + contact, ConversationStatus.OPEN, null, null, at, at, at, 1);
         store.insertConversation(chat, List.of());
         return chat;
+    }
+
+    /** An open conversation whose contact wrote, and which last changed, ten minutes ago. */
+    private static Conversation idleConversation(ConversationStore store, String contact) {
+        return openConversation(store, contact, "Thandi", Instant.now().minus(Duration.ofMinutes(10)));
     }
 
     @Test
@@ -74,12 +77,7 @@ class ConversationSurveyStarterTest {
                     TicketStore store = context.getBean(TicketStore.class);
                     ConversationStore conversations = (ConversationStore) store;
                     Conversation idle = idleConversation(conversations, "27821234567");
-                    Instant now = Instant.now();
-                    long seq = conversations.nextConversationSequence();
-                    Conversation busy = new Conversation(UUID.randomUUID(), new ConversationNumber(seq, "WA-" + seq),
-                            "27831112222", "Pieter", "wa:27831112222", ConversationStatus.OPEN, null, null, now, now,
-                            now, 1);
-                    conversations.insertConversation(busy, List.of());
+                    Conversation busy = openConversation(conversations, "27831112222", "Pieter", Instant.now());
 
                     Awaitility.await().atMost(Duration.ofSeconds(15)).until(() ->
                             conversations.findConversation(idle.id()).orElseThrow().status() == ConversationStatus.CLOSED);
