@@ -3,6 +3,8 @@ package za.co.proconnectsa.support.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -686,6 +688,16 @@ public abstract class DataSubjectContract {
                 "\"state\": \"ANSWERED\"", "\"score\": 4", "\"comment\": \"Uitstekend! Thandi, 082 123 4567\"",
                 "\"ticketNumber\": \"" + thandiTicket + "\"", "\"score\": 2", "Thandi Nkosi: slow refund")
                 .doesNotContain(notHers.id().toString(), "Pieter", leratoTicket);
+        JsonNode conversationSurvey = json(export).path("conversationSurveys").get(0);
+        assertThat(conversationSurvey.path("score").asInt()).isEqualTo(4);
+        assertThat(conversationSurvey.path("comment").asText()).isEqualTo("Uitstekend! Thandi, 082 123 4567");
+        assertThat(json(export).path("satisfactionSurveys").get(0).path("ticketId").asText())
+                .isEqualTo(thandiId.toString());
+        JsonNode unanswered = json(desk.dataSubjects().export(ADMIN, DataSubject.builder("provider-42").build(),
+                "Lerato's access request")).path("satisfactionSurveys").get(0);
+        assertThat(unanswered.path("state").asText()).isEqualTo("ASKED");
+        assertThat(unanswered.path("score").isNull()).isTrue();
+        assertThat(unanswered.path("answeredAt").isNull()).isTrue();
 
         RedactionReport erased = desk.dataSubjects().erase(ADMIN, SUBJECT, "erasure of 3 March");
         DataSubjectExport after = desk.dataSubjects().export(ADMIN, DataSubject.builder(erased.subjectRef()).build(),
@@ -699,6 +711,14 @@ public abstract class DataSubjectContract {
                 .doesNotContain("Thandi", "Nkosi", PHONE, "082 123 4567", "Uitstekend", "slow refund");
         assertThat(chats.findConversationSurvey(notHers.id())).hasValueSatisfying(v ->
                 assertThat(v.comment()).isEqualTo("Pieter was not helped"));
+    }
+
+    private static JsonNode json(DataSubjectExport export) {
+        try {
+            return new ObjectMapper().readTree(export.json());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the export is not JSON", e);
+        }
     }
 
     @Test
