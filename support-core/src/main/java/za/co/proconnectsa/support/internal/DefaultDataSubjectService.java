@@ -335,7 +335,7 @@ public final class DefaultDataSubjectService implements DataSubjectService {
         r.messages().forEach(m -> replies.computeIfAbsent(m.ticketId(), k -> new java.util.ArrayList<>()).add(m.id()));
         Set<String> keys = new LinkedHashSet<>();
         for (Ticket t : r.tickets()) {
-            keys.addAll(Notifier.jobKeysOf(t.id(), t.version(), replies.getOrDefault(t.id(), List.of()), false));
+            keys.addAll(DataSubjectStore.notificationJobKeys(t.id(), t.version(), replies.getOrDefault(t.id(), List.of())));
         }
         // a reply they wrote on a ticket not theirs was notified to its requester in their words
         Set<TicketId> own = new java.util.HashSet<>(r.tickets().stream().map(Ticket::id).toList());

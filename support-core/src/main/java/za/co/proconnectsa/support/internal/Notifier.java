@@ -63,39 +63,6 @@ public final class Notifier {
         this.surveyInterval = surveyInterval;
     }
 
-    /**
-     * The keys of every job the desk may have queued about a ticket's notifications, in any state: the notifications
-     * themselves (kind {@link NotificationService#KIND}: received, each reply, each resolution, the survey) and the
-     * WhatsApp sends they became (keyed {@code notify:} and the notification's key). A data-subject request finds a
-     * ticket's notifications by them, and a retention purge drops them with the ticket.
-     *
-     * @param ticket   the ticket
-     * @param version  its stored version (each resolution is keyed by the version it made)
-     * @param messages the ids of its messages (each reply is keyed by its message)
-     * @param sends    whether to add the keys of the WhatsApp sends too
-     * @return the keys
-     */
-    public static java.util.Set<String> jobKeysOf(za.co.proconnectsa.support.ticket.TicketId ticket, long version,
-            java.util.Collection<java.util.UUID> messages, boolean sends) {
-        java.util.Set<String> causes = new java.util.LinkedHashSet<>();
-        causes.add("received:" + ticket);
-        causes.add("survey:" + ticket);
-        for (long v = 1; v <= version + 1; v++) {
-            causes.add("resolved:" + ticket + ":" + v);
-        }
-        messages.forEach(m -> causes.add("replied:" + m));
-        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
-        for (String cause : causes) {
-            String key = Job.keyOf("notify:" + cause);
-            keys.add(key);
-            if (sends) {
-                // the WhatsApp sender queues its send under "notify:" and the notification's key
-                keys.add(Job.keyOf("notify:" + key));
-            }
-        }
-        return keys;
-    }
-
     /** A ticket was created: "we received it, its number is ...". */
     public void submitted(Ticket ticket, Instant now) {
         write(ticket, NotificationType.TICKET_RECEIVED, "received:" + ticket.id(), now, "received",

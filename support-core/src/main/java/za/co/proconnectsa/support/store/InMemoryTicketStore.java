@@ -1108,8 +1108,8 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
                 });
                 undo.record(outbox.removeWhere(p -> p.ticketId().equals(t.id())));
                 // its notifications, queued or sent, go with it: none may send its words after the purge
-                jobs.dropKeys(za.co.proconnectsa.support.internal.Notifier.jobKeysOf(t.id(), t.version(),
-                        ms == null ? List.of() : ms.stream().map(Message::id).toList(), true));
+                jobs.dropKeys(DataSubjectStore.notificationJobKeys(t.id(), t.version(),
+                        ms == null ? List.of() : ms.stream().map(Message::id).toList()));
                 slaSchedules.forget(t.id());
                 surveys.forget(t.id());
                 conversations.unlinkTicket(t.id());

@@ -27,6 +27,7 @@ import za.co.proconnectsa.support.sla.SlaTargetType;
 import za.co.proconnectsa.support.spi.ConversationStore;
 import za.co.proconnectsa.support.queue.Job;
 import za.co.proconnectsa.support.spi.DataSubjectRecords;
+import za.co.proconnectsa.support.spi.DataSubjectStore;
 import za.co.proconnectsa.support.spi.Redaction;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.ticket.AuditEvent;
@@ -519,8 +520,8 @@ public final class JdbcDataSubjects {
             }
         }
         List<String> keys = new ArrayList<>();
-        versions.forEach((id, version) -> keys.addAll(za.co.proconnectsa.support.internal.Notifier.jobKeysOf(
-                TicketId.parse(id), version, replies.getOrDefault(id, List.of()), true)));
+        versions.forEach((id, version) -> keys.addAll(DataSubjectStore.notificationJobKeys(TicketId.parse(id), version,
+                replies.getOrDefault(id, List.of()))));
         deleteJobs(c, keys);
     }
 
