@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import za.co.proconnectsa.support.access.Actor;
+import za.co.proconnectsa.support.assignment.Agent;
 import za.co.proconnectsa.support.attachment.AttachmentRecord;
 import za.co.proconnectsa.support.conversation.ContactIdentity;
 import za.co.proconnectsa.support.conversation.Conversation;
@@ -24,6 +25,8 @@ import za.co.proconnectsa.support.privacy.ConsentEntry;
 import za.co.proconnectsa.support.privacy.DataSubject;
 import za.co.proconnectsa.support.privacy.DataSubjectRequest;
 import za.co.proconnectsa.support.queue.Job;
+import za.co.proconnectsa.support.satisfaction.ConversationSurvey;
+import za.co.proconnectsa.support.satisfaction.SatisfactionSurvey;
 import za.co.proconnectsa.support.spi.DataSubjectRecords;
 import za.co.proconnectsa.support.ticket.Attachment;
 import za.co.proconnectsa.support.ticket.AuditEvent;
@@ -42,10 +45,12 @@ final class DataSubjectJson {
     /**
      * What the export reads beside the store's records: delivery states of their conversations' lines, queued jobs
      * holding their messages (inbound bodies, sends, delivery reports), who they are on WhatsApp, the files of their
-     * tickets and conversations in the attachment store, and the notifications of their tickets (their delivery log).
+     * tickets and conversations in the attachment store, the notifications of their tickets (their delivery log), the
+     * satisfaction surveys of their tickets and of their conversations, and their lines on the agent roster.
      */
     record Extras(List<MessageDelivery> deliveries, List<Job> jobs, List<ContactIdentity> identities,
-            List<AttachmentRecord> files, List<Job> notifications) {
+            List<AttachmentRecord> files, List<Job> notifications, List<SatisfactionSurvey> surveys,
+            List<ConversationSurvey> conversationSurveys, List<Agent> agents) {
     }
 
     static String write(DataSubject subject, DataSubjectRecords r, Extras extras, Instant at) {
@@ -153,6 +158,38 @@ final class DataSubjectJson {
             g.writeArrayFieldStart("notifications");
             for (Job j : extras.notifications()) {
                 notification(g, j);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("satisfactionSurveys");
+            for (SatisfactionSurvey v : extras.surveys()) {
+                g.writeStartObject();
+                g.writeStringField("ticketId", v.ticketId().toString());
+                g.writeStringField("ticketNumber", v.ticketNumber());
+                g.writeStringField("requesterId", v.requesterId());
+                surveyAnswer(g, v.askedAt(), v.score(), v.comment(), v.answeredAt());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("conversationSurveys");
+            for (ConversationSurvey v : extras.conversationSurveys()) {
+                g.writeStartObject();
+                g.writeStringField("id", v.id().toString());
+                g.writeStringField("conversationId", v.conversationId().toString());
+                g.writeStringField("conversationNumber", v.conversationNumber());
+                g.writeStringField("contact", v.contact());
+                surveyAnswer(g, v.askedAt(), v.score(), v.comment(), v.answeredAt());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("agentProfiles");
+            for (Agent a : extras.agents()) {
+                g.writeStartObject();
+                g.writeStringField("id", a.id());
+                g.writeStringField("displayName", a.displayName());
+                g.writeStringField("presence", a.presence().name());
+                g.writeNumberField("capacity", a.capacity());
+                strings(g, "categories", a.categories().stream().map(c -> c.code()).sorted().toList());
+                g.writeEndObject();
             }
             g.writeEndArray();
             g.writeArrayFieldStart("consent");
@@ -264,6 +301,20 @@ final class DataSubjectJson {
         }
         g.writeEndArray();
         g.writeEndObject();
+    }
+
+    /** When a survey was sent, its state ({@code ASKED} or {@code ANSWERED}), and the answer when there is one. */
+    private static void surveyAnswer(Gen g, Instant askedAt, Integer score, String comment, Instant answeredAt)
+            throws IOException {
+        g.writeStringField("askedAt", askedAt.toString());
+        g.writeStringField("state", score == null ? "ASKED" : "ANSWERED");
+        if (score == null) {
+            g.writeNullField("score");
+        } else {
+            g.writeNumberField("score", score);
+        }
+        g.writeStringField("comment", comment);
+        g.writeStringField("answeredAt", answeredAt == null ? null : answeredAt.toString());
     }
 
     /** A file's metadata as the attachment store keeps it; the bytes stay there. */

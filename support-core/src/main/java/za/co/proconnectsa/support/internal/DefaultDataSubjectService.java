@@ -16,7 +16,13 @@ import za.co.proconnectsa.support.conversation.ContactIdentity;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
 import za.co.proconnectsa.support.conversation.MessageDelivery;
+import za.co.proconnectsa.support.assignment.Agent;
 import za.co.proconnectsa.support.attachment.AttachmentRecord;
+import za.co.proconnectsa.support.satisfaction.ConversationSurvey;
+import za.co.proconnectsa.support.satisfaction.SatisfactionSurvey;
+import za.co.proconnectsa.support.spi.AgentRoster;
+import za.co.proconnectsa.support.spi.ConversationSurveyStore;
+import za.co.proconnectsa.support.spi.SatisfactionStore;
 import za.co.proconnectsa.support.notify.Notification;
 import za.co.proconnectsa.support.notify.NotificationService;
 import za.co.proconnectsa.support.queue.JobWorker;
@@ -112,12 +118,14 @@ public final class DefaultDataSubjectService implements DataSubjectService {
             Resolved found = resolve(subject);
             DataSubjectRecords r = found.records();
             DataSubjectJson.Extras extras = new DataSubjectJson.Extras(deliveries(r), subjects().findJobs(jobKeys(r)),
-                    identities(found.subject()), files(r), notificationJobs(r));
+                    identities(found.subject()), files(r), notificationJobs(r), surveys(r), conversationSurveys(r),
+                    agents(found.subject()));
             String json = DataSubjectJson.write(found.subject(), r, extras, now);
             DataSubjectExport export = new DataSubjectExport(json, r.tickets().size(), r.messages().size(),
                     r.auditEvents().size(), r.conversations().size(), r.conversationMessages().size(),
                     r.pendingOutbox().size(), r.deadOutbox().size(), extras.deliveries().size(),
-                    extras.jobs().size(), r.consent().size(), extras.files().size(), extras.notifications().size());
+                    extras.jobs().size(), r.consent().size(), extras.files().size(), extras.notifications().size(),
+                    extras.surveys().size(), extras.conversationSurveys().size(), extras.agents().size());
             subjects().appendDataSubjectRequest(new DataSubjectRequest(DataSubjectRequest.Kind.EXPORT,
                     firstId(subject), actor, reason, "tickets=" + export.tickets() + " messages=" + export.messages()
                     + " conversations=" + export.conversations() + " lines=" + export.transcriptLines(), now));
@@ -213,6 +221,32 @@ public final class DefaultDataSubjectService implements DataSubjectService {
         return out;
     }
 
+    /** The satisfaction surveys of their tickets, in the tickets' order. */
+    private List<SatisfactionSurvey> surveys(DataSubjectRecords r) {
+        if (!(store instanceof SatisfactionStore surveys)) {
+            return List.of();
+        }
+        return r.tickets().stream().map(t -> surveys.findSurvey(t.id())).flatMap(java.util.Optional::stream).toList();
+    }
+
+    /** The satisfaction surveys of their conversations (those closed without a ticket), in the conversations' order. */
+    private List<ConversationSurvey> conversationSurveys(DataSubjectRecords r) {
+        if (!(store instanceof ConversationSurveyStore surveys)) {
+            return List.of();
+        }
+        return r.conversations().stream().map(c -> surveys.findConversationSurveyOf(c.id()))
+                .flatMap(java.util.Optional::stream).toList();
+    }
+
+    /** Their lines on the agent roster, when one of their ids is an agent's (support staff are data subjects too). */
+    private List<Agent> agents(DataSubject subject) {
+        if (!(store instanceof AgentRoster roster)) {
+            return List.of();
+        }
+        return subject.requesterIds().stream().sorted().map(roster::findAgent).flatMap(java.util.Optional::stream)
+                .toList();
+    }
+
     /** Who the person is on WhatsApp: phone number, business-scoped user id, username, once per contact. */
     private List<ContactIdentity> identities(DataSubject subject) {
         if (!(store instanceof ConversationStore conversations)) {
@@ -297,15 +331,16 @@ public final class DefaultDataSubjectService implements DataSubjectService {
         if (r.tickets().isEmpty()) {
             return List.of();
         }
+        java.util.Map<TicketId, List<UUID>> replies = new java.util.HashMap<>();
+        r.messages().forEach(m -> replies.computeIfAbsent(m.ticketId(), k -> new java.util.ArrayList<>()).add(m.id()));
         Set<String> keys = new LinkedHashSet<>();
         for (Ticket t : r.tickets()) {
-            keys.add(Job.keyOf("notify:received:" + t.id()));
-            keys.add(Job.keyOf("notify:survey:" + t.id()));
-            for (long v = 1; v <= t.version() + 1; v++) {
-                keys.add(Job.keyOf("notify:resolved:" + t.id() + ":" + v));
-            }
+            keys.addAll(DataSubjectStore.notificationJobKeys(t.id(), t.version(), replies.getOrDefault(t.id(), List.of())));
         }
-        r.messages().forEach(m -> keys.add(Job.keyOf("notify:replied:" + m.id())));
+        // a reply they wrote on a ticket not theirs was notified to its requester in their words
+        Set<TicketId> own = new java.util.HashSet<>(r.tickets().stream().map(Ticket::id).toList());
+        r.messages().stream().filter(m -> !own.contains(m.ticketId()))
+                .forEach(m -> keys.add(Job.keyOf("notify:replied:" + m.id())));
         return subjects().findJobs(keys).stream().filter(j -> NotificationService.KIND.equals(j.kind())).toList();
     }
 

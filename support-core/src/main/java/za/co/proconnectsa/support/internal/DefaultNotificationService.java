@@ -62,6 +62,13 @@ public final class DefaultNotificationService implements NotificationService {
 
     private void send(Job job, Map<NotificationChannel, NotificationSender> senders) {
         Notification notification = NotificationJson.decode(job.payload());
+        if (store.findByNumber(notification.ticketNumber()).isEmpty()) {
+            // a retention purge deleted the ticket (and drops its notifications; this one was claimed before): its
+            // words are not sent
+            LOG.debug("Notification {} not sent: ticket {} no longer exists", notification.type(),
+                    notification.ticketNumber());
+            return;
+        }
         NotificationSender sender = senders.get(notification.channel());
         if (sender == null) {
             throw new AbandonJobException("no sender for " + notification.channel() + " was given to the worker");

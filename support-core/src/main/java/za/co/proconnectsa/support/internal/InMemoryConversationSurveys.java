@@ -95,6 +95,23 @@ public final class InMemoryConversationSurveys {
         return changed;
     }
 
+    /**
+     * Deletes the survey of a conversation a retention purge deletes.
+     *
+     * @param conversationId the conversation
+     */
+    public void forget(UUID conversationId) {
+        UUID id = byConversation.remove(Checks.notNull(conversationId, "conversationId"));
+        if (id == null) {
+            return;
+        }
+        ConversationSurvey survey = byId.remove(id);
+        undo.record(() -> {
+            byId.put(id, survey);
+            byConversation.put(conversationId, id);
+        });
+    }
+
     /** @return the answers to the surveys asked in [from, to) */
     public AnalyticsStore.SatisfactionCounts counts(Instant from, Instant to) {
         long answers = 0;

@@ -34,8 +34,10 @@ public interface DataSubjectService {
     /**
      * Exports everything held about a person: their tickets with attachments' metadata, messages and audit entries,
      * their WhatsApp conversations with transcripts, pending and dead outbox entries of their tickets, the metadata of
-     * their files in the desk's attachment store, the notifications of their tickets with their delivery state, their
-     * consent-ledger lines and earlier requests about them ({@link DataSubjectExport} lists the document's parts).
+     * their files in the desk's attachment store, the notifications of their tickets with their delivery state, the
+     * satisfaction surveys of their tickets and WhatsApp conversations, their agent-roster line when they are an
+     * agent, their consent-ledger lines and earlier requests about them ({@link DataSubjectExport} lists the
+     * document's parts).
      *
      * @param actor   an admin
      * @param subject the person
@@ -92,6 +94,15 @@ public interface DataSubjectService {
      * deleted once. A closed ticket goes with everything that belongs to it; a conversation that was escalated to it
      * keeps its transcript and loses the link. The files of a deleted ticket (those not sent in a conversation) and of
      * a deleted conversation are deleted through jobs queued in the batch's unit of work.
+     *
+     * <p>What was queued to go out about a deleted ticket goes with it, in the same unit of work: its outbox entries
+     * (ticket events for the outbox relay) and its notifications to the requester (e-mail, WhatsApp, outgoing
+     * webhook), pending, dead or already sent, with the WhatsApp sends they became, are deleted rather than
+     * redacted, so no worker sends its words later (no dead one is left to
+     * {@link za.co.proconnectsa.support.notify.NotificationService#retry}), and the delivery log keeps nothing of it. A notification a worker claimed before the purge committed is not sent either: the
+     * worker finds its ticket gone. A deleted conversation takes its satisfaction survey with it, and the WhatsApp
+     * inbox's sender sends nothing still queued for it. Notifications, events and sends of other tickets and
+     * conversations are left as they are.
      *
      * @param actor  an admin (or the host's system actor with that role)
      * @param policy the periods

@@ -10,7 +10,8 @@ import za.co.proconnectsa.support.internal.Text;
 
 /**
  * How long each kind of record is kept (POPIA s14), for {@link DataSubjectService#purgeExpired}. A kind without a
- * period is kept. Immutable.
+ * period is kept. A purged ticket takes with it everything queued to go out about it (outbox entries, notifications in
+ * any state and the WhatsApp sends they became): nothing of it is sent after the purge. Immutable.
  *
  * <pre>{@code
  * RetentionPolicy policy = RetentionPolicy.builder()
@@ -22,7 +23,8 @@ import za.co.proconnectsa.support.internal.Text;
  * }</pre>
  *
  * @param closedTickets       how long a CLOSED ticket is kept after its last change, with its messages, attachments'
- *                            metadata, audit trail, idempotency keys and SLA rows
+ *                            metadata, audit trail, idempotency keys, SLA rows, survey, outbox entries and
+ *                            notifications
  * @param closedConversations how long a CLOSED WhatsApp conversation is kept after its last change, with its transcript
  * @param processedMessageIds how long a processed webhook message id is kept
  * @param doneJobs            how long a finished job is kept, at least 7 days (Meta redelivers a webhook for 7 days)

@@ -1,7 +1,11 @@
 package za.co.proconnectsa.support.spi;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import za.co.proconnectsa.support.privacy.ConsentEntry;
 import za.co.proconnectsa.support.privacy.DataSubject;
 import za.co.proconnectsa.support.privacy.DataSubjectRequest;
@@ -57,7 +61,10 @@ public interface DataSubjectStore extends TicketEventRecorder {
 
     /**
      * Deletes up to {@code max} CLOSED tickets last changed before a time, with their messages, attachments, audit
-     * entries, idempotency keys, SLA rows and outbox entries; a conversation joined to one keeps its transcript and
+     * entries, idempotency keys, SLA rows, satisfaction surveys and outbox entries, and the jobs of their notifications
+     * in any state, pending, dead or done, so that no worker sends the ticket's words after the unit commits: the jobs
+     * of any kind with one of the keys {@link #notificationJobKeys} gives for the ticket; a conversation joined to one
+     * keeps its transcript and
      * loses the link. Rows another unit holds are skipped, never waited for, so purgers on several instances share
      * the work.
      *
@@ -68,8 +75,39 @@ public interface DataSubjectStore extends TicketEventRecorder {
     List<TicketId> purgeClosedTickets(Instant before, int max);
 
     /**
-     * Deletes up to {@code max} CLOSED conversations last changed before a time, with their transcripts, skipping rows
-     * another unit holds.
+     * The keys of the jobs the desk queues about a ticket's notifications to its requester, in any state: the
+     * notifications themselves ({@code notify:received:<ticket id>}, {@code notify:survey:<ticket id>},
+     * {@code notify:resolved:<ticket id>:<v>} for every {@code v} from 1 to one past the ticket's version,
+     * {@code notify:replied:<message id>} for each of its messages) and the WhatsApp sends they became (each of these
+     * keys with one more {@code notify:} before it). {@link #purgeClosedTickets} deletes the jobs with these keys, of
+     * any kind, in the unit that deletes the ticket; a data-subject export finds the ticket's notifications by them.
+     *
+     * @param ticket     the ticket
+     * @param version    its stored version (each resolution is keyed by the version it made)
+     * @param messageIds the ids of its messages (each reply is keyed by its message)
+     * @return the keys
+     */
+    static Set<String> notificationJobKeys(TicketId ticket, long version, Collection<UUID> messageIds) {
+        Set<String> causes = new LinkedHashSet<>();
+        causes.add("received:" + ticket);
+        causes.add("survey:" + ticket);
+        for (long v = 1; v <= version + 1; v++) {
+            causes.add("resolved:" + ticket + ":" + v);
+        }
+        messageIds.forEach(m -> causes.add("replied:" + m));
+        Set<String> keys = new LinkedHashSet<>();
+        for (String cause : causes) {
+            String key = Job.keyOf("notify:" + cause);
+            keys.add(key);
+            // the WhatsApp sender queues its send under "notify:" and the notification's key
+            keys.add(Job.keyOf("notify:" + key));
+        }
+        return keys;
+    }
+
+    /**
+     * Deletes up to {@code max} CLOSED conversations last changed before a time, with their transcripts and their
+     * satisfaction surveys, skipping rows another unit holds.
      *
      * @param before last changed before this
      * @param max    at most this many, 1 to 1000

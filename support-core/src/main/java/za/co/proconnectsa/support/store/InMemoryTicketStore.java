@@ -1107,6 +1107,9 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
                     return false;
                 });
                 undo.record(outbox.removeWhere(p -> p.ticketId().equals(t.id())));
+                // its notifications, queued or sent, go with it: none may send its words after the purge
+                jobs.dropKeys(DataSubjectStore.notificationJobKeys(t.id(), t.version(),
+                        ms == null ? List.of() : ms.stream().map(Message::id).toList()));
                 slaSchedules.forget(t.id());
                 surveys.forget(t.id());
                 conversations.unlinkTicket(t.id());
@@ -1131,7 +1134,11 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
     public List<java.util.UUID> purgeClosedConversations(Instant before, int max) {
         Checks.notNull(before, "before");
         Checks.between(max, 1, 1000, "max");
-        return write(() -> conversations.purgeClosed(before, max));
+        return write(() -> {
+            List<java.util.UUID> purged = conversations.purgeClosed(before, max);
+            purged.forEach(conversationSurveys::forget);
+            return purged;
+        });
     }
 
     @Override

@@ -3,6 +3,8 @@ package za.co.proconnectsa.support.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +61,12 @@ import za.co.proconnectsa.support.privacy.RedactionReport;
 import za.co.proconnectsa.support.privacy.RetentionPolicy;
 import za.co.proconnectsa.support.event.OutboxEntry;
 import za.co.proconnectsa.support.event.TicketEvent;
+import za.co.proconnectsa.support.assignment.Agent;
+import za.co.proconnectsa.support.notify.Notification;
+import za.co.proconnectsa.support.satisfaction.ConversationSurvey;
 import za.co.proconnectsa.support.satisfaction.SatisfactionSurvey;
+import za.co.proconnectsa.support.spi.AgentRoster;
+import za.co.proconnectsa.support.spi.ConversationSurveyStore;
 import za.co.proconnectsa.support.spi.ConversationStore;
 import za.co.proconnectsa.support.spi.EventOutbox;
 import za.co.proconnectsa.support.spi.SatisfactionStore;
@@ -84,8 +91,9 @@ import za.co.proconnectsa.support.ticket.Visibility;
  * everything about one person and nothing of another; after an erasure no stored text holds their name, phone number
  * or e-mail address, and no file of the attachment store holds them either, while every count stays; anonymisation
  * keeps their words; corrections replace values; the consent ledger's latest line wins; retention purges racing on two
- * instances delete each record once and leave nothing of it behind; files are deleted through durable jobs that a
- * crash does not lose; notifications of their tickets are exported and rewritten.
+ * instances delete each record once and leave nothing of it behind, nor any notification of a purged ticket for a
+ * worker to send; files are deleted through durable jobs that a crash does not lose; notifications and satisfaction
+ * surveys of their tickets and conversations are exported and rewritten; an agent's export holds their roster line.
  *
  * <pre>{@code
  * class MyDataSubjectTest extends DataSubjectContract {
@@ -122,7 +130,10 @@ public abstract class DataSubjectContract {
     private UUID ticketFile;
     private UUID leratoFile;
 
-    /** @return a new, empty store implementing {@link DataSubjectStore}, {@link ConversationStore} and {@link WorkQueue} */
+    /**
+     * @return a new, empty store implementing {@link DataSubjectStore}, {@link ConversationStore}, {@link WorkQueue},
+     *         {@link SatisfactionStore}, {@link ConversationSurveyStore} and {@link AgentRoster}
+     */
     protected abstract TicketStore createStore();
 
     /** @return another store on the same data (another instance of the application); the same store by default */
@@ -636,5 +647,147 @@ public abstract class DataSubjectContract {
                 .satisfies(d -> assertThat(d.notification().text()).contains("Lerato, the map works again"));
         assertThat(storedText()).doesNotContain("thandi", "nkosi", PHONE, "0821234567", EMAIL)
                 .contains("lerato, the map works again");
+    }
+
+    @Test
+    @DisplayName("an export lists the satisfaction surveys of the person's tickets and conversations, and after an erasure only their redacted form")
+    void surveysAreExported() {
+        TicketId thandiId = desk.tickets().get(ADMIN, thandiTicket).ticket().id();
+        TicketId leratoId = desk.tickets().get(ADMIN, leratoTicket).ticket().id();
+        SatisfactionStore surveys = (SatisfactionStore) store;
+        ConversationSurveyStore chats = (ConversationSurveyStore) store;
+        ConversationStore conversations = (ConversationStore) store;
+        long seq = conversations.nextConversationSequence();
+        Conversation other = new Conversation(UUID.randomUUID(), new ConversationNumber(seq, "WA-" + seq), "27831112222",
+                "Pieter", "wa:27831112222", ConversationStatus.CLOSED, null, null, clock.instant(), clock.instant(),
+                clock.instant(), 1);
+        conversations.insertConversation(other, List.of());
+        ConversationSurvey asked = ConversationSurvey.asked(chat.id(), chat.number().text(), PHONE, clock.instant());
+        ConversationSurvey notHers = ConversationSurvey.asked(other.id(), other.number().text(), "27831112222",
+                clock.instant());
+        Instant answeredAt = clock.instant().plusSeconds(90);
+        store.useTransaction(() -> {
+            surveys.openSurvey(SatisfactionSurvey.asked(thandiId, thandiTicket, "provider-17", clock.instant()));
+            surveys.recordAnswer(thandiId, 2, "Thandi Nkosi: slow refund", answeredAt);
+            surveys.openSurvey(SatisfactionSurvey.asked(leratoId, leratoTicket, "provider-42", clock.instant()));
+            assertThat(chats.openConversationSurvey(asked)).isTrue();
+            assertThat(chats.recordConversationAnswer(asked.id(), 4, "Uitstekend! Thandi, 082 123 4567", answeredAt))
+                    .isTrue();
+            assertThat(chats.openConversationSurvey(notHers)).isTrue();
+            chats.recordConversationAnswer(notHers.id(), 1, "Pieter was not helped", answeredAt);
+        });
+
+        DataSubjectExport export = desk.dataSubjects().export(ADMIN, SUBJECT, "access request of 2 March");
+
+        assertThat(export.satisfactionSurveys()).isEqualTo(1);
+        assertThat(export.conversationSurveys()).isEqualTo(1);
+        assertThat(export.json()).contains("\"satisfactionSurveys\"", "\"conversationSurveys\"",
+                "\"id\": \"" + asked.id() + "\"", "\"conversationId\": \"" + chat.id() + "\"",
+                "\"conversationNumber\": \"" + chat.number().text() + "\"", "\"contact\": \"" + PHONE + "\"",
+                "\"askedAt\": \"" + clock.instant() + "\"", "\"answeredAt\": \"" + answeredAt + "\"",
+                "\"state\": \"ANSWERED\"", "\"score\": 4", "\"comment\": \"Uitstekend! Thandi, 082 123 4567\"",
+                "\"ticketNumber\": \"" + thandiTicket + "\"", "\"score\": 2", "Thandi Nkosi: slow refund")
+                .doesNotContain(notHers.id().toString(), "Pieter", leratoTicket);
+        JsonNode conversationSurvey = json(export).path("conversationSurveys").get(0);
+        assertThat(conversationSurvey.path("score").asInt()).isEqualTo(4);
+        assertThat(conversationSurvey.path("comment").asText()).isEqualTo("Uitstekend! Thandi, 082 123 4567");
+        assertThat(json(export).path("satisfactionSurveys").get(0).path("ticketId").asText())
+                .isEqualTo(thandiId.toString());
+        JsonNode unanswered = json(desk.dataSubjects().export(ADMIN, DataSubject.builder("provider-42").build(),
+                "Lerato's access request")).path("satisfactionSurveys").get(0);
+        assertThat(unanswered.path("state").asText()).isEqualTo("ASKED");
+        assertThat(unanswered.path("score").isNull()).isTrue();
+        assertThat(unanswered.path("answeredAt").isNull()).isTrue();
+
+        RedactionReport erased = desk.dataSubjects().erase(ADMIN, SUBJECT, "erasure of 3 March");
+        DataSubjectExport after = desk.dataSubjects().export(ADMIN, DataSubject.builder(erased.subjectRef()).build(),
+                "what is kept under the pseudonym");
+
+        assertThat(after.conversationSurveys()).isEqualTo(1);
+        assertThat(after.satisfactionSurveys()).isEqualTo(1);
+        assertThat(after.json()).contains("\"id\": \"" + asked.id() + "\"",
+                "\"contact\": \"" + erased.subjectRef() + "\"", "\"comment\": \"[erased]\"", "\"score\": 4",
+                "\"score\": 2", "\"state\": \"ANSWERED\"")
+                .doesNotContain("Thandi", "Nkosi", PHONE, "082 123 4567", "Uitstekend", "slow refund");
+        assertThat(chats.findConversationSurvey(notHers.id())).hasValueSatisfying(v ->
+                assertThat(v.comment()).isEqualTo("Pieter was not helped"));
+    }
+
+    private static JsonNode json(DataSubjectExport export) {
+        try {
+            return new ObjectMapper().readTree(export.json());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the export is not JSON", e);
+        }
+    }
+
+    @Test
+    @DisplayName("an agent's export holds their line on the agent roster, and a requester's none")
+    void agentProfileIsExported() {
+        ((AgentRoster) store).saveAgent(Agent.builder("agent-3", "Sipho (Support)").capacity(7)
+                .categories(Category.BILLING).build());
+
+        DataSubjectExport agent = desk.dataSubjects().export(ADMIN, DataSubject.builder("agent-3").build(),
+                "access request by an agent");
+        DataSubjectExport requester = desk.dataSubjects().export(ADMIN, SUBJECT, "access request");
+
+        assertThat(agent.agentProfiles()).isEqualTo(1);
+        assertThat(agent.json()).contains("\"agentProfiles\"", "\"displayName\": \"Sipho (Support)\"",
+                "\"capacity\": 7", "\"BILLING\"", "Refund on its way");
+        assertThat(requester.agentProfiles()).isZero();
+        assertThat(requester.json()).doesNotContain("\"displayName\": \"Sipho (Support)\"");
+    }
+
+    @Test
+    @DisplayName("a purged ticket's notifications, pending, dead or sent, and the WhatsApp sends they became go with it: the workers send nothing of it, and everything else still goes")
+    void purgeDropsQueuedNotifications() {
+        SupportDesk notifying = SupportDesk.builder().store(store).clock(clock).attachments(attachments)
+                .notifyRequesters(id -> Optional.of(new RequesterContact(id, id + "@example.co.za", null,
+                        NotificationChannel.EMAIL, null)), NotificationChannel.EMAIL)
+                .build();
+        WorkQueue queue = (WorkQueue) store;
+        String old = notifying.tickets().submit(LERATO, NewTicket.builder().subject("Old purge-marker question")
+                .body("Lerato's old words").build()).ticketNumber().text();
+        notifying.tickets().reply(AGENT, old, Reply.publicReply("Old answer for Lerato, purge-marker"));
+        notifying.tickets().changeStatus(AGENT, old, TicketStatus.RESOLVED);
+        // one of its notifications died; the WhatsApp sender had queued another as a send
+        Job dead = queue.claimJobs(NotificationService.KIND, "contract", 10, Duration.ofMinutes(1), clock.instant())
+                .stream().filter(j -> new String(j.payload(), StandardCharsets.UTF_8).contains("Old answer"))
+                .findFirst().orElseThrow();
+        assertThat(queue.buryJob(dead.id(), "contract", "550 mailbox full", clock.instant())).isTrue();
+        String sendKey = Job.keyOf("notify:" + dead.key());
+        assertThat(queue.enqueueJob("whatsapp.send", sendKey, "purge-marker send".getBytes(StandardCharsets.UTF_8),
+                clock.instant())).isTrue();
+        notifying.tickets().changeStatus(AGENT, old, TicketStatus.CLOSED);
+        clock.advance(Duration.ofDays(400));
+        // everything else still goes: a reply on a kept ticket after the purge's cutoff
+        notifying.tickets().reply(AGENT, thandiTicket, Reply.publicReply("Kept ticket, kept notification"));
+        String fresh = notifying.tickets().submit(LERATO, NewTicket.builder().subject("New question")
+                .body("still here").build()).ticketNumber().text();
+
+        PurgeReport report = notifying.dataSubjects().purgeExpired(ADMIN, RetentionPolicy.builder()
+                .closedTickets(Duration.ofDays(365)).build());
+
+        assertThat(report.closedTickets()).isEqualTo(1);
+        assertThat(queue.findJob(NotificationService.KIND, dead.key())).isEmpty();
+        assertThat(queue.findJob("whatsapp.send", sendKey)).isEmpty();
+        assertThat(queue.deadJobs(NotificationService.KIND, 0, 100)).isEmpty();
+        assertThat(notifying.notifications().deliveries(ADMIN, 0, 100))
+                .noneMatch(d -> d.notification().ticketNumber().equals(old));
+        RecordingSender email = new RecordingSender(NotificationChannel.EMAIL);
+        try (JobWorker worker = notifying.notifications().worker(List.of(email)).clock(clock).owner("after-purge")
+                .build()) {
+            while (worker.runOnce() > 0) {
+                clock.advance(Duration.ofSeconds(1));
+            }
+        }
+        assertThat(email.sent).noneMatch(n -> n.ticketNumber().equals(old) || n.text().contains("purge-marker")
+                || n.text().contains("Lerato's old words"));
+        assertThat(email.sent).extracting(Notification::ticketNumber).containsExactlyInAnyOrder(thandiTicket, fresh);
+        assertThat(notifying.notifications().deliveries(ADMIN, 0, 100)).allSatisfy(d -> {
+            assertThat(d.state()).isEqualTo(JobState.DONE);
+            assertThat(d.notification().ticketNumber()).isIn(thandiTicket, fresh);
+        });
+        assertThat(storedText()).doesNotContain("purge-marker", "lerato's old words").contains("still here");
     }
 }

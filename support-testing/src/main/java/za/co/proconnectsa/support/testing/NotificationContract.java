@@ -10,13 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import za.co.proconnectsa.support.SupportDesk;
-import za.co.proconnectsa.support.SupportException;
 import za.co.proconnectsa.support.access.AccessDeniedException;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.notify.Notification;
@@ -28,7 +25,6 @@ import za.co.proconnectsa.support.notify.RequesterContact;
 import za.co.proconnectsa.support.queue.JobState;
 import za.co.proconnectsa.support.queue.JobWorker;
 import za.co.proconnectsa.support.satisfaction.SurveySettings;
-import za.co.proconnectsa.support.spi.NotificationSender;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.spi.WorkQueue;
 import za.co.proconnectsa.support.ticket.NewTicket;
@@ -67,36 +63,12 @@ public abstract class NotificationContract {
     protected final SettableClock clock = SettableClock.startingAt("2026-05-04T08:00:00Z");
     private TicketStore store;
     private SupportDesk desk;
-    private final Recording email = new Recording(NotificationChannel.EMAIL);
-    private final Recording whatsApp = new Recording(NotificationChannel.WHATSAPP);
-    private final Recording webhook = new Recording(NotificationChannel.WEBHOOK);
+    private final RecordingSender email = new RecordingSender(NotificationChannel.EMAIL);
+    private final RecordingSender whatsApp = new RecordingSender(NotificationChannel.WHATSAPP);
+    private final RecordingSender webhook = new RecordingSender(NotificationChannel.WEBHOOK);
 
     /** @return a new, empty store implementing {@link WorkQueue} and {@link za.co.proconnectsa.support.spi.SatisfactionStore} */
     protected abstract TicketStore createStore();
-
-    /** A sender that keeps what it was given, and fails as often as told first. */
-    private static final class Recording implements NotificationSender {
-        private final NotificationChannel channel;
-        final List<Notification> sent = new CopyOnWriteArrayList<>();
-        final AtomicInteger failuresLeft = new AtomicInteger();
-
-        Recording(NotificationChannel channel) {
-            this.channel = channel;
-        }
-
-        @Override
-        public NotificationChannel channel() {
-            return channel;
-        }
-
-        @Override
-        public void send(Notification notification, RequesterContact contact) {
-            if (failuresLeft.getAndDecrement() > 0) {
-                throw new SupportException("receiver answered 500");
-            }
-            sent.add(notification);
-        }
-    }
 
     /** Builds the desk on a new store. */
     @BeforeEach

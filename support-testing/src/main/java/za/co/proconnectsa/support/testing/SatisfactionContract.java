@@ -10,21 +10,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import za.co.proconnectsa.support.SupportDesk;
 import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.Actor;
-import za.co.proconnectsa.support.notify.Notification;
 import za.co.proconnectsa.support.notify.NotificationChannel;
 import za.co.proconnectsa.support.notify.NotificationType;
 import za.co.proconnectsa.support.notify.RequesterContact;
 import za.co.proconnectsa.support.satisfaction.SatisfactionSurvey;
 import za.co.proconnectsa.support.satisfaction.SurveySettings;
 import za.co.proconnectsa.support.satisfaction.SurveyUnavailableException;
-import za.co.proconnectsa.support.spi.NotificationSender;
 import za.co.proconnectsa.support.spi.SatisfactionStore;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.ticket.AuditAction;
@@ -59,7 +56,7 @@ public abstract class SatisfactionContract {
     private TicketStore store;
     private SatisfactionStore surveys;
     private SupportDesk desk;
-    private final List<Notification> sent = new CopyOnWriteArrayList<>();
+    private final RecordingSender email = new RecordingSender(NotificationChannel.EMAIL);
 
     /** @return a new, empty store implementing {@link SatisfactionStore} and the job queue */
     protected abstract TicketStore createStore();
@@ -86,19 +83,8 @@ public abstract class SatisfactionContract {
     }
 
     private String token(Ticket ticket) {
-        NotificationSender recorder = new NotificationSender() {
-            @Override
-            public NotificationChannel channel() {
-                return NotificationChannel.EMAIL;
-            }
-
-            @Override
-            public void send(Notification notification, RequesterContact contact) {
-                sent.add(notification);
-            }
-        };
-        desk.notifications().worker(List.of(recorder)).clock(clock).build().runOnce();
-        URI link = sent.stream().filter(n -> n.type() == NotificationType.SATISFACTION_SURVEY
+        desk.notifications().worker(List.of(email)).clock(clock).build().runOnce();
+        URI link = email.sent.stream().filter(n -> n.type() == NotificationType.SATISFACTION_SURVEY
                 && n.ticketNumber().equals(ticket.number().text())).findFirst().orElseThrow().link();
         String query = link.getRawQuery();
         return java.net.URLDecoder.decode(query.substring(query.indexOf("t=") + 2), StandardCharsets.UTF_8);

@@ -28,6 +28,7 @@ import za.co.proconnectsa.support.sla.SlaTargetType;
 import za.co.proconnectsa.support.spi.ConversationStore;
 import za.co.proconnectsa.support.queue.Job;
 import za.co.proconnectsa.support.spi.DataSubjectRecords;
+import za.co.proconnectsa.support.spi.DataSubjectStore;
 import za.co.proconnectsa.support.spi.Redaction;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.ticket.AuditEvent;
@@ -472,17 +473,16 @@ public final class JdbcDataSubjects {
     public int dropJobs(Set<String> keys) {
         Checks.notNull(keys, "keys");
         List<String> all = List.copyOf(keys);
-        return tx.run("dropping a data subject's jobs", c -> {
-            int n = 0;
-            for (int from = 0; from < all.size(); from += 500) {
-                List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + p + "jobs WHERE job_key IN " + in(chunk))) {
-                    bind(ps, 1, chunk);
-                    n += ps.executeUpdate();
-                }
-            }
-            return n;
-        });
+        return tx.run("dropping a data subject's jobs", c -> deleteJobs(c, all));
+    }
+
+    /** Deletes the jobs with these keys, of any kind, 500 keys a statement; @return how many. */
+    private int deleteJobs(Connection c, List<String> keys) throws SQLException {
+        int n = 0;
+        for (int from = 0; from < keys.size(); from += 500) {
+            n += update(c, "DELETE FROM " + p + "jobs WHERE job_key IN ", keys.subList(from, Math.min(keys.size(), from + 500)));
+        }
+        return n;
     }
 
     /** @return how many of these jobs were rewritten (payload and last error) */
@@ -549,6 +549,7 @@ public final class JdbcDataSubjects {
     /** @return ids of the closed tickets deleted, with everything that belongs to them */
     public List<TicketId> purgeClosedTickets(Instant before, int max) {
         return purge("tickets", before, max, (c, ids) -> {
+            dropNotificationJobs(c, ids);
             for (String table : List.of("attachments", "messages", "audit_events", "idempotency_keys", "sla_schedule",
                     "sla_events", "outbox", "satisfaction_surveys")) {
                 update(c, "DELETE FROM " + p + table + " WHERE ticket_id IN ", ids);
@@ -559,6 +560,36 @@ public final class JdbcDataSubjects {
                     + "ticket_id = NULL, version = version + 1 WHERE ticket_id IN ", ids);
             update(c, "DELETE FROM " + p + "tickets WHERE id IN ", ids);
         }).stream().map(TicketId::parse).toList();
+    }
+
+    /**
+     * Deletes the notifications of claimed tickets, in any state, and the WhatsApp sends they became, found by their
+     * keys (each ticket's id, versions and message ids): none may send the ticket's words after the purge.
+     */
+    private void dropNotificationJobs(Connection c, List<String> ids) throws SQLException {
+        java.util.Map<String, Long> versions = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, version FROM " + p + "tickets WHERE id IN " + in(ids))) {
+            bind(ps, 1, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    versions.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        java.util.Map<String, List<UUID>> replies = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT ticket_id, id FROM " + p + "messages WHERE ticket_id IN "
+                + in(ids))) {
+            bind(ps, 1, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    replies.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(UUID.fromString(rs.getString(2)));
+                }
+            }
+        }
+        List<String> keys = new ArrayList<>();
+        versions.forEach((id, version) -> keys.addAll(DataSubjectStore.notificationJobKeys(TicketId.parse(id), version,
+                replies.getOrDefault(id, List.of()))));
+        deleteJobs(c, keys);
     }
 
     /** @return ids of the closed conversations deleted, with their transcripts */

@@ -38,6 +38,8 @@ public class SupportProperties {
     private final Outbox outbox = new Outbox();
     /** SLA targets; none by default. */
     private final Sla sla = new Sla();
+    /** Where the desk keeps files: WhatsApp media, agents' uploads. */
+    private final Attachments attachments = new Attachments();
     /**
      * How far back a repeated submission by the same requester is linked to their open ticket instead of opening a
      * new one; zero turns it off.
@@ -67,6 +69,11 @@ public class SupportProperties {
     /** @return the SLA settings */
     public Sla getSla() {
         return sla;
+    }
+
+    /** @return the attachment store settings */
+    public Attachments getAttachments() {
+        return attachments;
     }
 
     /** @return the duplicate window */
@@ -119,6 +126,54 @@ public class SupportProperties {
         /** @param joinSpringTransactions whether writes join Spring transactions */
         public void setJoinSpringTransactions(boolean joinSpringTransactions) {
             this.joinSpringTransactions = joinSpringTransactions;
+        }
+    }
+
+    /**
+     * Where the desk keeps files (WhatsApp media, agents' uploads), when the application declares no
+     * {@code AttachmentStore} bean of its own (its bean always wins): in this directory when one is set, else in the
+     * JDBC store's own table ({@code stored_attachments}), or in memory when the desk is in memory. The WhatsApp inbox
+     * keeps its media in the desk's store, and data-subject requests and retention purges reach the files there.
+     */
+    public static class Attachments {
+        /** Whether the desk keeps files when the application declares no AttachmentStore bean. */
+        private boolean enabled = true;
+        /** A directory to keep the files in (a file-system store) instead of the database; created when missing. */
+        private java.nio.file.Path directory;
+        /**
+         * Whether this instance runs the worker that deletes the files queued for deletion by erasures and retention
+         * purges that could not delete them at once.
+         */
+        private boolean deletionWorkerEnabled = true;
+
+        /** @return whether the desk keeps files without an application bean */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /** @param enabled whether the desk keeps files without an application bean */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        /** @return the directory of a file-system store, or {@code null} */
+        public java.nio.file.Path getDirectory() {
+            return directory;
+        }
+
+        /** @param directory the directory of a file-system store */
+        public void setDirectory(java.nio.file.Path directory) {
+            this.directory = directory;
+        }
+
+        /** @return whether the file-deletion worker runs in this instance */
+        public boolean isDeletionWorkerEnabled() {
+            return deletionWorkerEnabled;
+        }
+
+        /** @param deletionWorkerEnabled whether the file-deletion worker runs in this instance */
+        public void setDeletionWorkerEnabled(boolean deletionWorkerEnabled) {
+            this.deletionWorkerEnabled = deletionWorkerEnabled;
         }
     }
 
@@ -198,6 +253,20 @@ public class SupportProperties {
         private String windowClosedTemplate;
         /** Language code of the window-closed template. */
         private String windowClosedTemplateLanguage = "en";
+        /** The satisfaction survey of conversations that close without becoming a ticket; off by default. */
+        private final SurveyOnClose surveyOnClose = new SurveyOnClose();
+        /** Closing conversations left idle, on a schedule; off by default. */
+        private final CloseIdle closeIdle = new CloseIdle();
+
+        /** @return the settings of the survey on close */
+        public SurveyOnClose getSurveyOnClose() {
+            return surveyOnClose;
+        }
+
+        /** @return the settings of the idle timeout */
+        public CloseIdle getCloseIdle() {
+            return closeIdle;
+        }
 
         /** @return the number */
         public String getNumber() {
@@ -398,9 +467,110 @@ public class SupportProperties {
         }
     }
 
+    /**
+     * "How did we do?" when a WhatsApp conversation closes without becoming a ticket (an agent's close or the idle
+     * timeout): reply buttons inside the 24-hour window, the approved template outside it when one is named.
+     */
+    public static class SurveyOnClose {
+        /** Whether the inbox asks for satisfaction when a conversation closes without a ticket. */
+        private boolean enabled;
+        /** The loop guard: at most one survey per contact within this period. */
+        private Duration perContact = Duration.ofDays(7);
+        /**
+         * Name of the approved template that asks outside the 24-hour window, with the conversation number as its one
+         * body parameter; unset means only conversations inside the window are asked.
+         */
+        private String template;
+        /** Language code of the survey template. */
+        private String templateLanguage = "en";
+
+        /** @return whether the survey is asked */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /** @param enabled whether the survey is asked */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        /** @return the loop guard */
+        public Duration getPerContact() {
+            return perContact;
+        }
+
+        /** @param perContact the loop guard */
+        public void setPerContact(Duration perContact) {
+            this.perContact = perContact;
+        }
+
+        /** @return the template's name, or {@code null} */
+        public String getTemplate() {
+            return template;
+        }
+
+        /** @param template the template's name */
+        public void setTemplate(String template) {
+            this.template = template;
+        }
+
+        /** @return the template's language */
+        public String getTemplateLanguage() {
+            return templateLanguage;
+        }
+
+        /** @param templateLanguage the template's language */
+        public void setTemplateLanguage(String templateLanguage) {
+            this.templateLanguage = templateLanguage;
+        }
+    }
+
+    /**
+     * The idle timeout: closes the open conversations that have waited longer than {@code after} (asking the survey
+     * on close when it is on), every {@code interval}, in each instance that runs the inbox's workers.
+     */
+    public static class CloseIdle {
+        /** Whether idle conversations are closed on a schedule. */
+        private boolean enabled;
+        /** How long an open conversation may wait since its last change, at least a minute. */
+        private Duration after = Duration.ofHours(2);
+        /** How often to look for idle conversations. */
+        private Duration interval = Duration.ofMinutes(5);
+
+        /** @return whether the idle timeout runs */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /** @param enabled whether the idle timeout runs */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        /** @return how long a conversation may wait */
+        public Duration getAfter() {
+            return after;
+        }
+
+        /** @param after how long a conversation may wait */
+        public void setAfter(Duration after) {
+            this.after = after;
+        }
+
+        /** @return how often to look */
+        public Duration getInterval() {
+            return interval;
+        }
+
+        /** @param interval how often to look */
+        public void setInterval(Duration interval) {
+            this.interval = interval;
+        }
+    }
+
     /** The background workers of the WhatsApp inbox. */
     public static class Workers {
-        /** Whether the inbound-message worker and the sender run in this instance. */
+        /** Whether the inbound-message worker, the media worker and the sender run in this instance. */
         private boolean enabled = true;
         /** The pause between polls of an empty queue. */
         private Duration pollInterval = Duration.ofMillis(500);

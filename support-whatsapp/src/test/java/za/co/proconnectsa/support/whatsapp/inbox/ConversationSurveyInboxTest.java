@@ -19,6 +19,8 @@ import za.co.proconnectsa.support.analytics.AnalyticsQuery;
 import za.co.proconnectsa.support.analytics.Satisfaction;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationStatus;
+import za.co.proconnectsa.support.privacy.PurgeReport;
+import za.co.proconnectsa.support.privacy.RetentionPolicy;
 import za.co.proconnectsa.support.queue.JobWorker;
 import za.co.proconnectsa.support.satisfaction.ConversationSurvey;
 import za.co.proconnectsa.support.store.InMemoryTicketStore;
@@ -169,5 +171,33 @@ class ConversationSurveyInboxTest {
         assertThat(template.path("type").asText()).isEqualTo("template");
         assertThat(template.path("template").path("name").asText()).isEqualTo("csat_chat");
         assertThat(template.toString()).contains(chat.number().text());
+    }
+
+    @Test
+    @DisplayName("a retention purge of a closed chat takes its queued survey with it: the sender sends nothing of it, and the other chats' messages still go")
+    void purgedChatSendsNothing() {
+        Conversation old = chat(THANDI, "Hello, can I change my profile photo?");
+        clock.advance(Duration.ofHours(25));
+        inbox.close(AGENT, old.number().text());
+        clock.advance(Duration.ofDays(400));
+        Conversation kept = chat(PIETER, "Where do I see my reviews?");
+        clock.advance(Duration.ofHours(25));
+        inbox.close(AGENT, kept.number().text());
+        int before = InboxFixture.sent(GRAPH).size();
+
+        PurgeReport purged = desk.dataSubjects().purgeExpired(ADMIN, RetentionPolicy.builder()
+                .closedConversations(Duration.ofDays(365)).build());
+        InboxFixture.drain(sends);
+
+        assertThat(purged.closedConversations()).isEqualTo(1);
+        assertThat(store.findConversationSurveyOf(old.id())).as("the survey went with its chat").isEmpty();
+        assertThat(store.findConversationSurveyOf(kept.id())).isPresent();
+        List<JsonNode> sent = InboxFixture.sent(GRAPH);
+        assertThat(sent).hasSize(before + 1);
+        assertThat(sent.get(sent.size() - 1).path("to").asText()).isEqualTo(PIETER);
+        assertThat(sent.get(sent.size() - 1).toString()).contains(kept.number().text())
+                .doesNotContain(old.number().text());
+        assertThat(store.pendingJobs(WhatsAppInbox.SEND_KIND)).isZero();
+        assertThat(store.deadJobs(WhatsAppInbox.SEND_KIND, 0, 10)).isEmpty();
     }
 }

@@ -19,6 +19,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.util.ClassUtils;
 import za.co.proconnectsa.support.SupportDesk;
+import za.co.proconnectsa.support.attachment.FileSystemAttachmentStore;
+import za.co.proconnectsa.support.attachment.InMemoryAttachmentStore;
+import za.co.proconnectsa.support.spi.AttachmentStore;
 import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.event.DeskObserver;
 import za.co.proconnectsa.support.event.OutboxRelay;
@@ -110,21 +113,69 @@ public class SupportAutoConfiguration {
      * @param sla         the SLA policies, if any
      * @param observers   the observers of routing decisions and conflict retries (the metrics, if present)
      * @param customizers the application's changes to the desk
+     * @param attachments the application's attachment store, or the directory's of {@code support.attachments.directory}
      * @param properties  the {@code support.*} settings
-     * @return the desk
+     * @return the desk, keeping its files in the application's attachment store, else in the directory, else in the
+     *         JDBC store's table (in memory for the in-memory store), unless {@code support.attachments.enabled=false}
      */
     @Bean
     @ConditionalOnMissingBean
     public SupportDesk supportDesk(TicketStore store, BusinessHours hours, ObjectProvider<WhatsAppLinkFactory> links,
             ObjectProvider<SlaPolicies> sla, ObjectProvider<DeskObserver> observers,
-            ObjectProvider<SupportDeskCustomizer> customizers, SupportProperties properties) {
+            ObjectProvider<SupportDeskCustomizer> customizers, ObjectProvider<AttachmentStore> attachments,
+            SupportProperties properties) {
         SupportDesk.Builder builder = SupportDesk.builder().store(store).businessHours(hours)
                 .duplicateWindow(properties.getDuplicateWindow());
+        AttachmentStore files = attachments.getIfUnique(() -> properties.getAttachments().isEnabled()
+                ? defaultAttachments(store) : null);
+        if (files != null) {
+            builder.attachments(files);
+        }
         links.ifAvailable(builder::whatsApp);
         sla.ifAvailable(builder::slaPolicies);
         observers.orderedStream().forEach(builder::observer);
         customizers.orderedStream().forEach(c -> c.customize(builder));
         return builder.build();
+    }
+
+    /**
+     * The attachment store of a desk whose application declares none and sets no directory: the JDBC store's own
+     * table, where a file commits with the unit of work that keeps it (an inbound file with its download's done mark)
+     * and every instance on the database sees it, or memory for the in-memory store; none for a store of the
+     * application's own, which declares an AttachmentStore bean or sets the directory.
+     */
+    private static AttachmentStore defaultAttachments(TicketStore store) {
+        if (store instanceof JdbcTicketStore jdbc) {
+            return jdbc.attachments();
+        }
+        if (store instanceof InMemoryTicketStore) {
+            return InMemoryAttachmentStore.create();
+        }
+        return null;
+    }
+
+    /**
+     * @param properties the {@code support.*} settings
+     * @return the file-system attachment store on {@code support.attachments.directory}
+     */
+    @Bean
+    @ConditionalOnMissingBean(AttachmentStore.class)
+    @ConditionalOnProperty(prefix = "support.attachments", name = "directory")
+    public FileSystemAttachmentStore supportAttachmentStore(SupportProperties properties) {
+        return FileSystemAttachmentStore.create(properties.getAttachments().getDirectory());
+    }
+
+    /**
+     * @param desk the desk
+     * @return the worker that deletes the files erasures and retention purges queued for deletion and could not
+     *         delete at once, started with the context; idle when the desk keeps no files
+     */
+    @Bean
+    @ConditionalOnMissingBean(name = "supportFileDeletionWorker")
+    @ConditionalOnProperty(prefix = "support.attachments", name = "deletion-worker-enabled", matchIfMissing = true)
+    public SupportWorkerLifecycle supportFileDeletionWorker(SupportDesk desk) {
+        return new SupportWorkerLifecycle("file-deletion", () -> desk.attachments().isEmpty() ? () -> { }
+                : desk.dataSubjects().fileDeletionWorker().clock(desk.clock()).build().start());
     }
 
     /**

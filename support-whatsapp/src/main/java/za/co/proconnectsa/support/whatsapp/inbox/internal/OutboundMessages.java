@@ -278,6 +278,11 @@ public final class OutboundMessages {
                 state == MessageDelivery.State.SENT ? null : describe(outcome), conversations.now()));
     }
 
+    /** @return whether the transcript line of a queued message is still kept (its conversation was not purged) */
+    boolean lineKept(QueuedSend send) {
+        return conversations.findMessage(send.lineId()).isPresent();
+    }
+
     /** Records that a queued message may or may not have gone out, and why. */
     void recordUnknown(QueuedSend send, String why) {
         conversations.recordDelivery(new MessageDelivery(send.lineId(), MessageDelivery.State.UNKNOWN, null, why,

@@ -73,6 +73,12 @@ public final class QueuedSends implements JobHandler {
         }
         OutboundMessages.Prepared prepared;
         try {
+            if (!outbound.lineKept(send)) {
+                // a retention purge deleted its conversation after it was queued: nothing of it is sent
+                LOG.debug("A queued WhatsApp message to {} is not sent: its conversation no longer exists",
+                        PhoneMasking.mask(send.contact()));
+                return;
+            }
             prepared = outbound.prepare(send);
         } catch (RuntimeException e) {
             // nothing went out yet: the next attempt may send
