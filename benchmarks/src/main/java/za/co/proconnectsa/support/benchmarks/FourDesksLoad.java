@@ -320,7 +320,8 @@ public final class FourDesksLoad {
             }
             await("the send queue to drain", () -> store.pendingJobs(WhatsAppInbox.SEND_KIND) == 0);
             double sendSeconds = (System.nanoTime() - repliesStarted) / 1e9;
-            // the relays may still deliver the SLA events of the last tickets
+            // the watchers stop, so that no SLA event is written after the last drain; the relays deliver the rest
+            desks.forEach(d -> d.watcher.close());
             await("the outbox to drain", () -> store.pendingCount() == 0);
             return count(desks, db, graph, loadSeconds, tickets.get(), ticketsSeconds, messageIds, webhookSeconds,
                     sendSeconds, claims);
@@ -479,13 +480,14 @@ public final class FourDesksLoad {
             store = JdbcTicketStore.create(pool);
             SlaPolicy quick = SlaPolicy.builder("quick")
                     .target(SlaTarget.calendarTime(SlaTargetType.FIRST_RESPONSE, FIRST_RESPONSE)).build();
-            desk = SupportDesk.builder().store(notingClaims(store, index, claims)).slaPolicies(SlaPolicies.of(quick))
+            TicketStore noting = notingClaims(store, index, claims);
+            desk = SupportDesk.builder().store(noting).slaPolicies(SlaPolicies.of(quick))
                     .duplicateWindow(Duration.ZERO).build();
             WhatsAppCloudClient client = WhatsAppCloudClient.builder()
                     .baseUrl(URI.create("http://127.0.0.1:" + graphPort)).apiVersion("v23.0")
                     .phoneNumberId(PHONE_NUMBER_ID).accessToken("four-desks-load-token")
                     .requestTimeout(Duration.ofSeconds(10)).retryPolicy(RetryPolicy.noRetries()).build();
-            inbox = WhatsAppInbox.builder().desk(desk).store(store).manualEscalationOnly().client(client)
+            inbox = WhatsAppInbox.builder().desk(desk).store(noting).manualEscalationOnly().client(client)
                     .sendObserver(outcome -> sent.incrementAndGet()).build();
             String owner = "desk-" + index;
             relay = OutboxRelay.builder(store).owner(owner).batchSize(50).pollInterval(Duration.ofMillis(20))
