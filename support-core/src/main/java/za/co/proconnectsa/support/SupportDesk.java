@@ -143,7 +143,7 @@ public final class SupportDesk {
         this.notifications = new DefaultNotificationService(store, b.directory, accessPolicy);
         this.satisfaction = new DefaultSatisfactionService(store, links, clock, accessPolicy, retries);
         this.assignment = new DefaultAssignmentService(store, accessPolicy, engine);
-        this.sla = tracker == null ? null : new DefaultSlaService(store, tickets, tracker, clock, accessPolicy);
+        this.sla = new DefaultSlaService(store, tickets, tracker, clock, accessPolicy);
         this.dataSubjects = new DefaultDataSubjectService(store, clock, accessPolicy, b.attachments);
         this.analytics = new DefaultAnalyticsService(store, hours, accessPolicy);
     }
@@ -176,13 +176,14 @@ public final class SupportDesk {
      * The desk's SLA clocks: each ticket's targets, the tickets nearest their due time, and the watcher that announces
      * warnings and breaches.
      *
+     * On a desk built without SLA policies ({@link Builder#slaPolicies}) its operations check their arguments and
+     * the actor's access like every other operation (a null actor is an
+     * {@link za.co.proconnectsa.support.InvalidInputException}, a requester an
+     * {@link za.co.proconnectsa.support.access.AccessDeniedException}), then throw {@link SupportException}.
+     *
      * @return the SLA service
-     * @throws SupportException when the desk was built without SLA policies ({@link Builder#slaPolicies})
      */
     public SlaService sla() {
-        if (sla == null) {
-            throw new SupportException("This desk has no SLA policies; set them with SupportDesk.Builder.slaPolicies");
-        }
         return sla;
     }
 

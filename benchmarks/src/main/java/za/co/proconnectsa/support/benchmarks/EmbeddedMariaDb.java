@@ -27,6 +27,9 @@ import javax.sql.DataSource;
  */
 final class EmbeddedMariaDb implements AutoCloseable {
 
+    /** The user every connection signs in as. */
+    static final String USER = "root";
+
     private final DB server;
     private final Path directory;
     private final HikariDataSource pool;
@@ -71,7 +74,7 @@ final class EmbeddedMariaDb implements AutoCloseable {
         HikariConfig pool = new HikariConfig();
         pool.setPoolName("benchmark-mariadb");
         pool.setJdbcUrl("jdbc:mariadb://127.0.0.1:" + config.getPort() + "/bench");
-        pool.setUsername("root");
+        pool.setUsername(USER);
         pool.setMaximumPoolSize(EmbeddedDatabase.POOL_SIZE);
         pool.setMinimumIdle(EmbeddedDatabase.POOL_SIZE);
         return new EmbeddedMariaDb(server, directory, new HikariDataSource(pool));
@@ -80,6 +83,11 @@ final class EmbeddedMariaDb implements AutoCloseable {
     /** @return the pooled data source */
     DataSource dataSource() {
         return pool;
+    }
+
+    /** @return the JDBC URL of the {@code bench} database, for pools of their own (user {@link #USER}) */
+    String jdbcUrl() {
+        return pool.getJdbcUrl();
     }
 
     /** @return the server's version, e.g. "11.4.5-MariaDB" */

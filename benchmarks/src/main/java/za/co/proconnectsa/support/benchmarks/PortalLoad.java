@@ -61,7 +61,7 @@ public final class PortalLoad {
     static final String HTTP_CREATE = "create-ticket over HTTP (POST /api/tickets)";
     static final String HTTP_DASHBOARD = "dashboard over HTTP (GET /admin)";
     static final String DIRECT_CREATE = "create-ticket in process (desk.tickets().submit)";
-    static final String DIRECT_DASHBOARD = "dashboard's desk calls in process (latestChange, queue, SLA status of each row, agents)";
+    static final String DIRECT_DASHBOARD = "dashboard's desk calls in process (latestChange, queue, SLA statuses of the page, agents)";
     private static final String PASSWORD = "load-test-password";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final AtomicLong SERIAL = new AtomicLong();
@@ -272,8 +272,8 @@ public final class PortalLoad {
 
     /**
      * The desk calls behind the agents' dashboard, as {@code GET /admin} makes them: the latest change position, the
-     * first queue page of 25 tickets, newest first, the SLA status of each of its tickets (one call a row, as the page
-     * shows a badge a row) and the agents to assign to; everything but the page's HTML.
+     * first queue page of 25 tickets, newest first, the SLA statuses of all its tickets in one call (the page shows a
+     * badge a row) and the agents to assign to; everything but the page's HTML.
      */
     private static Operation directDashboard(SupportDesk desk) {
         Actor sipho = Actor.agent("sipho", "Sipho Dlamini");
@@ -281,8 +281,8 @@ public final class PortalLoad {
         return () -> {
             desk.tickets().latestChange(sipho);
             List<Ticket> rows = desk.tickets().queue(sipho, firstPage).items();
-            for (Ticket ticket : rows) {
-                desk.sla().status(sipho, ticket.number().text());
+            if (desk.sla().statuses(sipho, rows.stream().map(Ticket::id).toList()).size() != rows.size()) {
+                return false;
             }
             return desk.assignment().agents(sipho) != null;
         };

@@ -465,8 +465,12 @@ public final class DefaultTicketService implements TicketService {
         return ticket;
     }
 
-    /** Refuses requesters the operations that hand out full tickets. */
     private void requireSupport(Actor actor) {
+        requireSupport(policy, actor);
+    }
+
+    /** Refuses requesters the operations that hand out full tickets (here and in {@link DefaultSlaService}). */
+    static void requireSupport(AccessPolicy policy, Actor actor) {
         requireActor(actor);
         if (!policy.permits(actor, Permission.VIEW_INTERNAL, null)) {
             throw new AccessDeniedException(actor.role(), Permission.VIEW_INTERNAL, "full tickets are for the support "

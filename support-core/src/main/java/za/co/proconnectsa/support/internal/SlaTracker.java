@@ -14,9 +14,7 @@ import za.co.proconnectsa.support.spi.SlaStore;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.ticket.AuditAction;
 import za.co.proconnectsa.support.ticket.AuditEvent;
-import za.co.proconnectsa.support.ticket.Message;
 import za.co.proconnectsa.support.ticket.Ticket;
-import za.co.proconnectsa.support.ticket.TicketStatus;
 import za.co.proconnectsa.support.ticket.Visibility;
 
 /**
@@ -53,20 +51,21 @@ public final class SlaTracker {
      * @return its SLA status, from its stored messages and status changes
      */
     public SlaStatus status(Ticket ticket, Instant now) {
-        return terms.clockFor(ticket).status(timeline(ticket), now.isBefore(ticket.createdAt()) ? ticket.createdAt() : now);
+        return status(ticket, timeline(ticket), now);
+    }
+
+    /**
+     * @param ticket   a stored ticket
+     * @param timeline its timeline, read with others ({@link za.co.proconnectsa.support.spi.SlaStore#slaTimelines})
+     * @param now      the moment to read the clocks at
+     * @return its SLA status, the same {@link #status(Ticket, Instant)} gives
+     */
+    public SlaStatus status(Ticket ticket, SlaTimeline timeline, Instant now) {
+        return terms.clockFor(ticket).status(timeline, now.isBefore(ticket.createdAt()) ? ticket.createdAt() : now);
     }
 
     private SlaTimeline timeline(Ticket ticket) {
-        SlaTimeline.Builder timeline = SlaTimeline.createdAt(ticket.createdAt(), TicketStatus.NEW);
-        for (Message m : store.messages(ticket.id())) {
-            timeline.message(m);
-        }
-        for (AuditEvent e : store.auditTrail(ticket.id())) {
-            if (e.action() == AuditAction.STATUS_CHANGED && e.before() != null && e.after() != null) {
-                timeline.statusChanged(TicketStatus.valueOf(e.before()), TicketStatus.valueOf(e.after()), e.at());
-            }
-        }
-        return timeline.build();
+        return SlaTimeline.ofTicket(ticket, store.messages(ticket.id()), store.auditTrail(ticket.id()));
     }
 
     /**

@@ -7,7 +7,10 @@ import java.util.Comparator;
 import java.util.List;
 import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.Role;
+import za.co.proconnectsa.support.ticket.AuditAction;
+import za.co.proconnectsa.support.ticket.AuditEvent;
 import za.co.proconnectsa.support.ticket.Message;
+import za.co.proconnectsa.support.ticket.Ticket;
 import za.co.proconnectsa.support.ticket.TicketStatus;
 import za.co.proconnectsa.support.ticket.Visibility;
 import za.co.proconnectsa.support.internal.Checks;
@@ -113,6 +116,32 @@ public final class SlaTimeline {
         return new Builder(new Moment(Kind.CREATED, at, null, Checks.notNull(status, "status")));
     }
 
+    /**
+     * A stored ticket's timeline from its messages and audit trail, as the desk's SLA clocks read it: created NEW,
+     * then every message ({@link Builder#message(Message)}) and every status change the trail records
+     * ({@link AuditAction#STATUS_CHANGED}), each list in the order the store keeps it.
+     *
+     * @param ticket     the ticket
+     * @param messages   its messages, oldest first
+     * @param auditTrail its audit events, oldest first; events other than status changes are skipped
+     * @return the timeline
+     * @throws InvalidInputException when an argument is null or a moment does not fit (before the creation, a
+     *                               status change that does not follow the status then)
+     */
+    public static SlaTimeline ofTicket(Ticket ticket, List<Message> messages, List<AuditEvent> auditTrail) {
+        Checks.notNull(ticket, "ticket");
+        Builder timeline = createdAt(ticket.createdAt(), TicketStatus.NEW);
+        for (Message m : Checks.notNull(messages, "messages")) {
+            timeline.message(m);
+        }
+        for (AuditEvent e : Checks.notNull(auditTrail, "auditTrail")) {
+            if (e.action() == AuditAction.STATUS_CHANGED && e.before() != null && e.after() != null) {
+                timeline.statusChanged(TicketStatus.valueOf(e.before()), TicketStatus.valueOf(e.after()), e.at());
+            }
+        }
+        return timeline.build();
+    }
+
     /** @return when the ticket was created */
     public Instant createdAt() {
         return moments.get(0).at();
@@ -214,11 +243,26 @@ public final class SlaTimeline {
          */
         public Builder message(Message message) {
             Checks.notNull(message, "message");
-            if (message.visibility() == Visibility.INTERNAL) {
-                return internalNote(message.createdAt());
+            return message(message.author().role(), message.visibility(), message.createdAt());
+        }
+
+        /**
+         * A message of the ticket known by its author's role, its visibility and its time, as a store reads it
+         * without the message itself: an internal note, a public reply by support staff ({@link Role#isSupport()}),
+         * or the requester's message.
+         *
+         * @param author     the role of who wrote it
+         * @param visibility whether the requester sees it
+         * @param at         when it was written
+         * @return this builder
+         * @throws InvalidInputException when an argument is null or {@code at} is before the creation
+         */
+        public Builder message(Role author, Visibility visibility, Instant at) {
+            Checks.notNull(author, "author");
+            if (Checks.notNull(visibility, "visibility") == Visibility.INTERNAL) {
+                return internalNote(at);
             }
-            return message.author().role().isSupport() ? agentReply(message.createdAt())
-                    : requesterMessage(message.createdAt());
+            return author.isSupport() ? agentReply(at) : requesterMessage(at);
         }
 
         /**

@@ -2,7 +2,11 @@ package za.co.proconnectsa.support.spi;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import za.co.proconnectsa.support.sla.SlaTimeline;
+import za.co.proconnectsa.support.ticket.Ticket;
 import za.co.proconnectsa.support.ticket.TicketId;
 
 /**
@@ -53,4 +57,16 @@ public interface SlaStore extends TicketEventRecorder {
      * @return the tickets whose nearest target is due at or before {@code until}, nearest first
      */
     List<TicketId> ticketsDueBy(Instant until, int limit);
+
+    /**
+     * The SLA timelines of several tickets, read together (the support team's queue shows a page of tickets with
+     * their SLA badges): for each ticket, what {@link SlaTimeline#ofTicket} makes of its
+     * {@linkplain TicketStore#messages messages} and {@linkplain TicketStore#auditTrail audit trail}, moment for
+     * moment in the same order, so a status read from it equals the one read ticket by ticket. The in-memory and
+     * JDBC stores read all of them in one query.
+     *
+     * @param tickets stored tickets, at most 1000
+     * @return each ticket's timeline by its id, in the order of {@code tickets}
+     */
+    Map<TicketId, SlaTimeline> slaTimelines(Collection<Ticket> tickets);
 }

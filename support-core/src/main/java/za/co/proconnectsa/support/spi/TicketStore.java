@@ -1,6 +1,9 @@
 package za.co.proconnectsa.support.spi;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import za.co.proconnectsa.support.ticket.AuditEvent;
@@ -108,6 +111,21 @@ public interface TicketStore extends UnitOfWork {
      * @return the ticket, if stored
      */
     Optional<Ticket> findById(TicketId id);
+
+    /**
+     * Several tickets by id, for a page that shows them together. The default reads them one by one with
+     * {@link #findById}; a store that can read them in one query should.
+     *
+     * @param ids ticket ids, at most 1000; an id given twice counts once
+     * @return the stored tickets among them, in the order of {@code ids}; ids of no stored ticket are left out
+     */
+    default List<Ticket> findByIds(Collection<TicketId> ids) {
+        List<Ticket> found = new ArrayList<>();
+        for (TicketId id : new LinkedHashSet<>(ids)) {
+            findById(id).ifPresent(found::add);
+        }
+        return found;
+    }
 
     /**
      * @param number a ticket number's text, e.g. {@code PCS-000042}

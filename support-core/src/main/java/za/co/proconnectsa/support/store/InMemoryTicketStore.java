@@ -3,8 +3,10 @@ package za.co.proconnectsa.support.store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +21,7 @@ import java.util.function.Function;
 import za.co.proconnectsa.support.ConcurrentUpdateException;
 import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.internal.Checks;
+import za.co.proconnectsa.support.sla.SlaTimeline;
 import za.co.proconnectsa.support.internal.Text;
 import za.co.proconnectsa.support.event.DeadLetter;
 import za.co.proconnectsa.support.event.OutboxEntry;
@@ -741,6 +744,19 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
     @Override
     public List<TicketId> ticketsDueBy(Instant until, int limit) {
         return read(() -> slaSchedules.dueBy(until, limit));
+    }
+
+    @Override
+    public Map<TicketId, SlaTimeline> slaTimelines(Collection<Ticket> tickets) {
+        Checks.notNull(tickets, "tickets");
+        return read(() -> {
+            Map<TicketId, SlaTimeline> out = new LinkedHashMap<>();
+            for (Ticket t : tickets) {
+                out.put(t.id(), SlaTimeline.ofTicket(t, messages.getOrDefault(t.id(), List.of()),
+                        audit.getOrDefault(t.id(), List.of())));
+            }
+            return out;
+        });
     }
 
     @Override

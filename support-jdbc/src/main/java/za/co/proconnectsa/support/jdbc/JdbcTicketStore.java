@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +65,7 @@ import za.co.proconnectsa.support.spi.AlreadyStoredException;
 import za.co.proconnectsa.support.spi.ConversationInsert;
 import za.co.proconnectsa.support.spi.ConversationStore;
 import za.co.proconnectsa.support.spi.SlaStore;
+import za.co.proconnectsa.support.sla.SlaTimeline;
 import za.co.proconnectsa.support.spi.EventOutbox;
 import za.co.proconnectsa.support.spi.IdempotencyKey;
 import za.co.proconnectsa.support.spi.InsertResult;
@@ -420,6 +423,31 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     }
 
     @Override
+    public List<Ticket> findByIds(Collection<TicketId> ids) {
+        List<String> distinct = new ArrayList<>();
+        for (TicketId id : new LinkedHashSet<>(Checks.notNull(ids, "ids"))) {
+            distinct.add(Checks.notNull(id, "ids").toString());
+        }
+        Checks.between(distinct.size(), 0, 1000, "ids");
+        if (distinct.isEmpty()) {
+            return List.of();
+        }
+        String statement = sql.selectTickets() + " WHERE id IN (" + Sql.placeholders(distinct.size()) + ")";
+        Map<TicketId, Ticket> byId = new HashMap<>();
+        for (Ticket t : tx.run("reading tickets", c -> readTickets(c, statement, distinct.toArray()))) {
+            byId.put(t.id(), t);
+        }
+        List<Ticket> out = new ArrayList<>(byId.size());
+        for (String id : distinct) {
+            Ticket t = byId.get(TicketId.parse(id));
+            if (t != null) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    @Override
     public Optional<Ticket> findByNumber(String number) {
         return findOne("reading a ticket", sql.ticketBy("number"), number);
     }
@@ -739,6 +767,11 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     @Override
     public List<TicketId> ticketsDueBy(Instant until, int limit) {
         return slaSchedules.dueBy(until, limit);
+    }
+
+    @Override
+    public Map<TicketId, SlaTimeline> slaTimelines(Collection<Ticket> tickets) {
+        return slaSchedules.timelines(tickets);
     }
 
     @Override

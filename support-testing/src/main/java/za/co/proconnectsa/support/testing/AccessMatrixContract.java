@@ -3,7 +3,6 @@ package za.co.proconnectsa.support.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import java.lang.reflect.Field;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.SupportDesk;
-import za.co.proconnectsa.support.SupportException;
 import za.co.proconnectsa.support.access.AccessDeniedException;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.analytics.AnalyticsQuery;
@@ -202,7 +200,7 @@ public abstract class AccessMatrixContract {
         String cell = row.name + " by " + caller;
         Ticket target = targetTicket();
         State before = state(target);
-        Outcome outcome = run(row, caller, null);
+        AccessProbe outcome = run(row, caller, null);
         if (caller == Caller.ANONYMOUS) {
             expectRefusedAsInvalid(cell, outcome, problems);
         } else if (row.allowed.contains(caller)) {
@@ -224,10 +222,10 @@ public abstract class AccessMatrixContract {
         String cell = row.name + " by " + caller + " on " + variant + " of the owner's ticket";
         State before = state(target);
         storeCalls.clear();
-        Outcome onTarget = run(row, caller, variant.apply(number));
+        AccessProbe onTarget = run(row, caller, variant.apply(number));
         List<String> callsOnTarget = List.copyOf(storeCalls);
         storeCalls.clear();
-        Outcome onMissing = run(row, caller, variant.apply(MISSING));
+        AccessProbe onMissing = run(row, caller, variant.apply(MISSING));
         List<String> callsOnMissing = List.copyOf(storeCalls);
         boolean sameTicket = variant.apply(number).strip().equals(number);
         if (caller == Caller.ANONYMOUS) {
@@ -235,13 +233,13 @@ public abstract class AccessMatrixContract {
         } else if (sameTicket && row.allowed.contains(caller)) {
             expectAllowed(cell, onTarget, problems);
             expectNoLeak(cell, caller, onTarget, target, problems);
-            if (onMissing.error == null || !(onMissing.error instanceof TicketNotFoundException
-                    || onMissing.error instanceof AccessDeniedException)) {
+            if (onMissing.error() == null || !(onMissing.error() instanceof TicketNotFoundException
+                    || onMissing.error() instanceof AccessDeniedException)) {
                 problems.add(cell + ": a missing number gave " + onMissing);
             }
         } else {
-            if (onTarget.error == null) {
-                problems.add(cell + ": allowed, expected a refusal; returned " + onTarget.result);
+            if (onTarget.error() == null) {
+                problems.add(cell + ": allowed, expected a refusal; returned " + onTarget.result());
             }
             expectTyped(cell, onTarget, problems);
         }
@@ -271,39 +269,39 @@ public abstract class AccessMatrixContract {
         return unchanged != null ? unchanged : freshTicket();
     }
 
-    private static void expectAllowed(String cell, Outcome outcome, List<String> problems) {
-        if (outcome.error instanceof AccessDeniedException || outcome.error instanceof TicketNotFoundException) {
+    private static void expectAllowed(String cell, AccessProbe outcome, List<String> problems) {
+        if (outcome.error() instanceof AccessDeniedException || outcome.error() instanceof TicketNotFoundException) {
             problems.add(cell + ": refused, expected allowed: " + outcome);
         } else {
             expectTyped(cell, outcome, problems);
         }
     }
 
-    private static void expectDenied(String cell, Outcome outcome, List<String> problems) {
-        if (!(outcome.error instanceof AccessDeniedException)) {
+    private static void expectDenied(String cell, AccessProbe outcome, List<String> problems) {
+        if (!(outcome.error() instanceof AccessDeniedException)) {
             problems.add(cell + ": expected AccessDeniedException, got " + outcome);
         }
     }
 
-    private static void expectRefusedAsInvalid(String cell, Outcome outcome, List<String> problems) {
-        if (!(outcome.error instanceof InvalidInputException)) {
+    private static void expectRefusedAsInvalid(String cell, AccessProbe outcome, List<String> problems) {
+        if (!(outcome.error() instanceof InvalidInputException)) {
             problems.add(cell + ": a null actor should be refused as invalid input, got " + outcome);
         }
     }
 
     /** Any failure is one of the library's typed exceptions, never an NPE or a driver's error. */
-    private static void expectTyped(String cell, Outcome outcome, List<String> problems) {
-        if (outcome.error != null && !(outcome.error instanceof SupportException)) {
+    private static void expectTyped(String cell, AccessProbe outcome, List<String> problems) {
+        if (!outcome.typed()) {
             problems.add(cell + ": untyped failure " + outcome);
         }
     }
 
     /** A requester's answer holds nothing of another requester's ticket and no internal note. */
-    private void expectNoLeak(String cell, Caller caller, Outcome outcome, Ticket target, List<String> problems) {
-        if (outcome.error != null || caller == Caller.AGENT || caller == Caller.ADMIN) {
+    private void expectNoLeak(String cell, Caller caller, AccessProbe outcome, Ticket target, List<String> problems) {
+        if (outcome.error() != null || caller == Caller.AGENT || caller == Caller.ADMIN) {
             return;
         }
-        String text = deepText(outcome.result);
+        String text = deepText(outcome.result());
         if (text.contains(INTERNAL_MARK)) {
             problems.add(cell + ": an internal note reached a requester");
         }
@@ -353,12 +351,8 @@ public abstract class AccessMatrixContract {
         return new State(now.version(), now.status(), store.auditTrail(now.id()).size());
     }
 
-    private Outcome run(Row row, Caller caller, String number) {
-        try {
-            return new Outcome(row.call.call(desk, actor(caller), number), null);
-        } catch (RuntimeException e) {
-            return new Outcome(null, e);
-        }
+    private AccessProbe run(Row row, Caller caller, String number) {
+        return AccessProbe.attempt(() -> row.call.call(desk, actor(caller), number));
     }
 
     private static Actor actor(Caller caller) {
@@ -407,6 +401,8 @@ public abstract class AccessMatrixContract {
         other("TicketService.latestChange(Actor)", SUPPORT, (d, a, n) -> d.tickets().latestChange(a));
 
         ticket("SlaService.status(Actor,String)", SUPPORT, (d, a, n) -> d.sla().status(a, n));
+        other("SlaService.statuses(Actor,Collection)", SUPPORT, (d, a, n) -> d.sla().statuses(a,
+                store.query(TicketQuery.all()).items().stream().map(Ticket::id).toList()));
         other("SlaService.dueWithin(Actor,Duration,int)", SUPPORT,
                 (d, a, n) -> d.sla().dueWithin(a, Duration.ofDays(30), 10));
         other("SlaService.rescheduleOpenTickets(Actor)", SUPPORT, (d, a, n) -> d.sla().rescheduleOpenTickets(a));
@@ -585,43 +581,5 @@ public abstract class AccessMatrixContract {
         };
 
         abstract String apply(String number);
-    }
-
-    /** What a call did: its result or its exception. */
-    private record Outcome(Object result, RuntimeException error) {
-
-        /** Class, message and fields, with the number as written replaced, so two numbers compare alike. */
-        String fingerprint(String written, String number) {
-            if (error == null) {
-                return "allowed " + (result == null ? "null" : result.getClass().getSimpleName());
-            }
-            StringBuilder out = new StringBuilder(error.getClass().getName()).append(": ")
-                    .append(error.getMessage());
-            for (Class<?> c = error.getClass(); c != RuntimeException.class; c = c.getSuperclass()) {
-                for (Field field : c.getDeclaredFields()) {
-                    if (!Modifier.isStatic(field.getModifiers())) {
-                        try {
-                            field.setAccessible(true);
-                            out.append(" | ").append(field.getName()).append('=').append(field.get(error));
-                        } catch (ReflectiveOperationException | RuntimeException e) {
-                            out.append(" | ").append(field.getName()).append("=?");
-                        }
-                    }
-                }
-            }
-            out.append(" | cause=").append(error.getCause() == null ? "none" : error.getCause().getClass().getName());
-            String text = out.toString();
-            for (String form : List.of(written, written.strip(), number)) {
-                if (!form.isEmpty()) {
-                    text = text.replace(form, "<number>");
-                }
-            }
-            return text;
-        }
-
-        @Override
-        public String toString() {
-            return error == null ? "allowed: " + result : error.getClass().getSimpleName() + ": " + error.getMessage();
-        }
     }
 }

@@ -95,6 +95,11 @@ public class ForwardingTicketStore implements TicketStore {
     }
 
     @Override
+    public List<Ticket> findByIds(java.util.Collection<TicketId> ids) {
+        return delegate.findByIds(ids);
+    }
+
+    @Override
     public Optional<Ticket> findByNumber(String number) {
         return delegate.findByNumber(number);
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -18,7 +19,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import za.co.proconnectsa.support.SupportDesk;
 import za.co.proconnectsa.support.access.AccessDeniedException;
+import za.co.proconnectsa.support.access.AccessPolicy;
 import za.co.proconnectsa.support.access.Actor;
+import za.co.proconnectsa.support.access.Permission;
 import za.co.proconnectsa.support.event.OutboxEntry;
 import za.co.proconnectsa.support.event.TicketEvent;
 import za.co.proconnectsa.support.sla.SlaPolicies;
@@ -27,6 +30,7 @@ import za.co.proconnectsa.support.sla.SlaState;
 import za.co.proconnectsa.support.sla.SlaStatus;
 import za.co.proconnectsa.support.sla.SlaTarget;
 import za.co.proconnectsa.support.sla.SlaTargetType;
+import za.co.proconnectsa.support.sla.SlaTimeline;
 import za.co.proconnectsa.support.sla.SlaWatcher;
 import za.co.proconnectsa.support.spi.EventOutbox;
 import za.co.proconnectsa.support.spi.SlaStore;
@@ -34,15 +38,19 @@ import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.ticket.AuditAction;
 import za.co.proconnectsa.support.ticket.AuditEvent;
 import za.co.proconnectsa.support.ticket.NewTicket;
+import za.co.proconnectsa.support.ticket.Priority;
 import za.co.proconnectsa.support.ticket.Reply;
 import za.co.proconnectsa.support.ticket.SubmissionReceipt;
 import za.co.proconnectsa.support.ticket.Ticket;
+import za.co.proconnectsa.support.ticket.TicketId;
+import za.co.proconnectsa.support.ticket.TicketNotFoundException;
 import za.co.proconnectsa.support.ticket.TicketStatus;
 
 /**
  * The desk's SLA clocks on a store that keeps their schedule ({@link SlaStore}): the receipt's promise, fulfilment
  * in the change's unit of work, the watcher's warnings and breaches announced once per target however many watchers
- * run on however many desks, pauses, and the queue by due time.
+ * run on however many desks, pauses, the queue by due time, and a page's statuses read at once equal to the single
+ * call's.
  *
  * <pre>{@code
  * class MySlaTest extends SlaContract {
@@ -294,5 +302,101 @@ public abstract class SlaContract {
                 .stream().map(AuditEvent::action).filter(AuditAction::isSla).count()).sum();
         assertThat(audits).as("one breach per target and nothing else: no warning after the breach").isEqualTo(
                 numbers.size() * 2L);
+    }
+
+    @Test
+    @DisplayName("a page's statuses at once equal the single call's for every ticket (new, answered, paused, breached, "
+            + "resolved, internal note only, no targets); someone else's ticket is left out exactly as a missing one")
+    void statusesOfAPageEqualTheSingleCall() {
+        // a policy without targets for LOW tickets, and an access policy that hides "Hidden" tickets from everyone
+        SlaPolicies withNone = SlaPolicies.builder(POLICIES.defaultPolicy())
+                .forPriority(Priority.LOW, SlaPolicy.builder("no targets").build()).build();
+        AccessPolicy hiding = (actor, permission, ticket) -> !(permission == Permission.VIEW_TICKET && ticket != null
+                && ticket.subject().startsWith("Hidden")) && AccessPolicy.standard().permits(actor, permission, ticket);
+        SupportDesk page = SupportDesk.builder().store(store).clock(clock).slaPolicies(withNone).accessPolicy(hiding)
+                .build();
+        List<String> numbers = new ArrayList<>();
+        java.util.function.BiFunction<String, Priority, String> open = (subject, priority) -> {
+            String n = page.tickets().submit(THANDI, NewTicket.builder().subject(subject).body("Since this morning")
+                    .priority(priority).build()).ticketNumber().text();
+            numbers.add(n);
+            return n;
+        };
+        open.apply("Breached: the app crashes", Priority.NORMAL);
+        String hidden = open.apply("Hidden: a payout to another account", Priority.NORMAL);
+        clock.advance(Duration.ofMinutes(30));
+        String answered = open.apply("Answered", Priority.NORMAL);
+        page.tickets().reply(AGENT, answered, Reply.publicReply("Looking into it"));
+        String paused = open.apply("Paused", Priority.NORMAL);
+        // a reply and a status change at the same instant: the order of equal instants must be kept
+        page.tickets().reply(AGENT, paused, Reply.publicReply("Which invoice is it?"));
+        page.tickets().changeStatus(AGENT, paused, TicketStatus.PENDING);
+        String resolved = open.apply("Resolved", Priority.NORMAL);
+        page.tickets().reply(AGENT, resolved, Reply.publicReply("Fixed"));
+        clock.advance(Duration.ofMinutes(5));
+        page.tickets().changeStatus(AGENT, resolved, TicketStatus.RESOLVED);
+        String noted = open.apply("Internal note only", Priority.NORMAL);
+        page.tickets().reply(AGENT, noted, Reply.internalNote("Asked billing"));
+        String none = open.apply("No targets", Priority.LOW);
+        clock.set(MONDAY_10AM.plus(Duration.ofHours(5)));
+        String fresh = open.apply("Fresh", Priority.NORMAL);
+        clock.advance(Duration.ofMinutes(10));
+
+        List<TicketId> ids = new ArrayList<>();
+        numbers.forEach(n -> ids.add(store.findByNumber(n).orElseThrow().id()));
+        TicketId missing = new TicketId(java.util.UUID.randomUUID());
+        List<TicketId> asked = new ArrayList<>(ids);
+        asked.add(2, missing);
+        asked.add(ids.get(0));   // the same ticket twice counts once
+        Map<TicketId, SlaStatus> statuses = page.sla().statuses(AGENT, asked);
+
+        TicketId hiddenId = ids.get(numbers.indexOf(hidden));
+        List<TicketId> visible = ids.stream().filter(id -> !id.equals(hiddenId)).toList();
+        assertThat(statuses.keySet()).as("every visible ticket once, in the order asked").containsExactlyElementsOf(
+                visible);
+        for (String number : numbers) {
+            TicketId id = store.findByNumber(number).orElseThrow().id();
+            if (number.equals(hidden)) {
+                assertThatThrownBy(() -> page.sla().status(AGENT, number)).isInstanceOf(TicketNotFoundException.class);
+                continue;
+            }
+            assertThat(statuses.get(id)).as(number).isEqualTo(page.sla().status(AGENT, number));
+        }
+        assertThat(page.sla().statuses(AGENT, List.of(hiddenId))).as("someone else's ticket, as a missing one")
+                .isEqualTo(page.sla().statuses(AGENT, List.of(missing))).isEmpty();
+        // the scenario holds what it says
+        Map<String, SlaStatus> byNumber = new java.util.HashMap<>();
+        numbers.stream().filter(n -> !n.equals(hidden)).forEach(n -> byNumber.put(n,
+                statuses.get(store.findByNumber(n).orElseThrow().id())));
+        assertThat(byNumber.get(numbers.get(0)).target(SlaTargetType.FIRST_RESPONSE)).map(t -> t.state())
+                .contains(SlaState.BREACHED);
+        assertThat(byNumber.get(answered).target(SlaTargetType.FIRST_RESPONSE)).map(t -> t.state())
+                .contains(SlaState.FULFILLED);
+        assertThat(byNumber.get(paused).target(SlaTargetType.RESOLUTION)).map(t -> t.state())
+                .contains(SlaState.PAUSED);
+        assertThat(byNumber.get(resolved).target(SlaTargetType.RESOLUTION)).map(t -> t.state())
+                .contains(SlaState.FULFILLED);
+        assertThat(byNumber.get(noted).target(SlaTargetType.FIRST_RESPONSE)).map(t -> t.state())
+                .contains(SlaState.BREACHED);
+        assertThat(byNumber.get(none).targets()).as("a policy without targets").isEmpty();
+        assertThat(byNumber.get(fresh).target(SlaTargetType.FIRST_RESPONSE)).map(t -> t.state())
+                .contains(SlaState.ACTIVE);
+
+        // the store's timelines are moment for moment those of its messages and audit trail
+        List<Ticket> stored = ids.stream().map(id -> store.findById(id).orElseThrow()).toList();
+        assertThat(store.findByIds(asked)).as("findByIds: found ones once, in the order asked")
+                .containsExactlyElementsOf(stored);
+        Map<TicketId, SlaTimeline> timelines = ((SlaStore) store).slaTimelines(stored);
+        assertThat(timelines.keySet()).containsExactlyElementsOf(ids);
+        for (Ticket t : stored) {
+            assertThat(timelines.get(t.id()).moments()).as(t.number().text()).isEqualTo(SlaTimeline.ofTicket(t,
+                    store.messages(t.id()), store.auditTrail(t.id())).moments());
+        }
+        assertThat(((SlaStore) store).slaTimelines(List.of())).isEmpty();
+
+        assertThat(page.sla().statuses(AGENT, List.of())).isEmpty();
+        assertThatThrownBy(() -> page.sla().statuses(THANDI, ids)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> page.sla().statuses(null, ids))
+                .isInstanceOf(za.co.proconnectsa.support.InvalidInputException.class);
     }
 }

@@ -12,10 +12,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -29,22 +35,43 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.DynamicPropertySource;
+import za.co.proconnectsa.support.SupportDesk;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
+import za.co.proconnectsa.support.notify.EmailNotifications;
+import za.co.proconnectsa.support.notify.NotificationChannel;
+import za.co.proconnectsa.support.notify.NotificationType;
+import za.co.proconnectsa.support.notify.RequesterContact;
+import za.co.proconnectsa.support.notify.WebhookNotifications;
+import za.co.proconnectsa.support.portal.mail.JakartaMailGateway;
+import za.co.proconnectsa.support.portal.security.DemoUsers;
+import za.co.proconnectsa.support.spi.NotificationSender;
+import za.co.proconnectsa.support.spi.RequesterDirectory;
+import za.co.proconnectsa.support.spring.boot.SupportDeskCustomizer;
+import za.co.proconnectsa.support.spring.boot.SupportWorkerLifecycle;
+import za.co.proconnectsa.support.ticket.NewTicket;
+import za.co.proconnectsa.support.ticket.Reply;
+import za.co.proconnectsa.support.ticket.TicketStatus;
 import za.co.proconnectsa.support.whatsapp.inbox.WhatsAppInbox;
 
 /**
  * A full scenario on the portal, with every log line captured from start-up on: sign-ins (one with a wrong
  * password), a ticket through the form and the API with HTTP Basic, Meta's webhook handshake and signed deliveries
  * (and forged ones), agent replies sent to a WireMock stand-in for the Graph API that accepts one, refuses the token of
- * another and rate-limits a third. The output holds none of the secrets the scenario used: access token, app secret,
- * verify token, password, Basic credentials, session ids, the customer's full phone number.
+ * another and rate-limits a third, approved templates sent by an agent (one refused by the Graph API with an error
+ * that quotes the customer's number), and requester notifications on every channel: e-mail to a real SMTP server
+ * (GreenMail), a signed webhook POST to a WireMock receiver that fails the first attempt, and WhatsApp. The output
+ * holds none of the secrets the scenario used: access token, app secret, verify token, webhook signing secret,
+ * password, Basic credentials, session ids, the customer's full phone number.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:portal-log-secrecy;DB_CLOSE_DELAY=-1",
@@ -63,11 +90,19 @@ class PortalLogSecrecyTest {
     static final String ACCESS_TOKEN = "EAAGtokenLogSecrecy7f3a9c1d2e";
     static final String APP_SECRET = "app-secret-5b1e77c0d4";
     static final String VERIFY_TOKEN = "verify-token-91aa30";
+    static final String HOOK_SECRET = "webhook-signing-secret-0c41d9e2a7b35f68";
     private static final String PHONE = "27831234567";
     private static final String DEMO_PHONE = "27821234567";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final WireMockServer GRAPH = new WireMockServer(wireMockConfig().dynamicPort()
             .bindAddress("127.0.0.1"));
+    /** The host's endpoint for webhook notifications: down for the first POST, then up. */
+    private static final WireMockServer HOOKS = new WireMockServer(wireMockConfig().dynamicPort()
+            .bindAddress("127.0.0.1"));
+    private static final GreenMail MAIL = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    /** A requester told by webhook, and one told on WhatsApp at the scenario's number. */
+    private static final String HOOK_REQUESTER = "provider-hook-5";
+    private static final String WHATSAPP_REQUESTER = "provider-wa-6";
 
     static {
         GRAPH.start();
@@ -85,6 +120,55 @@ class PortalLogSecrecyTest {
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":{\"message\":\"(#130429) Rate limit hit\",\"type\":\"OAuthException\","
                                 + "\"code\":130429,\"fbtrace_id\":\"DeF456\"}}")));
+        // a template refused with an error that quotes the full number, as Meta's error details sometimes do
+        GRAPH.stubFor(post(urlPathMatching("/v[0-9.]+/106540352242922/messages"))
+                .withRequestBody(containing("please-refuse-the-template")).willReturn(aResponse().withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"message\":\"(#132000) Number of parameters does not match for +"
+                                + PHONE + "\",\"type\":\"OAuthException\",\"code\":132000,\"error_data\":{"
+                                + "\"details\":\"recipient " + PHONE + "\"},\"fbtrace_id\":\"GhI789\"}}")));
+        HOOKS.start();
+        HOOKS.stubFor(post("/hooks/support").inScenario("endpoint").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
+        HOOKS.stubFor(post("/hooks/support").inScenario("endpoint").whenScenarioStateIs("up")
+                .willReturn(aResponse().withStatus(204)));
+        MAIL.start();
+    }
+
+    /**
+     * Notifications on all three channels, with one worker that holds a sender for each: e-mail through the portal's
+     * {@link JakartaMailGateway} to GreenMail, signed webhook POSTs, and WhatsApp through the inbox's send queue.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Notifications {
+
+        @Bean
+        SupportDeskCustomizer notifyOnEveryChannel() {
+            RequesterDirectory directory = id -> switch (id) {
+                case HOOK_REQUESTER -> Optional.of(new RequesterContact(id, null, null, NotificationChannel.WEBHOOK,
+                        null));
+                case WHATSAPP_REQUESTER -> Optional.of(new RequesterContact(id, null, "+" + PHONE,
+                        NotificationChannel.WHATSAPP, null));
+                default -> DemoUsers.find(id).filter(u -> u.email() != null)
+                        .map(u -> new RequesterContact(id, u.email(), null, NotificationChannel.EMAIL, null));
+            };
+            return desk -> desk.notifyRequesters(directory, NotificationChannel.EMAIL, NotificationChannel.WHATSAPP,
+                    NotificationChannel.WEBHOOK);
+        }
+
+        @Bean
+        SupportWorkerLifecycle notificationWorker(SupportDesk desk, WhatsAppInbox inbox) {
+            JavaMailSenderImpl smtp = new JavaMailSenderImpl();
+            smtp.setHost("127.0.0.1");
+            smtp.setPort(MAIL.getSmtp().getPort());
+            List<NotificationSender> senders = List.of(
+                    EmailNotifications.using(new JakartaMailGateway(smtp, "ProConnect Support <support@example.co.za>")),
+                    WebhookNotifications.builder(URI.create("http://127.0.0.1:" + HOOKS.port() + "/hooks/support"),
+                            HOOK_SECRET.getBytes(StandardCharsets.UTF_8)).build(),
+                    inbox.notificationSender(Map.of(NotificationType.TICKET_RESOLVED, "ticket_resolved"), "en"));
+            return new SupportWorkerLifecycle("log-secrecy-notifications", () -> desk.notifications().worker(senders)
+                    .retryDelay(Duration.ofMillis(200)).pollInterval(Duration.ofMillis(50)).build().start());
+        }
     }
 
     @DynamicPropertySource
@@ -95,6 +179,8 @@ class PortalLogSecrecyTest {
     @AfterAll
     static void stopGraph() {
         GRAPH.stop();
+        HOOKS.stop();
+        MAIL.stop();
     }
 
     @LocalServerPort
@@ -102,6 +188,9 @@ class PortalLogSecrecyTest {
 
     @Autowired
     WhatsAppInbox inbox;
+
+    @Autowired
+    SupportDesk desk;
 
     @Test
     void aFullScenarioLogsNoSecretNoSessionIdAndNoFullPhoneNumber(CapturedOutput output) throws Exception {
@@ -148,6 +237,30 @@ class PortalLogSecrecyTest {
                 .withRequestBody(containing("please-rate-limit"))).size() >= 1
                 && !GRAPH.findAll(postRequestedFor(urlPathMatching(".*/messages"))
                 .withRequestBody(containing("please-refuse-the-token"))).isEmpty());
+        // approved templates, one refused with an error that quotes the full number
+        inbox.sendTemplate(agent, number, "ticket_update", "en", "PCS-000001");
+        inbox.sendTemplate(agent, number, "ticket_update", "en", "please-refuse-the-template");
+        await(() -> !GRAPH.findAll(postRequestedFor(urlPathMatching(".*/messages"))
+                .withRequestBody(containing("please-refuse-the-template"))).isEmpty());
+
+        // notifications: thandi's form ticket was e-mailed on submission; one told by webhook, one on WhatsApp
+        await(() -> Arrays.stream(MAIL.getReceivedMessages()).anyMatch(m -> subject(m).startsWith("We received")));
+        String hooked = desk.tickets().submit(Actor.requester(HOOK_REQUESTER, "Hook Provider"), NewTicket.builder()
+                .subject("Payout for job 5120").body("It did not arrive").build()).ticketNumber().text();
+        String told = desk.tickets().submit(Actor.requester(WHATSAPP_REQUESTER, "Thandi"), NewTicket.builder()
+                .subject("Invoice 8812 is wrong").body("Please correct it").build()).ticketNumber().text();
+        desk.tickets().reply(agent, told, Reply.publicReply("Corrected, see the new invoice"));
+        desk.tickets().changeStatus(agent, told, TicketStatus.RESOLVED);
+        // the endpoint refuses the first POST it gets (503) and takes the rest: the worker tries again
+        await(() -> delivered(hooked).isPresent());
+        assertThat(HOOKS.getAllServeEvents()).as("a refused attempt")
+                .anyMatch(e -> e.getResponse().getStatus() == 503);
+        await(() -> !GRAPH.findAll(postRequestedFor(urlPathMatching(".*/messages"))
+                .withRequestBody(containing(told))).isEmpty());
+        LoggedRequest delivered = delivered(hooked).orElseThrow();
+        assertThat(WebhookNotifications.verify(HOOK_SECRET.getBytes(StandardCharsets.UTF_8),
+                delivered.getHeader(WebhookNotifications.TIMESTAMP_HEADER), delivered.getBody(),
+                delivered.getHeader(WebhookNotifications.SIGNATURE_HEADER))).as("signed with the secret").isTrue();
         Thread.sleep(500);   // the sender logs each outcome after the call returns
         assertThat(sipho.get("/admin/tickets/PCS-099999").statusCode()).isEqualTo(404);
         assertThat(thandi.get("/admin").statusCode()).isEqualTo(403);
@@ -158,12 +271,13 @@ class PortalLogSecrecyTest {
         String log = output.getAll();
         assertThat(log).as("the scenario's log lines were captured").contains("Started PortalLogSecrecyTest")
                 .contains("Refused a WhatsApp webhook with a bad signature")
-                .contains("to +27 83 *** **67").contains("HTTP 401").contains("HTTP 429");
+                .contains("to +27 83 *** **67").contains("HTTP 401").contains("HTTP 429")
+                .contains("The webhook endpoint answered 503").contains("HTTP 400");
         List<String> sessionIds = List.of(thandi, sipho, visitor).stream().map(s -> s.cookie("JSESSIONID"))
                 .flatMap(Optional::stream).toList();
         assertThat(sessionIds).hasSize(3);
         String basic = Base64.getEncoder().encodeToString(("thandi:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-        for (String secret : List.of(ACCESS_TOKEN, APP_SECRET, VERIFY_TOKEN, PASSWORD, basic)) {
+        for (String secret : List.of(ACCESS_TOKEN, APP_SECRET, VERIFY_TOKEN, HOOK_SECRET, PASSWORD, basic)) {
             assertThat(log).as("a secret in the log").doesNotContain(secret);
         }
         for (String sessionId : sessionIds) {
@@ -177,6 +291,20 @@ class PortalLogSecrecyTest {
     private Optional<Conversation> conversationWith(Actor agent) {
         return inbox.conversations(agent, ConversationQuery.builder().build()).items().stream()
                 .filter(c -> c.contact().equals(PHONE)).findFirst();
+    }
+
+    /** @return the webhook POST of this ticket's notification that the endpoint took, once it did */
+    private static Optional<LoggedRequest> delivered(String number) {
+        return HOOKS.getAllServeEvents().stream().filter(e -> e.getResponse().getStatus() == 204
+                && e.getRequest().getBodyAsString().contains(number)).map(e -> e.getRequest()).findFirst();
+    }
+
+    private static String subject(jakarta.mail.internet.MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static HttpResponse<String> webhook(PortalSession meta, byte[] body, String signature) throws Exception {

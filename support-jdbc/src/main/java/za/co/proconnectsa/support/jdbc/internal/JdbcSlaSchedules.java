@@ -5,15 +5,24 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import za.co.proconnectsa.support.InvalidInputException;
+import za.co.proconnectsa.support.access.Role;
 import za.co.proconnectsa.support.jdbc.Dialect;
+import za.co.proconnectsa.support.sla.SlaTimeline;
+import za.co.proconnectsa.support.ticket.Ticket;
 import za.co.proconnectsa.support.ticket.TicketId;
+import za.co.proconnectsa.support.ticket.TicketStatus;
+import za.co.proconnectsa.support.ticket.Visibility;
 import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * The SLA schedule of each ticket ({@code sla_schedule}: its nearest due instant and the watcher's next check, each
- * behind an index) and the SLA events already announced ({@code sla_events}, unique per ticket and event).
+ * behind an index), the SLA events already announced ({@code sla_events}, unique per ticket and event), and the
+ * timelines of a page of tickets read in one query.
  */
 public final class JdbcSlaSchedules {
 
@@ -21,6 +30,8 @@ public final class JdbcSlaSchedules {
     private final Dialect dialect;
     private final String schedules;
     private final String events;
+    private final String messages;
+    private final String audit;
 
     /**
      * @param tx      the store's transactions
@@ -32,6 +43,8 @@ public final class JdbcSlaSchedules {
         this.dialect = dialect;
         this.schedules = prefix + "sla_schedule";
         this.events = prefix + "sla_events";
+        this.messages = prefix + "messages";
+        this.audit = prefix + "audit_events";
     }
 
     /** Sets a ticket's schedule: an update, or an insert for a ticket that has none yet. */
@@ -114,6 +127,56 @@ public final class JdbcSlaSchedules {
         } catch (Tx.KeyTaken taken) {
             return false;
         }
+    }
+
+    /**
+     * The SLA timelines of tickets in one query: their messages (author's role, visibility, time) and status changes
+     * (before, after, time), each kind in the order {@code messages} and {@code auditTrail} read them, so each
+     * timeline is built from the same moments in the same order as from those two reads.
+     */
+    public Map<TicketId, SlaTimeline> timelines(Collection<Ticket> tickets) {
+        Map<TicketId, SlaTimeline.Builder> builders = new LinkedHashMap<>();
+        for (Ticket t : Checks.notNull(tickets, "tickets")) {
+            Checks.notNull(t, "tickets");
+            builders.putIfAbsent(t.id(), SlaTimeline.createdAt(t.createdAt(), TicketStatus.NEW));
+        }
+        Checks.between(builders.size(), 0, 1000, "tickets");
+        if (builders.isEmpty()) {
+            return Map.of();
+        }
+        String in = Sql.placeholders(builders.size());
+        String statement = "SELECT ticket_id, 0 AS kind, created_at AS at, pos, author_role AS role_or_before, "
+                + "visibility AS visibility_or_after FROM " + messages + " WHERE ticket_id IN (" + in + ") "
+                + "UNION ALL SELECT ticket_id, 1, at, pos, before_value, after_value FROM " + audit
+                + " WHERE ticket_id IN (" + in + ") AND action = 'STATUS_CHANGED' AND before_value IS NOT NULL "
+                + "AND after_value IS NOT NULL ORDER BY ticket_id, kind, at, pos";
+        tx.run("reading SLA timelines", c -> {
+            try (PreparedStatement ps = c.prepareStatement(statement)) {
+                int i = 1;
+                for (int branch = 0; branch < 2; branch++) {
+                    for (TicketId id : builders.keySet()) {
+                        ps.setString(i++, id.toString());
+                    }
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        SlaTimeline.Builder timeline = builders.get(TicketId.parse(rs.getString("ticket_id")));
+                        Instant at = Rows.getInstant(rs, "at", dialect);
+                        String first = rs.getString("role_or_before");
+                        String second = rs.getString("visibility_or_after");
+                        if (rs.getInt("kind") == 0) {
+                            timeline.message(Role.valueOf(first), Visibility.valueOf(second), at);
+                        } else {
+                            timeline.statusChanged(TicketStatus.valueOf(first), TicketStatus.valueOf(second), at);
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+        Map<TicketId, SlaTimeline> out = new LinkedHashMap<>();
+        builders.forEach((id, timeline) -> out.put(id, timeline.build()));
+        return out;
     }
 
     /** @return tickets due by then, nearest first, through the due index */

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.SupportDesk;
-import za.co.proconnectsa.support.SupportException;
 import za.co.proconnectsa.support.access.AccessDeniedException;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.attachment.AttachmentKind;
@@ -36,6 +35,7 @@ import za.co.proconnectsa.support.attachment.InMemoryAttachmentStore;
 import za.co.proconnectsa.support.conversation.ConversationNotFoundException;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
 import za.co.proconnectsa.support.store.InMemoryTicketStore;
+import za.co.proconnectsa.support.testing.AccessProbe;
 import za.co.proconnectsa.support.testing.SettableClock;
 import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.ticket.NewTicket;
@@ -45,8 +45,9 @@ import za.co.proconnectsa.support.whatsapp.webhook.InboundMessage;
 
 /**
  * The WhatsApp inbox's operations (conversations and attachments) in the access matrix the desk's own services pass
- * ({@code AccessMatrixContract}): every caller, on the owner's conversation, ticket or file and on one that does not
- * exist, numbers written in several ways; refused calls send nothing, and someone else's answers as a missing one.
+ * ({@code AccessMatrixContract}), each cell judged with the same {@link AccessProbe}: every caller, on the owner's
+ * conversation, ticket or file and on one that does not exist, numbers written in several ways; refused calls send
+ * nothing, and someone else's answers as a missing one.
  * The operations are found by reflection: a new public operation taking an actor without a row fails.
  */
 class InboxAccessMatrixTest {
@@ -163,23 +164,23 @@ class InboxAccessMatrixTest {
                     int sendsBefore = GRAPH.getAllServeEvents().size();
                     String own = String.format(variant, id(row.kind, target));
                     String missing = String.format(variant, missingId(row.kind));
-                    Outcome onOwn = run(row, caller, own);
-                    Outcome onMissing = row.kind == Kind.OTHER ? null : run(row, caller, missing);
+                    AccessProbe onOwn = run(row, caller, own);
+                    AccessProbe onMissing = row.kind == Kind.OTHER ? null : run(row, caller, missing);
                     String cell = entry.getKey() + " by " + caller + " on '" + variant + "'";
                     boolean same = own.strip().equals(id(row.kind, target));
                     boolean allowed = same && caller != Caller.ANONYMOUS && row.allowed.contains(caller);
                     if (caller == Caller.ANONYMOUS) {
-                        if (!(onOwn.error instanceof InvalidInputException)) {
+                        if (!(onOwn.error() instanceof InvalidInputException)) {
                             problems.add(cell + ": a null actor gave " + onOwn);
                         }
                     } else if (allowed) {
-                        if (onOwn.error instanceof AccessDeniedException || isNotFound(onOwn.error)) {
+                        if (onOwn.error() instanceof AccessDeniedException || isNotFound(onOwn.error())) {
                             problems.add(cell + ": refused, expected allowed: " + onOwn);
                         }
-                    } else if (onOwn.error == null) {
+                    } else if (onOwn.error() == null) {
                         problems.add(cell + ": allowed, expected a refusal");
                     }
-                    if (onOwn.error != null && !(onOwn.error instanceof SupportException)) {
+                    if (!onOwn.typed()) {
                         problems.add(cell + ": untyped failure " + onOwn);
                     }
                     if (onMissing != null && !allowed) {
@@ -211,9 +212,9 @@ class InboxAccessMatrixTest {
                     .containsExactly(target.file);
         }
         assertThat(inbox.attachmentContent(LERATO, target.file)).hasSize(16);
-        Outcome other = run(rows.get("WhatsAppInbox.attachmentContent(Actor,UUID)"), Caller.OTHER_PROVIDER,
+        AccessProbe other = run(rows.get("WhatsAppInbox.attachmentContent(Actor,UUID)"), Caller.OTHER_PROVIDER,
                 target.file.toString());
-        assertThat(other.error).isInstanceOf(AttachmentNotFoundException.class);
+        assertThat(other.error()).isInstanceOf(AttachmentNotFoundException.class);
     }
 
     /** A fresh open conversation (each from its own phone), and Thandi's ticket with a file she sent on it. */
@@ -259,7 +260,7 @@ class InboxAccessMatrixTest {
                 || e instanceof AttachmentNotFoundException;
     }
 
-    private Outcome run(Row row, Caller caller, String id) {
+    private AccessProbe run(Row row, Caller caller, String id) {
         Actor actor = switch (caller) {
             case OWNER -> THANDI;
             case OTHER_PROVIDER -> PIETER;
@@ -268,11 +269,7 @@ class InboxAccessMatrixTest {
             case ADMIN -> LERATO;
             case ANONYMOUS -> null;
         };
-        try {
-            return new Outcome(row.call.call(inbox, actor, id), null);
-        } catch (RuntimeException e) {
-            return new Outcome(null, e);
-        }
+        return AccessProbe.attempt(() -> row.call.call(inbox, actor, id));
     }
 
     private void conversation(String name, Set<Caller> allowed, Call call) {
@@ -292,28 +289,6 @@ class InboxAccessMatrixTest {
             return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private record Outcome(Object result, RuntimeException error) {
-
-        /** Class and message with the id as written replaced, so two ids compare alike. */
-        String fingerprint(String written, String id) {
-            if (error == null) {
-                return "allowed";
-            }
-            String text = error.getClass().getName() + ": " + error.getMessage();
-            for (String form : List.of(written, written.strip(), id)) {
-                if (!form.isEmpty()) {
-                    text = text.replace(form, "<id>");
-                }
-            }
-            return text;
-        }
-
-        @Override
-        public String toString() {
-            return error == null ? "allowed: " + result : error.getClass().getSimpleName() + ": " + error.getMessage();
         }
     }
 }

@@ -18,6 +18,7 @@ import za.co.proconnectsa.support.SupportDesk;
 import za.co.proconnectsa.support.InvalidInputException;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.portal.security.CurrentActor;
+import za.co.proconnectsa.support.sla.SlaStatus;
 import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.ticket.ChangeCursor;
 import za.co.proconnectsa.support.ticket.Cursor;
@@ -27,6 +28,7 @@ import za.co.proconnectsa.support.ticket.Reply;
 import za.co.proconnectsa.support.ticket.Ticket;
 import za.co.proconnectsa.support.ticket.TicketChanges;
 import za.co.proconnectsa.support.ticket.TicketDetails;
+import za.co.proconnectsa.support.ticket.TicketId;
 import za.co.proconnectsa.support.ticket.TicketQuery;
 import za.co.proconnectsa.support.ticket.TicketStatus;
 
@@ -113,7 +115,7 @@ public class AdminController {
         }
         ChangeCursor latest = desk.tickets().latestChange(agent);   // read first: nothing between is missed
         Page<Ticket> page = desk.tickets().queue(agent, built);
-        model.addAttribute("rows", page.items().stream().map(t -> row(agent, t)).toList());
+        model.addAttribute("rows", rows(agent, page.items()));
         model.addAttribute("next", page.next().map(Cursor::token).orElse(null));
         model.addAttribute("nextParams", withoutAfter(params));
         model.addAttribute("filters", params);
@@ -135,11 +137,7 @@ public class AdminController {
     ChangeFeed changes(@RequestParam("cursor") String cursor, Principal principal) {
         Actor agent = CurrentActor.of(principal);
         TicketChanges changes = desk.tickets().changesSince(agent, ChangeCursor.parse(cursor), CHANGES_LIMIT);
-        List<QueueRow> rows = new ArrayList<>();
-        for (Ticket ticket : changes.tickets()) {
-            rows.add(row(agent, ticket));
-        }
-        return new ChangeFeed(changes.cursor().token(), changes.more(), rows);
+        return new ChangeFeed(changes.cursor().token(), changes.more(), rows(agent, changes.tickets()));
     }
 
     @GetMapping("/admin/tickets/{number}")
@@ -148,8 +146,9 @@ public class AdminController {
         TicketDetails details = desk.tickets().get(agent, number);
         model.addAttribute("details", details);
         model.addAttribute("ticket", details.ticket());
-        model.addAttribute("sla", desk.sla().status(agent, number));
-        model.addAttribute("slaBadge", SlaBadge.of(desk.sla().status(agent, number), formats));
+        SlaStatus sla = desk.sla().status(agent, number);
+        model.addAttribute("sla", sla);
+        model.addAttribute("slaBadge", SlaBadge.of(sla, formats));
         model.addAttribute("agents", desk.assignment().agents(agent));
         // the select shows the current status first and selected, then the statuses it may move to
         model.addAttribute("transitions", details.ticket().status().allowedTransitions().stream()
@@ -210,8 +209,19 @@ public class AdminController {
         return "redirect:/admin/tickets/" + number;
     }
 
-    private QueueRow row(Actor agent, Ticket t) {
-        SlaBadge badge = SlaBadge.of(desk.sla().status(agent, t.number().text()), formats);
+    /** The rows of a page of tickets, with the SLA badges of all of them read at once. */
+    private List<QueueRow> rows(Actor agent, List<Ticket> tickets) {
+        Map<TicketId, SlaStatus> sla = desk.sla().statuses(agent, tickets.stream().map(Ticket::id).toList());
+        List<QueueRow> rows = new ArrayList<>(tickets.size());
+        for (Ticket t : tickets) {
+            SlaStatus status = sla.get(t.id());
+            // a ticket gone between the two reads keeps its row without a badge
+            rows.add(row(t, status == null ? new SlaBadge("", "") : SlaBadge.of(status, formats)));
+        }
+        return rows;
+    }
+
+    private QueueRow row(Ticket t, SlaBadge badge) {
         return new QueueRow(t.number().text(), t.subject(), t.requesterId(), formats.words(t.category().code()),
                 formats.words(t.priority().name()), formats.words(t.status().name()), t.assignee().orElse(""),
                 formats.shortTime(t.updatedAt()), badge.label(), badge.css());

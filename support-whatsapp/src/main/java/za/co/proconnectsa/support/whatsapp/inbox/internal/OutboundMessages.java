@@ -21,6 +21,7 @@ import za.co.proconnectsa.support.whatsapp.cloud.CustomerServiceWindow;
 import za.co.proconnectsa.support.whatsapp.cloud.MediaTransferException;
 import za.co.proconnectsa.support.whatsapp.cloud.OutboundMedia;
 import za.co.proconnectsa.support.whatsapp.cloud.ProviderError;
+import za.co.proconnectsa.support.whatsapp.cloud.internal.LogText;
 import za.co.proconnectsa.support.whatsapp.cloud.ReplyButton;
 import za.co.proconnectsa.support.whatsapp.cloud.SendOutcome;
 import za.co.proconnectsa.support.whatsapp.cloud.TemplateCategory;
@@ -348,6 +349,7 @@ public final class OutboundMessages {
             case RETRYABLE -> f.retryable() ? "retryable error " : "error ";
             default -> "error ";
         };
-        return kind + e.code() + ": " + why;
+        // Meta's texts may quote the customer's number; this one goes to log lines and notes, so its numbers are masked
+        return kind + e.code() + ": " + LogText.maskNumbers(why);
     }
 }
