@@ -32,6 +32,7 @@ import za.co.proconnectsa.support.satisfaction.SatisfactionSurvey;
 import za.co.proconnectsa.support.spi.SatisfactionStore;
 import za.co.proconnectsa.support.jdbc.internal.JdbcRoster;
 import za.co.proconnectsa.support.jdbc.internal.JdbcAnalytics;
+import za.co.proconnectsa.support.jdbc.internal.JdbcFacts;
 import za.co.proconnectsa.support.spi.AnalyticsStore;
 import za.co.proconnectsa.support.analytics.AnalyticsQuery;
 import za.co.proconnectsa.support.jdbc.internal.JdbcDataSubjects;
@@ -136,6 +137,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     private final JdbcWorkQueue jobs;
     private final JdbcRoster roster;
     private final JdbcAnalytics analytics;
+    private final JdbcFacts facts;
     private final JdbcDataSubjects dataSubjects;
     private final JdbcAttachments attachments;
 
@@ -154,7 +156,8 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
         this.jobs = new JdbcWorkQueue(tx, dialect, prefix);
         this.roster = new JdbcRoster(tx, dialect, prefix);
         this.analytics = new JdbcAnalytics(tx, dialect, prefix);
-        this.dataSubjects = new JdbcDataSubjects(tx, dialect, prefix, this, this, this::changed);
+        this.facts = new JdbcFacts(dialect, prefix, analytics::forgetFigures);
+        this.dataSubjects = new JdbcDataSubjects(tx, dialect, prefix, this, this, this::changed, facts);
         this.attachments = new JdbcAttachments(tx, dialect, prefix);
     }
 
@@ -320,6 +323,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
                 }
                 insertAttachments(c, ticket.id(), null, ticket.attachments());
                 insertAudit(c, events);
+                facts.insert(c, ticket, events);
                 outbox.write(c, events, List.of());
                 if (key != null) {
                     insertKey(c, key, ticket.id());
@@ -394,6 +398,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
                 }
             }
             insertAudit(c, events);
+            facts.write(c, List.of(ticket.id().toString()));
             outbox.write(c, events, newMessages);
             changed(ticket.id());
             return ticket.withVersion(ticket.version() + 1);
@@ -745,6 +750,10 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
         List<AuditEvent> added = List.copyOf(Checks.notNull(events, "events"));
         tx.run("recording ticket events", c -> {
             insertAudit(c, added);
+            if (added.stream().anyMatch(e -> e.action() == za.co.proconnectsa.support.ticket.AuditAction.STATUS_CHANGED)) {
+                // a status event moves the ticket's resolution figures
+                facts.write(c, List.of(ticketId.toString()));
+            }
             outbox.write(c, added, List.of());
             // not a change of the ticket: the change counter's row stays untouched, so a watcher never waits on it
             return null;
