@@ -340,8 +340,9 @@ public abstract class AnalyticsContract {
     }
 
     private String submitInJune(String time, Category category) {
-        return submit("2026-06-01T" + time, "Quote PDF does not download", "The download button does nothing",
-                category, OriginChannel.WEB);
+        // a subject of its own: the same request twice would be merged as a duplicate
+        return submit("2026-06-01T" + time, "Quote PDF of " + time + " does not download",
+                "The download button does nothing", category, OriginChannel.WEB);
     }
 
     @Test
