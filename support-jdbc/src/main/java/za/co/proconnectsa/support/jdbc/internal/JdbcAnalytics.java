@@ -1,6 +1,5 @@
 package za.co.proconnectsa.support.jdbc.internal;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,6 +36,13 @@ public final class JdbcAnalytics implements AnalyticsStore {
     private static final List<String> PERCENTILES = List.of("0.5", "0.9", "0.95", "0.99");
     /** PostgreSQL's work_mem for a percentile's sort, for its transaction only: a million spans sort in memory. */
     private static final String SORT_MEMORY = "64MB";
+
+    /**
+     * PostgreSQL, for the transaction: each aggregate is planned for its own period. The driver prepares a statement
+     * on the server from its fifth use on, and a plan made for any period (a generic plan) reads a year of facts
+     * through the created_at index as if it were a few rows.
+     */
+    private static final String CUSTOM_PLANS = "SELECT set_config('plan_cache_mode', 'force_custom_plan', true)";
 
     /** The unit's figures computed together, by kind and query. */
     private static final Object FIGURES = new Object();
@@ -122,15 +128,31 @@ public final class JdbcAnalytics implements AnalyticsStore {
         query(what, null, sql, params, reader);
     }
 
-    /** Runs {@code setup} (a statement without parameters, or null) and the query in one transaction. */
+    /** Runs {@code setup} (a statement without parameters, or null) and an aggregate query in one transaction. */
     private void query(String what, String setup, String sql, List<Object> params, RowReader reader) {
+        run(what, setup == null && dialect == Dialect.POSTGRESQL ? CUSTOM_PLANS : setup, sql, params, false, reader);
+    }
+
+    /** Runs a query whose rows are streamed, {@value #FETCH} at a time. */
+    private void stream(String what, String sql, List<Object> params, RowReader reader) {
+        run(what, null, sql, params, true, reader);
+    }
+
+    /**
+     * Only streamed queries set a fetch size: PostgreSQL reads such a query through a portal, and plans a portal
+     * without parallel workers, which an aggregate over a million facts needs.
+     */
+    private void run(String what, String setup, String sql, List<Object> params, boolean streamed, RowReader reader) {
         tx.run(what, c -> {
             if (setup != null) {
                 try (PreparedStatement ps = c.prepareStatement(setup)) {
                     ps.execute();
                 }
             }
-            try (PreparedStatement ps = prepare(c, sql)) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                if (streamed) {
+                    ps.setFetchSize(FETCH);
+                }
                 bind(ps, 1, params);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -140,12 +162,6 @@ public final class JdbcAnalytics implements AnalyticsStore {
             }
             return null;
         });
-    }
-
-    private static PreparedStatement prepare(Connection c, String sql) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(sql);
-        ps.setFetchSize(FETCH);
-        return ps;
     }
 
     /**
@@ -313,7 +329,8 @@ public final class JdbcAnalytics implements AnalyticsStore {
 
     /** PostgreSQL: the percentiles' sort is held in memory for the statement's transaction, not spilled to files. */
     private String sortMemory() {
-        return dialect == Dialect.POSTGRESQL ? "SELECT set_config('work_mem', '" + SORT_MEMORY + "', true)" : null;
+        return dialect == Dialect.POSTGRESQL ? CUSTOM_PLANS + ", set_config('work_mem', '" + SORT_MEMORY + "', true)"
+                : null;
     }
 
     /** A span's figures from its count, sum and the percentiles read from {@code column} on. */
@@ -428,16 +445,16 @@ public final class JdbcAnalytics implements AnalyticsStore {
         Scope scope = new Scope(query, true);
         switch (Checks.notNull(span, "span")) {
             // the end is the start plus the span, exact to the microsecond as both were stored
-            case FIRST_RESPONSE -> query("reading " + span + " times", "SELECT t.created_at AS s, t.first_response_us"
+            case FIRST_RESPONSE -> stream("reading " + span + " times", "SELECT t.created_at AS s, t.first_response_us"
                     + " FROM " + facts + " t WHERE " + scope + " AND t.first_response_us IS NOT NULL", scope.params,
                     rs -> {
                         Instant s = Rows.getInstant(rs, "s", dialect);
                         each.accept(s, s.plus(rs.getLong(2), java.time.temporal.ChronoUnit.MICROS));
                     });
-            case RESOLUTION -> query("reading " + span + " times", "SELECT t.created_at AS s, t.resolved_at AS e FROM "
+            case RESOLUTION -> stream("reading " + span + " times", "SELECT t.created_at AS s, t.resolved_at AS e FROM "
                     + facts + " t WHERE " + scope + " AND t.resolved_at IS NOT NULL", scope.params,
                     rs -> each.accept(Rows.getInstant(rs, "s", dialect), Rows.getInstant(rs, "e", dialect)));
-            case NEXT_RESPONSE -> query("reading " + span + " times", "WITH " + nextResponses(scope)
+            case NEXT_RESPONSE -> stream("reading " + span + " times", "WITH " + nextResponses(scope)
                     + " SELECT s, e FROM spans", scope.params,
                     rs -> each.accept(Rows.getInstant(rs, "s", dialect), Rows.getInstant(rs, "e", dialect)));
         }
@@ -628,12 +645,12 @@ public final class JdbcAnalytics implements AnalyticsStore {
     @Override
     public void forEachRequestText(AnalyticsQuery query, Consumer<List<String>> request) {
         Scope scope = new Scope(query, true);
-        query("reading request texts", "SELECT t.subject, t.body FROM " + tickets + " t WHERE " + scope,
+        stream("reading request texts", "SELECT t.subject, t.body FROM " + tickets + " t WHERE " + scope,
                 scope.params, rs -> request.accept(List.of(rs.getString(1), rs.getString(2))));
         if (!query.includesConversations()) {
             return;
         }
-        query("reading first messages", "SELECT m.body FROM " + conversations + " c JOIN " + conversationMessages
+        stream("reading first messages", "SELECT m.body FROM " + conversations + " c JOIN " + conversationMessages
                 + " m ON m.conversation_id = c.id WHERE c.created_at >= ? AND c.created_at < ? AND c.ticket_id IS NULL"
                 + " AND m.author = 'CUSTOMER' AND NOT EXISTS (SELECT 1 FROM " + conversationMessages + " o WHERE"
                 + " o.conversation_id = m.conversation_id AND o.author = 'CUSTOMER' AND (o.created_at < m.created_at"
