@@ -345,13 +345,19 @@ public abstract class AnalyticsContract {
                 "The download button does nothing", category, OriginChannel.WEB);
     }
 
+    /** A June ticket assigned to agent-5 and answered by agent-1; the clock then at 10:00. */
+    private String answeredInJune(String time, Category category, String answeredAt) {
+        String t = submitInJune(time, category);
+        desk.tickets().assign(ADMIN, t, "agent-5");
+        reply("2026-06-01T" + answeredAt, AGENT, t);
+        at("2026-06-01T10:00");
+        return t;
+    }
+
     @Test
     @DisplayName("reassigned after the first response: the agent figures follow the ticket to its new assignee")
     void reassignmentMovesAgentFigures() {
-        String t = submitInJune("09:00", Category.TECHNICAL);
-        desk.tickets().assign(ADMIN, t, "agent-5");
-        reply("2026-06-01T09:20", AGENT, t);
-        at("2026-06-01T10:00");
+        String t = answeredInJune("09:00", Category.TECHNICAL, "09:20");
         desk.tickets().assign(ADMIN, t, "agent-6");
 
         AnalyticsReport r = june();
@@ -388,10 +394,7 @@ public abstract class AnalyticsContract {
     @Test
     @DisplayName("resolved, reopened and resolved again, then closed: the resolution is the first one, the ticket reopened once")
     void reopenedKeepsFirstResolution() {
-        String t = submitInJune("09:00", Category.BILLING);
-        desk.tickets().assign(ADMIN, t, "agent-5");
-        reply("2026-06-01T09:30", AGENT, t);
-        at("2026-06-01T10:00");
+        String t = answeredInJune("09:00", Category.BILLING, "09:30");
         desk.tickets().changeStatus(AGENT, t, TicketStatus.RESOLVED);
         AnalyticsReport resolved = june();
         assertThat(resolved.resolution().wall().p50()).isEqualTo(Duration.ofHours(1));
@@ -420,10 +423,7 @@ public abstract class AnalyticsContract {
     void purgedTicketLeavesFigures() {
         assertThat(store).isInstanceOf(za.co.proconnectsa.support.spi.DataSubjectStore.class);
         String kept = submitInJune("09:00", Category.TECHNICAL);
-        String purged = submitInJune("09:10", Category.BILLING);
-        desk.tickets().assign(ADMIN, purged, "agent-5");
-        reply("2026-06-01T09:40", AGENT, purged);
-        at("2026-06-01T10:00");
+        String purged = answeredInJune("09:10", Category.BILLING, "09:40");
         desk.tickets().changeStatus(AGENT, purged, TicketStatus.CLOSED);
         assertThat(june().tickets()).isEqualTo(2);
         assertThat(june().resolved()).isEqualTo(1);
