@@ -14,7 +14,9 @@ import za.co.proconnectsa.support.spi.AnalyticsStore;
 
 /**
  * Not a benchmark: loads {@link AnalyticsBenchmark}'s data set into a fresh PostgreSQL, times each aggregate the
- * report asks the store for (the fastest of five runs after a warm-up) and, when asked, keeps the server up for
+ * report asks the store for (the fastest of five runs after a warm-up; each call on its own, outside a unit of work,
+ * so a call answered by a statement that computes several figures, such as {@code spanStats} and
+ * {@code resolutionCounts}, times that whole statement) and, when asked, keeps the server up for
  * statements tried by hand ({@code EXPLAIN ANALYZE} through any JDBC client on the printed URL). Run it with {@code java -cp benchmarks/target/benchmarks.jar za.co.proconnectsa.support.benchmarks.AnalyticsPlans
  * [tickets]}.
  */
@@ -51,7 +53,10 @@ public final class AnalyticsPlans {
             time("satisfactionCounts", () -> analytics.satisfactionCounts(query));
             time("backlog", () -> analytics.backlog(query, List.of(to.minusSeconds(86_400), to.minusSeconds(259_200),
                     to.minusSeconds(604_800), to.minusSeconds(2_592_000))));
-            time("agentCounts", () -> analytics.agentCounts(query));
+            time("agentCounts (with both spans' per-agent percentiles: one statement)", () -> analytics.agentCounts(query));
+            for (AnalyticsStore.Span span : List.of(AnalyticsStore.Span.FIRST_RESPONSE, AnalyticsStore.Span.RESOLUTION)) {
+                time("agentSpanStats " + span + " (the same statement)", () -> analytics.agentSpanStats(query, span));
+            }
 
             if (args.length > 1) {
                 // keeps the server up for statements tried by hand

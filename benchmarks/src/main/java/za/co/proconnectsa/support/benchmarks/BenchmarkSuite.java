@@ -272,13 +272,19 @@ public final class BenchmarkSuite {
 
     private List<Row> analytics() throws RunnerException {
         String tickets = smoke ? "2000" : "1000000";
-        Results r = jmh(jmhOptions("AnalyticsBenchmark", "report|handWritten", 1, 5, 3, 10).param("tickets", tickets));
+        Results r = jmh(jmhOptions("AnalyticsBenchmark", "report|handWritten|handWrittenTuned", 1, 5, 3, 10)
+                .param("tickets", tickets));
         double report = r.score("report");
         double hand = r.score("handWritten");
-        return List.of(new Row("Analytics", "analytics report over " + number(Double.parseDouble(tickets))
-                + " tickets (`desk.analytics().report`, PostgreSQL)", report, "ms", "hand-written SQL for the same "
-                + "figures, " + millis(hand), hand / report, ">= 0.8x; <= 1,000 ms", both(hand / report >= 0.8,
-                report <= 1000)));
+        double tuned = r.score("handWrittenTuned");
+        String what = "analytics report over " + number(Double.parseDouble(tickets))
+                + " tickets (`desk.analytics().report`, PostgreSQL)";
+        return List.of(new Row("Analytics", what, report, "ms", "hand-written SQL over the tickets table, as first "
+                + "written, " + millis(hand), hand / report, ">= 0.8x; <= 1,000 ms", both(hand / report >= 0.8,
+                report <= 1000)),
+                new Row("Analytics", what + " vs the best hand-written SQL over the facts table it reads", report,
+                        "ms", "hand-written SQL for every figure of the report over the facts table, " + millis(tuned),
+                        tuned / report, ">= 0.8x; <= 1,000 ms", both(tuned / report >= 0.8, report <= 1000)));
     }
 
     private List<Row> portalLoad() throws Exception {

@@ -46,9 +46,9 @@ import za.co.proconnectsa.support.ticket.Visibility;
 /**
  * Creating one ticket on PostgreSQL and on MariaDB through {@link JdbcTicketStore}, side by side with the same SQL
  * written by hand with plain JDBC on the same HikariCP pool. Both, in one transaction, take a number from its
- * counter row, insert the ticket row (all 17 columns), its CREATED audit event and its SUBMITTED outbox entry (with its
- * JSON payload, {@link EventPayload}), and
- * stamp the ticket with the next change position: exactly what {@code TicketService.submit} asks of the store. The Ticket and AuditEvent values are built the same
+ * counter row, insert the ticket row (all 17 columns), its CREATED audit event, its analytics facts row and its
+ * SUBMITTED outbox entry (with its JSON payload, {@link EventPayload}), and stamp the ticket with the next change
+ * position: exactly what {@code TicketService.submit} asks of the store. The Ticket and AuditEvent values are built the same
  * way in both methods (a fresh id and the new number; everything else is fixed in setup).
  *
  * <p>On MariaDB, which has no {@code UPDATE ... RETURNING}, both sides move a counter on and then read it in the same
@@ -76,6 +76,9 @@ public class JdbcInsertBenchmark {
             + "first_responded_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     static final String INSERT_AUDIT = "INSERT INTO support_audit_events (ticket_id, actor_id, actor_role, actor_name, "
             + "action, before_value, after_value, visibility, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String INSERT_FACTS = "INSERT INTO support_ticket_facts (ticket_id, created_at, origin, category, "
+            + "priority, assignee_id, open_now, first_response_us, resolved_at, resolution_us, reopened) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, 0)";
     static final String INSERT_OUTBOX = "INSERT INTO support_outbox (event_type, ticket_id, actor_id, actor_role, "
             + "actor_name, message_id, occurred_at, sla_target, attempts, aggregate_type, payload) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 'ticket', ?)";
@@ -128,10 +131,10 @@ public class JdbcInsertBenchmark {
     @Setup(Level.Iteration)
     public void emptyTables() throws SQLException {
         if (onMariaDb) {
-            mariaDb.truncate("support_outbox", "support_audit_events", "support_tickets");
+            mariaDb.truncate("support_outbox", "support_audit_events", "support_ticket_facts", "support_tickets");
         } else {
             try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-                st.execute("TRUNCATE support_outbox, support_audit_events, support_tickets CASCADE");
+                st.execute("TRUNCATE support_outbox, support_audit_events, support_ticket_facts, support_tickets CASCADE");
             }
         }
         lastRaw = null;
@@ -149,11 +152,12 @@ public class JdbcInsertBenchmark {
         try {
             try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
                     ResultSet rs = st.executeQuery("SELECT (SELECT count(*) FROM support_tickets), "
-                            + "(SELECT count(*) FROM support_audit_events), (SELECT count(*) FROM support_outbox)")) {
+                            + "(SELECT count(*) FROM support_audit_events), (SELECT count(*) FROM support_outbox), "
+                            + "(SELECT count(*) FROM support_ticket_facts)")) {
                 rs.next();
-                if (rs.getLong(1) != rs.getLong(2) || rs.getLong(1) != rs.getLong(3)) {
-                    throw new IllegalStateException("tickets, audit events and outbox entries differ: " + rs.getLong(1)
-                            + " vs " + rs.getLong(2) + " vs " + rs.getLong(3));
+                if (rs.getLong(1) != rs.getLong(2) || rs.getLong(1) != rs.getLong(3) || rs.getLong(1) != rs.getLong(4)) {
+                    throw new IllegalStateException("tickets, audit events, outbox entries and facts differ: "
+                            + rs.getLong(1) + " vs " + rs.getLong(2) + " vs " + rs.getLong(3) + " vs " + rs.getLong(4));
                 }
             }
             if (lastRaw != null) {
@@ -289,6 +293,16 @@ public class JdbcInsertBenchmark {
             ps.setString(7, e.after());
             ps.setString(8, e.visibility().name());
             setInstant(ps, 9, e.at(), mariaDb);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement(INSERT_FACTS)) {
+            ps.setString(1, t.id().toString());
+            setInstant(ps, 2, t.createdAt(), mariaDb);
+            ps.setString(3, t.origin().name());
+            ps.setString(4, t.category().code());
+            ps.setString(5, t.priority().name());
+            ps.setString(6, t.assigneeId());
+            ps.setInt(7, t.status().isActive() ? 1 : 0);
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement(INSERT_OUTBOX)) {

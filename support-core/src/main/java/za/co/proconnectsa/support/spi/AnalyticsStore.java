@@ -13,7 +13,8 @@ import za.co.proconnectsa.support.ticket.Priority;
 
 /**
  * The aggregates behind support analytics, counted where the data lives: a database store answers each method with
- * one aggregate query, never by loading every ticket. The in-memory and JDBC stores implement it and give the same
+ * aggregate queries, never by loading every ticket (one query may answer several methods: the desk asks for all of a
+ * report's aggregates in one unit of work, {@link TicketStore#inTransaction}). The in-memory and JDBC stores implement it and give the same
  * figures ({@code AnalyticsContract} in {@code support-testing}).
  *
  * <p>"The period's tickets" are the tickets created at or after {@code query.from()} and before

@@ -34,6 +34,7 @@ import za.co.proconnectsa.support.satisfaction.SatisfactionSurvey;
 import za.co.proconnectsa.support.spi.SatisfactionStore;
 import za.co.proconnectsa.support.jdbc.internal.JdbcRoster;
 import za.co.proconnectsa.support.jdbc.internal.JdbcAnalytics;
+import za.co.proconnectsa.support.jdbc.internal.JdbcFacts;
 import za.co.proconnectsa.support.spi.AnalyticsStore;
 import za.co.proconnectsa.support.analytics.AnalyticsQuery;
 import za.co.proconnectsa.support.jdbc.internal.JdbcDataSubjects;
@@ -141,6 +142,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     private final JdbcWorkQueue jobs;
     private final JdbcRoster roster;
     private final JdbcAnalytics analytics;
+    private final JdbcFacts facts;
     private final JdbcDataSubjects dataSubjects;
     private final JdbcAttachments attachments;
 
@@ -159,7 +161,8 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
         this.jobs = new JdbcWorkQueue(tx, dialect, prefix);
         this.roster = new JdbcRoster(tx, dialect, prefix);
         this.analytics = new JdbcAnalytics(tx, dialect, prefix);
-        this.dataSubjects = new JdbcDataSubjects(tx, dialect, prefix, this, this, this::changed);
+        this.facts = new JdbcFacts(dialect, prefix, analytics::forgetFigures);
+        this.dataSubjects = new JdbcDataSubjects(tx, dialect, prefix, this, this, this::changed, facts);
         this.attachments = new JdbcAttachments(tx, dialect, prefix);
     }
 
@@ -325,6 +328,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
                 }
                 insertAttachments(c, ticket.id(), null, ticket.attachments());
                 insertAudit(c, events);
+                facts.insert(c, ticket, events);
                 outbox.write(c, ticket, events, List.of());
                 if (key != null) {
                     insertKey(c, key, ticket.id());
@@ -399,6 +403,7 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
                 }
             }
             insertAudit(c, events);
+            facts.write(c, List.of(ticket.id().toString()));
             outbox.write(c, ticket.withVersion(ticket.version() + 1), events, newMessages);
             changed(ticket.id());
             return ticket.withVersion(ticket.version() + 1);
@@ -780,6 +785,10 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
         List<AuditEvent> added = List.copyOf(Checks.notNull(events, "events"));
         tx.run("recording ticket events", c -> {
             insertAudit(c, added);
+            if (added.stream().anyMatch(e -> e.action() == za.co.proconnectsa.support.ticket.AuditAction.STATUS_CHANGED)) {
+                // a status event moves the ticket's resolution figures
+                facts.write(c, List.of(ticketId.toString()));
+            }
             if (!added.isEmpty()) {
                 // the payload holds the ticket as it is: read in this unit, on its connection
                 Ticket ticket = findById(ticketId).orElseThrow(() -> new TicketNotFoundException(ticketId.toString()));

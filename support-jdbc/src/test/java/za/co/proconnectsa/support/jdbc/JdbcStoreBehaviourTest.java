@@ -64,6 +64,30 @@ class JdbcStoreBehaviourTest {
     }
 
     @Test
+    @DisplayName("the analytics facts are written in the ticket's transaction: when their statement fails, neither the ticket nor a change of it is kept")
+    void factsCommitWithTheTicket() throws SQLException {
+        JdbcDataSource ds = freshH2();
+        JdbcTicketStore store = JdbcTicketStore.create(ds);
+        TicketFixtures fixtures = TicketFixtures.forStore(store, clock);
+        Ticket kept = fixtures.newTicket("prov-17", "Invoice", "Charged twice");
+        store.insert(kept, List.of(), null);
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE support_ticket_facts RENAME TO support_ticket_facts_gone");
+        }
+        Ticket lost = fixtures.newTicket("prov-18", "Login", "Cannot log in");
+
+        assertThatThrownBy(() -> store.insert(lost, List.of(), null)).isInstanceOf(SupportException.class);
+        assertThatThrownBy(() -> store.update(kept.withAssignee("agent-1", clock.instant()), List.of(), List.of()))
+                .isInstanceOf(SupportException.class);
+        assertThat(store.findById(lost.id())).isEmpty();
+        assertThat(store.findById(kept.id())).hasValueSatisfying(t -> {
+            assertThat(t.version()).isEqualTo(1);
+            assertThat(t.assigneeId()).isNull();
+        });
+        assertThat(store.pendingCount()).as("outbox entries").isZero();
+    }
+
+    @Test
     @DisplayName("a statement failing inside update leaves version, messages and audit as they were")
     void updateIsAtomic() {
         JdbcTicketStore store = JdbcTicketStore.create(freshH2());

@@ -332,6 +332,137 @@ public abstract class AnalyticsContract {
         return Duration.ofNanos(micros * 1000);
     }
 
+    /** A June day away from the golden data set's period, for the write-path cases. */
+    private static final Instant JUNE = sast("2026-06-01T00:00");
+
+    private AnalyticsReport june() {
+        return report(AnalyticsQuery.builder(JUNE, JUNE.plus(Duration.ofDays(1))).build());
+    }
+
+    private String submitInJune(String time, Category category) {
+        // a subject of its own: the same request twice would be merged as a duplicate
+        return submit("2026-06-01T" + time, "Quote PDF of " + time + " does not download",
+                "The download button does nothing", category, OriginChannel.WEB);
+    }
+
+    /** A June ticket assigned to agent-5 and answered by agent-1; the clock then at 10:00. */
+    private String answeredInJune(String time, Category category, String answeredAt) {
+        String t = submitInJune(time, category);
+        desk.tickets().assign(ADMIN, t, "agent-5");
+        reply("2026-06-01T" + answeredAt, AGENT, t);
+        at("2026-06-01T10:00");
+        return t;
+    }
+
+    @Test
+    @DisplayName("reassigned after the first response: the agent figures follow the ticket to its new assignee")
+    void reassignmentMovesAgentFigures() {
+        String t = answeredInJune("09:00", Category.TECHNICAL, "09:20");
+        desk.tickets().assign(ADMIN, t, "agent-6");
+
+        AnalyticsReport r = june();
+        assertThat(r.agents()).extracting(AgentFigures::agentId).doesNotContain("agent-5");
+        assertThat(r.agents()).filteredOn(f -> f.agentId().equals("agent-6"))
+                .extracting(AgentFigures::assigned, AgentFigures::openNow, AgentFigures::firstResponseMean,
+                        AgentFigures::firstResponse)
+                .containsExactly(tuple(1L, 1L, Duration.ofMinutes(20),
+                        new MedianAndP90(1, Duration.ofMinutes(20), Duration.ofMinutes(20))));
+        desk.tickets().unassign(ADMIN, t);
+        assertThat(june().agents()).extracting(AgentFigures::agentId).doesNotContain("agent-5", "agent-6");
+        assertThat(june().firstResponse().wall().count()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a ticket's category and priority changed in the store: the counts and filters follow")
+    void changedCategoryMovesCounts() {
+        String number = submitInJune("09:00", Category.BILLING);
+        assertThat(june().topCategories()).containsExactly(new CountOf("BILLING", 1));
+        Ticket t = store.findByNumber(number).orElseThrow();
+        store.update(new Ticket(t.id(), t.number(), t.subject(), t.body(), Category.GENERAL, Priority.URGENT,
+                t.status(), t.origin(), t.requesterId(), t.assigneeId(), t.tags(), t.attachments(), t.fingerprint(),
+                t.createdAt(), clock.instant(), t.firstRespondedAt(), t.version()), List.of(), List.of());
+
+        AnalyticsReport r = june();
+        assertThat(r.tickets()).isEqualTo(1);
+        assertThat(r.topCategories()).containsExactly(new CountOf("GENERAL", 1));
+        AnalyticsQuery.Builder urgent = AnalyticsQuery.builder(JUNE, JUNE.plus(Duration.ofDays(1)));
+        assertThat(report(urgent.priorities(Priority.URGENT).build()).tickets()).isEqualTo(1);
+        assertThat(report(AnalyticsQuery.builder(JUNE, JUNE.plus(Duration.ofDays(1))).categories(Category.BILLING)
+                .build()).tickets()).isZero();
+    }
+
+    @Test
+    @DisplayName("resolved, reopened and resolved again, then closed: the resolution is the first one, the ticket reopened once")
+    void reopenedKeepsFirstResolution() {
+        String t = answeredInJune("09:00", Category.BILLING, "09:30");
+        desk.tickets().changeStatus(AGENT, t, TicketStatus.RESOLVED);
+        AnalyticsReport resolved = june();
+        assertThat(resolved.resolution().wall().p50()).isEqualTo(Duration.ofHours(1));
+        assertThat(resolved.backlog().open()).isEqualTo(3);
+        reply("2026-06-01T11:00", THANDI, t);
+        assertThat(june().backlog().open()).as("the reopened ticket is open again").isEqualTo(4);
+        reply("2026-06-01T12:00", AGENT, t);
+        at("2026-06-01T15:00");
+        desk.tickets().changeStatus(AGENT, t, TicketStatus.RESOLVED);
+        at("2026-06-01T16:00");
+        desk.tickets().changeStatus(AGENT, t, TicketStatus.CLOSED);
+
+        AnalyticsReport r = june();
+        assertThat(r.resolution().wall()).isEqualTo(new DurationFigures(1, Duration.ofHours(1), Duration.ofHours(1),
+                Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(1)));
+        assertThat(r.resolved()).isEqualTo(1);
+        assertThat(r.reopened()).isEqualTo(1);
+        assertThat(r.backlog().open()).isEqualTo(3);
+        assertThat(r.agents()).filteredOn(f -> f.agentId().equals("agent-5"))
+                .extracting(AgentFigures::resolved, AgentFigures::openNow, AgentFigures::resolutionMean)
+                .containsExactly(tuple(1L, 0L, Duration.ofHours(1)));
+    }
+
+    @Test
+    @DisplayName("a retention purge takes the closed ticket out of every figure; the others stay")
+    void purgedTicketLeavesFigures() {
+        assertThat(store).isInstanceOf(za.co.proconnectsa.support.spi.DataSubjectStore.class);
+        String kept = submitInJune("09:00", Category.TECHNICAL);
+        String purged = answeredInJune("09:10", Category.BILLING, "09:40");
+        desk.tickets().changeStatus(AGENT, purged, TicketStatus.CLOSED);
+        assertThat(june().tickets()).isEqualTo(2);
+        assertThat(june().resolved()).isEqualTo(1);
+
+        at("2026-08-01T10:00");
+        assertThat(desk.dataSubjects().purgeExpired(ADMIN, za.co.proconnectsa.support.privacy.RetentionPolicy.builder()
+                .closedTickets(Duration.ofDays(30)).build()).closedTickets()).isEqualTo(1);
+
+        AnalyticsReport r = june();
+        assertThat(r.tickets()).isEqualTo(1);
+        assertThat(r.topCategories()).containsExactly(new CountOf("TECHNICAL", 1));
+        assertThat(r.firstResponse().wall()).isEqualTo(DurationFigures.NONE);
+        assertThat(r.resolution().wall()).isEqualTo(DurationFigures.NONE);
+        assertThat(r.resolved()).isZero();
+        assertThat(r.agents()).extracting(AgentFigures::agentId).doesNotContain("agent-5");
+        assertThat(r.requests()).isEqualTo(1);
+        assertThat(store.findByNumber(kept)).isPresent();
+    }
+
+    @Test
+    @DisplayName("erasing and anonymising the requester rewrites who they are, never the figures: every total is unchanged")
+    void erasureKeepsFigures() {
+        AnalyticsReport before = golden();
+        za.co.proconnectsa.support.privacy.DataSubject thandi = za.co.proconnectsa.support.privacy.DataSubject
+                .builder(THANDI.id()).name("Thandi").build();
+        String pseudonym = desk.dataSubjects().anonymise(ADMIN, thandi, "anonymise for analytics").subjectRef();
+        assertThat(golden()).isEqualTo(before);
+        // then erased under the pseudonym the tickets now carry: their texts go, their figures stay
+        desk.dataSubjects().erase(ADMIN, za.co.proconnectsa.support.privacy.DataSubject.builder(pseudonym).build(),
+                "erasure asked by the requester");
+        AnalyticsReport after = golden();
+        assertThat(after.tickets()).isEqualTo(3);
+        assertThat(after.firstResponse()).isEqualTo(before.firstResponse());
+        assertThat(after.resolution()).isEqualTo(before.resolution());
+        assertThat(after.agents()).isEqualTo(before.agents());
+        assertThat(after.backlog()).isEqualTo(before.backlog());
+        assertThat(after.sla()).isEqualTo(before.sla());
+    }
+
     @Test
     @DisplayName("SLA compliance per target from the SLA events: first response 2 met, 1 breached (late counts as breached)")
     void slaCompliance() {

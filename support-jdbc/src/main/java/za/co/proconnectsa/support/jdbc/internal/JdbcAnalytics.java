@@ -1,6 +1,5 @@
 package za.co.proconnectsa.support.jdbc.internal;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,24 +20,37 @@ import za.co.proconnectsa.support.ticket.Priority;
 import za.co.proconnectsa.support.internal.Checks;
 
 /**
- * Support analytics in SQL: every figure is one aggregate query (counts, sums and {@code percentile_cont}) over the
- * period's tickets, read by the created_at index; only business-time spans and request texts are streamed, two
- * columns at a time. Percentiles: PostgreSQL and H2 with {@code PERCENTILE_CONT ... WITHIN GROUP} as an aggregate;
- * MariaDB by reading the values at the ranks around each percentile ({@code ROW_NUMBER() OVER (ORDER BY ...)}) and
- * interpolating as percentile_cont does.
+ * Support analytics in SQL: every figure is an aggregate query (counts, sums and {@code percentile_cont}) over the
+ * period's rows of the narrow facts table ({@code ticket_facts}, one row per ticket kept by {@link JdbcFacts} in each
+ * ticket's unit of work), never over the wide tickets table; only business-time spans and request texts are
+ * streamed, two columns at a time. Within one unit of work (the desk's report), the wall-time spans of the whole
+ * period (first response, resolution and the resolution counts) are computed by one statement, and every per-agent
+ * figure by another, and kept for the other calls of the unit with the same query until the unit writes facts.
+ * Percentiles: PostgreSQL and H2 with {@code PERCENTILE_CONT ... WITHIN GROUP} as an aggregate; MariaDB by reading
+ * the values at the ranks around each percentile ({@code ROW_NUMBER() OVER (ORDER BY ...)}) and interpolating as
+ * percentile_cont does.
  */
 public final class JdbcAnalytics implements AnalyticsStore {
 
-    private static final String DONE = "('RESOLVED', 'CLOSED')";
-    private static final String ACTIVE = "('NEW', 'OPEN', 'PENDING', 'ON_HOLD')";
     private static final int FETCH = 1000;
     private static final List<String> PERCENTILES = List.of("0.5", "0.9", "0.95", "0.99");
     /** PostgreSQL's work_mem for a percentile's sort, for its transaction only: a million spans sort in memory. */
     private static final String SORT_MEMORY = "64MB";
 
+    /**
+     * PostgreSQL, for the transaction: each aggregate is planned for its own period. The driver prepares a statement
+     * on the server from its fifth use on, and a plan made for any period (a generic plan) reads a year of facts
+     * through the created_at index as if it were a few rows.
+     */
+    private static final String CUSTOM_PLANS = "SELECT set_config('plan_cache_mode', 'force_custom_plan', true)";
+
+    /** The unit's figures computed together, by kind and query. */
+    private static final Object FIGURES = new Object();
+
     private final Tx tx;
     private final Dialect dialect;
     private final String tickets;
+    private final String facts;
     private final String messages;
     private final String audit;
     private final String conversations;
@@ -53,13 +65,14 @@ public final class JdbcAnalytics implements AnalyticsStore {
         this.tx = tx;
         this.dialect = dialect;
         this.tickets = prefix + "tickets";
+        this.facts = prefix + "ticket_facts";
         this.messages = prefix + "messages";
         this.audit = prefix + "audit_events";
         this.conversations = prefix + "whatsapp_conversations";
         this.conversationMessages = prefix + "whatsapp_messages";
     }
 
-    /** A WHERE clause on tickets aliased {@code t} and its parameters, in order. */
+    /** A WHERE clause on tickets or their facts aliased {@code t} (same column names) and its parameters, in order. */
     private final class Scope {
         final StringBuilder sql = new StringBuilder();
         final List<Object> params = new ArrayList<>();
@@ -115,15 +128,31 @@ public final class JdbcAnalytics implements AnalyticsStore {
         query(what, null, sql, params, reader);
     }
 
-    /** Runs {@code setup} (a statement without parameters, or null) and the query in one transaction. */
+    /** Runs {@code setup} (a statement without parameters, or null) and an aggregate query in one transaction. */
     private void query(String what, String setup, String sql, List<Object> params, RowReader reader) {
+        run(what, setup == null && dialect == Dialect.POSTGRESQL ? CUSTOM_PLANS : setup, sql, params, false, reader);
+    }
+
+    /** Runs a query whose rows are streamed, {@value #FETCH} at a time. */
+    private void stream(String what, String sql, List<Object> params, RowReader reader) {
+        run(what, null, sql, params, true, reader);
+    }
+
+    /**
+     * Only streamed queries set a fetch size: PostgreSQL reads such a query through a portal, and plans a portal
+     * without parallel workers, which an aggregate over a million facts needs.
+     */
+    private void run(String what, String setup, String sql, List<Object> params, boolean streamed, RowReader reader) {
         tx.run(what, c -> {
             if (setup != null) {
                 try (PreparedStatement ps = c.prepareStatement(setup)) {
                     ps.execute();
                 }
             }
-            try (PreparedStatement ps = prepare(c, sql)) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                if (streamed) {
+                    ps.setFetchSize(FETCH);
+                }
                 bind(ps, 1, params);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -135,23 +164,14 @@ public final class JdbcAnalytics implements AnalyticsStore {
         });
     }
 
-    private static PreparedStatement prepare(Connection c, String sql) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(sql);
-        ps.setFetchSize(FETCH);
-        return ps;
-    }
-
     /**
      * Microseconds from {@code a} to {@code b}, as an integer. PostgreSQL: the interval's seconds as a double
      * ({@code date_part}), exact to the microsecond for spans of centuries and several times cheaper per row than
      * EXTRACT, which computes in numeric since PostgreSQL 14.
      */
     private String micros(String a, String b) {
-        return switch (dialect) {
-            case POSTGRESQL -> "CAST(date_part('epoch', " + b + " - " + a + ") * 1000000 AS BIGINT)";
-            case MARIADB -> "TIMESTAMPDIFF(MICROSECOND, " + a + ", " + b + ")";
-            default -> "DATEDIFF(MICROSECOND, " + a + ", " + b + ")";
-        };
+        return dialect == Dialect.POSTGRESQL ? "CAST(date_part('epoch', " + b + " - " + a + ") * 1000000 AS BIGINT)"
+                : JdbcFacts.exactMicros(dialect, a, b);
     }
 
     /**
@@ -172,16 +192,11 @@ public final class JdbcAnalytics implements AnalyticsStore {
         return dialect == Dialect.POSTGRESQL ? "CAST(EXTRACT(EPOCH FROM " + quarter + ") AS BIGINT) / 900" : quarter;
     }
 
-    private String resolutions() {
-        return "SELECT ticket_id, MIN(at) AS resolved_at FROM " + audit
-                + " WHERE action = 'STATUS_CHANGED' AND after_value IN " + DONE + " GROUP BY ticket_id";
-    }
-
     @Override
     public List<TicketCount> ticketCounts(AnalyticsQuery query) {
         Scope scope = new Scope(query, true);
         List<TicketCount> out = new ArrayList<>();
-        query("counting tickets", "SELECT t.origin, t.category, t.priority, COUNT(*) FROM " + tickets + " t WHERE "
+        query("counting tickets", "SELECT t.origin, t.category, t.priority, COUNT(*) FROM " + facts + " t WHERE "
                 + scope + " GROUP BY t.origin, t.category, t.priority", scope.params,
                 rs -> out.add(new TicketCount(OriginChannel.valueOf(rs.getString(1)), Category.of(rs.getString(2)),
                         Priority.valueOf(rs.getString(3)), rs.getLong(4))));
@@ -192,7 +207,7 @@ public final class JdbcAnalytics implements AnalyticsStore {
     public SortedMap<Long, Long> requestsByQuarterHour(AnalyticsQuery query) {
         Scope scope = new Scope(query, true);
         List<Object> params = new ArrayList<>(scope.params);
-        String sql = "SELECT " + quarter("t.created_at") + " AS q FROM " + tickets + " t WHERE " + scope;
+        String sql = "SELECT " + quarter("t.created_at") + " AS q FROM " + facts + " t WHERE " + scope;
         if (query.includesConversations()) {
             sql += " UNION ALL SELECT " + quarter("c.created_at") + " AS q FROM " + conversations
                     + " c WHERE c.created_at >= ? AND c.created_at < ? AND c.ticket_id IS NULL";
@@ -224,53 +239,145 @@ public final class JdbcAnalytics implements AnalyticsStore {
         return new ConversationCounts(counts[0], counts[1], counts[2]);
     }
 
-    /** Common table expressions ending in {@code spans (s, e)}: each span's start and end. */
-    private String spans(Span span, Scope scope) {
-        return switch (Checks.notNull(span, "span")) {
-            case FIRST_RESPONSE -> "spans AS (SELECT t.created_at AS s, t.first_responded_at AS e FROM " + tickets
-                    + " t WHERE " + scope + " AND t.first_responded_at IS NOT NULL)";
-            case RESOLUTION -> "spans AS (SELECT t.created_at AS s, r.resolved_at AS e FROM " + tickets + " t JOIN ("
-                    + resolutions() + ") r ON r.ticket_id = t.id WHERE " + scope + ")";
-            // k: support's public replies so far; requester messages after reply k wait for reply k + 1
-            case NEXT_RESPONSE -> "m AS (SELECT x.ticket_id, x.created_at, x.author_role,"
-                    + " SUM(CASE WHEN x.author_role <> 'REQUESTER' THEN 1 ELSE 0 END) OVER (PARTITION BY x.ticket_id"
-                    + " ORDER BY x.created_at, x.pos ROWS UNBOUNDED PRECEDING) AS k FROM " + messages + " x JOIN "
-                    + tickets + " t ON t.id = x.ticket_id WHERE x.visibility = 'PUBLIC' AND " + scope + "),"
-                    + " w AS (SELECT ticket_id, k, MIN(created_at) AS s FROM m WHERE author_role = 'REQUESTER'"
-                    + " AND k >= 1 GROUP BY ticket_id, k),"
-                    + " spans AS (SELECT w.s, a.created_at AS e FROM w JOIN m a ON a.ticket_id = w.ticket_id"
-                    + " AND a.k = w.k + 1 AND a.author_role <> 'REQUESTER')";
+    /** The facts' column holding a span's wall microseconds. */
+    private static String spanColumn(Span span) {
+        return switch (span) {
+            case FIRST_RESPONSE -> "t.first_response_us";
+            case RESOLUTION -> "t.resolution_us";
+            case NEXT_RESPONSE -> throw new IllegalArgumentException("next responses are not kept in the facts");
         };
+    }
+
+    /**
+     * Common table expressions ending in {@code durations (d)}: each span's wall microseconds, read from the facts
+     * for first responses and resolutions, computed from the messages for next responses.
+     */
+    private String durations(Span span, Scope scope) {
+        if (span == Span.NEXT_RESPONSE) {
+            return nextResponses(scope) + ", durations AS (SELECT " + micros("s", "e") + " AS d FROM spans)";
+        }
+        return "durations AS (SELECT " + spanColumn(span) + " AS d FROM " + facts + " t WHERE " + scope + " AND "
+                + spanColumn(span) + " IS NOT NULL)";
+    }
+
+    /** Common table expressions ending in {@code spans (s, e)}: each next response's start and end. */
+    private String nextResponses(Scope scope) {
+        // k: support's public replies so far; requester messages after reply k wait for reply k + 1
+        return "m AS (SELECT x.ticket_id, x.created_at, x.author_role,"
+                + " SUM(CASE WHEN x.author_role <> 'REQUESTER' THEN 1 ELSE 0 END) OVER (PARTITION BY x.ticket_id"
+                + " ORDER BY x.created_at, x.pos ROWS UNBOUNDED PRECEDING) AS k FROM " + messages + " x JOIN "
+                + facts + " t ON t.ticket_id = x.ticket_id WHERE x.visibility = 'PUBLIC' AND " + scope + "),"
+                + " w AS (SELECT ticket_id, k, MIN(created_at) AS s FROM m WHERE author_role = 'REQUESTER'"
+                + " AND k >= 1 GROUP BY ticket_id, k),"
+                + " spans AS (SELECT w.s, a.created_at AS e FROM w JOIN m a ON a.ticket_id = w.ticket_id"
+                + " AND a.k = w.k + 1 AND a.author_role <> 'REQUESTER')";
+    }
+
+    /**
+     * Figures computed together, kept for the unit of work bound to this thread (none outside one): a repeated call
+     * with the same query reads them instead of scanning the period again, until the unit writes facts.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> T together(String kind, AnalyticsQuery query, java.util.function.Supplier<T> compute) {
+        if (!tx.inUnit()) {
+            return compute.get();
+        }
+        java.util.Map<List<Object>, Object> kept = tx.unitState(FIGURES, java.util.HashMap::new, state -> c -> null);
+        List<Object> key = List.of(kind, Checks.notNull(query, "query"));
+        Object found = kept.get(key);
+        if (found == null) {
+            found = compute.get();
+            kept.put(key, found);
+        }
+        return (T) found;
+    }
+
+    /** Forgets the figures kept for the current unit of work: it changed the facts they were computed from. */
+    public void forgetFigures() {
+        if (tx.inUnit()) {
+            tx.unitState(FIGURES, java.util.HashMap::new, state -> c -> null).clear();
+        }
+    }
+
+    /** The period's first-response and resolution spans and its resolution counts, from one pass where possible. */
+    private record SpanFigures(SpanStats firstResponse, SpanStats resolution, ResolutionCounts counts) {
+    }
+
+    private SpanFigures spanFigures(AnalyticsQuery query) {
+        return together("spans", query, () -> dialect == Dialect.MARIADB
+                ? new SpanFigures(spanStatsOf(query, Span.FIRST_RESPONSE), spanStatsOf(query, Span.RESOLUTION),
+                        resolutionCountsOf(query))
+                : spanFiguresInOnePass(query));
+    }
+
+    /** PostgreSQL and H2: both spans' counts, sums and percentiles and the resolution counts in one statement. */
+    private SpanFigures spanFiguresInOnePass(AnalyticsQuery query) {
+        Scope scope = new Scope(query, true);
+        String sql = "SELECT COUNT(t.first_response_us), COALESCE(SUM(t.first_response_us), 0), COUNT(t.resolved_at),"
+                + " COALESCE(SUM(t.resolution_us), 0), COALESCE(SUM(t.reopened), 0)"
+                + percentiles("t.first_response_us") + percentiles("t.resolution_us") + " FROM " + facts + " t WHERE "
+                + scope;
+        SpanFigures[] out = {null};
+        query("summing up first responses and resolutions", sortMemory(), sql, scope.params, rs -> {
+            int columns = dialect == Dialect.POSTGRESQL ? 1 : PERCENTILES.size();
+            out[0] = new SpanFigures(stats(rs.getLong(1), rs.getLong(2), rs, 6),
+                    stats(rs.getLong(3), rs.getLong(4), rs, 6 + columns),
+                    new ResolutionCounts(rs.getLong(3), rs.getLong(5)));
+        });
+        return out[0];
+    }
+
+    /** PostgreSQL: the percentiles' sort is held in memory for the statement's transaction, not spilled to files. */
+    private String sortMemory() {
+        return dialect == Dialect.POSTGRESQL ? CUSTOM_PLANS + ", set_config('work_mem', '" + SORT_MEMORY + "', true)"
+                : null;
+    }
+
+    /** A span's figures from its count, sum and the percentiles read from {@code column} on. */
+    private SpanStats stats(long count, long sum, ResultSet rs, int column) throws SQLException {
+        if (count == 0) {
+            return SpanStats.NONE;
+        }
+        double[] p = percentileValues(rs, column, PERCENTILES.size());
+        return new SpanStats(count, sum, p[0], p[1], p[2], p[3]);
+    }
+
+    /** PostgreSQL: one array column of {@code n} values; H2: {@code n} columns. */
+    private double[] percentileValues(ResultSet rs, int column, int n) throws SQLException {
+        double[] p = new double[n];
+        if (dialect == Dialect.POSTGRESQL) {
+            Object[] values = (Object[]) rs.getArray(column).getArray();
+            for (int i = 0; i < n; i++) {
+                p[i] = ((Number) values[i]).doubleValue();
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                p[i] = rs.getDouble(column + i);
+            }
+        }
+        return p;
     }
 
     @Override
     public SpanStats spanStats(AnalyticsQuery query, Span span) {
+        return switch (Checks.notNull(span, "span")) {
+            case FIRST_RESPONSE -> spanFigures(query).firstResponse();
+            case RESOLUTION -> spanFigures(query).resolution();
+            case NEXT_RESPONSE -> spanStatsOf(query, span);
+        };
+    }
+
+    /** One span's count, sum and percentiles in one statement (MariaDB: see {@link #rankedStats}). */
+    private SpanStats spanStatsOf(AnalyticsQuery query, Span span) {
         Scope scope = new Scope(query, true);
-        String d = "(SELECT " + micros("s", "e") + " AS d FROM spans) x";
         if (dialect == Dialect.MARIADB) {
-            return rankedStats(span, scope, d);
+            return rankedStats(span, scope);
         }
-        String sql = "WITH " + spans(span, scope) + " SELECT COUNT(*), COALESCE(SUM(d), 0)" + percentiles() + " FROM "
-                + d;
-        // PostgreSQL: the four percentiles share one sort, held in memory instead of spilling to temporary files
-        String setup = dialect == Dialect.POSTGRESQL ? "SELECT set_config('work_mem', '" + SORT_MEMORY + "', true)" : null;
+        String sql = "WITH " + durations(span, scope) + " SELECT COUNT(*), COALESCE(SUM(d), 0)" + percentiles("d")
+                + " FROM durations";
         SpanStats[] out = {SpanStats.NONE};
-        query("summing up " + span + " times", setup, sql, scope.params, rs -> {
-            if (rs.getLong(1) > 0) {
-                double[] p = new double[PERCENTILES.size()];
-                if (dialect == Dialect.POSTGRESQL) {
-                    Object[] values = (Object[]) rs.getArray(3).getArray();
-                    for (int i = 0; i < p.length; i++) {
-                        p[i] = ((Number) values[i]).doubleValue();
-                    }
-                } else {
-                    for (int i = 0; i < p.length; i++) {
-                        p[i] = rs.getDouble(3 + i);
-                    }
-                }
-                out[0] = new SpanStats(rs.getLong(1), rs.getLong(2), p[0], p[1], p[2], p[3]);
-            }
-        });
+        query("summing up " + span + " times", sortMemory(), sql, scope.params,
+                rs -> out[0] = stats(rs.getLong(1), rs.getLong(2), rs, 3));
         return out[0];
     }
 
@@ -279,10 +386,10 @@ public final class JdbcAnalytics implements AnalyticsStore {
      * the exact way: count and sum first, then the values at the two ranks around each percentile
      * ({@code ROW_NUMBER() OVER (ORDER BY d)}), interpolated as percentile_cont does.
      */
-    private SpanStats rankedStats(Span span, Scope scope, String d) {
+    private SpanStats rankedStats(Span span, Scope scope) {
         long[] total = new long[2];
-        query("summing up " + span + " times", "WITH " + spans(span, scope) + " SELECT COUNT(*), COALESCE(SUM(d), 0)"
-                + " FROM " + d, scope.params, rs -> {
+        query("summing up " + span + " times", "WITH " + durations(span, scope) + " SELECT COUNT(*), COALESCE(SUM(d), 0)"
+                + " FROM durations", scope.params, rs -> {
                     total[0] = rs.getLong(1);
                     total[1] = rs.getLong(2);
                 });
@@ -296,12 +403,11 @@ public final class JdbcAnalytics implements AnalyticsStore {
             ranks.add((int) Math.floor(p * (n - 1)));
             ranks.add((int) Math.ceil(p * (n - 1)));
         }
-        List<Object> params = new ArrayList<>(scope.params);
         java.util.Map<Integer, Long> values = new java.util.HashMap<>();
-        query("reading " + span + " percentiles", "WITH " + spans(span, scope) + " SELECT y.rn, y.d FROM (SELECT x.d,"
-                + " ROW_NUMBER() OVER (ORDER BY x.d) - 1 AS rn FROM " + d + ") y WHERE y.rn IN ("
+        query("reading " + span + " percentiles", "WITH " + durations(span, scope) + " SELECT y.rn, y.d FROM (SELECT x.d,"
+                + " ROW_NUMBER() OVER (ORDER BY x.d) - 1 AS rn FROM durations x) y WHERE y.rn IN ("
                 + ranks.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")) + ")",
-                params, rs -> values.put(rs.getInt(1), rs.getLong(2)));
+                scope.params, rs -> values.put(rs.getInt(1), rs.getLong(2)));
         long[] sorted = new long[n];
         values.forEach((rank, value) -> sorted[rank] = value);
         return new SpanStats(n, total[1], interpolated(sorted, n, ps[0]),
@@ -319,13 +425,17 @@ public final class JdbcAnalytics implements AnalyticsStore {
     }
 
     /** PostgreSQL: one ordered-set aggregate over an array of fractions; H2: one aggregate a percentile. */
-    private String percentiles() {
+    private String percentiles(String column) {
+        return percentiles(column, PERCENTILES);
+    }
+
+    private String percentiles(String column, List<String> fractions) {
         if (dialect == Dialect.POSTGRESQL) {
-            return ", PERCENTILE_CONT(ARRAY[" + String.join(", ", PERCENTILES) + "]) WITHIN GROUP (ORDER BY d)";
+            return ", PERCENTILE_CONT(ARRAY[" + String.join(", ", fractions) + "]) WITHIN GROUP (ORDER BY " + column + ")";
         }
         StringBuilder sql = new StringBuilder();
-        for (String p : PERCENTILES) {
-            sql.append(", PERCENTILE_CONT(").append(p).append(") WITHIN GROUP (ORDER BY d)");
+        for (String p : fractions) {
+            sql.append(", PERCENTILE_CONT(").append(p).append(") WITHIN GROUP (ORDER BY ").append(column).append(")");
         }
         return sql.toString();
     }
@@ -333,8 +443,21 @@ public final class JdbcAnalytics implements AnalyticsStore {
     @Override
     public void forEachSpan(AnalyticsQuery query, Span span, BiConsumer<Instant, Instant> each) {
         Scope scope = new Scope(query, true);
-        query("reading " + span + " times", "WITH " + spans(span, scope) + " SELECT s, e FROM spans", scope.params,
-                rs -> each.accept(Rows.getInstant(rs, "s", dialect), Rows.getInstant(rs, "e", dialect)));
+        switch (Checks.notNull(span, "span")) {
+            // the end is the start plus the span, exact to the microsecond as both were stored
+            case FIRST_RESPONSE -> stream("reading " + span + " times", "SELECT t.created_at AS s, t.first_response_us"
+                    + " FROM " + facts + " t WHERE " + scope + " AND t.first_response_us IS NOT NULL", scope.params,
+                    rs -> {
+                        Instant s = Rows.getInstant(rs, "s", dialect);
+                        each.accept(s, s.plus(rs.getLong(2), java.time.temporal.ChronoUnit.MICROS));
+                    });
+            case RESOLUTION -> stream("reading " + span + " times", "SELECT t.created_at AS s, t.resolved_at AS e FROM "
+                    + facts + " t WHERE " + scope + " AND t.resolved_at IS NOT NULL", scope.params,
+                    rs -> each.accept(Rows.getInstant(rs, "s", dialect), Rows.getInstant(rs, "e", dialect)));
+            case NEXT_RESPONSE -> stream("reading " + span + " times", "WITH " + nextResponses(scope)
+                    + " SELECT s, e FROM spans", scope.params,
+                    rs -> each.accept(Rows.getInstant(rs, "s", dialect), Rows.getInstant(rs, "e", dialect)));
+        }
     }
 
     @Override
@@ -343,7 +466,7 @@ public final class JdbcAnalytics implements AnalyticsStore {
         List<SlaCounts> out = new ArrayList<>();
         query("counting SLA outcomes", "SELECT x.target, SUM(1 - x.b), SUM(x.b) FROM (SELECT a.ticket_id,"
                 + " a.after_value AS target, MAX(CASE WHEN a.action = 'SLA_BREACHED' THEN 1 ELSE 0 END) AS b FROM "
-                + audit + " a JOIN " + tickets + " t ON t.id = a.ticket_id WHERE a.action IN ('SLA_FULFILLED',"
+                + audit + " a JOIN " + facts + " t ON t.ticket_id = a.ticket_id WHERE a.action IN ('SLA_FULFILLED',"
                 + " 'SLA_BREACHED') AND " + scope + " GROUP BY a.ticket_id, a.after_value) x GROUP BY x.target",
                 scope.params,
                 rs -> out.add(new SlaCounts(SlaTargetType.valueOf(rs.getString(1)), rs.getLong(2), rs.getLong(3))));
@@ -352,12 +475,14 @@ public final class JdbcAnalytics implements AnalyticsStore {
 
     @Override
     public ResolutionCounts resolutionCounts(AnalyticsQuery query) {
+        return spanFigures(query).counts();
+    }
+
+    private ResolutionCounts resolutionCountsOf(AnalyticsQuery query) {
         Scope scope = new Scope(query, true);
         long[] counts = new long[2];
-        query("counting resolutions", "SELECT COUNT(DISTINCT CASE WHEN a.after_value IN " + DONE
-                + " THEN a.ticket_id END), COUNT(DISTINCT CASE WHEN a.before_value IN " + DONE
-                + " AND a.after_value NOT IN " + DONE + " THEN a.ticket_id END) FROM " + audit + " a JOIN " + tickets
-                + " t ON t.id = a.ticket_id WHERE a.action = 'STATUS_CHANGED' AND " + scope, scope.params, rs -> {
+        query("counting resolutions", "SELECT COUNT(t.resolved_at), COALESCE(SUM(t.reopened), 0) FROM " + facts
+                + " t WHERE " + scope, scope.params, rs -> {
                     counts[0] = rs.getLong(1);
                     counts[1] = rs.getLong(2);
                 });
@@ -371,8 +496,9 @@ public final class JdbcAnalytics implements AnalyticsStore {
         // the score is the audit event's text: a CASE instead of a CAST reads the same on every database
         query("counting satisfaction answers", "SELECT COUNT(*), COALESCE(SUM(CASE a.after_value WHEN '1' THEN 1 WHEN '2'"
                 + " THEN 2 WHEN '3' THEN 3 WHEN '4' THEN 4 WHEN '5' THEN 5 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN"
-                + " a.after_value IN ('4', '5') THEN 1 ELSE 0 END), 0) FROM " + audit + " a JOIN " + tickets
-                + " t ON t.id = a.ticket_id WHERE a.action = 'SATISFACTION_RATED' AND " + scope, scope.params, rs -> {
+                + " a.after_value IN ('4', '5') THEN 1 ELSE 0 END), 0) FROM " + audit + " a JOIN " + facts
+                + " t ON t.ticket_id = a.ticket_id WHERE a.action = 'SATISFACTION_RATED' AND " + scope, scope.params,
+                rs -> {
                     counts[0] = rs.getLong(1);
                     counts[1] = rs.getLong(2);
                     counts[2] = rs.getLong(3);
@@ -393,15 +519,58 @@ public final class JdbcAnalytics implements AnalyticsStore {
         params.add(query.to());
         params.addAll(scope.params);
         long[] bands = new long[createdAfter.size() + 1];
-        query("counting the backlog", "SELECT x.band, COUNT(*) FROM (SELECT " + band + " AS band FROM " + tickets
-                + " t WHERE t.status IN " + ACTIVE + " AND t.created_at < ? AND " + scope + ") x GROUP BY x.band",
+        query("counting the backlog", "SELECT x.band, COUNT(*) FROM (SELECT " + band + " AS band FROM " + facts
+                + " t WHERE t.open_now = 1 AND t.created_at < ? AND " + scope + ") x GROUP BY x.band",
                 params, rs -> bands[rs.getInt(1)] = rs.getLong(2));
         return java.util.Arrays.stream(bands).boxed().toList();
     }
 
+    /** Every per-agent figure of the period: counts and sums, and each span's median and 90th percentile. */
+    private record AgentRows(List<AgentCounts> counts, List<AgentSpanStats> firstResponse,
+            List<AgentSpanStats> resolution) {
+    }
+
     @Override
     public List<AgentCounts> agentCounts(AnalyticsQuery query) {
-        Scope period = new Scope(query, true);
+        return agentRows(query).counts();
+    }
+
+    /**
+     * The median and 90th percentile per agent, grouped by assignee: PERCENTILE_CONT as an aggregate on PostgreSQL
+     * and H2, in the same statement as the agents' counts; on MariaDB the values at the ranks around each percentile
+     * within each agent's spans ({@code ROW_NUMBER() OVER (PARTITION BY agent ...)}), interpolated as percentile_cont
+     * does.
+     */
+    @Override
+    public List<AgentSpanStats> agentSpanStats(AnalyticsQuery query, Span span) {
+        return switch (Checks.notNull(span, "span")) {
+            case FIRST_RESPONSE -> agentRows(query).firstResponse();
+            case RESOLUTION -> agentRows(query).resolution();
+            case NEXT_RESPONSE -> throw new IllegalArgumentException("per-agent spans are first response and resolution");
+        };
+    }
+
+    private AgentRows agentRows(AnalyticsQuery query) {
+        return together("agents", query, () -> {
+            boolean ranked = dialect == Dialect.MARIADB;
+            List<AgentSpanStats> response = new ArrayList<>();
+            List<AgentSpanStats> resolution = new ArrayList<>();
+            List<AgentCounts> counts = agentFigures(query, ranked ? null : response, ranked ? null : resolution);
+            if (ranked) {
+                response = rankedAgentStats(query, Span.FIRST_RESPONSE);
+                resolution = rankedAgentStats(query, Span.RESOLUTION);
+            }
+            return new AgentRows(counts, response, resolution);
+        });
+    }
+
+    /**
+     * One pass over the facts of the period's tickets and of the open ones (whenever created), grouped by assignee:
+     * counts and sums, and, when {@code response} and {@code resolution} are given, each span's median and 90th
+     * percentile over the period's tickets into them.
+     */
+    private List<AgentCounts> agentFigures(AnalyticsQuery query, List<AgentSpanStats> response,
+            List<AgentSpanStats> resolution) {
         Scope filters = new Scope(query, false);
         String inPeriod = "t.created_at >= ? AND t.created_at < ?";
         List<Object> params = new ArrayList<>();
@@ -412,61 +581,58 @@ public final class JdbcAnalytics implements AnalyticsStore {
         params.addAll(filters.params);
         params.add(query.from());
         params.add(query.to());
-        params.addAll(period.params);
+        boolean spans = response != null;
+        List<String> halves = List.of("0.5", "0.9");
+        String sql = "SELECT x.a, SUM(x.p), COUNT(x.rs), SUM(x.o), COUNT(x.fr), COALESCE(SUM(x.fr), 0),"
+                + " COALESCE(SUM(x.rs), 0)" + (spans ? percentiles("x.fr", halves) + percentiles("x.rs", halves) : "")
+                + " FROM (SELECT t.assignee_id" + byteOrder() + " AS a, t.open_now AS o, CASE WHEN " + inPeriod
+                + " THEN 1 ELSE 0 END AS p,"
+                + " CASE WHEN " + inPeriod + " THEN t.first_response_us END AS fr, CASE WHEN " + inPeriod
+                + " THEN t.resolution_us END AS rs FROM " + facts + " t WHERE t.assignee_id IS NOT NULL AND " + filters
+                + " AND (" + inPeriod + " OR t.open_now = 1)) x GROUP BY x.a ORDER BY x.a";
         List<AgentCounts> out = new ArrayList<>();
-        // one pass over the tickets of the period or open now (conditional sums, as a host would write it), and one
-        // aggregate of the resolved ones, joined from their resolution events; each yields one row an agent
-        query("counting per agent", "SELECT y.agent, SUM(y.assigned), SUM(y.resolved), SUM(y.open_now),"
-                + " SUM(y.responded), SUM(y.response), SUM(y.resolution) FROM ("
-                + "SELECT t.assignee_id AS agent, SUM(CASE WHEN " + inPeriod + " THEN 1 ELSE 0 END) AS assigned,"
-                + " 0 AS resolved, SUM(CASE WHEN t.status IN " + ACTIVE + " THEN 1 ELSE 0 END) AS open_now,"
-                + " SUM(CASE WHEN " + inPeriod + " AND t.first_responded_at IS NOT NULL THEN 1 ELSE 0 END) AS responded,"
-                + " COALESCE(SUM(CASE WHEN " + inPeriod + " THEN " + micros("t.created_at", "t.first_responded_at")
-                + " END), 0) AS response, 0 AS resolution FROM " + tickets + " t WHERE t.assignee_id IS NOT NULL AND "
-                + filters + " AND (" + inPeriod + " OR t.status IN " + ACTIVE + ") GROUP BY t.assignee_id"
-                + " UNION ALL SELECT t.assignee_id, 0, COUNT(*), 0, 0, 0,"
-                + " COALESCE(SUM(" + micros("t.created_at", "r.resolved_at") + "), 0) FROM " + tickets + " t JOIN ("
-                + resolutions() + ") r ON r.ticket_id = t.id WHERE " + period + " AND t.assignee_id IS NOT NULL"
-                + " GROUP BY t.assignee_id) y GROUP BY y.agent ORDER BY y.agent", params,
-                rs -> out.add(new AgentCounts(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5), rs.getLong(6), rs.getLong(7))));
+        int columns = dialect == Dialect.POSTGRESQL ? 1 : halves.size();
+        query("counting per agent", spans ? sortMemory() : null, sql, params, rs -> {
+            AgentCounts a = new AgentCounts(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                    rs.getLong(5), rs.getLong(6), rs.getLong(7));
+            out.add(a);
+            if (spans) {
+                if (a.firstResponses() > 0) {
+                    double[] p = percentileValues(rs, 8, halves.size());
+                    response.add(new AgentSpanStats(a.agentId(), a.firstResponses(), p[0], p[1]));
+                }
+                if (a.resolved() > 0) {
+                    double[] p = percentileValues(rs, 8 + columns, halves.size());
+                    resolution.add(new AgentSpanStats(a.agentId(), a.resolved(), p[0], p[1]));
+                }
+            }
+        });
         return out;
     }
 
     /**
-     * The median and 90th percentile per agent in one query grouped by assignee: PERCENTILE_CONT as an aggregate on
-     * PostgreSQL and H2; on MariaDB the values at the ranks around each percentile within each agent's spans
-     * ({@code ROW_NUMBER() OVER (PARTITION BY agent ...)}), interpolated as percentile_cont does.
+     * PostgreSQL: ordered-set aggregates group on sorted input, so the agents are sorted by byte order ({@code "C"})
+     * instead of the database's linguistic collation; equal ids group alike, and the desk orders the agents itself.
      */
-    @Override
-    public List<AgentSpanStats> agentSpanStats(AnalyticsQuery query, Span span) {
+    private String byteOrder() {
+        return dialect == Dialect.POSTGRESQL ? " COLLATE \"C\"" : "";
+    }
+
+    /** MariaDB: each agent's median and 90th percentile from the values at the ranks around them. */
+    private List<AgentSpanStats> rankedAgentStats(AnalyticsQuery query, Span span) {
         Scope scope = new Scope(query, true);
-        String spans = switch (Checks.notNull(span, "span")) {
-            case FIRST_RESPONSE -> "spans AS (SELECT t.assignee_id AS a, t.created_at AS s, t.first_responded_at AS e FROM "
-                    + tickets + " t WHERE " + scope + " AND t.assignee_id IS NOT NULL AND t.first_responded_at IS NOT NULL)";
-            case RESOLUTION -> "spans AS (SELECT t.assignee_id AS a, t.created_at AS s, r.resolved_at AS e FROM " + tickets
-                    + " t JOIN (" + resolutions() + ") r ON r.ticket_id = t.id WHERE " + scope
-                    + " AND t.assignee_id IS NOT NULL)";
-            case NEXT_RESPONSE -> throw new IllegalArgumentException("per-agent spans are first response and resolution");
-        };
-        String d = "(SELECT a, " + micros("s", "e") + " AS d FROM spans) x";
-        List<AgentSpanStats> out = new ArrayList<>();
-        if (dialect != Dialect.MARIADB) {
-            query("reading " + span + " percentiles per agent", "WITH " + spans + " SELECT x.a, COUNT(*),"
-                    + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY x.d), PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY x.d)"
-                    + " FROM " + d + " GROUP BY x.a ORDER BY x.a", scope.params,
-                    rs -> out.add(new AgentSpanStats(rs.getString(1), rs.getLong(2), rs.getDouble(3), rs.getDouble(4))));
-            return out;
-        }
+        String d = "(SELECT t.assignee_id AS a, " + spanColumn(span) + " AS d FROM " + facts + " t WHERE " + scope
+                + " AND t.assignee_id IS NOT NULL AND " + spanColumn(span) + " IS NOT NULL) x";
         java.util.Map<String, java.util.Map<Integer, Long>> ranked = new java.util.TreeMap<>();
         java.util.Map<String, Integer> counts = new java.util.HashMap<>();
-        query("reading " + span + " percentiles per agent", "WITH " + spans + " SELECT y.a, y.n, y.rn, y.d FROM"
+        query("reading " + span + " percentiles per agent", "SELECT y.a, y.n, y.rn, y.d FROM"
                 + " (SELECT x.a, x.d, ROW_NUMBER() OVER (PARTITION BY x.a ORDER BY x.d) - 1 AS rn,"
                 + " COUNT(*) OVER (PARTITION BY x.a) AS n FROM " + d + ") y WHERE y.rn IN (FLOOR(0.5 * (y.n - 1)),"
                 + " CEIL(0.5 * (y.n - 1)), FLOOR(0.9 * (y.n - 1)), CEIL(0.9 * (y.n - 1)))", scope.params, rs -> {
                     ranked.computeIfAbsent(rs.getString(1), k -> new java.util.HashMap<>()).put(rs.getInt(3), rs.getLong(4));
                     counts.put(rs.getString(1), rs.getInt(2));
                 });
+        List<AgentSpanStats> out = new ArrayList<>();
         ranked.forEach((agent, values) -> {
             int n = counts.get(agent);
             long[] sorted = new long[n];
@@ -479,12 +645,12 @@ public final class JdbcAnalytics implements AnalyticsStore {
     @Override
     public void forEachRequestText(AnalyticsQuery query, Consumer<List<String>> request) {
         Scope scope = new Scope(query, true);
-        query("reading request texts", "SELECT t.subject, t.body FROM " + tickets + " t WHERE " + scope,
+        stream("reading request texts", "SELECT t.subject, t.body FROM " + tickets + " t WHERE " + scope,
                 scope.params, rs -> request.accept(List.of(rs.getString(1), rs.getString(2))));
         if (!query.includesConversations()) {
             return;
         }
-        query("reading first messages", "SELECT m.body FROM " + conversations + " c JOIN " + conversationMessages
+        stream("reading first messages", "SELECT m.body FROM " + conversations + " c JOIN " + conversationMessages
                 + " m ON m.conversation_id = c.id WHERE c.created_at >= ? AND c.created_at < ? AND c.ticket_id IS NULL"
                 + " AND m.author = 'CUSTOMER' AND NOT EXISTS (SELECT 1 FROM " + conversationMessages + " o WHERE"
                 + " o.conversation_id = m.conversation_id AND o.author = 'CUSTOMER' AND (o.created_at < m.created_at"

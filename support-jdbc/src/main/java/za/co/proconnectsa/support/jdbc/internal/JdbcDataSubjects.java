@@ -50,6 +50,7 @@ public final class JdbcDataSubjects {
     private final TicketStore tickets;
     private final ConversationStore conversations;
     private final Consumer<TicketId> changed;
+    private final JdbcFacts facts;
 
     /**
      * @param tx            the store's transactions
@@ -58,15 +59,17 @@ public final class JdbcDataSubjects {
      * @param tickets       the store, to read tickets with their messages and audit trail
      * @param conversations the store, to read conversations with their transcripts
      * @param changed       notes a ticket the unit changed, for the change feed
+     * @param facts         the analytics facts, rewritten with the tickets and deleted with them
      */
     public JdbcDataSubjects(Tx tx, Dialect dialect, String prefix, TicketStore tickets, ConversationStore conversations,
-            Consumer<TicketId> changed) {
+            Consumer<TicketId> changed, JdbcFacts facts) {
         this.tx = tx;
         this.dialect = dialect;
         this.p = prefix;
         this.tickets = tickets;
         this.conversations = conversations;
         this.changed = changed;
+        this.facts = facts;
     }
 
     private static String in(Collection<?> values) {
@@ -340,6 +343,8 @@ public final class JdbcDataSubjects {
                     "UPDATE " + p + "audit_events SET actor_id = ?, actor_name = ?, before_value = ?, after_value = ? "
                     + "WHERE pos = ?", v -> nullable(r.requesterId(v.get(0)),
                             r.isSubject(v.get(0)) ? r.name(v.get(1)) : r.text(v.get(1)), r.text(v.get(2)), r.text(v.get(3))));
+            // the facts follow the rewritten tickets and events, so the figures add up as before
+            facts.write(c, own);
             n += rewrite(c, rows(c, "SELECT scope, idem_key, scope, idem_key FROM " + p + "idempotency_keys WHERE scope IN "
                     + in(ids) + " OR ticket_id IN " + in(own), 2, List.of(ids, own)),
                     "UPDATE " + p + "idempotency_keys SET scope = ?, idem_key = ? WHERE scope = ? AND idem_key = ?",
@@ -550,6 +555,7 @@ public final class JdbcDataSubjects {
     public List<TicketId> purgeClosedTickets(Instant before, int max) {
         return purge("tickets", before, max, (c, ids) -> {
             dropNotificationJobs(c, ids);
+            facts.delete(c, ids);
             for (String table : List.of("attachments", "messages", "audit_events", "idempotency_keys", "sla_schedule",
                     "sla_events", "outbox", "satisfaction_surveys")) {
                 update(c, "DELETE FROM " + p + table + " WHERE ticket_id IN ", ids);

@@ -27,8 +27,10 @@ public final class Schema {
     private static final String[] TABLES = {"counters", "jobs", "tickets", "messages", "attachments", "audit_events", "idempotency_keys",
         "whatsapp_processed", "whatsapp_conversations", "whatsapp_contacts", "whatsapp_messages", "outbox",
         "sla_schedule", "sla_events", "agents", "assignment_rotations", "marketing_consent", "data_subject_requests",
-        "stored_attachments", "satisfaction_surveys", "conversation_surveys",
+        "stored_attachments", "satisfaction_surveys", "conversation_surveys", "ticket_facts",
         "schema_version"};
+    /** The analytics facts, filled from the tickets and audit events by the schema's one INSERT into it. */
+    private static final String FACTS = "ticket_facts";
 
     private Schema() {
     }
@@ -70,9 +72,17 @@ public final class Schema {
         }
         // every statement is "IF NOT EXISTS": on a schema of this version they add only the tables added to it since
         List<String> statements = statements(sql(sql.dialect(), prefix));
+        // the facts are filled from the tickets when the table is made, so upgrading loses no history; once it exists,
+        // every unit of work keeps it up to date and the fill (a scan of every ticket) is not run again
+        boolean factsExisted = exists(c, prefix + FACTS);
+        String fill = "INSERT INTO " + prefix + FACTS + " ";
         try (Statement st = c.createStatement()) {
             for (String statement : statements) {
-                st.execute(statement);
+                if (!statement.startsWith(fill)) {
+                    st.execute(statement);
+                } else if (!factsExisted) {
+                    fill(st, statement, prefix);
+                }
             }
         }
         if (found != null) {
@@ -139,14 +149,41 @@ public final class Schema {
         requireVersion(found, prefix);
         List<String> missing = new ArrayList<>();
         for (String table : TABLES) {
-            try (Statement st = c.createStatement()) {
-                st.executeQuery("SELECT 1 FROM " + prefix + table + " WHERE 1 = 0").close();
-            } catch (SQLException e) {
+            if (!exists(c, prefix + table)) {
                 missing.add(prefix + table);
             }
         }
         if (!missing.isEmpty()) {
             throw new SupportException("The support schema is incomplete; missing tables: " + missing);
+        }
+    }
+
+    /**
+     * Runs the facts' fill. Another instance may write facts rows meanwhile (filling too, or changing a ticket): the
+     * fill then meets one of its rows and fails as a whole, and is run again, adding only the rows still missing.
+     */
+    private static void fill(Statement st, String statement, String prefix) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                int rows = st.executeUpdate(statement);
+                if (rows > 0) {
+                    LOG.info("Filled {}{} with the analytics facts of {} existing tickets", prefix, FACTS, rows);
+                }
+                return;
+            } catch (SQLException raced) {
+                if (!Tx.isUniqueViolation(raced) || attempt == 5) {
+                    throw raced;
+                }
+            }
+        }
+    }
+
+    private static boolean exists(Connection c, String table) {
+        try (Statement st = c.createStatement()) {
+            st.executeQuery("SELECT 1 FROM " + table + " WHERE 1 = 0").close();
+            return true;
+        } catch (SQLException e) {
+            return false;
         }
     }
 
