@@ -72,6 +72,21 @@ final class Browser implements AutoCloseable {
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
+    /**
+     * The text of the element, once it starts with {@code prefix}: after a form is posted, the old page's element of
+     * the same id may still be there for a moment, and reading it while the new page replaces it fails, so a stale
+     * or replaced node is looked up again instead.
+     */
+    String waitForText(String css, String prefix) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> {
+                    String text = d.findElement(By.cssSelector(css)).getText();
+                    return text.startsWith(prefix) ? text : null;
+                });
+    }
+
     void type(String css, String text) {
         WebElement field = find(css);
         field.clear();

@@ -177,20 +177,20 @@ class PortalBrowserTest {
         browser.waitFor("#assign-agent");
         new Select(browser.find("#assign-agent")).selectByValue("sipho");
         browser.find("#assign-button").click();
-        assertThat(browser.waitFor("#assignee").getText()).isEqualTo("Assigned to sipho");
+        assertThat(browser.waitForText("#assignee", "Assigned to sipho")).isEqualTo("Assigned to sipho");
 
         browser.type("#reply-body", "Checked the logs: the upload service timed out.");
         browser.find("#visibility-internal").click();
         browser.find("#send-reply").click();
-        assertThat(browser.waitFor("#notice").getText()).startsWith("Internal note added");
+        assertThat(browser.waitForText("#notice", "Internal note added")).startsWith("Internal note added");
 
         browser.type("#reply-body", "Please try again now, we fixed the upload.");
         browser.find("#send-reply").click();
-        assertThat(browser.waitFor("#notice").getText()).isEqualTo("Reply sent to the requester.");
+        assertThat(browser.waitForText("#notice", "Reply sent")).isEqualTo("Reply sent to the requester.");
 
         new Select(browser.find("#status-select")).selectByValue("RESOLVED");
         browser.find("#status-button").click();
-        assertThat(browser.waitFor("#ticket-status").getText()).isEqualTo("Resolved");
+        assertThat(browser.waitForText("#ticket-status", "Resolved")).isEqualTo("Resolved");
         browser.screenshot("dashboard-ticket");
 
         browser.signIn("thandi", PASSWORD);
@@ -218,7 +218,7 @@ class PortalBrowserTest {
 
         // sending the form as it opened keeps the status instead of moving the ticket to the first option
         browser.find("#status-button").click();
-        assertThat(browser.waitFor("#notice").getText()).isEqualTo("The status stays Pending.");
+        assertThat(browser.waitForText("#notice", "The status stays")).isEqualTo("The status stays Pending.");
         assertThat(browser.text("#ticket-status")).isEqualTo("Pending");
         assertThat(desk.tickets().get(sipho, number).ticket().status()).isEqualTo(TicketStatus.PENDING);
     }
@@ -300,7 +300,7 @@ class PortalBrowserTest {
                 .extracting(WebElement::getText).contains("Hello, what are your opening hours?");
         browser.type("#inbox-reply", "We are open Mon-Fri 8am-6pm.");
         browser.find("#inbox-reply-form button").click();
-        assertThat(browser.waitFor("#notice").getText()).isEqualTo("Reply queued for WhatsApp.");
+        assertThat(browser.waitForText("#notice", "Reply queued")).isEqualTo("Reply queued for WhatsApp.");
         assertThat(browser.driver.findElements(By.cssSelector("#transcript .message-body")))
                 .extracting(WebElement::getText).contains("We are open Mon-Fri 8am-6pm.");
 
