@@ -121,12 +121,10 @@ public final class Schema {
 
     private static void addColumnIfMissing(Connection c, String table, String column, String definition)
             throws SQLException {
-        try (Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT " + column + " FROM " + table + " WHERE 1 = 0")) {
+        if (readable(c, "SELECT " + column + " FROM " + table)) {
             return;
-        } catch (SQLException missing) {
-            // the column is not there (any other fault shows again in the ALTER TABLE below)
         }
+        // the column is not there (any other fault shows again in the ALTER TABLE below)
         try (Statement st = c.createStatement()) {
             st.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS " + column + " " + definition);
         }
@@ -179,8 +177,13 @@ public final class Schema {
     }
 
     private static boolean exists(Connection c, String table) {
+        return readable(c, "SELECT 1 FROM " + table);
+    }
+
+    /** Whether the query (a SELECT without WHERE) runs: its table and columns are there. Reads no row. */
+    private static boolean readable(Connection c, String select) {
         try (Statement st = c.createStatement()) {
-            st.executeQuery("SELECT 1 FROM " + table + " WHERE 1 = 0").close();
+            st.executeQuery(select + " WHERE 1 = 0").close();
             return true;
         } catch (SQLException e) {
             return false;
