@@ -42,6 +42,14 @@ public final class AnalyticsPlans {
                     .zone(ZoneId.of("Africa/Johannesburg")).topTerms(0).build();
             AnalyticsStore analytics = store;
             time("report (wall time, no common issues)", () -> desk.analytics().report(ADMIN, query));
+            for (int workers = 2; workers <= 3; workers++) {
+                SupportDesk concurrent = SupportDesk.builder().store(JdbcTicketStore.builder(database.dataSource())
+                        .reportConnections(workers).build()).build();
+                if (!concurrent.analytics().report(ADMIN, query).equals(desk.analytics().report(ADMIN, query))) {
+                    throw new IllegalStateException("the report on " + workers + " connections differs");
+                }
+                time("report on " + workers + " connections", () -> concurrent.analytics().report(ADMIN, query));
+            }
             time("ticketCounts", () -> analytics.ticketCounts(query));
             time("requestsByQuarterHour", () -> analytics.requestsByQuarterHour(query));
             time("conversationCounts", () -> analytics.conversationCounts(query));

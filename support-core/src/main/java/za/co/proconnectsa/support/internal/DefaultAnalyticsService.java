@@ -76,6 +76,8 @@ public final class DefaultAnalyticsService implements AnalyticsService {
 
     private AnalyticsReport report(AnalyticsStore analytics, AnalyticsQuery query) {
         ZoneId zone = query.zone() != null ? query.zone() : hours.zone();
+        List<Instant> limits = Backlog.BOUNDS.stream().map(b -> query.to().minus(b)).toList();
+        analytics.prepareReport(query, limits);
 
         long tickets = 0;
         Map<OriginChannel, Long> byOrigin = new EnumMap<>(OriginChannel.class);
@@ -111,7 +113,6 @@ public final class DefaultAnalyticsService implements AnalyticsService {
                 .sorted(Comparator.comparing(AnalyticsStore.SlaCounts::target))
                 .map(s -> new SlaCompliance(s.target(), s.met(), s.breached())).toList();
 
-        List<Instant> limits = Backlog.BOUNDS.stream().map(b -> query.to().minus(b)).toList();
         List<Long> bands = analytics.backlog(query, limits);
         List<AgeBucket> ageing = new ArrayList<>();
         Duration lower = Duration.ZERO;

@@ -117,6 +117,17 @@ public interface AnalyticsStore {
     }
 
     /**
+     * Called once at the start of a report, inside its unit of work and before the calls that read its figures: a
+     * store may compute several figures together (at once, on several connections) and answer the calls that
+     * follow from them. Does nothing by default.
+     *
+     * @param query         the report's period and filters
+     * @param backlogLimits the limits the report will pass to {@link #backlog}
+     */
+    default void prepareReport(AnalyticsQuery query, List<Instant> backlogLimits) {
+    }
+
+    /**
      * @param query the period and filters
      * @return the period's tickets counted by origin, category and priority (combinations with none left out)
      */

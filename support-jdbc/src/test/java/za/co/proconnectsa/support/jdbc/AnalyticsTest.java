@@ -9,9 +9,12 @@ import za.co.proconnectsa.support.jdbc.testdb.TestDatabases;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.testing.AnalyticsContract;
 
-/** The analytics contract (the golden data set's hand-computed figures) on every database, session zone not UTC. */
+/**
+ * The analytics contract (the golden data set's hand-computed figures) on every database, session zone not UTC; on
+ * PostgreSQL also with reports on 3 connections sharing the report's snapshot.
+ */
 @ParameterizedClass(name = "{0}")
-@ValueSource(strings = {"h2-mem", "postgresql", "mariadb"})
+@ValueSource(strings = {"h2-mem", "postgresql", "postgresql, 3 report connections", "mariadb"})
 class AnalyticsTest extends AnalyticsContract {
 
     @Parameter
@@ -20,8 +23,10 @@ class AnalyticsTest extends AnalyticsContract {
 
     @Override
     protected TicketStore createStore() {
-        dataSource = TestDatabases.named(database).freshDatabase("America/New_York");
-        return JdbcTicketStore.create(dataSource);
+        String[] name = database.split(", ");
+        dataSource = TestDatabases.named(name[0]).freshDatabase("America/New_York");
+        int connections = name.length > 1 ? Integer.parseInt(name[1].substring(0, name[1].indexOf(' '))) : 1;
+        return JdbcTicketStore.builder(dataSource).reportConnections(connections).build();
     }
 
     @AfterEach

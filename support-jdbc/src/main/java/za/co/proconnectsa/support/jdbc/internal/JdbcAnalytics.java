@@ -5,19 +5,34 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import za.co.proconnectsa.support.StoreUnavailableException;
 import za.co.proconnectsa.support.analytics.AnalyticsQuery;
+import za.co.proconnectsa.support.internal.Checks;
 import za.co.proconnectsa.support.jdbc.Dialect;
 import za.co.proconnectsa.support.sla.SlaTargetType;
 import za.co.proconnectsa.support.spi.AnalyticsStore;
 import za.co.proconnectsa.support.ticket.Category;
 import za.co.proconnectsa.support.ticket.OriginChannel;
 import za.co.proconnectsa.support.ticket.Priority;
-import za.co.proconnectsa.support.internal.Checks;
 
 /**
  * Support analytics in SQL: every figure is an aggregate query (counts, sums and {@code percentile_cont}) over the
@@ -46,6 +61,11 @@ public final class JdbcAnalytics implements AnalyticsStore {
 
     /** The unit's figures computed together, by kind and query. */
     private static final Object FIGURES = new Object();
+    private static final String COUNTS = "counts";
+    private static final String QUARTERS = "quarters";
+    private static final String SPANS = "spans";
+    private static final String BACKLOG = "backlog";
+    private static final String AGENTS = "agents";
 
     private final Tx tx;
     private final Dialect dialect;
@@ -55,15 +75,24 @@ public final class JdbcAnalytics implements AnalyticsStore {
     private final String audit;
     private final String conversations;
     private final String conversationMessages;
+    /** How many connections a PostgreSQL report's largest aggregates use at once; 1: the unit's own only. */
+    private final int connections;
+    /** Runs those aggregates; made on the first report that needs it, its idle threads end after a minute. */
+    private volatile ExecutorService workers;
 
     /**
-     * @param tx      the store's transactions
-     * @param dialect the database
-     * @param prefix  the table prefix
+     * @param tx          the store's transactions
+     * @param dialect     the database
+     * @param prefix      the table prefix
+     * @param connections how many connections a PostgreSQL report's largest aggregates may use at once (at least 1)
      */
-    public JdbcAnalytics(Tx tx, Dialect dialect, String prefix) {
+    public JdbcAnalytics(Tx tx, Dialect dialect, String prefix, int connections) {
+        if (connections < 1) {
+            throw new IllegalArgumentException("connections must be at least 1: " + connections);
+        }
         this.tx = tx;
         this.dialect = dialect;
+        this.connections = connections;
         this.tickets = prefix + "tickets";
         this.facts = prefix + "ticket_facts";
         this.messages = prefix + "messages";
@@ -194,17 +223,25 @@ public final class JdbcAnalytics implements AnalyticsStore {
 
     @Override
     public List<TicketCount> ticketCounts(AnalyticsQuery query) {
+        return preparedOr(COUNTS, query, () -> ticketCountsOf(query));
+    }
+
+    private List<TicketCount> ticketCountsOf(AnalyticsQuery query) {
         Scope scope = new Scope(query, true);
         List<TicketCount> out = new ArrayList<>();
         query("counting tickets", "SELECT t.origin, t.category, t.priority, COUNT(*) FROM " + facts + " t WHERE "
                 + scope + " GROUP BY t.origin, t.category, t.priority", scope.params,
                 rs -> out.add(new TicketCount(OriginChannel.valueOf(rs.getString(1)), Category.of(rs.getString(2)),
                         Priority.valueOf(rs.getString(3)), rs.getLong(4))));
-        return out;
+        return List.copyOf(out);
     }
 
     @Override
     public SortedMap<Long, Long> requestsByQuarterHour(AnalyticsQuery query) {
+        return preparedOr(QUARTERS, query, () -> requestsByQuarterHourOf(query));
+    }
+
+    private SortedMap<Long, Long> requestsByQuarterHourOf(AnalyticsQuery query) {
         Scope scope = new Scope(query, true);
         List<Object> params = new ArrayList<>(scope.params);
         String sql = "SELECT " + quarter("t.created_at") + " AS q FROM " + facts + " t WHERE " + scope;
@@ -218,7 +255,7 @@ public final class JdbcAnalytics implements AnalyticsStore {
         query("counting requests by quarter hour", "SELECT " + quarterKey("r.q") + ", COUNT(*) FROM (" + sql
                 + ") r GROUP BY r.q", params,
                 rs -> out.put(rs.getLong(1), rs.getLong(2)));
-        return out;
+        return java.util.Collections.unmodifiableSortedMap(out);
     }
 
     @Override
@@ -278,11 +315,11 @@ public final class JdbcAnalytics implements AnalyticsStore {
      * with the same query reads them instead of scanning the period again, until the unit writes facts.
      */
     @SuppressWarnings("unchecked")
-    private <T> T together(String kind, AnalyticsQuery query, java.util.function.Supplier<T> compute) {
+    private <T> T together(Object kind, AnalyticsQuery query, Supplier<T> compute) {
         if (!tx.inUnit()) {
             return compute.get();
         }
-        java.util.Map<List<Object>, Object> kept = tx.unitState(FIGURES, java.util.HashMap::new, state -> c -> null);
+        Map<List<Object>, Object> kept = kept();
         List<Object> key = List.of(kind, Checks.notNull(query, "query"));
         Object found = kept.get(key);
         if (found == null) {
@@ -292,10 +329,114 @@ public final class JdbcAnalytics implements AnalyticsStore {
         return (T) found;
     }
 
+    /**
+     * A figure computed by {@link #prepareReport} for the unit bound to this thread, or else computed now and not
+     * kept: such a figure reads conversations too, which a unit may change without writing facts.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> T preparedOr(Object kind, AnalyticsQuery query, Supplier<T> compute) {
+        Object found = tx.inUnit() ? kept().get(List.of(kind, Checks.notNull(query, "query"))) : null;
+        return found != null ? (T) found : compute.get();
+    }
+
+    private Map<List<Object>, Object> kept() {
+        return tx.unitState(FIGURES, HashMap::new, state -> c -> null);
+    }
+
+    /**
+     * PostgreSQL with more than one connection: computes the report's five largest aggregates (per-agent figures,
+     * both spans, quarter hours, counts, backlog) at once, each worker on a connection of its own whose transaction
+     * reads the snapshot exported by the report's unit, so every figure is of the same moment; the calls of the
+     * report that follow read them. A unit that has written reads its own uncommitted rows, which another connection
+     * cannot see: its figures are computed one by one on its own connection, as on the other databases.
+     */
+    @Override
+    public void prepareReport(AnalyticsQuery query, List<Instant> backlogLimits) {
+        Checks.notNull(query, "query");
+        Checks.notNull(backlogLimits, "backlogLimits");
+        backlogLimits.forEach(limit -> Checks.notNull(limit, "backlogLimits"));
+        if (connections < 2 || dialect != Dialect.POSTGRESQL || !tx.inUnit()
+                || kept().containsKey(List.of(AGENTS, query))) {
+            return;
+        }
+        String snapshot = tx.run("sharing the report's snapshot", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT CASE WHEN pg_current_xact_id_if_assigned() IS NULL"
+                    + " THEN pg_export_snapshot() END"); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+        if (snapshot == null) {
+            return;
+        }
+        // largest first, so that the last one taken is short
+        Map<List<Object>, Supplier<Object>> tasks = new LinkedHashMap<>();
+        tasks.put(List.of(AGENTS, query), () -> agentRowsOf(query));
+        tasks.put(List.of(SPANS, query), () -> spanFiguresInOnePass(query));
+        tasks.put(List.of(QUARTERS, query), () -> requestsByQuarterHourOf(query));
+        tasks.put(List.of(COUNTS, query), () -> ticketCountsOf(query));
+        tasks.put(List.of(List.of(BACKLOG, List.copyOf(backlogLimits)), query), () -> backlogOf(query, backlogLimits));
+        kept().putAll(inSnapshot(snapshot, tasks));
+    }
+
+    /** Runs the tasks on {@link #connections} workers reading the snapshot; @return their results by key. */
+    private Map<List<Object>, Object> inSnapshot(String snapshot, Map<List<Object>, Supplier<Object>> tasks) {
+        Queue<Map.Entry<List<Object>, Supplier<Object>>> queue = new ConcurrentLinkedQueue<>(tasks.entrySet());
+        Map<List<Object>, Object> results = new ConcurrentHashMap<>();
+        List<Future<?>> running = new ArrayList<>();
+        for (int i = 0; i < Math.min(connections, tasks.size()); i++) {
+            running.add(workers().submit(() -> tx.inSnapshot(snapshot, () -> {
+                for (Map.Entry<List<Object>, Supplier<Object>> task; (task = queue.poll()) != null; ) {
+                    results.put(task.getKey(), task.getValue().get());
+                }
+                return null;
+            })));
+        }
+        try {
+            for (Future<?> worker : running) {
+                worker.get();
+            }
+        } catch (InterruptedException e) {
+            running.forEach(worker -> worker.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("Interrupted while computing a report's figures", e);
+        } catch (ExecutionException e) {
+            running.forEach(worker -> worker.cancel(true));
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new StoreUnavailableException("A report's figures could not be computed", e.getCause());
+        }
+        return results;
+    }
+
+    private ExecutorService workers() {
+        ExecutorService pool = workers;
+        if (pool == null) {
+            synchronized (this) {
+                pool = workers;
+                if (pool == null) {
+                    AtomicInteger n = new AtomicInteger();
+                    ThreadPoolExecutor made = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+                            new SynchronousQueue<>(), r -> {
+                                Thread t = new Thread(r, "support-report-" + n.incrementAndGet());
+                                t.setDaemon(true);
+                                return t;
+                            });
+                    workers = pool = made;
+                }
+            }
+        }
+        return pool;
+    }
+
     /** Forgets the figures kept for the current unit of work: it changed the facts they were computed from. */
     public void forgetFigures() {
         if (tx.inUnit()) {
-            tx.unitState(FIGURES, java.util.HashMap::new, state -> c -> null).clear();
+            kept().clear();
         }
     }
 
@@ -304,7 +445,7 @@ public final class JdbcAnalytics implements AnalyticsStore {
     }
 
     private SpanFigures spanFigures(AnalyticsQuery query) {
-        return together("spans", query, () -> dialect == Dialect.MARIADB
+        return together(SPANS, query, () -> dialect == Dialect.MARIADB
                 ? new SpanFigures(spanStatsOf(query, Span.FIRST_RESPONSE), spanStatsOf(query, Span.RESOLUTION),
                         resolutionCountsOf(query))
                 : spanFiguresInOnePass(query));
@@ -508,6 +649,11 @@ public final class JdbcAnalytics implements AnalyticsStore {
 
     @Override
     public List<Long> backlog(AnalyticsQuery query, List<Instant> createdAfter) {
+        Checks.notNull(createdAfter, "createdAfter");
+        return preparedOr(List.of(BACKLOG, List.copyOf(createdAfter)), query, () -> backlogOf(query, createdAfter));
+    }
+
+    private List<Long> backlogOf(AnalyticsQuery query, List<Instant> createdAfter) {
         Scope scope = new Scope(query, false);
         StringBuilder band = new StringBuilder("CASE");
         List<Object> params = new ArrayList<>();
@@ -551,17 +697,19 @@ public final class JdbcAnalytics implements AnalyticsStore {
     }
 
     private AgentRows agentRows(AnalyticsQuery query) {
-        return together("agents", query, () -> {
-            boolean ranked = dialect == Dialect.MARIADB;
-            List<AgentSpanStats> response = new ArrayList<>();
-            List<AgentSpanStats> resolution = new ArrayList<>();
-            List<AgentCounts> counts = agentFigures(query, ranked ? null : response, ranked ? null : resolution);
-            if (ranked) {
-                response = rankedAgentStats(query, Span.FIRST_RESPONSE);
-                resolution = rankedAgentStats(query, Span.RESOLUTION);
-            }
-            return new AgentRows(counts, response, resolution);
-        });
+        return together(AGENTS, query, () -> agentRowsOf(query));
+    }
+
+    private AgentRows agentRowsOf(AnalyticsQuery query) {
+        boolean ranked = dialect == Dialect.MARIADB;
+        List<AgentSpanStats> response = new ArrayList<>();
+        List<AgentSpanStats> resolution = new ArrayList<>();
+        List<AgentCounts> counts = agentFigures(query, ranked ? null : response, ranked ? null : resolution);
+        if (ranked) {
+            response = rankedAgentStats(query, Span.FIRST_RESPONSE);
+            resolution = rankedAgentStats(query, Span.RESOLUTION);
+        }
+        return new AgentRows(List.copyOf(counts), List.copyOf(response), List.copyOf(resolution));
     }
 
     /**

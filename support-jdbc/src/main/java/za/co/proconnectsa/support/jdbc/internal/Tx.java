@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -171,6 +172,67 @@ public final class Tx {
         // must not hold two connections at once, or a few threads doing so exhaust a small pool
         unit.afterCommit.forEach(Tx::runAfterCommit);
         return result;
+    }
+
+    /**
+     * PostgreSQL: runs read-only work as a unit of its own, on a new connection whose transaction reads a snapshot
+     * exported by another transaction ({@code pg_export_snapshot()}): REPEATABLE READ, READ ONLY, then
+     * {@code SET TRANSACTION SNAPSHOT}, so that every statement of the work sees exactly what the exporting
+     * transaction saw when it exported it. Every call of this store on the calling thread runs on that connection
+     * until the work returns; the transaction is then rolled back, as it wrote nothing.
+     *
+     * @param snapshot the exported snapshot's identifier
+     * @param work     the work
+     * @param <T>      its result type
+     * @return its result
+     * @throws StoreUnavailableException when the connection fails or the snapshot is gone (its transaction ended)
+     */
+    public <T> T inSnapshot(String snapshot, Supplier<T> work) {
+        if (snapshot == null || !snapshot.matches("[0-9A-F]+(-[0-9A-F]+)+")) {
+            throw new IllegalArgumentException("not a snapshot identifier: " + snapshot);
+        }
+        if (current.get() != null) {
+            throw new IllegalStateException("a unit of work is already bound to this thread");
+        }
+        Connection c;
+        try {
+            c = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw unavailable("opening a connection to read a shared snapshot", e);
+        }
+        boolean autoCommit = true;
+        int isolation = Connection.TRANSACTION_NONE;
+        boolean readOnly = false;
+        try {
+            autoCommit = c.getAutoCommit();
+            isolation = c.getTransactionIsolation();
+            readOnly = c.isReadOnly();
+            if (!autoCommit) {
+                // a pooled connection handed out inside a transaction of its own: end it before taking the snapshot
+                c.rollback();
+            }
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            c.setReadOnly(true);
+            try (Statement st = c.createStatement()) {
+                // the identifier is checked above: hexadecimal digits and dashes only
+                st.execute("SET TRANSACTION SNAPSHOT '" + snapshot + "'");
+            }
+            current.set(new Unit(c, true));
+            return work.get();
+        } catch (SQLException e) {
+            throw unavailable("reading a shared snapshot", e);
+        } finally {
+            current.remove();
+            try {
+                c.rollback();
+                c.setReadOnly(readOnly);
+            } catch (SQLException e) {
+                LOG.debug("Could not end a snapshot's read-only transaction", e);
+            }
+            restore(c, autoCommit, isolation);
+            close(c, null);
+        }
     }
 
     /**

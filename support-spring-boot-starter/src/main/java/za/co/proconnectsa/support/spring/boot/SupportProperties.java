@@ -97,6 +97,11 @@ public class SupportProperties {
          * @Transactional commits or rolls back with it). Outside a transaction each write commits alone.
          */
         private boolean joinSpringTransactions = true;
+        /**
+         * PostgreSQL: how many connections an analytics report may use at once for its largest aggregates, all
+         * reading the report's snapshot, on top of its own (1: one aggregate after the other). Keep the pool larger.
+         */
+        private int reportConnections = 1;
 
         /** @return the table prefix */
         public String getTablePrefix() {
@@ -126,6 +131,16 @@ public class SupportProperties {
         /** @param joinSpringTransactions whether writes join Spring transactions */
         public void setJoinSpringTransactions(boolean joinSpringTransactions) {
             this.joinSpringTransactions = joinSpringTransactions;
+        }
+
+        /** @return how many connections a PostgreSQL report may use at once */
+        public int getReportConnections() {
+            return reportConnections;
+        }
+
+        /** @param reportConnections how many connections a PostgreSQL report may use at once, from 1 to 16 */
+        public void setReportConnections(int reportConnections) {
+            this.reportConnections = reportConnections;
         }
     }
 

@@ -218,7 +218,7 @@ public class SupportAutoConfiguration {
                 && ClassUtils.isPresent(DATA_SOURCE_UTILS, SupportAutoConfiguration.class.getClassLoader());
         return JdbcTicketStore.builder(join ? new SpringTransactionDataSource(ds) : ds)
                 .tablePrefix(settings.getTablePrefix()).schemaMode(settings.getSchemaMode())
-                .joinHostTransactions(join).build();
+                .joinHostTransactions(join).reportConnections(settings.getReportConnections()).build();
     }
 
     /** One SLA policy from {@code support.sla.*}, when a target is set. */

@@ -1,0 +1,220 @@
+package za.co.proconnectsa.support.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import za.co.proconnectsa.support.InvalidInputException;
+import za.co.proconnectsa.support.StoreUnavailableException;
+import za.co.proconnectsa.support.SupportDesk;
+import za.co.proconnectsa.support.access.Actor;
+import za.co.proconnectsa.support.analytics.AnalyticsQuery;
+import za.co.proconnectsa.support.analytics.AnalyticsReport;
+import za.co.proconnectsa.support.jdbc.testdb.TestDatabases;
+import za.co.proconnectsa.support.testing.SettableClock;
+import za.co.proconnectsa.support.ticket.Category;
+import za.co.proconnectsa.support.ticket.NewTicket;
+import za.co.proconnectsa.support.ticket.Reply;
+import za.co.proconnectsa.support.ticket.TicketStatus;
+
+/**
+ * PostgreSQL reports on several connections ({@link JdbcTicketStore.Builder#reportConnections}): the extra
+ * connections read the snapshot the report's own transaction exported, so a ticket committed after the export is in
+ * none of the figures; a report in a unit that has written sees its writes; a connection that cannot be had fails the
+ * report as a store error and leaves no connection taken. (The golden data set's figures on 3 connections are in
+ * {@link AnalyticsTest}.)
+ */
+class ReportConnectionsTest {
+
+    private static final Actor ADMIN = Actor.admin("admin-1", "Lerato");
+    private static final Actor AGENT = Actor.agent("agent-1", "Sipho");
+
+    private final SettableClock clock = SettableClock.startingAt("2026-03-02T08:00:00Z");
+    private HikariDataSource pool;
+    private SupportDesk plain;
+
+    @BeforeEach
+    void fill() {
+        pool = TestDatabases.named("postgresql").freshDatabase();
+        plain = SupportDesk.builder().store(JdbcTicketStore.create(pool)).clock(clock).build();
+        for (int i = 0; i < 9; i++) {
+            submit(plain, i);
+        }
+    }
+
+    @AfterEach
+    void close() {
+        pool.close();
+    }
+
+    private void submit(SupportDesk desk, int i) {
+        Actor requester = Actor.requester("provider-" + (i % 3), "Provider " + (i % 3));
+        String number = desk.tickets().submit(requester, NewTicket.builder().subject("Payout " + i + " missing")
+                .body("The payout for job " + i + " has not arrived.")
+                .category(i % 2 == 0 ? Category.BILLING : Category.TECHNICAL).build()).ticketNumber().text();
+        clock.advance(Duration.ofMinutes(7 + i));
+        desk.tickets().assign(AGENT, number, AGENT.id());
+        desk.tickets().reply(AGENT, number, Reply.publicReply("We are looking at payout " + i + "."));
+        clock.advance(Duration.ofMinutes(30));
+        if (i % 3 == 0) {
+            desk.tickets().changeStatus(AGENT, number, TicketStatus.RESOLVED);
+        }
+    }
+
+    private AnalyticsQuery query() {
+        return AnalyticsQuery.builder(Instant.parse("2026-03-01T00:00:00Z"), clock.instant().plusSeconds(86_400))
+                .build();
+    }
+
+    @Test
+    void theReportOnThreeConnectionsEqualsTheReportOnOne() {
+        SupportDesk concurrent = desk(pool, 3);
+        AnalyticsReport report = concurrent.analytics().report(ADMIN, query());
+        assertThat(report).isEqualTo(plain.analytics().report(ADMIN, query()));
+        assertThat(report.tickets()).isEqualTo(9);
+        assertThat(report.agents()).singleElement().satisfies(a -> assertThat(a.assigned()).isEqualTo(9));
+        assertThat(concurrent.analytics().csv(ADMIN, query())).isEqualTo(plain.analytics().csv(ADMIN, query()));
+    }
+
+    @Test
+    void aTicketCommittedAfterTheReportExportedItsSnapshotIsInNoneOfItsFigures() {
+        // the first extra connection taken commits a tenth ticket first: after the export, before the import
+        AtomicBoolean once = new AtomicBoolean();
+        DataSource meddling = new Delegating(pool) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                if (Thread.currentThread().getName().startsWith("support-report-") && once.compareAndSet(false, true)) {
+                    submit(plain, 9);
+                }
+                return pool.getConnection();
+            }
+        };
+        AnalyticsReport report = desk(meddling, 2).analytics().report(ADMIN, query());
+
+        assertThat(once).as("an extra connection was taken").isTrue();
+        assertThat(report.tickets()).isEqualTo(9);
+        assertThat(report.agents()).singleElement().satisfies(a -> assertThat(a.assigned()).isEqualTo(9));
+        assertThat(report.requestsPerDay().stream().mapToLong(d -> d.count()).sum()).isEqualTo(9);
+        assertThat(report.firstResponse().wall().count()).isEqualTo(9);
+        assertThat(report.backlog().open()).isEqualTo(6);
+        // the next report sees it
+        AnalyticsReport after = desk(pool, 2).analytics().report(ADMIN, query());
+        assertThat(after.tickets()).isEqualTo(10);
+        assertThat(after).isEqualTo(plain.analytics().report(ADMIN, query()));
+    }
+
+    @Test
+    void aReportInAUnitThatHasWrittenSeesItsOwnWrites() {
+        JdbcTicketStore store = JdbcTicketStore.builder(pool).reportConnections(3).build();
+        SupportDesk concurrent = SupportDesk.builder().store(store).clock(clock).build();
+        AnalyticsReport report = store.inTransaction(() -> {
+            concurrent.tickets().submit(Actor.requester("provider-7", "Provider 7"), NewTicket.builder()
+                    .subject("Invoice query").body("Which invoice is this?").category(Category.BILLING).build());
+            return concurrent.analytics().report(ADMIN, query());
+        });
+        assertThat(report.tickets()).isEqualTo(10);
+        assertThat(report).isEqualTo(plain.analytics().report(ADMIN, query()));
+    }
+
+    @Test
+    void anExtraConnectionThatCannotBeHadFailsTheReportAsAStoreErrorAndTakesNoConnection() {
+        AtomicInteger refused = new AtomicInteger();
+        DataSource failing = new Delegating(pool) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                if (Thread.currentThread().getName().startsWith("support-report-")) {
+                    refused.incrementAndGet();
+                    throw new SQLException("the pool is exhausted", "08001");
+                }
+                return pool.getConnection();
+            }
+        };
+        SupportDesk concurrent = desk(failing, 2);
+        assertThatThrownBy(() -> concurrent.analytics().report(ADMIN, query()))
+                .isInstanceOf(StoreUnavailableException.class);
+        assertThat(refused).hasPositiveValue();
+        assertThat(pool.getHikariPoolMXBean().getActiveConnections()).isZero();
+        assertThat(plain.analytics().report(ADMIN, query()).tickets()).isEqualTo(9);
+    }
+
+    @Test
+    void reportConnectionsOutOfRangeAreRefused() {
+        for (int value : List.of(0, -1, 17)) {
+            assertThatThrownBy(() -> JdbcTicketStore.builder(pool).reportConnections(value))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("reportConnections");
+        }
+    }
+
+    private SupportDesk desk(DataSource dataSource, int connections) {
+        return SupportDesk.builder().store(JdbcTicketStore.builder(dataSource).reportConnections(connections).build())
+                .clock(clock).build();
+    }
+
+    /** A data source handing out the pool's connections. */
+    private static class Delegating implements DataSource {
+        private final DataSource target;
+
+        Delegating(DataSource target) {
+            this.target = target;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return target.getConnection();
+        }
+
+        @Override
+        public Connection getConnection(String user, String password) throws SQLException {
+            return target.getConnection(user, password);
+        }
+
+        @Override
+        public PrintWriter getLogWriter() throws SQLException {
+            return target.getLogWriter();
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) throws SQLException {
+            target.setLogWriter(out);
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) throws SQLException {
+            target.setLoginTimeout(seconds);
+        }
+
+        @Override
+        public int getLoginTimeout() throws SQLException {
+            return target.getLoginTimeout();
+        }
+
+        @Override
+        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            return target.getParentLogger();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            return target.unwrap(type);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) throws SQLException {
+            return target.isWrapperFor(type);
+        }
+    }
+}
