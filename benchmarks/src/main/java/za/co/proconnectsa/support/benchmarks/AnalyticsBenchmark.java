@@ -37,7 +37,10 @@ import za.co.proconnectsa.support.jdbc.JdbcTicketStore;
  * those (their figures are zero).
  *
  * <ul>
- *   <li>{@code report}: {@code desk.analytics().report} in wall time without common issues;</li>
+ *   <li>{@code report}: {@code desk.analytics().report} in wall time without common issues, every aggregate on the
+ *       report's own connection (the store's default);</li>
+ *   <li>{@code reportOnTwoConnections}: the same with the store's {@code reportConnections(2)}: its five largest
+ *       aggregates on two more connections that read the report's snapshot;</li>
  *   <li>{@code handWritten}: the baseline as a host would first write it, over the tickets table (counts by origin,
  *       category and priority; requests by quarter hour; the first-response count, sum and percentiles; backlog
  *       bands; per agent the period's tickets, their first-response count and sum, and the open tickets; it leaves
@@ -67,6 +70,7 @@ public class AnalyticsBenchmark {
 
     private EmbeddedDatabase database;
     private SupportDesk desk;
+    private SupportDesk desk2;
     private AnalyticsQuery wallOnly;
     private AnalyticsQuery full;
 
@@ -85,7 +89,12 @@ public class AnalyticsBenchmark {
         Instant to = FROM.plusSeconds(30 * tickets + 1);
         wallOnly = AnalyticsQuery.builder(FROM, to).zone(ZoneId.of("Africa/Johannesburg")).topTerms(0).build();
         full = AnalyticsQuery.builder(FROM, to).businessTime(true).topTerms(10).build();
+        desk2 = SupportDesk.builder().store(JdbcTicketStore.builder(database.dataSource()).reportConnections(2).build())
+                .build();
         AnalyticsReport check = desk.analytics().report(ADMIN, wallOnly);
+        if (!check.equals(desk2.analytics().report(ADMIN, wallOnly))) {
+            throw new IllegalStateException("the report on two connections differs from the report on one");
+        }
         System.out.println("report: " + check.tickets() + " tickets, first response " + check.firstResponse().wall());
     }
 
@@ -105,6 +114,15 @@ public class AnalyticsBenchmark {
     @Benchmark
     public AnalyticsReport report() {
         return desk.analytics().report(ADMIN, wallOnly);
+    }
+
+    /**
+     * @return the report through a desk whose store runs the report's largest aggregates on two connections sharing
+     *         the report's snapshot ({@code reportConnections(2)}), wall time
+     */
+    @Benchmark
+    public AnalyticsReport reportOnTwoConnections() {
+        return desk2.analytics().report(ADMIN, wallOnly);
     }
 
     /** @return the report with business time and common issues */
