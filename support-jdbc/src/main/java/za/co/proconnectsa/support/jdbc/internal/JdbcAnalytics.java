@@ -66,6 +66,7 @@ public final class JdbcAnalytics implements AnalyticsStore {
     private static final String SPANS = "spans";
     private static final String BACKLOG = "backlog";
     private static final String AGENTS = "agents";
+    private static final String OPEN = "open";
 
     private final Tx tx;
     private final Dialect dialect;
@@ -370,13 +371,19 @@ public final class JdbcAnalytics implements AnalyticsStore {
             return;
         }
         // largest first, so that the last one taken is short
+        List<Object> agents = List.of(AGENTS, query);
+        List<Object> open = List.of(OPEN, query);
         Map<List<Object>, Supplier<Object>> tasks = new LinkedHashMap<>();
-        tasks.put(List.of(AGENTS, query), () -> agentRowsOf(query));
+        tasks.put(agents, () -> periodAgentRows(query));
         tasks.put(List.of(SPANS, query), () -> spanFiguresInOnePass(query));
         tasks.put(List.of(QUARTERS, query), () -> requestsByQuarterHourOf(query));
         tasks.put(List.of(COUNTS, query), () -> ticketCountsOf(query));
-        tasks.put(List.of(List.of(BACKLOG, List.copyOf(backlogLimits)), query), () -> backlogOf(query, backlogLimits));
-        kept().putAll(inSnapshot(snapshot, tasks));
+        tasks.put(open, () -> openTickets(query, backlogLimits));
+        Map<List<Object>, Object> figures = inSnapshot(snapshot, tasks);
+        OpenTickets openTickets = (OpenTickets) figures.remove(open);
+        figures.put(agents, withOpenTickets((AgentRows) figures.get(agents), openTickets.byAgent()));
+        figures.put(List.of(List.of(BACKLOG, List.copyOf(backlogLimits)), query), openTickets.bands());
+        kept().putAll(figures);
     }
 
     /** Runs the tasks on {@link #connections} workers reading the snapshot; @return their results by key. */
@@ -650,25 +657,46 @@ public final class JdbcAnalytics implements AnalyticsStore {
     @Override
     public List<Long> backlog(AnalyticsQuery query, List<Instant> createdAfter) {
         Checks.notNull(createdAfter, "createdAfter");
-        return preparedOr(List.of(BACKLOG, List.copyOf(createdAfter)), query, () -> backlogOf(query, createdAfter));
+        return preparedOr(List.of(BACKLOG, List.copyOf(createdAfter)), query,
+                () -> openTickets(query, createdAfter).bands());
     }
 
-    private List<Long> backlogOf(AnalyticsQuery query, List<Instant> createdAfter) {
+    /** The open tickets of the query's filters, whenever created: the backlog's bands and the count per agent. */
+    private record OpenTickets(List<Long> bands, Map<String, Long> byAgent) {
+    }
+
+    /**
+     * One pass over the open tickets' facts (PostgreSQL: a partial index holds only theirs), grouped by assignee and
+     * band: a ticket created at or after the period's end is in no band but counts for its agent; the others are in
+     * the band of the first limit they were created after, or in the last band.
+     */
+    private OpenTickets openTickets(AnalyticsQuery query, List<Instant> createdAfter) {
         Scope scope = new Scope(query, false);
-        StringBuilder band = new StringBuilder("CASE");
+        StringBuilder band = new StringBuilder("CASE WHEN t.created_at >= ? THEN -1");
         List<Object> params = new ArrayList<>();
+        params.add(query.to());
         for (int i = 0; i < createdAfter.size(); i++) {
             band.append(" WHEN t.created_at > ? THEN ").append(i);
             params.add(Checks.notNull(createdAfter.get(i), "createdAfter"));
         }
         band.append(" ELSE ").append(createdAfter.size()).append(" END");
-        params.add(query.to());
         params.addAll(scope.params);
         long[] bands = new long[createdAfter.size() + 1];
-        query("counting the backlog", "SELECT x.band, COUNT(*) FROM (SELECT " + band + " AS band FROM " + facts
-                + " t WHERE t.open_now = 1 AND t.created_at < ? AND " + scope + ") x GROUP BY x.band",
-                params, rs -> bands[rs.getInt(1)] = rs.getLong(2));
-        return java.util.Arrays.stream(bands).boxed().toList();
+        Map<String, Long> byAgent = new HashMap<>();
+        query("counting open tickets", "SELECT x.a, x.band, COUNT(*) FROM (SELECT t.assignee_id AS a, " + band
+                + " AS band FROM " + facts + " t WHERE t.open_now = 1 AND " + scope + ") x GROUP BY x.a, x.band",
+                params, rs -> {
+                    String agent = rs.getString(1);
+                    int in = rs.getInt(2);
+                    long count = rs.getLong(3);
+                    if (in >= 0) {
+                        bands[in] += count;
+                    }
+                    if (agent != null) {
+                        byAgent.merge(agent, count, Long::sum);
+                    }
+                });
+        return new OpenTickets(java.util.Arrays.stream(bands).boxed().toList(), Map.copyOf(byAgent));
     }
 
     /** Every per-agent figure of the period: counts and sums, and each span's median and 90th percentile. */
@@ -701,6 +729,11 @@ public final class JdbcAnalytics implements AnalyticsStore {
     }
 
     private AgentRows agentRowsOf(AnalyticsQuery query) {
+        return withOpenTickets(periodAgentRows(query), openTickets(query, List.of()).byAgent());
+    }
+
+    /** The period's per-agent figures (no open tickets counted yet) and each span's median and 90th percentile. */
+    private AgentRows periodAgentRows(AnalyticsQuery query) {
         boolean ranked = dialect == Dialect.MARIADB;
         List<AgentSpanStats> response = new ArrayList<>();
         List<AgentSpanStats> resolution = new ArrayList<>();
@@ -712,45 +745,44 @@ public final class JdbcAnalytics implements AnalyticsStore {
         return new AgentRows(List.copyOf(counts), List.copyOf(response), List.copyOf(resolution));
     }
 
+    /** The period's per-agent figures with each agent's open tickets; an agent with open tickets only has zeros. */
+    private static AgentRows withOpenTickets(AgentRows period, Map<String, Long> open) {
+        Map<String, AgentCounts> byAgent = new TreeMap<>();
+        period.counts().forEach(a -> byAgent.put(a.agentId(), a));
+        open.forEach((agent, n) -> byAgent.merge(agent, new AgentCounts(agent, 0, 0, n, 0, 0, 0),
+                (a, o) -> new AgentCounts(agent, a.assigned(), a.resolved(), n, a.firstResponses(),
+                        a.firstResponseSumMicros(), a.resolutionSumMicros())));
+        return new AgentRows(List.copyOf(byAgent.values()), period.firstResponse(), period.resolution());
+    }
+
     /**
-     * One pass over the facts of the period's tickets and of the open ones (whenever created), grouped by assignee:
-     * counts and sums, and, when {@code response} and {@code resolution} are given, each span's median and 90th
-     * percentile over the period's tickets into them.
+     * One pass over the facts of the period's assigned tickets, grouped by assignee (PostgreSQL: read in agent order
+     * from an index holding the spans, without a sort): counts and sums, and, when {@code response} and
+     * {@code resolution} are given, each span's median and 90th percentile into them. Open tickets are counted by
+     * {@link #openTickets}.
      */
     private List<AgentCounts> agentFigures(AnalyticsQuery query, List<AgentSpanStats> response,
             List<AgentSpanStats> resolution) {
-        Scope filters = new Scope(query, false);
-        String inPeriod = "t.created_at >= ? AND t.created_at < ?";
-        List<Object> params = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            params.add(query.from());
-            params.add(query.to());
-        }
-        params.addAll(filters.params);
-        params.add(query.from());
-        params.add(query.to());
+        Scope scope = new Scope(query, true);
         boolean spans = response != null;
         List<String> halves = List.of("0.5", "0.9");
-        String sql = "SELECT x.a, SUM(x.p), COUNT(x.rs), SUM(x.o), COUNT(x.fr), COALESCE(SUM(x.fr), 0),"
-                + " COALESCE(SUM(x.rs), 0)" + (spans ? percentiles("x.fr", halves) + percentiles("x.rs", halves) : "")
-                + " FROM (SELECT t.assignee_id" + byteOrder() + " AS a, t.open_now AS o, CASE WHEN " + inPeriod
-                + " THEN 1 ELSE 0 END AS p,"
-                + " CASE WHEN " + inPeriod + " THEN t.first_response_us END AS fr, CASE WHEN " + inPeriod
-                + " THEN t.resolution_us END AS rs FROM " + facts + " t WHERE t.assignee_id IS NOT NULL AND " + filters
-                + " AND (" + inPeriod + " OR t.open_now = 1)) x GROUP BY x.a ORDER BY x.a";
+        String sql = "SELECT x.a, COUNT(*), COUNT(x.rs), COUNT(x.fr), COALESCE(SUM(x.fr), 0), COALESCE(SUM(x.rs), 0)"
+                + (spans ? percentiles("x.fr", halves) + percentiles("x.rs", halves) : "")
+                + " FROM (SELECT t.assignee_id" + byteOrder() + " AS a, t.first_response_us AS fr, t.resolution_us AS rs"
+                + " FROM " + facts + " t WHERE t.assignee_id IS NOT NULL AND " + scope + ") x GROUP BY x.a";
         List<AgentCounts> out = new ArrayList<>();
         int columns = dialect == Dialect.POSTGRESQL ? 1 : halves.size();
-        query("counting per agent", spans ? sortMemory() : null, sql, params, rs -> {
-            AgentCounts a = new AgentCounts(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                    rs.getLong(5), rs.getLong(6), rs.getLong(7));
+        query("counting per agent", spans ? sortMemory() : null, sql, scope.params, rs -> {
+            AgentCounts a = new AgentCounts(rs.getString(1), rs.getLong(2), rs.getLong(3), 0, rs.getLong(4),
+                    rs.getLong(5), rs.getLong(6));
             out.add(a);
             if (spans) {
                 if (a.firstResponses() > 0) {
-                    double[] p = percentileValues(rs, 8, halves.size());
+                    double[] p = percentileValues(rs, 7, halves.size());
                     response.add(new AgentSpanStats(a.agentId(), a.firstResponses(), p[0], p[1]));
                 }
                 if (a.resolved() > 0) {
-                    double[] p = percentileValues(rs, 8 + columns, halves.size());
+                    double[] p = percentileValues(rs, 7 + columns, halves.size());
                     resolution.add(new AgentSpanStats(a.agentId(), a.resolved(), p[0], p[1]));
                 }
             }

@@ -363,10 +363,12 @@ CREATE TABLE IF NOT EXISTS ${prefix}ticket_facts (
 );
 CREATE INDEX IF NOT EXISTS ${prefix}ticket_facts_created ON ${prefix}ticket_facts (created_at);
 -- Per-agent figures read the facts in agent order from this index alone (byte order, as the report groups them),
--- without sorting the period's facts by agent; the backlog reads only the open tickets' entries of the partial index.
+-- without sorting the period's facts by agent; the backlog and the agents' open tickets read only the open tickets'
+-- entries of the partial index.
 CREATE INDEX IF NOT EXISTS ${prefix}ticket_facts_agent ON ${prefix}ticket_facts (assignee_id COLLATE "C", created_at)
-    INCLUDE (open_now, first_response_us, resolution_us);
-CREATE INDEX IF NOT EXISTS ${prefix}ticket_facts_open ON ${prefix}ticket_facts (created_at) WHERE open_now = 1;
+    INCLUDE (first_response_us, resolution_us);
+CREATE INDEX IF NOT EXISTS ${prefix}ticket_facts_open ON ${prefix}ticket_facts (created_at) INCLUDE (assignee_id)
+    WHERE open_now = 1;
 
 -- Fills the facts of tickets written before the table existed (SchemaMode.CREATE runs it only when it creates the
 -- table; on a filled table it adds nothing).
