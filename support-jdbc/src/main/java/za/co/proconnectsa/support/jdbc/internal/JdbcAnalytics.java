@@ -40,7 +40,9 @@ import za.co.proconnectsa.support.ticket.Priority;
  * ticket's unit of work), never over the wide tickets table; only business-time spans and request texts are
  * streamed, two columns at a time. Within one unit of work (the desk's report), the wall-time spans of the whole
  * period (first response, resolution and the resolution counts) are computed by one statement, and every per-agent
- * figure by another, and kept for the other calls of the unit with the same query until the unit writes facts.
+ * figure by two (the period's assigned tickets; the open ones), and kept for the other calls of the unit with the
+ * same query until the unit writes facts. On PostgreSQL with more than one report connection,
+ * {@link #prepareReport} computes the five largest aggregates at once on connections reading the report's snapshot.
  * Percentiles: PostgreSQL and H2 with {@code PERCENTILE_CONT ... WITHIN GROUP} as an aggregate; MariaDB by reading
  * the values at the ranks around each percentile ({@code ROW_NUMBER() OVER (ORDER BY ...)}) and interpolating as
  * percentile_cont does.
@@ -393,6 +395,9 @@ public final class JdbcAnalytics implements AnalyticsStore {
         List<Future<?>> running = new ArrayList<>();
         for (int i = 0; i < Math.min(connections, tasks.size()); i++) {
             running.add(workers().submit(() -> tx.inSnapshot(snapshot, () -> {
+                // the connections already share the cores: a parallel plan's workers would only contend with them
+                query("planning the report's aggregates without parallel workers",
+                        "SELECT set_config('max_parallel_workers_per_gather', '0', true)", List.of(), rs -> { });
                 for (Map.Entry<List<Object>, Supplier<Object>> task; (task = queue.poll()) != null; ) {
                     results.put(task.getKey(), task.getValue().get());
                 }
