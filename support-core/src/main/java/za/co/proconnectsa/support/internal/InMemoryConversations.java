@@ -452,9 +452,11 @@ public final class InMemoryConversations implements ConversationStore {
      *
      * @param before last changed before this
      * @param max    at most this many
+     * @param lineGone told each deleted line's id and the channel's id for it (or null)
      * @return the ids of those deleted
      */
-    public synchronized List<java.util.UUID> purgeClosed(Instant before, int max) {
+    public synchronized List<java.util.UUID> purgeClosed(Instant before, int max,
+            java.util.function.BiConsumer<String, String> lineGone) {
         List<Conversation> doomed = bySequence.values().stream()
                 .filter(c -> c.status() == ConversationStatus.CLOSED && c.updatedAt().isBefore(before))
                 .limit(max)
@@ -473,6 +475,7 @@ public final class InMemoryConversations implements ConversationStore {
                     undo.record(() -> pricing.put(m.id(), restore));
                 }
                 MessageDelivery d = deliveries.remove(m.id());
+                lineGone.accept(m.id(), d == null ? null : d.providerMessageId());
                 if (d != null) {
                     gone.put(m.id(), d);
                     if (d.providerMessageId() != null) {

@@ -117,18 +117,26 @@ public final class Schema {
         // the outbox's Debezium columns: rows written before them keep an empty payload (the relay never reads it)
         addColumnIfMissing(c, prefix + "outbox", "aggregate_type", "VARCHAR(40) NOT NULL DEFAULT 'ticket'");
         addColumnIfMissing(c, prefix + "outbox", "payload", text + " NOT NULL DEFAULT ''");
+        // the record a job is about (a send's transcript line): jobs queued before it have none
+        if (addColumnIfMissing(c, prefix + "jobs", "about_ref", "VARCHAR(200)")) {
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE INDEX IF NOT EXISTS " + prefix + "jobs_about ON " + prefix + "jobs (about_ref)");
+            }
+        }
     }
 
-    private static void addColumnIfMissing(Connection c, String table, String column, String definition)
+    /** @return whether the column was added (it was missing) */
+    private static boolean addColumnIfMissing(Connection c, String table, String column, String definition)
             throws SQLException {
         if (readable(c, "SELECT " + column + " FROM " + table)) {
-            return;
+            return false;
         }
         // the column is not there (any other fault shows again in the ALTER TABLE below)
         try (Statement st = c.createStatement()) {
             st.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS " + column + " " + definition);
         }
         LOG.info("Added the column {} to {}", column, table);
+        return true;
     }
 
     /**
