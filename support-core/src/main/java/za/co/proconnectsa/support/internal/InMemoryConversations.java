@@ -437,8 +437,9 @@ public final class InMemoryConversations implements ConversationStore {
             // who the person is on WhatsApp (number, business-scoped user id, username) goes with the erasure
             for (Map.Entry<String, ContactIdentity> e : List.copyOf(identities.entrySet())) {
                 ContactIdentity i = e.getValue();
-                if (r.contacts().contains(i.contact()) || r.contacts().contains(i.phoneNumber())
-                        || r.contacts().contains(i.userId())) {
+                // a contact known by phone number alone has no user id (an immutable set refuses to look for null)
+                if (java.util.stream.Stream.of(i.contact(), i.phoneNumber(), i.userId())
+                        .anyMatch(v -> v != null && r.contacts().contains(v))) {
                     putIdentity(e.getKey(), null);
                     changed++;
                 }
