@@ -28,11 +28,12 @@ public interface DataSubjectStore extends TicketEventRecorder {
     DataSubjectRecords findDataSubjectRecords(DataSubject subject);
 
     /**
-     * Rewrites every record linked to the redaction's subject, as {@link Redaction} says for each kind of field, and
-     * drops the jobs it names. Rows are updated in place: nothing is deleted but those jobs.
+     * Rewrites every record linked to the redaction's subject, as {@link Redaction} says for each kind of field. Rows
+     * are updated in place: nothing is deleted. The jobs it names are emptied by the caller, in the same unit
+     * ({@link #emptyJobs}).
      *
      * @param redaction what to rewrite and how
-     * @return how many rows changed, jobs dropped not included
+     * @return how many rows changed, jobs not included
      */
     int redact(Redaction redaction);
 
