@@ -5,7 +5,6 @@ import static za.co.proconnectsa.support.whatsapp.inbox.InboxFixture.textWebhook
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.zaxxer.hikari.HikariDataSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,8 +22,6 @@ import za.co.proconnectsa.support.SupportDesk;
 import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.conversation.ConversationQuery;
 import za.co.proconnectsa.support.conversation.MessageDelivery;
-import za.co.proconnectsa.support.jdbc.JdbcTicketStore;
-import za.co.proconnectsa.support.jdbc.testdb.TestDatabases;
 import za.co.proconnectsa.support.privacy.DataSubject;
 import za.co.proconnectsa.support.privacy.PurgeReport;
 import za.co.proconnectsa.support.privacy.RedactionReport;
@@ -34,7 +31,6 @@ import za.co.proconnectsa.support.queue.JobWorker;
 import za.co.proconnectsa.support.spi.ConversationStore;
 import za.co.proconnectsa.support.spi.TicketStore;
 import za.co.proconnectsa.support.spi.WorkQueue;
-import za.co.proconnectsa.support.store.InMemoryTicketStore;
 import za.co.proconnectsa.support.testing.SettableClock;
 import za.co.proconnectsa.support.whatsapp.webhook.InboundMessageWorker;
 import za.co.proconnectsa.support.whatsapp.webhook.WebhookReceipt;
@@ -64,7 +60,7 @@ class ErasureOfQueuedSendsTest {
     String database;
 
     private final SettableClock clock = SettableClock.at(Instant.parse("2026-03-02T08:00:00Z"));
-    private HikariDataSource pool;
+    private InboxFixture.TestStore stores;
     private TicketStore store;
     private SupportDesk desk;
     private WhatsAppInbox inbox;
@@ -77,12 +73,8 @@ class ErasureOfQueuedSendsTest {
     void setUp() {
         GRAPH.resetAll();
         InboxFixture.graphAccepts(GRAPH);
-        if (database.equals("memory")) {
-            store = InMemoryTicketStore.create();
-        } else {
-            pool = TestDatabases.named(database).freshDatabase();
-            store = JdbcTicketStore.create(pool);
-        }
+        stores = InboxFixture.TestStore.named(database);
+        store = stores.store();
         desk = SupportDesk.builder().store(store).clock(clock).build();
         inbox = WhatsAppInbox.builder().desk(desk).store(store).client(InboxFixture.client(GRAPH, clock)).build();
         worker = InboundMessageWorker.builder(store, inbox).clock(clock).build();
@@ -98,18 +90,14 @@ class ErasureOfQueuedSendsTest {
     }
 
     @AfterEach
-    void closePool() {
-        if (pool != null) {
-            pool.close();
-        }
+    void closeStore() {
+        stores.close();
     }
 
     /** Runs the workers until nothing is due, as their threads would, a status delay later. */
     private void drain() {
         clock.advance(WebhookReceiver.DEFAULT_STATUS_DELAY);
-        while (worker.runOnce() + sender.runOnce() > 0) {
-            // until nothing is due
-        }
+        InboxFixture.drain(worker, sender);
     }
 
     private String chatOf(String contact) {
