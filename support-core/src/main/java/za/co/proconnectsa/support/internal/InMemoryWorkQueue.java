@@ -300,7 +300,11 @@ public final class InMemoryWorkQueue implements WorkQueue {
         Checks.notNull(now, "now");
         int n = 0;
         for (Slot slot : jobs.values()) {
-            if (!keys.contains(slot.job.key()) && (slot.about == null || !about.contains(slot.about))) {
+            boolean byKey = keys.contains(slot.job.key());
+            // as on the JDBC store: a job its record finds is skipped when an earlier request emptied it already
+            boolean byAbout = slot.about != null && about.contains(slot.about)
+                    && !(slot.job.state() == JobState.DONE && slot.job.payload().length == 0);
+            if (!byKey && !byAbout) {
                 continue;
             }
             change(slot);

@@ -514,13 +514,14 @@ public final class JdbcDataSubjects {
             List<String> values = column.equals("job_key") ? keys : about;
             for (int from = 0; from < values.size(); from += 500) {
                 List<String> part = values.subList(from, Math.min(values.size(), from + 500));
-                // a job found by its key is not counted again when found by its record
-                String notAgain = column.equals("about_ref") && !keys.isEmpty() ? " AND job_key NOT IN " + in(keys) : "";
+                // a job its key found already is not emptied and counted again when its record finds it too
+                String notAgain = column.equals("about_ref") ? " AND NOT (state = 'DONE' AND OCTET_LENGTH(payload) = 0)"
+                        : "";
                 try (PreparedStatement ps = c.prepareStatement(set + column + " IN " + in(part) + notAgain)) {
                     ps.setBytes(1, new byte[0]);
                     ps.setString(2, Text.truncate(note, Job.MAX_ERROR_LENGTH));
                     Rows.setInstant(ps, 3, now, dialect);
-                    bind(ps, bind(ps, 4, part), notAgain.isEmpty() ? List.of() : keys);
+                    bind(ps, 4, part);
                     n += ps.executeUpdate();
                 }
             }
