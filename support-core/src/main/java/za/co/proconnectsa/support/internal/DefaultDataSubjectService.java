@@ -57,8 +57,10 @@ import za.co.proconnectsa.support.ticket.Visibility;
 public final class DefaultDataSubjectService implements DataSubjectService {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultDataSubjectService.class);
-    /** The delivery reports a status job may be keyed by ({@code STATE:providerMessageId}). */
-    private static final List<String> REPORTED_STATES = List.of("SENT", "DELIVERED", "READ", "FAILED");
+    /** The delivery detail of a line whose queued send an erasure or anonymisation stopped. */
+    static final String ERASED_UNSENT = "Not sent: the data of the person it was addressed to was erased";
+    /** The last error of the jobs an erasure or anonymisation emptied before they ran. */
+    static final String ERASED_JOB = "Emptied: the data of the person it was about was erased";
 
     private final TicketStore store;
     private final Clock clock;
@@ -178,9 +180,24 @@ public final class DefaultDataSubjectService implements DataSubjectService {
         DataSubjectRecords r = found.records();
         List<AttachmentRecord> files = redaction.pseudonymises() ? files(r) : List.of();
         List<Job> notifications = notificationJobs(r);
+        List<MessageDelivery> queued = redaction.pseudonymises() ? deliveries(r).stream()
+                .filter(d -> d.state() == MessageDelivery.State.QUEUED).toList() : List.of();
         int changed = subjects().redact(redaction);
-        int dropped = redaction.jobKeys().isEmpty() ? 0 : subjects().dropJobs(redaction.jobKeys());
+        // their jobs keep their keys (a redelivered webhook stays a duplicate) and lose their payloads; a send still
+        // queued to them, found by its transcript line, is not sent: its address is a pseudonym now
+        Set<String> lines = new LinkedHashSet<>();
+        if (redaction.pseudonymises()) {
+            r.conversationMessages().forEach(m -> lines.add(m.id()));
+        }
+        int dropped = redaction.jobKeys().isEmpty() && lines.isEmpty() ? 0
+                : subjects().emptyJobs(redaction.jobKeys(), lines, ERASED_JOB, clock.instant());
+        if (store instanceof ConversationStore conversations) {
+            Instant at = clock.instant();
+            queued.forEach(d -> conversations.recordDelivery(new MessageDelivery(d.messageId(),
+                    MessageDelivery.State.FAILED, null, ERASED_UNSENT, at)));
+        }
         changed += subjects().rewriteJobs(redactedNotifications(notifications, r, redaction));
+        changed += redactRoster(found.subject(), redaction);
         // the files go by a durable job queued in this unit: a crash after the commit loses no deletion
         Instant queuedAt = clock.instant();
         files.forEach(f -> queueFileDeletion(f.id(), queuedAt));
@@ -211,6 +228,25 @@ public final class DefaultDataSubjectService implements DataSubjectService {
             subjects().recordTicketEvents(t.id(), List.of(new AuditEvent(t.id(), actor, AuditAction.DATA_SUBJECT_REQUEST,
                     null, kind.name(), Visibility.INTERNAL, now)));
         }
+    }
+
+    /**
+     * Their lines on the agent roster keep the agent id (assignments and figures still add up) and lose the name; a
+     * correction corrects it.
+     */
+    private int redactRoster(DataSubject subject, Redaction redaction) {
+        if (!(store instanceof AgentRoster roster)) {
+            return 0;
+        }
+        int n = 0;
+        for (Agent a : agents(subject)) {
+            String name = redaction.name(a.displayName());
+            if (!name.equals(a.displayName())) {
+                roster.saveAgent(new Agent(a.id(), name, a.presence(), a.capacity(), a.categories()));
+                n++;
+            }
+        }
+        return n;
     }
 
     private List<MessageDelivery> deliveries(DataSubjectRecords r) {
@@ -383,20 +419,10 @@ public final class DefaultDataSubjectService implements DataSubjectService {
     private Set<String> jobKeys(DataSubjectRecords r) {
         Set<String> keys = new LinkedHashSet<>();
         for (ConversationMessage m : r.conversationMessages()) {
-            keys.add(m.id());
-            keys.add(Job.keyOf(m.id()));
+            keys.addAll(DataSubjectStore.transcriptJobKeys(m.id(), null));
         }
-        if (store instanceof ConversationStore conversations) {
-            for (Conversation c : r.conversations()) {
-                for (MessageDelivery d : conversations.conversationDeliveries(c.id())) {
-                    if (d.providerMessageId() != null) {
-                        keys.add(d.providerMessageId());
-                        for (String state : REPORTED_STATES) {
-                            keys.add(Job.keyOf(state + ":" + d.providerMessageId()));
-                        }
-                    }
-                }
-            }
+        for (MessageDelivery d : deliveries(r)) {
+            keys.addAll(DataSubjectStore.transcriptJobKeys(d.messageId(), d.providerMessageId()));
         }
         return keys;
     }
@@ -414,7 +440,7 @@ public final class DefaultDataSubjectService implements DataSubjectService {
         if (retention.closedTickets() != null) {
             Instant before = now.minus(retention.closedTickets());
             for (int n; (n = store.inTransaction(() -> {
-                List<TicketId> purged = ds.purgeClosedTickets(before, batch);
+                List<TicketId> purged = ds.purgeClosedTickets(before, batch, clock.instant());
                 purged.forEach(id -> queueFilesOf(attachments == null ? List.of() : attachments.byTicket(id)
                         .stream().filter(a -> a.conversationId() == null).toList(), files));
                 return purged.size();
@@ -426,7 +452,7 @@ public final class DefaultDataSubjectService implements DataSubjectService {
         if (retention.closedConversations() != null) {
             Instant before = now.minus(retention.closedConversations());
             for (int n; (n = store.inTransaction(() -> {
-                List<UUID> purged = ds.purgeClosedConversations(before, batch);
+                List<UUID> purged = ds.purgeClosedConversations(before, batch, clock.instant());
                 purged.forEach(id -> queueFilesOf(attachments == null ? List.of() : attachments.byConversation(id), files));
                 return purged.size();
             })) > 0;) {

@@ -437,8 +437,9 @@ public final class InMemoryConversations implements ConversationStore {
             // who the person is on WhatsApp (number, business-scoped user id, username) goes with the erasure
             for (Map.Entry<String, ContactIdentity> e : List.copyOf(identities.entrySet())) {
                 ContactIdentity i = e.getValue();
-                if (r.contacts().contains(i.contact()) || r.contacts().contains(i.phoneNumber())
-                        || r.contacts().contains(i.userId())) {
+                // a contact known by phone number alone has no user id (an immutable set refuses to look for null)
+                if (java.util.stream.Stream.of(i.contact(), i.phoneNumber(), i.userId())
+                        .anyMatch(v -> v != null && r.contacts().contains(v))) {
                     putIdentity(e.getKey(), null);
                     changed++;
                 }
@@ -452,9 +453,11 @@ public final class InMemoryConversations implements ConversationStore {
      *
      * @param before last changed before this
      * @param max    at most this many
+     * @param lineGone told each deleted line's id and the channel's id for it (or null)
      * @return the ids of those deleted
      */
-    public synchronized List<java.util.UUID> purgeClosed(Instant before, int max) {
+    public synchronized List<java.util.UUID> purgeClosed(Instant before, int max,
+            java.util.function.BiConsumer<String, String> lineGone) {
         List<Conversation> doomed = bySequence.values().stream()
                 .filter(c -> c.status() == ConversationStatus.CLOSED && c.updatedAt().isBefore(before))
                 .limit(max)
@@ -473,6 +476,7 @@ public final class InMemoryConversations implements ConversationStore {
                     undo.record(() -> pricing.put(m.id(), restore));
                 }
                 MessageDelivery d = deliveries.remove(m.id());
+                lineGone.accept(m.id(), d == null ? null : d.providerMessageId());
                 if (d != null) {
                     gone.put(m.id(), d);
                     if (d.providerMessageId() != null) {

@@ -26,6 +26,8 @@ public final class InMemoryWorkQueue implements WorkQueue {
         Job job;
         String owner;
         Instant availableAt;
+        /** The record the job is about, or null. */
+        String about;
 
         Slot(Job job, Instant availableAt) {
             this.job = job;
@@ -35,6 +37,7 @@ public final class InMemoryWorkQueue implements WorkQueue {
         Slot copy() {
             Slot s = new Slot(job, availableAt);
             s.owner = owner;
+            s.about = about;
             return s;
         }
     }
@@ -51,7 +54,13 @@ public final class InMemoryWorkQueue implements WorkQueue {
 
     @Override
     public boolean enqueueJob(String kind, String key, byte[] payload, Instant at) {
+        return enqueueJob(kind, key, payload, at, null);
+    }
+
+    @Override
+    public boolean enqueueJob(String kind, String key, byte[] payload, Instant at, String about) {
         QueueChecks.kindAndKey(kind, key);
+        QueueChecks.about(about);
         Checks.notNull(payload, "payload");
         Checks.notNull(at, "at");
         String k = kind + "\n" + key;
@@ -59,7 +68,9 @@ public final class InMemoryWorkQueue implements WorkQueue {
             return false;
         }
         long id = ++nextId;
-        jobs.put(id, new Slot(new Job(id, kind, key, payload, JobState.PENDING, 0, at, null, null), at));
+        Slot slot = new Slot(new Job(id, kind, key, payload, JobState.PENDING, 0, at, null, null), at);
+        slot.about = about;
+        jobs.put(id, slot);
         byKey.put(k, id);
         undo.record(() -> {
             jobs.remove(id);
@@ -260,6 +271,51 @@ public final class InMemoryWorkQueue implements WorkQueue {
             byKey.put(s.job.kind() + "\n" + s.job.key(), id);
         }));
         return removed.size();
+    }
+
+    /**
+     * @param keys job keys
+     * @return the records the jobs with one of these keys are about, where they name one
+     */
+    public java.util.Set<String> aboutOfKeys(java.util.Set<String> keys) {
+        Checks.notNull(keys, "keys");
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        jobs.values().stream().filter(s -> s.about != null && keys.contains(s.job.key())).forEach(s -> out.add(s.about));
+        return out;
+    }
+
+    /**
+     * Empties the jobs with one of these keys or about one of these records: the payload goes, a pending or dead job
+     * becomes done with the note as its last error, the key stays.
+     *
+     * @param keys  job keys
+     * @param about records
+     * @param note  the last error of the jobs this finishes
+     * @param now   when
+     * @return how many were emptied
+     */
+    public int empty(java.util.Set<String> keys, java.util.Set<String> about, String note, Instant now) {
+        Checks.notNull(keys, "keys");
+        Checks.notNull(about, "about");
+        Checks.notNull(now, "now");
+        int n = 0;
+        for (Slot slot : jobs.values()) {
+            boolean byKey = keys.contains(slot.job.key());
+            // as on the JDBC store: a job its record finds is skipped when an earlier request emptied it already
+            boolean byAbout = slot.about != null && about.contains(slot.about)
+                    && !(slot.job.state() == JobState.DONE && slot.job.payload().length == 0);
+            if (!byKey && !byAbout) {
+                continue;
+            }
+            change(slot);
+            Job j = slot.job;
+            boolean done = j.state() == JobState.DONE;
+            slot.job = new Job(j.id(), j.kind(), j.key(), new byte[0], JobState.DONE, j.attempts(), j.createdAt(),
+                    done ? j.finishedAt() : now, done ? null : QueueChecks.cut(note));
+            slot.owner = null;
+            n++;
+        }
+        return n;
     }
 
     /**

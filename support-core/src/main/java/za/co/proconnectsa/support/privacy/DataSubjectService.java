@@ -52,11 +52,24 @@ public interface DataSubjectService {
      * they wrote (ticket subjects and descriptions, their messages and WhatsApp lines, attachment names)
      * {@code [erased]}, and their names, phone numbers and e-mail addresses in any other text of their records
      * ({@code [name]}, {@code [phone]}, {@code [e-mail]}). Audit entries are kept with redacted values; nothing is
-     * deleted but the queued jobs holding their raw messages, so counts and totals stay. Notifications of their
+     * deleted, so counts and totals stay. Notifications of their
      * tickets (e-mail, WhatsApp template, outgoing webhook) keep their place in the delivery log with the same text
      * rewritten. Their files in the desk's attachment store are deleted through durable jobs queued in the same unit
      * of work (the file names kept in the JDBC store's tables are rewritten in it too). Their conversations stop
      * being anyone's active conversation.
+     *
+     * <p>Jobs that hold their words or number are emptied in the same unit of work, whatever their state: the
+     * inbound WhatsApp messages and delivery reports of their conversations (the webhook bodies) and every WhatsApp
+     * send to them, found by the transcript line it records. Each job keeps its row and key, so Meta delivering one
+     * of their webhooks again is still recognised as a duplicate and nothing of it comes back; a job not yet run is
+     * finished without running. A WhatsApp message still queued to them is therefore not sent, rather than sent with
+     * its text redacted (their number is a pseudonym now, and a redacted message would tell them nothing): its
+     * transcript line is marked {@link za.co.proconnectsa.support.conversation.MessageDelivery.State#FAILED} with a
+     * detail saying it was not sent because their data was erased. A send a worker had already handed to WhatsApp
+     * before the erasure committed may still arrive. Sends to other contacts are left as they are.
+     *
+     * <p>A person may be an agent: the line of the agent roster under one of their ids keeps its id, presence,
+     * capacity and categories (assignments and figures still add up) and its name becomes {@code [erased]}.
      *
      * @param actor   an admin
      * @param subject the person
@@ -68,7 +81,8 @@ public interface DataSubjectService {
     /**
      * Like {@link #erase}, but the text they wrote is kept with their names, phone numbers and e-mail addresses
      * replaced, so what they asked about still counts in analytics. Their files are deleted as on an erasure: a
-     * photo or a document cannot be anonymised by rewriting text.
+     * photo or a document cannot be anonymised by rewriting text. Their jobs are emptied, their queued WhatsApp
+     * messages not sent, and their agent-roster name taken off, as on an erasure.
      *
      * @param actor   an admin
      * @param subject the person
@@ -100,9 +114,17 @@ public interface DataSubjectService {
      * webhook), pending, dead or already sent, with the WhatsApp sends they became, are deleted rather than
      * redacted, so no worker sends its words later (no dead one is left to
      * {@link za.co.proconnectsa.support.notify.NotificationService#retry}), and the delivery log keeps nothing of it. A notification a worker claimed before the purge committed is not sent either: the
-     * worker finds its ticket gone. A deleted conversation takes its satisfaction survey with it, and the WhatsApp
-     * inbox's sender sends nothing still queued for it. Notifications, events and sends of other tickets and
-     * conversations are left as they are.
+     * worker finds its ticket gone. A WhatsApp send deleted this way that had not gone out leaves its transcript line
+     * (the conversation is kept) marked
+     * {@link za.co.proconnectsa.support.conversation.MessageDelivery.State#FAILED}, with a detail saying the ticket
+     * was deleted by a retention purge, in the same unit of work, rather than queued for ever.
+     *
+     * <p>A deleted conversation takes its satisfaction survey with it, and the WhatsApp
+     * inbox's sender sends nothing still queued for it. The jobs of its lines (the webhook bodies of its inbound
+     * messages and delivery reports, its sends) are emptied in the batch's unit of work but kept with their keys until
+     * the done jobs' own retention ({@link RetentionPolicy#doneJobs()}), so a webhook Meta delivers again within its
+     * 7 days is still a duplicate and does not bring the deleted message back. Notifications, events and sends of
+     * other tickets and conversations are left as they are.
      *
      * @param actor  an admin (or the host's system actor with that role)
      * @param policy the periods

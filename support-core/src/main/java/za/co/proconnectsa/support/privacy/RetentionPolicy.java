@@ -11,7 +11,9 @@ import za.co.proconnectsa.support.internal.Text;
 /**
  * How long each kind of record is kept (POPIA s14), for {@link DataSubjectService#purgeExpired}. A kind without a
  * period is kept. A purged ticket takes with it everything queued to go out about it (outbox entries, notifications in
- * any state and the WhatsApp sends they became): nothing of it is sent after the purge. Immutable.
+ * any state and the WhatsApp sends they became): nothing of it is sent after the purge, and a WhatsApp line whose send
+ * was dropped is marked failed. A purged conversation's webhook bodies and sends are emptied at once; their keys stay
+ * until {@code doneJobs}, so a redelivered webhook is still a duplicate. Immutable.
  *
  * <pre>{@code
  * RetentionPolicy policy = RetentionPolicy.builder()

@@ -48,6 +48,16 @@ public final class QueueChecks {
     }
 
     /**
+     * @param about the record a job is about, or null
+     * @throws InvalidInputException when it is empty or longer than {@link Job#MAX_KEY_LENGTH} characters
+     */
+    public static void about(String about) {
+        if (about != null && (about.isEmpty() || about.length() > Job.MAX_KEY_LENGTH)) {
+            throw InvalidInputException.of("about", "must be 1 to " + Job.MAX_KEY_LENGTH + " characters");
+        }
+    }
+
+    /**
      * @param text an error text, or null
      * @return it, cut to {@link Job#MAX_ERROR_LENGTH} characters without splitting a surrogate pair
      */

@@ -28,11 +28,12 @@ public interface DataSubjectStore extends TicketEventRecorder {
     DataSubjectRecords findDataSubjectRecords(DataSubject subject);
 
     /**
-     * Rewrites every record linked to the redaction's subject, as {@link Redaction} says for each kind of field, and
-     * drops the jobs it names. Rows are updated in place: nothing is deleted but those jobs.
+     * Rewrites every record linked to the redaction's subject, as {@link Redaction} says for each kind of field. Rows
+     * are updated in place: nothing is deleted. The jobs it names are emptied by the caller, in the same unit
+     * ({@link #emptyJobs}).
      *
      * @param redaction what to rewrite and how
-     * @return how many rows changed, jobs dropped not included
+     * @return how many rows changed, jobs not included
      */
     int redact(Redaction redaction);
 
@@ -50,6 +51,45 @@ public interface DataSubjectStore extends TicketEventRecorder {
     int dropJobs(java.util.Set<String> keys);
 
     /**
+     * Empties the jobs that hold a person's words or number, found by key (any kind) or by the record they are about
+     * ({@link WorkQueue#enqueueJob(String, String, byte[], Instant, String)}): each row and its key are kept, so a
+     * webhook Meta delivers again, or a cause retried, is still recognised as one already seen, but its payload
+     * becomes empty and a job still pending or dead becomes done, at {@code now} and with {@code note} as its last
+     * error, so that no worker runs it and nobody can retry it (a done job keeps its time and loses its last error).
+     * A worker holding one loses its claim: its completion fails and its unit rolls back.
+     *
+     * @param keys  job keys
+     * @param about records jobs may be about (transcript line ids)
+     * @param note  why, for the jobs this finishes, without personal data
+     * @param now   when
+     * @return how many jobs were emptied
+     */
+    int emptyJobs(Set<String> keys, Set<String> about, String note, Instant now);
+
+    /**
+     * The keys of the jobs that hold one transcript line's words or number, in any state: the inbound webhook message
+     * and its media download (keyed by the line id, which is the channel's message id, as it is and as
+     * {@link Job#keyOf} makes it), and the channel's delivery reports on a sent line (one per reported state, keyed
+     * {@code STATE:providerMessageId}). A send is found by the line it is about instead.
+     *
+     * @param lineId            the line ({@link za.co.proconnectsa.support.conversation.ConversationMessage#id()})
+     * @param providerMessageId the channel's id for the sent line, or {@code null}
+     * @return the keys
+     */
+    static Set<String> transcriptJobKeys(String lineId, String providerMessageId) {
+        Set<String> keys = new LinkedHashSet<>();
+        keys.add(lineId);
+        keys.add(Job.keyOf(lineId));
+        if (providerMessageId != null) {
+            keys.add(providerMessageId);
+            for (String state : List.of("SENT", "DELIVERED", "READ", "FAILED")) {
+                keys.add(Job.keyOf(state + ":" + providerMessageId));
+            }
+        }
+        return keys;
+    }
+
+    /**
      * Replaces the payload and the last error of jobs, found by their ids; kind, key, state, attempts and times stay.
      * An erasure rewrites this way the notifications queued or sent to the person, so the delivery log keeps its
      * lines without their words.
@@ -65,14 +105,22 @@ public interface DataSubjectStore extends TicketEventRecorder {
      * in any state, pending, dead or done, so that no worker sends the ticket's words after the unit commits: the jobs
      * of any kind with one of the keys {@link #notificationJobKeys} gives for the ticket; a conversation joined to one
      * keeps its transcript and
-     * loses the link. Rows another unit holds are skipped, never waited for, so purgers on several instances share
-     * the work.
+     * loses the link. A transcript line still {@code QUEUED} whose send is among the jobs deleted (the send is about
+     * the line) is marked {@code FAILED} at {@code now}, with {@link #PURGED_UNSENT} as its detail. Rows another unit
+     * holds are skipped, never waited for, so purgers on several instances share the work.
      *
      * @param before last changed before this
      * @param max    at most this many tickets, 1 to 1000
+     * @param now    the purge's time, for the lines it marks
      * @return the ids of the tickets deleted (the caller queues the deletion of their files in the same unit)
      */
-    List<TicketId> purgeClosedTickets(Instant before, int max);
+    List<TicketId> purgeClosedTickets(Instant before, int max, Instant now);
+
+    /** The delivery detail of a transcript line whose queued send a retention purge deleted with its ticket. */
+    String PURGED_UNSENT = "Not sent: the ticket it was about was deleted by a retention purge";
+
+    /** The last error of the jobs a retention purge of their conversation emptied. */
+    String PURGED_JOB = "Emptied: its conversation was deleted by a retention purge";
 
     /**
      * The keys of the jobs the desk queues about a ticket's notifications to its requester, in any state: the
@@ -107,13 +155,18 @@ public interface DataSubjectStore extends TicketEventRecorder {
 
     /**
      * Deletes up to {@code max} CLOSED conversations last changed before a time, with their transcripts and their
-     * satisfaction surveys, skipping rows another unit holds.
+     * satisfaction surveys, skipping rows another unit holds. The jobs of their lines are emptied in the same unit
+     * ({@link #emptyJobs} with the keys {@link #transcriptJobKeys} gives for each line, the lines as the records the
+     * jobs are about, {@link #PURGED_JOB} as the note): the webhook bodies of their inbound messages and delivery
+     * reports and the payloads of their sends go, the keys stay until the done jobs' own retention, so a webhook
+     * delivered again is still a duplicate.
      *
      * @param before last changed before this
      * @param max    at most this many, 1 to 1000
+     * @param now    the purge's time, for the jobs it finishes
      * @return the ids of the conversations deleted (the caller queues the deletion of their files in the same unit)
      */
-    List<java.util.UUID> purgeClosedConversations(Instant before, int max);
+    List<java.util.UUID> purgeClosedConversations(Instant before, int max, Instant now);
 
     /**
      * Appends a line to the consent ledger.

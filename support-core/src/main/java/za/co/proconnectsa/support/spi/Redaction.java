@@ -54,7 +54,7 @@ public final class Redaction {
     /**
      * @param subject   the person, with every id and contact linked to them
      * @param pseudonym the identifier their ids and contacts become
-     * @param jobKeys   keys of jobs holding their raw messages, to drop
+     * @param jobKeys   keys of jobs holding their raw messages, to empty ({@link DataSubjectStore#emptyJobs})
      * @return an erasure: their own text and names become {@value #ERASED}
      */
     public static Redaction erase(DataSubject subject, String pseudonym, Set<String> jobKeys) {
@@ -64,7 +64,7 @@ public final class Redaction {
     /**
      * @param subject   the person, with every id and contact linked to them
      * @param pseudonym the identifier their ids and contacts become
-     * @param jobKeys   keys of jobs holding their raw messages, to drop
+     * @param jobKeys   keys of jobs holding their raw messages, to empty ({@link DataSubjectStore#emptyJobs})
      * @return an anonymisation: their names become {@value #ERASED}, their text is kept with personal values replaced
      */
     public static Redaction anonymise(DataSubject subject, String pseudonym, Set<String> jobKeys) {

@@ -39,6 +39,25 @@ public interface WorkQueue {
     boolean enqueueJob(String kind, String key, byte[] payload, Instant at);
 
     /**
+     * Stores a new pending job about a record, unless one with this kind and key is already kept. The record is what
+     * the job would change or tell someone about (a WhatsApp send: the transcript line that records it): an erasure
+     * of the person the record belongs to, or a retention purge of the record, finds the job by it and empties it
+     * ({@link DataSubjectStore#emptyJobs}), so that no worker sends their words later. A store that keeps no such
+     * reference stores the job as {@link #enqueueJob(String, String, byte[], Instant)} does; the in-memory and JDBC
+     * stores keep it.
+     *
+     * @param kind    what sort of job, 1 to {@value Job#MAX_KIND_LENGTH} characters
+     * @param key     unique within the kind, 1 to {@value Job#MAX_KEY_LENGTH} characters
+     * @param payload the job's data
+     * @param at      when it was enqueued; it may be claimed from then on
+     * @param about   the record it is about, 1 to {@value Job#MAX_KEY_LENGTH} characters, or {@code null}
+     * @return {@code true} when stored, {@code false} when the key was already kept
+     */
+    default boolean enqueueJob(String kind, String key, byte[] payload, Instant at, String about) {
+        return enqueueJob(kind, key, payload, at);
+    }
+
+    /**
      * Claims up to {@code max} pending jobs of a kind that nobody holds and whose retry time has come, oldest
      * first, for {@code lease}. Each claimed job's attempts go up by one.
      *

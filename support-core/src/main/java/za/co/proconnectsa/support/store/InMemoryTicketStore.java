@@ -601,6 +601,11 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
     }
 
     @Override
+    public boolean enqueueJob(String kind, String key, byte[] payload, Instant at, String about) {
+        return write(() -> jobs.enqueueJob(kind, key, payload, at, about));
+    }
+
+    @Override
     public List<Job> claimJobs(String kind, String owner, int max, Duration lease, Instant now) {
         return write(() -> jobs.claimJobs(kind, owner, max, lease, now));
     }
@@ -1090,13 +1095,19 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
     }
 
     @Override
+    public int emptyJobs(java.util.Set<String> keys, java.util.Set<String> about, String note, Instant now) {
+        return write(() -> jobs.empty(keys, about, note, now));
+    }
+
+    @Override
     public int rewriteJobs(List<Job> rewritten) {
         return write(() -> jobs.rewrite(rewritten));
     }
 
     @Override
-    public List<TicketId> purgeClosedTickets(Instant before, int max) {
+    public List<TicketId> purgeClosedTickets(Instant before, int max, Instant now) {
         Checks.notNull(before, "before");
+        Checks.notNull(now, "now");
         Checks.between(max, 1, 1000, "max");
         return write(() -> {
             List<Ticket> doomed = bySequence.values().stream()
@@ -1124,8 +1135,15 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
                 });
                 undo.record(outbox.removeWhere(p -> p.ticketId().equals(t.id())));
                 // its notifications, queued or sent, go with it: none may send its words after the purge
-                jobs.dropKeys(DataSubjectStore.notificationJobKeys(t.id(), t.version(),
-                        ms == null ? List.of() : ms.stream().map(Message::id).toList()));
+                java.util.Set<String> notified = DataSubjectStore.notificationJobKeys(t.id(), t.version(),
+                        ms == null ? List.of() : ms.stream().map(Message::id).toList());
+                // a send dropped before it went out says so on its line, instead of staying queued for ever
+                for (String line : jobs.aboutOfKeys(notified)) {
+                    conversations.findDelivery(line).filter(d -> d.state() == MessageDelivery.State.QUEUED)
+                            .ifPresent(d -> conversations.recordDelivery(new MessageDelivery(line,
+                                    MessageDelivery.State.FAILED, null, DataSubjectStore.PURGED_UNSENT, now)));
+                }
+                jobs.dropKeys(notified);
                 slaSchedules.forget(t.id());
                 surveys.forget(t.id());
                 conversations.unlinkTicket(t.id());
@@ -1147,11 +1165,19 @@ public final class InMemoryTicketStore implements TicketStore, ProcessedMessageL
     }
 
     @Override
-    public List<java.util.UUID> purgeClosedConversations(Instant before, int max) {
+    public List<java.util.UUID> purgeClosedConversations(Instant before, int max, Instant now) {
         Checks.notNull(before, "before");
+        Checks.notNull(now, "now");
         Checks.between(max, 1, 1000, "max");
         return write(() -> {
-            List<java.util.UUID> purged = conversations.purgeClosed(before, max);
+            java.util.Set<String> keys = new java.util.HashSet<>();
+            java.util.Set<String> lines = new java.util.HashSet<>();
+            List<java.util.UUID> purged = conversations.purgeClosed(before, max, (line, providerId) -> {
+                lines.add(line);
+                keys.addAll(DataSubjectStore.transcriptJobKeys(line, providerId));
+            });
+            // the webhook bodies and sends of their lines go; the keys stay, so a redelivery is still a duplicate
+            jobs.empty(keys, lines, DataSubjectStore.PURGED_JOB, now);
             purged.forEach(conversationSurveys::forget);
             return purged;
         });

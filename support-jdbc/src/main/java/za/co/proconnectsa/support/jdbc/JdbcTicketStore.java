@@ -854,7 +854,12 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
 
     @Override
     public boolean enqueueJob(String kind, String key, byte[] payload, Instant at) {
-        return jobs.enqueue(kind, key, payload, at);
+        return jobs.enqueue(kind, key, payload, at, null);
+    }
+
+    @Override
+    public boolean enqueueJob(String kind, String key, byte[] payload, Instant at, String about) {
+        return jobs.enqueue(kind, key, payload, at, about);
     }
 
     @Override
@@ -1079,13 +1084,18 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
     }
 
     @Override
-    public List<TicketId> purgeClosedTickets(Instant before, int max) {
-        return dataSubjects.purgeClosedTickets(before, max);
+    public int emptyJobs(java.util.Set<String> keys, java.util.Set<String> about, String note, Instant now) {
+        return dataSubjects.emptyJobs(keys, about, note, now);
     }
 
     @Override
-    public List<UUID> purgeClosedConversations(Instant before, int max) {
-        return dataSubjects.purgeClosedConversations(before, max);
+    public List<TicketId> purgeClosedTickets(Instant before, int max, Instant now) {
+        return dataSubjects.purgeClosedTickets(before, max, now);
+    }
+
+    @Override
+    public List<UUID> purgeClosedConversations(Instant before, int max, Instant now) {
+        return dataSubjects.purgeClosedConversations(before, max, now);
     }
 
     @Override

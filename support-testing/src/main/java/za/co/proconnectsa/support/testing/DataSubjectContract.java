@@ -93,7 +93,10 @@ import za.co.proconnectsa.support.ticket.Visibility;
  * keeps their words; corrections replace values; the consent ledger's latest line wins; retention purges racing on two
  * instances delete each record once and leave nothing of it behind, nor any notification of a purged ticket for a
  * worker to send; files are deleted through durable jobs that a crash does not lose; notifications and satisfaction
- * surveys of their tickets and conversations are exported and rewritten; an agent's export holds their roster line.
+ * surveys of their tickets and conversations are exported and rewritten; an agent's export holds their roster line
+ * and an agent's erasure takes the name off it; the sends queued to an erased person and the webhook bodies of their
+ * messages are emptied with their keys kept, as are those of a purged conversation; a send dropped with a purged
+ * ticket marks its transcript line failed.
  *
  * <pre>{@code
  * class MyDataSubjectTest extends DataSubjectContract {
@@ -404,7 +407,11 @@ public abstract class DataSubjectContract {
         assertThat(erased.category()).isEqualTo(Category.BILLING);
         assertThat(desk.tickets().get(ADMIN, thandiTicket).messages()).extracting(m -> m.body())
                 .containsExactly("Hi [name], sorry! Refund on its way.", "Called [phone], spoke to Ms [name]", "[erased]");
-        assertThat(((WorkQueue) store).findJob("whatsapp.inbound", "wamid.HBgLMjc4MjEA")).isEmpty();
+        // the inbound job keeps its key, so a redelivery stays a duplicate, and loses the webhook body
+        assertThat(((WorkQueue) store).findJob("whatsapp.inbound", "wamid.HBgLMjc4MjEA")).hasValueSatisfying(job -> {
+            assertThat(job.payload()).isEmpty();
+            assertThat(job.state()).isEqualTo(JobState.DONE);
+        });
         assertThat(((ConversationStore) store).findActiveConversation(PHONE)).isEmpty();
         assertThat(((ConversationStore) store).findContactIdentity(PHONE)).isEmpty();
         assertThat(((ConversationStore) store).findContactIdentity("ZA.1234567890")).isEmpty();
@@ -713,6 +720,181 @@ public abstract class DataSubjectContract {
                 assertThat(v.comment()).isEqualTo("Pieter was not helped"));
     }
 
+    /** A transcript line queued for sending, and its send as the WhatsApp inbox queues it: keyed by its cause, about the line. */
+    private String queueSend(Conversation on, String lineId, String contact, String text, boolean newConversation) {
+        ConversationStore conversations = (ConversationStore) store;
+        ConversationMessage line = new ConversationMessage(lineId, on.id(), contact, ConversationMessage.Author.AGENT,
+                "agent-3", "Sipho (Support)", text, clock.instant());
+        if (newConversation) {
+            conversations.insertConversation(on, List.of(line));
+        } else {
+            conversations.updateConversation(on, List.of(line));
+        }
+        conversations.recordDelivery(new MessageDelivery(lineId, MessageDelivery.State.QUEUED, null, null,
+                clock.instant()));
+        String key = Job.keyOf("reply for " + lineId);
+        assertThat(((WorkQueue) store).enqueueJob("whatsapp.send", key, ("contact=" + contact + "\ntext=" + text)
+                .getBytes(StandardCharsets.UTF_8), clock.instant(), lineId)).isTrue();
+        return key;
+    }
+
+    private Conversation otherConversation(String contact, String name, ConversationStatus status) {
+        long seq = ((ConversationStore) store).nextConversationSequence();
+        return new Conversation(UUID.randomUUID(), new ConversationNumber(seq, "WA-" + seq), contact, name,
+                "wa:" + contact, status, null, null, clock.instant(), clock.instant(), clock.instant(), 1);
+    }
+
+    @Test
+    @DisplayName("an erasure empties the person's queued sends, delivery reports and webhook bodies, keeping their keys: nothing of them is left to send, their line says why, another's send still goes")
+    void erasureEmptiesQueuedSends() {
+        emptiesQueuedSends(() -> desk.dataSubjects().erase(ADMIN, SUBJECT, "erasure of 2 March"));
+    }
+
+    @Test
+    @DisplayName("an anonymisation empties the person's queued sends and webhook bodies as an erasure does")
+    void anonymisationEmptiesQueuedSends() {
+        emptiesQueuedSends(() -> desk.dataSubjects().anonymise(ADMIN, SUBJECT, "anonymise for analytics"));
+    }
+
+    private void emptiesQueuedSends(java.util.function.Supplier<RedactionReport> request) {
+        ConversationStore conversations = (ConversationStore) store;
+        WorkQueue queue = (WorkQueue) store;
+        String theirs = queueSend(chat, "out.t.1", PHONE, "Thandi Nkosi, your refund to 082 123 4567 is done",
+                false);
+        assertThat(conversations.recordDelivery(new MessageDelivery("wamid.out.1", MessageDelivery.State.SENT,
+                "wamid.provider.9", null, clock.instant()))).isTrue();
+        String report = Job.keyOf("DELIVERED:wamid.provider.9");
+        byte[] statusBody = ("{\"recipient_id\":\"" + PHONE + "\"}").getBytes(StandardCharsets.UTF_8);
+        assertThat(queue.enqueueJob("whatsapp.status", report, statusBody, clock.instant())).isTrue();
+        Conversation pieter = otherConversation("27831112222", "Pieter", ConversationStatus.OPEN);
+        String his = queueSend(pieter, "out.p.1", "27831112222", "Pieter, your map is fixed", true);
+        clock.advance(Duration.ofMinutes(1));
+
+        RedactionReport result = request.get();
+
+        // the inbound message, their send and the delivery report on their line
+        assertThat(result.jobsDropped()).isEqualTo(3);
+        for (String[] kindAndKey : List.of(new String[] {"whatsapp.inbound", "wamid.HBgLMjc4MjEA"},
+                new String[] {"whatsapp.send", theirs}, new String[] {"whatsapp.status", report})) {
+            assertThat(queue.findJob(kindAndKey[0], kindAndKey[1])).hasValueSatisfying(job -> {
+                assertThat(job.payload()).isEmpty();
+                assertThat(job.state()).isEqualTo(JobState.DONE);
+                assertThat(job.finishedAt()).isEqualTo(clock.instant());
+                assertThat(job.lastError()).contains("erased");
+            });
+        }
+        assertThat(conversations.findDelivery("out.t.1")).hasValueSatisfying(d -> {
+            assertThat(d.state()).isEqualTo(MessageDelivery.State.FAILED);
+            assertThat(d.detail()).contains("Not sent", "erased");
+        });
+        // Meta delivers the same webhooks again: still duplicates
+        assertThat(queue.enqueueJob("whatsapp.inbound", "wamid.HBgLMjc4MjEA", statusBody, clock.instant())).isFalse();
+        assertThat(queue.enqueueJob("whatsapp.status", report, statusBody, clock.instant())).isFalse();
+        assertThat(queue.claimJobs("whatsapp.inbound", "contract", 10, Duration.ofMinutes(1), clock.instant())).isEmpty();
+        assertThat(queue.claimJobs("whatsapp.status", "contract", 10, Duration.ofMinutes(1), clock.instant())).isEmpty();
+        assertThat(queue.claimJobs("whatsapp.send", "contract", 10, Duration.ofMinutes(1), clock.instant()))
+                .singleElement().satisfies(job -> {
+                    assertThat(job.key()).isEqualTo(his);
+                    assertThat(new String(job.payload(), StandardCharsets.UTF_8)).contains("Pieter, your map is fixed");
+                });
+        assertThat(conversations.findDelivery("out.p.1")).hasValueSatisfying(d ->
+                assertThat(d.state()).isEqualTo(MessageDelivery.State.QUEUED));
+        assertThat(storedText()).doesNotContain("thandi", "nkosi", PHONE, "0821234567", EMAIL)
+                .contains("pieter, your map is fixed", "27831112222");
+    }
+
+    @Test
+    @DisplayName("a conversation purge empties its lines' webhook bodies, delivery reports and sends in its unit of work and keeps their keys: a redelivered webhook is still a duplicate")
+    void conversationPurgeEmptiesItsJobs() {
+        ConversationStore conversations = (ConversationStore) store;
+        WorkQueue queue = (WorkQueue) store;
+        // the inbound message was applied: its job is done, with the webhook body
+        Job inbound = queue.claimJobs("whatsapp.inbound", "contract", 10, Duration.ofMinutes(1), clock.instant()).get(0);
+        assertThat(queue.completeJob(inbound.id(), "contract", clock.instant())).isTrue();
+        Instant applied = clock.instant();
+        assertThat(conversations.recordDelivery(new MessageDelivery("wamid.out.1", MessageDelivery.State.SENT,
+                "wamid.provider.9", null, clock.instant()))).isTrue();
+        String report = Job.keyOf("READ:wamid.provider.9");
+        byte[] statusBody = ("{\"recipient_id\":\"" + PHONE + "\",\"marker\":\"purge-marker-status\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(queue.enqueueJob("whatsapp.status", report, statusBody, clock.instant())).isTrue();
+        String send = queueSend(chat, "out.t.2", PHONE, "purge-marker-send for Thandi", false);
+        Conversation closed = conversations.findConversation(chat.id()).orElseThrow();
+        conversations.updateConversation(closed.closedAt(clock.instant()), List.of());
+        Conversation pieter = otherConversation("27831112222", "Pieter", ConversationStatus.OPEN);
+        String his = queueSend(pieter, "out.p.1", "27831112222", "Pieter, your map is fixed", true);
+        clock.advance(Duration.ofDays(400));
+
+        PurgeReport purged = desk.dataSubjects().purgeExpired(ADMIN, RetentionPolicy.builder()
+                .closedConversations(Duration.ofDays(365)).build());
+
+        assertThat(purged.closedConversations()).isEqualTo(1);
+        assertThat(conversations.findConversation(chat.id())).isEmpty();
+        assertThat(queue.findJob("whatsapp.inbound", "wamid.HBgLMjc4MjEA")).hasValueSatisfying(job -> {
+            assertThat(job.payload()).isEmpty();
+            assertThat(job.state()).isEqualTo(JobState.DONE);
+            assertThat(job.finishedAt()).isEqualTo(applied);
+            assertThat(job.lastError()).isNull();
+        });
+        for (String[] kindAndKey : List.of(new String[] {"whatsapp.status", report}, new String[] {"whatsapp.send", send})) {
+            assertThat(queue.findJob(kindAndKey[0], kindAndKey[1])).hasValueSatisfying(job -> {
+                assertThat(job.payload()).isEmpty();
+                assertThat(job.state()).isEqualTo(JobState.DONE);
+                assertThat(job.finishedAt()).isEqualTo(clock.instant());
+                assertThat(job.lastError()).isEqualTo(DataSubjectStore.PURGED_JOB);
+            });
+        }
+        // Meta delivers the same webhooks again after the purge: still duplicates, nothing is applied twice
+        assertThat(queue.enqueueJob("whatsapp.inbound", "wamid.HBgLMjc4MjEA", statusBody, clock.instant())).isFalse();
+        assertThat(queue.enqueueJob("whatsapp.status", report, statusBody, clock.instant())).isFalse();
+        assertThat(queue.claimJobs("whatsapp.send", "contract", 10, Duration.ofMinutes(1), clock.instant()))
+                .singleElement().satisfies(job -> assertThat(job.key()).isEqualTo(his));
+        assertThat(storedText()).doesNotContain("purge-marker", "hallo, dis thandi", "dankie thandi")
+                .contains("pieter, your map is fixed");
+        for (String kind : List.of("whatsapp.inbound", "whatsapp.status", "whatsapp.send")) {
+            assertThat(queue.jobs(kind, 0, 100)).allSatisfy(job -> assertThat(new String(job.payload(),
+                    StandardCharsets.UTF_8)).doesNotContain(PHONE));
+        }
+    }
+
+    @Test
+    @DisplayName("an agent's erasure takes their name off the agent roster and keeps their line under its id, with its capacity and categories")
+    void agentErasureRedactsTheRoster() {
+        AgentRoster roster = (AgentRoster) store;
+        roster.saveAgent(Agent.builder("agent-3", "Sipho Dube").capacity(7).categories(Category.BILLING).build());
+        roster.saveAgent(Agent.builder("agent-4", "Zanele Khumalo").capacity(3).build());
+        assertThat(storedText()).contains("sipho dube");
+
+        RedactionReport report = desk.dataSubjects().erase(ADMIN, DataSubject.builder("agent-3").name("Sipho Dube")
+                .build(), "the agent left and asked to be erased");
+
+        assertThat(report.recordsChanged()).isPositive();
+        assertThat(roster.findAgent("agent-3")).hasValueSatisfying(a -> {
+            assertThat(a.displayName()).isEqualTo("[erased]");
+            assertThat(a.capacity()).isEqualTo(7);
+            assertThat(a.categories()).containsExactly(Category.BILLING);
+        });
+        assertThat(roster.findAgent("agent-4")).hasValueSatisfying(a ->
+                assertThat(a.displayName()).isEqualTo("Zanele Khumalo"));
+        assertThat(roster.agents()).extracting(Agent::id).containsExactlyInAnyOrder("agent-3", "agent-4");
+        assertThat(storedText()).doesNotContain("sipho dube").contains("zanele khumalo");
+    }
+
+    @Test
+    @DisplayName("an agent's anonymisation takes their name off the agent roster too")
+    void agentAnonymisationRedactsTheRoster() {
+        AgentRoster roster = (AgentRoster) store;
+        roster.saveAgent(Agent.builder("agent-3", "Sipho Dube").capacity(7).build());
+
+        desk.dataSubjects().anonymise(ADMIN, DataSubject.builder("agent-3").name("Sipho Dube").build(), "left");
+
+        assertThat(roster.findAgent("agent-3")).hasValueSatisfying(a -> {
+            assertThat(a.displayName()).isEqualTo("[erased]");
+            assertThat(a.capacity()).isEqualTo(7);
+        });
+        assertThat(storedText()).doesNotContain("sipho dube");
+    }
+
     private static JsonNode json(DataSubjectExport export) {
         try {
             return new ObjectMapper().readTree(export.json());
@@ -756,8 +938,14 @@ public abstract class DataSubjectContract {
                 .findFirst().orElseThrow();
         assertThat(queue.buryJob(dead.id(), "contract", "550 mailbox full", clock.instant())).isTrue();
         String sendKey = Job.keyOf("notify:" + dead.key());
+        Conversation leratoChat = otherConversation("27831112222", "Lerato M", ConversationStatus.OPEN);
+        ((ConversationStore) store).insertConversation(leratoChat, List.of(new ConversationMessage("out.l.1",
+                leratoChat.id(), "27831112222", ConversationMessage.Author.AUTOMATED, "notification", "ProConnect",
+                "Old answer", clock.instant())));
+        ((ConversationStore) store).recordDelivery(new MessageDelivery("out.l.1", MessageDelivery.State.QUEUED,
+                null, null, clock.instant()));
         assertThat(queue.enqueueJob("whatsapp.send", sendKey, "purge-marker send".getBytes(StandardCharsets.UTF_8),
-                clock.instant())).isTrue();
+                clock.instant(), "out.l.1")).isTrue();
         notifying.tickets().changeStatus(AGENT, old, TicketStatus.CLOSED);
         clock.advance(Duration.ofDays(400));
         // everything else still goes: a reply on a kept ticket after the purge's cutoff
@@ -771,6 +959,12 @@ public abstract class DataSubjectContract {
         assertThat(report.closedTickets()).isEqualTo(1);
         assertThat(queue.findJob(NotificationService.KIND, dead.key())).isEmpty();
         assertThat(queue.findJob("whatsapp.send", sendKey)).isEmpty();
+        // its line in the conversation, which stays, says it was not sent and why, instead of staying queued
+        assertThat(((ConversationStore) store).findDelivery("out.l.1")).hasValueSatisfying(d -> {
+            assertThat(d.state()).isEqualTo(MessageDelivery.State.FAILED);
+            assertThat(d.detail()).isEqualTo(DataSubjectStore.PURGED_UNSENT);
+            assertThat(d.at()).isEqualTo(clock.instant());
+        });
         assertThat(queue.deadJobs(NotificationService.KIND, 0, 100)).isEmpty();
         assertThat(notifying.notifications().deliveries(ADMIN, 0, 100))
                 .noneMatch(d -> d.notification().ticketNumber().equals(old));

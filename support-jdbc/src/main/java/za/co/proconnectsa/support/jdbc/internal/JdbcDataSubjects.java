@@ -15,6 +15,7 @@ import za.co.proconnectsa.support.access.Actor;
 import za.co.proconnectsa.support.access.Role;
 import za.co.proconnectsa.support.conversation.Conversation;
 import za.co.proconnectsa.support.conversation.ConversationMessage;
+import za.co.proconnectsa.support.conversation.MessageDelivery;
 import za.co.proconnectsa.support.event.DeadLetter;
 import za.co.proconnectsa.support.event.EventPayload;
 import za.co.proconnectsa.support.event.OutboxEntry;
@@ -490,6 +491,44 @@ public final class JdbcDataSubjects {
         return n;
     }
 
+    /** @return how many jobs with these keys or about these records were emptied */
+    public int emptyJobs(Set<String> keys, Set<String> about, String note, Instant now) {
+        Checks.notNull(keys, "keys");
+        Checks.notNull(about, "about");
+        Checks.notNull(now, "now");
+        return tx.run("emptying a data subject's jobs", c -> empty(c, List.copyOf(keys), List.copyOf(about), note, now));
+    }
+
+    /**
+     * Empties the jobs with these keys or about these records, 500 values a statement: the payload goes, a pending or
+     * dead job becomes done with the note, the row and its key stay. @return how many.
+     */
+    private int empty(Connection c, List<String> keys, List<String> about, String note, Instant now)
+            throws SQLException {
+        // MariaDB applies SET assignments left to right: the state is set last, after the columns that read it
+        String set = "UPDATE " + p + "jobs SET payload = ?, last_error = CASE WHEN state = 'DONE' THEN NULL ELSE ? END, "
+                + "finished_at = CASE WHEN state = 'DONE' THEN finished_at ELSE ? END, claimed_by = NULL, "
+                + "state = 'DONE' WHERE ";
+        int n = 0;
+        for (String column : List.of("job_key", "about_ref")) {
+            List<String> values = column.equals("job_key") ? keys : about;
+            for (int from = 0; from < values.size(); from += 500) {
+                List<String> part = values.subList(from, Math.min(values.size(), from + 500));
+                // a job its key found already is not emptied and counted again when its record finds it too
+                String notAgain = column.equals("about_ref") ? " AND NOT (state = 'DONE' AND OCTET_LENGTH(payload) = 0)"
+                        : "";
+                try (PreparedStatement ps = c.prepareStatement(set + column + " IN " + in(part) + notAgain)) {
+                    ps.setBytes(1, new byte[0]);
+                    ps.setString(2, Text.truncate(note, Job.MAX_ERROR_LENGTH));
+                    Rows.setInstant(ps, 3, now, dialect);
+                    bind(ps, 4, part);
+                    n += ps.executeUpdate();
+                }
+            }
+        }
+        return n;
+    }
+
     /** @return how many of these jobs were rewritten (payload and last error) */
     public int rewriteJobs(List<Job> jobs) {
         Checks.notNull(jobs, "jobs");
@@ -552,9 +591,10 @@ public final class JdbcDataSubjects {
     }
 
     /** @return ids of the closed tickets deleted, with everything that belongs to them */
-    public List<TicketId> purgeClosedTickets(Instant before, int max) {
+    public List<TicketId> purgeClosedTickets(Instant before, int max, Instant now) {
+        Checks.notNull(now, "now");
         return purge("tickets", before, max, (c, ids) -> {
-            dropNotificationJobs(c, ids);
+            dropNotificationJobs(c, ids, now);
             facts.delete(c, ids);
             for (String table : List.of("attachments", "messages", "audit_events", "idempotency_keys", "sla_schedule",
                     "sla_events", "outbox", "satisfaction_surveys")) {
@@ -572,7 +612,7 @@ public final class JdbcDataSubjects {
      * Deletes the notifications of claimed tickets, in any state, and the WhatsApp sends they became, found by their
      * keys (each ticket's id, versions and message ids): none may send the ticket's words after the purge.
      */
-    private void dropNotificationJobs(Connection c, List<String> ids) throws SQLException {
+    private void dropNotificationJobs(Connection c, List<String> ids, Instant now) throws SQLException {
         java.util.Map<String, Long> versions = new java.util.HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT id, version FROM " + p + "tickets WHERE id IN " + in(ids))) {
             bind(ps, 1, ids);
@@ -595,12 +635,41 @@ public final class JdbcDataSubjects {
         List<String> keys = new ArrayList<>();
         versions.forEach((id, version) -> keys.addAll(DataSubjectStore.notificationJobKeys(TicketId.parse(id), version,
                 replies.getOrDefault(id, List.of()))));
+        // a send dropped before it went out says so on its line, instead of staying queued for ever
+        for (int from = 0; from < keys.size(); from += 500) {
+            List<String> part = keys.subList(from, Math.min(keys.size(), from + 500));
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + p + "whatsapp_messages SET delivery_state = ?, "
+                    + "delivery_rank = ?, delivery_detail = ?, delivery_at = ? WHERE delivery_state = 'QUEUED' AND id IN "
+                    + "(SELECT about_ref FROM " + p + "jobs WHERE job_key IN " + in(part) + ")")) {
+                ps.setString(1, MessageDelivery.State.FAILED.name());
+                ps.setInt(2, MessageDelivery.State.FAILED.rank());
+                ps.setString(3, DataSubjectStore.PURGED_UNSENT);
+                Rows.setInstant(ps, 4, now, dialect);
+                bind(ps, 5, part);
+                ps.executeUpdate();
+            }
+        }
         deleteJobs(c, keys);
     }
 
     /** @return ids of the closed conversations deleted, with their transcripts */
-    public List<UUID> purgeClosedConversations(Instant before, int max) {
+    public List<UUID> purgeClosedConversations(Instant before, int max, Instant now) {
+        Checks.notNull(now, "now");
         return purge("whatsapp_conversations", before, max, (c, ids) -> {
+            // the webhook bodies and sends of their lines go; the keys stay, so a redelivery is still a duplicate
+            List<String> lines = new ArrayList<>();
+            java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, provider_message_id FROM " + p
+                    + "whatsapp_messages WHERE conversation_id IN " + in(ids))) {
+                bind(ps, 1, ids);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        lines.add(rs.getString(1));
+                        keys.addAll(DataSubjectStore.transcriptJobKeys(rs.getString(1), rs.getString(2)));
+                    }
+                }
+            }
+            empty(c, List.copyOf(keys), lines, DataSubjectStore.PURGED_JOB, now);
             update(c, "DELETE FROM " + p + "whatsapp_messages WHERE conversation_id IN ", ids);
             update(c, "DELETE FROM " + p + "conversation_surveys WHERE conversation_id IN ", ids);
             update(c, "DELETE FROM " + p + "whatsapp_conversations WHERE id IN ", ids);

@@ -42,20 +42,23 @@ public final class JdbcWorkQueue {
      * @param key     the key
      * @param payload the data
      * @param at      when
+     * @param about   the record it is about, or null
      * @return whether it was new
      */
-    public boolean enqueue(String kind, String key, byte[] payload, Instant at) {
+    public boolean enqueue(String kind, String key, byte[] payload, Instant at, String about) {
         QueueChecks.kindAndKey(kind, key);
+        QueueChecks.about(about);
         Checks.notNull(payload, "payload");
         Checks.notNull(at, "at");
         Tx.Work<Boolean> insert = c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (kind, job_key, payload, state, "
-                    + "attempts, available_at, created_at) VALUES (?, ?, ?, 'PENDING', 0, ?, ?)")) {
+                    + "attempts, available_at, created_at, about_ref) VALUES (?, ?, ?, 'PENDING', 0, ?, ?, ?)")) {
                 ps.setString(1, kind);
                 ps.setString(2, key);
                 ps.setBytes(3, payload);
                 Rows.setInstant(ps, 4, at, dialect);
                 Rows.setInstant(ps, 5, at, dialect);
+                ps.setString(6, about);
                 ps.executeUpdate();
                 return true;
             } catch (SQLException e) {

@@ -69,6 +69,8 @@ public final class Schema {
         Integer found = version(c, prefix);
         if (found != null) {
             requireVersion(found, prefix);
+            // first, so that the statements below may index a column added since the table was made
+            addMissingColumns(c, sql.dialect(), prefix);
         }
         // every statement is "IF NOT EXISTS": on a schema of this version they add only the tables added to it since
         List<String> statements = statements(sql(sql.dialect(), prefix));
@@ -86,7 +88,6 @@ public final class Schema {
             }
         }
         if (found != null) {
-            addMissingColumns(c, sql.dialect(), prefix);
             return;
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + prefix
@@ -117,11 +118,16 @@ public final class Schema {
         // the outbox's Debezium columns: rows written before them keep an empty payload (the relay never reads it)
         addColumnIfMissing(c, prefix + "outbox", "aggregate_type", "VARCHAR(40) NOT NULL DEFAULT 'ticket'");
         addColumnIfMissing(c, prefix + "outbox", "payload", text + " NOT NULL DEFAULT ''");
+        // the record a job is about (a send's transcript line): jobs queued before it have none; the schema's
+        // statements index it next
+        addColumnIfMissing(c, prefix + "jobs", "about_ref", "VARCHAR(200)");
     }
 
+    /** Adds a column to a table that exists and lacks it (a table still missing is made whole by its CREATE). */
     private static void addColumnIfMissing(Connection c, String table, String column, String definition)
             throws SQLException {
-        if (readable(c, "SELECT " + column + " FROM " + table)) {
+        // the table is looked for only when the column is not there: a start on an up-to-date schema reads once
+        if (readable(c, "SELECT " + column + " FROM " + table) || !exists(c, table)) {
             return;
         }
         // the column is not there (any other fault shows again in the ALTER TABLE below)

@@ -207,6 +207,7 @@ CREATE TABLE IF NOT EXISTS ${prefix}jobs (
     created_at   DATETIME(6)  NOT NULL,
     finished_at  DATETIME(6) ,
     last_error   VARCHAR(1000),
+    about_ref    VARCHAR(200),
     UNIQUE (kind, job_key)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 CREATE INDEX IF NOT EXISTS ${prefix}jobs_claimable ON ${prefix}jobs (kind, state, available_at, id);
@@ -284,6 +285,8 @@ CREATE INDEX IF NOT EXISTS ${prefix}audit_events_actor ON ${prefix}audit_events 
 CREATE INDEX IF NOT EXISTS ${prefix}outbox_ticket ON ${prefix}outbox (ticket_id);
 CREATE INDEX IF NOT EXISTS ${prefix}outbox_actor ON ${prefix}outbox (actor_id);
 CREATE INDEX IF NOT EXISTS ${prefix}jobs_key ON ${prefix}jobs (job_key);
+-- a send is found by the transcript line it records, for an erasure or purge of that line
+CREATE INDEX IF NOT EXISTS ${prefix}jobs_about ON ${prefix}jobs (about_ref);
 CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_conversations_requester ON ${prefix}whatsapp_conversations (requester_id);
 CREATE INDEX IF NOT EXISTS ${prefix}whatsapp_conversations_closed ON ${prefix}whatsapp_conversations (status, updated_at);
 CREATE INDEX IF NOT EXISTS ${prefix}tickets_closed ON ${prefix}tickets (status, updated_at);

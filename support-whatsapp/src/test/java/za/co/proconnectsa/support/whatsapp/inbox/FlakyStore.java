@@ -162,6 +162,11 @@ final class FlakyStore extends ForwardingTicketStore implements ConversationStor
     }
 
     @Override
+    public boolean enqueueJob(String kind, String key, byte[] payload, Instant at, String about) {
+        return delegate.enqueueJob(kind, key, payload, at, about);
+    }
+
+    @Override
     public List<Job> claimJobs(String kind, String owner, int max, Duration lease, Instant now) {
         return delegate.claimJobs(kind, owner, max, lease, now);
     }

@@ -198,6 +198,33 @@ final class InboxFixture {
         }
     }
 
+    /**
+     * The store a test runs on, and the pool to close after it.
+     *
+     * @param store the store
+     * @param pool  its connections, or {@code null} for the in-memory store
+     */
+    record TestStore(za.co.proconnectsa.support.spi.TicketStore store, com.zaxxer.hikari.HikariDataSource pool)
+            implements AutoCloseable {
+
+        /** @param database "memory", or a test database's name ("h2-mem", "postgresql", "mariadb") */
+        static TestStore named(String database) {
+            if (database.equals("memory")) {
+                return new TestStore(za.co.proconnectsa.support.store.InMemoryTicketStore.create(), null);
+            }
+            com.zaxxer.hikari.HikariDataSource pool = za.co.proconnectsa.support.jdbc.testdb.TestDatabases.named(database)
+                    .freshDatabase();
+            return new TestStore(za.co.proconnectsa.support.jdbc.JdbcTicketStore.create(pool), pool);
+        }
+
+        @Override
+        public void close() {
+            if (pool != null) {
+                pool.close();
+            }
+        }
+    }
+
     /** Delivers every automated text that is due, on the calling thread. */
     static void drain(JobWorker sends) {
         while (sends.runOnce() > 0) {

@@ -19,6 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import za.co.proconnectsa.support.SupportDesk;
 import za.co.proconnectsa.support.access.Actor;
+import za.co.proconnectsa.support.conversation.MessageDelivery;
+import za.co.proconnectsa.support.privacy.PurgeReport;
+import za.co.proconnectsa.support.privacy.RetentionPolicy;
+import za.co.proconnectsa.support.spi.DataSubjectStore;
 import za.co.proconnectsa.support.notify.NotificationChannel;
 import za.co.proconnectsa.support.notify.NotificationDelivery;
 import za.co.proconnectsa.support.notify.NotificationType;
@@ -46,6 +50,7 @@ class WhatsAppNotificationsTest {
     /** Monday 2 March 2026, 10:00 in Johannesburg. */
     private final SettableClock clock = SettableClock.startingAt("2026-03-02T08:00:00Z");
     private SupportDesk desk;
+    private InMemoryTicketStore store;
     private WhatsAppInbox inbox;
     private JobWorker sends;
     private JobWorker notifications;
@@ -54,7 +59,7 @@ class WhatsAppNotificationsTest {
     void setUp() {
         GRAPH.resetAll();
         InboxFixture.graphAccepts(GRAPH);
-        InMemoryTicketStore store = InMemoryTicketStore.create();
+        store = InMemoryTicketStore.create();
         desk = SupportDesk.builder().store(store).clock(clock)
                 .notifyRequesters(id -> Optional.of(new RequesterContact(id, null, "+" + THANDI, null, null)),
                         NotificationChannel.WHATSAPP, NotificationChannel.WEBHOOK)
@@ -117,6 +122,42 @@ class WhatsAppNotificationsTest {
         assertThat(desk.notifications().deliveries(AGENT, 0, 100)).extracting(d -> d.notification().type())
                 .containsExactly(NotificationType.TICKET_RECEIVED, NotificationType.AGENT_REPLIED,
                         NotificationType.TICKET_RESOLVED, NotificationType.SATISFACTION_SURVEY);
+    }
+
+    @Test
+    @DisplayName("a ticket purged while its WhatsApp notifications wait in the send queue: nothing reaches Graph and their transcript lines say they were not sent because the ticket was purged")
+    void purgedTicketsQueuedSendsAreMarked() {
+        String number = escalatedTicket();
+        deliverAll();
+        String chat = inbox.conversation(AGENT, "WA-000001").conversation().id().toString();
+        desk.tickets().changeStatus(AGENT, number, TicketStatus.RESOLVED);
+        desk.tickets().changeStatus(AGENT, number, TicketStatus.CLOSED);
+        // the notification worker queues the sends; the send worker has not run yet
+        while (notifications.runOnce() > 0) {
+            // until nothing is due
+        }
+        java.util.UUID conversation = java.util.UUID.fromString(chat);
+        List<MessageDelivery> queued = store.conversationDeliveries(conversation).stream()
+                .filter(d -> d.state() == MessageDelivery.State.QUEUED).toList();
+        assertThat(queued).isNotEmpty();
+        int before = InboxFixture.sent(GRAPH).size();
+        clock.advance(Duration.ofDays(400));
+
+        PurgeReport purged = desk.dataSubjects().purgeExpired(Actor.admin("admin-1", "Naledi (Lead)"),
+                RetentionPolicy.builder().closedTickets(Duration.ofDays(365)).build());
+        deliverAll();
+
+        assertThat(purged.closedTickets()).isEqualTo(1);
+        assertThat(InboxFixture.sent(GRAPH)).hasSize(before);
+        for (MessageDelivery d : queued) {
+            assertThat(store.findDelivery(d.messageId())).hasValueSatisfying(now -> {
+                assertThat(now.state()).isEqualTo(MessageDelivery.State.FAILED);
+                assertThat(now.detail()).isEqualTo(DataSubjectStore.PURGED_UNSENT);
+                assertThat(now.at()).isEqualTo(clock.instant());
+            });
+        }
+        assertThat(store.conversationDeliveries(conversation)).noneMatch(d -> d.state() == MessageDelivery.State.QUEUED);
+        assertThat(store.pendingJobs(WhatsAppInbox.SEND_KIND)).isZero();
     }
 
     @Test

@@ -32,8 +32,8 @@ import za.co.proconnectsa.support.whatsapp.cloud.internal.Recipients;
 /**
  * Everything the inbox sends on WhatsApp, and the record of it in the transcript: the only part that calls the
  * Cloud API client. Every message is first written to the send queue, in the unit of work of its cause and keyed by
- * that cause, with its transcript line marked {@link MessageDelivery.State#QUEUED}; {@link QueuedSends} delivers it
- * later, at most once. A free-form text goes out only inside the 24-hour window.
+ * that cause and about its transcript line, with that line marked {@link MessageDelivery.State#QUEUED};
+ * {@link QueuedSends} delivers it later, at most once. A free-form text goes out only inside the 24-hour window.
  */
 public final class OutboundMessages {
 
@@ -176,7 +176,8 @@ public final class OutboundMessages {
         }
         QueuedSend send = new QueuedSend(conversation.contact(), text, conversation.lastInboundAt(), line.id(),
                 ticketNumber, unsentNote, templateName, templateLanguage, media, buttons);
-        if (!queue.enqueueJob(QueuedSend.KIND, Job.keyOf(cause), send.encode(), line.at())) {
+        // about its line: an erasure of the contact or a purge of the line finds the send by it and empties it
+        if (!queue.enqueueJob(QueuedSend.KIND, Job.keyOf(cause), send.encode(), line.at(), line.id())) {
             // the same cause queued it before: the line is there already
             return new Sent(null, conversation, line.id());
         }
