@@ -4,16 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,15 +93,11 @@ class ReportConnectionsTest {
     void aTicketCommittedAfterTheReportExportedItsSnapshotIsInNoneOfItsFigures() {
         // the first extra connection taken commits a tenth ticket first: after the export, before the import
         AtomicBoolean once = new AtomicBoolean();
-        DataSource meddling = new Delegating(pool) {
-            @Override
-            public Connection getConnection() throws SQLException {
-                if (Thread.currentThread().getName().startsWith("support-report-") && once.compareAndSet(false, true)) {
-                    submit(plain, 9);
-                }
-                return pool.getConnection();
+        DataSource meddling = onExtraConnection(() -> {
+            if (once.compareAndSet(false, true)) {
+                submit(plain, 9);
             }
-        };
+        });
         AnalyticsReport report = desk(meddling, 2).analytics().report(ADMIN, query());
 
         assertThat(once).as("an extra connection was taken").isTrue();
@@ -133,16 +128,10 @@ class ReportConnectionsTest {
     @Test
     void anExtraConnectionThatCannotBeHadFailsTheReportAsAStoreErrorAndTakesNoConnection() {
         AtomicInteger refused = new AtomicInteger();
-        DataSource failing = new Delegating(pool) {
-            @Override
-            public Connection getConnection() throws SQLException {
-                if (Thread.currentThread().getName().startsWith("support-report-")) {
-                    refused.incrementAndGet();
-                    throw new SQLException("the pool is exhausted", "08001");
-                }
-                return pool.getConnection();
-            }
-        };
+        DataSource failing = onExtraConnection(() -> {
+            refused.incrementAndGet();
+            throw new SQLException("the pool is exhausted", "08001");
+        });
         SupportDesk concurrent = desk(failing, 2);
         assertThatThrownBy(() -> concurrent.analytics().report(ADMIN, query()))
                 .isInstanceOf(StoreUnavailableException.class);
@@ -164,57 +153,25 @@ class ReportConnectionsTest {
                 .clock(clock).build();
     }
 
-    /** A data source handing out the pool's connections. */
-    private static class Delegating implements DataSource {
-        private final DataSource target;
+    /** Work done on a report's worker thread before it takes an extra connection. */
+    @FunctionalInterface
+    private interface BeforeConnection {
+        void run() throws SQLException;
+    }
 
-        Delegating(DataSource target) {
-            this.target = target;
-        }
-
-        @Override
-        public Connection getConnection() throws SQLException {
-            return target.getConnection();
-        }
-
-        @Override
-        public Connection getConnection(String user, String password) throws SQLException {
-            return target.getConnection(user, password);
-        }
-
-        @Override
-        public PrintWriter getLogWriter() throws SQLException {
-            return target.getLogWriter();
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) throws SQLException {
-            target.setLogWriter(out);
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) throws SQLException {
-            target.setLoginTimeout(seconds);
-        }
-
-        @Override
-        public int getLoginTimeout() throws SQLException {
-            return target.getLoginTimeout();
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            return target.getParentLogger();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) throws SQLException {
-            return target.unwrap(type);
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) throws SQLException {
-            return target.isWrapperFor(type);
-        }
+    /** The pool, running {@code before} whenever a report's worker thread asks it for a connection. */
+    private DataSource onExtraConnection(BeforeConnection before) {
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection")
+                            && Thread.currentThread().getName().startsWith("support-report-")) {
+                        before.run();
+                    }
+                    try {
+                        return method.invoke(pool, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 }
