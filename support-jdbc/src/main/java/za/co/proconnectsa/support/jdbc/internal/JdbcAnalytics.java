@@ -372,14 +372,16 @@ public final class JdbcAnalytics implements AnalyticsStore {
         if (snapshot == null) {
             return;
         }
-        // largest first, so that the last one taken is short
+        // longest first, so that the last one taken is short: the order of their times over a year of facts without
+        // parallel workers (counts hash three text columns a row; the spans sort every span; the agents' index is read
+        // whole; quarter hours read the creation index; the open tickets are a fifth of the facts)
         List<Object> agents = List.of(AGENTS, query);
         List<Object> open = List.of(OPEN, query);
         Map<List<Object>, Supplier<Object>> tasks = new LinkedHashMap<>();
-        tasks.put(agents, () -> periodAgentRows(query));
-        tasks.put(List.of(SPANS, query), () -> spanFiguresInOnePass(query));
-        tasks.put(List.of(QUARTERS, query), () -> requestsByQuarterHourOf(query));
         tasks.put(List.of(COUNTS, query), () -> ticketCountsOf(query));
+        tasks.put(List.of(SPANS, query), () -> spanFiguresInOnePass(query));
+        tasks.put(agents, () -> periodAgentRows(query));
+        tasks.put(List.of(QUARTERS, query), () -> requestsByQuarterHourOf(query));
         tasks.put(open, () -> openTickets(query, backlogLimits));
         Map<List<Object>, Object> figures = inSnapshot(snapshot, tasks);
         OpenTickets openTickets = (OpenTickets) figures.remove(open);
