@@ -1192,22 +1192,24 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
 
         /**
          * PostgreSQL: how many connections an analytics report may use at once for its five largest aggregates
-         * (per-agent figures, both spans' percentiles, quarter hours, counts, backlog), on top of the connection of
-         * the report's own transaction, which exports its snapshot ({@code pg_export_snapshot()}) so that every
-         * connection reads the same moment. With 1 (the default) every aggregate runs on the report's own connection,
-         * one after the other. More than 1 shortens a report over many tickets on a database with cores to spare
-         * (over 1,000,000 tickets on a 2-core machine, 0.9 s on 2 connections against 1.4 to 1.7 s on one), and
-         * holds that many more
-         * connections from the pool while it runs: keep the pool's size above it. A report inside a transaction that
-         * has already written runs on its own connection, which alone sees those writes. Other databases always
-         * run one aggregate at a time.
+         * (per-agent figures, both spans' percentiles, quarter hours, counts, backlog). With 1 (the default) every
+         * aggregate runs on the report's own connection, one after the other. With {@code n} from 2 to 5 they run on
+         * {@code n} more connections, each reading the snapshot the report's own transaction exports
+         * ({@code pg_export_snapshot()}), so these five figures are of one moment; the report then holds
+         * {@code n + 1} connections from the pool while it runs, so size the pool for the reports that may run at
+         * once, times {@code n + 1}, besides the rest of the application. An extra connection the pool cannot give
+         * within its timeout is done without: its aggregates run on the report's own connection afterwards (a
+         * warning is logged). Over 1,000,000 tickets on a 2-core machine, 2 took the report from 1.4-2.0 s to about
+         * 0.9 s. Only a report in a transaction of the store's own that has not written runs this way: inside the
+         * host's transaction ({@link #joinHostTransactions}), or after writes in the same unit, the report runs on
+         * that transaction's connection alone. Other databases always run one aggregate at a time.
          *
-         * @param value from 1 to 16
+         * @param value from 1 to 5
          * @return this builder
          */
         public Builder reportConnections(int value) {
-            if (value < 1 || value > 16) {
-                throw InvalidInputException.of("reportConnections", "must be from 1 to 16");
+            if (value < 1 || value > 5) {
+                throw InvalidInputException.of("reportConnections", "must be from 1 to 5");
             }
             this.reportConnections = value;
             return this;

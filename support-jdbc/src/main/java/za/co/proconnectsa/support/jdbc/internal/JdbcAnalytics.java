@@ -20,10 +20,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import za.co.proconnectsa.support.StoreUnavailableException;
 import za.co.proconnectsa.support.analytics.AnalyticsQuery;
 import za.co.proconnectsa.support.internal.Checks;
@@ -49,6 +52,7 @@ import za.co.proconnectsa.support.ticket.Priority;
  */
 public final class JdbcAnalytics implements AnalyticsStore {
 
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcAnalytics.class);
     private static final int FETCH = 1000;
     private static final List<String> PERCENTILES = List.of("0.5", "0.9", "0.95", "0.99");
     /** PostgreSQL's work_mem for a percentile's sort, for its transaction only: a million spans sort in memory. */
@@ -333,12 +337,13 @@ public final class JdbcAnalytics implements AnalyticsStore {
     }
 
     /**
-     * A figure computed by {@link #prepareReport} for the unit bound to this thread, or else computed now and not
-     * kept: such a figure reads conversations too, which a unit may change without writing facts.
+     * A figure computed by {@link #prepareReport} for the unit bound to this thread, read once (the next call computes
+     * it again), or else computed now and not kept: such a figure reads conversations too, which a unit may change
+     * without writing facts.
      */
     @SuppressWarnings("unchecked")
     private <T> T preparedOr(Object kind, AnalyticsQuery query, Supplier<T> compute) {
-        Object found = tx.inUnit() ? kept().get(List.of(kind, Checks.notNull(query, "query"))) : null;
+        Object found = tx.inUnit() ? kept().remove(List.of(kind, Checks.notNull(query, "query"))) : null;
         return found != null ? (T) found : compute.get();
     }
 
@@ -349,17 +354,19 @@ public final class JdbcAnalytics implements AnalyticsStore {
     /**
      * PostgreSQL with more than one connection: computes the report's five largest aggregates (per-agent figures,
      * both spans, quarter hours, counts, backlog) at once, each worker on a connection of its own whose transaction
-     * reads the snapshot exported by the report's unit, so every figure is of the same moment; the calls of the
-     * report that follow read them. A unit that has written reads its own uncommitted rows, which another connection
-     * cannot see: its figures are computed one by one on its own connection, as on the other databases.
+     * reads the snapshot exported by the report's unit, so these five are of one moment; the calls of the report that
+     * follow read them (its smaller figures, read afterwards on the unit's own connection, may include what committed
+     * meanwhile, as on one connection). Only in a unit of the store's own that has not written: a unit that has
+     * written reads its own uncommitted rows, which another connection cannot see, and a host's transaction may be
+     * inside a savepoint, from which PostgreSQL exports no snapshot; such reports are computed one by one on the
+     * unit's connection, as on the other databases.
      */
     @Override
     public void prepareReport(AnalyticsQuery query, List<Instant> backlogLimits) {
         Checks.notNull(query, "query");
         Checks.notNull(backlogLimits, "backlogLimits");
         backlogLimits.forEach(limit -> Checks.notNull(limit, "backlogLimits"));
-        if (connections < 2 || dialect != Dialect.POSTGRESQL || !tx.inUnit()
-                || kept().containsKey(List.of(AGENTS, query))) {
+        if (connections < 2 || dialect != Dialect.POSTGRESQL || !tx.inOwnUnit()) {
             return;
         }
         String snapshot = tx.run("sharing the report's snapshot", c -> {
@@ -390,41 +397,73 @@ public final class JdbcAnalytics implements AnalyticsStore {
         kept().putAll(figures);
     }
 
-    /** Runs the tasks on {@link #connections} workers reading the snapshot; @return their results by key. */
+    /**
+     * Runs the tasks on up to {@link #connections} workers, each on a connection reading the snapshot. A worker that
+     * cannot begin (no connection from an exhausted pool within its timeout; a snapshot the server cannot read)
+     * takes no task, and whatever no worker took runs afterwards on the unit's own connection. The first task that
+     * fails stops the others from taking more; it is thrown once every worker has stopped.
+     *
+     * @return the tasks' results by key
+     */
     private Map<List<Object>, Object> inSnapshot(String snapshot, Map<List<Object>, Supplier<Object>> tasks) {
         Queue<Map.Entry<List<Object>, Supplier<Object>>> queue = new ConcurrentLinkedQueue<>(tasks.entrySet());
         Map<List<Object>, Object> results = new ConcurrentHashMap<>();
+        AtomicBoolean failed = new AtomicBoolean();
         List<Future<?>> running = new ArrayList<>();
         for (int i = 0; i < Math.min(connections, tasks.size()); i++) {
-            running.add(workers().submit(() -> tx.inSnapshot(snapshot, () -> {
-                // the connections already share the cores: a parallel plan's workers would only contend with them
-                query("planning the report's aggregates without parallel workers",
-                        "SELECT set_config('max_parallel_workers_per_gather', '0', true)", List.of(), rs -> { });
-                for (Map.Entry<List<Object>, Supplier<Object>> task; (task = queue.poll()) != null; ) {
-                    results.put(task.getKey(), task.getValue().get());
+            running.add(workers().submit(() -> {
+                try {
+                    tx.inSnapshot(snapshot, () -> {
+                        // the connections already share the cores: a parallel plan's workers would contend with them
+                        query("planning the report's aggregates without parallel workers",
+                                "SELECT set_config('max_parallel_workers_per_gather', '0', true)", List.of(), rs -> { });
+                        drain(queue, results, failed);
+                        return null;
+                    });
+                } catch (Tx.SnapshotRefused refused) {
+                    LOG.warn("{}; the report computes what this connection would have on its own connection",
+                            refused.getMessage());
                 }
-                return null;
-            })));
+            }));
         }
-        try {
-            for (Future<?> worker : running) {
+        Throwable failure = null;
+        for (Future<?> worker : running) {
+            try {
                 worker.get();
+            } catch (InterruptedException e) {
+                failed.set(true);
+                queue.clear();
+                Thread.currentThread().interrupt();
+                throw new StoreUnavailableException("Interrupted while computing a report's figures", e);
+            } catch (ExecutionException e) {
+                failure = failure == null ? e.getCause() : failure;
             }
-        } catch (InterruptedException e) {
-            running.forEach(worker -> worker.cancel(true));
-            Thread.currentThread().interrupt();
-            throw new StoreUnavailableException("Interrupted while computing a report's figures", e);
-        } catch (ExecutionException e) {
-            running.forEach(worker -> worker.cancel(true));
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new StoreUnavailableException("A report's figures could not be computed", e.getCause());
         }
+        if (failure instanceof RuntimeException thrown) {
+            throw thrown;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        if (failure != null) {
+            throw new StoreUnavailableException("A report's figures could not be computed", failure);
+        }
+        drain(queue, results, failed);
         return results;
+    }
+
+    /** Runs tasks from the queue until it is empty or one has failed anywhere; a failure empties it and is thrown. */
+    private static void drain(Queue<Map.Entry<List<Object>, Supplier<Object>>> queue, Map<List<Object>, Object> results,
+            AtomicBoolean failed) {
+        for (Map.Entry<List<Object>, Supplier<Object>> task; !failed.get() && (task = queue.poll()) != null; ) {
+            try {
+                results.put(task.getKey(), task.getValue().get());
+            } catch (RuntimeException | Error e) {
+                failed.set(true);
+                queue.clear();
+                throw e;
+            }
+        }
     }
 
     private ExecutorService workers() {
@@ -776,7 +815,7 @@ public final class JdbcAnalytics implements AnalyticsStore {
         String sql = "SELECT x.a, COUNT(*), COUNT(x.rs), COUNT(x.fr), COALESCE(SUM(x.fr), 0), COALESCE(SUM(x.rs), 0)"
                 + (spans ? percentiles("x.fr", halves) + percentiles("x.rs", halves) : "")
                 + " FROM (SELECT t.assignee_id" + byteOrder() + " AS a, t.first_response_us AS fr, t.resolution_us AS rs"
-                + " FROM " + facts + " t WHERE t.assignee_id IS NOT NULL AND " + scope + ") x GROUP BY x.a";
+                + " FROM " + facts + " t WHERE t.assignee_id IS NOT NULL AND " + scope + ") x GROUP BY x.a ORDER BY x.a";
         List<AgentCounts> out = new ArrayList<>();
         int columns = dialect == Dialect.POSTGRESQL ? 1 : halves.size();
         query("counting per agent", spans ? sortMemory() : null, sql, scope.params, rs -> {

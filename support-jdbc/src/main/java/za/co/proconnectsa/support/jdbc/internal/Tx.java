@@ -174,18 +174,36 @@ public final class Tx {
         return result;
     }
 
+    /** @return whether a unit of the store's own (not a joined host transaction) is bound to the calling thread */
+    public boolean inOwnUnit() {
+        Unit unit = current.get();
+        return unit != null && unit.own;
+    }
+
+    /** Thrown by {@link #inSnapshot} when it could not begin: no connection, or the snapshot could not be read. */
+    public static final class SnapshotRefused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SnapshotRefused(String message, SQLException cause) {
+            super(message + " (SQLState " + cause.getSQLState() + ")", cause);
+        }
+    }
+
     /**
      * PostgreSQL: runs read-only work as a unit of its own, on a new connection whose transaction reads a snapshot
-     * exported by another transaction ({@code pg_export_snapshot()}): REPEATABLE READ, READ ONLY, then
-     * {@code SET TRANSACTION SNAPSHOT}, so that every statement of the work sees exactly what the exporting
-     * transaction saw when it exported it. Every call of this store on the calling thread runs on that connection
-     * until the work returns; the transaction is then rolled back, as it wrote nothing.
+     * exported by another transaction ({@code pg_export_snapshot()}): {@code SET TRANSACTION ISOLATION LEVEL
+     * REPEATABLE READ, READ ONLY} then {@code SET TRANSACTION SNAPSHOT}, both inside the transaction (nothing is set on
+     * the session, so a pooler handing the server session to another client passes nothing on), so that every
+     * statement of the work sees exactly what the exporting transaction saw when it exported it. Every call of this
+     * store on the calling thread runs on that connection until the work returns; the transaction is then rolled
+     * back, as it wrote nothing.
      *
      * @param snapshot the exported snapshot's identifier
      * @param work     the work
      * @param <T>      its result type
      * @return its result
-     * @throws StoreUnavailableException when the connection fails or the snapshot is gone (its transaction ended)
+     * @throws SnapshotRefused when no connection could be had or the snapshot could not be read (its transaction
+     *                         ended; another server), before the work ran
      */
     public <T> T inSnapshot(String snapshot, Supplier<T> work) {
         if (snapshot == null || !snapshot.matches("[0-9A-F]+(-[0-9A-F]+)+")) {
@@ -198,39 +216,38 @@ public final class Tx {
         try {
             c = dataSource.getConnection();
         } catch (SQLException e) {
-            throw unavailable("opening a connection to read a shared snapshot", e);
+            throw new SnapshotRefused("No connection to read a report's snapshot", e);
         }
         boolean autoCommit = true;
-        int isolation = Connection.TRANSACTION_NONE;
-        boolean readOnly = false;
         try {
             autoCommit = c.getAutoCommit();
-            isolation = c.getTransactionIsolation();
-            readOnly = c.isReadOnly();
             if (!autoCommit) {
                 // a pooled connection handed out inside a transaction of its own: end it before taking the snapshot
                 c.rollback();
             }
             c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            c.setReadOnly(true);
             try (Statement st = c.createStatement()) {
+                st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
                 // the identifier is checked above: hexadecimal digits and dashes only
                 st.execute("SET TRANSACTION SNAPSHOT '" + snapshot + "'");
             }
-            current.set(new Unit(c, true));
-            return work.get();
         } catch (SQLException e) {
-            throw unavailable("reading a shared snapshot", e);
+            rollback(c, e);
+            restore(c, autoCommit, Connection.TRANSACTION_NONE);
+            close(c, e);
+            throw new SnapshotRefused("A report's snapshot could not be read", e);
+        }
+        current.set(new Unit(c, true));
+        try {
+            return work.get();
         } finally {
             current.remove();
             try {
                 c.rollback();
-                c.setReadOnly(readOnly);
             } catch (SQLException e) {
                 LOG.debug("Could not end a snapshot's read-only transaction", e);
             }
-            restore(c, autoCommit, isolation);
+            restore(c, autoCommit, Connection.TRANSACTION_NONE);
             close(c, null);
         }
     }

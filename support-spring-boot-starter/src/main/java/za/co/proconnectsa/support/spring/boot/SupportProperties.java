@@ -98,8 +98,10 @@ public class SupportProperties {
          */
         private boolean joinSpringTransactions = true;
         /**
-         * PostgreSQL: how many connections an analytics report may use at once for its largest aggregates, all
-         * reading the report's snapshot, on top of its own (1: one aggregate after the other). Keep the pool larger.
+         * PostgreSQL: 1 (the default) runs an analytics report's aggregates one after the other on its own
+         * connection; 2 to 5 runs its five largest on that many more connections at once, all reading the report's
+         * snapshot, so the report holds one more than this from the pool while it runs. Reports inside the
+         * application's Spring transaction always run on that transaction's connection.
          */
         private int reportConnections = 1;
 
@@ -138,7 +140,7 @@ public class SupportProperties {
             return reportConnections;
         }
 
-        /** @param reportConnections how many connections a PostgreSQL report may use at once, from 1 to 16 */
+        /** @param reportConnections how many connections a PostgreSQL report may use at once, from 1 to 5 */
         public void setReportConnections(int reportConnections) {
             this.reportConnections = reportConnections;
         }
