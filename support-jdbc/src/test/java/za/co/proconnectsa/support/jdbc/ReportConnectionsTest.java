@@ -148,15 +148,8 @@ class ReportConnectionsTest {
     @Test
     void anAggregateThatFailsOnAnExtraConnectionFailsTheReportAsAStoreErrorOnceEveryConnectionIsBack() {
         // every extra connection fails the open tickets' statement, as a server that went away would
-        DataSource failing = (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
-                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
-                    Object result = invoke(method, pool, args);
-                    if (method.getName().equals("getConnection")
-                            && Thread.currentThread().getName().startsWith("support-report-")) {
-                        return failingOpenTickets((Connection) result);
-                    }
-                    return result;
-                });
+        DataSource failing = handingOut(extra -> extra ? failingOpenTickets(pool.getConnection())
+                : pool.getConnection());
         SupportDesk concurrent = desk(failing, 2);
         assertThatThrownBy(() -> concurrent.analytics().report(ADMIN, query()))
                 .isInstanceOf(StoreUnavailableException.class).hasMessageContaining("counting open tickets");
@@ -170,17 +163,13 @@ class ReportConnectionsTest {
         try (Connection host = pool.getConnection()) {
             AtomicInteger taken = new AtomicInteger();
             // the host's connection for the caller's thread, never closed by the store; the pool's for the workers
-            DataSource joined = (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
-                    new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
-                        if (method.getName().equals("getConnection")) {
-                            if (Thread.currentThread().getName().startsWith("support-report-")) {
-                                taken.incrementAndGet();
-                                return invoke(method, pool, args);
-                            }
-                            return unclosable(host);
-                        }
-                        return invoke(method, pool, args);
-                    });
+            DataSource joined = handingOut(extra -> {
+                if (extra) {
+                    taken.incrementAndGet();
+                    return pool.getConnection();
+                }
+                return unclosable(host);
+            });
             SupportDesk inHostTransaction = SupportDesk.builder().store(JdbcTicketStore.builder(joined)
                     .schemaMode(SchemaMode.NONE).joinHostTransactions(true).reportConnections(2).build())
                     .clock(clock).build();
@@ -242,13 +231,25 @@ class ReportConnectionsTest {
 
     /** The pool, running {@code before} whenever a report's worker thread asks it for a connection. */
     private DataSource onExtraConnection(BeforeConnection before) {
+        return handingOut(extra -> {
+            if (extra) {
+                before.run();
+            }
+            return pool.getConnection();
+        });
+    }
+
+    /** Where a connection comes from, told whether a report's worker thread (an extra connection) asks. */
+    @FunctionalInterface
+    private interface ConnectionSource {
+        Connection get(boolean extra) throws SQLException;
+    }
+
+    /** A data source whose connections come from {@code source}; everything else is the pool's. */
+    private DataSource handingOut(ConnectionSource source) {
         return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("getConnection")
-                            && Thread.currentThread().getName().startsWith("support-report-")) {
-                        before.run();
-                    }
-                    return invoke(method, pool, args);
-                });
+                (proxy, method, args) -> method.getName().equals("getConnection")
+                        ? source.get(Thread.currentThread().getName().startsWith("support-report-"))
+                        : invoke(method, pool, args));
     }
 }

@@ -84,8 +84,11 @@ public final class JdbcAnalytics implements AnalyticsStore {
     private final String conversationMessages;
     /** How many connections a PostgreSQL report's largest aggregates use at once; 1: the unit's own only. */
     private final int connections;
-    /** Runs those aggregates; made on the first report that needs it, its idle threads end after a minute. */
-    private volatile ExecutorService workers;
+    /**
+     * Runs those aggregates (PostgreSQL with more than one connection, else none): no thread until a report, and idle
+     * ones end after a minute.
+     */
+    private final ExecutorService workers;
 
     /**
      * @param tx          the store's transactions
@@ -100,6 +103,7 @@ public final class JdbcAnalytics implements AnalyticsStore {
         this.tx = tx;
         this.dialect = dialect;
         this.connections = connections;
+        this.workers = connections > 1 && dialect == Dialect.POSTGRESQL ? reportWorkers() : null;
         this.tickets = prefix + "tickets";
         this.facts = prefix + "ticket_facts";
         this.messages = prefix + "messages";
@@ -327,7 +331,7 @@ public final class JdbcAnalytics implements AnalyticsStore {
             return compute.get();
         }
         Map<List<Object>, Object> kept = kept();
-        List<Object> key = List.of(kind, Checks.notNull(query, "query"));
+        List<Object> key = key(kind, query);
         Object found = kept.get(key);
         if (found == null) {
             found = compute.get();
@@ -343,8 +347,18 @@ public final class JdbcAnalytics implements AnalyticsStore {
      */
     @SuppressWarnings("unchecked")
     private <T> T preparedOr(Object kind, AnalyticsQuery query, Supplier<T> compute) {
-        Object found = tx.inUnit() ? kept().remove(List.of(kind, Checks.notNull(query, "query"))) : null;
+        Object found = tx.inUnit() ? kept().remove(key(kind, query)) : null;
         return found != null ? (T) found : compute.get();
+    }
+
+    /** The key of a kind of figure of a query among the unit's kept figures. */
+    private static List<Object> key(Object kind, AnalyticsQuery query) {
+        return List.of(kind, Checks.notNull(query, "query"));
+    }
+
+    /** The backlog's kind of figure: its bands depend on their limits. */
+    private static Object backlogKind(List<Instant> createdAfter) {
+        return List.of(BACKLOG, List.copyOf(createdAfter));
     }
 
     private Map<List<Object>, Object> kept() {
@@ -382,18 +396,18 @@ public final class JdbcAnalytics implements AnalyticsStore {
         // longest first, so that the last one taken is short: the order of their times over a year of facts without
         // parallel workers (counts hash three text columns a row; the spans sort every span; the agents' index is read
         // whole; quarter hours read the creation index; the open tickets are a fifth of the facts)
-        List<Object> agents = List.of(AGENTS, query);
-        List<Object> open = List.of(OPEN, query);
+        List<Object> agents = key(AGENTS, query);
+        List<Object> open = key(OPEN, query);
         Map<List<Object>, Supplier<Object>> tasks = new LinkedHashMap<>();
-        tasks.put(List.of(COUNTS, query), () -> ticketCountsOf(query));
-        tasks.put(List.of(SPANS, query), () -> spanFiguresInOnePass(query));
+        tasks.put(key(COUNTS, query), () -> ticketCountsOf(query));
+        tasks.put(key(SPANS, query), () -> spanFiguresInOnePass(query));
         tasks.put(agents, () -> periodAgentRows(query));
-        tasks.put(List.of(QUARTERS, query), () -> requestsByQuarterHourOf(query));
+        tasks.put(key(QUARTERS, query), () -> requestsByQuarterHourOf(query));
         tasks.put(open, () -> openTickets(query, backlogLimits));
         Map<List<Object>, Object> figures = inSnapshot(snapshot, tasks);
         OpenTickets openTickets = (OpenTickets) figures.remove(open);
         figures.put(agents, withOpenTickets((AgentRows) figures.get(agents), openTickets.byAgent()));
-        figures.put(List.of(List.of(BACKLOG, List.copyOf(backlogLimits)), query), openTickets.bands());
+        figures.put(key(backlogKind(backlogLimits), query), openTickets.bands());
         kept().putAll(figures);
     }
 
@@ -411,7 +425,7 @@ public final class JdbcAnalytics implements AnalyticsStore {
         AtomicBoolean failed = new AtomicBoolean();
         List<Future<?>> running = new ArrayList<>();
         for (int i = 0; i < Math.min(connections, tasks.size()); i++) {
-            running.add(workers().submit(() -> {
+            running.add(workers.submit(() -> {
                 try {
                     tx.inSnapshot(snapshot, () -> {
                         // the connections already share the cores: a parallel plan's workers would contend with them
@@ -466,24 +480,13 @@ public final class JdbcAnalytics implements AnalyticsStore {
         }
     }
 
-    private ExecutorService workers() {
-        ExecutorService pool = workers;
-        if (pool == null) {
-            synchronized (this) {
-                pool = workers;
-                if (pool == null) {
-                    AtomicInteger n = new AtomicInteger();
-                    ThreadPoolExecutor made = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
-                            new SynchronousQueue<>(), r -> {
-                                Thread t = new Thread(r, "support-report-" + n.incrementAndGet());
-                                t.setDaemon(true);
-                                return t;
-                            });
-                    workers = pool = made;
-                }
-            }
-        }
-        return pool;
+    private static ExecutorService reportWorkers() {
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "support-report-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Forgets the figures kept for the current unit of work: it changed the facts they were computed from. */
@@ -703,7 +706,7 @@ public final class JdbcAnalytics implements AnalyticsStore {
     @Override
     public List<Long> backlog(AnalyticsQuery query, List<Instant> createdAfter) {
         Checks.notNull(createdAfter, "createdAfter");
-        return preparedOr(List.of(BACKLOG, List.copyOf(createdAfter)), query,
+        return preparedOr(backlogKind(createdAfter), query,
                 () -> openTickets(query, createdAfter).bands());
     }
 
