@@ -1199,8 +1199,8 @@ public final class JdbcTicketStore implements TicketStore, ProcessedMessageLog, 
          * {@code n + 1} connections from the pool while it runs, so size the pool for the reports that may run at
          * once, times {@code n + 1}, besides the rest of the application. An extra connection the pool cannot give
          * within its timeout is done without: its aggregates run on the report's own connection afterwards (a
-         * warning is logged). Over 1,000,000 tickets on a 2-core machine, 2 took the report from 1.4-2.0 s to about
-         * 0.9 s. Only a report in a transaction of the store's own that has not written runs this way: inside the
+         * warning is logged). Over 1,000,000 tickets on a 2-core machine, 2 took the report from 1.6-2.0 s to
+         * 0.93-1.02 s. Only a report in a transaction of the store's own that has not written runs this way: inside the
          * host's transaction ({@link #joinHostTransactions}), or after writes in the same unit, the report runs on
          * that transaction's connection alone. Other databases always run one aggregate at a time.
          *
